@@ -1,0 +1,150 @@
+// Turning what the user entered into journal rows, and the edits that follow (delete, undo).
+// Pure: the clock, the zone and the id source are passed in.
+import { newId } from './ids';
+import type { CheckIn, Dose, DoseStatus, LifeEvent, Op, RowTypes, Symptom, TableName } from './schemas';
+import { stampOf, type Stamp } from './time';
+
+export interface Clock {
+  now(): number;
+  zone(): string;
+}
+
+export interface DoseInput {
+  mg: number;
+  status: DoseStatus;
+  medication: string;
+  medicationId?: string | null;
+}
+
+export interface SymptomInput {
+  key: string;
+  label: string;
+  severity: number;
+}
+
+export interface CheckInInput {
+  mood: number;
+  energy?: number | null;
+  anxiety?: number | null;
+  sleepHours?: number | null;
+  note?: string;
+  tags?: string[];
+  dose?: DoseInput | null;
+  symptoms?: SymptomInput[];
+  /** For a backdated entry: the instant it describes (defaults to now). */
+  at?: number;
+}
+
+/** A check-in with the dose and symptoms recorded with it, as shown in lists. */
+export interface Entry {
+  checkIn: CheckIn;
+  dose: Dose | undefined;
+  symptoms: Symptom[];
+}
+
+function baseRow(now: number) {
+  const iso = new Date(now).toISOString();
+  return { id: newId(), createdAt: iso, updatedAt: iso, deletedAt: null };
+}
+
+function stampFor(input: { at?: number }, clock: Clock): Stamp {
+  return stampOf(input.at ?? clock.now(), clock.zone());
+}
+
+/** The rows for one check-in: the check-in itself, its dose and its symptoms, written together. */
+export function buildCheckIn(input: CheckInInput, clock: Clock): { ops: Op[]; checkIn: CheckIn } {
+  const now = clock.now();
+  const stamp = stampFor(input, clock);
+  const checkIn: CheckIn = {
+    ...baseRow(now),
+    ...stamp,
+    mood: input.mood,
+    energy: input.energy ?? null,
+    anxiety: input.anxiety ?? null,
+    sleepHours: input.sleepHours ?? null,
+    note: (input.note ?? '').trim(),
+    tags: normaliseTags(input.tags ?? [])
+  };
+  const ops: Op[] = [{ table: 'checkins', row: checkIn }];
+  if (input.dose) ops.push({ table: 'doses', row: buildDose(input.dose, stamp, now, checkIn.id) });
+  for (const s of input.symptoms ?? []) {
+    ops.push({ table: 'symptoms', row: buildSymptom(s, stamp, now, checkIn.id, 'checkin') });
+  }
+  return { ops, checkIn };
+}
+
+export function buildDose(input: DoseInput, stamp: Stamp, now: number, checkinId: string | null = null): Dose {
+  return {
+    ...baseRow(now),
+    ...stamp,
+    medicationId: input.medicationId ?? null,
+    medication: input.medication,
+    mg: input.mg,
+    status: input.status,
+    checkinId
+  };
+}
+
+export function buildSymptom(input: SymptomInput, stamp: Stamp, now: number, checkinId: string | null, source: Symptom['source']): Symptom {
+  return { ...baseRow(now), ...stamp, key: input.key, label: input.label, severity: input.severity, checkinId, source };
+}
+
+export function buildLifeEvent(input: { title: string; note?: string; at?: number }, clock: Clock): LifeEvent {
+  return { ...baseRow(clock.now()), ...stampFor(input, clock), title: input.title.trim(), note: (input.note ?? '').trim() };
+}
+
+export function buildStandaloneDose(input: DoseInput & { at?: number }, clock: Clock): Dose {
+  return buildDose(input, stampFor(input, clock), clock.now());
+}
+
+/** Marks a row deleted. Nothing is ever removed, so undo is always possible. */
+export function tombstone<T extends { deletedAt: string | null; updatedAt: string }>(row: T, now: number): T {
+  const iso = new Date(now).toISOString();
+  return { ...row, deletedAt: iso, updatedAt: iso };
+}
+
+export function restore<T extends { deletedAt: string | null; updatedAt: string }>(row: T, now: number): T {
+  return { ...row, deletedAt: null, updatedAt: new Date(now).toISOString() };
+}
+
+/** The ops that delete a whole entry (check-in, dose and symptoms) in one undoable change. */
+export function deleteEntryOps(entry: Entry, now: number): Op[] {
+  return entryRows(entry).map(({ table, row }) => ({ table, row: tombstone(row, now) }) as Op);
+}
+
+export function restoreEntryOps(entry: Entry, now: number): Op[] {
+  return entryRows(entry).map(({ table, row }) => ({ table, row: restore(row, now) }) as Op);
+}
+
+function entryRows(entry: Entry): { table: TableName; row: RowTypes[TableName] }[] {
+  return [
+    { table: 'checkins', row: entry.checkIn },
+    ...(entry.dose ? [{ table: 'doses' as const, row: entry.dose }] : []),
+    ...entry.symptoms.map((s) => ({ table: 'symptoms' as const, row: s }))
+  ];
+}
+
+export function normaliseTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const t = raw.trim().replace(/^#/, '').slice(0, 40);
+    if (t && !seen.has(t.toLowerCase())) {
+      seen.add(t.toLowerCase());
+      out.push(t);
+    }
+  }
+  return out.slice(0, 30);
+}
+
+/** Parses a dose typed by the user ("10", "7.5", "10 mg"); undefined when it is not a dose. */
+export function parseMg(text: string): number | undefined {
+  const m = /^\s*(\d{1,5}(?:[.,]\d{1,3})?)\s*(mg)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const mg = Number(m[1].replace(',', '.'));
+  return Number.isFinite(mg) && mg >= 0 && mg <= 10000 ? mg : undefined;
+}
+
+export function formatMg(mg: number): string {
+  return Number.isInteger(mg) ? String(mg) : String(Math.round(mg * 100) / 100);
+}

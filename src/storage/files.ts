@@ -1,0 +1,32 @@
+// The only file operations the store needs. Desktop uses Node's fs (nodeFiles.ts); a web build can
+// implement the same interface over vscode.workspace.fs.
+
+export interface FileIdentity {
+  size: number;
+  mtimeMs: number;
+  /** Inode or equivalent; changes when a file is replaced by rename. */
+  ino: number;
+}
+
+export interface JournalFiles {
+  /** The whole file, or undefined when it does not exist. */
+  read(path: string): Promise<Uint8Array | undefined>;
+  /** Bytes from `offset` to the end, or undefined when the file does not exist. */
+  readFrom(path: string, offset: number): Promise<Uint8Array | undefined>;
+  /**
+   * Appends and fsyncs. Resolves only once the bytes are durable in the file that is at `path`
+   * when the call returns: if the file was renamed away meanwhile, the bytes are appended again to
+   * the new file. Records must therefore be idempotent.
+   */
+  appendDurable(path: string, data: Uint8Array): Promise<void>;
+  /** Temp file, fsync, rename over `path`, then fsync the folder: a reader sees old or new, never half. */
+  writeAtomic(path: string, data: Uint8Array): Promise<void>;
+  /** Creates the file with `data` only if it does not exist yet; false when it already existed. */
+  createExclusive(path: string, data: Uint8Array): Promise<boolean>;
+  rename(from: string, to: string): Promise<void>;
+  copy(from: string, to: string): Promise<void>;
+  remove(path: string): Promise<void>;
+  list(dir: string): Promise<string[]>;
+  identity(path: string): Promise<FileIdentity | undefined>;
+  mkdirp(dir: string): Promise<void>;
+}

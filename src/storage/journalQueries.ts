@@ -1,0 +1,41 @@
+// Read models over the store: the queries the commands, views and status bar need.
+import type { Entry } from '../core/entries';
+import type { CheckIn, Dose, Symptom } from '../core/schemas';
+import type { JournalStore } from './journalStore';
+
+const LIVE = 'deleted_at IS NULL';
+
+export function latestCheckIn(store: JournalStore): CheckIn | undefined {
+  return store.select('checkins', LIVE, [], 'ORDER BY at DESC LIMIT 1')[0];
+}
+
+/** The last dose actually taken or changed to; a skipped day does not change "the usual dose". */
+export function lastDose(store: JournalStore): Dose | undefined {
+  return store.select('doses', `${LIVE} AND status != 'skipped'`, [], 'ORDER BY at DESC LIMIT 1')[0];
+}
+
+export function recentEntries(store: JournalStore, limit: number): Entry[] {
+  return withDetails(store, store.select('checkins', LIVE, [], `ORDER BY at DESC LIMIT ${Math.max(0, Math.floor(limit))}`));
+}
+
+export function entryById(store: JournalStore, id: string): Entry | undefined {
+  const checkIn = store.get('checkins', id);
+  return checkIn ? withDetails(store, [checkIn], true)[0] : undefined;
+}
+
+/** Attaches each check-in's dose and symptoms (live ones, or all when restoring a deleted entry). */
+export function withDetails(store: JournalStore, checkIns: CheckIn[], includeDeleted = false): Entry[] {
+  if (checkIns.length === 0) return [];
+  const ids = checkIns.map((c) => c.id);
+  const marks = ids.map(() => '?').join(', ');
+  const live = includeDeleted ? '' : ` AND ${LIVE}`;
+  const doses = new Map<string, Dose>();
+  for (const d of store.select('doses', `checkin_id IN (${marks})${live}`, ids, 'ORDER BY at')) doses.set(d.checkinId ?? '', d);
+  const symptoms = new Map<string, Symptom[]>();
+  for (const s of store.select('symptoms', `checkin_id IN (${marks})${live}`, ids, 'ORDER BY severity DESC')) {
+    const list = symptoms.get(s.checkinId ?? '') ?? [];
+    list.push(s);
+    symptoms.set(s.checkinId ?? '', list);
+  }
+  return checkIns.map((checkIn) => ({ checkIn, dose: doses.get(checkIn.id), symptoms: symptoms.get(checkIn.id) ?? [] }));
+}

@@ -1,0 +1,81 @@
+// How each domain row maps onto SQL columns. The op log stores domain objects; this is the one
+// place that knows the column names and how lists and flags are encoded.
+import type { RowTypes, TableName } from '../core/schemas';
+
+type Kind = 'text' | 'int' | 'real' | 'json' | 'bool';
+interface Column {
+  key: string;
+  col: string;
+  kind: Kind;
+}
+
+const c = (key: string, kind: Kind = 'text'): Column => ({
+  key,
+  col: key.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`),
+  kind
+});
+
+const BASE = [c('id'), c('createdAt'), c('updatedAt'), c('deletedAt')];
+const STAMP = [c('at'), c('localDate'), c('utcOffset', 'int')];
+
+export const TABLE_COLUMNS: Record<TableName, Column[]> = {
+  checkins: [...BASE, ...STAMP, c('mood', 'int'), c('energy', 'int'), c('anxiety', 'int'), c('sleepHours', 'real'), c('note'), c('tags', 'json')],
+  doses: [...BASE, ...STAMP, c('medicationId'), c('medication'), c('mg', 'real'), c('status'), c('checkinId')],
+  medications: [...BASE, c('name'), c('unit'), c('form')],
+  taper_steps: [...BASE, c('medicationId'), c('startDate'), c('targetMg', 'real'), c('note')],
+  symptoms: [...BASE, ...STAMP, c('key'), c('label'), c('severity', 'int'), c('checkinId'), c('source')],
+  life_events: [...BASE, ...STAMP, c('title'), c('note')],
+  appointments: [...BASE, c('date'), c('time'), c('provider'), c('questions', 'json'), c('outcome'), c('outcomeAsked', 'bool')],
+  questionnaires: [...BASE, ...STAMP, c('kind'), c('answers', 'json'), c('total', 'int'), c('band'), c('difficulty', 'int')]
+};
+
+export type SqlValue = string | number | null | Uint8Array;
+
+export function toParams<T extends TableName>(table: T, row: RowTypes[T]): SqlValue[] {
+  const r = row as unknown as Record<string, unknown>;
+  return TABLE_COLUMNS[table].map(({ key, kind }) => {
+    const v = r[key];
+    if (v === undefined || v === null) return null;
+    if (kind === 'json') return JSON.stringify(v);
+    if (kind === 'bool') return v ? 1 : 0;
+    return v as SqlValue;
+  });
+}
+
+/** Turns a SQL result row back into a domain object (still to be validated by the caller). */
+export function fromSql(table: TableName, values: SqlValue[], columns: string[]): Record<string, unknown> {
+  const spec = new Map(TABLE_COLUMNS[table].map((col) => [col.col, col]));
+  const out: Record<string, unknown> = {};
+  columns.forEach((name, i) => {
+    const col = spec.get(name);
+    if (!col) return;
+    const v = values[i];
+    if (col.kind === 'json') out[col.key] = parseJson(v);
+    else if (col.kind === 'bool') out[col.key] = v === 1;
+    else out[col.key] = v;
+  });
+  return out;
+}
+
+function parseJson(v: SqlValue): unknown {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v; // left as text so validation reports the row instead of throwing here
+  }
+}
+
+export function upsertSql(table: TableName): string {
+  const cols = TABLE_COLUMNS[table].map((x) => x.col);
+  const updates = cols.filter((x) => x !== 'id').map((x) => `${x} = excluded.${x}`);
+  // Last writer wins by updated_at, so replaying or merging an older copy never undoes a newer edit.
+  return (
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ` +
+    `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')} WHERE excluded.updated_at >= ${table}.updated_at`
+  );
+}
+
+export function selectColumns(table: TableName): string {
+  return TABLE_COLUMNS[table].map((x) => x.col).join(', ');
+}
