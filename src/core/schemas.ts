@@ -3,11 +3,9 @@
 import { z } from 'zod';
 import { isLocalDate } from './time';
 
-export const MOOD_MIN = 1;
-export const MOOD_MAX = 10;
-export const SEVERITY_MAX = 3;
-export const NOTE_MAX = 5000;
-export const MG_MAX = 10000;
+import { DOSE_STATUSES, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX, SEVERITY_MAX, TAGS_MAX, TAG_MAX } from './limits';
+
+export { DOSE_STATUSES, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX, SEVERITY_MAX };
 
 const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /T.*Z$/.test(s), 'an ISO-8601 UTC instant');
 export const localDateSchema = z.string().refine(isLocalDate, 'a YYYY-MM-DD date');
@@ -15,7 +13,7 @@ const id = z.string().min(8).max(64);
 const text = (max: number) => z.string().max(max);
 const scale = z.number().int().min(MOOD_MIN).max(MOOD_MAX);
 export const mgSchema = z.number().finite().min(0).max(MG_MAX);
-export const tagSchema = z.string().trim().min(1).max(40);
+export const tagSchema = z.string().trim().min(1).max(TAG_MAX);
 
 const base = {
   id,
@@ -38,10 +36,9 @@ export const checkInSchema = z.object({
   anxiety: scale.nullable(),
   sleepHours: z.number().min(0).max(24).nullable(),
   note: text(NOTE_MAX),
-  tags: z.array(tagSchema).max(30)
+  tags: z.array(tagSchema).max(TAGS_MAX)
 });
 
-export const DOSE_STATUSES = ['taken', 'skipped', 'changed'] as const;
 export const doseStatusSchema = z.enum(DOSE_STATUSES);
 
 export const doseSchema = z.object({

@@ -451,3 +451,18 @@ export async function quarantine(files: JournalFiles, file: string, now: () => n
 function sameFile(a: FileIdentity | undefined, b: FileIdentity | undefined): boolean {
   return !!a && !!b && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
+
+/**
+ * Replaces the snapshot with a backup (or removes it, to start a new journal), after the caller
+ * has made sure the current file is copied aside. The op log is kept, so recent changes survive.
+ */
+export async function replaceSnapshot(files: JournalFiles, dir: string, backupPath: string | undefined): Promise<void> {
+  const target = path.join(dir, SNAPSHOT_NAME);
+  if (backupPath) {
+    const bytes = await files.read(backupPath);
+    if (!bytes) throw new Error(`The backup ${backupPath} no longer exists.`);
+    await files.writeAtomic(target, bytes);
+  } else {
+    await files.remove(target);
+  }
+}

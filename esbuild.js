@@ -1,0 +1,102 @@
+// Builds the extension host bundle (Node, CommonJS) and the panel bundle (browser), and copies the
+// runtime assets they load into dist/.
+//   node esbuild.js               development build with source maps
+//   node esbuild.js --production  minified, no source maps (used by `vsce package`)
+//   node esbuild.js --watch       rebuilds on change; prints lines the $esbuild-watch problem matcher reads
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const dist = path.join(__dirname, 'dist');
+
+/** Files the bundles load at run time rather than import. */
+const assets = [
+  ['node_modules/sql.js/dist/sql-wasm.wasm', 'sql-wasm.wasm'],
+  ['node_modules/@vscode/codicons/dist/codicon.css', 'codicon.css'],
+  ['node_modules/@vscode/codicons/dist/codicon.ttf', 'codicon.ttf']
+];
+
+function copyAssets() {
+  fs.mkdirSync(dist, { recursive: true });
+  for (const [from, to] of assets) {
+    const source = path.join(__dirname, from);
+    if (!fs.existsSync(source)) {
+      throw new Error(`Missing ${from}. Run "npm ci" in ${__dirname} first.`);
+    }
+    fs.copyFileSync(source, path.join(dist, to));
+  }
+}
+
+/** Reports each build in the format VS Code's esbuild problem matchers expect. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  }
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'silent',
+  legalComments: production ? 'none' : 'inline',
+  plugins: [problemMatcher]
+};
+
+const targets = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode']
+  },
+  {
+    ...common,
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    metafile: true
+  }
+];
+
+async function main() {
+  copyAssets();
+  const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  let failed = false;
+  for (const ctx of contexts) {
+    try {
+      await ctx.rebuild();
+    } catch {
+      failed = true; // already printed by the problem matcher plugin
+    }
+    await ctx.dispose();
+  }
+  if (failed) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+// What activate() returns: a small surface for the integration tests that run inside VS Code.
+// It exposes state the user can already see (status text, panel rows, data folder), nothing more.
+import type { Services } from './services/services';
+import type { JournalViewProvider } from './views/journalViewProvider';
+
+export interface MoodDoseApi {
+  statusText(): string;
+  dataDir(): string;
+  panelRows(): readonly string[];
+  onPanelRender(listener: (rows: string[]) => void): { dispose(): void };
+  travelTo(instant: number, zone?: string): void;
+  flush(): Promise<void>;
+}
+
+export function testApi(s: Services, view: JournalViewProvider): MoodDoseApi {
+  return {
+    statusText: () => s.status.text,
+    dataDir: () => s.journal.location().dir,
+    panelRows: () => view.renderedRows,
+    onPanelRender: (listener) => view.onDidRender(listener),
+    travelTo: (instant, zone) => {
+      s.clock.travelTo(instant, zone);
+      s.status.render();
+    },
+    flush: async () => {
+      await s.journal.current?.compact();
+    }
+  };
+}

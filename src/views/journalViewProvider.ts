@@ -1,0 +1,104 @@
+// The sidebar "Journal" view. It validates every message from the panel against src/protocol.ts,
+// answers requests by id, and pushes a "changed" event whenever the journal changes from any source.
+import * as vscode from 'vscode';
+import { hostMessageSchema, rejectionReason, webviewMessageSchema, type HostMessage, type Request } from '../protocol';
+import type { Services } from '../services/services';
+import { recentEntries } from '../storage/journalQueries';
+import { toEntryView } from './entryView';
+import { localResourceRoots, panelHtml } from './panelHtml';
+
+export const JOURNAL_VIEW_ID = 'moodDose.journal';
+
+export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private rendered: string[] = [];
+  private readonly renderedEmitter = new vscode.EventEmitter<string[]>();
+  private readonly disposables: vscode.Disposable[] = [this.renderedEmitter];
+  /** Fires with the text of the rows the panel has just drawn (used by tests and the walkthrough). */
+  readonly onDidRender = this.renderedEmitter.event;
+
+  constructor(private readonly s: Services) {
+    this.disposables.push(s.journal.onDidChange(() => this.post({ type: 'event', event: { kind: 'changed' } })));
+  }
+
+  get renderedRows(): readonly string[] {
+    return this.rendered;
+  }
+
+  get isVisible(): boolean {
+    return !!this.view?.visible;
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    view.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(this.s.context.extensionUri) };
+    view.webview.html = panelHtml(view.webview, this.s.context.extensionUri, vscode.l10n.t('Journal'));
+    const subs = [
+      view.webview.onDidReceiveMessage((m) => void this.receive(m)),
+      view.onDidDispose(() => {
+        this.view = undefined;
+        this.ready = false;
+        for (const d of subs) d.dispose();
+      })
+    ];
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const parsed = webviewMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.s.log.warn(`Rejected a message from the journal panel (${rejectionReason(parsed.error)}): ${preview(raw)}`);
+      return;
+    }
+    const msg = parsed.data;
+    if (msg.type === 'ready') {
+      this.ready = true;
+      this.post({ type: 'init', l10n: vscode.l10n.bundle ?? null });
+      return;
+    }
+    if (msg.type === 'rendered') {
+      this.rendered = msg.rows;
+      this.renderedEmitter.fire(msg.rows);
+      return;
+    }
+    try {
+      const result = await this.handle(msg);
+      this.post({ type: 'response', id: msg.id, ok: true, result });
+    } catch (e) {
+      this.s.log.error(`Panel request ${msg.method} failed: ${(e as Error).stack ?? e}`);
+      this.post({ type: 'error', id: msg.id, ok: false, message: (e as Error).message ?? String(e) });
+    }
+  }
+
+  private async handle(req: Request): Promise<unknown> {
+    switch (req.method) {
+      case 'entries/recent': {
+        const store = await this.s.journal.get();
+        return recentEntries(store, req.params.limit).map((e) => toEntryView(e, this.s.settings.unit()));
+      }
+      case 'command/run':
+        await vscode.commands.executeCommand(`moodDose.${req.params.command}`);
+        return null;
+    }
+  }
+
+  private post(message: HostMessage): void {
+    // The panel asks for data once it is ready; nothing is queued before that.
+    if (!this.view || !this.ready) return;
+    hostMessageSchema.parse(message);
+    void this.view.webview.postMessage(message);
+  }
+}
+
+function preview(raw: unknown): string {
+  try {
+    return JSON.stringify(raw).slice(0, 200);
+  } catch {
+    return String(raw).slice(0, 200);
+  }
+}

@@ -1,0 +1,130 @@
+// Loads the built panel (dist/webview.js) into headless Chromium behind the same strict CSP that
+// VS Code uses, with a stand-in for acquireVsCodeApi and a scripted host on the Node side.
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { HostMessage, WebviewMessage } from '../../src/protocol';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+export const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.html': 'text/html' };
+
+/** Answers one request from the panel; return undefined to leave it unanswered. */
+export type HostHandler = (msg: WebviewMessage, panel: PanelPage) => HostMessage | undefined | Promise<HostMessage | undefined>;
+
+export interface PanelPage {
+  page: Page;
+  /** Every message the panel posted, in order. */
+  posted: WebviewMessage[];
+  /** Messages refused by the page's CSP or thrown as page errors. */
+  problems: string[];
+  send(message: unknown): Promise<void>;
+  waitForPosted(pred: (m: WebviewMessage) => boolean, timeoutMs?: number): Promise<WebviewMessage>;
+  close(): Promise<void>;
+}
+
+let browser: Browser | undefined;
+let server: http.Server | undefined;
+let origin = '';
+
+export async function startBrowser(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'webview.js'))) throw new Error('dist/webview.js is missing: run "npm run build" first.');
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/panel.html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(panelPageHtml(url.searchParams.get('state')));
+      return;
+    }
+    const file = path.join(ROOT, path.normalize(url.pathname));
+    if (!file.startsWith(ROOT) || !fs.existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
+}
+
+export async function stopBrowser(): Promise<void> {
+  await browser?.close();
+  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  browser = undefined;
+  server = undefined;
+}
+
+/** The same shell and CSP as src/views/panelHtml.ts, with `origin` standing in for cspSource. */
+function panelPageHtml(state: string | null): string {
+  const csp = `default-src 'none'; img-src ${origin} data:; style-src ${origin}; font-src ${origin}; script-src 'nonce-test'`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<link rel="stylesheet" href="/dist/codicon.css" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="/media/journal.css">
+<script nonce="test">window.__initialState = ${state ? JSON.stringify(JSON.parse(state)) : 'undefined'};</script>
+<script nonce="test" src="/test/browser/standin.js"></script>
+</head><body><main id="app" aria-busy="true"></main>
+<script nonce="test" src="/dist/webview.js"></script></body></html>`;
+}
+
+export async function openPanel(handler: HostHandler, opts: { state?: unknown; viewport?: { width: number; height: number } } = {}): Promise<PanelPage> {
+  if (!browser) throw new Error('startBrowser() first');
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 360, height: 800 } });
+  const page = await context.newPage();
+  const posted: WebviewMessage[] = [];
+  const problems: string[] = [];
+  const waiters: { pred: (m: WebviewMessage) => boolean; resolve: (m: WebviewMessage) => void }[] = [];
+  const panel: PanelPage = {
+    page,
+    posted,
+    problems,
+    send: async (message) => {
+      await page.evaluate((m) => window.postMessage(m, '*'), message as never);
+    },
+    waitForPosted: (pred, timeoutMs = 5000) => {
+      const found = posted.find(pred);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('The panel did not post the expected message in time')), timeoutMs);
+        waiters.push({ pred, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+      });
+    },
+    close: () => context.close()
+  };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
+  });
+  await page.exposeFunction('__toHost', async (raw: WebviewMessage) => {
+    posted.push(raw);
+    for (const w of [...waiters]) if (w.pred(raw)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(raw));
+    const reply = await handler(raw, panel);
+    if (reply) await panel.send(reply);
+  });
+  const state = opts.state === undefined ? '' : `?state=${encodeURIComponent(JSON.stringify(opts.state))}`;
+  await page.goto(`${origin}/panel.html${state}`);
+  return panel;
+}

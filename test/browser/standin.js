@@ -1,0 +1,18 @@
+// Stand-in for the API VS Code gives a webview: messages go to the Node test through an exposed
+// function, and getState/setState keep state like VS Code does across hide and show.
+(function () {
+  let state = window.__initialState;
+  let acquired = false;
+  window.acquireVsCodeApi = function () {
+    if (acquired) throw new Error('acquireVsCodeApi may only be called once');
+    acquired = true;
+    return {
+      postMessage: (m) => window.__toHost(JSON.parse(JSON.stringify(m))),
+      getState: () => (state === undefined ? undefined : JSON.parse(JSON.stringify(state))),
+      setState: (s) => {
+        state = JSON.parse(JSON.stringify(s));
+        window.__savedState = state;
+      }
+    };
+  };
+})();

