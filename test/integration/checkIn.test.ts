@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { api, queryDisk, waitFor } from './helpers';
+
+describe('Check-in slice in a real VS Code', () => {
+  it('activates on start-up and registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['moodDose.checkIn', 'moodDose.openJournal']) assert.ok(commands.includes(id), `${id} is registered`);
+    const a = await api();
+    assert.match(a.statusText(), /\$\(heart\) Check in/);
+  });
+
+  it('saves a check-in to the database file on disk and shows it in the status bar', async () => {
+    const a = await api();
+    const id = await vscode.commands.executeCommand<string>('moodDose.checkIn', { mood: 7, mg: 10, note: 'integration: walked in the park' });
+    assert.ok(id, 'the command returns the new entry id');
+    await a.flush();
+    const rows = await queryDisk(a.dataDir(), `SELECT c.mood, c.note, d.mg, d.status FROM checkins c JOIN doses d ON d.checkin_id = c.id WHERE c.id = '${id}'`);
+    assert.deepStrictEqual(rows, [[7, 'integration: walked in the park', 10, 'taken']]);
+    assert.match(a.statusText(), /^✓ \d\d:\d\d · 10 mg$/);
+    const ignore = fs.readFileSync(path.join(a.dataDir(), '.gitignore'), 'utf8');
+    assert.match(ignore, /^\*$/m, 'the data folder ignores everything in it');
+  });
+
+  it('shows the new entry in the Journal view', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('moodDose.openJournal');
+    const rows = await waitFor('the panel to show the entry', () => {
+      const r = a.panelRows();
+      return r.some((row) => row.includes('integration: walked in the park')) ? r : undefined;
+    });
+    assert.match(rows[0], /Mood 7\/10/);
+    assert.match(rows[0], /10 mg/);
+    // A check-in made while the view is open appears without reopening it.
+    await vscode.commands.executeCommand('moodDose.checkIn', { mood: 5, note: 'integration: live update' });
+    await waitFor('the live update', () => a.panelRows()[0]?.includes('integration: live update'));
+  });
+});

@@ -1,0 +1,38 @@
+// Helpers for suites that run inside a real VS Code: the extension's API, and reading the journal
+// straight from disk with sql.js, as an independent check of what the extension wrote.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import initSqlJs from 'sql.js';
+import * as vscode from 'vscode';
+import type { MoodDoseApi } from '../../src/testApi';
+
+export const EXTENSION_ID = 'mood-dose.mood-dose-journal';
+
+export async function api(): Promise<MoodDoseApi> {
+  const ext = vscode.extensions.getExtension<MoodDoseApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+/** Runs a query against the snapshot file on disk, independently of the extension. */
+export async function queryDisk(dir: string, sql: string): Promise<unknown[][]> {
+  const wasm = path.join(path.dirname(require.resolve('sql.js')), 'sql-wasm.wasm');
+  const SQL = await initSqlJs({ wasmBinary: fs.readFileSync(wasm) as unknown as ArrayBuffer });
+  const db = new SQL.Database(fs.readFileSync(path.join(dir, 'journal.sqlite')));
+  try {
+    return db.exec(sql)[0]?.values ?? [];
+  } finally {
+    db.close();
+  }
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
