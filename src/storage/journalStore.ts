@@ -99,6 +99,9 @@ export class JournalStore {
     const files = opts.files ?? new NodeFiles();
     await files.mkdirp(opts.dir);
     const snapshotPath = path.join(opts.dir, SNAPSHOT_NAME);
+    // Identity before content: if another window replaces the file in between, the next refresh
+    // sees a different identity and merges the newer file.
+    const identity = await files.identity(snapshotPath);
     const bytes = await files.read(snapshotPath);
     let db: Database;
     if (bytes === undefined) {
@@ -114,7 +117,7 @@ export class JournalStore {
     const store = new JournalStore({ ...opts, files }, db);
     const from = migrate(db);
     if (from !== SCHEMA_VERSION) store.log('info', `Journal schema upgraded from version ${from} to ${SCHEMA_VERSION}.`);
-    store.snapshotId = await files.identity(snapshotPath);
+    store.snapshotId = identity;
     await store.replayLogs();
     if (store.lock && (await store.lock.tryAcquire())) {
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
@@ -213,10 +216,16 @@ export class JournalStore {
   refresh(): Promise<boolean> {
     return this.exclusive(async () => {
       if (this.closed) return false;
+      // A change moves from the live log, to a compacting log, to the snapshot, in that order;
+      // reading them in the same order means none is missed while another window compacts.
       const tables = new Set<TableName>();
+      await this.readLogTail(tables);
+      for (const file of await this.compactingLogs()) {
+        const bytes = await this.files.read(file);
+        if (bytes) this.applyLogBytes(file, bytes, tables);
+      }
       const id = await this.files.identity(this.snapshotPath);
       if (id && !sameFile(id, this.snapshotId)) await this.mergeSnapshotFromDisk(tables);
-      await this.readLogTail(tables);
       if (this.lock && !this.lock.held && (await this.lock.tryAcquire())) this.scheduleCompaction(0);
       if (tables.size > 0) this.emit({ tables, source: 'external' });
       return tables.size > 0;
@@ -267,6 +276,9 @@ export class JournalStore {
     const id = await this.files.identity(this.snapshotPath);
     if (id && !sameFile(id, this.snapshotId)) await this.mergeSnapshotFromDisk(tables);
     if (this.blocked) return;
+    // Confirm the lock right before replacing the snapshot: a window that was asleep past its
+    // heartbeat may have been replaced as the writer, and must not overwrite the new writer's work.
+    if (this.lock && !(await this.lock.heartbeat())) return;
     const snapshot = this.db.export();
     await this.files.writeAtomic(this.snapshotPath, snapshot);
     this.snapshotId = await this.files.identity(this.snapshotPath);

@@ -79,20 +79,26 @@ export class NodeFiles implements JournalFiles {
   }
 
   async createExclusive(file: string, data: Uint8Array): Promise<boolean> {
-    let handle: fs.FileHandle;
-    try {
-      handle = await fs.open(file, 'wx', 0o600);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw e;
-    }
+    // Write the content first, then hard-link it into place: the link either fails (the file
+    // exists) or creates the file with all of its content, so no reader ever sees it half-written.
+    const tmp = `${file}.new-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const handle = await fs.open(tmp, 'wx', 0o600);
     try {
       await handle.write(data, 0, data.length);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    return true;
+    try {
+      await fs.link(tmp, file);
+      await this.syncDir(path.dirname(file));
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    } finally {
+      await fs.rm(tmp, { force: true });
+    }
   }
 
   rename(from: string, to: string): Promise<void> {

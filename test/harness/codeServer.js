@@ -26,6 +26,29 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync'
 ];
+// Defaults under the caller's userSettings. They keep the workbench from chattering into the test
+// log (chat/agent features, gallery checks that fail offline) and from opening a welcome tab.
+const QUIET_SETTINGS = {
+  'chat.disableAIFeatures': true,
+  'workbench.startupEditor': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off'
+};
+// The smoke-test driver forwards the whole workbench log along with the extension host's console.
+// These routine workbench lines say nothing about the extension under test; anything else (such as
+// an activation failure) is still printed.
+const WORKBENCH_CHATTER = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket \(renderer-/,
+  /^\[(reconnection-grace-time|Service Worker|AccountPolicyGate|ChatModelSelection)\]/,
+  /^\[AgentHost[\]:]/,
+  /^(Ignoring fetching|Updating) additional builtin extensions/,
+  /^Timed out waiting for authentication provider 'github'/,
+  /^Creation of workbench contribution '[^']*' took \d+ms/
+];
 // Native modules the VS Code server loads. Requiring them proves npm really ran the install
 // scripts that compile them: a skipped script leaves the JS in place and only fails at run time.
 const VSCODE_NATIVE_MODULES = [
@@ -155,7 +178,15 @@ async function installCodeServer(l, log) {
   await installInto(l.codeServerDir, async (staging, logFile) => {
     log(`Installing code-server ${CODE_SERVER_VERSION} into ${displayPath(l.cacheDir)} (first run only, ~3 min)...`);
     const started = Date.now();
-    fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify({ name: 'code-server-cache', private: true })}\n`);
+    // npm 11 runs install scripts not covered by allowScripts with only a warning, but approving
+    // them explicitly keeps the install working under a stricter user policy (strict-allow-scripts).
+    // lib/vscode's nested install brings its own allowScripts.
+    const manifest = {
+      name: 'code-server-cache',
+      private: true,
+      allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true }
+    };
+    fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const env = {
       ...process.env,
       // code-server's postinstall refuses to run unless npm itself runs on Node 24, and nested
@@ -259,14 +290,33 @@ function killGroup(pid, signal) {
   }
 }
 
-function codeServerEnv(extraEnv, xdgConfig, xdgData) {
+// Throwaway folder for one code-server process, holding its temp dir and XDG homes so nothing it
+// writes outlives the run. Kept short: code-server puts a unix socket in the user-data dir inside
+// it, and socket paths are limited to 108 bytes.
+function makeScratchDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const sub of ['tmp', 'xdg-config', 'xdg-data']) fs.mkdirSync(path.join(dir, sub));
+  return dir;
+}
+
+function codeServerEnv(extraEnv, scratch) {
   const inherited = { ...process.env };
   // From a VS Code / code-server terminal this makes code-server hand the request to that outer
   // instance instead of starting a server; the other VSCODE_* variables belong to it as well.
   for (const key of Object.keys(inherited)) {
     if (key.startsWith('VSCODE_')) delete inherited[key];
   }
-  return { ...inherited, ...extraEnv, XDG_CONFIG_HOME: xdgConfig, XDG_DATA_HOME: xdgData };
+  return {
+    ...inherited,
+    // An empty gallery disables marketplace queries, which only fail offline; pass
+    // EXTENSIONS_GALLERY: undefined in extraEnv to get code-server's default (open-vsx.org).
+    EXTENSIONS_GALLERY: '{}',
+    // VS Code and its git extension leave sockets in the temp dir; this one is deleted on stop.
+    TMPDIR: path.join(scratch, 'tmp'),
+    ...extraEnv,
+    XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'),
+    XDG_DATA_HOME: path.join(scratch, 'xdg-data')
+  };
 }
 
 function decodeHtmlAttribute(value) {
@@ -299,23 +349,21 @@ async function waitForHealthy(url, deadline) {
 
 /**
  * Starts code-server on 127.0.0.1 with throwaway user-data, extensions and XDG folders.
- * `env` reaches the extension host because code-server's server process passes its environment on.
+ * userSettings are merged over QUIET_SETTINGS. `env` reaches the extension host because
+ * code-server's server process passes its environment on.
  * Port 0 (the default) lets the OS pick a free port, read back from code-server's startup line.
  */
 async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, log } = {}) {
   const install = await ensureCodeServer({ cacheDir, log });
-  // Short base path: code-server puts a unix socket in the user-data dir (108-byte limit).
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-'));
+  const tmp = makeScratchDir('cs-');
   const userDataDir = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
-  const xdgConfig = path.join(tmp, 'xdg-config');
-  const xdgData = path.join(tmp, 'xdg-data');
-  for (const dir of [path.join(userDataDir, 'User'), extensionsDir, xdgConfig, xdgData]) {
-    fs.mkdirSync(dir, { recursive: true });
-  }
-  if (userSettings) {
-    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
-  }
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir);
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...userSettings }, null, 2)
+  );
 
   const logFile = path.join(tmp, 'code-server.log');
   const logFd = fs.openSync(logFile, 'a');
@@ -338,7 +386,7 @@ async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env
       '--vscode-option',
       'enable-smoke-test-driver'
     ],
-    { env: codeServerEnv(env, xdgConfig, xdgData), detached: true, stdio: ['ignore', logFd, logFd] }
+    { env: codeServerEnv(env, tmp), detached: true, stdio: ['ignore', logFd, logFd] }
   );
   fs.closeSync(logFd);
   installExitHooks();
@@ -431,6 +479,13 @@ async function openWorkbench({ server, folder, extensionDevelopmentPath, viewpor
   }
 }
 
+// `args` are console.log-style arguments (mocha passes format strings such as "%s passing").
+function printAutomationLog(type, args) {
+  if (!Array.isArray(args) || args.length === 0) return;
+  if (typeof args[0] === 'string' && WORKBENCH_CHATTER.some((re) => re.test(args[0]))) return;
+  (type === 'error' ? process.stderr : process.stdout).write(`${util.format(...args)}\n`);
+}
+
 /**
  * Runs an extension test module (exporting `run(): Promise<void>`) inside code-server's extension
  * host and resolves with its exit code. Test failures, a timeout, a crashed page or a dead server
@@ -473,17 +528,17 @@ async function runTestsInCodeServer({
     };
     // The smoke-test driver hands the extension host's console (mocha's reporter) and its exit code
     // to these page functions.
-    await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const line = util.format(...(Array.isArray(args) ? args : [args]));
-      (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
-    });
+    await page.exposeFunction('codeAutomationLog', printAutomationLog);
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
     page.on('crash', () => fail('The workbench page crashed.'));
     server.exited.then((how) => fail(`code-server exited unexpectedly (${how}).`));
     timer = setTimeout(() => fail(`Extension tests did not finish within ${timeoutMs} ms.`), timeoutMs);
 
-    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath }));
-    if (onPage) await onPage(page);
+    // Not awaited on its own: a timeout must not wait for a hung navigation or onPage.
+    (async () => {
+      await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath }));
+      if (onPage) await onPage(page);
+    })().catch((err) => fail(`Driving the workbench failed: ${err.message}`));
     return await result;
   } finally {
     clearTimeout(timer);
@@ -498,7 +553,7 @@ async function runTestsInCodeServer({
  */
 async function installVsix(target, vsixPath) {
   const { nodeBin, entry } = await ensureCodeServer({ cacheDir: target.cacheDir });
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-vsix-'));
+  const tmp = makeScratchDir('cs-vsix-');
   try {
     await run(
       nodeBin,
@@ -512,7 +567,7 @@ async function installVsix(target, vsixPath) {
         '--user-data-dir',
         target.userDataDir || path.join(tmp, 'user-data')
       ],
-      { cwd: tmp, env: codeServerEnv({}, tmp, tmp), logFile: path.join(tmp, 'install.log') }
+      { cwd: tmp, env: codeServerEnv({}, tmp), logFile: path.join(tmp, 'install.log') }
     );
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -6,7 +6,14 @@ import type { SqlJsStatic } from 'sql.js';
 import type { Clock } from '../../src/core/entries';
 import { loadSqlJs } from '../../src/storage/sqlLoader';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+import { existsSync } from 'fs';
+
+/** The repository root: the nearest folder above this bundle that has node_modules/sql.js. */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'node_modules', 'sql.js')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 export const WASM = path.join(ROOT, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm');
 
 export function sqlJs(): Promise<SqlJsStatic> {

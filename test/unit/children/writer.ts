@@ -1,0 +1,47 @@
+// A separate process that writes check-ins to a journal and reports each acknowledged id to its
+// parent over IPC. Used by the crash (SIGKILL) and two-writer tests.
+import { buildCheckIn } from '../../../src/core/entries';
+import { JournalStore } from '../../../src/storage/journalStore';
+import { recentEntries } from '../../../src/storage/journalQueries';
+import { sqlJs } from '../helpers';
+
+interface Options {
+  dir: string;
+  count: number;
+  label: string;
+  compactLogBytes: number;
+  pauseMs: number;
+}
+
+async function main(): Promise<void> {
+  const opts = JSON.parse(process.argv[2]) as Options;
+  const clock = { now: () => Date.now(), zone: () => 'UTC' };
+  const store = await JournalStore.open({
+    dir: opts.dir,
+    sql: await sqlJs(),
+    compactAfterMs: 5,
+    compactLogBytes: opts.compactLogBytes,
+    today: () => new Date().toISOString().slice(0, 10)
+  });
+  process.send!({ type: 'open', writer: store.isWriter });
+  for (let i = 0; i < opts.count; i++) {
+    const { ops, checkIn } = buildCheckIn({ mood: 1 + (i % 10), note: `${opts.label} #${i} ${'x'.repeat(60)}`, dose: { mg: 10, status: 'taken', medication: 'E' } }, clock);
+    await store.write(ops);
+    process.send!({ type: 'ack', id: checkIn.id });
+    if (opts.pauseMs) await new Promise((r) => setTimeout(r, opts.pauseMs));
+  }
+  process.send!({ type: 'done' });
+  // Two-writer mode: wait until the parent says every writer finished, then report what we see.
+  process.on('message', async (m: { type: string }) => {
+    if (m.type !== 'verify') return;
+    await store.refresh();
+    process.send!({ type: 'seen', ids: recentEntries(store, 100_000).map((e) => e.checkIn.id) });
+    await store.close();
+    process.exit(0);
+  });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
