@@ -29,4 +29,6 @@ export interface JournalFiles {
   list(dir: string): Promise<string[]>;
   identity(path: string): Promise<FileIdentity | undefined>;
   mkdirp(dir: string): Promise<void>;
+  /** Releases any handles kept open between calls. */
+  dispose?(): void;
 }

@@ -11,13 +11,15 @@ import type { FileIdentity, JournalFiles } from './files';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { NodeFiles } from './nodeFiles';
 import { decodeLog, encodeChange } from './opLog';
-import { openSnapshot, type SnapshotProblem } from './snapshotCheck';
+import { openSnapshot, sha256, type SnapshotProblem } from './snapshotCheck';
 import { fromSql, selectColumns, toParams, upsertSql, type SqlValue } from './tables';
 import { WriterLock } from './writerLock';
 
 export const SNAPSHOT_NAME = 'journal.sqlite';
 export const LOG_NAME = 'journal.sqlite.oplog';
 export const LOCK_NAME = 'journal.sqlite.lock';
+/** SHA-256 of the last snapshot this extension wrote; a match proves the file is unchanged since. */
+export const HASH_NAME = 'journal.sqlite.sha256';
 export const BACKUP_DIR = 'backups';
 const COMPACTING = `${LOG_NAME}.compacting-`;
 
@@ -107,7 +109,7 @@ export class JournalStore {
     if (bytes === undefined) {
       db = new opts.sql.Database();
     } else {
-      const check = openSnapshot(opts.sql, bytes);
+      const check = openSnapshot(opts.sql, bytes, await isOwnSnapshot(files, opts.dir, bytes));
       if (!check.ok) {
         const copy = await quarantine(files, snapshotPath, opts.now ?? Date.now);
         throw new CorruptJournalError(snapshotPath, copy, check.problem, check.detail);
@@ -257,6 +259,7 @@ export class JournalStore {
     for (const stmt of this.upserts.values()) stmt.free();
     this.upserts.clear();
     this.db.close();
+    this.files.dispose?.();
   }
 
   /** The newest backup file, if any. */
@@ -282,6 +285,7 @@ export class JournalStore {
     const snapshot = this.db.export();
     await this.files.writeAtomic(this.snapshotPath, snapshot);
     this.snapshotId = await this.files.identity(this.snapshotPath);
+    await this.files.writeAtomic(path.join(this.opts.dir, HASH_NAME), new TextEncoder().encode(await sha256(snapshot)));
     for (const file of pending) await this.files.remove(file);
     // The live log now starts afresh; re-reading it from the start is harmless (records are upserts).
     this.logCursor = { ino: undefined, offset: 0 };
@@ -458,6 +462,11 @@ export async function quarantine(files: JournalFiles, file: string, now: () => n
   } catch {
     return undefined; // e.g. the same second already has a copy; the original still stands
   }
+}
+
+async function isOwnSnapshot(files: JournalFiles, dir: string, bytes: Uint8Array): Promise<boolean> {
+  const recorded = await files.read(path.join(dir, HASH_NAME));
+  return !!recorded && new TextDecoder().decode(recorded).trim() === (await sha256(bytes));
 }
 
 function sameFile(a: FileIdentity | undefined, b: FileIdentity | undefined): boolean {

@@ -35,7 +35,9 @@ const QUIET_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
-  'telemetry.telemetryLevel': 'off'
+  'telemetry.telemetryLevel': 'off',
+  // Otherwise an empty chat side bar takes a third of every screenshot.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden'
 };
 // The smoke-test driver forwards the whole workbench log along with the extension host's console.
 // These routine workbench lines say nothing about the extension under test; anything else (such as
@@ -69,7 +71,6 @@ function layout(cacheDir = DEFAULT_CACHE_DIR) {
     nodeDir,
     nodeBin: path.join(nodeDir, 'bin', 'node'),
     codeServerDir,
-    pkgDir,
     entry: path.join(pkgDir, 'out', 'node', 'entry.js'),
     vscodeDir: path.join(pkgDir, 'lib', 'vscode')
   };
@@ -97,12 +98,9 @@ function run(cmd, args, { cwd, env, logFile }) {
   return new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, 'a');
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out] });
-    child.on('error', (err) => {
-      fs.closeSync(out);
-      reject(err);
-    });
+    fs.closeSync(out);
+    child.on('error', reject);
     child.on('exit', (code, signal) => {
-      fs.closeSync(out);
       if (code === 0) return resolve();
       const log = fs.readFileSync(logFile, 'utf8');
       reject(
@@ -231,14 +229,14 @@ function verifyCodeServer(staging, nodeBin, logFile) {
       `code-server installed but its native modules do not load (did npm skip install scripts?); see ${logFile}\n${natives.stderr}`
     );
   }
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-verify-'));
+  const tmp = makeScratchDir('cs-verify-');
   try {
     const version = spawnSync(nodeBin, [path.join(pkgDir, 'out', 'node', 'entry.js'), '--version'], {
       encoding: 'utf8',
-      env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp }
+      env: codeServerEnv({}, tmp)
     });
-    // stdout is e.g. "4.139.1 <commit> with Code 1.139.1", possibly after a log line.
-    if (!new RegExp(`^${CODE_SERVER_VERSION.replaceAll('.', '\\.')} `, 'm').test(version.stdout)) {
+    // stdout is e.g. "4.139.1 <commit> with Code 1.139.1", after a log line on first use.
+    if (!version.stdout.split('\n').some((line) => line.startsWith(`${CODE_SERVER_VERSION} `))) {
       throw new Error(`code-server --version failed after install; see ${logFile}\n${version.stdout}${version.stderr}`);
     }
   } finally {
@@ -348,18 +346,19 @@ async function waitForHealthy(url, deadline) {
 }
 
 /**
- * Starts code-server on 127.0.0.1 with throwaway user-data, extensions and XDG folders.
+ * Starts code-server on 127.0.0.1 with throwaway user-data and XDG folders, and a throwaway
+ * extensions folder unless the caller passes its own (e.g. one filled by installVsix).
  * userSettings are merged over QUIET_SETTINGS. `env` reaches the extension host because
  * code-server's server process passes its environment on.
  * Port 0 (the default) lets the OS pick a free port, read back from code-server's startup line.
  */
-async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, log } = {}) {
+async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, extensionsDir, log } = {}) {
   const install = await ensureCodeServer({ cacheDir, log });
   const tmp = makeScratchDir('cs-');
   const userDataDir = path.join(tmp, 'user-data');
-  const extensionsDir = path.join(tmp, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.mkdirSync(extensionsDir);
+  extensionsDir ??= path.join(tmp, 'extensions');
+  fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...QUIET_SETTINGS, ...userSettings }, null, 2)
@@ -479,6 +478,19 @@ async function openWorkbench({ server, folder, extensionDevelopmentPath, viewpor
   }
 }
 
+/**
+ * Content frame of the visible webview that extension `extensionId` (publisher.name) shows, for
+ * DOM checks: VS Code hosts each webview in an outer iframe (src carries ?extensionId=) whose
+ * #active-frame iframe holds the extension's HTML. Returns a Playwright FrameLocator.
+ */
+function webviewFrame(page, extensionId) {
+  return page
+    .locator(`iframe.webview.ready[src*="extensionId=${extensionId}"]:visible`)
+    .contentFrame()
+    .locator('#active-frame')
+    .contentFrame();
+}
+
 // `args` are console.log-style arguments (mocha passes format strings such as "%s passing").
 function printAutomationLog(type, args) {
   if (!Array.isArray(args) || args.length === 0) return;
@@ -491,14 +503,15 @@ function printAutomationLog(type, args) {
  * host and resolves with its exit code. Test failures, a timeout, a crashed page or a dead server
  * resolve non-zero; setup problems (prerequisites, install, server start) reject.
  *
- * VS Code only runs extensionTestsPath when an extensionDevelopmentPath is given. To test an
- * extension installed with installVsix, pass an empty folder as extensionDevelopmentPath: it is
- * not a valid extension, so nothing else is loaded from it.
+ * To test a packaged build instead of the sources, pass vsixPath and omit extensionDevelopmentPath.
+ * VS Code only runs extensionTestsPath in an extension development window, so an empty folder
+ * then stands in as the development path; it holds no extension, so nothing is loaded from it.
  */
 async function runTestsInCodeServer({
   cacheDir = DEFAULT_CACHE_DIR,
   extensionDevelopmentPath,
   extensionTestsPath,
+  vsixPath,
   workspace,
   userSettings,
   env,
@@ -507,9 +520,11 @@ async function runTestsInCodeServer({
 }) {
   require('./prereqs').checkPrereqs({ needChromium: true, needCodeServerBuild: true, cacheDir });
   const server = await startCodeServer({ cacheDir, userSettings, env });
+  const noExtensionDir = extensionDevelopmentPath ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'cs-no-ext-'));
   let browser;
   let timer;
   try {
+    if (vsixPath) await installVsix(server, vsixPath);
     console.log(`VS Code ${server.vscodeVersion} (code-server ${server.version}) in headless Chromium`);
     browser = await launchChromium();
     const page = await browser.newPage();
@@ -535,8 +550,13 @@ async function runTestsInCodeServer({
     timer = setTimeout(() => fail(`Extension tests did not finish within ${timeoutMs} ms.`), timeoutMs);
 
     // Not awaited on its own: a timeout must not wait for a hung navigation or onPage.
+    const url = workbenchUrl(server, {
+      folder: workspace,
+      extensionDevelopmentPath: extensionDevelopmentPath ?? noExtensionDir,
+      extensionTestsPath
+    });
     (async () => {
-      await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath }));
+      await page.goto(url);
       if (onPage) await onPage(page);
     })().catch((err) => fail(`Driving the workbench failed: ${err.message}`));
     return await result;
@@ -544,6 +564,7 @@ async function runTestsInCodeServer({
     clearTimeout(timer);
     await browser?.close();
     await server.stop();
+    if (noExtensionDir) fs.rmSync(noExtensionDir, { recursive: true, force: true });
   }
 }
 
@@ -583,6 +604,7 @@ module.exports = {
   startCodeServer,
   workbenchUrl,
   openWorkbench,
+  webviewFrame,
   runTestsInCodeServer,
   installVsix
 };

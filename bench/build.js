@@ -1,0 +1,22 @@
+// Bundles the benchmarks (TypeScript) to out/bench/ and runs them: `npm run bench [storage|panel|summary]`.
+const esbuild = require('esbuild');
+const { spawnSync } = require('child_process');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+esbuild
+  .build({
+    entryPoints: [path.join(__dirname, 'run.ts')],
+    outfile: path.join(root, 'out', 'bench', 'run.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['sql.js', 'playwright-core', 'esbuild'],
+    logLevel: 'warning'
+  })
+  .then(() => {
+    const r = spawnSync(process.execPath, [path.join(root, 'out', 'bench', 'run.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  })
+  .catch(() => process.exit(1));

@@ -1,0 +1,43 @@
+// `npm run bench`: runs every benchmark in one process, prints the tables and writes JSON to
+// bench/results/. Targets from the issues are checked against medians measured in this same run.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ROOT, printTable, type BenchRow } from './stats';
+import { benchStorage } from './storage';
+
+function target(rows: BenchRow[], size: number, metric: string, limit: number, label: string): void {
+  const row = rows.find((r) => r.size === size && r.metric === metric);
+  if (!row) return;
+  row.target = label;
+  row.pass = row.value <= limit;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const results: Record<string, BenchRow[]> = {};
+  if (only.length === 0 || only.includes('storage')) {
+    const rows = await benchStorage();
+    target(rows, 100_000, 'ratio check-in p50 / floor p50', 5, '≤ 5×');
+    target(rows, 10_000, 'cold load (WASM + open), median of 5', 150, '≤ 150 ms');
+    printTable('Storage (durable writes, load, compaction)', rows);
+    results.storage = rows;
+  }
+  const outDir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const record = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, results };
+  for (const [name, rows] of Object.entries(results)) {
+    fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify({ ...record, results: rows }, null, 2) + '\n');
+  }
+  const missed = Object.values(results).flat().filter((r) => r.pass === false);
+  console.log(missed.length ? `\n${missed.length} target(s) missed.` : '\nEvery target met.');
+  console.log(`Results written to ${path.relative(ROOT, outDir)}/`);
+  if (missed.length) process.exitCode = 1;
+}
+
+if (!process.argv.includes('--cold-load')) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
