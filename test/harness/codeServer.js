@@ -49,7 +49,8 @@ const WORKBENCH_CHATTER = [
   /^\[AgentHost[\]:]/,
   /^(Ignoring fetching|Updating) additional builtin extensions/,
   /^Timed out waiting for authentication provider 'github'/,
-  /^Creation of workbench contribution '[^']*' took \d+ms/
+  /^Creation of workbench contribution '[^']*' took \d+ms/,
+  /^No search provider registered for scheme: vscode-remote/
 ];
 // Native modules the VS Code server loads. Requiring them proves npm really ran the install
 // scripts that compile them: a skipped script leaves the JS in place and only fails at run time.
@@ -261,19 +262,26 @@ async function ensureCodeServer({ cacheDir = DEFAULT_CACHE_DIR, log = console.lo
   };
 }
 
-// Process groups of running servers, killed if this process ends without calling stop() (crash,
-// Ctrl-C): code-server runs detached so stop() can take down its extension hosts with it.
-const liveGroups = new Set();
-const killLiveGroups = () => liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL'));
+// Running servers (process group id -> scratch dir), killed and removed if this process ends
+// without calling stop() (crash, Ctrl-C): code-server runs detached so stop() can take down its
+// extension hosts with it, which also means nothing else would.
+const liveServers = new Map();
 let exitHooksInstalled = false;
+
+function abandonLiveServers() {
+  for (const [pid, scratch] of liveServers) {
+    killGroup(pid, 'SIGKILL');
+    fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
 
 function installExitHooks() {
   if (exitHooksInstalled) return;
   exitHooksInstalled = true;
-  process.on('exit', killLiveGroups);
+  process.on('exit', abandonLiveServers);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.once(signal, () => {
-      killLiveGroups();
+      abandonLiveServers();
       // Re-raise so the process still ends the way it would have without this hook.
       if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     });
@@ -317,8 +325,10 @@ function codeServerEnv(extraEnv, scratch) {
   };
 }
 
+const HTML_ENTITIES = { quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", apos: "'" };
+
 function decodeHtmlAttribute(value) {
-  return value.replace(/&(quot|amp|lt|gt|#39|apos);/g, (_, e) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", apos: "'" })[e]);
+  return value.replace(/&(quot|amp|lt|gt|#39|apos);/g, (_, name) => HTML_ENTITIES[name]);
 }
 
 // The authority that vscode-remote:// URIs in the test payload must use, read from the workbench
@@ -389,7 +399,7 @@ async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env
   );
   fs.closeSync(logFd);
   installExitHooks();
-  liveGroups.add(child.pid);
+  liveServers.set(child.pid, tmp);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal || code)));
 
   let stopped = false;
@@ -400,7 +410,7 @@ async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     // Extension hosts and helpers may outlive the main process; they share its group.
     killGroup(child.pid, 'SIGKILL');
-    liveGroups.delete(child.pid);
+    liveServers.delete(child.pid);
     fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
   }
 
@@ -455,7 +465,7 @@ function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTests
 }
 
 function launchChromium() {
-  // Resolved from the repository so this file works whatever the caller's working directory.
+  require('./prereqs').checkPrereqs({ needChromium: true, needCodeServerBuild: false });
   const { chromium } = require('playwright-core');
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -464,13 +474,28 @@ function launchChromium() {
   });
 }
 
-/** Opens the workbench in headless Chromium for screenshots or scripted driving (no tests run). */
+/**
+ * Opens the workbench in headless Chromium for screenshots or scripted driving (no tests run) and
+ * waits until it is restored. The extension may still be activating then: wait for something it
+ * shows before driving it.
+ */
 async function openWorkbench({ server, folder, extensionDevelopmentPath, viewport = { width: 1280, height: 800 } }) {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport });
+    page.setDefaultTimeout(WORKBENCH_TIMEOUT_MS);
     await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath }));
-    await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT_MS });
+    // The smoke-test driver (window.driver) knows when the layout and editors are restored; the
+    // .monaco-workbench element alone appears seconds earlier, before contributions are in.
+    await page.waitForFunction(() => window.driver);
+    await page.evaluate(
+      (ms) =>
+        Promise.race([
+          window.driver.whenWorkbenchRestored(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error(`workbench not restored after ${ms} ms`)), ms))
+        ]),
+      WORKBENCH_TIMEOUT_MS
+    );
     return { browser, page, close: () => browser.close() };
   } catch (err) {
     await browser.close();
@@ -521,6 +546,20 @@ async function runTestsInCodeServer({
   require('./prereqs').checkPrereqs({ needChromium: true, needCodeServerBuild: true, cacheDir });
   const server = await startCodeServer({ cacheDir, userSettings, env });
   const noExtensionDir = extensionDevelopmentPath ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'cs-no-ext-'));
+  // The first outcome wins; later ones (e.g. the server exiting because we stop it) are ignored.
+  let settled = false;
+  let resolveResult;
+  const result = new Promise((resolve) => (resolveResult = resolve));
+  const finish = (code) => {
+    if (settled) return;
+    settled = true;
+    resolveResult(code);
+  };
+  const fail = (message) => {
+    if (settled) return;
+    console.error(`${message}\n--- code-server log ---\n${tail(fs.readFileSync(server.logFile, 'utf8'))}`);
+    finish(1);
+  };
   let browser;
   let timer;
   try {
@@ -528,39 +567,27 @@ async function runTestsInCodeServer({
     console.log(`VS Code ${server.vscodeVersion} (code-server ${server.version}) in headless Chromium`);
     browser = await launchChromium();
     const page = await browser.newPage();
-    let resolveResult;
-    let settled = false;
-    const result = new Promise((resolve) => (resolveResult = resolve));
-    const finish = (code) => {
-      if (settled) return;
-      settled = true;
-      resolveResult(code);
-    };
-    const fail = (message) => {
-      if (settled) return;
-      console.error(`${message}\n--- code-server log ---\n${tail(fs.readFileSync(server.logFile, 'utf8'))}`);
-      finish(1);
-    };
-    // The smoke-test driver hands the extension host's console (mocha's reporter) and its exit code
-    // to these page functions.
+    // The smoke-test driver hands the workbench log, which includes the extension host's console
+    // (mocha's reporter), and the extension host's exit code to these page functions.
     await page.exposeFunction('codeAutomationLog', printAutomationLog);
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
     page.on('crash', () => fail('The workbench page crashed.'));
     server.exited.then((how) => fail(`code-server exited unexpectedly (${how}).`));
     timer = setTimeout(() => fail(`Extension tests did not finish within ${timeoutMs} ms.`), timeoutMs);
 
-    // Not awaited on its own: a timeout must not wait for a hung navigation or onPage.
     const url = workbenchUrl(server, {
       folder: workspace,
       extensionDevelopmentPath: extensionDevelopmentPath ?? noExtensionDir,
       extensionTestsPath
     });
+    // Not awaited on its own: a timeout must not wait for a hung navigation or onPage.
     (async () => {
       await page.goto(url);
       if (onPage) await onPage(page);
     })().catch((err) => fail(`Driving the workbench failed: ${err.message}`));
     return await result;
   } finally {
+    settled = true;
     clearTimeout(timer);
     await browser?.close();
     await server.stop();

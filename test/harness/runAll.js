@@ -1,0 +1,134 @@
+// `npm test`: type-check, build, then the three test layers, each ending with a summary line.
+//   unit         mocha in Node: src/core and src/storage with real sql.js and real temp files
+//   browser      the built panel in headless Chromium behind its real CSP, with a stand-in host
+//   integration  the suites in test/integration inside a real VS Code (code-server), once against
+//                the sources and once against the packaged .vsix
+// `npm test -- unit` (or browser, integration) runs one layer. Any failure fails the run.
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { buildTests } = require('./buildTests');
+const { checkPrereqs } = require('./prereqs');
+
+const root = path.resolve(__dirname, '..', '..');
+const LAYERS = ['unit', 'browser', 'integration'];
+
+function step(title, cmd, args) {
+  console.log(`\n> ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\n${title} failed (exit ${r.status}).`);
+    process.exit(r.status || 1);
+  }
+}
+
+/** Runs a command, echoing its output, and returns the exit code and the "N passing/failing" counts. */
+function runEchoing(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (d) => {
+        text += d;
+        (stream === child.stdout ? process.stdout : process.stderr).write(d);
+      });
+    }
+    child.on('close', (code) => resolve({ code: code ?? 1, ...counts(text), text }));
+  });
+}
+
+function counts(text) {
+  const n = (re) => Number((text.match(re) || [])[1] || 0);
+  return { passing: n(/(\d+) passing/), failing: n(/(\d+) failing/), pending: n(/(\d+) pending/) };
+}
+
+function mochaLayer(layer) {
+  const files = fs
+    .readdirSync(path.join(root, 'out', 'test', layer))
+    .filter((f) => f.endsWith('.test.js'))
+    .map((f) => path.join('out', 'test', layer, f));
+  return runEchoing(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--reporter', 'spec', '--timeout', '30000', ...files]);
+}
+
+/** Captures what the harness prints while a code-server run is in progress, to count results. */
+async function captured(fn) {
+  const write = process.stdout.write.bind(process.stdout);
+  let text = '';
+  process.stdout.write = (chunk, ...rest) => {
+    text += chunk;
+    return write(chunk, ...rest);
+  };
+  try {
+    const code = await fn();
+    return { code, ...counts(text), text };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+function workspace(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mood-dose-${name}-`));
+  fs.writeFileSync(path.join(dir, 'README.md'), '# A workspace for the Mood & Dose integration tests\n');
+  return dir;
+}
+
+async function integrationLayer() {
+  const { runTestsInCodeServer } = require('./codeServer');
+  const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index.js');
+  const sources = await captured(() =>
+    runTestsInCodeServer({ extensionDevelopmentPath: root, extensionTestsPath, workspace: workspace('it'), timeoutMs: 300_000 })
+  );
+  const version = (sources.text.match(/VS Code (\d+\.\d+\.\d+)/) || [])[1] || 'unknown';
+  // The packaged extension, installed as a user would, must check in too.
+  console.log('\n> Packaging the extension and running the check-in suite against the installed .vsix');
+  const vsix = path.join(os.tmpdir(), `mood-dose-journal-test-${process.pid}.vsix`);
+  const pack = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: root, encoding: 'utf8' });
+  if (pack.status !== 0) {
+    console.error(pack.stdout, pack.stderr);
+    return { ...sources, code: 1, version, note: 'packaging failed' };
+  }
+  const packaged = await captured(() =>
+    runTestsInCodeServer({ vsixPath: vsix, extensionTestsPath, workspace: workspace('vsix'), env: { MOOD_DOSE_SUITES: 'checkIn' }, timeoutMs: 180_000 })
+  );
+  fs.rmSync(vsix, { force: true });
+  return {
+    code: sources.code || packaged.code,
+    passing: sources.passing + packaged.passing,
+    failing: sources.failing + packaged.failing,
+    pending: sources.pending + packaged.pending,
+    version,
+    note: `sources ${sources.passing} passing, installed .vsix ${packaged.passing} passing`
+  };
+}
+
+async function main() {
+  const chosen = process.argv.slice(2).filter((a) => LAYERS.includes(a));
+  const layers = chosen.length ? chosen : LAYERS;
+  checkPrereqs({ needChromium: layers.some((l) => l !== 'unit'), needCodeServerBuild: layers.includes('integration') });
+  step('Type-check', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.']);
+  step('Type-check the panel', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'webview']);
+  step('Build', process.execPath, ['esbuild.js']);
+  await buildTests(layers);
+
+  const results = {};
+  for (const layer of layers) {
+    console.log(`\n=== ${layer} tests ===`);
+    results[layer] = layer === 'integration' ? await integrationLayer() : await mochaLayer(layer);
+    const r = results[layer];
+    const where = layer === 'integration' ? ` in VS Code ${r.version} (code-server)` : layer === 'browser' ? ' in headless Chromium' : ' in Node';
+    console.log(`=== ${layer}: ${r.code === 0 ? 'PASSED' : 'FAILED'}, ${r.passing} passing, ${r.failing} failing${where}${r.note ? `; ${r.note}` : ''} ===`);
+  }
+
+  console.log('\nSummary');
+  for (const [layer, r] of Object.entries(results)) {
+    console.log(`  ${layer.padEnd(12)} ${r.code === 0 ? 'passed' : 'FAILED'}  ${r.passing} passing, ${r.failing} failing`);
+  }
+  const failed = Object.values(results).some((r) => r.code !== 0 || r.failing > 0 || r.passing === 0);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e.stack || e);
+  process.exit(1);
+});
