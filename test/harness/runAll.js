@@ -82,16 +82,16 @@ async function integrationLayer() {
   const version = (sources.text.match(/VS Code (\d+\.\d+\.\d+)/) || [])[1] || 'unknown';
   // The packaged extension, installed as a user would, must check in too.
   console.log('\n> Packaging the extension and running the check-in suite against the installed .vsix');
-  const vsix = path.join(os.tmpdir(), `mood-dose-journal-test-${process.pid}.vsix`);
-  const pack = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: root, encoding: 'utf8' });
+  const vsix = path.join(root, 'mood-dose-journal.vsix');
+  const pack = spawnSync('npm', ['run', 'package'], { cwd: root, encoding: 'utf8' });
   if (pack.status !== 0) {
     console.error(pack.stdout, pack.stderr);
     return { ...sources, code: 1, version, note: 'packaging failed' };
   }
+  console.log(`Packaged ${path.basename(vsix)}: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
   const packaged = await captured(() =>
     runTestsInCodeServer({ vsixPath: vsix, extensionTestsPath, workspace: workspace('vsix'), env: { MOOD_DOSE_SUITES: 'checkIn' }, timeoutMs: 180_000 })
   );
-  fs.rmSync(vsix, { force: true });
   return {
     code: sources.code || packaged.code,
     passing: sources.passing + packaged.passing,

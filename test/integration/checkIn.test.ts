@@ -2,10 +2,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, queryDisk, waitFor } from './helpers';
+import { api, EXTENSION_ID, queryDisk, waitFor } from './helpers';
 
 describe('Check-in slice in a real VS Code', () => {
-  it('activates on start-up and registers its commands', async () => {
+  it('activates on start-up by itself and registers its commands', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'the extension is installed');
+    // onStartupFinished: nothing here activates it; VS Code must do so once the workbench is up.
+    await waitFor('activation after start-up', () => ext.isActive, 30_000);
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['moodDose.checkIn', 'moodDose.openJournal']) assert.ok(commands.includes(id), `${id} is registered`);
     const a = await api();
