@@ -23,7 +23,10 @@ export class JournalService implements vscode.Disposable {
   private opening: Promise<JournalStore> | undefined;
   private store: JournalStore | undefined;
   private readonly changed = new vscode.EventEmitter<ChangeEvent>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly opened = new vscode.EventEmitter<JournalStore>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.opened];
+  /** Fires once the journal has been opened (on first use). */
+  readonly onDidOpen = this.opened.event;
   private readonly files = new NodeFiles();
   readonly onDidChange = this.changed.event;
 
@@ -96,6 +99,7 @@ export class JournalService implements vscode.Disposable {
     this.store = store;
     this.watch(store, dir);
     this.log.info(`Journal opened at ${store.snapshotPath}`);
+    this.opened.fire(store);
     return store;
   }
 

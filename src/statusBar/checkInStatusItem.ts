@@ -30,7 +30,10 @@ export class CheckInStatusItem implements vscode.Disposable {
   ) {
     this.item.name = vscode.l10n.t('Mood & Dose Check-in');
     this.item.command = CHECK_IN_COMMAND;
-    this.disposables.push(journal.onDidChange(() => this.refreshFromJournal()));
+    this.disposables.push(
+      journal.onDidOpen(() => this.refreshFromJournal()),
+      journal.onDidChange(() => this.refreshFromJournal())
+    );
     this.render();
     this.item.show();
   }

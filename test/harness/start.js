@@ -5,10 +5,9 @@
 //   npm start -- --port <n>       a fixed port (default: a free one)
 // It prints the address to open in a browser and runs until Ctrl+C.
 const { spawnSync } = require('child_process');
-const esbuild = require('esbuild');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
+const { demoWorkspace } = require('./demo');
 const { checkPrereqs } = require('./prereqs');
 
 const root = path.resolve(__dirname, '..', '..');
@@ -18,14 +17,6 @@ function option(name) {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** Bundles and runs test/harness/seedDemo.ts to fill a fresh workspace with sample data. */
-async function seedDemo(workspace) {
-  const out = path.join(root, 'out', 'harness', 'seedDemo.js');
-  await esbuild.build({ entryPoints: [path.join(__dirname, 'seedDemo.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', external: ['sql.js'], logLevel: 'warning' });
-  const r = spawnSync(process.execPath, [out, workspace, root], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('Seeding the demo journal failed.');
-}
-
 async function main() {
   checkPrereqs({ needChromium: false, needCodeServerBuild: true });
   const build = spawnSync(process.execPath, [path.join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
@@ -33,9 +24,7 @@ async function main() {
 
   let workspace = option('--folder');
   if (process.argv.includes('--demo')) {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mood-dose-demo-'));
-    fs.writeFileSync(path.join(workspace, 'README.md'), '# Demo workspace\n\nA throw-away folder with 90 days of sample Mood & Dose data.\n');
-    await seedDemo(workspace);
+    workspace = await demoWorkspace();
   }
   workspace = path.resolve(workspace ?? path.join(root, '.vscode-test', 'workspace'));
   fs.mkdirSync(workspace, { recursive: true });
