@@ -3,11 +3,13 @@ import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { checkInCommand } from './checkIn';
 import { openJournalCommand } from './openJournal';
+import { restoreBackupCommand } from './restoreBackup';
 
 export function registerCommands(s: Services): vscode.Disposable[] {
   const table: Record<string, (...args: never[]) => unknown> = {
     'moodDose.checkIn': checkInCommand(s),
-    'moodDose.openJournal': openJournalCommand()
+    'moodDose.openJournal': openJournalCommand(),
+    'moodDose.restoreBackup': restoreBackupCommand(s)
   };
   return Object.entries(table).map(([id, run]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -3,11 +3,13 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Clock } from '../core/entries';
+import { TABLE_NAMES } from '../core/schemas';
 import { localDateOf } from '../core/time';
 import { NodeFiles } from '../storage/nodeFiles';
 import { listBackups } from '../storage/backups';
 import { BACKUP_DIR, CorruptJournalError, JournalStore, replaceSnapshot, type ChangeEvent } from '../storage/journalStore';
 import { loadSqlJs } from '../storage/sqlLoader';
+import { checkJournalIgnored } from './privacyGuard';
 
 export const DEFAULT_DATA_FOLDER = '.mood-journal';
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
@@ -63,6 +65,27 @@ export class JournalService implements vscode.Disposable {
     return this.opening;
   }
 
+  /**
+   * Replaces the journal with a backup. The current journal is folded into its snapshot first and
+   * that file is kept as journal.sqlite.before-restore-<time>, so the restore itself can be undone.
+   */
+  async restoreFrom(backupPath: string): Promise<string> {
+    const store = await this.get();
+    if (!store.isWriter) {
+      throw new Error(vscode.l10n.t('Another VS Code window is writing to this journal. Close it, then restore the backup.'));
+    }
+    const dir = path.dirname(store.snapshotPath);
+    await this.close();
+    const stamp = new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-');
+    const keep = `${store.snapshotPath}.before-restore-${stamp}`;
+    await this.files.copy(store.snapshotPath, keep);
+    await replaceSnapshot(this.files, dir, backupPath);
+    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
+    await this.get();
+    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
+    return keep;
+  }
+
   async close(): Promise<void> {
     const store = this.store;
     this.store = undefined;
@@ -100,6 +123,10 @@ export class JournalService implements vscode.Disposable {
     this.watch(store, dir);
     this.log.info(`Journal opened at ${store.snapshotPath}`);
     this.opened.fire(store);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (inWorkspace && folder) {
+      void checkJournalIgnored(folder.uri.fsPath, store.snapshotPath, this.context.workspaceState, this.log).catch((e) => this.log.warn(`Could not ask git whether the journal is ignored: ${e}`));
+    }
     return store;
   }
 

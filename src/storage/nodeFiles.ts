@@ -9,7 +9,11 @@ const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES']);
 export class NodeFiles implements JournalFiles {
   private readonly appendFds = new Map<string, number>();
 
-  constructor(private readonly platform: NodeJS.Platform = process.platform) {}
+  constructor(
+    private readonly platform: NodeJS.Platform = process.platform,
+    /** Replaceable so tests can simulate Windows refusing a rename while a scanner holds the file. */
+    private readonly renameFile: (from: string, to: string) => Promise<void> = fs.rename
+  ) {}
 
   async read(file: string): Promise<Uint8Array | undefined> {
     try {
@@ -168,7 +172,7 @@ export class NodeFiles implements JournalFiles {
     const attempts = this.platform === 'win32' ? 10 : 1;
     for (let i = 1; ; i++) {
       try {
-        await fs.rename(from, to);
+        await this.renameFile(from, to);
         return;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? '';

@@ -1,5 +1,5 @@
 // Loads sql.js once per process, from the .wasm file shipped in dist/. The binary is passed in
-// directly (wasmBinary) because locateFile makes sql.js try fetch() under Node.
+// directly (wasmBinary): with locateFile, sql.js would try to download the file under Node.
 import { promises as fs } from 'fs';
 import type { SqlJsStatic } from 'sql.js';
 
