@@ -50,7 +50,7 @@ describe('crash safety (separate processes)', function () {
       // A small log threshold makes the writer compact every few entries, so kills land inside it.
       const child = spawnWriter({ dir, count: 100_000, label: `round ${round}`, compactLogBytes: 1500 });
       await child.opened;
-      await new Promise((r) => setTimeout(r, 20 + Math.random() * 250));
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 400));
       child.proc.kill('SIGKILL');
       await exited(child.proc);
       acknowledged.push(...child.acked);
@@ -65,7 +65,7 @@ describe('crash safety (separate processes)', function () {
       assert.strictEqual(store.integrityCheck(), 'ok');
       await store.close();
     }
-    assert.ok(acknowledged.length > 200, `enough writes happened (${acknowledged.length})`);
+    assert.ok(acknowledged.length > 150, `enough writes happened (${acknowledged.length})`);
     assert.ok(midCompaction > 0, 'at least one kill interrupted a compaction');
     console.log(`      ${acknowledged.length} acknowledged entries, ${midCompaction} of 50 kills interrupted a compaction`);
   });

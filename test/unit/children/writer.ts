@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     const { ops, checkIn } = buildCheckIn({ mood: 1 + (i % 10), note: `${opts.label} #${i} ${'x'.repeat(60)}`, dose: { mg: 10, status: 'taken', medication: 'E' } }, clock);
     await store.write(ops);
     process.send!({ type: 'ack', id: checkIn.id });
-    if (opts.pauseMs) await new Promise((r) => setTimeout(r, opts.pauseMs));
+    // Yield to the event loop between writes, as a user's check-ins do, so compaction gets to run.
+    await new Promise((r) => (opts.pauseMs ? setTimeout(r, opts.pauseMs) : setImmediate(r)));
   }
   process.send!({ type: 'done' });
   // Two-writer mode: wait until the parent says every writer finished, then report what we see.
