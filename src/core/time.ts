@@ -172,7 +172,7 @@ export function isoWeek(date: LocalDate): string {
 
 /** "HH:MM" → minutes after midnight, or undefined when it is not a valid 24-hour time. */
 export function parseClockTime(value: string): number | undefined {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
 
