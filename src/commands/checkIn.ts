@@ -1,13 +1,16 @@
-// "Mood & Dose: Check In": mood, dose and an optional note in a few keystrokes.
-// Mood is one digit (0 means 10), the dose step starts on the usual dose, Enter skips the note.
+// "Mood & Dose: Check In" (Ctrl+Alt+J / Cmd+Alt+J): mood and dose in a few keystrokes, then the
+// optional steps chosen in settings. A typical check-in is: shortcut, a digit, Enter, Enter.
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { buildCheckIn, deleteEntryOps, formatMg, parseMg, type CheckInInput } from '../core/entries';
-import { moodFromKey, moodLabel } from '../core/mood';
+import { buildCheckIn, formatMg, type CheckInInput } from '../core/entries';
+import { moodLabel } from '../core/mood';
 import { DOSE_STATUSES, MOOD_MAX, MOOD_MIN, type DoseStatus } from '../core/schemas';
-import { entryById, lastDose, latestCheckIn } from '../storage/journalQueries';
+import { currentStep, offeredDose } from '../core/taper';
+import { localDateOf } from '../core/time';
 import type { Services } from '../services/services';
-import { input, pick } from './quickInput';
+import { lastDose, latestCheckIn, ownSymptoms, recentTags, taperSteps } from '../storage/journalQueries';
+import { askDose, askMood, askNote, askOptionalScale, askSleep, askSymptoms, askTags } from './checkInSteps';
+import { confirmSaved } from './undo';
 
 /** Arguments for running the command without the UI (other extensions, tests, keybindings). */
 const argsSchema = z.object({
@@ -16,14 +19,6 @@ const argsSchema = z.object({
   status: z.enum(DOSE_STATUSES).optional(),
   note: z.string().max(5000).optional()
 });
-
-interface MoodItem extends vscode.QuickPickItem {
-  mood: number;
-}
-
-interface DoseItem extends vscode.QuickPickItem {
-  dose: CheckInInput['dose'] | 'none' | 'invalid';
-}
 
 export function checkInCommand(s: Services) {
   return async (args?: unknown): Promise<string | undefined> => {
@@ -37,77 +32,62 @@ export function checkInCommand(s: Services) {
       const dose = a.mg === undefined ? null : { mg: a.mg, status: a.status ?? 'taken', medication: s.settings.medicationName() };
       return save(s, { mood: a.mood, note: a.note, dose }, false);
     }
-    const store = await s.journal.get();
-    const usual = lastDose(store)?.mg ?? s.settings.defaultDose();
-    const total = 3;
-    const mood = await askMood(s, latestCheckIn(store)?.mood, total);
-    if (mood === undefined) return undefined;
-    const dose = await askDose(s, usual, total);
-    if (dose === undefined) return undefined;
-    const note = await input({
-      title: vscode.l10n.t('Check in ({0}/{1})', 3, total),
-      prompt: vscode.l10n.t('Optional note: what happened, how you slept, anything you want to remember. Enter to save.'),
-      placeholder: vscode.l10n.t('Note (optional)')
-    });
-    if (note === undefined) return undefined;
-    return save(s, { mood, note, dose: dose === 'none' ? null : dose }, true);
+    const entry = await askCheckIn(s);
+    return entry ? save(s, entry, true) : undefined;
   };
 }
 
-async function askMood(s: Services, previous: number | undefined, total: number): Promise<number | undefined> {
-  const labels = s.settings.moodLabels();
-  const items: MoodItem[] = [];
-  for (let m = MOOD_MAX; m >= MOOD_MIN; m--) items.push({ label: String(m), description: moodLabel(m, labels), mood: m });
-  const picked = await pick<MoodItem>({
-    title: vscode.l10n.t('Check in ({0}/{1}): mood', 1, total),
-    placeholder: vscode.l10n.t('How is your mood? Type 1–9, or 0 for 10 (10 = best)'),
-    items,
-    matchOnDescription: true,
-    active: (list) => list.find((i) => i.mood === previous),
-    acceptOnValue: (value) => {
-      const m = moodFromKey(value);
-      return m === undefined ? undefined : items.find((i) => i.mood === m);
-    }
-  });
-  return picked?.[0]?.mood;
-}
+async function askCheckIn(s: Services): Promise<CheckInInput | undefined> {
+  const store = await s.journal.get();
+  const steps = s.settings.checkInSteps();
+  const total = 2 + steps.length + (steps.includes('scales') ? 2 : 0);
+  let n = 0;
+  const title = (name: string) => vscode.l10n.t('Check in ({0}/{1}): {2}', ++n, total, name);
 
-async function askDose(s: Services, usual: number | null, total: number): Promise<CheckInInput['dose'] | 'none' | undefined> {
-  const medication = s.settings.medicationName();
+  const mood = await askMood(title(vscode.l10n.t('mood')), s.settings.moodLabels(), latestCheckIn(store)?.mood);
+  if (mood === undefined) return undefined;
+
+  const last = lastDose(store);
+  const today = localDateOf(s.clock.now(), s.clock.zone());
   const unit = s.settings.unit();
-  const items = (value: string): DoseItem[] => {
-    const typed = parseMg(value);
-    const list: DoseItem[] = [];
-    if (typed !== undefined) {
-      const changed = usual !== null && typed !== usual;
-      list.push({
-        label: changed ? `$(arrow-swap) ${vscode.l10n.t('Changed to {0} {1}', formatMg(typed), unit)}` : `$(check) ${vscode.l10n.t('Taken: {0} {1}', formatMg(typed), unit)}`,
-        description: changed ? vscode.l10n.t('previous dose {0} {1}', formatMg(usual!), unit) : medication,
-        dose: { mg: typed, status: changed ? 'changed' : 'taken', medication },
-        alwaysShow: true
-      });
-    } else if (value.trim()) {
-      list.push({ label: `$(warning) ${vscode.l10n.t('"{0}" is not a dose. Type a number of {1}, e.g. 10 or 7.5', value.trim(), unit)}`, dose: 'invalid', alwaysShow: true });
-    }
-    if (usual !== null) {
-      list.push({ label: `$(circle-slash) ${vscode.l10n.t('Skipped today\'s dose')}`, description: `${formatMg(usual)} ${unit}`, dose: { mg: usual, status: 'skipped', medication }, alwaysShow: true });
-    }
-    list.push({ label: `$(dash) ${vscode.l10n.t('No dose to record')}`, dose: 'none', alwaysShow: true });
-    return list;
-  };
-  for (;;) {
-    const picked = await pick<DoseItem>({
-      title: vscode.l10n.t('Check in ({0}/{1}): {2} dose in {3}', 2, total, medication, unit),
-      placeholder: vscode.l10n.t('Enter accepts the dose shown; type another number if it changed'),
-      value: usual === null ? '' : formatMg(usual),
-      items
-    });
-    const dose = picked?.[0]?.dose;
-    if (dose !== 'invalid') return dose;
+  const dose = await askDose(title(vscode.l10n.t('{0} dose in {1}', s.settings.medicationName(), unit)), {
+    offered: offeredDose(last, currentStep(taperSteps(store), today), s.settings.defaultDose()),
+    previous: last?.mg ?? null,
+    medication: s.settings.medicationName(),
+    unit,
+    allowNone: true
+  });
+  if (dose === undefined) return undefined;
+
+  const entry: CheckInInput = { mood, dose: dose === 'none' ? null : dose };
+  if (steps.includes('symptoms')) {
+    const symptoms = await askSymptoms(title(vscode.l10n.t('symptoms')), ownSymptoms(store));
+    if (symptoms === undefined) return undefined;
+    entry.symptoms = symptoms;
   }
+  if (steps.includes('scales')) {
+    const energy = await askOptionalScale(title(vscode.l10n.t('energy')), vscode.l10n.t('Energy today, 1–10 (10 = most). One digit, 0 for 10, or Enter to skip'));
+    if (energy === undefined) return undefined;
+    const anxiety = await askOptionalScale(title(vscode.l10n.t('anxiety')), vscode.l10n.t('Anxiety today, 1–10 (10 = most). One digit, 0 for 10, or Enter to skip'));
+    if (anxiety === undefined) return undefined;
+    const sleep = await askSleep(title(vscode.l10n.t('sleep')));
+    if (sleep === undefined) return undefined;
+    Object.assign(entry, { energy, anxiety, sleepHours: sleep });
+  }
+  if (steps.includes('tags')) {
+    const tags = await askTags(title(vscode.l10n.t('tags')), recentTags(store));
+    if (tags === undefined) return undefined;
+    entry.tags = tags;
+  }
+  if (steps.includes('note')) {
+    const note = await askNote(title(vscode.l10n.t('note')));
+    if (note === undefined) return undefined;
+    entry.note = note;
+  }
+  return entry;
 }
 
-async function save(s: Services, entry: CheckInInput, offerUndo: boolean): Promise<string | undefined> {
+async function save(s: Services, entry: CheckInInput, confirm: boolean): Promise<string | undefined> {
   const store = await s.journal.get();
   const { ops, checkIn } = buildCheckIn(entry, s.clock);
   try {
@@ -116,23 +96,16 @@ async function save(s: Services, entry: CheckInInput, offerUndo: boolean): Promi
     void vscode.window.showErrorMessage(vscode.l10n.t('The check-in was not saved: {0}', (e as Error).message));
     return undefined;
   }
-  const dose = entry.dose ? ` · ${formatMg(entry.dose.mg)} ${s.settings.unit()} ${statusLabel(entry.dose.status)}` : '';
-  const summary = vscode.l10n.t('Saved: mood {0} ({1}){2}', checkIn.mood, moodLabel(checkIn.mood, s.settings.moodLabels()), dose);
-  if (offerUndo) void offerUndoFor(s, checkIn.id, summary);
+  void vscode.commands.executeCommand('setContext', 'moodDose.hasCheckIn', true);
+  if (confirm) {
+    const dose = entry.dose ? ` · ${formatMg(entry.dose.mg)} ${s.settings.unit()} ${statusLabel(entry.dose.status)}` : '';
+    const symptoms = entry.symptoms?.length ? ` · ${vscode.l10n.t('{0} symptom(s)', entry.symptoms.length)}` : '';
+    void confirmSaved(s, vscode.l10n.t('Saved: mood {0} ({1}){2}{3}', checkIn.mood, moodLabel(checkIn.mood, s.settings.moodLabels()), dose, symptoms), ops);
+  }
   return checkIn.id;
 }
 
-async function offerUndoFor(s: Services, id: string, summary: string): Promise<void> {
-  const undo = vscode.l10n.t('Undo');
-  if ((await vscode.window.showInformationMessage(summary, undo)) !== undo) return;
-  const store = await s.journal.get();
-  const entry = entryById(store, id);
-  if (!entry || entry.checkIn.deletedAt) return;
-  await store.write(deleteEntryOps(entry, s.clock.now()));
-  void vscode.window.showInformationMessage(vscode.l10n.t('Check-in removed. It stays in the file as deleted, so nothing is lost.'));
-}
-
-function statusLabel(status: DoseStatus): string {
+export function statusLabel(status: DoseStatus): string {
   if (status === 'skipped') return vscode.l10n.t('skipped');
   if (status === 'changed') return vscode.l10n.t('(changed)');
   return vscode.l10n.t('taken');

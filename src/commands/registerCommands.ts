@@ -1,15 +1,25 @@
 // The command table: every contributed command id and the function that runs it.
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
+import { addNoteCommand } from './addNote';
 import { checkInCommand } from './checkIn';
+import { logDoseCommand } from './logDose';
+import { logLifeEventCommand } from './logLifeEvent';
 import { openJournalCommand } from './openJournal';
 import { restoreBackupCommand } from './restoreBackup';
+import { snoozeReminderCommand } from './snoozeReminder';
+import { UNDO_COMMAND, undoLastCommand } from './undo';
 
 export function registerCommands(s: Services): vscode.Disposable[] {
   const table: Record<string, (...args: never[]) => unknown> = {
     'moodDose.checkIn': checkInCommand(s),
+    'moodDose.logDose': logDoseCommand(s),
+    'moodDose.addNote': addNoteCommand(s),
+    'moodDose.logLifeEvent': logLifeEventCommand(s),
     'moodDose.openJournal': openJournalCommand(),
-    'moodDose.restoreBackup': restoreBackupCommand(s)
+    'moodDose.snoozeReminder': snoozeReminderCommand(s),
+    'moodDose.restoreBackup': restoreBackupCommand(s),
+    [UNDO_COMMAND]: undoLastCommand(s)
   };
   return Object.entries(table).map(([id, run]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -1,7 +1,7 @@
 // Turning what the user entered into journal rows, and the edits that follow (delete, undo).
 // Pure: the clock, the zone and the id source are passed in.
 import { newId } from './ids';
-import type { CheckIn, Dose, DoseStatus, LifeEvent, Op, RowTypes, Symptom, TableName } from './schemas';
+import type { CheckIn, Dose, DoseStatus, LifeEvent, Note, Op, RowTypes, Symptom, TableName } from './schemas';
 import { stampOf, type Stamp } from './time';
 
 export interface Clock {
@@ -91,6 +91,10 @@ export function buildSymptom(input: SymptomInput, stamp: Stamp, now: number, che
 
 export function buildLifeEvent(input: { title: string; note?: string; at?: number }, clock: Clock): LifeEvent {
   return { ...baseRow(clock.now()), ...stampFor(input, clock), title: input.title.trim(), note: (input.note ?? '').trim() };
+}
+
+export function buildNote(input: { text: string; at?: number }, clock: Clock): Note {
+  return { ...baseRow(clock.now()), ...stampFor(input, clock), text: input.text.trim() };
 }
 
 export function buildStandaloneDose(input: DoseInput & { at?: number }, clock: Clock): Dose {

@@ -85,6 +85,12 @@ export const lifeEventSchema = z.object({
   note: text(NOTE_MAX)
 });
 
+export const noteSchema = z.object({
+  ...base,
+  ...stamped,
+  text: z.string().trim().min(1).max(NOTE_MAX)
+});
+
 export const appointmentSchema = z.object({
   ...base,
   date: localDateSchema,
@@ -114,6 +120,7 @@ export type Medication = z.infer<typeof medicationSchema>;
 export type TaperStep = z.infer<typeof taperStepSchema>;
 export type Symptom = z.infer<typeof symptomSchema>;
 export type LifeEvent = z.infer<typeof lifeEventSchema>;
+export type Note = z.infer<typeof noteSchema>;
 export type Appointment = z.infer<typeof appointmentSchema>;
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
 
@@ -124,6 +131,7 @@ export const rowSchemas = {
   taper_steps: taperStepSchema,
   symptoms: symptomSchema,
   life_events: lifeEventSchema,
+  notes: noteSchema,
   appointments: appointmentSchema,
   questionnaires: questionnaireSchema
 } as const;
@@ -138,6 +146,7 @@ export interface RowTypes {
   taper_steps: TaperStep;
   symptoms: Symptom;
   life_events: LifeEvent;
+  notes: Note;
   appointments: Appointment;
   questionnaires: Questionnaire;
 }

@@ -11,7 +11,6 @@ import { BACKUP_DIR, CorruptJournalError, JournalStore, replaceSnapshot, type Ch
 import { loadSqlJs } from '../storage/sqlLoader';
 import { checkJournalIgnored } from './privacyGuard';
 
-export const DEFAULT_DATA_FOLDER = '.mood-journal';
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
 const SYNC_INTERVAL_MS = 10_000;
 
@@ -27,6 +26,8 @@ export class JournalService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ChangeEvent>();
   private readonly opened = new vscode.EventEmitter<JournalStore>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.opened];
+  /** Watchers and timers of the open journal; released when it closes. */
+  private storeDisposables: vscode.Disposable[] = [];
   /** Fires once the journal has been opened (on first use). */
   readonly onDidOpen = this.opened.event;
   private readonly files = new NodeFiles();
@@ -86,10 +87,19 @@ export class JournalService implements vscode.Disposable {
     return keep;
   }
 
+  /** The data folder setting changed: close this journal and open the one at the new place. */
+  async relocate(): Promise<void> {
+    if (!this.opening) return;
+    await this.close();
+    await this.get();
+    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
+  }
+
   async close(): Promise<void> {
     const store = this.store;
     this.store = undefined;
     this.opening = undefined;
+    for (const d of this.storeDisposables.splice(0)) d.dispose();
     await store?.close();
   }
 
@@ -131,9 +141,9 @@ export class JournalService implements vscode.Disposable {
   }
 
   private watch(store: JournalStore, dir: string): void {
-    store.onDidChange((e) => this.changed.fire(e));
+    const offChange = store.onDidChange((e) => this.changed.fire(e));
     const warned = new Set<string>();
-    store.onBadRow((e) => {
+    const offBadRow = store.onBadRow((e) => {
       if (warned.has(e.rowId)) return;
       warned.add(e.rowId);
       void vscode.window.showWarningMessage(
@@ -146,7 +156,13 @@ export class JournalService implements vscode.Disposable {
       pending = setTimeout(() => void store.refresh().catch((err) => this.log.error(`Refresh failed: ${err}`)), 150);
     };
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), 'journal.sqlite*'));
-    this.disposables.push(watcher, watcher.onDidChange(refreshSoon), watcher.onDidCreate(refreshSoon), watcher.onDidDelete(refreshSoon));
+    this.storeDisposables.push(
+      { dispose: () => (offChange(), offBadRow()) },
+      watcher,
+      watcher.onDidChange(refreshSoon),
+      watcher.onDidCreate(refreshSoon),
+      watcher.onDidDelete(refreshSoon)
+    );
     // File watchers miss changes outside the workspace (global storage) and on some network drives.
     const timer = setInterval(() => {
       void store
@@ -154,7 +170,7 @@ export class JournalService implements vscode.Disposable {
         .then(() => store.refresh())
         .catch((err) => this.log.error(`Sync check failed: ${err}`));
     }, SYNC_INTERVAL_MS);
-    this.disposables.push({ dispose: () => (clearInterval(timer), clearTimeout(pending)) });
+    this.storeDisposables.push({ dispose: () => (clearInterval(timer), clearTimeout(pending)) });
   }
 
   /** One message, naming the file, with the three ways forward. Nothing is replaced unless chosen. */

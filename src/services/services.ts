@@ -20,7 +20,11 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const clock = new HostClock();
   const settings = new Settings();
   const journal = new JournalService(context, clock, log, () => settings.dataFolder());
-  const status = new CheckInStatusItem(context.workspaceState, journal, clock, () => settings.unit());
-  context.subscriptions.push(log, journal, status);
+  const status = new CheckInStatusItem(context.workspaceState, context.globalState, journal, clock, settings);
+  // A new data folder applies at once: close the old journal; the next use opens the new one.
+  const relocate = settings.onDidChange((e) => {
+    if (e.affectsConfiguration('moodDose.dataFolder')) void journal.relocate();
+  });
+  context.subscriptions.push(log, settings, journal, status, relocate);
   return { context, clock, log, settings, journal, status };
 }

@@ -1,33 +1,123 @@
-// Reads the "moodDose.*" settings. Values are read on every use, so a change applies at once.
+// Reads and validates the "moodDose.*" settings. Values are read on every use, so a change applies
+// at once. A bad value is ignored (the default stands) and named in one clear warning; it never
+// throws, so a typo in settings.json can't break activation.
 import * as vscode from 'vscode';
 import { DEFAULT_MOOD_LABELS } from '../core/mood';
-import { DEFAULT_DATA_FOLDER } from './journalService';
+import { parseReminderTimes, type ReminderSettings } from '../core/reminders';
 
-export class Settings {
+export const DEFAULT_DATA_FOLDER = '.mood-journal';
+export const DEFAULT_REMINDER_TIMES = ['09:00', '21:00'];
+export const CHECK_IN_STEPS = ['symptoms', 'scales', 'tags', 'note'] as const;
+export type CheckInStep = (typeof CHECK_IN_STEPS)[number];
+
+export class Settings implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.ConfigurationChangeEvent>();
+  private readonly warned = new Set<string>();
+  private readonly subscription: vscode.Disposable;
+  /** Fires when any moodDose.* setting changes. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('moodDose')) this.changed.fire(e);
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
   private get config(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration('moodDose');
   }
 
   medicationName(): string {
-    return this.config.get<string>('medication.name', '').trim() || 'Escitalopram';
+    return this.text('medication.name', 'Escitalopram', 80);
   }
 
   unit(): string {
-    return this.config.get<string>('medication.unit', '').trim() || 'mg';
+    return this.text('medication.unit', 'mg', 12);
   }
 
   /** The dose to offer when the journal has none yet (null: ask without a default). */
   defaultDose(): number | null {
-    const v = this.config.get<number | null>('medication.defaultDose', null);
-    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
+    const v = this.config.get<unknown>('medication.defaultDose', null);
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10000) return v;
+    this.warn('medication.defaultDose', v, vscode.l10n.t('a number of {0} from 0 to 10000, or empty', this.unit()));
+    return null;
   }
 
   dataFolder(): string {
-    return this.config.get<string>('dataFolder', DEFAULT_DATA_FOLDER).trim() || DEFAULT_DATA_FOLDER;
+    const v = this.config.get<unknown>('dataFolder', DEFAULT_DATA_FOLDER);
+    if (typeof v === 'string' && v.trim() && !v.includes('\0')) return v.trim();
+    this.warn('dataFolder', v, vscode.l10n.t('a folder path relative to the workspace, such as .mood-journal'));
+    return DEFAULT_DATA_FOLDER;
   }
 
   moodLabels(): readonly string[] {
-    const labels = this.config.get<string[]>('moodLabels', []);
-    return Array.isArray(labels) && labels.length === 10 && labels.every((l) => typeof l === 'string') ? labels : DEFAULT_MOOD_LABELS;
+    const v = this.config.get<unknown>('moodLabels', []);
+    if (Array.isArray(v) && v.length === 0) return DEFAULT_MOOD_LABELS;
+    if (Array.isArray(v) && v.length === 10 && v.every((l) => typeof l === 'string' && l.trim())) return v.map((l: string) => l.trim());
+    this.warn('moodLabels', v, vscode.l10n.t('exactly ten labels, for mood 1 to 10'));
+    return DEFAULT_MOOD_LABELS;
+  }
+
+  reminders(): ReminderSettings {
+    const enabled = this.flag('reminders.enabled', true);
+    const raw = this.config.get<unknown>('reminders.times', DEFAULT_REMINDER_TIMES);
+    if (!Array.isArray(raw)) {
+      this.warn('reminders.times', raw, vscode.l10n.t('a list of times such as ["09:00", "21:00"]'));
+      return { enabled, times: parseReminderTimes(DEFAULT_REMINDER_TIMES).times };
+    }
+    const { times, invalid } = parseReminderTimes(raw);
+    for (const bad of invalid) this.warn('reminders.times', bad, vscode.l10n.t('a 24-hour time such as "09:00" or "21:30"'));
+    return { enabled, times };
+  }
+
+  notificationsEnabled(): boolean {
+    return this.flag('reminders.notifications', true);
+  }
+
+  /** The optional check-in steps to ask, in a fixed order. Mood and dose are always asked. */
+  checkInSteps(): CheckInStep[] {
+    const v = this.config.get<unknown>('checkIn.steps', ['note']);
+    if (!Array.isArray(v)) {
+      this.warn('checkIn.steps', v, vscode.l10n.t('a list drawn from "symptoms", "scales", "tags" and "note"'));
+      return ['note'];
+    }
+    for (const bad of v.filter((s) => !CHECK_IN_STEPS.includes(s as CheckInStep))) {
+      this.warn('checkIn.steps', bad, vscode.l10n.t('one of "symptoms", "scales", "tags" and "note"'));
+    }
+    return CHECK_IN_STEPS.filter((s) => v.includes(s));
+  }
+
+  private text(key: string, fallback: string, max: number): string {
+    const v = this.config.get<unknown>(key, fallback);
+    if (typeof v === 'string' && v.trim() && v.trim().length <= max) return v.trim();
+    if (v !== '' && v !== undefined) this.warn(key, v, vscode.l10n.t('text of 1 to {0} characters', max));
+    return fallback;
+  }
+
+  private flag(key: string, fallback: boolean): boolean {
+    const v = this.config.get<unknown>(key, fallback);
+    if (typeof v === 'boolean') return v;
+    this.warn(key, v, vscode.l10n.t('true or false'));
+    return fallback;
+  }
+
+  /** One warning per bad value, naming the setting, the value and what is expected. */
+  private warn(key: string, value: unknown, expected: string): void {
+    const shown = JSON.stringify(value) ?? String(value);
+    const id = `${key}=${shown}`;
+    if (this.warned.has(id)) return;
+    this.warned.add(id);
+    const open = vscode.l10n.t('Open Settings');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('The setting moodDose.{0} has the value {1}, which is not {2}. It is ignored until fixed.', key, shown, expected), open)
+      .then((choice) => {
+        if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', `moodDose.${key}`);
+      });
   }
 }

@@ -1,17 +1,24 @@
-// The status-bar nudge: "$(heart) Check in" while today has no check-in, a quiet "✓ 09:14 · 10 mg"
-// afterwards. Until the journal is first opened it works from a memento, so activation stays cheap.
+// The status-bar nudge. "$(heart) Check in" only while the current reminder window has no check-in;
+// once a reminder time passes without one it turns to the warning colour and (in one window only)
+// raises a single notification. After a check-in it shows a quiet summary such as "✓ 09:14 · 10 mg".
+// Until the journal is first opened it works from a memento, so activation never loads the database.
 import * as vscode from 'vscode';
-import { formatMg } from '../core/entries';
 import type { Clock } from '../core/entries';
+import { formatMg } from '../core/entries';
+import { evaluateNudge, shouldRaiseNotification, type Nudge, type ReminderState } from '../core/reminders';
 import { localDateOf, localTimeOfStamp } from '../core/time';
-import { lastDose, latestCheckIn } from '../storage/journalQueries';
 import type { JournalService } from '../services/journalService';
+import type { Settings } from '../services/settings';
+import { lastDose, latestCheckIn } from '../storage/journalQueries';
 
 export const CHECK_IN_COMMAND = 'moodDose.checkIn';
-const MEMENTO_KEY = 'moodDose.lastCheckIn';
+const LAST_KEY = 'moodDose.lastCheckIn';
+const STATE_KEY = 'moodDose.reminderState';
+/** Re-evaluate at least this often, so a clock change or a sleeping machine is noticed. */
+const MAX_WAIT_MS = 60_000;
 
 export interface LastCheckIn {
-  localDate: string;
+  at: string;
   time: string;
   mg: number | null;
 }
@@ -19,28 +26,42 @@ export interface LastCheckIn {
 export class CheckInStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('moodDose.checkIn', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
-  // "Today" ends at local midnight; a cheap re-render each minute keeps the tick honest.
-  private readonly tick = setInterval(() => this.render(), 60_000);
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private current: Nudge | undefined;
+  private notifying = false;
+  /** Extra words for the quiet summary (taper step, appointment countdown), filled by later features. */
+  extras: () => string[] = () => [];
+  /** Notifications raised by this window, for tests. */
+  notificationsRaised = 0;
 
   constructor(
-    private readonly memento: vscode.Memento,
+    private readonly workspaceState: vscode.Memento,
+    private readonly globalState: vscode.Memento,
     private readonly journal: JournalService,
     private readonly clock: Clock,
-    private readonly unit: () => string
+    private readonly settings: Settings
   ) {
     this.item.name = vscode.l10n.t('Mood & Dose Check-in');
     this.item.command = CHECK_IN_COMMAND;
     this.disposables.push(
       journal.onDidOpen(() => this.refreshFromJournal()),
-      journal.onDidChange(() => this.refreshFromJournal())
+      journal.onDidChange(() => this.refreshFromJournal()),
+      settings.onDidChange(() => this.update())
     );
-    this.render();
+    this.update();
     this.item.show();
   }
 
-  /** The text currently shown, for tests and the walkthrough. */
   get text(): string {
     return this.item.text;
+  }
+
+  get status(): Nudge['status'] | undefined {
+    return this.current?.status;
+  }
+
+  get isWarning(): boolean {
+    return this.item.backgroundColor !== undefined;
   }
 
   /** Re-reads the latest check-in from the open journal and remembers it for the next start-up. */
@@ -50,34 +71,126 @@ export class CheckInStatusItem implements vscode.Disposable {
     const c = latestCheckIn(store);
     const dose = lastDose(store);
     const last: LastCheckIn | undefined = c && {
-      localDate: c.localDate,
+      at: c.at,
       time: localTimeOfStamp(c),
       mg: dose && dose.localDate === c.localDate ? dose.mg : null
     };
-    void this.memento.update(MEMENTO_KEY, last);
-    this.render(last);
+    void this.workspaceState.update(LAST_KEY, last);
+    // The walkthrough's "first check-in" step completes on this context key.
+    if (last) void vscode.commands.executeCommand('setContext', 'moodDose.hasCheckIn', true);
+    this.update(last);
   }
 
-  render(last = this.memento.get<LastCheckIn>(MEMENTO_KEY)): void {
-    const today = localDateOf(this.clock.now(), this.clock.zone());
-    if (last && last.localDate === today) {
-      const dose = last.mg === null ? '' : ` · ${formatMg(last.mg)} ${this.unit()}`;
-      this.item.text = `✓ ${last.time}${dose}`;
-      this.item.tooltip = vscode.l10n.t('Checked in today at {0}. Click to add another check-in.', last.time);
-      this.item.accessibilityInformation = {
-        label: vscode.l10n.t('Mood and Dose: checked in today at {0}{1}. Activate to check in again.', last.time, dose ? `, ${formatMg(last.mg!)} ${this.unit()}` : ''),
-        role: 'button'
-      };
-      this.item.backgroundColor = undefined;
-    } else {
-      this.item.text = `$(heart) ${vscode.l10n.t('Check in')}`;
-      this.item.tooltip = vscode.l10n.t('No check-in yet today. Click to log mood and dose.');
-      this.item.accessibilityInformation = { label: vscode.l10n.t('Mood and Dose: no check-in yet today. Activate to check in.'), role: 'button' };
-    }
+  async snooze(ms: number): Promise<void> {
+    await this.setState({ ...this.state(), snoozedUntil: this.clock.now() + ms });
+    this.update();
+  }
+
+  async skipToday(): Promise<void> {
+    await this.setState({ ...this.state(), skippedDate: localDateOf(this.clock.now(), this.clock.zone()) });
+    this.update();
+  }
+
+  /** Evaluates the nudge now, redraws, and schedules the next look. */
+  update(last = this.workspaceState.get<LastCheckIn>(LAST_KEY)): void {
+    const now = this.clock.now();
+    const nudge = evaluateNudge({
+      now,
+      zone: this.clock.zone(),
+      settings: this.settings.reminders(),
+      lastCheckIn: last ? Date.parse(last.at) : undefined,
+      state: this.state()
+    });
+    this.current = nudge;
+    this.draw(nudge, last);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(), Math.max(1000, Math.min(MAX_WAIT_MS, nudge.next - now + 500)));
+    if (nudge.notify && this.settings.notificationsEnabled()) void this.maybeNotify();
   }
 
   dispose(): void {
-    clearInterval(this.tick);
+    clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
+  }
+
+  private draw(nudge: Nudge, last: LastCheckIn | undefined): void {
+    this.item.backgroundColor = undefined;
+    if (nudge.status === 'done' && last) {
+      const dose = last.mg === null ? '' : ` · ${formatMg(last.mg)} ${this.settings.unit()}`;
+      const extras = this.extras();
+      this.item.text = `✓ ${last.time}${dose}${extras.map((e) => ` · ${e}`).join('')}`;
+      this.item.tooltip = vscode.l10n.t('Last check-in at {0}. Click to add another.', last.time);
+      this.item.accessibilityInformation = {
+        label: vscode.l10n.t('Mood and Dose: last check-in at {0}{1}. Activate to check in again.', last.time, dose ? `, ${formatMg(last.mg!)} ${this.settings.unit()}` : ''),
+        role: 'button'
+      };
+      return;
+    }
+    this.item.text = `$(heart) ${vscode.l10n.t('Check in')}`;
+    const tooltips: Record<Nudge['status'], string> = {
+      done: vscode.l10n.t('No check-in yet today. Click to log mood and dose.'),
+      open: nudge.slot ? vscode.l10n.t('No check-in yet for the {0} reminder. Click to log mood and dose.', this.slotTime(nudge)) : vscode.l10n.t('No check-in yet today. Click to log mood and dose.'),
+      due: vscode.l10n.t('The {0} check-in is waiting. Click to log mood and dose.', this.slotTime(nudge)),
+      snoozed: vscode.l10n.t('Reminder snoozed. Click to check in now.'),
+      skipped: vscode.l10n.t('Reminders are off for the rest of today. Click to check in anyway.')
+    };
+    this.item.tooltip = tooltips[nudge.status];
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Mood and Dose: {0}', tooltips[nudge.status]), role: 'button' };
+    if (nudge.status === 'due') this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+  }
+
+  private slotTime(nudge: Nudge): string {
+    if (!nudge.slot) return '';
+    const m = nudge.slot.minutes;
+    return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  }
+
+  /**
+   * Raises the one notification for a due reminder. The journal is consulted first: another
+   * window may have checked in, and only the window holding the journal's writer lock notifies.
+   */
+  private async maybeNotify(): Promise<void> {
+    if (this.notifying) return;
+    this.notifying = true;
+    let nudge: Nudge | undefined;
+    try {
+      const store = await this.journal.get();
+      await store.refresh();
+      this.refreshFromJournal();
+      nudge = this.current;
+      if (!nudge || !shouldRaiseNotification(nudge, store.isWriter, this.settings.notificationsEnabled())) return;
+      await this.setState({ ...this.state(), notifiedSlot: nudge.key });
+      this.notificationsRaised++;
+    } catch {
+      // A journal that cannot open has already said so; the nudge just stays in the status bar.
+      return;
+    } finally {
+      this.notifying = false;
+    }
+    // Not awaited while holding `notifying`: the message may stay open for hours.
+    void this.showReminder(nudge);
+  }
+
+  private async showReminder(nudge: Nudge): Promise<void> {
+    const checkIn = vscode.l10n.t('Check In');
+    const snooze = vscode.l10n.t('Snooze 1 Hour');
+    const skip = vscode.l10n.t('Skip Today');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('No check-in yet for {0}. A few seconds is enough.', this.slotTime(nudge)), checkIn, snooze, skip);
+    if (choice === checkIn) await vscode.commands.executeCommand(CHECK_IN_COMMAND);
+    else if (choice === snooze) await this.snooze(3600_000);
+    else if (choice === skip) await this.skipToday();
+  }
+
+  /** Snooze, skip and the last notified slot, shared by every window on the same journal. */
+  private stateKey(): string {
+    return `${STATE_KEY}:${this.journal.location().dir}`;
+  }
+
+  private state(): ReminderState {
+    return this.globalState.get<ReminderState>(this.stateKey()) ?? {};
+  }
+
+  private setState(state: ReminderState): Thenable<void> {
+    return this.globalState.update(this.stateKey(), state);
   }
 }

@@ -1,6 +1,6 @@
 // Read models over the store: the queries the commands, views and status bar need.
 import type { Entry } from '../core/entries';
-import type { CheckIn, Dose, Symptom } from '../core/schemas';
+import type { CheckIn, Dose, Symptom, TaperStep } from '../core/schemas';
 import type { JournalStore } from './journalStore';
 
 const LIVE = 'deleted_at IS NULL';
@@ -38,4 +38,24 @@ export function withDetails(store: JournalStore, checkIns: CheckIn[], includeDel
     symptoms.set(s.checkinId ?? '', list);
   }
   return checkIns.map((checkIn) => ({ checkIn, dose: doses.get(checkIn.id), symptoms: symptoms.get(checkIn.id) ?? [] }));
+}
+
+/** Tags used most recently first, for suggestions. */
+export function recentTags(store: JournalStore, limit = 10): string[] {
+  const seen = new Set<string>();
+  for (const c of store.select('checkins', `${LIVE} AND tags != '[]'`, [], 'ORDER BY at DESC LIMIT 200')) {
+    for (const t of c.tags) if (seen.size < limit) seen.add(t);
+  }
+  return [...seen];
+}
+
+/** Symptoms the user named themselves, so they can be picked again. */
+export function ownSymptoms(store: JournalStore): { key: string; label: string }[] {
+  return store
+    .query(`SELECT key, max(label) FROM symptoms WHERE ${LIVE} AND key LIKE 'own:%' GROUP BY key ORDER BY max(at) DESC LIMIT 20`)
+    .map(([key, label]) => ({ key: String(key), label: String(label) }));
+}
+
+export function taperSteps(store: JournalStore): TaperStep[] {
+  return store.select('taper_steps', LIVE, [], 'ORDER BY start_date');
 }

@@ -18,7 +18,7 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX checkins_at ON checkins (at);
    CREATE INDEX doses_at ON doses (at);`,
   // v2: the full model: optional check-in scales, medications, taper plan, symptoms, life events,
-  // appointments and questionnaires.
+  // free-standing notes, appointments and questionnaires.
   `ALTER TABLE checkins ADD COLUMN energy INTEGER;
    ALTER TABLE checkins ADD COLUMN anxiety INTEGER;
    ALTER TABLE checkins ADD COLUMN sleep_hours REAL;
@@ -35,6 +35,7 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX symptoms_local_date ON symptoms (local_date);
    CREATE INDEX symptoms_checkin ON symptoms (checkin_id);
    CREATE TABLE life_events (${BASE}, ${STAMP}, title TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');
+   CREATE TABLE notes (${BASE}, ${STAMP}, text TEXT NOT NULL);
    CREATE TABLE appointments (${BASE}, date TEXT NOT NULL, time TEXT, provider TEXT NOT NULL DEFAULT '',
      questions TEXT NOT NULL DEFAULT '[]', outcome TEXT, outcome_asked INTEGER NOT NULL DEFAULT 0);
    CREATE TABLE questionnaires (${BASE}, ${STAMP}, kind TEXT NOT NULL, answers TEXT NOT NULL, total INTEGER NOT NULL,

@@ -25,6 +25,7 @@ export const TABLE_COLUMNS: Record<TableName, Column[]> = {
   taper_steps: [...BASE, c('medicationId'), c('startDate'), c('targetMg', 'real'), c('note')],
   symptoms: [...BASE, ...STAMP, c('key'), c('label'), c('severity', 'int'), c('checkinId'), c('source')],
   life_events: [...BASE, ...STAMP, c('title'), c('note')],
+  notes: [...BASE, ...STAMP, c('text')],
   appointments: [...BASE, c('date'), c('time'), c('provider'), c('questions', 'json'), c('outcome'), c('outcomeAsked', 'bool')],
   questionnaires: [...BASE, ...STAMP, c('kind'), c('answers', 'json'), c('total', 'int'), c('band'), c('difficulty', 'int')]
 };

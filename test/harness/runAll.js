@@ -9,6 +9,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { buildTests } = require('./buildTests');
+const { startKeyServer } = require('./keyServer');
 const { checkPrereqs } = require('./prereqs');
 
 const root = path.resolve(__dirname, '..', '..');
@@ -76,9 +77,18 @@ function workspace(name) {
 async function integrationLayer() {
   const { runTestsInCodeServer } = require('./codeServer');
   const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index.js');
+  const keys = await startKeyServer();
   const sources = await captured(() =>
-    runTestsInCodeServer({ extensionDevelopmentPath: root, extensionTestsPath, workspace: workspace('it'), timeoutMs: 300_000 })
+    runTestsInCodeServer({
+      extensionDevelopmentPath: root,
+      extensionTestsPath,
+      workspace: workspace('it'),
+      env: { MOOD_DOSE_HARNESS: keys.url },
+      onPage: keys.attach,
+      timeoutMs: 300_000
+    })
   );
+  await keys.close();
   const version = (sources.text.match(/VS Code (\d+\.\d+\.\d+)/) || [])[1] || 'unknown';
   // The packaged extension, installed as a user would, must check in too.
   console.log('\n> Packaging the extension and running the check-in suite against the installed .vsix');

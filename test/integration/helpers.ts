@@ -36,3 +36,37 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The code-server harness's key server, which presses real keys in the workbench page. */
+export interface Harness {
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
+  text(selector: string, timeoutMs?: number): Promise<string>;
+  click(selector: string, text: string): Promise<void>;
+}
+
+/** Undefined under @vscode/test-electron, where no harness drives the page: UI suites skip there. */
+export function harness(): Harness | undefined {
+  const url = process.env.MOOD_DOSE_HARNESS;
+  if (!url) return undefined;
+  const call = async (action: string, body: unknown) => {
+    const res = await fetch(`${url}/${action}`, { method: 'POST', body: JSON.stringify(body) });
+    const json = (await res.json()) as { error?: string; text?: string };
+    if (!res.ok) throw new Error(`harness ${action} failed: ${json.error}`);
+    return json;
+  };
+  return {
+    press: async (key) => void (await call('press', { key })),
+    type: async (text) => void (await call('type', { text })),
+    text: async (selector, timeoutMs) => (await call('text', { selector, timeoutMs })).text ?? '',
+    click: async (selector, text) => void (await call('click', { selector, text }))
+  };
+}
+
+/** The title of the open quick input, once it matches. */
+export async function quickInputTitle(h: Harness, matching: RegExp): Promise<string> {
+  return waitFor(`a quick input titled ${matching}`, async () => {
+    const title = await h.text('.quick-input-widget .quick-input-title').catch(() => '');
+    return matching.test(title) ? title : undefined;
+  });
+}

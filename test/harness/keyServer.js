@@ -1,0 +1,54 @@
+// A small HTTP endpoint on 127.0.0.1 that lets integration tests running inside VS Code press real
+// keys and click real buttons in the workbench page (through Playwright), so UI flows are tested
+// the way a user drives them. Tests find it through the MOOD_DOSE_HARNESS environment variable.
+const http = require('http');
+
+function startKeyServer() {
+  let page;
+  const server = http.createServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const reply = (status, value) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    try {
+      if (!page) return reply(503, { error: 'the workbench page is not open yet' });
+      const args = body ? JSON.parse(body) : {};
+      switch (req.url) {
+        case '/press':
+          await page.keyboard.press(args.key);
+          return reply(200, { ok: true });
+        case '/type':
+          await page.keyboard.type(args.text, { delay: 20 });
+          return reply(200, { ok: true });
+        case '/text': {
+          // The visible text of the first element matching the selector, once it is visible.
+          const el = page.locator(args.selector).first();
+          await el.waitFor({ state: 'visible', timeout: args.timeoutMs ?? 10_000 });
+          return reply(200, { text: await el.innerText() });
+        }
+        case '/click': {
+          const button = page.locator(args.selector, { hasText: args.text }).first();
+          await button.click({ timeout: args.timeoutMs ?? 10_000 });
+          return reply(200, { ok: true });
+        }
+        default:
+          return reply(404, { error: `unknown action ${req.url}` });
+      }
+    } catch (e) {
+      return reply(500, { error: String(e && e.message ? e.message : e) });
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}`,
+        attach: (p) => (page = p),
+        close: () => new Promise((r) => server.close(r))
+      });
+    });
+  });
+}
+
+module.exports = { startKeyServer };
