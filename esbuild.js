@@ -15,7 +15,8 @@ const dist = path.join(__dirname, 'dist');
 const assets = [
   ['node_modules/sql.js/dist/sql-wasm.wasm', 'sql-wasm.wasm'],
   ['node_modules/@vscode/codicons/dist/codicon.css', 'codicon.css'],
-  ['node_modules/@vscode/codicons/dist/codicon.ttf', 'codicon.ttf']
+  ['node_modules/@vscode/codicons/dist/codicon.ttf', 'codicon.ttf'],
+  ['node_modules/uplot/dist/uPlot.min.css', 'uplot.css']
 ];
 
 function copyAssets() {

@@ -2,52 +2,138 @@
 // import this file and validate what arrives; anything else is rejected and logged.
 //
 // The panel sends requests with an id; the host answers each with a response carrying the same id
-// (ok + result, or an error). The host also pushes events (e.g. "the journal changed").
+// (ok + result, or an error), and the panel gives up after a timeout. The host also pushes events
+// (e.g. "the journal changed"), but only after the panel has said it is ready.
 // zod/mini keeps the panel bundle small; the schemas are the same ones on both sides.
 import * as z from 'zod/mini';
 import { DOSE_STATUSES, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX, TAGS_MAX, TAG_MAX } from './core/limits';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const num = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
+const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+const id = str(64);
 const mood = int(MOOD_MIN, MOOD_MAX);
+const list = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
-export const doseViewSchema = z.object({
-  mg: z.number().check(z.minimum(0), z.maximum(MG_MAX)),
-  unit: str(12),
-  status: z.enum(DOSE_STATUSES),
-  medication: str(80)
-});
+// ---- What the panel shows ------------------------------------------------------------------
+
+export const doseViewSchema = z.object({ mg: num(0, MG_MAX), unit: str(12), status: z.enum(DOSE_STATUSES), medication: str(80) });
+export const symptomViewSchema = z.object({ key: str(60), label: str(80), severity: int(0, 3) });
 
 export const entryViewSchema = z.object({
-  id: str(64),
+  id,
   at: str(40),
-  localDate: str(10),
+  localDate: date,
   /** Local wall-clock time when the entry was made, "HH:MM". */
   time: str(5),
   mood,
   energy: z.nullable(mood),
   anxiety: z.nullable(mood),
-  sleepHours: z.nullable(z.number().check(z.minimum(0), z.maximum(24))),
+  sleepHours: z.nullable(num(0, 24)),
   note: str(NOTE_MAX),
-  tags: z.array(str(TAG_MAX)).check(z.maxLength(TAGS_MAX)),
+  tags: list(str(TAG_MAX), TAGS_MAX),
   dose: z.nullable(doseViewSchema),
-  symptoms: z.array(z.object({ key: str(60), label: str(80), severity: int(0, 3) })).check(z.maxLength(60))
+  symptoms: list(symptomViewSchema, 60)
 });
 export type EntryView = z.infer<typeof entryViewSchema>;
 
+const moment = { id, at: str(40), localDate: date, time: str(5) };
+
+/** One row of the history: a check-in, a dose logged on its own, a life event or a note. */
+export const historyItemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('checkin'), entry: entryViewSchema }),
+  z.object({ kind: z.literal('dose'), ...moment, dose: doseViewSchema, previousMg: z.nullable(num(0, MG_MAX)) }),
+  z.object({ kind: z.literal('event'), ...moment, title: str(120), note: str(NOTE_MAX) }),
+  z.object({ kind: z.literal('note'), ...moment, text: str(NOTE_MAX) })
+]);
+export type HistoryItem = z.infer<typeof historyItemSchema>;
+
+export const RANGES = ['7', '30', '90', '365', 'all'] as const;
+export type RangeKey = (typeof RANGES)[number];
+
+export const historyFilterSchema = z.object({
+  range: z.enum(RANGES),
+  tag: z.nullable(str(TAG_MAX)),
+  symptom: z.nullable(str(60)),
+  search: str(200)
+});
+export type HistoryFilter = z.infer<typeof historyFilterSchema>;
+
+/** Chart input for a date range: one row per local day, plus markers and summaries. */
+export const chartDataSchema = z.object({
+  from: date,
+  to: date,
+  days: list(
+    z.object({
+      date,
+      mean: z.nullable(num(MOOD_MIN, MOOD_MAX)),
+      min: z.nullable(mood),
+      max: z.nullable(mood),
+      /** Check-ins that day. */
+      n: int(0, 1000),
+      /** The dose level that day (last dose logged, carried forward), for the step line. */
+      dose: z.nullable(num(0, MG_MAX))
+    }),
+    40_000
+  ),
+  markers: list(z.object({ date, kind: z.enum(['dose-change', 'life-event']), label: str(200) }), 10_000),
+  moodByDose: list(z.object({ mg: num(0, MG_MAX), mean: num(0, MOOD_MAX), days: int(0, 40_000), sd: z.nullable(num(0, MOOD_MAX)), min: mood, max: mood }), 200),
+  symptoms: list(z.object({ key: str(60), label: str(80), cells: list(z.object({ date, severity: int(0, 3) }), 40_000) }), 100),
+  unit: str(12)
+});
+export type ChartData = z.infer<typeof chartDataSchema>;
+
+/** What the entry form needs to know: defaults and choices. */
+export const panelContextSchema = z.object({
+  today: date,
+  medication: str(80),
+  unit: str(12),
+  offeredDose: z.nullable(num(0, MG_MAX)),
+  lastDose: z.nullable(num(0, MG_MAX)),
+  moodLabels: list(str(80), 10),
+  symptomCatalog: list(z.object({ key: str(60), label: str(80), group: str(40) }), 200),
+  tags: list(str(TAG_MAX), 200)
+});
+export type PanelContext = z.infer<typeof panelContextSchema>;
+
+// ---- What the panel sends ------------------------------------------------------------------
+
+/** A check-in typed into the panel's form; validated in the panel and again in the host. */
+export const entryDraftSchema = z.object({
+  mood,
+  dose: z.nullable(z.object({ mg: num(0, MG_MAX), status: z.enum(DOSE_STATUSES) })),
+  symptoms: list(z.object({ key: str(60), label: z.string().check(z.minLength(1), z.maxLength(80)), severity: int(1, 3) }), 60),
+  tags: list(z.string().check(z.minLength(1), z.maxLength(TAG_MAX)), TAGS_MAX),
+  energy: z.nullable(mood),
+  anxiety: z.nullable(mood),
+  sleepHours: z.nullable(num(0, 24)),
+  note: str(NOTE_MAX),
+  /** For a missed day: the date and time the entry is about (null: now). */
+  date: z.nullable(date),
+  time: z.nullable(clock)
+});
+export type EntryDraft = z.infer<typeof entryDraftSchema>;
+
 /** Palette commands the panel may ask the host to run (never arbitrary command ids). */
-export const PANEL_COMMANDS = ['checkIn'] as const;
+export const PANEL_COMMANDS = ['checkIn', 'logDose', 'addNote', 'logLifeEvent'] as const;
+
+const ITEM_KINDS = ['checkin', 'dose', 'event', 'note'] as const;
 
 /** Requests: method name → schema of its params and of its result. */
 export const methods = {
-  'entries/recent': {
-    params: z.object({ limit: int(1, 500) }),
-    result: z.array(entryViewSchema)
+  'panel/context': { params: z.object({}), result: panelContextSchema },
+  'history/page': {
+    params: z.object({ filter: historyFilterSchema, offset: int(0, 10_000_000), limit: int(1, 500) }),
+    result: z.object({ total: int(0, 10_000_000), items: list(historyItemSchema, 500) })
   },
-  'command/run': {
-    params: z.object({ command: z.enum(PANEL_COMMANDS) }),
-    result: z.null()
-  }
+  'entry/save': { params: z.object({ draft: entryDraftSchema }), result: z.object({ id }) },
+  'entry/update': { params: z.object({ id, draft: entryDraftSchema }), result: z.object({ id }) },
+  'entry/delete': { params: z.object({ id, kind: z.enum(ITEM_KINDS) }), result: z.object({ undoToken: str(64) }) },
+  'entry/undo': { params: z.object({ undoToken: str(64) }), result: z.null() },
+  'charts/data': { params: z.object({ range: z.enum(RANGES) }), result: chartDataSchema },
+  'command/run': { params: z.object({ command: z.enum(PANEL_COMMANDS) }), result: z.null() }
 } as const;
 
 export type Method = keyof typeof methods;
@@ -61,7 +147,13 @@ function requestOf<M extends Method, P extends (typeof methods)[M]['params']>(me
 }
 
 const requestSchema = z.discriminatedUnion('method', [
-  requestOf('entries/recent', methods['entries/recent'].params),
+  requestOf('panel/context', methods['panel/context'].params),
+  requestOf('history/page', methods['history/page'].params),
+  requestOf('entry/save', methods['entry/save'].params),
+  requestOf('entry/update', methods['entry/update'].params),
+  requestOf('entry/delete', methods['entry/delete'].params),
+  requestOf('entry/undo', methods['entry/undo'].params),
+  requestOf('charts/data', methods['charts/data'].params),
   requestOf('command/run', methods['command/run'].params)
 ]);
 export type Request = z.infer<typeof requestSchema>;
@@ -70,14 +162,18 @@ export type Request = z.infer<typeof requestSchema>;
 export const webviewMessageSchema = z.union([
   z.object({ type: z.literal('ready') }),
   /** The text of the rows the panel just drew: lets tests in a real VS Code see what the user sees. */
-  z.object({ type: z.literal('rendered'), rows: z.array(str(2000)).check(z.maxLength(200)) }),
+  z.object({ type: z.literal('rendered'), rows: list(str(2000), 200) }),
   requestSchema
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 
+// ---- What the host pushes ------------------------------------------------------------------
+
 export const hostEventSchema = z.discriminatedUnion('kind', [
   /** Rows changed (from the palette, the panel, another window or an undo): reload what is shown. */
-  z.object({ kind: z.literal('changed') })
+  z.object({ kind: z.literal('changed') }),
+  /** Settings changed: ask for the panel context again. */
+  z.object({ kind: z.literal('context') })
 ]);
 export type HostEvent = z.infer<typeof hostEventSchema>;
 

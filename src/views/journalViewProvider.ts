@@ -1,11 +1,10 @@
 // The sidebar "Journal" view. It validates every message from the panel against src/protocol.ts,
 // answers requests by id, and pushes a "changed" event whenever the journal changes from any source.
 import * as vscode from 'vscode';
-import { hostMessageSchema, rejectionReason, webviewMessageSchema, type HostMessage, type Request } from '../protocol';
+import { hostMessageSchema, rejectionReason, webviewMessageSchema, type HostMessage } from '../protocol';
 import type { Services } from '../services/services';
-import { recentEntries } from '../storage/journalQueries';
-import { toEntryView } from './entryView';
 import { localResourceRoots, panelHtml } from './panelHtml';
+import { PanelRequests } from './panelRequests';
 
 export const JOURNAL_VIEW_ID = 'moodDose.journal';
 
@@ -13,13 +12,26 @@ export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.D
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private rendered: string[] = [];
+  /** Messages from the panel refused by validation (they never reach the journal). */
+  rejected = 0;
   private readonly renderedEmitter = new vscode.EventEmitter<string[]>();
   private readonly disposables: vscode.Disposable[] = [this.renderedEmitter];
   /** Fires with the text of the rows the panel has just drawn (used by tests and the walkthrough). */
   readonly onDidRender = this.renderedEmitter.event;
 
+  private readonly requests: PanelRequests;
+
   constructor(private readonly s: Services) {
-    this.disposables.push(s.journal.onDidChange(() => this.post({ type: 'event', event: { kind: 'changed' } })));
+    this.requests = new PanelRequests(s);
+    this.disposables.push(
+      s.journal.onDidChange(() => this.post({ type: 'event', event: { kind: 'changed' } })),
+      s.settings.onDidChange(() => this.post({ type: 'event', event: { kind: 'context' } }))
+    );
+  }
+
+  /** Reveals the panel (used by commands that open a part of it). */
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand(`${JOURNAL_VIEW_ID}.focus`);
   }
 
   get renderedRows(): readonly string[] {
@@ -52,6 +64,7 @@ export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.D
   private async receive(raw: unknown): Promise<void> {
     const parsed = webviewMessageSchema.safeParse(raw);
     if (!parsed.success) {
+      this.rejected++;
       this.s.log.warn(`Rejected a message from the journal panel (${rejectionReason(parsed.error)}): ${preview(raw)}`);
       return;
     }
@@ -67,23 +80,11 @@ export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.D
       return;
     }
     try {
-      const result = await this.handle(msg);
+      const result = await this.requests.handle(msg);
       this.post({ type: 'response', id: msg.id, ok: true, result });
     } catch (e) {
       this.s.log.error(`Panel request ${msg.method} failed: ${(e as Error).stack ?? e}`);
       this.post({ type: 'error', id: msg.id, ok: false, message: (e as Error).message ?? String(e) });
-    }
-  }
-
-  private async handle(req: Request): Promise<unknown> {
-    switch (req.method) {
-      case 'entries/recent': {
-        const store = await this.s.journal.get();
-        return recentEntries(store, req.params.limit).map((e) => toEntryView(e, this.s.settings.unit()));
-      }
-      case 'command/run':
-        await vscode.commands.executeCommand(`moodDose.${req.params.command}`);
-        return null;
     }
   }
 

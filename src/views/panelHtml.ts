@@ -23,7 +23,9 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, tit
   <meta http-equiv="Content-Security-Policy" content="${csp}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${asset('dist', 'codicon.css')}" id="vscode-codicon-stylesheet">
+  <link rel="stylesheet" href="${asset('dist', 'uplot.css')}">
   <link rel="stylesheet" href="${asset('media', 'journal.css')}">
+  <link rel="stylesheet" href="${asset('media', 'charts.css')}">
   <title>${escapeAttr(title)}</title>
 </head>
 <body>

@@ -1,36 +1,10 @@
 import * as assert from 'assert';
-import type { EntryView, HostMessage, WebviewMessage } from '../../src/protocol';
+import { checkin, FakeHost, manyEntries } from './fakeHost';
 import { openPanel, startBrowser, stopBrowser, type PanelPage } from './panelHarness';
 
-function entry(over: Partial<EntryView> = {}): EntryView {
-  return {
-    id: 'e1-0000-0000',
-    at: '2026-03-01T09:14:00.000Z',
-    localDate: '2026-03-01',
-    time: '09:14',
-    mood: 7,
-    energy: null,
-    anxiety: null,
-    sleepHours: null,
-    note: 'slept well',
-    tags: [],
-    dose: { mg: 10, unit: 'mg', status: 'taken', medication: 'Escitalopram' },
-    symptoms: [],
-    ...over
-  };
-}
+const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
 
-/** A stand-in host that answers like the real one, from an in-memory list. */
-function host(entries: () => EntryView[]) {
-  return (msg: WebviewMessage): HostMessage | undefined => {
-    if (msg.type === 'ready') return { type: 'init', l10n: null };
-    if (msg.type !== 'request') return undefined;
-    if (msg.method === 'entries/recent') return { type: 'response', id: msg.id, ok: true, result: entries().slice(0, msg.params.limit) };
-    return { type: 'response', id: msg.id, ok: true, result: null };
-  };
-}
-
-describe('Journal panel (headless Chromium)', function () {
+describe('Journal panel (headless Chromium, stand-in host)', function () {
   this.timeout(30_000);
   let panel: PanelPage | undefined;
 
@@ -42,46 +16,179 @@ describe('Journal panel (headless Chromium)', function () {
     panel = undefined;
   });
 
-  it('says "ready" first, then lists the latest entries with time, mood, dose and note', async () => {
-    panel = await openPanel(host(() => [entry(), entry({ id: 'e2-0000-0000', time: '21:02', mood: 4, note: '', dose: null })]));
+  const rows = (p: PanelPage) => p.page.$$eval('li.entry', (els) => els.map((e) => e.textContent!.replace(/\s+/g, ' ').trim()));
+
+  it('says "ready" first, then shows entries grouped by day with time, mood, dose and note', async () => {
+    const host = new FakeHost([checkin({ id: 'a1-0000', note: 'slept well' }), checkin({ id: 'a2-0000', time: '21:02', mood: 4, note: '', dose: null, localDate: '2026-02-28' })]);
+    panel = await openPanel(host.handle);
     assert.deepStrictEqual(panel.posted[0], { type: 'ready' });
     await panel.page.waitForSelector('li.entry >> nth=1');
-    const rows = await panel.page.$$eval('li.entry', (els) => els.map((e) => e.textContent!.replace(/\s+/g, ' ').trim()));
-    assert.match(rows[0], /2026-03-01 09:14/);
-    assert.match(rows[0], /Mood 7\/10/);
-    assert.match(rows[0], /10 mg/);
-    assert.match(rows[0], /slept well/);
-    assert.match(rows[1], /21:02.*Mood 4\/10/);
+    const shown = await rows(panel);
+    assert.match(shown[0], /09:14.*Mood 7\/10.*10 mg.*slept well/);
+    assert.match(shown[1], /21:02.*Mood 4\/10/);
+    assert.strictEqual(await panel.page.locator('h3.day-heading').count(), 2, 'one heading per day');
     const rendered = await panel.waitForPosted((m) => m.type === 'rendered' && m.rows.length === 2);
     assert.ok(rendered.type === 'rendered' && /slept well/.test(rendered.rows[0]));
   });
 
-  it('shows a note containing HTML as text: no element is created and no script runs', async () => {
-    const note = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
-    panel = await openPanel(host(() => [entry({ note })]));
+  it('keeps HTML in notes and tags as inert text, in the list and in the edit form', async () => {
+    const host = new FakeHost([checkin({ id: 'x1-0000', note: XSS, tags: ['<img src=y onerror="window.__pwned=3">'] })]);
+    panel = await openPanel(host.handle);
     await panel.page.waitForSelector('li.entry .note');
-    const shown = await panel.page.$eval('li.entry .note', (el) => ({ text: el.textContent, children: el.children.length }));
-    assert.strictEqual(shown.text, note);
-    assert.strictEqual(shown.children, 0);
-    assert.strictEqual(await panel.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
-    assert.strictEqual(await panel.page.$$eval('img, b', (els) => els.length), 0);
+    assert.strictEqual(await panel.page.$eval('li.entry .note', (el) => el.textContent), XSS);
+    assert.match(await panel.page.$eval('li.entry .tag', (el) => el.textContent!), /^#<img src=y/);
+    await panel.page.locator('li.entry vscode-button.edit').click();
+    await panel.page.waitForFunction(() => (document.querySelector('#note') as HTMLTextAreaElement | null)?.value?.includes('<script>'));
+    assert.strictEqual(await panel.page.$$eval('img, b, script:not([src]):not([nonce])', (els) => els.length), 0, 'no element was created from the text');
+    assert.strictEqual(await panel.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, 'no script ran');
   });
 
-  it('asks the host to run Check In when the button is clicked', async () => {
-    panel = await openPanel(host(() => []));
-    await panel.page.getByText('No entries yet', { exact: false }).waitFor();
-    await panel.page.locator('vscode-button', { hasText: 'Check in' }).click();
-    const req = await panel.waitForPosted((m) => m.type === 'request' && m.method === 'command/run');
-    assert.deepStrictEqual(req.type === 'request' && req.params, { command: 'checkIn' });
+  it('validates the form in the panel before anything is sent', async () => {
+    const host = new FakeHost();
+    panel = await openPanel(host.handle);
+    const p = panel.page;
+    await p.waitForSelector('#save');
+    await p.locator('#save').click();
+    await p.getByText('Choose a mood from 1 to 10.', { exact: true }).waitFor();
+    assert.match(await p.locator('[role=alert]').first().innerText(), /not saved/);
+    await p.locator('.mood-option[data-mood="6"]').click();
+    await p.locator('#dose-mg input').fill('ten');
+    await p.locator('#sleep input').fill('30');
+    await p.locator('#save').click();
+    await p.getByText('Type the dose as a number, e.g. 10 or 7.5.', { exact: true }).waitFor();
+    await p.getByText('Hours slept must be a number from 0 to 24.', { exact: true }).waitFor();
+    assert.strictEqual(host.saved.length, 0, 'nothing was sent to the host');
+    await p.locator('#dose-mg input').fill('7.5');
+    await p.locator('#sleep input').fill('6.5');
+    await p.locator('#save').click();
+    await p.getByText('Check-in saved.').waitFor({ state: 'attached' });
+    assert.deepStrictEqual(host.saved[0].dose, { mg: 7.5, status: 'taken' });
+    assert.strictEqual(host.saved[0].sleepHours, 6.5);
+    assert.strictEqual(host.saved[0].mood, 6);
   });
 
-  it('reloads when the host says the journal changed', async () => {
-    let list = [entry()];
-    panel = await openPanel(host(() => list));
-    await panel.page.waitForSelector('li.entry');
-    list = [entry({ id: 'new-0000-0000', note: 'added from the palette' }), ...list];
-    await panel.send({ type: 'event', event: { kind: 'changed' } });
-    await panel.page.getByText('added from the palette').waitFor();
-    assert.strictEqual(await panel.page.locator('li.entry').count(), 2);
+  it('takes a whole check-in from the keyboard alone', async () => {
+    const host = new FakeHost();
+    panel = await openPanel(host.handle);
+    const p = panel.page;
+    await p.waitForSelector('.mood-option');
+    const focused = () => p.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName.toLowerCase()}#${el.id}.${el.className}` : '';
+    });
+    let presses = 0;
+    while (!(await focused()).includes('mood-option') && presses++ < 10) await p.keyboard.press('Tab');
+    assert.ok((await focused()).includes('mood-option'), 'Tab reaches the mood buttons');
+    await p.keyboard.press('8'); // a digit picks the mood directly
+    await p.keyboard.type(''); // focus stays on the radio group
+    // Type a note: Tab forward to the note field.
+    for (let i = 0; i < 20 && !(await focused()).includes('#note'); i++) await p.keyboard.press('Tab');
+    assert.ok((await focused()).includes('#note'), 'Tab reaches the note');
+    await p.keyboard.type('typed without a mouse');
+    for (let i = 0; i < 6 && !(await focused()).includes('#save'); i++) await p.keyboard.press('Tab');
+    assert.ok((await focused()).includes('#save'), 'Tab reaches Save');
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('saved'));
+    assert.strictEqual(host.saved.length, 1);
+    assert.strictEqual(host.saved[0].mood, 8);
+    assert.strictEqual(host.saved[0].note, 'typed without a mouse');
+    assert.deepStrictEqual(host.saved[0].dose, { mg: 10, status: 'taken' }, 'the offered dose is prefilled');
+  });
+
+  it('edits an entry in place, deletes one and brings it back with Undo', async () => {
+    const host = new FakeHost([checkin({ id: 'ed-0000-1', mood: 3, note: 'first' }), checkin({ id: 'ed-0000-2', mood: 5, note: 'second', time: '08:00' })]);
+    panel = await openPanel(host.handle);
+    const p = panel.page;
+    await p.waitForSelector('li.entry >> nth=1');
+    await p.locator('li.entry[data-id="ed-0000-1"] vscode-button.edit').click();
+    await p.getByText('Edit entry').waitFor();
+    assert.strictEqual(await p.locator('.mood-option[aria-checked="true"]').getAttribute('data-mood'), '3', 'the form shows the entry');
+    await p.keyboard.press('9'); // focus is on the checked mood after Edit
+    await p.locator('#save').click();
+    await p.getByText('Changes saved.').waitFor({ state: 'attached' });
+    assert.deepStrictEqual(host.updated.map((u) => [u.id, u.draft.mood, u.draft.note]), [['ed-0000-1', 9, 'first']]);
+    await p.waitForFunction(() => document.querySelector('li.entry[data-id="ed-0000-1"]')?.textContent?.includes('Mood 9/10'));
+
+    await p.locator('li.entry[data-id="ed-0000-2"] vscode-button.delete').click();
+    await p.locator('#undo').waitFor();
+    await p.waitForFunction(() => !document.querySelector('li.entry[data-id="ed-0000-2"]'));
+    assert.strictEqual(await p.evaluate(() => document.activeElement?.id), 'undo', 'focus moves to Undo');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('li.entry[data-id="ed-0000-2"]');
+    assert.ok(host.requests.some((r) => r.type === 'request' && r.method === 'entry/undo'));
+  });
+
+  it('filters by range, tag and symptom, and searches the notes', async () => {
+    const host = new FakeHost([
+      checkin({ id: 'f-1-00000', note: 'gym then work', tags: ['work'] }),
+      checkin({ id: 'f-2-00000', note: 'dizzy all day', symptoms: [{ key: 'dizziness', label: 'Dizziness', severity: 2 }] }),
+      checkin({ id: 'f-3-00000', note: 'quiet evening' })
+    ]);
+    panel = await openPanel(host.handle);
+    const p = panel.page;
+    await p.waitForSelector('li.entry >> nth=2');
+    const lastPage = () => [...host.requests].reverse().find((r) => r.type === 'request' && r.method === 'history/page');
+
+    await p.evaluate(() => {
+      const s = document.querySelector('#filter-tag') as HTMLSelectElement;
+      s.value = 'work';
+      s.dispatchEvent(new Event('change'));
+    });
+    await p.waitForFunction(() => document.querySelectorAll('li.entry').length === 1);
+    assert.match((await rows(panel))[0], /gym then work/);
+    const tagRequest = lastPage();
+    assert.ok(tagRequest?.type === 'request' && tagRequest.method === 'history/page' && tagRequest.params.filter.tag === 'work');
+
+    await p.evaluate(() => {
+      const tag = document.querySelector('#filter-tag') as HTMLSelectElement;
+      tag.value = '';
+      tag.dispatchEvent(new Event('change'));
+      const s = document.querySelector('#filter-symptom') as HTMLSelectElement;
+      s.value = 'dizziness';
+      s.dispatchEvent(new Event('change'));
+    });
+    await p.waitForFunction(() => document.querySelectorAll('li.entry').length === 1 && document.querySelector('li.entry')!.textContent!.includes('dizzy'));
+
+    await p.evaluate(() => {
+      const s = document.querySelector('#filter-symptom') as HTMLSelectElement;
+      s.value = '';
+      s.dispatchEvent(new Event('change'));
+    });
+    await p.locator('#filter-search input').fill('EVENING');
+    await p.waitForFunction(() => document.querySelectorAll('li.entry').length === 1 && document.querySelector('li.entry')!.textContent!.includes('quiet evening'));
+    const range = await p.evaluate(() => {
+      const s = document.querySelector('#filter-range') as HTMLSelectElement;
+      s.value = '7';
+      s.dispatchEvent(new Event('change'));
+      return s.value;
+    });
+    assert.strictEqual(range, '7');
+    await p.waitForFunction(() => document.querySelector('.count')?.textContent?.includes('1 of 1'));
+    const last = lastPage();
+    assert.ok(last?.type === 'request' && last.method === 'history/page');
+    assert.deepStrictEqual(last.params.filter, { range: '7', tag: null, symptom: null, search: 'EVENING' });
+  });
+
+  it('keeps a half-typed entry when the panel is hidden and shown again', async () => {
+    const host = new FakeHost();
+    panel = await openPanel(host.handle);
+    await panel.page.locator('.mood-option[data-mood="4"]').click();
+    await panel.page.locator('#note textarea').fill('half a thought');
+    const state = await panel.page.evaluate(() => (window as unknown as { __savedState: unknown }).__savedState);
+    await panel.close();
+    panel = await openPanel(new FakeHost().handle, { state });
+    await panel.page.waitForFunction(() => (document.querySelector('#note') as HTMLTextAreaElement | null)?.value === 'half a thought');
+    assert.strictEqual(await panel.page.locator('.mood-option[aria-checked="true"]').getAttribute('data-mood'), '4');
+  });
+
+  it('pages through 10,000 entries instead of rendering them all', async () => {
+    const host = new FakeHost(manyEntries(10_000));
+    panel = await openPanel(host.handle);
+    const p = panel.page;
+    await p.waitForSelector('li.entry >> nth=99');
+    assert.strictEqual(await p.locator('li.entry').count(), 100);
+    await p.locator('#load-more').scrollIntoViewIfNeeded();
+    await p.waitForFunction(() => document.querySelectorAll('li.entry').length === 200);
+    assert.match((await p.locator('.count').innerText()), /200 of 10000/);
   });
 });

@@ -79,7 +79,9 @@ function panelPageHtml(state: string | null): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <link rel="stylesheet" href="/dist/codicon.css" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="/dist/uplot.css">
 <link rel="stylesheet" href="/media/journal.css">
+<link rel="stylesheet" href="/media/charts.css">
 <script nonce="test">window.__initialState = ${state ? JSON.stringify(JSON.parse(state)) : 'undefined'};</script>
 <script nonce="test" src="/test/browser/standin.js"></script>
 </head><body><main id="app" aria-busy="true"></main>

@@ -1,0 +1,124 @@
+// A stand-in for the extension host: it answers the panel's requests from an in-memory journal,
+// the way src/views/panelRequests.ts does from the database, and records what it was asked.
+import type { ChartData, EntryDraft, EntryView, HistoryItem, HostMessage, PanelContext, WebviewMessage } from '../../src/protocol';
+
+export function entry(over: Partial<EntryView> = {}): EntryView {
+  return {
+    id: over.id ?? `e-${Math.random().toString(36).slice(2, 10)}`,
+    at: '2026-03-01T09:14:00.000Z',
+    localDate: '2026-03-01',
+    time: '09:14',
+    mood: 7,
+    energy: null,
+    anxiety: null,
+    sleepHours: null,
+    note: 'slept well',
+    tags: [],
+    dose: { mg: 10, unit: 'mg', status: 'taken', medication: 'Escitalopram' },
+    symptoms: [],
+    ...over
+  };
+}
+
+/** A history row for a check-in. */
+export function checkin(over: Partial<EntryView> = {}): HistoryItem {
+  return { kind: 'checkin', entry: entry(over) };
+}
+
+export const CONTEXT: PanelContext = {
+  today: '2026-03-10',
+  medication: 'Escitalopram',
+  unit: 'mg',
+  offeredDose: 10,
+  lastDose: 10,
+  moodLabels: ['Very low', 'Low', 'Poor', 'Below par', 'So-so', 'Okay', 'Good', 'Very good', 'Great', 'Best'],
+  symptomCatalog: [
+    { key: 'dizziness', label: 'Dizziness', group: 'imbalance' },
+    { key: 'brain_zaps', label: 'Brain zaps (electric-shock sensations)', group: 'sensory' }
+  ],
+  tags: ['work', 'exercise']
+};
+
+/** `n` check-ins, newest first, two a day going back from 2026-03-10. */
+export function manyEntries(n: number): HistoryItem[] {
+  const out: HistoryItem[] = [];
+  const base = Date.parse('2026-03-10T20:00:00Z');
+  for (let i = 0; i < n; i++) {
+    const t = new Date(base - i * 12 * 3600_000);
+    const iso = t.toISOString();
+    out.push({
+      kind: 'checkin',
+      entry: entry({ id: `e-${i}`, at: iso, localDate: iso.slice(0, 10), time: iso.slice(11, 16), mood: 1 + (i % 10), note: `Entry ${i}: a short realistic note about the day and sleep.`, tags: i % 3 ? [] : ['work'] })
+    });
+  }
+  return out;
+}
+
+export class FakeHost {
+  items: HistoryItem[];
+  context: PanelContext = CONTEXT;
+  saved: EntryDraft[] = [];
+  updated: { id: string; draft: EntryDraft }[] = [];
+  requests: WebviewMessage[] = [];
+  chart: ChartData | undefined;
+  private deleted = new Map<string, HistoryItem>();
+
+  constructor(items: HistoryItem[] = []) {
+    this.items = items;
+  }
+
+  readonly handle = (msg: WebviewMessage, panel?: { send(m: unknown): Promise<void> }): HostMessage | undefined => {
+    this.requests.push(msg);
+    // Like the real host: every change to the journal is followed by a "changed" event.
+    if (msg.type === 'request' && msg.method.startsWith('entry/')) setTimeout(() => void panel?.send({ type: 'event', event: { kind: 'changed' } }), 10);
+    if (msg.type === 'ready') return { type: 'init', l10n: null };
+    if (msg.type !== 'request') return undefined;
+    const ok = (result: unknown): HostMessage => ({ type: 'response', id: msg.id, ok: true, result });
+    switch (msg.method) {
+      case 'panel/context':
+        return ok(this.context);
+      case 'history/page': {
+        const { filter, offset, limit } = msg.params;
+        const search = filter.search.toLowerCase();
+        const matching = this.items.filter((i) => {
+          if (i.kind !== 'checkin') return !filter.tag && !filter.symptom && (!search || JSON.stringify(i).toLowerCase().includes(search));
+          const e = i.entry;
+          return (!filter.tag || e.tags.includes(filter.tag)) && (!filter.symptom || e.symptoms.some((s) => s.key === filter.symptom)) && (!search || e.note.toLowerCase().includes(search));
+        });
+        return ok({ total: matching.length, items: matching.slice(offset, offset + limit) });
+      }
+      case 'entry/save': {
+        this.saved.push(msg.params.draft);
+        const d = msg.params.draft;
+        const id = `saved-${this.saved.length}`;
+        this.items.unshift({
+          kind: 'checkin',
+          entry: entry({ id, mood: d.mood, note: d.note, tags: d.tags, localDate: this.context.today, dose: d.dose ? { ...d.dose, unit: 'mg', medication: 'Escitalopram' } : null })
+        });
+        return ok({ id });
+      }
+      case 'entry/update': {
+        this.updated.push(msg.params);
+        const item = this.items.find((i) => i.kind === 'checkin' && i.entry.id === msg.params.id);
+        if (item && item.kind === 'checkin') Object.assign(item.entry, { mood: msg.params.draft.mood, note: msg.params.draft.note, tags: msg.params.draft.tags });
+        return ok({ id: msg.params.id });
+      }
+      case 'entry/delete': {
+        const index = this.items.findIndex((i) => (i.kind === 'checkin' ? i.entry.id : i.id) === msg.params.id);
+        const token = `undo-${msg.params.id}`;
+        this.deleted.set(token, this.items[index]);
+        this.items.splice(index, 1);
+        return ok({ undoToken: token });
+      }
+      case 'entry/undo': {
+        const item = this.deleted.get(msg.params.undoToken);
+        if (item) this.items.unshift(item);
+        return ok(null);
+      }
+      case 'charts/data':
+        return ok(this.chart ?? { from: '2026-03-01', to: '2026-03-10', days: [], markers: [], moodByDose: [], symptoms: [], unit: 'mg' });
+      case 'command/run':
+        return ok(null);
+    }
+  };
+}

@@ -1,0 +1,32 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { webviewMessageSchema } from '../../src/protocol';
+
+describe('protocol: messages from the panel', () => {
+  it('rejects 1,000 random invalid messages, so none can reach the journal', () => {
+    const nearMiss = fc.oneof(
+      fc.record({ type: fc.constant('request'), id: fc.integer({ min: 0, max: 100 }), method: fc.constant('entry/save'), params: fc.record({ draft: fc.record({ mood: fc.oneof(fc.integer({ min: 11 }), fc.integer({ max: 0 }), fc.string()) }) }) }),
+      fc.record({ type: fc.constant('request'), id: fc.integer({ min: 0, max: 100 }), method: fc.string(), params: fc.anything() }),
+      fc.record({ type: fc.constant('request'), id: fc.string(), method: fc.constant('history/page'), params: fc.anything() }),
+      fc.record({ type: fc.constant('request'), id: fc.integer({ min: 0 }), method: fc.constant('command/run'), params: fc.record({ command: fc.string() }) })
+    );
+    let rejected = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), nearMiss), (m) => {
+        const ok = webviewMessageSchema.safeParse(m).success;
+        if (!ok) rejected++;
+        // Anything accepted must be one of the known, well-formed shapes.
+        return !ok || ['ready', 'rendered', 'request'].includes((m as { type: string }).type);
+      }),
+      { numRuns: 1000, seed: 7 }
+    );
+    assert.ok(rejected > 950, `${rejected} of 1000 rejected`);
+  });
+
+  it('accepts a well-formed check-in from the panel and rejects one with an arbitrary command', () => {
+    const draft = { mood: 7, dose: { mg: 10, status: 'taken' }, symptoms: [], tags: ['work'], energy: null, anxiety: null, sleepHours: 7, note: 'ok', date: null, time: null };
+    assert.ok(webviewMessageSchema.safeParse({ type: 'request', id: 1, method: 'entry/save', params: { draft } }).success);
+    assert.ok(!webviewMessageSchema.safeParse({ type: 'request', id: 1, method: 'command/run', params: { command: 'workbench.action.terminal.sendSequence' } }).success);
+    assert.ok(!webviewMessageSchema.safeParse({ type: 'request', id: 1, method: 'entry/save', params: { draft: { ...draft, date: '2026-13-99x' } } }).success);
+  });
+});

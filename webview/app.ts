@@ -1,0 +1,283 @@
+// The panel's state and layout: the entry form and history on one tab, charts on the other.
+// Everything the user half-typed, and the filters, survive hiding the panel (getState/setState).
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
+import '@vscode-elements/elements/dist/vscode-tabs/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import { html, nothing, render } from 'lit';
+import type { HistoryFilter, HistoryItem, HostEvent, PanelContext, RangeKey } from '../src/protocol';
+import { Channel } from './channel';
+import { ChartsTab } from './chartsTab';
+import { emptyFields, fieldsFromEntry, toDraft, type FieldErrors, type FormFields } from './draft';
+import { renderForm } from './form';
+import { renderHistory } from './history';
+import { configureL10n, t } from './l10n';
+import { vscodeApi } from './vscodeApi';
+
+const PAGE = 100;
+
+interface Persisted {
+  fields: FormFields | null;
+  filter: HistoryFilter;
+  tab: 'journal' | 'charts';
+  chartRange: RangeKey;
+}
+
+export class PanelApp {
+  private context: PanelContext | undefined;
+  private fields: FormFields | null;
+  private errors: FieldErrors = {};
+  private busy = false;
+  private filter: HistoryFilter;
+  private tab: Persisted['tab'];
+  private items: HistoryItem[] = [];
+  private total = 0;
+  private loading = false;
+  private generation = 0;
+  private status = '';
+  private alert = '';
+  private undo: { token: string; what: string } | undefined;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastReported = '';
+  /** Loads the next page when the "Show older entries" button scrolls into view. */
+  private readonly pager = new IntersectionObserver((seen) => {
+    if (seen.some((e) => e.isIntersecting)) void this.loadMore();
+  });
+  private readonly charts: ChartsTab;
+  private readonly channel: Channel;
+
+  constructor(private readonly root: HTMLElement) {
+    const saved = vscodeApi<Persisted>().getState();
+    this.fields = saved?.fields ?? null;
+    this.filter = saved?.filter ?? { range: 'all', tag: null, symptom: null, search: '' };
+    this.tab = saved?.tab ?? 'journal';
+    this.channel = new Channel({
+      onInit: (bundle) => {
+        configureL10n(bundle);
+        void this.start();
+      },
+      onEvent: (e) => this.onEvent(e)
+    });
+    this.charts = new ChartsTab(this.channel, saved?.chartRange ?? '90', () => this.persist());
+    this.draw();
+    this.channel.ready();
+  }
+
+  private async start(): Promise<void> {
+    await this.loadContext();
+    await this.reloadHistory();
+    if (this.tab === 'charts') await this.charts.show(this.chartsHost());
+  }
+
+  private onEvent(e: HostEvent): void {
+    if (e.kind === 'context') {
+      void this.loadContext();
+      return;
+    }
+    void this.loadContext();
+    void this.reloadHistory(Math.max(PAGE, this.items.length));
+    if (this.tab === 'charts') void this.charts.reload();
+  }
+
+  private async loadContext(): Promise<void> {
+    try {
+      this.context = await this.channel.request('panel/context', {});
+      this.fields ??= emptyFields(this.context.offeredDose);
+    } catch (e) {
+      this.alert = (e as Error).message;
+    }
+    this.draw();
+  }
+
+  /** Reloads the history from the top, keeping as many rows as were shown. */
+  private async reloadHistory(count = PAGE): Promise<void> {
+    const generation = ++this.generation;
+    this.loading = true;
+    this.draw();
+    try {
+      const page = await this.channel.request('history/page', { filter: this.filter, offset: 0, limit: Math.min(500, count) });
+      if (generation !== this.generation) return;
+      this.items = page.items;
+      this.total = page.total;
+    } catch (e) {
+      this.alert = (e as Error).message;
+    }
+    this.loading = false;
+    this.draw();
+  }
+
+  private async loadMore(): Promise<void> {
+    if (this.loading || this.items.length >= this.total) return;
+    const generation = this.generation;
+    this.loading = true;
+    this.draw();
+    try {
+      const page = await this.channel.request('history/page', { filter: this.filter, offset: this.items.length, limit: PAGE });
+      if (generation === this.generation) {
+        this.items = [...this.items, ...page.items];
+        this.total = page.total;
+      }
+    } catch (e) {
+      this.alert = (e as Error).message;
+    }
+    this.loading = false;
+    this.draw();
+  }
+
+  private setFilter(patch: Partial<HistoryFilter>): void {
+    this.filter = { ...this.filter, ...patch };
+    this.persist();
+    clearTimeout(this.searchTimer);
+    // Typing in the search box waits for a pause; the menus apply at once.
+    this.searchTimer = setTimeout(() => void this.reloadHistory(), 'search' in patch ? 200 : 0);
+  }
+
+  private change(patch: Partial<FormFields>): void {
+    if (!this.fields) return;
+    this.fields = { ...this.fields, ...patch };
+    for (const key of Object.keys(patch)) delete this.errors[key as keyof FieldErrors];
+    this.persist();
+    this.draw();
+  }
+
+  private async submit(): Promise<void> {
+    if (!this.fields || !this.context || this.busy) return;
+    const { draft, errors } = toDraft(this.fields, this.context.today);
+    this.errors = errors;
+    if (!draft) {
+      this.alert = t('The entry was not saved. Please check: {0}', Object.values(errors).join(' '));
+      this.draw();
+      return;
+    }
+    this.busy = true;
+    this.alert = '';
+    this.draw();
+    try {
+      const editing = this.fields.editingId;
+      if (editing) await this.channel.request('entry/update', { id: editing, draft });
+      else await this.channel.request('entry/save', { draft });
+      this.status = editing ? t('Changes saved.') : t('Check-in saved.');
+      this.fields = emptyFields(this.context.offeredDose);
+      this.persist();
+    } catch (e) {
+      this.alert = t('The entry was not saved: {0}', (e as Error).message);
+    }
+    this.busy = false;
+    this.draw();
+  }
+
+  private edit(item: HistoryItem & { kind: 'checkin' }): void {
+    this.fields = fieldsFromEntry(item.entry);
+    this.errors = {};
+    this.tab = 'journal';
+    this.status = t('Editing the check-in of {0} at {1}.', item.entry.localDate, item.entry.time);
+    this.persist();
+    this.draw();
+    requestAnimationFrame(() => this.root.querySelector<HTMLElement>('.mood-option[tabindex="0"]')?.focus());
+  }
+
+  private async remove(item: HistoryItem): Promise<void> {
+    const id = item.kind === 'checkin' ? item.entry.id : item.id;
+    try {
+      const { undoToken } = await this.channel.request('entry/delete', { id, kind: item.kind });
+      this.undo = { token: undoToken, what: t('Entry deleted.') };
+      this.status = t('Entry deleted. Undo is available.');
+      this.draw();
+      requestAnimationFrame(() => this.root.querySelector<HTMLElement>('#undo')?.focus());
+    } catch (e) {
+      this.alert = t('Could not delete: {0}', (e as Error).message);
+      this.draw();
+    }
+  }
+
+  private async undoDelete(): Promise<void> {
+    if (!this.undo) return;
+    const { token } = this.undo;
+    this.undo = undefined;
+    try {
+      await this.channel.request('entry/undo', { undoToken: token });
+      this.status = t('Entry restored.');
+    } catch (e) {
+      this.alert = t('Could not undo: {0}', (e as Error).message);
+    }
+    this.draw();
+  }
+
+  private selectTab(tab: Persisted['tab']): void {
+    if (this.tab === tab) return;
+    this.tab = tab;
+    this.persist();
+    this.draw();
+    if (tab === 'charts') void this.charts.show(this.chartsHost());
+    else this.charts.hide();
+  }
+
+  private chartsHost(): HTMLElement {
+    return this.root.querySelector<HTMLElement>('#charts-host')!;
+  }
+
+  private persist(): void {
+    vscodeApi<Persisted>().setState({ fields: this.fields, filter: this.filter, tab: this.tab, chartRange: this.charts?.range ?? '90' });
+  }
+
+  private draw(): void {
+    const c = this.context;
+    render(
+      html`
+        <div role="status" aria-live="polite" class="visually-hidden" id="status">${this.status}</div>
+        ${this.alert ? html`<p class="error" role="alert">${this.alert}</p>` : nothing}
+        ${this.undo
+          ? html`<div class="undo-bar">
+              <span>${this.undo.what}</span>
+              <vscode-button id="undo" secondary icon="discard" @click=${() => void this.undoDelete()}>${t('Undo')}</vscode-button>
+            </div>`
+          : nothing}
+        <vscode-tabs selected-index=${this.tab === 'journal' ? 0 : 1} @vsc-tabs-select=${(e: CustomEvent<{ selectedIndex: number }>) => this.selectTab(e.detail.selectedIndex === 1 ? 'charts' : 'journal')}>
+          <vscode-tab-header slot="header" id="tab-journal">${t('Journal')}</vscode-tab-header>
+          <vscode-tab-panel aria-labelledby="tab-journal">
+            ${c && this.fields
+              ? renderForm({ fields: this.fields, errors: this.errors, context: c, busy: this.busy, change: (p) => this.change(p), submit: () => void this.submit(), cancelEdit: () => this.change(emptyFields(c.offeredDose)) })
+              : html`<p class="empty">${t('Loading…')}</p>`}
+            ${c
+              ? renderHistory({
+                  items: this.items,
+                  total: this.total,
+                  filter: this.filter,
+                  context: c,
+                  loading: this.loading,
+                  setFilter: (p) => this.setFilter(p),
+                  loadMore: () => void this.loadMore(),
+                  edit: (i) => this.edit(i),
+                  remove: (i) => void this.remove(i)
+                })
+              : nothing}
+          </vscode-tab-panel>
+          <vscode-tab-header slot="header" id="tab-charts">${t('Charts')}</vscode-tab-header>
+          <vscode-tab-panel aria-labelledby="tab-charts">${this.charts.renderControls()}<div id="charts-host"></div></vscode-tab-panel>
+        </vscode-tabs>
+      `,
+      this.root
+    );
+    this.root.setAttribute('aria-busy', String(!c));
+    this.pager.disconnect();
+    const more = this.root.querySelector('#load-more');
+    if (more) this.pager.observe(more);
+    this.reportRendered();
+  }
+
+  /** Tells the host what is on screen, so tests in a real VS Code can check it. */
+  private reportRendered(): void {
+    if (!this.context) return;
+    const rows = [...this.root.querySelectorAll('li.entry')].slice(0, 200).map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 2000));
+    const key = rows.join('\n');
+    if (key === this.lastReported) return;
+    this.lastReported = key;
+    this.channel.send({ type: 'rendered', rows });
+  }
+}

@@ -1,0 +1,109 @@
+// The entry form's raw field values (what the user typed, kept across hide/show with setState),
+// and their conversion into an EntryDraft validated with the protocol's own schema.
+import { entryDraftSchema, type EntryDraft, type EntryView } from '../src/protocol';
+import { t } from './l10n';
+
+export type DoseChoice = 'taken' | 'changed' | 'skipped' | 'none';
+
+export interface FormFields {
+  /** Set when editing an existing check-in. */
+  editingId: string | null;
+  mood: number | null;
+  mg: string;
+  doseChoice: DoseChoice;
+  symptoms: { key: string; label: string; severity: number }[];
+  tags: string;
+  energy: string;
+  anxiety: string;
+  sleep: string;
+  note: string;
+  backdate: boolean;
+  date: string;
+  time: string;
+}
+
+export function emptyFields(offeredDose: number | null): FormFields {
+  return {
+    editingId: null,
+    mood: null,
+    mg: offeredDose === null ? '' : String(offeredDose),
+    doseChoice: offeredDose === null ? 'none' : 'taken',
+    symptoms: [],
+    tags: '',
+    energy: '',
+    anxiety: '',
+    sleep: '',
+    note: '',
+    backdate: false,
+    date: '',
+    time: ''
+  };
+}
+
+export function fieldsFromEntry(e: EntryView): FormFields {
+  return {
+    editingId: e.id,
+    mood: e.mood,
+    mg: e.dose ? String(e.dose.mg) : '',
+    doseChoice: e.dose ? e.dose.status : 'none',
+    symptoms: e.symptoms.filter((s) => s.severity > 0).map((s) => ({ key: s.key, label: s.label, severity: s.severity })),
+    tags: e.tags.join(', '),
+    energy: e.energy === null ? '' : String(e.energy),
+    anxiety: e.anxiety === null ? '' : String(e.anxiety),
+    sleep: e.sleepHours === null ? '' : String(e.sleepHours),
+    note: e.note,
+    backdate: false,
+    date: e.localDate,
+    time: e.time
+  };
+}
+
+export type FieldErrors = Partial<Record<'mood' | 'mg' | 'sleep' | 'tags' | 'date' | 'time' | 'note' | 'symptoms', string>>;
+
+function optionalNumber(text: string): number | null | undefined {
+  if (!text.trim()) return null;
+  const n = Number(text.trim().replace(',', '.'));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Turns the fields into an EntryDraft, or explains per field what is wrong. The final check is
+ * the same schema the host applies (src/protocol.ts), so both sides agree on what is valid.
+ */
+export function toDraft(f: FormFields, today: string): { draft?: EntryDraft; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  if (f.mood === null) errors.mood = t('Choose a mood from 1 to 10.');
+  const mg = optionalNumber(f.mg);
+  if (f.doseChoice !== 'none' && (mg === null || mg === undefined || mg < 0 || mg > 10000)) errors.mg = t('Type the dose as a number, e.g. 10 or 7.5.');
+  const sleep = optionalNumber(f.sleep);
+  if (sleep === undefined || (sleep !== null && (sleep < 0 || sleep > 24))) errors.sleep = t('Hours slept must be a number from 0 to 24.');
+  const tags = f.tags
+    .split(',')
+    .map((s) => s.trim().replace(/^#/, ''))
+    .filter(Boolean);
+  if (tags.some((tag) => tag.length > 40)) errors.tags = t('Keep each tag under 40 characters.');
+  if (tags.length > 30) errors.tags = t('Use at most 30 tags.');
+  if (f.backdate) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date)) errors.date = t('Choose the day this entry is for.');
+    else if (f.date > today) errors.date = t('The day cannot be in the future.');
+    if (f.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(f.time)) errors.time = t('Use a time such as 08:30.');
+  }
+  if (f.note.length > 5000) errors.note = t('Keep the note under 5000 characters.');
+  if (Object.keys(errors).length > 0) return { errors };
+
+  const candidate = {
+    mood: f.mood,
+    dose: f.doseChoice === 'none' ? null : { mg, status: f.doseChoice },
+    symptoms: f.symptoms,
+    tags: [...new Set(tags)],
+    energy: optionalNumber(f.energy) ?? null,
+    anxiety: optionalNumber(f.anxiety) ?? null,
+    sleepHours: sleep,
+    note: f.note.trim(),
+    date: f.backdate ? f.date : null,
+    time: f.backdate ? f.time || null : null
+  };
+  const parsed = entryDraftSchema.safeParse(candidate);
+  if (!parsed.success) return { errors: { note: t('Some values are not valid: {0}', parsed.error.issues.map((i) => i.path.join('.')).join(', ')) } };
+  return { draft: parsed.data, errors };
+}

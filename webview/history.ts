@@ -1,0 +1,161 @@
+// The history: every entry, newest first, grouped by day, with filters and search. Pages are
+// fetched from the host as the list scrolls, so years of entries never render at once.
+import { html, nothing, type TemplateResult } from 'lit';
+import { RANGES, type HistoryFilter, type HistoryItem, type PanelContext, type RangeKey } from '../src/protocol';
+import { t } from './l10n';
+
+export interface HistoryView {
+  items: HistoryItem[];
+  total: number;
+  filter: HistoryFilter;
+  context: PanelContext;
+  loading: boolean;
+  setFilter(patch: Partial<HistoryFilter>): void;
+  loadMore(): void;
+  edit(item: HistoryItem & { kind: 'checkin' }): void;
+  remove(item: HistoryItem): void;
+}
+
+const RANGE_LABELS: Record<RangeKey, () => string> = {
+  '7': () => t('Last 7 days'),
+  '30': () => t('Last 30 days'),
+  '90': () => t('Last 90 days'),
+  '365': () => t('Last year'),
+  all: () => t('All time')
+};
+
+function severityLabel(n: number): string {
+  return n === 3 ? t('severe') : n === 2 ? t('moderate') : n === 1 ? t('mild') : t('none');
+}
+
+function dayLabel(date: string, today: string): string {
+  if (date === today) return t('Today');
+  const d = new Date(`${date}T12:00:00Z`);
+  return d.toLocaleDateString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+function itemDate(item: HistoryItem): { localDate: string; time: string; id: string } {
+  return item.kind === 'checkin' ? item.entry : item;
+}
+
+function rowActions(v: HistoryView, item: HistoryItem, what: string): TemplateResult {
+  return html`<span class="row-actions">
+    ${item.kind === 'checkin'
+      ? html`<vscode-button secondary icon="edit" class="edit" aria-label=${t('Edit {0}', what)} title=${t('Edit')} @click=${() => v.edit(item)}></vscode-button>`
+      : nothing}
+    <vscode-button secondary icon="trash" class="delete" aria-label=${t('Delete {0}', what)} title=${t('Delete')} @click=${() => v.remove(item)}></vscode-button>
+  </span>`;
+}
+
+function checkInRow(v: HistoryView, item: HistoryItem & { kind: 'checkin' }): TemplateResult {
+  const e = item.entry;
+  const dose = e.dose ? (e.dose.status === 'skipped' ? t('{0} {1} skipped', e.dose.mg, e.dose.unit) : `${e.dose.mg} ${e.dose.unit}`) : '';
+  const what = t('check-in at {0}', e.time);
+  return html`<li class="entry checkin" data-id=${e.id}>
+    <span class="when"><time datetime=${e.at}>${e.time}</time></span>
+    <span class="mood" aria-label=${t('Mood {0} out of 10', e.mood)}>${t('Mood')} ${e.mood}/10</span>
+    ${dose ? html`<span class="dose">${dose}</span>` : nothing}
+    ${e.energy !== null ? html`<span class="scale">${t('Energy {0}', e.energy)}</span>` : nothing}
+    ${e.anxiety !== null ? html`<span class="scale">${t('Anxiety {0}', e.anxiety)}</span>` : nothing}
+    ${e.sleepHours !== null ? html`<span class="scale">${t('Slept {0} h', e.sleepHours)}</span>` : nothing}
+    ${rowActions(v, item, what)}
+    ${e.symptoms.length
+      ? html`<ul class="symptom-list" aria-label=${t('Symptoms')}>
+          ${e.symptoms.map((s) => html`<li class="symptom sev-${s.severity}">${s.label} (${severityLabel(s.severity)})</li>`)}
+        </ul>`
+      : nothing}
+    ${e.tags.length ? html`<ul class="tag-list" aria-label=${t('Tags')}>${e.tags.map((tag) => html`<li class="tag">#${tag}</li>`)}</ul>` : nothing}
+    ${e.note ? html`<p class="note">${e.note}</p>` : nothing}
+  </li>`;
+}
+
+function otherRow(v: HistoryView, item: Exclude<HistoryItem, { kind: 'checkin' }>): TemplateResult {
+  if (item.kind === 'dose') {
+    const d = item.dose;
+    const change = item.previousMg !== null && item.previousMg !== d.mg && d.status !== 'skipped' ? t('{0} → {1} {2}', item.previousMg, d.mg, d.unit) : `${d.mg} ${d.unit}`;
+    const status = d.status === 'skipped' ? t('Dose skipped') : d.status === 'changed' ? t('Dose changed') : t('Dose taken');
+    return html`<li class="entry dose-row ${d.status}" data-id=${item.id}>
+      <span class="when"><time datetime=${item.at}>${item.time}</time></span>
+      <span class="codicon codicon-pulse" aria-hidden="true"></span>
+      <span class="kind">${status}</span><span class="dose">${change}</span>
+      ${rowActions(v, item, t('dose at {0}', item.time))}
+    </li>`;
+  }
+  if (item.kind === 'event') {
+    return html`<li class="entry event-row" data-id=${item.id}>
+      <span class="when"><time datetime=${item.at}>${item.time}</time></span>
+      <span class="codicon codicon-milestone" aria-hidden="true"></span>
+      <span class="kind">${t('Life event')}</span><strong class="title">${item.title}</strong>
+      ${rowActions(v, item, t('life event {0}', item.title))}
+      ${item.note ? html`<p class="note">${item.note}</p>` : nothing}
+    </li>`;
+  }
+  return html`<li class="entry note-row" data-id=${item.id}>
+    <span class="when"><time datetime=${item.at}>${item.time}</time></span>
+    <span class="codicon codicon-note" aria-hidden="true"></span>
+    <span class="kind">${t('Note')}</span>
+    ${rowActions(v, item, t('note at {0}', item.time))}
+    <p class="note">${item.text}</p>
+  </li>`;
+}
+
+function filters(v: HistoryView): TemplateResult {
+  const f = v.filter;
+  const change = (patch: Partial<HistoryFilter>) => v.setFilter(patch);
+  return html`<div class="filters" role="search" aria-label=${t('Filter the history')}>
+    <div class="field small">
+      <vscode-label for="filter-range">${t('Range')}</vscode-label>
+      <vscode-single-select id="filter-range" .value=${f.range} @change=${(e: Event) => change({ range: (e.target as HTMLInputElement).value as RangeKey })}>
+        ${RANGES.map((r) => html`<vscode-option value=${r} ?selected=${r === f.range}>${RANGE_LABELS[r]()}</vscode-option>`)}
+      </vscode-single-select>
+    </div>
+    <div class="field small">
+      <vscode-label for="filter-tag">${t('Tag')}</vscode-label>
+      <vscode-single-select id="filter-tag" .value=${f.tag ?? ''} @change=${(e: Event) => change({ tag: (e.target as HTMLInputElement).value || null })}>
+        <vscode-option value="" ?selected=${!f.tag}>${t('Any tag')}</vscode-option>
+        ${v.context.tags.map((tag) => html`<vscode-option value=${tag} ?selected=${tag === f.tag}>${tag}</vscode-option>`)}
+      </vscode-single-select>
+    </div>
+    <div class="field small">
+      <vscode-label for="filter-symptom">${t('Symptom')}</vscode-label>
+      <vscode-single-select id="filter-symptom" .value=${f.symptom ?? ''} @change=${(e: Event) => change({ symptom: (e.target as HTMLInputElement).value || null })}>
+        <vscode-option value="" ?selected=${!f.symptom}>${t('Any symptom')}</vscode-option>
+        ${v.context.symptomCatalog.map((s) => html`<vscode-option value=${s.key} ?selected=${s.key === f.symptom}>${s.label}</vscode-option>`)}
+      </vscode-single-select>
+    </div>
+    <div class="field grow">
+      <vscode-label for="filter-search">${t('Search notes')}</vscode-label>
+      <vscode-textfield id="filter-search" type="search" .value=${f.search} @input=${(e: Event) => change({ search: (e.target as HTMLInputElement).value })}>
+        <span slot="content-before" class="codicon codicon-search" aria-hidden="true"></span>
+      </vscode-textfield>
+    </div>
+  </div>`;
+}
+
+export function renderHistory(v: HistoryView): TemplateResult {
+  const groups: TemplateResult[] = [];
+  let day = '';
+  let rows: TemplateResult[] = [];
+  const flush = () => {
+    if (rows.length) groups.push(html`<li class="day"><h3 class="day-heading">${dayLabel(day, v.context.today)}</h3><ul class="entries">${rows}</ul></li>`);
+    rows = [];
+  };
+  for (const item of v.items) {
+    const { localDate } = itemDate(item);
+    if (localDate !== day) {
+      flush();
+      day = localDate;
+    }
+    rows.push(item.kind === 'checkin' ? checkInRow(v, item) : otherRow(v, item));
+  }
+  flush();
+  const more = v.items.length < v.total;
+  return html`<section class="history" aria-labelledby="history-heading">
+    <h2 id="history-heading">${t('History')}</h2>
+    ${filters(v)}
+    <p class="count" aria-live="polite">${t('{0} of {1} entries shown', v.items.length, v.total)}</p>
+    ${v.items.length === 0 && !v.loading ? html`<p class="empty">${t('No entries match. Check in, or change the filters.')}</p>` : nothing}
+    <ul class="days" aria-label=${t('Entries by day')}>${groups}</ul>
+    ${more ? html`<div class="more"><vscode-button secondary id="load-more" ?disabled=${v.loading} @click=${() => v.loadMore()}>${t('Show older entries')}</vscode-button></div>` : nothing}
+  </section>`;
+}
