@@ -2,6 +2,9 @@
 // keys and click real buttons in the workbench page (through Playwright), so UI flows are tested
 // the way a user drives them. Tests find it through the MOOD_DOSE_HARNESS environment variable.
 const http = require('http');
+const { webviewFrame } = require('./codeServer');
+
+const EXTENSION_ID = 'mood-dose.mood-dose-journal';
 
 function startKeyServer() {
   let page;
@@ -32,6 +35,18 @@ function startKeyServer() {
           const button = page.locator(args.selector, { hasText: args.text }).first();
           await button.click({ timeout: args.timeoutMs ?? 10_000 });
           return reply(200, { ok: true });
+        }
+        // The same inside the extension's visible webview (the journal panel).
+        case '/webview/click':
+          await webviewFrame(page, EXTENSION_ID).locator(args.selector).first().click({ timeout: args.timeoutMs ?? 15_000 });
+          return reply(200, { ok: true });
+        case '/webview/fill':
+          await webviewFrame(page, EXTENSION_ID).locator(args.selector).first().fill(args.value, { timeout: args.timeoutMs ?? 15_000 });
+          return reply(200, { ok: true });
+        case '/webview/text': {
+          const el = webviewFrame(page, EXTENSION_ID).locator(args.selector).first();
+          await el.waitFor({ state: 'visible', timeout: args.timeoutMs ?? 15_000 });
+          return reply(200, { text: await el.innerText() });
         }
         default:
           return reply(404, { error: `unknown action ${req.url}` });

@@ -43,6 +43,10 @@ export interface Harness {
   type(text: string): Promise<void>;
   text(selector: string, timeoutMs?: number): Promise<string>;
   click(selector: string, text: string): Promise<void>;
+  /** Actions inside the journal panel's webview. */
+  panelClick(selector: string): Promise<void>;
+  panelFill(selector: string, value: string): Promise<void>;
+  panelText(selector: string): Promise<string>;
 }
 
 /** Undefined under @vscode/test-electron, where no harness drives the page: UI suites skip there. */
@@ -59,7 +63,10 @@ export function harness(): Harness | undefined {
     press: async (key) => void (await call('press', { key })),
     type: async (text) => void (await call('type', { text })),
     text: async (selector, timeoutMs) => (await call('text', { selector, timeoutMs })).text ?? '',
-    click: async (selector, text) => void (await call('click', { selector, text }))
+    click: async (selector, text) => void (await call('click', { selector, text })),
+    panelClick: async (selector) => void (await call('webview/click', { selector })),
+    panelFill: async (selector, value) => void (await call('webview/fill', { selector, value })),
+    panelText: async (selector) => (await call('webview/text', { selector })).text ?? ''
   };
 }
 
