@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ROOT, printTable, type BenchRow } from './stats';
+import { benchPanel } from './panel';
 import { benchStorage } from './storage';
 
 function target(rows: BenchRow[], size: number, metric: string, limit: number, label: string): void {
@@ -22,6 +23,14 @@ async function main(): Promise<void> {
     target(rows, 10_000, 'cold load (WASM + open), median of 5', 150, '≤ 150 ms');
     printTable('Storage (durable writes, load, compaction)', rows);
     results.storage = rows;
+  }
+  if (only.length === 0 || only.includes('panel')) {
+    const rows = await benchPanel();
+    target(rows, 10_000, 'panel first render, median of 9', 200, '≤ 200 ms');
+    const bundle = fs.statSync(path.join(ROOT, 'dist', 'webview.js')).size / 1024;
+    rows.push({ size: '-', metric: 'panel bundle dist/webview.js (run after a --production build)', value: bundle, unit: 'KB', target: '≤ 250 KB', pass: bundle <= 250 });
+    printTable('Panel (headless Chromium, stand-in host)', rows);
+    results.panel = rows;
   }
   const outDir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });

@@ -20,10 +20,12 @@ import { renderHistory } from './history';
 import { configureL10n, t } from './l10n';
 import { vscodeApi } from './vscodeApi';
 
-const PAGE = 100;
+const PAGE = 60;
 
 interface Persisted {
   fields: FormFields | null;
+  moreOpen: boolean;
+  filtersOpen: boolean;
   filter: HistoryFilter;
   tab: 'journal' | 'charts';
   chartRange: RangeKey;
@@ -36,6 +38,8 @@ export class PanelApp {
   private busy = false;
   private filter: HistoryFilter;
   private tab: Persisted['tab'];
+  private moreOpen: boolean;
+  private filtersOpen: boolean;
   private items: HistoryItem[] = [];
   private total = 0;
   private loading = false;
@@ -57,6 +61,8 @@ export class PanelApp {
     this.fields = saved?.fields ?? null;
     this.filter = saved?.filter ?? { range: 'all', tag: null, symptom: null, search: '' };
     this.tab = saved?.tab ?? 'journal';
+    this.moreOpen = saved?.moreOpen ?? false;
+    this.filtersOpen = saved?.filtersOpen ?? false;
     this.channel = new Channel({
       onInit: (bundle) => {
         configureL10n(bundle);
@@ -70,8 +76,8 @@ export class PanelApp {
   }
 
   private async start(): Promise<void> {
-    await this.loadContext();
-    await this.reloadHistory();
+    // Both requests go out at once; the form and the list draw as soon as their data is in.
+    await Promise.all([this.loadContext(), this.reloadHistory()]);
     if (this.tab === 'charts') await this.charts.show(this.chartsHost());
   }
 
@@ -150,6 +156,7 @@ export class PanelApp {
     if (!this.fields || !this.context || this.busy) return;
     const { draft, errors } = toDraft(this.fields, this.context.today);
     this.errors = errors;
+    if (errors.sleep || errors.tags || errors.date || errors.time || errors.symptoms) this.moreOpen = true;
     if (!draft) {
       this.alert = t('The entry was not saved. Please check: {0}', Object.values(errors).join(' '));
       this.draw();
@@ -175,6 +182,8 @@ export class PanelApp {
   private edit(item: HistoryItem & { kind: 'checkin' }): void {
     this.fields = fieldsFromEntry(item.entry);
     this.errors = {};
+    const f = this.fields;
+    if (f.symptoms.length || f.energy || f.anxiety || f.sleep || f.tags) this.moreOpen = true;
     this.tab = 'journal';
     this.status = t('Editing the check-in of {0} at {1}.', item.entry.localDate, item.entry.time);
     this.persist();
@@ -209,6 +218,12 @@ export class PanelApp {
     this.draw();
   }
 
+  private toggle(which: 'moreOpen' | 'filtersOpen'): void {
+    this[which] = !this[which];
+    this.persist();
+    this.draw();
+  }
+
   private selectTab(tab: Persisted['tab']): void {
     if (this.tab === tab) return;
     this.tab = tab;
@@ -223,7 +238,14 @@ export class PanelApp {
   }
 
   private persist(): void {
-    vscodeApi<Persisted>().setState({ fields: this.fields, filter: this.filter, tab: this.tab, chartRange: this.charts?.range ?? '90' });
+    vscodeApi<Persisted>().setState({
+      fields: this.fields,
+      moreOpen: this.moreOpen,
+      filtersOpen: this.filtersOpen,
+      filter: this.filter,
+      tab: this.tab,
+      chartRange: this.charts?.range ?? '90'
+    });
   }
 
   private draw(): void {
@@ -242,12 +264,24 @@ export class PanelApp {
           <vscode-tab-header slot="header" id="tab-journal">${t('Journal')}</vscode-tab-header>
           <vscode-tab-panel aria-labelledby="tab-journal">
             ${c && this.fields
-              ? renderForm({ fields: this.fields, errors: this.errors, context: c, busy: this.busy, change: (p) => this.change(p), submit: () => void this.submit(), cancelEdit: () => this.change(emptyFields(c.offeredDose)) })
+              ? renderForm({
+                  fields: this.fields,
+                  moreOpen: this.moreOpen,
+                  toggleMore: () => this.toggle('moreOpen'),
+                  errors: this.errors,
+                  context: c,
+                  busy: this.busy,
+                  change: (p) => this.change(p),
+                  submit: () => void this.submit(),
+                  cancelEdit: () => this.change(emptyFields(c.offeredDose))
+                })
               : html`<p class="empty">${t('Loading…')}</p>`}
             ${c
               ? renderHistory({
                   items: this.items,
                   total: this.total,
+                  filtersOpen: this.filtersOpen,
+                  toggleFilters: () => this.toggle('filtersOpen'),
                   filter: this.filter,
                   context: c,
                   loading: this.loading,

@@ -25,7 +25,8 @@ export class Channel {
 
   constructor(
     private readonly handlers: ChannelHandlers,
-    private readonly timeoutMs = REQUEST_TIMEOUT_MS
+    // Tests set a short timeout through the stand-in VS Code API page.
+    private readonly timeoutMs = (globalThis as { __moodDoseRequestTimeoutMs?: number }).__moodDoseRequestTimeoutMs ?? REQUEST_TIMEOUT_MS
   ) {
     window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
   }

@@ -7,6 +7,9 @@ import { t } from './l10n';
 
 export interface FormView {
   fields: FormFields;
+  /** Symptoms, scales, tags and the day: shown on demand to keep the everyday form short. */
+  moreOpen: boolean;
+  toggleMore(): void;
   errors: FieldErrors;
   context: PanelContext;
   busy: boolean;
@@ -147,19 +150,15 @@ function scaleSelect(id: string, label: string, current: string, set: (v: string
   </div>`;
 }
 
-export function renderForm(v: FormView): TemplateResult {
+function moreSummary(f: FormFields): string {
+  const n = f.symptoms.length + (f.energy ? 1 : 0) + (f.anxiety ? 1 : 0) + (f.sleep ? 1 : 0) + (f.tags.trim() ? 1 : 0) + (f.backdate ? 1 : 0);
+  return n ? ` (${n})` : '';
+}
+
+function moreFields(v: FormView): TemplateResult {
   const f = v.fields;
-  const editing = f.editingId !== null;
-  return html`<form
-    class="entry-form"
-    aria-labelledby="form-heading"
-    @submit=${(e: Event) => {
-      e.preventDefault();
-      v.submit();
-    }}
-  >
-    <h2 id="form-heading">${editing ? t('Edit entry') : t('New check-in')}</h2>
-    ${moodPicker(v)} ${doseFields(v)} ${symptomFields(v)}
+  return html`<div id="more-fields" class="more-fields">
+    ${symptomFields(v)}
     <div class="row">
       ${scaleSelect('energy', t('Energy'), f.energy, (x) => v.change({ energy: x }))} ${scaleSelect('anxiety', t('Anxiety'), f.anxiety, (x) => v.change({ anxiety: x }))}
       <div class="field small">
@@ -174,13 +173,8 @@ export function renderForm(v: FormView): TemplateResult {
       ${error('tags', v.errors.tags)}
     </div>
     <div class="field">
-      <vscode-label for="note">${t('Note')}</vscode-label>
-      <vscode-textarea id="note" rows="3" .value=${f.note} ?invalid=${!!v.errors.note} @input=${(e: Event) => v.change({ note: value(e) })}></vscode-textarea>
-      ${error('note', v.errors.note)}
-    </div>
-    <div class="field">
       <vscode-checkbox id="backdate" .checked=${f.backdate} @change=${(e: Event) => v.change({ backdate: (e.target as HTMLInputElement).checked, date: f.date || v.context.today })}
-        >${editing ? t('Move to another day') : t('For an earlier day')}</vscode-checkbox
+        >${f.editingId !== null ? t('Move to another day') : t('For an earlier day')}</vscode-checkbox
       >
       ${f.backdate
         ? html`<div class="row">
@@ -195,6 +189,31 @@ export function renderForm(v: FormView): TemplateResult {
           </div>
           ${error('date', v.errors.date)} ${error('time', v.errors.time)}`
         : nothing}
+    </div>
+  </div>`;
+}
+
+export function renderForm(v: FormView): TemplateResult {
+  const f = v.fields;
+  const editing = f.editingId !== null;
+  return html`<form
+    class="entry-form"
+    aria-labelledby="form-heading"
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      v.submit();
+    }}
+  >
+    <h2 id="form-heading">${editing ? t('Edit entry') : t('New check-in')}</h2>
+    ${moodPicker(v)} ${doseFields(v)}
+    <button type="button" id="more-toggle" class="disclosure" aria-expanded=${v.moreOpen ? 'true' : 'false'} aria-controls="more-fields" @click=${() => v.toggleMore()}>
+      <span class="codicon ${v.moreOpen ? 'codicon-chevron-down' : 'codicon-chevron-right'}" aria-hidden="true"></span>${t('Symptoms, energy, sleep, tags, another day')}${moreSummary(f)}
+    </button>
+    ${v.moreOpen ? moreFields(v) : nothing}
+    <div class="field">
+      <vscode-label for="note">${t('Note')}</vscode-label>
+      <vscode-textarea id="note" rows="3" .value=${f.note} ?invalid=${!!v.errors.note} @input=${(e: Event) => v.change({ note: value(e) })}></vscode-textarea>
+      ${error('note', v.errors.note)}
     </div>
     <div class="actions">
       <vscode-button id="save" icon="save" ?disabled=${v.busy} @click=${() => v.submit()}>${editing ? t('Save changes') : t('Save check-in')}</vscode-button>

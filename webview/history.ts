@@ -6,6 +6,8 @@ import { t } from './l10n';
 
 export interface HistoryView {
   items: HistoryItem[];
+  filtersOpen: boolean;
+  toggleFilters(): void;
   total: number;
   filter: HistoryFilter;
   context: PanelContext;
@@ -28,22 +30,27 @@ function severityLabel(n: number): string {
   return n === 3 ? t('severe') : n === 2 ? t('moderate') : n === 1 ? t('mild') : t('none');
 }
 
+// Creating a date formatter is costly; one is shared by every day heading.
+let dayFormat: Intl.DateTimeFormat | undefined;
+
 function dayLabel(date: string, today: string): string {
   if (date === today) return t('Today');
-  const d = new Date(`${date}T12:00:00Z`);
-  return d.toLocaleDateString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  dayFormat ??= new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return dayFormat.format(new Date(`${date}T12:00:00Z`));
 }
 
 function itemDate(item: HistoryItem): { localDate: string; time: string; id: string } {
   return item.kind === 'checkin' ? item.entry : item;
 }
 
+// Plain buttons styled like VS Code's action bar: hundreds of rows each with two web components
+// would cost far more to render than the rows themselves.
 function rowActions(v: HistoryView, item: HistoryItem, what: string): TemplateResult {
   return html`<span class="row-actions">
     ${item.kind === 'checkin'
-      ? html`<vscode-button secondary icon="edit" class="edit" aria-label=${t('Edit {0}', what)} title=${t('Edit')} @click=${() => v.edit(item)}></vscode-button>`
+      ? html`<button type="button" class="action edit codicon codicon-edit" aria-label=${t('Edit {0}', what)} title=${t('Edit')} @click=${() => v.edit(item)}></button>`
       : nothing}
-    <vscode-button secondary icon="trash" class="delete" aria-label=${t('Delete {0}', what)} title=${t('Delete')} @click=${() => v.remove(item)}></vscode-button>
+    <button type="button" class="action delete codicon codicon-trash" aria-label=${t('Delete {0}', what)} title=${t('Delete')} @click=${() => v.remove(item)}></button>
   </span>`;
 }
 
@@ -99,36 +106,51 @@ function otherRow(v: HistoryView, item: Exclude<HistoryItem, { kind: 'checkin' }
   </li>`;
 }
 
+function activeFilters(v: HistoryView): string {
+  const f = v.filter;
+  const parts = [RANGE_LABELS[f.range]()];
+  if (f.tag) parts.push(`#${f.tag}`);
+  if (f.symptom) parts.push(v.context.symptomCatalog.find((s) => s.key === f.symptom)?.label ?? f.symptom);
+  return parts.join(' · ');
+}
+
 function filters(v: HistoryView): TemplateResult {
   const f = v.filter;
   const change = (patch: Partial<HistoryFilter>) => v.setFilter(patch);
   return html`<div class="filters" role="search" aria-label=${t('Filter the history')}>
-    <div class="field small">
-      <vscode-label for="filter-range">${t('Range')}</vscode-label>
-      <vscode-single-select id="filter-range" .value=${f.range} @change=${(e: Event) => change({ range: (e.target as HTMLInputElement).value as RangeKey })}>
-        ${RANGES.map((r) => html`<vscode-option value=${r} ?selected=${r === f.range}>${RANGE_LABELS[r]()}</vscode-option>`)}
-      </vscode-single-select>
-    </div>
-    <div class="field small">
-      <vscode-label for="filter-tag">${t('Tag')}</vscode-label>
-      <vscode-single-select id="filter-tag" .value=${f.tag ?? ''} @change=${(e: Event) => change({ tag: (e.target as HTMLInputElement).value || null })}>
-        <vscode-option value="" ?selected=${!f.tag}>${t('Any tag')}</vscode-option>
-        ${v.context.tags.map((tag) => html`<vscode-option value=${tag} ?selected=${tag === f.tag}>${tag}</vscode-option>`)}
-      </vscode-single-select>
-    </div>
-    <div class="field small">
-      <vscode-label for="filter-symptom">${t('Symptom')}</vscode-label>
-      <vscode-single-select id="filter-symptom" .value=${f.symptom ?? ''} @change=${(e: Event) => change({ symptom: (e.target as HTMLInputElement).value || null })}>
-        <vscode-option value="" ?selected=${!f.symptom}>${t('Any symptom')}</vscode-option>
-        ${v.context.symptomCatalog.map((s) => html`<vscode-option value=${s.key} ?selected=${s.key === f.symptom}>${s.label}</vscode-option>`)}
-      </vscode-single-select>
-    </div>
     <div class="field grow">
       <vscode-label for="filter-search">${t('Search notes')}</vscode-label>
       <vscode-textfield id="filter-search" type="search" .value=${f.search} @input=${(e: Event) => change({ search: (e.target as HTMLInputElement).value })}>
         <span slot="content-before" class="codicon codicon-search" aria-hidden="true"></span>
       </vscode-textfield>
     </div>
+    <button type="button" id="filters-toggle" class="disclosure" aria-expanded=${v.filtersOpen ? 'true' : 'false'} aria-controls="filter-menus" @click=${() => v.toggleFilters()}>
+      <span class="codicon ${v.filtersOpen ? 'codicon-chevron-down' : 'codicon-chevron-right'}" aria-hidden="true"></span>${t('Filters')}: ${activeFilters(v)}
+    </button>
+    ${v.filtersOpen
+      ? html`<div class="row" id="filter-menus">
+          <div class="field small">
+            <vscode-label for="filter-range">${t('Range')}</vscode-label>
+            <vscode-single-select id="filter-range" .value=${f.range} @change=${(e: Event) => change({ range: (e.target as HTMLInputElement).value as RangeKey })}>
+              ${RANGES.map((r) => html`<vscode-option value=${r} ?selected=${r === f.range}>${RANGE_LABELS[r]()}</vscode-option>`)}
+            </vscode-single-select>
+          </div>
+          <div class="field small">
+            <vscode-label for="filter-tag">${t('Tag')}</vscode-label>
+            <vscode-single-select id="filter-tag" .value=${f.tag ?? ''} @change=${(e: Event) => change({ tag: (e.target as HTMLInputElement).value || null })}>
+              <vscode-option value="" ?selected=${!f.tag}>${t('Any tag')}</vscode-option>
+              ${v.context.tags.map((tag) => html`<vscode-option value=${tag} ?selected=${tag === f.tag}>${tag}</vscode-option>`)}
+            </vscode-single-select>
+          </div>
+          <div class="field small">
+            <vscode-label for="filter-symptom">${t('Symptom')}</vscode-label>
+            <vscode-single-select id="filter-symptom" .value=${f.symptom ?? ''} @change=${(e: Event) => change({ symptom: (e.target as HTMLInputElement).value || null })}>
+              <vscode-option value="" ?selected=${!f.symptom}>${t('Any symptom')}</vscode-option>
+              ${v.context.symptomCatalog.map((s) => html`<vscode-option value=${s.key} ?selected=${s.key === f.symptom}>${s.label}</vscode-option>`)}
+            </vscode-single-select>
+          </div>
+        </div>`
+      : nothing}
   </div>`;
 }
 

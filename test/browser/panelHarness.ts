@@ -7,7 +7,12 @@ import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostMessage, WebviewMessage } from '../../src/protocol';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository root: the nearest folder above this bundle with node_modules (bundles live at different depths). */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'node_modules', 'playwright-core')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const CHROME_ARGS = [
   '--headless',
@@ -50,7 +55,7 @@ export async function startBrowser(): Promise<void> {
     }
     if (url.pathname === '/panel.html') {
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(panelPageHtml(url.searchParams.get('state')));
+      res.end(panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin')));
       return;
     }
     const file = path.join(ROOT, path.normalize(url.pathname));
@@ -74,7 +79,7 @@ export async function stopBrowser(): Promise<void> {
 }
 
 /** The same shell and CSP as src/views/panelHtml.ts, with `origin` standing in for cspSource. */
-function panelPageHtml(state: string | null): string {
+function panelPageHtml(state: string | null, standin: string | null): string {
   const csp = `default-src 'none'; img-src ${origin} data:; style-src ${origin}; font-src ${origin}; script-src 'nonce-test'`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -83,15 +88,20 @@ function panelPageHtml(state: string | null): string {
 <link rel="stylesheet" href="/media/journal.css">
 <link rel="stylesheet" href="/media/charts.css">
 <script nonce="test">window.__initialState = ${state ? JSON.stringify(JSON.parse(state)) : 'undefined'};</script>
-<script nonce="test" src="/test/browser/standin.js"></script>
+<script nonce="test" src="${standin ?? '/test/browser/standin.js'}"></script>
 </head><body><main id="app" aria-busy="true"></main>
+<script nonce="test">window.__panelStart = performance.now();</script>
 <script nonce="test" src="/dist/webview.js"></script></body></html>`;
 }
 
-export async function openPanel(handler: HostHandler, opts: { state?: unknown; viewport?: { width: number; height: number } } = {}): Promise<PanelPage> {
+export async function openPanel(
+  handler: HostHandler,
+  opts: { state?: unknown; viewport?: { width: number; height: number }; requestTimeoutMs?: number; standin?: string } = {}
+): Promise<PanelPage> {
   if (!browser) throw new Error('startBrowser() first');
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 360, height: 800 } });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const posted: WebviewMessage[] = [];
   const problems: string[] = [];
   const waiters: { pred: (m: WebviewMessage) => boolean; resolve: (m: WebviewMessage) => void }[] = [];
@@ -126,7 +136,10 @@ export async function openPanel(handler: HostHandler, opts: { state?: unknown; v
     const reply = await handler(raw, panel);
     if (reply) await panel.send(reply);
   });
-  const state = opts.state === undefined ? '' : `?state=${encodeURIComponent(JSON.stringify(opts.state))}`;
-  await page.goto(`${origin}/panel.html${state}`);
+  if (opts.requestTimeoutMs) await page.addInitScript((ms) => ((window as unknown as { __moodDoseRequestTimeoutMs: number }).__moodDoseRequestTimeoutMs = ms), opts.requestTimeoutMs);
+  const query = new URLSearchParams();
+  if (opts.state !== undefined) query.set('state', JSON.stringify(opts.state));
+  if (opts.standin) query.set('standin', opts.standin);
+  await page.goto(`${origin}/panel.html?${query}`);
   return panel;
 }

@@ -23,7 +23,7 @@ describe('Journal panel in a real VS Code', () => {
     await waitFor('the status bar to show the panel check-in', () => /^✓ \d\d:\d\d · 10 mg/.test(a.statusText()));
 
     // Edit it from the history row: same id, new mood.
-    await h.panelClick(`li.entry[data-id="${id}"] vscode-button.edit`);
+    await h.panelClick(`li.entry[data-id="${id}"] button.edit`);
     await h.panelClick('.mood-option[data-mood="8"]');
     await h.panelClick('#save');
     const edited = await waitFor('the edited row on disk', async () => {

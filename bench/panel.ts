@@ -1,0 +1,31 @@
+// Panel benchmark: time from the panel script starting to the first rows on screen, with 1k, 10k
+// and 100k entries in the journal, in headless Chromium with an in-page stand-in host
+// (bench/inPageHost.ts). The panel asks for one page at a time, so the journal's size barely matters.
+import { openPanel, startBrowser, stopBrowser } from '../test/browser/panelHarness';
+import { median, type BenchRow } from './stats';
+
+const RUNS = 9;
+
+export async function benchPanel(sizes = [1_000, 10_000, 100_000]): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  await startBrowser();
+  try {
+    for (const n of sizes) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const panel = await openPanel(() => undefined, { standin: `/out/bench/inPageHost.js?n=${n}` });
+        await panel.page.waitForFunction(() => (window as unknown as { __firstRenderAt?: number }).__firstRenderAt !== undefined, undefined, { timeout: 30_000 });
+        // From the panel script starting to the first rows drawn: parse, handshake, first page, render.
+        times.push(await panel.page.evaluate(() => {
+          const w = window as unknown as { __firstRenderAt: number; __panelStart: number };
+          return w.__firstRenderAt - w.__panelStart;
+        }));
+        await panel.close();
+      }
+      rows.push({ size: n, metric: `panel first render, median of ${RUNS}`, value: median(times), unit: 'ms' });
+    }
+  } finally {
+    await stopBrowser();
+  }
+  return rows;
+}
