@@ -85,8 +85,12 @@ export const chartDataSchema = z.object({
 });
 export type ChartData = z.infer<typeof chartDataSchema>;
 
+export const supportResourceSchema = z.object({ name: str(120), contact: str(200), link: str(300) });
+
 /** What the entry form needs to know: defaults and choices. */
 export const panelContextSchema = z.object({
+  /** Support lines (from settings) and whether the calm support card is showing today. */
+  support: z.object({ resources: list(supportResourceSchema, 20), card: z.boolean() }),
   today: date,
   medication: str(80),
   unit: str(12),
@@ -116,8 +120,19 @@ export const entryDraftSchema = z.object({
 });
 export type EntryDraft = z.infer<typeof entryDraftSchema>;
 
+const QUESTIONNAIRE_KIND = z.enum(['phq9', 'gad7']);
+
+export const checkupsDataSchema = z.object({
+  results: list(z.object({ id, date, time: str(5), kind: QUESTIONNAIRE_KIND, total: int(0, 27), band: str(40), answers: list(int(0, 3), 9), difficulty: z.nullable(int(0, 3)) }), 5000),
+  due: z.object({ phq9: z.boolean(), gad7: z.boolean(), review: z.boolean() }),
+  planActive: z.boolean(),
+  intervalDays: int(1, 365),
+  lastReview: z.nullable(date)
+});
+export type CheckupsData = z.infer<typeof checkupsDataSchema>;
+
 /** Palette commands the panel may ask the host to run (never arbitrary command ids). */
-export const PANEL_COMMANDS = ['checkIn', 'logDose', 'addNote', 'logLifeEvent'] as const;
+export const PANEL_COMMANDS = ['checkIn', 'logDose', 'addNote', 'logLifeEvent', 'prepareSummary'] as const;
 
 const ITEM_KINDS = ['checkin', 'dose', 'event', 'note'] as const;
 
@@ -133,6 +148,17 @@ export const methods = {
   'entry/delete': { params: z.object({ id, kind: z.enum(ITEM_KINDS) }), result: z.object({ undoToken: str(64) }) },
   'entry/undo': { params: z.object({ undoToken: str(64) }), result: z.null() },
   'charts/data': { params: z.object({ range: z.enum(RANGES) }), result: chartDataSchema },
+  'support/open': { params: z.object({ index: int(0, 19) }), result: z.null() },
+  'support/dismiss': { params: z.object({}), result: z.null() },
+  'checkups/data': { params: z.object({}), result: checkupsDataSchema },
+  'checkups/save': {
+    params: z.object({ kind: QUESTIONNAIRE_KIND, answers: list(int(0, 3), 9).check(z.minLength(7)), difficulty: z.nullable(int(0, 3)) }),
+    result: z.object({ id, total: int(0, 27), band: str(40) })
+  },
+  'review/save': {
+    params: z.object({ symptoms: list(z.object({ key: str(60), label: z.string().check(z.minLength(1), z.maxLength(80)), severity: int(0, 3) }), 100) }),
+    result: z.object({ count: int(0, 100) })
+  },
   'command/run': { params: z.object({ command: z.enum(PANEL_COMMANDS) }), result: z.null() }
 } as const;
 
@@ -154,6 +180,11 @@ const requestSchema = z.discriminatedUnion('method', [
   requestOf('entry/delete', methods['entry/delete'].params),
   requestOf('entry/undo', methods['entry/undo'].params),
   requestOf('charts/data', methods['charts/data'].params),
+  requestOf('support/open', methods['support/open'].params),
+  requestOf('support/dismiss', methods['support/dismiss'].params),
+  requestOf('checkups/data', methods['checkups/data'].params),
+  requestOf('checkups/save', methods['checkups/save'].params),
+  requestOf('review/save', methods['review/save'].params),
   requestOf('command/run', methods['command/run'].params)
 ]);
 export type Request = z.infer<typeof requestSchema>;
@@ -172,8 +203,10 @@ export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 export const hostEventSchema = z.discriminatedUnion('kind', [
   /** Rows changed (from the palette, the panel, another window or an undo): reload what is shown. */
   z.object({ kind: z.literal('changed') }),
-  /** Settings changed: ask for the panel context again. */
-  z.object({ kind: z.literal('context') })
+  /** Settings or the support card changed: ask for the panel context again. */
+  z.object({ kind: z.literal('context') }),
+  /** A command asked to show a part of the panel. */
+  z.object({ kind: z.literal('show'), section: z.enum(['journal', 'charts', 'plan', 'checkups', 'support']) })
 ]);
 export type HostEvent = z.infer<typeof hostEventSchema>;
 

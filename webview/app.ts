@@ -14,20 +14,24 @@ import { html, nothing, render } from 'lit';
 import type { HistoryFilter, HistoryItem, HostEvent, PanelContext, RangeKey } from '../src/protocol';
 import { Channel } from './channel';
 import { ChartsTab } from './chartsTab';
+import { CheckupsTab } from './checkups';
 import { emptyFields, fieldsFromEntry, toDraft, type FieldErrors, type FormFields } from './draft';
 import { renderForm } from './form';
 import { renderHistory } from './history';
+import { renderAbout, renderSupport, renderSupportLink } from './support';
 import { configureL10n, t } from './l10n';
 import { vscodeApi } from './vscodeApi';
 
 const PAGE = 60;
+const TABS = ['journal', 'charts', 'checkups'] as const;
+type Tab = (typeof TABS)[number];
 
 interface Persisted {
   fields: FormFields | null;
   moreOpen: boolean;
   filtersOpen: boolean;
   filter: HistoryFilter;
-  tab: 'journal' | 'charts';
+  tab: Tab;
   chartRange: RangeKey;
 }
 
@@ -54,6 +58,8 @@ export class PanelApp {
     if (seen.some((e) => e.isIntersecting)) void this.loadMore();
   });
   private readonly charts: ChartsTab;
+  private readonly checkups: CheckupsTab;
+  private supportOpen = false;
   private readonly channel: Channel;
 
   constructor(private readonly root: HTMLElement) {
@@ -71,6 +77,7 @@ export class PanelApp {
       onEvent: (e) => this.onEvent(e)
     });
     this.charts = new ChartsTab(this.channel, saved?.chartRange ?? '90', () => this.persist());
+    this.checkups = new CheckupsTab(this.channel, () => this.draw(), (m) => this.announce(m));
     this.draw();
     this.channel.ready();
   }
@@ -78,7 +85,7 @@ export class PanelApp {
   private async start(): Promise<void> {
     // Both requests go out at once; the form and the list draw as soon as their data is in.
     await Promise.all([this.loadContext(), this.reloadHistory()]);
-    if (this.tab === 'charts') await this.charts.show(this.chartsHost());
+    await this.showTabContent();
   }
 
   private onEvent(e: HostEvent): void {
@@ -86,9 +93,32 @@ export class PanelApp {
       void this.loadContext();
       return;
     }
+    if (e.kind === 'show') {
+      if (e.section === 'support') this.openSupport();
+      else this.selectTab(e.section === 'plan' ? 'journal' : e.section);
+      return;
+    }
     void this.loadContext();
     void this.reloadHistory(Math.max(PAGE, this.items.length));
     if (this.tab === 'charts') void this.charts.reload();
+    if (this.tab === 'checkups') void this.checkups.reload();
+  }
+
+  private announce(message: string): void {
+    this.status = message;
+    this.draw();
+  }
+
+  private openSupport(): void {
+    this.supportOpen = true;
+    this.draw();
+    requestAnimationFrame(() => this.root.querySelector<HTMLElement>('#support')?.focus());
+  }
+
+  private async showTabContent(): Promise<void> {
+    if (this.tab === 'charts') await this.charts.show(this.chartsHost());
+    else this.charts.hide();
+    if (this.tab === 'checkups') await this.checkups.reload();
   }
 
   private async loadContext(): Promise<void> {
@@ -224,13 +254,12 @@ export class PanelApp {
     this.draw();
   }
 
-  private selectTab(tab: Persisted['tab']): void {
+  private selectTab(tab: Tab): void {
     if (this.tab === tab) return;
     this.tab = tab;
     this.persist();
     this.draw();
-    if (tab === 'charts') void this.charts.show(this.chartsHost());
-    else this.charts.hide();
+    void this.showTabContent();
   }
 
   private chartsHost(): HTMLElement {
@@ -250,9 +279,18 @@ export class PanelApp {
 
   private draw(): void {
     const c = this.context;
+    const support = {
+      context: c,
+      open: this.supportOpen,
+      toggle: () => (this.supportOpen ? ((this.supportOpen = false), this.draw()) : this.openSupport()),
+      openResource: (index: number) => void this.channel.request('support/open', { index }).catch((e: Error) => this.announce(e.message)),
+      dismissCard: () => void this.channel.request('support/dismiss', {}).then(() => this.loadContext())
+    };
     render(
       html`
+        ${renderSupportLink(support)}
         <div role="status" aria-live="polite" class="visually-hidden" id="status">${this.status}</div>
+        ${renderSupport(support)}
         ${this.alert ? html`<p class="error" role="alert">${this.alert}</p>` : nothing}
         ${this.undo
           ? html`<div class="undo-bar">
@@ -260,7 +298,7 @@ export class PanelApp {
               <vscode-button id="undo" secondary icon="discard" @click=${() => void this.undoDelete()}>${t('Undo')}</vscode-button>
             </div>`
           : nothing}
-        <vscode-tabs selected-index=${this.tab === 'journal' ? 0 : 1} @vsc-tabs-select=${(e: CustomEvent<{ selectedIndex: number }>) => this.selectTab(e.detail.selectedIndex === 1 ? 'charts' : 'journal')}>
+        <vscode-tabs selected-index=${TABS.indexOf(this.tab)} @vsc-tabs-select=${(e: CustomEvent<{ selectedIndex: number }>) => this.selectTab(TABS[e.detail.selectedIndex] ?? 'journal')}>
           <vscode-tab-header slot="header" id="tab-journal">${t('Journal')}</vscode-tab-header>
           <vscode-tab-panel aria-labelledby="tab-journal">
             ${c && this.fields
@@ -294,11 +332,15 @@ export class PanelApp {
           </vscode-tab-panel>
           <vscode-tab-header slot="header" id="tab-charts">${t('Charts')}</vscode-tab-header>
           <vscode-tab-panel aria-labelledby="tab-charts">${this.charts.renderControls()}<div id="charts-host"></div></vscode-tab-panel>
+          <vscode-tab-header slot="header" id="tab-checkups">${t('Check-ups')}</vscode-tab-header>
+          <vscode-tab-panel aria-labelledby="tab-checkups">${this.tab === 'checkups' ? this.checkups.render() : nothing}</vscode-tab-panel>
         </vscode-tabs>
+        ${renderAbout()}
       `,
       this.root
     );
     this.root.setAttribute('aria-busy', String(!c));
+    if (this.tab === 'checkups') this.checkups.drawChart();
     this.pager.disconnect();
     const more = this.root.querySelector('#load-more');
     if (more) this.pager.observe(more);

@@ -6,6 +6,7 @@ import { buildCheckIn, formatMg, type CheckInInput } from '../core/entries';
 import { moodLabel } from '../core/mood';
 import { DOSE_STATUSES, MOOD_MAX, MOOD_MIN, type DoseStatus } from '../core/schemas';
 import { currentStep, offeredDose } from '../core/taper';
+import { safetyTrigger } from '../core/safety';
 import { localDateOf } from '../core/time';
 import type { Services } from '../services/services';
 import { lastDose, latestCheckIn, ownSymptoms, recentTags, taperSteps } from '../storage/journalQueries';
@@ -97,6 +98,8 @@ async function save(s: Services, entry: CheckInInput, confirm: boolean): Promise
     return undefined;
   }
   void vscode.commands.executeCommand('setContext', 'moodDose.hasCheckIn', true);
+  // Never awaited: the card never delays or blocks logging.
+  void s.safety.trigger(safetyTrigger({ kind: 'checkin', mood: checkIn.mood }), confirm ? 'palette' : 'panel');
   if (confirm) {
     const dose = entry.dose ? ` · ${formatMg(entry.dose.mg)} ${s.settings.unit()} ${statusLabel(entry.dose.status)}` : '';
     const symptoms = entry.symptoms?.length ? ` · ${vscode.l10n.t('{0} symptom(s)', entry.symptoms.length)}` : '';

@@ -7,7 +7,10 @@ import { logDoseCommand } from './logDose';
 import { logLifeEventCommand } from './logLifeEvent';
 import { openJournalCommand } from './openJournal';
 import { restoreBackupCommand } from './restoreBackup';
+import { reviewSymptomsCommand } from './reviewSymptoms';
+import { showSupportCommand } from './showSupport';
 import { snoozeReminderCommand } from './snoozeReminder';
+import { takeCheckupCommand } from './takeCheckup';
 import { UNDO_COMMAND, undoLastCommand } from './undo';
 
 export function registerCommands(s: Services): vscode.Disposable[] {
@@ -19,6 +22,9 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     'moodDose.openJournal': openJournalCommand(),
     'moodDose.snoozeReminder': snoozeReminderCommand(s),
     'moodDose.restoreBackup': restoreBackupCommand(s),
+    'moodDose.takeCheckup': takeCheckupCommand(s),
+    'moodDose.reviewSymptoms': reviewSymptomsCommand(s),
+    'moodDose.showSupport': showSupportCommand(s),
     [UNDO_COMMAND]: undoLastCommand(s)
   };
   return Object.entries(table).map(([id, run]) =>

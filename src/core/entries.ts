@@ -1,7 +1,8 @@
 // Turning what the user entered into journal rows, and the edits that follow (delete, undo).
 // Pure: the clock, the zone and the id source are passed in.
 import { newId } from './ids';
-import type { CheckIn, Dose, DoseStatus, LifeEvent, Note, Op, RowTypes, Symptom, TableName } from './schemas';
+import { score } from './questionnaires';
+import type { CheckIn, Dose, DoseStatus, LifeEvent, Note, Op, Questionnaire, RowTypes, Symptom, TableName } from './schemas';
 import { stampOf, type Stamp } from './time';
 
 export interface Clock {
@@ -95,6 +96,12 @@ export function buildLifeEvent(input: { title: string; note?: string; at?: numbe
 
 export function buildNote(input: { text: string; at?: number }, clock: Clock): Note {
   return { ...baseRow(clock.now()), ...stampFor(input, clock), text: input.text.trim() };
+}
+
+/** A completed PHQ-9 or GAD-7, with every answer kept alongside the total and band. */
+export function buildQuestionnaire(input: { kind: Questionnaire['kind']; answers: number[]; difficulty: number | null; at?: number }, clock: Clock): Questionnaire {
+  const { total, band } = score(input.kind, input.answers);
+  return { ...baseRow(clock.now()), ...stampFor(input, clock), kind: input.kind, answers: [...input.answers], total, band, difficulty: input.difficulty };
 }
 
 export function buildStandaloneDose(input: DoseInput & { at?: number }, clock: Clock): Dose {

@@ -2,9 +2,18 @@
 // journal opens on first use.
 import * as vscode from 'vscode';
 import { CheckInStatusItem } from '../statusBar/checkInStatusItem';
+import { CheckupReminders } from './checkupReminders';
 import { HostClock } from './clock';
 import { JournalService } from './journalService';
+import { SafetyService } from './safetyService';
 import { Settings } from './settings';
+
+/** Parts of the journal panel that commands can open. */
+export type PanelSection = 'journal' | 'charts' | 'plan' | 'checkups' | 'support';
+
+export interface PanelLink {
+  show(section: PanelSection): Promise<void>;
+}
 
 export interface Services {
   context: vscode.ExtensionContext;
@@ -13,6 +22,10 @@ export interface Services {
   settings: Settings;
   journal: JournalService;
   status: CheckInStatusItem;
+  safety: SafetyService;
+  checkups: CheckupReminders;
+  /** Set once the panel's view provider exists. */
+  panel: PanelLink;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -21,10 +34,23 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const settings = new Settings();
   const journal = new JournalService(context, clock, log, () => settings.dataFolder());
   const status = new CheckInStatusItem(context.workspaceState, context.globalState, journal, clock, settings);
+  const checkups = new CheckupReminders(journal, settings, clock, context.globalState);
+  const services: Services = {
+    context,
+    clock,
+    log,
+    settings,
+    journal,
+    status,
+    checkups,
+    safety: new SafetyService(context.globalState, clock, () => services.panel.show('support')),
+    panel: { show: async () => undefined }
+  };
+  status.extras = () => checkups.extras();
   // A new data folder applies at once: close the old journal; the next use opens the new one.
   const relocate = settings.onDidChange((e) => {
     if (e.affectsConfiguration('moodDose.dataFolder')) void journal.relocate();
   });
-  context.subscriptions.push(log, settings, journal, status, relocate);
-  return { context, clock, log, settings, journal, status };
+  context.subscriptions.push(log, settings, journal, status, services.safety, relocate);
+  return services;
 }

@@ -3,7 +3,9 @@
 // throws, so a typo in settings.json can't break activation.
 import * as vscode from 'vscode';
 import { DEFAULT_MOOD_LABELS } from '../core/mood';
+import { DEFAULT_INTERVAL_DAYS } from '../core/questionnaires';
 import { parseReminderTimes, type ReminderSettings } from '../core/reminders';
+import { resourcesFrom, type CrisisResource } from '../core/safety';
 
 export const DEFAULT_DATA_FOLDER = '.mood-journal';
 export const DEFAULT_REMINDER_TIMES = ['09:00', '21:00'];
@@ -91,6 +93,25 @@ export class Settings implements vscode.Disposable {
       this.warn('checkIn.steps', bad, vscode.l10n.t('one of "symptoms", "scales", "tags" and "note"'));
     }
     return CHECK_IN_STEPS.filter((s) => v.includes(s));
+  }
+
+  /** Days between offers of each questionnaire (default 14: their recall period is two weeks). */
+  checkupIntervalDays(): number {
+    const v = this.config.get<unknown>('checkups.intervalDays', DEFAULT_INTERVAL_DAYS);
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 365) return v;
+    this.warn('checkups.intervalDays', v, vscode.l10n.t('a whole number of days from 1 to 365'));
+    return DEFAULT_INTERVAL_DAYS;
+  }
+
+  symptomReviewEnabled(): boolean {
+    return this.flag('symptomReview.enabled', true);
+  }
+
+  /** Support lines shown by "Need help now?" and the support card; US defaults when unset. */
+  supportResources(): CrisisResource[] {
+    const { resources, invalid } = resourcesFrom(this.config.get<unknown>('support.resources', []));
+    if (invalid > 0) this.warn('support.resources', `${invalid} entr${invalid === 1 ? 'y' : 'ies'}`, vscode.l10n.t('a list of {"name", "contact", "link"} entries (link: tel:, sms: or https:)'));
+    return resources;
   }
 
   private text(key: string, fallback: string, max: number): string {

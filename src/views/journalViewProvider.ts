@@ -2,7 +2,7 @@
 // answers requests by id, and pushes a "changed" event whenever the journal changes from any source.
 import * as vscode from 'vscode';
 import { hostMessageSchema, rejectionReason, webviewMessageSchema, type HostMessage } from '../protocol';
-import type { Services } from '../services/services';
+import type { PanelSection, Services } from '../services/services';
 import { localResourceRoots, panelHtml } from './panelHtml';
 import { PanelRequests } from './panelRequests';
 
@@ -11,6 +11,7 @@ export const JOURNAL_VIEW_ID = 'moodDose.journal';
 export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private ready = false;
+  private pendingSection: PanelSection | undefined;
   private rendered: string[] = [];
   /** Messages from the panel refused by validation (they never reach the journal). */
   rejected = 0;
@@ -25,13 +26,23 @@ export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.D
     this.requests = new PanelRequests(s);
     this.disposables.push(
       s.journal.onDidChange(() => this.post({ type: 'event', event: { kind: 'changed' } })),
-      s.settings.onDidChange(() => this.post({ type: 'event', event: { kind: 'context' } }))
+      s.settings.onDidChange(() => this.post({ type: 'event', event: { kind: 'context' } })),
+      s.safety.onDidChange(() => this.post({ type: 'event', event: { kind: 'context' } }))
     );
+    s.panel = { show: (section) => this.show(section) };
   }
 
-  /** Reveals the panel (used by commands that open a part of it). */
-  async reveal(): Promise<void> {
+  /** Reveals the panel and switches it to a section; remembered if the panel is still loading. */
+  async show(section: PanelSection): Promise<void> {
+    this.pendingSection = section;
     await vscode.commands.executeCommand(`${JOURNAL_VIEW_ID}.focus`);
+    if (this.ready) this.flushSection();
+  }
+
+  private flushSection(): void {
+    if (!this.pendingSection) return;
+    this.post({ type: 'event', event: { kind: 'show', section: this.pendingSection } });
+    this.pendingSection = undefined;
   }
 
   get renderedRows(): readonly string[] {
@@ -72,6 +83,7 @@ export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.D
     if (msg.type === 'ready') {
       this.ready = true;
       this.post({ type: 'init', l10n: vscode.l10n.bundle ?? null });
+      this.flushSection();
       return;
     }
     if (msg.type === 'rendered') {

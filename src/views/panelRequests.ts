@@ -1,9 +1,10 @@
 // Answers the journal panel's requests. Parameters arrive already validated against
 // src/protocol.ts; rows are validated again by the store before anything is written.
 import * as vscode from 'vscode';
-import { buildCheckIn, deleteEntryOps, restore, tombstone, type CheckInInput, type Entry } from '../core/entries';
+import { buildCheckIn, buildQuestionnaire, buildSymptom, deleteEntryOps, restore, tombstone, type CheckInInput, type Entry } from '../core/entries';
 import { newId } from '../core/ids';
 import type { Op, RowTypes, TableName } from '../core/schemas';
+import { safetyTrigger } from '../core/safety';
 import { SYMPTOMS } from '../core/symptoms';
 import { currentStep, offeredDose } from '../core/taper';
 import { instantOf, localDateOf, localTimeOfStamp, stampOf } from '../core/time';
@@ -13,6 +14,7 @@ import { filterOptions, historyPage, type HistoryRow } from '../storage/historyQ
 import { entryById, lastDose, ownSymptoms, taperSteps } from '../storage/journalQueries';
 import type { JournalStore } from '../storage/journalStore';
 import { chartData } from './chartData';
+import { checkupsData } from './checkupsData';
 import { toEntryView } from './entryView';
 
 const RANGE_DAYS: Record<string, number | null> = { '7': 7, '30': 30, '90': 90, '365': 365, all: null };
@@ -48,6 +50,30 @@ export class PanelRequests {
       case 'command/run':
         void vscode.commands.executeCommand(`moodDose.${req.params.command}`);
         return null;
+      case 'support/open': {
+        const r = this.s.settings.supportResources()[req.params.index];
+        if (r?.link) await vscode.env.openExternal(vscode.Uri.parse(r.link));
+        return null;
+      }
+      case 'support/dismiss':
+        await this.s.safety.dismiss();
+        return null;
+      case 'checkups/data':
+        return checkupsData(store, this.today(), this.s.settings.checkupIntervalDays(), this.s.settings.symptomReviewEnabled());
+      case 'checkups/save': {
+        const { kind, answers, difficulty } = req.params;
+        const row = buildQuestionnaire({ kind, answers, difficulty }, this.s.clock);
+        await store.write([{ table: 'questionnaires', row }]);
+        if (kind === 'phq9') void this.s.safety.trigger(safetyTrigger({ kind: 'phq9', answers }), 'panel');
+        return { id: row.id, total: row.total, band: row.band };
+      }
+      case 'review/save': {
+        const now = this.s.clock.now();
+        const stamp = stampOf(now, this.s.clock.zone());
+        const ops: Op[] = req.params.symptoms.map((x) => ({ table: 'symptoms', row: buildSymptom(x, stamp, now, null, 'review') }));
+        await store.write(ops);
+        return { count: ops.length };
+      }
     }
   }
 
@@ -60,6 +86,7 @@ export class PanelRequests {
     const options = filterOptions(store);
     const own = ownSymptoms(store).map((o) => ({ ...o, group: 'own' }));
     return {
+      support: { resources: this.s.settings.supportResources(), card: this.s.safety.cardVisible() },
       today: this.today(),
       medication: this.s.settings.medicationName(),
       unit: this.s.settings.unit(),
@@ -111,6 +138,7 @@ export class PanelRequests {
   private async save(store: JournalStore, draft: EntryDraft): Promise<string> {
     const { ops, checkIn } = buildCheckIn(this.toInput(draft, this.instantOf(draft)), this.s.clock);
     await store.write(ops);
+    void this.s.safety.trigger(safetyTrigger({ kind: 'checkin', mood: checkIn.mood }), 'panel');
     return checkIn.id;
   }
 

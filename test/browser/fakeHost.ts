@@ -1,6 +1,6 @@
 // A stand-in for the extension host: it answers the panel's requests from an in-memory journal,
 // the way src/views/panelRequests.ts does from the database, and records what it was asked.
-import type { ChartData, EntryDraft, EntryView, HistoryItem, HostMessage, PanelContext, WebviewMessage } from '../../src/protocol';
+import type { ChartData, CheckupsData, EntryDraft, EntryView, HistoryItem, HostMessage, PanelContext, WebviewMessage } from '../../src/protocol';
 
 export function entry(over: Partial<EntryView> = {}): EntryView {
   return {
@@ -26,6 +26,13 @@ export function checkin(over: Partial<EntryView> = {}): HistoryItem {
 }
 
 export const CONTEXT: PanelContext = {
+  support: {
+    resources: [
+      { name: '988 Suicide & Crisis Lifeline', contact: 'Call or text 988', link: 'tel:988' },
+      { name: 'Veterans Crisis Line', contact: 'Dial 988 then press 1, or text 838255', link: 'sms:838255' }
+    ],
+    card: false
+  },
   today: '2026-03-10',
   medication: 'Escitalopram',
   unit: 'mg',
@@ -61,6 +68,10 @@ export class FakeHost {
   updated: { id: string; draft: EntryDraft }[] = [];
   requests: WebviewMessage[] = [];
   chart: ChartData | undefined;
+  checkups: CheckupsData = { results: [], due: { phq9: true, gad7: true, review: false }, planActive: true, intervalDays: 14, lastReview: null };
+  questionnaires: { kind: string; answers: number[]; difficulty: number | null }[] = [];
+  reviews: { key: string; severity: number }[][] = [];
+  opened: number[] = [];
   private deleted = new Map<string, HistoryItem>();
 
   constructor(items: HistoryItem[] = []) {
@@ -119,6 +130,22 @@ export class FakeHost {
         return ok(this.chart ?? { from: '2026-03-01', to: '2026-03-10', days: [], markers: [], moodByDose: [], symptoms: [], unit: 'mg' });
       case 'command/run':
         return ok(null);
+      case 'support/open':
+        this.opened.push(msg.params.index);
+        return ok(null);
+      case 'support/dismiss':
+        this.context = { ...this.context, support: { ...this.context.support, card: false } };
+        return ok(null);
+      case 'checkups/data':
+        return ok(this.checkups);
+      case 'checkups/save': {
+        this.questionnaires.push(msg.params);
+        const total = msg.params.answers.reduce((a, b) => a + b, 0);
+        return ok({ id: `q-${this.questionnaires.length}`, total, band: 'test band' });
+      }
+      case 'review/save':
+        this.reviews.push(msg.params.symptoms);
+        return ok({ count: msg.params.symptoms.length });
     }
   };
 }

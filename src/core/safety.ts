@@ -1,0 +1,67 @@
+// The safety response, as the clinical reference describes it: calm, brief, never blocking, never
+// nagging. The resources are data (US defaults, replaceable in settings); the card's wording follows
+// safe-messaging norms: "You're not alone", an invitation to reach out, no alarm, no guilt.
+import { daysBetween, type LocalDate } from './time';
+
+export interface CrisisResource {
+  name: string;
+  /** How to reach it, in words ("Call or text 988"). */
+  contact: string;
+  /** A tel:, sms: or https: link, or empty. */
+  link: string;
+}
+
+export const DEFAULT_RESOURCES: readonly CrisisResource[] = [
+  { name: '988 Suicide & Crisis Lifeline', contact: 'Call or text 988', link: 'tel:988' },
+  { name: 'Veterans Crisis Line', contact: 'Dial 988 then press 1, or text 838255', link: 'sms:838255' },
+  { name: 'In immediate danger', contact: 'Call 911', link: 'tel:911' },
+  { name: 'Outside the US', contact: 'Find a helpline at findahelpline.com', link: 'https://findahelpline.com' }
+];
+
+/** A translator: vscode.l10n.t in the host, @vscode/l10n's t in the panel, identity in tests. */
+export type Translate = (message: string, ...args: (string | number)[]) => string;
+
+/** The support card's words, in one place so host, panel and tests agree. */
+export function supportCopy(t: Translate) {
+  return {
+    title: t("You're not alone"),
+    text: t('If things feel heavy right now, talking to someone can help. These people are there for you, any time of day.'),
+    needHelp: t('Need help now?'),
+    dismiss: t('Dismiss'),
+    notAdvice: t('Mood & Dose Journal records what you enter. It is not medical advice.')
+  };
+}
+
+/** Words that alarm or pressure; the card and resources text must contain none of them. */
+export const ALARMIST_WORDS: readonly string[] = ['emergency!', 'urgent', 'warning', 'danger!', 'alert', 'crisis detected', 'at risk', 'suicidal', 'must', 'immediately!', 'you should', 'failure', 'selfish'];
+
+export type SafetyTrigger = 'phq9-item9' | 'lowest-mood';
+
+/** What calls for the card: PHQ-9 item 9 above 0 (whatever the total), or a mood at the scale minimum. */
+export function safetyTrigger(input: { kind: 'checkin'; mood: number; moodMin?: number } | { kind: 'phq9'; answers: readonly number[] }): SafetyTrigger | undefined {
+  if (input.kind === 'phq9') return (input.answers[8] ?? 0) > 0 ? 'phq9-item9' : undefined;
+  return input.mood <= (input.moodMin ?? 1) ? 'lowest-mood' : undefined;
+}
+
+/** At most once a day: the card shows again only on a later local date than the last time. */
+export function cardMayShow(lastShown: LocalDate | undefined, today: LocalDate): boolean {
+  return lastShown === undefined || daysBetween(lastShown, today) >= 1;
+}
+
+/**
+ * Resources from settings: entries that are not {name, contact, link?} objects are dropped (the
+ * caller reports them); an empty or invalid list falls back to the defaults, so help is never blank.
+ */
+export function resourcesFrom(value: unknown): { resources: CrisisResource[]; invalid: number } {
+  if (!Array.isArray(value) || value.length === 0) return { resources: [...DEFAULT_RESOURCES], invalid: Array.isArray(value) ? 0 : 1 };
+  const resources: CrisisResource[] = [];
+  let invalid = 0;
+  for (const v of value) {
+    const r = v as Partial<CrisisResource>;
+    if (r && typeof r.name === 'string' && r.name.trim() && typeof r.contact === 'string' && r.contact.trim()) {
+      const link = typeof r.link === 'string' && /^(tel:|sms:|https:\/\/)/.test(r.link.trim()) ? r.link.trim() : '';
+      resources.push({ name: r.name.trim().slice(0, 120), contact: r.contact.trim().slice(0, 200), link });
+    } else invalid++;
+  }
+  return resources.length ? { resources, invalid } : { resources: [...DEFAULT_RESOURCES], invalid };
+}

@@ -1,0 +1,18 @@
+// Test-only entry: mounts the charts module alone in a page. chartsPage.ts bundles it for the
+// browser; test/harness/buildTests.js also bundles it for Node, where it is never run.
+import { MoodDoseCharts, type ChartStrings } from '../../webview/charts';
+
+/** Like @vscode/l10n's t with no bundle: fills {0}, {1}… in the English message. */
+const strings: ChartStrings = {
+  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[+i] === undefined ? whole : String(args[+i])))
+};
+
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+
+const app = document.getElementById('app')!;
+window.mdc = {
+  charts: new MoodDoseCharts(app, strings),
+  create: () => new MoodDoseCharts(app, strings),
+  violations
+};

@@ -1,0 +1,137 @@
+// Pure shaping of ChartData for the views: uPlot columns, marker groups, table rows, summaries.
+import type { ChartData } from '../../src/protocol';
+import type { ChartStrings } from '../charts';
+
+export type Marker = ChartData['markers'][number];
+
+const DAY_MS = 86_400_000;
+
+/** A date's local midnight in seconds: uPlot labels its time axis in local time. */
+export function localSeconds(date: string): number {
+  return new Date(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)).getTime() / 1000;
+}
+
+/** Days since 1970-01-01 for 'YYYY-MM-DD'. Integer maths (Hinnant's days_from_civil), no Date
+ *  and no substrings: it runs for every symptom cell of every redraw. */
+export function dayNumber(date: string): number {
+  const digits = (at: number, n: number) => {
+    let v = 0;
+    for (let i = at; i < at + n; i++) v = v * 10 + date.charCodeAt(i) - 48;
+    return v;
+  };
+  const m = digits(5, 2);
+  const y = digits(0, 4) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + digits(8, 2) - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+export function dateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The Monday on or before a day number (1970-01-01 was a Thursday). */
+export function mondayOf(day: number): number {
+  return day - ((((day + 3) % 7) + 7) % 7);
+}
+
+export function isEmpty(data: ChartData): boolean {
+  return !data.days.some((d) => d.mean !== null || d.dose !== null) && !data.symptoms.some((s) => s.cells.length > 0);
+}
+
+/** uPlot's aligned columns: x (seconds), mean, min, max, dose. Nulls leave gaps. */
+export function columns(data: ChartData): [number[], ...(number | null)[][]] {
+  const n = data.days.length;
+  const xs = new Array<number>(n);
+  const mean = new Array<number | null>(n);
+  const min = new Array<number | null>(n);
+  const max = new Array<number | null>(n);
+  const dose = new Array<number | null>(n);
+  for (let i = 0; i < n; i++) {
+    const d = data.days[i];
+    xs[i] = localSeconds(d.date);
+    mean[i] = d.mean;
+    min[i] = d.min;
+    max[i] = d.max;
+    dose[i] = d.dose;
+  }
+  return [xs, mean, min, max, dose];
+}
+
+export interface MarkerGroup {
+  x: number;
+  date: string;
+  items: Marker[];
+}
+
+/** Markers grouped by date and sorted, for drawing and for the nearest-marker lookup on hover. */
+export function markerGroups(markers: readonly Marker[]): MarkerGroup[] {
+  const byDate = new Map<string, Marker[]>();
+  for (const m of markers) {
+    const list = byDate.get(m.date);
+    if (list) list.push(m);
+    else byDate.set(m.date, [m]);
+  }
+  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, items]) => ({ x: localSeconds(date), date, items }));
+}
+
+export function markerText(m: Marker, s: ChartStrings): string {
+  return s.t('{0}: {1}', m.kind === 'dose-change' ? s.t('Dose change') : s.t('Life event'), m.label);
+}
+
+export interface TableRow {
+  when: string;
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+  /** Dose levels in order of appearance (one per day row; a week may hold a change). */
+  doses: number[];
+  events: string[];
+}
+
+/** Up to this many days the table has a row per day; beyond, a row per week keeps it readable. */
+export const DAILY_ROWS_MAX = 92;
+
+export function tableRows(data: ChartData, s: ChartStrings): { weekly: boolean; rows: TableRow[] } {
+  const weekly = data.days.length > DAILY_ROWS_MAX;
+  const keyOf = weekly ? (date: string) => mondayOf(dayNumber(date)) : (date: string) => date;
+  const rows: TableRow[] = [];
+  const byKey = new Map<string | number, TableRow>();
+  const means = new Map<TableRow, number[]>();
+  for (const d of data.days) {
+    const key = keyOf(d.date);
+    let row = byKey.get(key);
+    if (!row) {
+      row = { when: weekly ? s.t('Week of {0}', dateOf(key as number)) : d.date, mean: null, min: null, max: null, doses: [], events: [] };
+      byKey.set(key, row);
+      rows.push(row);
+      means.set(row, []);
+    }
+    if (d.mean !== null) means.get(row)!.push(d.mean);
+    if (d.min !== null) row.min = row.min === null ? d.min : Math.min(row.min, d.min);
+    if (d.max !== null) row.max = row.max === null ? d.max : Math.max(row.max, d.max);
+    if (d.dose !== null && row.doses[row.doses.length - 1] !== d.dose) row.doses.push(d.dose);
+  }
+  // A week's mean is the mean of its daily means: each day counts once, as in "mood by dose".
+  for (const [row, list] of means) if (list.length) row.mean = list.reduce((a, b) => a + b, 0) / list.length;
+  for (const m of data.markers) byKey.get(keyOf(m.date))?.events.push(markerText(m, s));
+  return { weekly, rows };
+}
+
+export function fixed1(v: number): string {
+  return v.toFixed(1);
+}
+
+/** The canvas's text alternative: range, mean mood per dose level, days recorded, markers. */
+export function summary(data: ChartData, s: ChartStrings): string {
+  const recorded = data.days.reduce((n, d) => n + (d.mean !== null ? 1 : 0), 0);
+  const perDose = data.moodByDose.map((r) => s.t('mean mood {0} at {1}', fixed1(r.mean), s.t('{0} {1}', r.mg, data.unit))).join(', ');
+  const changes = data.markers.filter((m) => m.kind === 'dose-change').length;
+  const parts = [
+    s.t('Mood and dose from {0} to {1}', data.from, data.to) + (perDose ? `: ${perDose}` : ''),
+    s.t('{0} days with check-ins', recorded),
+    s.t('{0} dose changes and {1} life events marked', changes, data.markers.length - changes)
+  ];
+  return parts.join('. ') + '.';
+}

@@ -1,0 +1,54 @@
+// The HTML parts: the data table behind the timeline (its text alternative) and "mood by dose".
+import type { ChartData } from '../../src/protocol';
+import type { ChartStrings } from '../charts';
+import { fixed1, tableRows } from './data';
+import { el } from './dom';
+
+function table(parent: Node, caption: string, headers: string[]): HTMLTableSectionElement {
+  const tbl = el('table', 'mdc-table', undefined, parent);
+  el('caption', undefined, caption, tbl);
+  const tr = el('tr', undefined, undefined, el('thead', undefined, undefined, tbl));
+  for (const h of headers) el('th', undefined, h, tr).setAttribute('scope', 'col');
+  return el('tbody', undefined, undefined, tbl);
+}
+
+/** Day or week rows: date, mean mood, lowest–highest, dose and what happened. */
+export function renderDataTable(target: HTMLElement, data: ChartData, s: ChartStrings): void {
+  const { weekly, rows } = tableRows(data, s);
+  const frag = document.createDocumentFragment();
+  const caption = weekly ? s.t('Mood and dose by week, {0} to {1}', data.from, data.to) : s.t('Mood and dose by day, {0} to {1}', data.from, data.to);
+  const body = table(frag, caption, [weekly ? s.t('Week') : s.t('Date'), s.t('Mean mood'), s.t('Lowest–highest'), s.t('Dose'), s.t('Events')]);
+  const none = s.t('no entry');
+  for (const r of rows) {
+    const tr = el('tr', undefined, undefined, body);
+    el('th', undefined, r.when, tr).setAttribute('scope', 'row');
+    el('td', 'mdc-num', r.mean === null ? none : fixed1(r.mean), tr);
+    el('td', 'mdc-num', r.min === null || r.max === null ? '–' : s.t('{0}–{1}', r.min, r.max), tr);
+    el('td', 'mdc-num', r.doses.length ? s.t('{0} {1}', r.doses.join(' → '), data.unit) : '–', tr);
+    el('td', 'mdc-events', r.events.join('; '), tr);
+  }
+  target.replaceChildren(frag);
+}
+
+/** One row per dose level: mean mood with a bar, days, and spread (sd, lowest–highest). */
+export function renderDoseTable(target: HTMLElement, data: ChartData, s: ChartStrings): void {
+  target.replaceChildren();
+  if (data.moodByDose.length === 0) {
+    el('p', 'mdc-note', s.t('No dose recorded in this range.'), target);
+    return;
+  }
+  const body = table(target, s.t('Mean mood (1–10) at each dose level'), [s.t('Dose'), s.t('Mean mood'), s.t('Days'), s.t('Spread')]);
+  for (const r of data.moodByDose) {
+    const tr = el('tr', undefined, undefined, body);
+    el('th', undefined, s.t('{0} {1}', r.mg, data.unit), tr).setAttribute('scope', 'row');
+    const cell = el('td', 'mdc-mean', undefined, tr);
+    el('span', 'mdc-num', fixed1(r.mean), cell);
+    const track = el('span', 'mdc-bar-track', undefined, cell);
+    track.setAttribute('aria-hidden', 'true');
+    // Mood runs 1–10, so the bar's length is the mean's place on that scale.
+    el('span', 'mdc-bar', undefined, track).style.width = `${Math.max(0, Math.min(100, ((r.mean - 1) / 9) * 100)).toFixed(1)}%`;
+    el('td', 'mdc-num', String(r.days), tr);
+    const sd = r.sd === null ? '' : s.t('± {0}', fixed1(r.sd)) + ' ';
+    el('td', 'mdc-num', sd + s.t('({0}–{1})', r.min, r.max), tr);
+  }
+}

@@ -1,0 +1,73 @@
+// Colours for the canvas, read from VS Code's theme variables. HTML parts use the same variables
+// straight from media/charts.css; only the canvas needs them as values.
+
+export interface ChartTheme {
+  /** Changes whenever any value below changes: the cue to rebuild the plot. */
+  key: string;
+  highContrast: boolean;
+  mood: string;
+  bandFill: string;
+  dose: string;
+  doseMarker: string;
+  eventMarker: string;
+  foreground: string;
+  grid: string;
+  font: string;
+  lineWidth: number;
+  markerWidth: number;
+}
+
+const HC_CLASSES = ['vscode-high-contrast', 'vscode-high-contrast-light'];
+
+export function readTheme(): ChartTheme {
+  const body = document.body;
+  const css = getComputedStyle(body);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const highContrast = HC_CLASSES.some((c) => body.classList.contains(c));
+  const mood = v('--vscode-charts-blue', '#3794ff');
+  const border = v('--vscode-editorWidget-border', v('--vscode-panel-border', v('--vscode-contrastBorder', '#80808059')));
+  const size = parseFloat(v('--vscode-font-size', '13')) || 13;
+  const theme: Omit<ChartTheme, 'key'> = {
+    highContrast,
+    mood,
+    bandFill: withAlpha(mood, highContrast ? 0.4 : 0.3),
+    dose: v('--vscode-charts-orange', '#d18616'),
+    doseMarker: v('--vscode-charts-orange', '#d18616'),
+    eventMarker: v('--vscode-charts-purple', '#b180d7'),
+    foreground: v('--vscode-descriptionForeground', v('--vscode-foreground', css.color || '#cccccc')),
+    // Grid lines stay quiet, even where the border colour is loud (high contrast).
+    grid: withAlpha(border, 0.5),
+    font: `${Math.max(10, size - 2)}px ${v('--vscode-font-family', 'system-ui, sans-serif')}`,
+    lineWidth: highContrast ? 3 : 2,
+    markerWidth: highContrast ? 2 : 1
+  };
+  return { ...theme, key: JSON.stringify(theme) };
+}
+
+let probe: CanvasRenderingContext2D | null | undefined;
+
+/** The colour with its alpha multiplied by `alpha`; the canvas normalises any CSS colour for us. */
+export function withAlpha(color: string, alpha: number): string {
+  probe ??= document.createElement('canvas').getContext('2d');
+  if (!probe) return color;
+  probe.fillStyle = '#000';
+  probe.fillStyle = color;
+  const c = String(probe.fillStyle);
+  if (/^#[0-9a-f]{6}$/i.test(c)) {
+    const n = parseInt(c.slice(1), 16);
+    return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+  }
+  const m = /^rgba?\(([^)]+)\)$/.exec(c);
+  if (!m) return color;
+  const [r, g, b, a = '1'] = m[1].split(',').map((p) => p.trim());
+  return `rgba(${r}, ${g}, ${b}, ${+a * alpha})`;
+}
+
+/** Calls back when VS Code switches theme: it sets body classes and data attributes, and the
+ *  variables on <html>'s style. Returns the disconnect function. */
+export function observeTheme(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.body, { attributes: true, attributeFilter: ['class', 'style', 'data-vscode-theme-kind', 'data-vscode-theme-id'] });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+  return () => observer.disconnect();
+}
