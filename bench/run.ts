@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ROOT, printTable, type BenchRow } from './stats';
+import { benchCharts } from './charts';
 import { benchPanel } from './panel';
 import { benchStorage } from './storage';
 
@@ -31,6 +32,11 @@ async function main(): Promise<void> {
     rows.push({ size: '-', metric: 'panel bundle dist/webview.js (run after a --production build)', value: bundle, unit: 'KB', target: '≤ 250 KB', pass: bundle <= 250 });
     printTable('Panel (headless Chromium, stand-in host)', rows);
     results.panel = rows;
+  }
+  if (only.length === 0 || only.includes('charts')) {
+    const rows = await benchCharts();
+    printTable('Charts (headless Chromium)', rows);
+    results.charts = rows;
   }
   const outDir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });

@@ -131,6 +131,34 @@ export const checkupsDataSchema = z.object({
 });
 export type CheckupsData = z.infer<typeof checkupsDataSchema>;
 
+const stepSchema = z.object({ id, startDate: date, targetMg: num(0, MG_MAX), note: str(500) });
+const appointmentSchema = z.object({ id, date, time: z.nullable(clock), provider: str(120), questions: list(str(500), 100), outcome: z.nullable(str(NOTE_MAX)) });
+
+/** The Plan tab: the agreed taper plan, how the logged doses compare with it, and appointments. */
+export const planDataSchema = z.object({
+  today: date,
+  unit: str(12),
+  medication: z.nullable(z.object({ id, name: str(80), unit: str(12), form: str(40) })),
+  steps: list(stepSchema, 200),
+  current: z.nullable(z.object({ step: stepSchema, index: int(0, 200), count: int(0, 200), daysOnStep: int(0, 100_000) })),
+  lastLogged: z.nullable(z.object({ mg: num(0, MG_MAX), date })),
+  daysSinceChange: z.nullable(int(0, 100_000)),
+  /** Since the current step began (or the last 30 days without a plan). */
+  adherence: z.object({
+    from: date,
+    to: date,
+    planDays: int(0, 100_000),
+    atPlan: int(0, 100_000),
+    abovePlan: int(0, 100_000),
+    belowPlan: int(0, 100_000),
+    skipped: int(0, 100_000),
+    notLogged: int(0, 100_000),
+    differences: list(z.object({ date, loggedMg: num(0, MG_MAX), plannedMg: num(0, MG_MAX) }), 100)
+  }),
+  appointments: list(appointmentSchema, 500)
+});
+export type PlanData = z.infer<typeof planDataSchema>;
+
 /** Palette commands the panel may ask the host to run (never arbitrary command ids). */
 export const PANEL_COMMANDS = ['checkIn', 'logDose', 'addNote', 'logLifeEvent', 'prepareSummary'] as const;
 
@@ -155,6 +183,15 @@ export const methods = {
     params: z.object({ kind: QUESTIONNAIRE_KIND, answers: list(int(0, 3), 9).check(z.minLength(7)), difficulty: z.nullable(int(0, 3)) }),
     result: z.object({ id, total: int(0, 27), band: str(40) })
   },
+  'plan/data': { params: z.object({}), result: planDataSchema },
+  'plan/saveMedication': { params: z.object({ name: z.string().check(z.minLength(1), z.maxLength(80)), unit: z.string().check(z.minLength(1), z.maxLength(12)), form: str(40) }), result: z.object({ id }) },
+  'plan/saveStep': { params: z.object({ id: z.nullable(id), startDate: date, targetMg: num(0, MG_MAX), note: str(500) }), result: z.object({ id }) },
+  'plan/deleteStep': { params: z.object({ id }), result: z.null() },
+  'appointments/save': {
+    params: z.object({ id: z.nullable(id), date, time: z.nullable(clock), provider: str(120), questions: list(z.string().check(z.minLength(1), z.maxLength(500)), 100), outcome: z.nullable(str(NOTE_MAX)) }),
+    result: z.object({ id })
+  },
+  'appointments/delete': { params: z.object({ id }), result: z.null() },
   'review/save': {
     params: z.object({ symptoms: list(z.object({ key: str(60), label: z.string().check(z.minLength(1), z.maxLength(80)), severity: int(0, 3) }), 100) }),
     result: z.object({ count: int(0, 100) })
@@ -185,6 +222,12 @@ const requestSchema = z.discriminatedUnion('method', [
   requestOf('checkups/data', methods['checkups/data'].params),
   requestOf('checkups/save', methods['checkups/save'].params),
   requestOf('review/save', methods['review/save'].params),
+  requestOf('plan/data', methods['plan/data'].params),
+  requestOf('plan/saveMedication', methods['plan/saveMedication'].params),
+  requestOf('plan/saveStep', methods['plan/saveStep'].params),
+  requestOf('plan/deleteStep', methods['plan/deleteStep'].params),
+  requestOf('appointments/save', methods['appointments/save'].params),
+  requestOf('appointments/delete', methods['appointments/delete'].params),
   requestOf('command/run', methods['command/run'].params)
 ]);
 export type Request = z.infer<typeof requestSchema>;

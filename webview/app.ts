@@ -1,10 +1,10 @@
 // The panel's state and layout: the entry form and history on one tab, charts on the other.
 // Everything the user half-typed, and the filters, survive hiding the panel (getState/setState).
+// Native <select> elements stand in for vscode-single-select: they are lighter (the whole select
+// widget would cost ~45 KB of the 250 KB budget) and fully keyboard and screen-reader accessible.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
@@ -15,6 +15,7 @@ import type { HistoryFilter, HistoryItem, HostEvent, PanelContext, RangeKey } fr
 import { Channel } from './channel';
 import { ChartsTab } from './chartsTab';
 import { CheckupsTab } from './checkups';
+import { PlanTab } from './plan';
 import { emptyFields, fieldsFromEntry, toDraft, type FieldErrors, type FormFields } from './draft';
 import { renderForm } from './form';
 import { renderHistory } from './history';
@@ -23,7 +24,7 @@ import { configureL10n, t } from './l10n';
 import { vscodeApi } from './vscodeApi';
 
 const PAGE = 60;
-const TABS = ['journal', 'charts', 'checkups'] as const;
+const TABS = ['journal', 'charts', 'plan', 'checkups'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Persisted {
@@ -59,6 +60,7 @@ export class PanelApp {
   });
   private readonly charts: ChartsTab;
   private readonly checkups: CheckupsTab;
+  private readonly plan: PlanTab;
   private supportOpen = false;
   private readonly channel: Channel;
 
@@ -78,6 +80,7 @@ export class PanelApp {
     });
     this.charts = new ChartsTab(this.channel, saved?.chartRange ?? '90', () => this.persist());
     this.checkups = new CheckupsTab(this.channel, () => this.draw(), (m) => this.announce(m));
+    this.plan = new PlanTab(this.channel, () => this.draw(), (m) => this.announce(m));
     this.draw();
     this.channel.ready();
   }
@@ -95,13 +98,14 @@ export class PanelApp {
     }
     if (e.kind === 'show') {
       if (e.section === 'support') this.openSupport();
-      else this.selectTab(e.section === 'plan' ? 'journal' : e.section);
+      else this.selectTab(e.section);
       return;
     }
     void this.loadContext();
     void this.reloadHistory(Math.max(PAGE, this.items.length));
     if (this.tab === 'charts') void this.charts.reload();
     if (this.tab === 'checkups') void this.checkups.reload();
+    if (this.tab === 'plan') void this.plan.reload();
   }
 
   private announce(message: string): void {
@@ -119,6 +123,7 @@ export class PanelApp {
     if (this.tab === 'charts') await this.charts.show(this.chartsHost());
     else this.charts.hide();
     if (this.tab === 'checkups') await this.checkups.reload();
+    if (this.tab === 'plan') await this.plan.reload();
   }
 
   private async loadContext(): Promise<void> {
@@ -332,6 +337,8 @@ export class PanelApp {
           </vscode-tab-panel>
           <vscode-tab-header slot="header" id="tab-charts">${t('Charts')}</vscode-tab-header>
           <vscode-tab-panel aria-labelledby="tab-charts">${this.charts.renderControls()}<div id="charts-host"></div></vscode-tab-panel>
+          <vscode-tab-header slot="header" id="tab-plan">${t('Plan')}</vscode-tab-header>
+          <vscode-tab-panel aria-labelledby="tab-plan">${this.tab === 'plan' ? this.plan.render() : nothing}</vscode-tab-panel>
           <vscode-tab-header slot="header" id="tab-checkups">${t('Check-ups')}</vscode-tab-header>
           <vscode-tab-panel aria-labelledby="tab-checkups">${this.tab === 'checkups' ? this.checkups.render() : nothing}</vscode-tab-panel>
         </vscode-tabs>

@@ -48,18 +48,17 @@ export class ChartsTab {
 
   renderControls(): TemplateResult {
     return html`<div class="chart-controls">
-      <vscode-label for="chart-range">${t('Range')}</vscode-label>
-      <vscode-single-select
+      <label class="label" for="chart-range">${t('Range')}</label>
+      <select class="select"
         id="chart-range"
-        .value=${this.range}
         @change=${(e: Event) => {
           this.range = (e.target as HTMLInputElement).value as RangeKey;
           this.persist();
           void this.reload();
         }}
       >
-        ${RANGES.map((r) => html`<vscode-option value=${r} ?selected=${r === this.range}>${LABELS[r]()}</vscode-option>`)}
-      </vscode-single-select>
+        ${RANGES.map((r) => html`<option value=${r} ?selected=${r === this.range}>${LABELS[r]()}</option>`)}
+      </select>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
     </div>`;
   }

@@ -77,10 +77,10 @@ function doseFields(v: FormView): TemplateResult {
     ['none', t('No dose')]
   ];
   return html`<div class="field dose-row">
-    <vscode-label for="dose-status">${t('{0} dose', v.context.medication)}</vscode-label>
-    <vscode-single-select id="dose-status" .value=${f.doseChoice} @change=${(e: Event) => v.change({ doseChoice: value(e) as DoseChoice })}>
-      ${choices.map(([c, label]) => html`<vscode-option value=${c} ?selected=${c === f.doseChoice}>${label}</vscode-option>`)}
-    </vscode-single-select>
+    <label class="label" for="dose-status">${t('{0} dose', v.context.medication)}</label>
+    <select class="select" id="dose-status" @change=${(e: Event) => v.change({ doseChoice: value(e) as DoseChoice })}>
+      ${choices.map(([c, label]) => html`<option value=${c} ?selected=${c === f.doseChoice}>${label}</option>`)}
+    </select>
     ${f.doseChoice === 'none'
       ? nothing
       : html`<vscode-label for="dose-mg" class="inline-label">${t('Amount in {0}', v.context.unit)}</vscode-label>
@@ -105,11 +105,11 @@ function symptomFields(v: FormView): TemplateResult {
   };
   return html`<fieldset class="field symptoms">
     <legend>${t('Symptoms')}</legend>
-    <vscode-label for="symptom-add">${t('Add a symptom')}</vscode-label>
-    <vscode-single-select id="symptom-add" combobox value="" @change=${(e: Event) => add(value(e))}>
-      <vscode-option value="">${t('Choose…')}</vscode-option>
-      ${v.context.symptomCatalog.filter((s) => !chosen.has(s.key)).map((s) => html`<vscode-option value=${s.key}>${s.label}</vscode-option>`)}
-    </vscode-single-select>
+    <label class="label" for="symptom-add">${t('Add a symptom')}</label>
+    <select class="select" id="symptom-add" @change=${(e: Event) => add(value(e))}>
+      <option value="">${t('Choose…')}</option>
+      ${v.context.symptomCatalog.filter((s) => !chosen.has(s.key)).map((s) => html`<option value=${s.key}>${s.label}</option>`)}
+    </select>
     <vscode-label for="symptom-own">${t('Or name your own')}</vscode-label>
     <vscode-textfield
       id="symptom-own"
@@ -124,15 +124,14 @@ function symptomFields(v: FormView): TemplateResult {
       ${f.symptoms.map(
         (s, i) => html`<li>
           <span class="symptom-name">${s.label}</span>
-          <vscode-single-select
+          <select class="select"
             aria-label=${t('Severity of {0}', s.label)}
-            .value=${String(s.severity)}
             @change=${(e: Event) => v.change({ symptoms: f.symptoms.map((x, j) => (j === i ? { ...x, severity: Number(value(e)) } : x)) })}
           >
-            <vscode-option value="1" ?selected=${s.severity === 1}>${t('Mild')}</vscode-option>
-            <vscode-option value="2" ?selected=${s.severity === 2}>${t('Moderate')}</vscode-option>
-            <vscode-option value="3" ?selected=${s.severity === 3}>${t('Severe')}</vscode-option>
-          </vscode-single-select>
+            <option value="1" ?selected=${s.severity === 1}>${t('Mild')}</option>
+            <option value="2" ?selected=${s.severity === 2}>${t('Moderate')}</option>
+            <option value="3" ?selected=${s.severity === 3}>${t('Severe')}</option>
+          </select>
           <vscode-button secondary icon="close" aria-label=${t('Remove {0}', s.label)} @click=${() => v.change({ symptoms: f.symptoms.filter((_, j) => j !== i) })}></vscode-button>
         </li>`
       )}
@@ -143,10 +142,10 @@ function symptomFields(v: FormView): TemplateResult {
 function scaleSelect(id: string, label: string, current: string, set: (v: string) => void): TemplateResult {
   const options = ['', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
   return html`<div class="field small">
-    <vscode-label for=${id}>${label}</vscode-label>
-    <vscode-single-select id=${id} .value=${current} @change=${(e: Event) => set(value(e))}>
-      ${options.map((o) => html`<vscode-option value=${o} ?selected=${o === current}>${o || '—'}</vscode-option>`)}
-    </vscode-single-select>
+    <label class="label" for=${id}>${label}</label>
+    <select class="select" id=${id} @change=${(e: Event) => set(value(e))}>
+      ${options.map((o) => html`<option value=${o} ?selected=${o === current}>${o || '—'}</option>`)}
+    </select>
   </div>`;
 }
 

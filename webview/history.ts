@@ -130,24 +130,24 @@ function filters(v: HistoryView): TemplateResult {
     ${v.filtersOpen
       ? html`<div class="row" id="filter-menus">
           <div class="field small">
-            <vscode-label for="filter-range">${t('Range')}</vscode-label>
-            <vscode-single-select id="filter-range" .value=${f.range} @change=${(e: Event) => change({ range: (e.target as HTMLInputElement).value as RangeKey })}>
-              ${RANGES.map((r) => html`<vscode-option value=${r} ?selected=${r === f.range}>${RANGE_LABELS[r]()}</vscode-option>`)}
-            </vscode-single-select>
+            <label class="label" for="filter-range">${t('Range')}</label>
+            <select class="select" id="filter-range" @change=${(e: Event) => change({ range: (e.target as HTMLInputElement).value as RangeKey })}>
+              ${RANGES.map((r) => html`<option value=${r} ?selected=${r === f.range}>${RANGE_LABELS[r]()}</option>`)}
+            </select>
           </div>
           <div class="field small">
-            <vscode-label for="filter-tag">${t('Tag')}</vscode-label>
-            <vscode-single-select id="filter-tag" .value=${f.tag ?? ''} @change=${(e: Event) => change({ tag: (e.target as HTMLInputElement).value || null })}>
-              <vscode-option value="" ?selected=${!f.tag}>${t('Any tag')}</vscode-option>
-              ${v.context.tags.map((tag) => html`<vscode-option value=${tag} ?selected=${tag === f.tag}>${tag}</vscode-option>`)}
-            </vscode-single-select>
+            <label class="label" for="filter-tag">${t('Tag')}</label>
+            <select class="select" id="filter-tag" @change=${(e: Event) => change({ tag: (e.target as HTMLInputElement).value || null })}>
+              <option value="" ?selected=${!f.tag}>${t('Any tag')}</option>
+              ${v.context.tags.map((tag) => html`<option value=${tag} ?selected=${tag === f.tag}>${tag}</option>`)}
+            </select>
           </div>
           <div class="field small">
-            <vscode-label for="filter-symptom">${t('Symptom')}</vscode-label>
-            <vscode-single-select id="filter-symptom" .value=${f.symptom ?? ''} @change=${(e: Event) => change({ symptom: (e.target as HTMLInputElement).value || null })}>
-              <vscode-option value="" ?selected=${!f.symptom}>${t('Any symptom')}</vscode-option>
-              ${v.context.symptomCatalog.map((s) => html`<vscode-option value=${s.key} ?selected=${s.key === f.symptom}>${s.label}</vscode-option>`)}
-            </vscode-single-select>
+            <label class="label" for="filter-symptom">${t('Symptom')}</label>
+            <select class="select" id="filter-symptom" @change=${(e: Event) => change({ symptom: (e.target as HTMLInputElement).value || null })}>
+              <option value="" ?selected=${!f.symptom}>${t('Any symptom')}</option>
+              ${v.context.symptomCatalog.map((s) => html`<option value=${s.key} ?selected=${s.key === f.symptom}>${s.label}</option>`)}
+            </select>
           </div>
         </div>`
       : nothing}

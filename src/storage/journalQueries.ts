@@ -1,6 +1,7 @@
 // Read models over the store: the queries the commands, views and status bar need.
 import type { Entry } from '../core/entries';
-import type { CheckIn, Dose, Symptom, TaperStep } from '../core/schemas';
+import { TABLE_NAMES, type AnyRow, type CheckIn, type Dose, type RowTypes, type Symptom, type TableName, type TaperStep } from '../core/schemas';
+import type { RowsByTable } from '../core/transfer';
 import type { JournalStore } from './journalStore';
 
 const LIVE = 'deleted_at IS NULL';
@@ -58,4 +59,16 @@ export function ownSymptoms(store: JournalStore): { key: string; label: string }
 
 export function taperSteps(store: JournalStore): TaperStep[] {
   return store.select('taper_steps', LIVE, [], 'ORDER BY start_date');
+}
+
+/** Every row of every table (deleted ones too; consumers skip tombstones), for summaries and export. */
+export function allRows(store: JournalStore): RowsByTable {
+  const out: { [T in TableName]?: RowTypes[T][] } = {};
+  for (const table of TABLE_NAMES) (out as Record<string, unknown>)[table] = store.select(table, '', [], 'ORDER BY id');
+  return out;
+}
+
+/** Whether a row id exists in any table, for import de-duplication. */
+export function existingRow(store: JournalStore): (table: TableName, id: string) => AnyRow | undefined {
+  return (table, id) => store.get(table, id);
 }

@@ -15,6 +15,7 @@ import { entryById, lastDose, ownSymptoms, taperSteps } from '../storage/journal
 import type { JournalStore } from '../storage/journalStore';
 import { chartData } from './chartData';
 import { checkupsData } from './checkupsData';
+import { deleteAppointment, deleteStep, planData, saveAppointment, saveMedication, saveStep } from './planRequests';
 import { toEntryView } from './entryView';
 
 const RANGE_DAYS: Record<string, number | null> = { '7': 7, '30': 30, '90': 90, '365': 365, all: null };
@@ -67,6 +68,20 @@ export class PanelRequests {
         if (kind === 'phq9') void this.s.safety.trigger(safetyTrigger({ kind: 'phq9', answers }), 'panel');
         return { id: row.id, total: row.total, band: row.band };
       }
+      case 'plan/data':
+        return planData(store, this.today(), this.s.settings.unit());
+      case 'plan/saveMedication':
+        return { id: await saveMedication(store, req.params, this.s.clock.now()) };
+      case 'plan/saveStep':
+        return { id: await saveStep(store, req.params, this.s.clock.now()) };
+      case 'plan/deleteStep':
+        await deleteStep(store, req.params.id, this.s.clock.now());
+        return null;
+      case 'appointments/save':
+        return { id: await saveAppointment(store, req.params, this.s.clock.now()) };
+      case 'appointments/delete':
+        await deleteAppointment(store, req.params.id, this.s.clock.now());
+        return null;
       case 'review/save': {
         const now = this.s.clock.now();
         const stamp = stampOf(now, this.s.clock.zone());

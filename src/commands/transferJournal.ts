@@ -1,0 +1,137 @@
+// "Export Journal…" and "Import…": the extension's own JSON (versioned, lossless) or CSV (one file
+// per table), and Daylio CSV exports. Every import is previewed, adds nothing twice, is written as
+// one durable change (all or nothing) and can be undone as one step.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { defaultDaylioMapping, moodLabelsIn, parseDaylio, type DaylioMapping } from '../core/daylio';
+import { exportCsv, exportJson, ImportError, importCsv, importJson, planImport, type ImportResult } from '../core/transfer';
+import { moodFromKey } from '../core/mood';
+import type { Services } from '../services/services';
+import { allRows, existingRow } from '../storage/journalQueries';
+import { pick } from './quickInput';
+import { confirmSaved } from './undo';
+
+export function exportJournalCommand(s: Services) {
+  return async (): Promise<string | undefined> => {
+    const format = await vscode.window.showQuickPick(
+      [
+        { label: 'JSON', description: vscode.l10n.t('one file, everything, can be imported again exactly'), id: 'json' },
+        { label: 'CSV', description: vscode.l10n.t('one file per table, for spreadsheets'), id: 'csv' }
+      ],
+      { title: vscode.l10n.t('Export Journal'), placeHolder: vscode.l10n.t('Which format?') }
+    );
+    if (!format) return undefined;
+    const store = await s.journal.get();
+    const rows = allRows(store);
+    const stamp = new Date(s.clock.now()).toISOString();
+    const home = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(s.journal.location().dir);
+    if (format.id === 'json') {
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(home, `mood-dose-journal-${stamp.slice(0, 10)}.json`),
+        filters: { JSON: ['json'] },
+        title: vscode.l10n.t('Export Journal as JSON')
+      });
+      if (!target) return undefined;
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportJson(rows, stamp)));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported to {0}. It holds private health data: keep it somewhere safe.', target.fsPath));
+      return target.fsPath;
+    }
+    const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: home, openLabel: vscode.l10n.t('Export Here'), title: vscode.l10n.t('Folder for the CSV files') });
+    if (!folder?.[0]) return undefined;
+    const dir = vscode.Uri.joinPath(folder[0], `mood-dose-journal-${stamp.slice(0, 10)}`);
+    try {
+      await vscode.workspace.fs.stat(dir);
+      throw new Error(vscode.l10n.t('{0} already exists. Choose another folder, or move it first: nothing is overwritten.', dir.fsPath));
+    } catch (e) {
+      if (!(e instanceof vscode.FileSystemError)) throw e;
+    }
+    await vscode.workspace.fs.createDirectory(dir);
+    for (const [name, csv] of Object.entries(exportCsv(rows))) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, name), new TextEncoder().encode(csv));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported as CSV files to {0}.', dir.fsPath));
+    return dir.fsPath;
+  };
+}
+
+/** Daylio's mood labels → 1–10, confirmed by the user (unknown labels must be mapped). */
+async function confirmMapping(csv: string): Promise<DaylioMapping | undefined> {
+  const labels = moodLabelsIn(csv);
+  const mapping: DaylioMapping = {};
+  for (const label of labels) {
+    const known = defaultDaylioMapping[label.toLowerCase()];
+    const items = Array.from({ length: 10 }, (_, i) => ({ label: String(10 - i), value: 10 - i }));
+    const picked = await pick({
+      title: vscode.l10n.t('Import Daylio: mood "{0}"', label),
+      placeholder: vscode.l10n.t('Which mood from 1 to 10 (10 = best) does "{0}" mean? One digit, 0 for 10.', label),
+      items,
+      active: (list) => list.find((i) => i.value === known),
+      acceptOnValue: (v) => items.find((i) => i.value === moodFromKey(v))
+    });
+    if (!picked?.[0]) return undefined;
+    mapping[label.toLowerCase()] = picked[0].value;
+  }
+  return mapping;
+}
+
+async function readFiles(uris: readonly vscode.Uri[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const uri of uris) out[path.basename(uri.fsPath)] = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  return out;
+}
+
+async function parseImport(uris: readonly vscode.Uri[], zone: string): Promise<{ result: ImportResult; source: string } | undefined> {
+  const files = await readFiles(uris);
+  const names = Object.keys(files);
+  if (names.length === 1 && names[0].toLowerCase().endsWith('.json')) return { result: importJson(files[names[0]]), source: names[0] };
+  const first = files[names[0]] ?? '';
+  if (names.length === 1 && /^\uFEFF?"?full_date"?,/i.test(first)) {
+    const mapping = await confirmMapping(first);
+    if (!mapping) return undefined;
+    return { result: parseDaylio(first, mapping, zone), source: vscode.l10n.t('Daylio export {0}', names[0]) };
+  }
+  return { result: importCsv(files), source: names.join(', ') };
+}
+
+export function importJournalCommand(s: Services) {
+  return async (args?: { files?: string[]; confirm?: boolean }): Promise<{ written: number; duplicates: number } | undefined> => {
+    const uris = args?.files?.map((f) => vscode.Uri.file(f)) ??
+      (await vscode.window.showOpenDialog({
+        canSelectMany: true,
+        filters: { [vscode.l10n.t('Journal exports')]: ['json', 'csv'] },
+        openLabel: vscode.l10n.t('Preview Import'),
+        title: vscode.l10n.t('Import: this extension\'s JSON or CSV export, or a Daylio CSV export')
+      }));
+    if (!uris?.length) return undefined;
+    let parsed: Awaited<ReturnType<typeof parseImport>>;
+    try {
+      parsed = await parseImport(uris, s.clock.zone());
+    } catch (e) {
+      if (e instanceof ImportError) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported. {0}', e.message));
+        return undefined;
+      }
+      throw e;
+    }
+    if (!parsed) return undefined;
+    const store = await s.journal.get();
+    const { toWrite, preview } = planImport(parsed.result, existingRow(store));
+    const rejected = parsed.result.preview.rejected;
+    const reasons = rejected.slice(0, 5).map((r) => vscode.l10n.t('line {0}: {1}', r.line, r.reason)).join('; ');
+    const message = vscode.l10n.t(
+      '{0}: {1} entries to add, {2} duplicates skipped, {3} rows rejected{4}.',
+      parsed.source,
+      preview.entries,
+      preview.duplicates,
+      rejected.length,
+      rejected.length ? ` (${reasons}${rejected.length > 5 ? '…' : ''})` : ''
+    );
+    if (toWrite.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} Nothing new to import.', message));
+      return { written: 0, duplicates: preview.duplicates };
+    }
+    const go = vscode.l10n.t('Import');
+    if (!args?.confirm && (await vscode.window.showInformationMessage(message, { modal: true, detail: vscode.l10n.t('The import can be undone as one step.') }, go)) !== go) return undefined;
+    await store.write(toWrite);
+    void confirmSaved(s, vscode.l10n.t('Imported {0} entries from {1}.', toWrite.length, parsed.source), toWrite);
+    return { written: toWrite.length, duplicates: preview.duplicates };
+  };
+}
