@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { addNoteCommand } from './addNote';
+import { addAppointmentCommand, addQuestionCommand, editTaperPlanCommand } from './appointments';
+import { exportSummaryHtmlCommand, prepareSummaryCommand } from './prepareSummary';
+import { exportJournalCommand, importJournalCommand } from './transferJournal';
 import { checkInCommand } from './checkIn';
 import { logDoseCommand } from './logDose';
 import { logLifeEventCommand } from './logLifeEvent';
@@ -25,6 +28,13 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     'moodDose.takeCheckup': takeCheckupCommand(s),
     'moodDose.reviewSymptoms': reviewSymptomsCommand(s),
     'moodDose.showSupport': showSupportCommand(s),
+    'moodDose.editTaperPlan': editTaperPlanCommand(s),
+    'moodDose.addAppointment': addAppointmentCommand(s),
+    'moodDose.addQuestion': addQuestionCommand(s),
+    'moodDose.prepareSummary': prepareSummaryCommand(s),
+    'moodDose.exportSummaryHtml': exportSummaryHtmlCommand(s),
+    'moodDose.exportJournal': exportJournalCommand(s),
+    'moodDose.importJournal': importJournalCommand(s),
     [UNDO_COMMAND]: undoLastCommand(s)
   };
   return Object.entries(table).map(([id, run]) =>

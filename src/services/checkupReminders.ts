@@ -61,7 +61,11 @@ export class CheckupReminders {
       if (yes) out.push(text);
     };
     const taken = lastTakenDates(store);
-    for (const kind of due.questionnaires) mention(kind, `${kind}:${taken[kind] ?? 'never'}`, vscode.l10n.t('{0} due', QUESTIONNAIRES[kind].name));
+    // One short word for all questionnaires: the tooltip and the Check-ups tab say which.
+    if (due.questionnaires.length) {
+      const key = due.questionnaires.map((k) => `${k}:${taken[k] ?? 'never'}`).join(',');
+      mention('questionnaires', key, vscode.l10n.t('check-up due ({0})', due.questionnaires.map((k) => QUESTIONNAIRES[k].name).join(', ')));
+    }
     if (due.review) mention('review', `review:${lastReviewDate(store) ?? 'never'}`, vscode.l10n.t('symptom review due'));
     void this.state.update(KEY, records);
     return out;

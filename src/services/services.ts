@@ -2,7 +2,9 @@
 // journal opens on first use.
 import * as vscode from 'vscode';
 import { CheckInStatusItem } from '../statusBar/checkInStatusItem';
+import { AppointmentFollowUp } from './appointmentFollowUp';
 import { CheckupReminders } from './checkupReminders';
+import { planExtras } from './planExtras';
 import { HostClock } from './clock';
 import { JournalService } from './journalService';
 import { SafetyService } from './safetyService';
@@ -46,11 +48,12 @@ export function createServices(context: vscode.ExtensionContext): Services {
     safety: new SafetyService(context.globalState, clock, () => services.panel.show('support')),
     panel: { show: async () => undefined }
   };
-  status.extras = () => checkups.extras();
+  status.extras = () => [...planExtras(journal, clock), ...checkups.extras()];
+  const followUp = new AppointmentFollowUp(journal, clock);
   // A new data folder applies at once: close the old journal; the next use opens the new one.
   const relocate = settings.onDidChange((e) => {
     if (e.affectsConfiguration('moodDose.dataFolder')) void journal.relocate();
   });
-  context.subscriptions.push(log, settings, journal, status, services.safety, relocate);
+  context.subscriptions.push(log, settings, journal, status, services.safety, followUp, relocate);
   return services;
 }

@@ -115,11 +115,12 @@ export class CheckInStatusItem implements vscode.Disposable {
 
   private draw(nudge: Nudge, last: LastCheckIn | undefined): void {
     this.item.backgroundColor = undefined;
+    const extras = this.extras();
+    const more = extras.length ? `\n${extras.join(' · ')}` : '';
     if (nudge.status === 'done' && last) {
       const dose = last.mg === null ? '' : ` · ${formatMg(last.mg)} ${this.settings.unit()}`;
-      const extras = this.extras();
       this.item.text = `✓ ${last.time}${dose}${extras.map((e) => ` · ${e}`).join('')}`;
-      this.item.tooltip = vscode.l10n.t('Last check-in at {0}. Click to add another.', last.time);
+      this.item.tooltip = vscode.l10n.t('Last check-in at {0}. Click to add another.', last.time) + more;
       this.item.accessibilityInformation = {
         label: vscode.l10n.t('Mood and Dose: last check-in at {0}{1}. Activate to check in again.', last.time, dose ? `, ${formatMg(last.mg!)} ${this.settings.unit()}` : ''),
         role: 'button'
@@ -134,7 +135,7 @@ export class CheckInStatusItem implements vscode.Disposable {
       snoozed: vscode.l10n.t('Reminder snoozed. Click to check in now.'),
       skipped: vscode.l10n.t('Reminders are off for the rest of today. Click to check in anyway.')
     };
-    this.item.tooltip = tooltips[nudge.status];
+    this.item.tooltip = tooltips[nudge.status] + more;
     this.item.accessibilityInformation = { label: vscode.l10n.t('Mood and Dose: {0}', tooltips[nudge.status]), role: 'button' };
     if (nudge.status === 'due') this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
   }

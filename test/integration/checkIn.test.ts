@@ -23,7 +23,7 @@ describe('Check-in slice in a real VS Code', () => {
     await a.flush();
     const rows = await queryDisk(a.dataDir(), `SELECT c.mood, c.note, d.mg, d.status FROM checkins c JOIN doses d ON d.checkin_id = c.id WHERE c.id = '${id}'`);
     assert.deepStrictEqual(rows, [[7, 'integration: walked in the park', 10, 'taken']]);
-    assert.match(a.statusText(), /^✓ \d\d:\d\d · 10 mg$/);
+    assert.match(a.statusText(), /^✓ \d\d:\d\d · 10 mg( · .+)?$/);
     const ignore = fs.readFileSync(path.join(a.dataDir(), '.gitignore'), 'utf8');
     assert.match(ignore, /^\*$/m, 'the data folder ignores everything in it');
   });

@@ -20,7 +20,7 @@ describe('Journal panel in a real VS Code', () => {
     const [id, mood, mg] = saved;
     assert.strictEqual(mood, 3);
     assert.strictEqual(mg, 10, 'the offered dose was prefilled in the form');
-    await waitFor('the status bar to show the panel check-in', () => /^✓ \d\d:\d\d · 10 mg/.test(a.statusText()));
+    await waitFor('the status bar to show the panel check-in', () => /^✓ \d\d:\d\d · 10 mg( · .+)?$/.test(a.statusText()));
 
     // Edit it from the history row: same id, new mood.
     await h.panelClick(`li.entry[data-id="${id}"] button.edit`);

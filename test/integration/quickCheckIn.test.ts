@@ -54,6 +54,7 @@ describe('Quick check-in and the reminder nudge (real VS Code)', () => {
     // keeps notifications in the notification center instead of showing toasts, so open it.
     await vscode.commands.executeCommand('notifications.showList');
     await h.click('.notifications-center .notification-list-item:has-text("Saved: mood 7") .monaco-button', 'Undo');
+    await vscode.commands.executeCommand('notifications.hideList');
     await waitFor('the check-in to be undone on disk', async () => {
       await a.flush();
       const row = await newestOnDisk(a.dataDir());
@@ -97,7 +98,7 @@ describe('Quick check-in and the reminder nudge (real VS Code)', () => {
 
       await vscode.commands.executeCommand('moodDose.checkIn', { mood: 6, mg: 10 });
       state = await waitFor('the quiet summary', () => (a.statusState().status === 'done' ? a.statusState() : undefined));
-      assert.match(state.text, /^✓ 09:01 · 10 mg/);
+      assert.match(state.text, /^✓ 09:01 · 10 mg( · .+)?$/);
       assert.strictEqual(state.warning, false);
       assert.strictEqual(a.statusState().notifications, notificationsBefore + 1, 'no second notification');
     } finally {
@@ -120,6 +121,7 @@ describe('Quick check-in and the reminder nudge (real VS Code)', () => {
       if (h) {
         await vscode.commands.executeCommand('notifications.showList');
         const message = await h.text('.notifications-center .notification-list-item:has-text("25:00")');
+        await vscode.commands.executeCommand('notifications.hideList');
         assert.match(message, /moodDose\.reminders\.times/);
         assert.match(message, /not a 24-hour time/);
       }
