@@ -7,6 +7,7 @@ import { ROOT, printTable, type BenchRow } from './stats';
 import { benchCharts } from './charts';
 import { benchPanel } from './panel';
 import { benchStorage } from './storage';
+import { benchSummary } from './summary';
 
 function target(rows: BenchRow[], size: number, metric: string, limit: number, label: string): void {
   const row = rows.find((r) => r.size === size && r.metric === metric);
@@ -37,6 +38,11 @@ async function main(): Promise<void> {
     const rows = await benchCharts();
     printTable('Charts (headless Chromium)', rows);
     results.charts = rows;
+  }
+  if (only.length === 0 || only.includes('summary')) {
+    const rows = await benchSummary();
+    printTable('Prescriber summary', rows);
+    results.summary = rows;
   }
   const outDir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });

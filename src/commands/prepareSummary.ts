@@ -74,7 +74,7 @@ const argsSchema = z.object({ from: z.string().refine(isLocalDate), to: z.string
 export function prepareSummaryCommand(s: Services) {
   return async (args?: unknown): Promise<string | undefined> => {
     const store = await s.journal.get();
-    const rows = allRows(store);
+    const rows = allRows(store, true);
     const today = localDateOf(s.clock.now(), s.clock.zone());
     let range: { from: string; to: string } | undefined;
     let includeNoteIds: string[] | undefined;
@@ -107,7 +107,7 @@ export function prepareSummaryCommand(s: Services) {
 export function exportSummaryHtmlCommand(s: Services) {
   return async (): Promise<string | undefined> => {
     const store = await s.journal.get();
-    const rows = allRows(store);
+    const rows = allRows(store, true);
     const today = localDateOf(s.clock.now(), s.clock.zone());
     let options = lastOptions;
     if (!options) {

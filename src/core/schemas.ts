@@ -7,7 +7,9 @@ import { DOSE_STATUSES, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX, SEVERITY_MAX, TAGS
 
 export { DOSE_STATUSES, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX, SEVERITY_MAX };
 
-const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /T.*Z$/.test(s), 'an ISO-8601 UTC instant');
+// Regular expressions rather than Date parsing: every row read back is validated, so these run
+// tens of thousands of times when a summary reads a year of entries.
+const isoInstant = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?Z$/, 'an ISO-8601 UTC instant');
 export const localDateSchema = z.string().refine(isLocalDate, 'a YYYY-MM-DD date');
 const id = z.string().min(8).max(64);
 const text = (max: number) => z.string().max(max);

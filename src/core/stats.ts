@@ -7,8 +7,17 @@ import { symptomLabel } from './symptoms';
 import { currentStep } from './taper';
 import { addDays, daysBetween, isoWeek, weekStart, type LocalDate } from './time';
 
-export function live<T extends { deletedAt: string | null }>(rows: readonly T[]): T[] {
-  return rows.filter((r) => !r.deletedAt);
+// The stats below are computed over the same row lists many times per summary; filtering and
+// grouping once per list (rows are never mutated in place) keeps a year of data fast.
+const liveCache = new WeakMap<readonly object[], unknown[]>();
+
+export function live<T extends { deletedAt: string | null }>(rows: readonly T[]): readonly T[] {
+  let out = liveCache.get(rows) as T[] | undefined;
+  if (!out) {
+    out = rows.filter((r) => !r.deletedAt);
+    liveCache.set(rows, out);
+  }
+  return out;
 }
 
 /** Every local date from `from` to `to`, both included; empty when `from` is after `to`. */
@@ -45,14 +54,21 @@ export interface DailyMood {
   n: number;
 }
 
+const moodCache = new WeakMap<readonly CheckIn[], Map<LocalDate, number[]>>();
+
 function moodsByDate(checkins: readonly CheckIn[], from?: LocalDate, to?: LocalDate): Map<LocalDate, number[]> {
-  const out = new Map<LocalDate, number[]>();
-  for (const c of live(checkins)) {
-    if ((from && c.localDate < from) || (to && c.localDate > to)) continue;
-    const list = out.get(c.localDate) ?? [];
-    list.push(c.mood);
-    out.set(c.localDate, list);
+  let all = moodCache.get(checkins);
+  if (!all) {
+    all = new Map<LocalDate, number[]>();
+    for (const c of live(checkins)) {
+      const list = all.get(c.localDate);
+      if (list) list.push(c.mood);
+      else all.set(c.localDate, [c.mood]);
+    }
+    moodCache.set(checkins, all);
   }
+  const out = new Map<LocalDate, number[]>();
+  for (const [date, moods] of all) if (!((from && date < from) || (to && date > to))) out.set(date, moods);
   return out;
 }
 
@@ -89,11 +105,20 @@ export function weeklyMood(checkins: readonly CheckIn[], from: LocalDate, to: Lo
 
 const byTime = (a: Dose, b: Dose) => (a.at === b.at ? (a.createdAt < b.createdAt ? -1 : 1) : a.at < b.at ? -1 : 1);
 
-/** The mg of the last non-skipped dose logged on each local date (ordered by `at`). */
+// A summary asks for the logged levels of the same dose list many times; sorting a year of doses
+// each time dominated its cost. Results are kept per list (rows are never mutated in place).
+const loggedCache = new WeakMap<readonly Dose[], Map<LocalDate, number>>();
+
+/** The mg of the last non-skipped dose logged on each local date (ordered by `at`, then by date). */
 export function loggedByDate(doses: readonly Dose[]): Map<LocalDate, number> {
-  const out = new Map<LocalDate, number>();
-  for (const d of live(doses).filter((x) => x.status !== 'skipped').sort(byTime)) out.set(d.localDate, d.mg);
-  return out;
+  let out = loggedCache.get(doses);
+  if (!out) {
+    const byDate = new Map<LocalDate, number>();
+    for (const d of live(doses).filter((x) => x.status !== 'skipped').sort(byTime)) byDate.set(d.localDate, d.mg);
+    out = new Map([...byDate.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    loggedCache.set(doses, out);
+  }
+  return new Map(out);
 }
 
 /**
@@ -126,8 +151,7 @@ export function doseChanges(doses: readonly Dose[]): DoseChange[] {
   const logged = loggedByDate(doses);
   const out: DoseChange[] = [];
   let prev: number | null = null;
-  for (const date of [...logged.keys()].sort()) {
-    const mg = logged.get(date)!;
+  for (const [date, mg] of logged) {
     if (prev !== null && !sameMg(prev, mg)) out.push({ date, fromMg: prev, toMg: mg });
     prev = mg;
   }

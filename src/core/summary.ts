@@ -104,7 +104,7 @@ export interface ProviderQuestions {
 
 /** The next appointment (today or later) with its questions, else the latest one. */
 export function providerQuestions(appointments: readonly Appointment[], today: LocalDate): ProviderQuestions | null {
-  const all = live(appointments).sort((a, b) => (a.date === b.date ? ((a.time ?? '') < (b.time ?? '') ? -1 : 1) : a.date < b.date ? -1 : 1));
+  const all = [...live(appointments)].sort((a, b) => (a.date === b.date ? ((a.time ?? '') < (b.time ?? '') ? -1 : 1) : a.date < b.date ? -1 : 1));
   const next = all.find((a) => a.date >= today);
   const chosen = next ?? all[all.length - 1];
   if (!chosen) return null;

@@ -135,11 +135,18 @@ export function parseLocalDate(date: LocalDate): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar date as YYYY-MM-DD (no Date objects: this runs for every row read back). */
 export function isLocalDate(date: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return false;
-  const t = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return t.getUTCFullYear() === Number(m[1]) && t.getUTCMonth() + 1 === Number(m[2]) && t.getUTCDate() === Number(m[3]);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1]);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

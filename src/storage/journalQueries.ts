@@ -61,10 +61,14 @@ export function taperSteps(store: JournalStore): TaperStep[] {
   return store.select('taper_steps', LIVE, [], 'ORDER BY start_date');
 }
 
-/** Every row of every table (deleted ones too; consumers skip tombstones), for summaries and export. */
-export function allRows(store: JournalStore): RowsByTable {
+/**
+ * Every row of every table, for export (which keeps tombstones, so deletions travel too) or, with
+ * `liveOnly`, for summaries, which ignore deleted rows anyway.
+ */
+export function allRows(store: JournalStore, liveOnly = false): RowsByTable {
   const out: { [T in TableName]?: RowTypes[T][] } = {};
-  for (const table of TABLE_NAMES) (out as Record<string, unknown>)[table] = store.select(table, '', [], 'ORDER BY id');
+  // Export orders rows itself (by id), and the statistics group by date, so no ORDER BY here.
+  for (const table of TABLE_NAMES) (out as Record<string, unknown>)[table] = store.select(table, liveOnly ? LIVE : '');
   return out;
 }
 

@@ -4,7 +4,7 @@
 // number of check-ins the user makes.
 import * as path from 'path';
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
-import { BadRowError, TABLE_NAMES, validateRow, type Op, type RowTypes, type TableName } from '../core/schemas';
+import { BadRowError, TABLE_NAMES, validateRow, type AnyRow, type Op, type RowTypes, type TableName } from '../core/schemas';
 import type { LocalDate } from '../core/time';
 import { listBackups, writeBackups } from './backups';
 import type { FileIdentity, JournalFiles } from './files';
@@ -12,7 +12,7 @@ import { migrate, SCHEMA_VERSION } from './migrations';
 import { NodeFiles } from './nodeFiles';
 import { decodeLog, encodeChange } from './opLog';
 import { openSnapshot, sha256, type SnapshotProblem } from './snapshotCheck';
-import { fromSql, selectColumns, toParams, upsertSql, type SqlValue } from './tables';
+import { rowDecoder, selectColumns, toParams, upsertSql, type SqlValue } from './tables';
 import { WriterLock } from './writerLock';
 
 export const SNAPSHOT_NAME = 'journal.sqlite';
@@ -72,6 +72,12 @@ export class JournalStore {
   private readonly upserts = new Map<TableName, Statement>();
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
   private readonly badRowListeners = new Set<(e: BadRowError) => void>();
+  /**
+   * Rows already validated, by table and id. The in-memory database changes only through
+   * applyChanges, which records what it wrote, so a row whose updated_at still matches needs no
+   * second validation; anything else (e.g. loaded from the snapshot) is validated on first read.
+   */
+  private readonly validated = new Map<string, AnyRow>();
   private snapshotId: FileIdentity | undefined;
   private logCursor: { ino: number | undefined; offset: number } = { ino: undefined, offset: 0 };
   private appendedSinceCompaction = 0;
@@ -174,11 +180,19 @@ export class JournalStore {
     const out: RowTypes[T][] = [];
     try {
       stmt.bind(params);
-      const columns = stmt.getColumnNames();
+      const decode = rowDecoder(table, stmt.getColumnNames());
       while (stmt.step()) {
-        const raw = fromSql(table, stmt.get() as SqlValue[], columns);
+        const raw = decode(stmt.get() as SqlValue[]);
+        const key = `${table}:${String(raw.id)}`;
+        const known = this.validated.get(key);
+        if (known && known.updatedAt === raw.updatedAt) {
+          out.push(known as RowTypes[T]);
+          continue;
+        }
         try {
-          out.push(validateRow(table, raw));
+          const row = validateRow(table, raw);
+          this.validated.set(key, row);
+          out.push(row);
         } catch (e) {
           if (e instanceof BadRowError) this.reportBadRow(e);
           else throw e;
@@ -194,7 +208,7 @@ export class JournalStore {
     return this.select(table, 'id = ?', [id])[0];
   }
 
-  /** A read-only query for aggregates; returns plain value rows. */
+  /** A read-only query for aggregates; returns plain value rows. Never use it to change rows. */
   query(sql: string, params: SqlValue[] = []): SqlValue[][] {
     const stmt = this.db.prepare(sql);
     const out: SqlValue[][] = [];
@@ -259,6 +273,7 @@ export class JournalStore {
     for (const stmt of this.upserts.values()) stmt.free();
     this.upserts.clear();
     this.db.close();
+    this.validated.clear();
     this.files.dispose?.();
   }
 
@@ -345,22 +360,22 @@ export class JournalStore {
     if (decoded.badRecords > 0) {
       this.log('warn', `Ignored ${decoded.badRecords} damaged record(s) in ${file} (a write cut short by a crash leaves one).`);
     }
-    const changes = decoded.changes.map((ops) => ops.filter((op) => this.isValidOp(op)));
+    const changes = decoded.changes.map((ops) => ops.map((op) => this.validOp(op)).filter((op): op is Op => op !== undefined));
     for (const t of this.applyChanges(changes)) tables.add(t);
     return decoded.consumed;
   }
 
-  private isValidOp(op: Op): boolean {
+  /** The op with its row as validated (and normalised) by zod, or undefined (reported) when bad. */
+  private validOp(op: Op): Op | undefined {
     if (!op || !TABLE_NAMES.includes(op.table)) {
       this.log('warn', `Ignored a log record for an unknown table: ${JSON.stringify(op).slice(0, 120)}`);
-      return false;
+      return undefined;
     }
     try {
-      validateRow(op.table, op.row);
-      return true;
+      return { table: op.table, row: validateRow(op.table, op.row) } as Op;
     } catch (e) {
       if (e instanceof BadRowError) this.reportBadRow(e);
-      return false;
+      return undefined;
     }
   }
 
@@ -372,7 +387,10 @@ export class JournalStore {
       for (const ops of changes) {
         for (const op of ops) {
           this.upsert(op.table).run(toParams(op.table, op.row as never));
-          if (this.db.getRowsModified() > 0) tables.add(op.table);
+          if (this.db.getRowsModified() > 0) {
+            tables.add(op.table);
+            this.validated.set(`${op.table}:${op.row.id}`, op.row);
+          }
         }
       }
       this.db.run('COMMIT');
@@ -413,10 +431,10 @@ export class JournalStore {
       for (const table of TABLE_NAMES) {
         const ops: Op[] = [];
         const result = other.exec(`SELECT ${selectColumns(table)} FROM ${table}`)[0];
+        const decode = result ? rowDecoder(table, result.columns) : undefined;
         for (const values of result?.values ?? []) {
-          const raw = fromSql(table, values as SqlValue[], result.columns);
-          const op = { table, row: raw } as Op;
-          if (this.isValidOp(op)) ops.push(op);
+          const op = this.validOp({ table, row: decode!(values as SqlValue[]) } as Op);
+          if (op) ops.push(op);
         }
         changes.push(ops);
       }

@@ -43,19 +43,21 @@ export function toParams<T extends TableName>(table: T, row: RowTypes[T]): SqlVa
   });
 }
 
-/** Turns a SQL result row back into a domain object (still to be validated by the caller). */
-export function fromSql(table: TableName, values: SqlValue[], columns: string[]): Record<string, unknown> {
+/**
+ * A function turning SQL result rows (with these column names) back into domain objects, still to
+ * be validated by the caller. Built once per query: it runs for every row of a year-long summary.
+ */
+export function rowDecoder(table: TableName, columns: string[]): (values: SqlValue[]) => Record<string, unknown> {
   const spec = new Map(TABLE_COLUMNS[table].map((col) => [col.col, col]));
-  const out: Record<string, unknown> = {};
-  columns.forEach((name, i) => {
-    const col = spec.get(name);
-    if (!col) return;
-    const v = values[i];
-    if (col.kind === 'json') out[col.key] = parseJson(v);
-    else if (col.kind === 'bool') out[col.key] = v === 1;
-    else out[col.key] = v;
-  });
-  return out;
+  const fields = columns.map((name, i) => ({ i, col: spec.get(name) })).filter((f): f is { i: number; col: Column } => f.col !== undefined);
+  return (values) => {
+    const out: Record<string, unknown> = {};
+    for (const { i, col } of fields) {
+      const v = values[i];
+      out[col.key] = col.kind === 'json' ? parseJson(v) : col.kind === 'bool' ? v === 1 : v;
+    }
+    return out;
+  };
 }
 
 function parseJson(v: SqlValue): unknown {

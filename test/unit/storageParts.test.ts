@@ -96,20 +96,27 @@ describe('file layer', () => {
 describe('reading rows back', () => {
   it('reports a bad row with its table and id instead of dropping it silently', async () => {
     const dir = await tempDir();
-    const store = await JournalStore.open({ dir, sql: await sqlJs(), compactAfterMs: 60_000 });
+    const sql = await sqlJs();
+    const store = await JournalStore.open({ dir, sql, compactAfterMs: 60_000 });
     const clock = fixedClock('2026-05-04T10:00:00Z');
     await store.write(buildCheckIn({ mood: 5, note: 'good row' }, clock).ops);
     await store.write(buildCheckIn({ mood: 6, note: 'will be damaged' }, clock).ops);
-    // Damage one row the way an outside tool might.
-    const damagedId = String(store.query("SELECT id FROM checkins WHERE note = 'will be damaged'")[0][0]);
-    store.query(`UPDATE checkins SET mood = 42 WHERE id = '${damagedId}'`);
+    await store.close();
+    // Another program edits the file: a mood of 42 is out of range.
+    const file = path.join(dir, SNAPSHOT_NAME);
+    const db = new sql.Database(await fs.readFile(file));
+    const damagedId = String(db.exec("SELECT id FROM checkins WHERE note = 'will be damaged'")[0].values[0][0]);
+    db.run(`UPDATE checkins SET mood = 42 WHERE id = '${damagedId}'`);
+    await fs.writeFile(file, db.export());
+    db.close();
+    const again = await JournalStore.open({ dir, sql, compactAfterMs: 60_000 });
     const reported: string[] = [];
-    store.onBadRow((e) => reported.push(`${e.table}/${e.rowId}: ${e.detail}`));
-    const shown = recentEntries(store, 10).map((e) => e.checkIn.note);
+    again.onBadRow((e) => reported.push(`${e.table}/${e.rowId}: ${e.detail}`));
+    const shown = recentEntries(again, 10).map((e) => e.checkIn.note);
     assert.deepStrictEqual(shown, ['good row']);
     assert.strictEqual(reported.length, 1);
     assert.match(reported[0], new RegExp(`^checkins/${damagedId}: mood`));
-    await store.close();
+    await again.close();
   });
 });
 
