@@ -138,7 +138,7 @@ const appointmentSchema = z.object({ id, date, time: z.nullable(clock), provider
 export const planDataSchema = z.object({
   today: date,
   unit: str(12),
-  medication: z.nullable(z.object({ id, name: str(80), unit: str(12), form: str(40) })),
+  medications: list(z.object({ id, name: str(80), unit: str(12), form: str(40) }), 50),
   steps: list(stepSchema, 200),
   current: z.nullable(z.object({ step: stepSchema, index: int(0, 200), count: int(0, 200), daysOnStep: int(0, 100_000) })),
   lastLogged: z.nullable(z.object({ mg: num(0, MG_MAX), date })),
@@ -184,7 +184,10 @@ export const methods = {
     result: z.object({ id, total: int(0, 27), band: str(40) })
   },
   'plan/data': { params: z.object({}), result: planDataSchema },
-  'plan/saveMedication': { params: z.object({ name: z.string().check(z.minLength(1), z.maxLength(80)), unit: z.string().check(z.minLength(1), z.maxLength(12)), form: str(40) }), result: z.object({ id }) },
+  'plan/saveMedication': {
+    params: z.object({ id: z.nullable(id), name: z.string().check(z.minLength(1), z.maxLength(80)), unit: z.string().check(z.minLength(1), z.maxLength(12)), form: str(40) }),
+    result: z.object({ id })
+  },
   'plan/saveStep': { params: z.object({ id: z.nullable(id), startDate: date, targetMg: num(0, MG_MAX), note: str(500) }), result: z.object({ id }) },
   'plan/deleteStep': { params: z.object({ id }), result: z.null() },
   'appointments/save': {

@@ -13,6 +13,13 @@ interface StepDraft {
   note: string;
 }
 
+interface MedicationDraft {
+  id: string | null;
+  name: string;
+  unit: string;
+  form: string;
+}
+
 interface AppointmentDraft {
   id: string | null;
   date: string;
@@ -32,6 +39,7 @@ export class PlanTab {
   private data: PlanData | undefined;
   private step: StepDraft | undefined;
   private appointment: AppointmentDraft | undefined;
+  private medication: MedicationDraft | undefined;
   private error = '';
 
   constructor(
@@ -83,6 +91,41 @@ export class PlanTab {
       () => this.channel.request('appointments/save', { id: d.id, date: d.date, time: d.time || null, provider: d.provider, questions, outcome: d.outcome.trim() || null }),
       t('Appointment saved.')
     );
+  }
+
+  private saveMedication(): void {
+    const d = this.medication;
+    if (!d) return;
+    if (!d.name.trim()) return this.fail(t('Type the name of the medication.'));
+    if (!d.unit.trim()) return this.fail(t('Type the unit, e.g. mg.'));
+    this.medication = undefined;
+    void this.run(() => this.channel.request('plan/saveMedication', { id: d.id, name: d.name, unit: d.unit, form: d.form }), t('Medication saved.'));
+  }
+
+  private medications(d: PlanData): TemplateResult {
+    const draft = this.medication;
+    return html`<section aria-labelledby="plan-meds-title">
+      <h2 id="plan-meds-title">${t('Medications')}</h2>
+      <ul class="appointments">
+        ${d.medications.map(
+          (m) => html`<li>
+            <strong>${m.name}</strong> · ${m.unit}${m.form ? ` · ${m.form}` : ''}
+            <button type="button" class="action codicon codicon-edit" aria-label=${t('Edit {0}', m.name)} @click=${() => ((this.medication = { ...m }), this.redraw())}></button>
+          </li>`
+        )}
+      </ul>
+      ${draft
+        ? html`<form class="inline-form" aria-label=${t('Medication')} @submit=${(e: Event) => (e.preventDefault(), this.saveMedication())}>
+            <label class="grow">${t('Name')} <input id="med-name" .value=${draft.name} @input=${(e: Event) => (draft.name = val(e))} /></label>
+            <label>${t('Unit')} <input id="med-unit" .value=${draft.unit} @input=${(e: Event) => (draft.unit = val(e))} /></label>
+            <label>${t('Form, e.g. tablet')} <input id="med-form" .value=${draft.form} @input=${(e: Event) => (draft.form = val(e))} /></label>
+            <div class="actions">
+              <button type="submit" class="primary" id="med-save">${t('Save medication')}</button>
+              <button type="button" class="secondary" @click=${() => ((this.medication = undefined), this.redraw())}>${t('Cancel')}</button>
+            </div>
+          </form>`
+        : html`<button type="button" class="secondary" id="add-medication" @click=${() => ((this.medication = { id: null, name: '', unit: d.unit, form: '' }), this.redraw())}>${t('Add a medication')}</button>`}
+    </section>`;
   }
 
   private fail(message: string): void {
@@ -184,6 +227,6 @@ export class PlanTab {
 
   render(): TemplateResult {
     if (!this.data) return html`<p class="empty">${this.error || t('Loading…')}</p>`;
-    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}${this.status(this.data)}${this.steps(this.data)}${this.appointments(this.data)}`;
+    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}${this.status(this.data)}${this.steps(this.data)}${this.appointments(this.data)}${this.medications(this.data)}`;
   }
 }

@@ -21,7 +21,7 @@ function stamps(now: number) {
 export function planData(store: JournalStore, today: string, unit: string): PlanData {
   const steps = taperSteps(store);
   const doses = store.select('doses', LIVE, [], 'ORDER BY at');
-  const medication = store.select('medications', LIVE, [], 'ORDER BY created_at LIMIT 1')[0] ?? null;
+  const medications = store.select('medications', LIVE, [], 'ORDER BY created_at');
   const step = currentStep(steps, today);
   const index = step ? steps.findIndex((s) => s.id === step.id) : -1;
   const from = step ? step.startDate : addDays(today, -29);
@@ -31,7 +31,7 @@ export function planData(store: JournalStore, today: string, unit: string): Plan
   return {
     today,
     unit,
-    medication: medication && { id: medication.id, name: medication.name, unit: medication.unit, form: medication.form },
+    medications: medications.map((m) => ({ id: m.id, name: m.name, unit: m.unit, form: m.form })),
     steps: steps.map(view),
     current: step ? { step: view(step), index, count: steps.length, daysOnStep: daysBetween(step.startDate, today) + 1 } : null,
     lastLogged: logged ? { mg: logged[1], date: logged[0] } : null,
@@ -52,8 +52,10 @@ export function planData(store: JournalStore, today: string, unit: string): Plan
 }
 
 export async function saveMedication(store: JournalStore, p: Params<'plan/saveMedication'>, now: number): Promise<string> {
-  const existing = store.select('medications', LIVE, [], 'ORDER BY created_at LIMIT 1')[0];
-  const row: Medication = existing ? { ...existing, ...p, updatedAt: new Date(now).toISOString() } : { id: newId(), ...stamps(now), ...p };
+  const existing = p.id ? store.get('medications', p.id) : undefined;
+  if (p.id && !existing) throw new Error('That medication no longer exists.');
+  const fields = { name: p.name.trim(), unit: p.unit.trim(), form: p.form.trim() };
+  const row: Medication = existing ? { ...existing, ...fields, updatedAt: new Date(now).toISOString() } : { id: newId(), ...stamps(now), ...fields };
   await store.put('medications', row);
   return row.id;
 }

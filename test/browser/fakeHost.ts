@@ -1,6 +1,6 @@
 // A stand-in for the extension host: it answers the panel's requests from an in-memory journal,
 // the way src/views/panelRequests.ts does from the database, and records what it was asked.
-import type { ChartData, CheckupsData, EntryDraft, EntryView, HistoryItem, HostMessage, PanelContext, WebviewMessage } from '../../src/protocol';
+import type { ChartData, CheckupsData, PlanData, EntryDraft, EntryView, HistoryItem, HostMessage, PanelContext, WebviewMessage } from '../../src/protocol';
 
 export function entry(over: Partial<EntryView> = {}): EntryView {
   return {
@@ -72,6 +72,22 @@ export class FakeHost {
   questionnaires: { kind: string; answers: number[]; difficulty: number | null }[] = [];
   reviews: { key: string; severity: number }[][] = [];
   opened: number[] = [];
+  plan: PlanData = {
+    today: '2026-03-10',
+    unit: 'mg',
+    medications: [{ id: 'med-00000001', name: 'Escitalopram', unit: 'mg', form: 'tablet' }],
+    steps: [
+      { id: 'step-0000001', startDate: '2026-01-01', targetMg: 20, note: 'Starting dose' },
+      { id: 'step-0000002', startDate: '2026-03-01', targetMg: 15, note: 'Agreed with Dr. Rivera' },
+      { id: 'step-0000003', startDate: '2026-04-01', targetMg: 10, note: '' }
+    ],
+    current: { step: { id: 'step-0000002', startDate: '2026-03-01', targetMg: 15, note: 'Agreed with Dr. Rivera' }, index: 1, count: 3, daysOnStep: 10 },
+    lastLogged: { mg: 15, date: '2026-03-10' },
+    daysSinceChange: 8,
+    adherence: { from: '2026-03-01', to: '2026-03-10', planDays: 10, atPlan: 7, abovePlan: 2, belowPlan: 0, skipped: 1, notLogged: 0, differences: [{ date: '2026-03-01', loggedMg: 20, plannedMg: 15 }] },
+    appointments: [{ id: 'appt-0000001', date: '2026-04-20', time: '10:30', provider: 'Dr. Rivera', questions: ['Can we hold at 15 mg?'], outcome: null }]
+  };
+  planSaves: unknown[] = [];
   private deleted = new Map<string, HistoryItem>();
 
   constructor(items: HistoryItem[] = []) {
@@ -143,6 +159,17 @@ export class FakeHost {
         const total = msg.params.answers.reduce((a, b) => a + b, 0);
         return ok({ id: `q-${this.questionnaires.length}`, total, band: 'test band' });
       }
+      case 'plan/data':
+        return ok(this.plan);
+      case 'plan/saveStep':
+      case 'plan/saveMedication':
+      case 'appointments/save':
+        this.planSaves.push({ method: msg.method, ...msg.params });
+        return ok({ id: `saved-${this.planSaves.length}` });
+      case 'plan/deleteStep':
+      case 'appointments/delete':
+        this.planSaves.push({ method: msg.method, ...msg.params });
+        return ok(null);
       case 'review/save':
         this.reviews.push(msg.params.symptoms);
         return ok({ count: msg.params.symptoms.length });
