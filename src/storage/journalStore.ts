@@ -18,8 +18,18 @@ import { WriterLock } from './writerLock';
 export const SNAPSHOT_NAME = 'journal.sqlite';
 export const LOG_NAME = 'journal.sqlite.oplog';
 export const LOCK_NAME = 'journal.sqlite.lock';
-/** SHA-256 of the last snapshot this extension wrote; a match proves the file is unchanged since. */
+/**
+ * Fingerprint of the last snapshot this extension wrote: its SHA-256 and its file identity. A file
+ * whose identity is unchanged is trusted at once; otherwise its hash must match.
+ */
 export const HASH_NAME = 'journal.sqlite.sha256';
+
+interface Fingerprint {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
 export const BACKUP_DIR = 'backups';
 const COMPACTING = `${LOG_NAME}.compacting-`;
 
@@ -115,7 +125,7 @@ export class JournalStore {
     if (bytes === undefined) {
       db = new opts.sql.Database();
     } else {
-      const check = openSnapshot(opts.sql, bytes, await isOwnSnapshot(files, opts.dir, bytes));
+      const check = openSnapshot(opts.sql, bytes, await isOwnSnapshot(files, opts.dir, bytes, identity));
       if (!check.ok) {
         const copy = await quarantine(files, snapshotPath, opts.now ?? Date.now);
         throw new CorruptJournalError(snapshotPath, copy, check.problem, check.detail);
@@ -300,7 +310,8 @@ export class JournalStore {
     const snapshot = this.db.export();
     await this.files.writeAtomic(this.snapshotPath, snapshot);
     this.snapshotId = await this.files.identity(this.snapshotPath);
-    await this.files.writeAtomic(path.join(this.opts.dir, HASH_NAME), new TextEncoder().encode(await sha256(snapshot)));
+    const print: Fingerprint | undefined = this.snapshotId && { sha256: await sha256(snapshot), ...this.snapshotId };
+    if (print) await this.files.writeAtomic(path.join(this.opts.dir, HASH_NAME), new TextEncoder().encode(JSON.stringify(print)));
     for (const file of pending) await this.files.remove(file);
     // The live log now starts afresh; re-reading it from the start is harmless (records are upserts).
     this.logCursor = { ino: undefined, offset: 0 };
@@ -482,9 +493,19 @@ export async function quarantine(files: JournalFiles, file: string, now: () => n
   }
 }
 
-async function isOwnSnapshot(files: JournalFiles, dir: string, bytes: Uint8Array): Promise<boolean> {
+/** Whether `bytes` are exactly the last snapshot this extension wrote (see HASH_NAME). */
+async function isOwnSnapshot(files: JournalFiles, dir: string, bytes: Uint8Array, identity: FileIdentity | undefined): Promise<boolean> {
   const recorded = await files.read(path.join(dir, HASH_NAME));
-  return !!recorded && new TextDecoder().decode(recorded).trim() === (await sha256(bytes));
+  if (!recorded) return false;
+  let print: Partial<Fingerprint>;
+  try {
+    print = JSON.parse(new TextDecoder().decode(recorded)) as Partial<Fingerprint>;
+  } catch {
+    return false;
+  }
+  // Same inode, size and modification time as when we wrote it: nothing has touched the file.
+  if (identity && print.ino === identity.ino && print.size === identity.size && print.mtimeMs === identity.mtimeMs && print.size === bytes.length) return true;
+  return typeof print.sha256 === 'string' && print.sha256 === (await sha256(bytes));
 }
 
 function sameFile(a: FileIdentity | undefined, b: FileIdentity | undefined): boolean {
