@@ -303,9 +303,10 @@ export class PanelApp {
               <vscode-button id="undo" secondary icon="discard" @click=${() => void this.undoDelete()}>${t('Undo')}</vscode-button>
             </div>`
           : nothing}
+        <!-- vscode-tabs gives headers and panels their ids and ARIA links itself. -->
         <vscode-tabs selected-index=${TABS.indexOf(this.tab)} @vsc-tabs-select=${(e: CustomEvent<{ selectedIndex: number }>) => this.selectTab(TABS[e.detail.selectedIndex] ?? 'journal')}>
-          <vscode-tab-header slot="header" id="tab-journal">${t('Journal')}</vscode-tab-header>
-          <vscode-tab-panel aria-labelledby="tab-journal">
+          <vscode-tab-header slot="header" data-tab="journal">${t('Journal')}</vscode-tab-header>
+          <vscode-tab-panel>
             ${c && this.fields
               ? renderForm({
                   fields: this.fields,
@@ -335,12 +336,12 @@ export class PanelApp {
                 })
               : nothing}
           </vscode-tab-panel>
-          <vscode-tab-header slot="header" id="tab-charts">${t('Charts')}</vscode-tab-header>
-          <vscode-tab-panel aria-labelledby="tab-charts">${this.charts.renderControls()}<div id="charts-host"></div></vscode-tab-panel>
-          <vscode-tab-header slot="header" id="tab-plan">${t('Plan')}</vscode-tab-header>
-          <vscode-tab-panel aria-labelledby="tab-plan">${this.tab === 'plan' ? this.plan.render() : nothing}</vscode-tab-panel>
-          <vscode-tab-header slot="header" id="tab-checkups">${t('Check-ups')}</vscode-tab-header>
-          <vscode-tab-panel aria-labelledby="tab-checkups">${this.tab === 'checkups' ? this.checkups.render() : nothing}</vscode-tab-panel>
+          <vscode-tab-header slot="header" data-tab="charts">${t('Charts')}</vscode-tab-header>
+          <vscode-tab-panel>${this.charts.renderControls()}<div id="charts-host"></div></vscode-tab-panel>
+          <vscode-tab-header slot="header" data-tab="plan">${t('Plan')}</vscode-tab-header>
+          <vscode-tab-panel>${this.tab === 'plan' ? this.plan.render() : nothing}</vscode-tab-panel>
+          <vscode-tab-header slot="header" data-tab="checkups">${t('Check-ups')}</vscode-tab-header>
+          <vscode-tab-panel>${this.tab === 'checkups' ? this.checkups.render() : nothing}</vscode-tab-panel>
         </vscode-tabs>
         ${renderAbout()}
       `,

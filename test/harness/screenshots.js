@@ -1,5 +1,6 @@
-// Takes the README screenshots from the real workbench (code-server in headless Chromium), with the
-// demo journal, in the light, dark and high-contrast themes: `node test/harness/screenshots.js`.
+// Takes the README screenshots from the real workbench (code-server in headless Chromium) with the
+// demo journal: the Journal view in the light, dark and high-contrast themes, the Charts and Plan
+// tabs, and an appointment summary beside its preview. `node test/harness/screenshots.js [name…]`.
 // No tests are loaded: the webview would go blank once a test host exits.
 const fs = require('fs');
 const path = require('path');
@@ -9,25 +10,20 @@ const { demoWorkspace } = require('./demo');
 
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'media', 'screenshots');
-const THEMES = {
-  dark: 'Default Dark Modern',
-  light: 'Default Light Modern',
-  'high-contrast': 'Default High Contrast'
-};
+const EXTENSION = 'mood-dose.mood-dose-journal';
+const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern', 'high-contrast': 'Default High Contrast' };
 
-async function shoot(name, theme, workspace) {
-  const server = await startCodeServer({ userSettings: { 'workbench.colorTheme': theme, 'window.zoomLevel': 0 } });
+/** Opens the workbench in a theme, shows the Journal view, and hands the page to `shoot`. */
+async function withJournal(theme, workspace, shoot) {
+  const server = await startCodeServer({ userSettings: { 'workbench.colorTheme': theme, 'window.zoomLevel': 0, 'workbench.tips.enabled': false } });
   try {
-    const { page, close } = await openWorkbench({ server, folder: workspace, extensionDevelopmentPath: root, viewport: { width: 1280, height: 800 } });
+    const { page, close } = await openWorkbench({ server, folder: workspace, extensionDevelopmentPath: root, viewport: { width: 1280, height: 1000 } });
     try {
       await page.locator('.activitybar a[aria-label^="Mood & Dose Journal"]').click();
-      const panel = webviewFrame(page, 'mood-dose.mood-dose-journal');
+      const panel = webviewFrame(page, EXTENSION);
       await panel.locator('li.entry').first().waitFor({ timeout: 60_000 });
       await page.mouse.move(900, 700); // no hover tooltip over the panel
-      await page.waitForTimeout(1500); // let fonts and the status bar settle
-      const file = path.join(outDir, `journal-${name}.png`);
-      await page.screenshot({ path: file });
-      console.log(`Wrote ${path.relative(root, file)}`);
+      await shoot(page, panel);
     } finally {
       await close();
     }
@@ -36,15 +32,59 @@ async function shoot(name, theme, workspace) {
   }
 }
 
+async function save(page, name) {
+  await page.waitForTimeout(1500); // fonts, charts and the status bar settle
+  const file = path.join(outDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`Wrote ${path.relative(root, file)}`);
+}
+
+const SHOTS = {
+  ...Object.fromEntries(Object.entries(THEMES).map(([name, theme]) => [`journal-${name}`, { theme, shoot: (page) => save(page, `journal-${name}`) }])),
+  'charts-dark': {
+    theme: THEMES.dark,
+    shoot: async (page, panel) => {
+      await panel.locator('vscode-tab-header[data-tab=charts]').click();
+      await panel.locator('canvas').first().waitFor();
+      await save(page, 'charts-dark');
+    }
+  },
+  'plan-dark': {
+    theme: THEMES.dark,
+    shoot: async (page, panel) => {
+      await panel.locator('vscode-tab-header[data-tab=plan]').click();
+      await panel.locator('.plan-status').waitFor();
+      await save(page, 'plan-dark');
+    }
+  },
+  'summary-dark': {
+    theme: THEMES.dark,
+    shoot: async (page) => {
+      // Through the command palette, as a user would: default range, no notes picked.
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Mood & Dose: Prepare Appointment Summary');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-title', { hasText: 'range' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-title', { hasText: 'notes' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('iframe.webview.ready').nth(1).waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+B'); // hide the side bar: the summary is the subject here
+      await save(page, 'summary-dark');
+    }
+  }
+};
+
 async function main() {
   const build = spawnSync(process.execPath, [path.join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
   fs.mkdirSync(outDir, { recursive: true });
   const workspace = await demoWorkspace();
   const only = process.argv.slice(2);
-  for (const [name, theme] of Object.entries(THEMES)) {
+  for (const [name, { theme, shoot }] of Object.entries(SHOTS)) {
     if (only.length && !only.includes(name)) continue;
-    await shoot(name, theme, workspace);
+    await withJournal(theme, workspace, shoot);
   }
 }
 
