@@ -4,15 +4,9 @@ import { html, type TemplateResult } from 'lit';
 import { RANGES, type RangeKey } from '../src/protocol';
 import type { Channel } from './channel';
 import { MoodDoseCharts } from './charts';
+import { rangeLabel } from './history';
 import { t } from './l10n';
 
-const LABELS: Record<RangeKey, () => string> = {
-  '7': () => t('7 days'),
-  '30': () => t('30 days'),
-  '90': () => t('90 days'),
-  '365': () => t('1 year'),
-  all: () => t('All time')
-};
 
 export class ChartsTab {
   private charts: MoodDoseCharts | undefined;
@@ -57,7 +51,7 @@ export class ChartsTab {
           void this.reload();
         }}
       >
-        ${RANGES.map((r) => html`<option value=${r} ?selected=${r === this.range}>${LABELS[r]()}</option>`)}
+        ${RANGES.map((r) => html`<option value=${r} ?selected=${r === this.range}>${rangeLabel(r)}</option>`)}
       </select>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
     </div>`;

@@ -18,6 +18,11 @@ export interface HistoryView {
   remove(item: HistoryItem): void;
 }
 
+/** The words for a date range, shared by the history filters and the charts. */
+export function rangeLabel(range: RangeKey): string {
+  return RANGE_LABELS[range]();
+}
+
 const RANGE_LABELS: Record<RangeKey, () => string> = {
   '7': () => t('Last 7 days'),
   '30': () => t('Last 30 days'),
@@ -108,7 +113,7 @@ function otherRow(v: HistoryView, item: Exclude<HistoryItem, { kind: 'checkin' }
 
 function activeFilters(v: HistoryView): string {
   const f = v.filter;
-  const parts = [RANGE_LABELS[f.range]()];
+  const parts = [rangeLabel(f.range)];
   if (f.tag) parts.push(`#${f.tag}`);
   if (f.symptom) parts.push(v.context.symptomCatalog.find((s) => s.key === f.symptom)?.label ?? f.symptom);
   return parts.join(' · ');
@@ -132,7 +137,7 @@ function filters(v: HistoryView): TemplateResult {
           <div class="field small">
             <label class="label" for="filter-range">${t('Range')}</label>
             <select class="select" id="filter-range" @change=${(e: Event) => change({ range: (e.target as HTMLInputElement).value as RangeKey })}>
-              ${RANGES.map((r) => html`<option value=${r} ?selected=${r === f.range}>${RANGE_LABELS[r]()}</option>`)}
+              ${RANGES.map((r) => html`<option value=${r} ?selected=${r === f.range}>${rangeLabel(r)}</option>`)}
             </select>
           </div>
           <div class="field small">

@@ -1,25 +1,19 @@
 import * as assert from 'assert';
 import { ATTRIBUTION, PHQ9 } from '../../src/core/questionnaires';
 import { checkin, CONTEXT, FakeHost } from './fakeHost';
-import { openPanel, startBrowser, stopBrowser, type PanelPage } from './panelHarness';
+import { openPanel, usePanelPages, type PanelPage } from './panelHarness';
 
 describe('Check-ups and support in the panel (headless Chromium)', function () {
   this.timeout(40_000);
   let panel: PanelPage | undefined;
 
-  before(startBrowser);
-  after(stopBrowser);
-  afterEach(async () => {
-    if (panel) assert.deepStrictEqual(panel.problems, [], 'no CSP violations or page errors');
-    await panel?.close();
-    panel = undefined;
-  });
+  const panels = usePanelPages();
 
   const focused = (p: PanelPage) => p.page.evaluate(() => document.activeElement?.id ?? '');
 
   it('reaches "Need help now?" with at most 3 Tab presses from the top, and it opens the resources', async () => {
     const host = new FakeHost([checkin()]);
-    panel = await openPanel(host.handle);
+    panel = panels.current = await openPanel(host.handle);
     const p = panel.page;
     await p.waitForSelector('li.entry');
     let presses = 0;
@@ -42,7 +36,7 @@ describe('Check-ups and support in the panel (headless Chromium)', function () {
   it('shows the calm support card once, and it can be dismissed without blocking anything', async () => {
     const host = new FakeHost([checkin()]);
     host.context = { ...CONTEXT, support: { ...CONTEXT.support, card: true } };
-    panel = await openPanel(host.handle);
+    panel = panels.current = await openPanel(host.handle);
     const p = panel.page;
     await p.locator('.support-card').waitFor();
     assert.strictEqual(await p.locator('.support-card').count(), 1, 'one card');
@@ -61,7 +55,7 @@ describe('Check-ups and support in the panel (headless Chromium)', function () {
 
   it('completes a PHQ-9 from the keyboard alone and shows the attribution', async () => {
     const host = new FakeHost([checkin()]);
-    panel = await openPanel(host.handle);
+    panel = panels.current = await openPanel(host.handle);
     const p = panel.page;
     await p.waitForSelector('li.entry');
     await panel.send({ type: 'event', event: { kind: 'show', section: 'checkups' } });
@@ -94,7 +88,7 @@ describe('Check-ups and support in the panel (headless Chromium)', function () {
   it('goes through the weekly symptom review with the four most reported symptoms first', async () => {
     const host = new FakeHost([checkin()]);
     host.checkups = { ...host.checkups, due: { phq9: false, gad7: false, review: true } };
-    panel = await openPanel(host.handle);
+    panel = panels.current = await openPanel(host.handle);
     const p = panel.page;
     await panel.send({ type: 'event', event: { kind: 'show', section: 'checkups' } });
     await p.locator('#take-review').click();

@@ -14,16 +14,9 @@ export const ROOT = (() => {
   return dir;
 })();
 export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-export const CHROME_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-];
+// The same flags the code-server harness uses: this machine's network is closed, so Chromium must not try.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const CHROME_ARGS: string[] = require('../harness/codeServer').CHROMIUM_ARGS;
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.html': 'text/html' };
 
@@ -142,4 +135,25 @@ export async function openPanel(
   if (opts.standin) query.set('standin', opts.standin);
   await page.goto(`${origin}/panel.html?${query}`);
   return panel;
+}
+
+/**
+ * Mocha hooks shared by the panel suites: one browser for the suite, and after each test a check
+ * that the page saw no CSP violation or error before it is closed.
+ */
+export function usePanelPages(): { current: PanelPage | undefined } {
+  const holder: { current: PanelPage | undefined } = { current: undefined };
+  before(startBrowser);
+  after(stopBrowser);
+  afterEach(async () => {
+    const panel = holder.current;
+    holder.current = undefined;
+    if (!panel) return;
+    try {
+      if (panel.problems.length) throw new Error(`CSP violations or page errors: ${panel.problems.join(' | ')}`);
+    } finally {
+      await panel.close();
+    }
+  });
+  return holder;
 }

@@ -1,22 +1,16 @@
 import * as assert from 'assert';
 import { checkin, FakeHost } from './fakeHost';
-import { openPanel, startBrowser, stopBrowser, type PanelPage } from './panelHarness';
+import { openPanel, usePanelPages, type PanelPage } from './panelHarness';
 
 describe('Plan tab (headless Chromium)', function () {
   this.timeout(30_000);
   let panel: PanelPage | undefined;
 
-  before(startBrowser);
-  after(stopBrowser);
-  afterEach(async () => {
-    if (panel) assert.deepStrictEqual(panel.problems, [], 'no CSP violations or page errors');
-    await panel?.close();
-    panel = undefined;
-  });
+  const panels = usePanelPages();
 
   it('shows the current step, days on it and how logged doses compare with the plan, in neutral words', async () => {
     const host = new FakeHost([checkin()]);
-    panel = await openPanel(host.handle);
+    panel = panels.current = await openPanel(host.handle);
     await panel.send({ type: 'event', event: { kind: 'show', section: 'plan' } });
     const status = await panel.page.locator('.plan-status').innerText();
     assert.match(status, /Step 2 of 3: 15 mg since 2026-03-01 \(day 10\)/);
@@ -29,7 +23,7 @@ describe('Plan tab (headless Chromium)', function () {
 
   it('adds a plan step from the keyboard-friendly form and checks it first', async () => {
     const host = new FakeHost([checkin()]);
-    panel = await openPanel(host.handle);
+    panel = panels.current = await openPanel(host.handle);
     const p = panel.page;
     await panel.send({ type: 'event', event: { kind: 'show', section: 'plan' } });
     await p.locator('#add-step').click();

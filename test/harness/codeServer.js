@@ -635,6 +635,7 @@ async function installVsix(target, vsixPath) {
 }
 
 module.exports = {
+  CHROMIUM_ARGS,
   DEFAULT_CACHE_DIR,
   CODE_SERVER_VERSION,
   NODE_VERSION,
