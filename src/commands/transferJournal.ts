@@ -91,6 +91,35 @@ async function parseImport(uris: readonly vscode.Uri[], zone: string): Promise<{
   return { result: importCsv(files), source: names.join(', ') };
 }
 
+interface PreviewItem extends vscode.QuickPickItem {
+  go?: boolean;
+}
+
+/**
+ * The preview as a quick pick rather than a modal dialog: it is keyboard-first, lists every rejected
+ * row with its line, and Enter imports.
+ */
+async function confirmPreview(source: string, message: string, rejected: readonly { line: number; reason: string }[]): Promise<boolean> {
+  const items: PreviewItem[] = [
+    { label: `$(check) ${vscode.l10n.t('Import')}`, detail: message, go: true },
+    { label: `$(close) ${vscode.l10n.t('Cancel')}`, description: vscode.l10n.t('nothing is imported') }
+  ];
+  if (rejected.length) {
+    items.push({ label: vscode.l10n.t('Rows that will be left out'), kind: vscode.QuickPickItemKind.Separator });
+    for (const r of rejected.slice(0, 200)) items.push({ label: vscode.l10n.t('line {0}', r.line), description: r.reason });
+  }
+  for (;;) {
+    const picked = await pick<PreviewItem>({
+      title: vscode.l10n.t('Import preview: {0}', source),
+      placeholder: message,
+      items
+    });
+    if (!picked?.[0]) return false;
+    if (picked[0].go) return true;
+    if (!picked[0].label.startsWith('line')) return false;
+  }
+}
+
 export function importJournalCommand(s: Services) {
   return async (args?: { files?: string[]; confirm?: boolean }): Promise<{ written: number; duplicates: number } | undefined> => {
     const uris = args?.files?.map((f) => vscode.Uri.file(f)) ??
@@ -128,8 +157,7 @@ export function importJournalCommand(s: Services) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} Nothing new to import.', message));
       return { written: 0, duplicates: preview.duplicates };
     }
-    const go = vscode.l10n.t('Import');
-    if (!args?.confirm && (await vscode.window.showInformationMessage(message, { modal: true, detail: vscode.l10n.t('The import can be undone as one step.') }, go)) !== go) return undefined;
+    if (!args?.confirm && !(await confirmPreview(parsed.source, message, rejected))) return undefined;
     await store.write(toWrite);
     void confirmSaved(s, vscode.l10n.t('Imported {0} entries from {1}.', toWrite.length, parsed.source), toWrite);
     return { written: toWrite.length, duplicates: preview.duplicates };

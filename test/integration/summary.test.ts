@@ -25,6 +25,49 @@ describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
     assert.strictEqual(steps, 3, 'the demo taper plan (20 → 15 → 10 mg) is in the journal');
   });
 
+  it('imports a Daylio export with its preview, mapping each mood label; a second import adds nothing', async function () {
+    const h = harness();
+    if (!h) return this.skip(); // the mapping prompts and the preview dialog need real clicks
+    const a = await api();
+    const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'daylio-sample.csv');
+    /** Runs Import… and answers its prompts like a user until it finishes; returns the preview text. */
+    const importOnce = async () => {
+      let finished: { written: number; duplicates: number } | undefined;
+      let failed: unknown;
+      const running = vscode.commands.executeCommand<{ written: number; duplicates: number }>('moodDose.importJournal', { files: [fixture] });
+      running.then((v) => (finished = v ?? { written: -1, duplicates: -1 }), (e: unknown) => (failed = e));
+      let preview = '';
+      let answered = '';
+      await vscode.commands.executeCommand('notifications.hideList');
+      const deadline = Date.now() + 60_000;
+      while (!finished && !failed && Date.now() < deadline) {
+        const title = await h.text('.quick-input-widget .quick-input-title', 300).catch(() => '');
+        if (!title || title === answered) continue;
+        answered = title;
+        if (title.includes('Import Daylio')) {
+          // One prompt per mood label: Daylio's own labels come preselected; "ok but sleepy" is ours to say.
+          await h.press(/mood "ok but sleepy"/.test(title) ? '6' : 'Enter');
+        } else if (title.includes('Import preview')) {
+          preview = await h.text('.quick-input-widget .quick-input-list');
+          await h.press('Enter'); // "Import" is the first choice
+        }
+      }
+      if (failed) throw failed;
+      assert.ok(finished, 'the import finished');
+      return { result: finished!, preview };
+    };
+    const { result: first, preview } = await importOnce();
+    assert.match(preview, /\d+ entries to add, 0 duplicates skipped, \d+ rows rejected \(line \d+:/, `the preview was shown first: ${preview}`);
+    assert.match(preview, /Rows that will be left out/);
+    assert.ok(first.written >= 8, `imported ${first.written} check-ins`);
+    await a.flush();
+    const [[sleepy]] = await queryDisk(a.dataDir(), "SELECT count(*) FROM checkins WHERE deleted_at IS NULL AND mood = 6 AND local_date = '2026-03-09'");
+    assert.strictEqual(sleepy, 1, 'the custom label was mapped as confirmed');
+    const { result: second, preview: none } = await importOnce();
+    assert.deepStrictEqual(second, { written: 0, duplicates: first.written });
+    assert.strictEqual(none, '', 'nothing new: no preview to confirm');
+  });
+
   it('prepares the appointment summary and opens it with every section', async () => {
     const from = addDays(today, -59);
     const file = await vscode.commands.executeCommand<string>('moodDose.prepareSummary', { from, to: today });
@@ -47,7 +90,7 @@ describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
     const a = await api();
     await vscode.commands.executeCommand('notifications.hideList');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    void vscode.commands.executeCommand('moodDose.takeCheckup', 'phq9');
+    const taking = vscode.commands.executeCommand<string>('moodDose.takeCheckup', 'phq9');
     const answers = [1, 2, 0, 1, 1, 0, 2, 0, 0];
     for (let i = 0; i < answers.length; i++) {
       await quickInputTitle(h, new RegExp(`PHQ-9 \\(${i + 1}/9\\)`));
@@ -55,9 +98,11 @@ describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
     }
     await quickInputTitle(h, /not scored/);
     await h.press('1');
+    const id = await taking;
+    assert.ok(id, 'the command returns the saved questionnaire id');
     const row = await waitFor('the PHQ-9 on disk', async () => {
       await a.flush();
-      const rows = await queryDisk(a.dataDir(), "SELECT answers, total, band, difficulty FROM questionnaires WHERE kind = 'phq9' AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 1");
+      const rows = await queryDisk(a.dataDir(), `SELECT answers, total, band, difficulty FROM questionnaires WHERE id = '${id}'`);
       return rows[0];
     });
     assert.deepStrictEqual(row, [JSON.stringify(answers), 7, 'mild', 1]);
