@@ -30,6 +30,9 @@ describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
     if (!h) return this.skip(); // the mapping prompts and the preview dialog need real clicks
     const a = await api();
     const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'daylio-sample.csv');
+    // The last prompt answered, kept across both imports: the closing widget of one must not be
+    // mistaken for a new prompt of the next.
+    let answered = '';
     /** Runs Import… and answers its prompts like a user until it finishes; returns the preview text. */
     const importOnce = async () => {
       let finished: { written: number; duplicates: number } | undefined;
@@ -37,7 +40,6 @@ describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
       const running = vscode.commands.executeCommand<{ written: number; duplicates: number }>('moodDose.importJournal', { files: [fixture] });
       running.then((v) => (finished = v ?? { written: -1, duplicates: -1 }), (e: unknown) => (failed = e));
       let preview = '';
-      let answered = '';
       await vscode.commands.executeCommand('notifications.hideList');
       const deadline = Date.now() + 60_000;
       while (!finished && !failed && Date.now() < deadline) {
