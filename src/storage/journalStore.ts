@@ -11,25 +11,15 @@ import type { FileIdentity, JournalFiles } from './files';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { NodeFiles } from './nodeFiles';
 import { decodeLog, encodeChange } from './opLog';
-import { openSnapshot, sha256, type SnapshotProblem } from './snapshotCheck';
+import { openSnapshot, type SnapshotProblem } from './snapshotCheck';
+import { isOwnSnapshot, quarantine, recordFingerprint, sameFile, SNAPSHOT_NAME } from './snapshotFiles';
 import { rowDecoder, selectColumns, toParams, upsertSql, type SqlValue } from './tables';
 import { WriterLock } from './writerLock';
 
-export const SNAPSHOT_NAME = 'journal.sqlite';
+export { HASH_NAME, quarantine, replaceSnapshot, SNAPSHOT_NAME } from './snapshotFiles';
+
 export const LOG_NAME = 'journal.sqlite.oplog';
 export const LOCK_NAME = 'journal.sqlite.lock';
-/**
- * Fingerprint of the last snapshot this extension wrote: its SHA-256 and its file identity. A file
- * whose identity is unchanged is trusted at once; otherwise its hash must match.
- */
-export const HASH_NAME = 'journal.sqlite.sha256';
-
-interface Fingerprint {
-  sha256: string;
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
 export const BACKUP_DIR = 'backups';
 const COMPACTING = `${LOG_NAME}.compacting-`;
 
@@ -310,8 +300,7 @@ export class JournalStore {
     const snapshot = this.db.export();
     await this.files.writeAtomic(this.snapshotPath, snapshot);
     this.snapshotId = await this.files.identity(this.snapshotPath);
-    const print: Fingerprint | undefined = this.snapshotId && { sha256: await sha256(snapshot), ...this.snapshotId };
-    if (print) await this.files.writeAtomic(path.join(this.opts.dir, HASH_NAME), new TextEncoder().encode(JSON.stringify(print)));
+    if (this.snapshotId) await recordFingerprint(this.files, this.opts.dir, snapshot, this.snapshotId);
     for (const file of pending) await this.files.remove(file);
     // The live log now starts afresh; re-reading it from the start is harmless (records are upserts).
     this.logCursor = { ino: undefined, offset: 0 };
@@ -478,51 +467,5 @@ export class JournalStore {
     const run = this.exclusiveTail.then(fn, fn);
     this.exclusiveTail = run.catch(() => undefined);
     return run;
-  }
-}
-
-/** Copies a bad snapshot aside, leaving the original byte-for-byte intact. */
-export async function quarantine(files: JournalFiles, file: string, now: () => number): Promise<string | undefined> {
-  const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
-  const copy = `${file}.corrupt-${stamp}`;
-  try {
-    await files.copy(file, copy);
-    return copy;
-  } catch {
-    return undefined; // e.g. the same second already has a copy; the original still stands
-  }
-}
-
-/** Whether `bytes` are exactly the last snapshot this extension wrote (see HASH_NAME). */
-async function isOwnSnapshot(files: JournalFiles, dir: string, bytes: Uint8Array, identity: FileIdentity | undefined): Promise<boolean> {
-  const recorded = await files.read(path.join(dir, HASH_NAME));
-  if (!recorded) return false;
-  let print: Partial<Fingerprint>;
-  try {
-    print = JSON.parse(new TextDecoder().decode(recorded)) as Partial<Fingerprint>;
-  } catch {
-    return false;
-  }
-  // Same inode, size and modification time as when we wrote it: nothing has touched the file.
-  if (identity && print.ino === identity.ino && print.size === identity.size && print.mtimeMs === identity.mtimeMs && print.size === bytes.length) return true;
-  return typeof print.sha256 === 'string' && print.sha256 === (await sha256(bytes));
-}
-
-function sameFile(a: FileIdentity | undefined, b: FileIdentity | undefined): boolean {
-  return !!a && !!b && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
-/**
- * Replaces the snapshot with a backup (or removes it, to start a new journal), after the caller
- * has made sure the current file is copied aside. The op log is kept, so recent changes survive.
- */
-export async function replaceSnapshot(files: JournalFiles, dir: string, backupPath: string | undefined): Promise<void> {
-  const target = path.join(dir, SNAPSHOT_NAME);
-  if (backupPath) {
-    const bytes = await files.read(backupPath);
-    if (!bytes) throw new Error(`The backup ${backupPath} no longer exists.`);
-    await files.writeAtomic(target, bytes);
-  } else {
-    await files.remove(target);
   }
 }
