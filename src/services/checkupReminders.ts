@@ -53,7 +53,8 @@ export class CheckupReminders {
     if (!store) return [];
     const due = this.due();
     const today = this.today();
-    const records = this.state.get<Record<string, { key: string; date: LocalDate }>>(KEY) ?? {};
+    const stored = this.state.get<Record<string, { key: string; date: LocalDate }>>(KEY) ?? {};
+    const records = { ...stored };
     const out: string[] = [];
     const mention = (id: string, key: string, text: string) => {
       const { mention: yes, record } = mentionOnce(key, today, records[id]);
@@ -67,7 +68,8 @@ export class CheckupReminders {
       mention('questionnaires', key, vscode.l10n.t('check-up due ({0})', due.questionnaires.map((k) => QUESTIONNAIRES[k].name).join(', ')));
     }
     if (due.review) mention('review', `review:${lastReviewDate(store) ?? 'never'}`, vscode.l10n.t('symptom review due'));
-    void this.state.update(KEY, records);
+    // Called at every status-bar redraw: write only when a new due period was first seen.
+    if (JSON.stringify(records) !== JSON.stringify(stored)) void this.state.update(KEY, records);
     return out;
   }
 
