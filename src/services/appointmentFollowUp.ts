@@ -11,7 +11,7 @@ export class AppointmentFollowUp implements vscode.Disposable {
   private asking = false;
 
   constructor(
-    private readonly journal: JournalService,
+    journal: JournalService,
     private readonly clock: Clock
   ) {
     this.subscription = journal.onDidOpen((store) => void this.check(store));
