@@ -2,13 +2,12 @@
 // bench/charts.ts. Also makes realistic ChartData: a taper with dips, gaps, markers and symptoms.
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ChartData } from '../../src/protocol';
 import type { MoodDoseCharts } from '../../webview/charts';
 import { CHROME, CHROME_ARGS } from './panelHarness';
+import { serveRepo, type RepoServer } from './repoServer';
 
 declare global {
   interface Window {
@@ -39,7 +38,7 @@ const DARK_THEME = `html {
 body { background: var(--vscode-sideBar-background); }`;
 
 let browser: Browser | undefined;
-let server: http.Server | undefined;
+let server: RepoServer | undefined;
 let origin = '';
 
 function pageHtml(): string {
@@ -66,24 +65,15 @@ export async function startCharts(opts: { minify?: boolean } = {}): Promise<void
     minify: opts.minify ?? false,
     logLevel: 'warning'
   });
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const fixed: Record<string, [string, string]> = { '/': ['text/html', pageHtml()], '/theme.css': ['text/css', DARK_THEME] };
-    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
-    if (fixed[url.pathname]) return void res.writeHead(200, { 'content-type': fixed[url.pathname][0] }).end(fixed[url.pathname][1]);
-    const file = path.join(REPO, path.normalize(url.pathname));
-    if (!file.startsWith(REPO + path.sep) || !fs.existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const fixed: Record<string, [string, string]> = { '/theme.css': ['text/css', DARK_THEME] };
+  server = await serveRepo(REPO, (url) => (url.pathname === '/' ? ['text/html', pageHtml()] : fixed[url.pathname]));
+  origin = server.origin;
   browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
 }
 
 export async function stopCharts(): Promise<void> {
   await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  await server?.close();
   browser = server = undefined;
 }
 

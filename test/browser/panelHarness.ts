@@ -1,11 +1,10 @@
 // Loads the built panel (dist/webview.js) into headless Chromium behind the same strict CSP that
 // VS Code uses, with a stand-in for acquireVsCodeApi and a scripted host on the Node side.
 import * as fs from 'fs';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostMessage, WebviewMessage } from '../../src/protocol';
+import { serveRepo, type RepoServer } from './repoServer';
 
 /** The repository root: the nearest folder above this bundle with node_modules (bundles live at different depths). */
 export const ROOT = (() => {
@@ -17,8 +16,6 @@ export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 // The same flags the code-server harness uses: this machine's network is closed, so Chromium must not try.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const CHROME_ARGS: string[] = require('../harness/codeServer').CHROMIUM_ARGS;
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.html': 'text/html' };
 
 /** Answers one request from the panel; return undefined to leave it unanswered. */
 export type HostHandler = (msg: WebviewMessage, panel: PanelPage) => HostMessage | undefined | Promise<HostMessage | undefined>;
@@ -35,38 +32,21 @@ export interface PanelPage {
 }
 
 let browser: Browser | undefined;
-let server: http.Server | undefined;
+let server: RepoServer | undefined;
 let origin = '';
 
 export async function startBrowser(): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'webview.js'))) throw new Error('dist/webview.js is missing: run "npm run build" first.');
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    if (url.pathname === '/panel.html') {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin')));
-      return;
-    }
-    const file = path.join(ROOT, path.normalize(url.pathname));
-    if (!file.startsWith(ROOT) || !fs.existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveRepo(ROOT, (url) =>
+    url.pathname === '/panel.html' ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'))] : undefined
+  );
+  origin = server.origin;
   browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
 }
 
 export async function stopBrowser(): Promise<void> {
   await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  await server?.close();
   browser = undefined;
   server = undefined;
 }
