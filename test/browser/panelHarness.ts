@@ -15,7 +15,7 @@ export const ROOT = (() => {
 export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 // The same flags the code-server harness uses: this machine's network is closed, so Chromium must not try.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const CHROME_ARGS: string[] = require('../harness/codeServer').CHROMIUM_ARGS;
+export const CHROME_ARGS: string[] = require('../../tools/codeServer/workbench').CHROMIUM_ARGS;
 
 /** Answers one request from the panel; return undefined to leave it unanswered. */
 export type HostHandler = (msg: WebviewMessage, panel: PanelPage) => HostMessage | undefined | Promise<HostMessage | undefined>;
