@@ -1,0 +1,105 @@
+// Reads the Activation figures VS Code itself shows in "Developer: Show Running Extensions": a fresh
+// code-server with the packaged .vsix installed, a workspace opened in headless Chromium, the
+// command run from the palette as a user would, and each row's "Activation: N ms" read from the DOM.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { ROOT } from './stats';
+
+interface CodeServer {
+  vscodeVersion: string;
+  stop(): Promise<void>;
+}
+// The harness is CommonJS that finds .vscode-test from its own folder, so it is loaded from tools/
+// where it lives rather than bundled into out/bench.
+const harness = (name: string) => require(path.join(ROOT, 'tools', 'codeServer', name));
+const { startCodeServer } = harness('server.js') as { startCodeServer(o: object): Promise<CodeServer> };
+const { installVsix } = harness('vsix.js') as { installVsix(server: CodeServer, vsix: string): Promise<void> };
+const { openWorkbench } = harness('workbench.js') as {
+  openWorkbench(o: object): Promise<{ page: Page; close(): Promise<void> }>;
+};
+
+export interface RunningExtension {
+  name: string;
+  /** Code loading + activate call, as the row shows it. */
+  ms: number;
+  /** The row's own words, e.g. "Activation: 188ms" or "Startup Activation: 118ms". */
+  text: string;
+}
+
+export interface WorkbenchStart {
+  vscodeVersion: string;
+  rows: RunningExtension[];
+}
+
+const ACTIVATION = /^(?:Startup )?Activation: (\d+)ms$/;
+const ROW = '.runtime-extensions-editor .monaco-list-row';
+
+/**
+ * The activated rows of the Running Extensions editor, read from the top of its list down until
+ * `wanted` is among them. The list is virtual: only the rows in view exist in the DOM.
+ */
+async function readRows(page: Page, wanted: string): Promise<Map<string, RunningExtension>> {
+  const seen = new Map<string, RunningExtension>();
+  const box = await page.locator('.runtime-extensions-editor .monaco-list').first().boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100_000);
+    await page.waitForTimeout(100);
+  }
+  for (let i = 0; i < 40; i++) {
+    const rows = await page.$$eval(ROW, (els) =>
+      els.map((el) => ({ name: el.querySelector('.name')?.textContent ?? '', text: el.querySelector('.activation-time')?.textContent ?? '' }))
+    );
+    for (const r of rows) {
+      const m = ACTIVATION.exec(r.text);
+      if (m) seen.set(r.name, { name: r.name, ms: Number(m[1]), text: r.text });
+    }
+    if (seen.has(wanted) || !box) break;
+    await page.mouse.wheel(0, box.height / 2);
+    await page.waitForTimeout(100);
+  }
+  return seen;
+}
+
+/**
+ * One fresh workbench start: a new server (new user data, new extensions folder) with only the
+ * .vsix installed, a workspace folder opened, then "Developer: Show Running Extensions" once
+ * `displayName` has finished activating. `screenshot` saves the editor as displayed.
+ */
+export async function runningExtensions(vsix: string, displayName: string, screenshot?: string): Promise<WorkbenchStart> {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-bench-startup-'));
+  fs.writeFileSync(path.join(workspace, 'README.md'), '# A workspace for the start-up benchmark\n');
+  const server = await startCodeServer({ userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.tips.enabled': false } });
+  try {
+    await installVsix(server, vsix);
+    const { page, close } = await openWorkbench({ server, folder: workspace, viewport: { width: 1280, height: 900 } });
+    try {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget').waitFor();
+      await page.keyboard.type('Developer: Show Running Extensions');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator(ROW).first().waitFor();
+      // The extension activates on onStartupFinished: until then it has no row, then one that
+      // reads "Activating..." until activate() has returned.
+      const deadline = Date.now() + 60_000;
+      let rows = await readRows(page, displayName);
+      while (!rows.has(displayName) && Date.now() < deadline) {
+        await page.waitForTimeout(1000);
+        rows = await readRows(page, displayName);
+      }
+      if (screenshot) {
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: screenshot });
+      }
+      return { vscodeVersion: server.vscodeVersion, rows: [...rows.values()] };
+    } finally {
+      await close();
+    }
+  } finally {
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
