@@ -36,31 +36,50 @@ export interface WorkbenchStart {
 const ACTIVATION = /^(?:Startup )?Activation: (\d+)ms$/;
 const ROW = '.runtime-extensions-editor .monaco-list-row';
 
+/** The rows in view: the list is virtual, so only those exist in the DOM. */
+function visibleRows(page: Page): Promise<{ name: string; text: string }[]> {
+  return page.$$eval(ROW, (els) =>
+    els.map((el) => ({ name: el.querySelector('.name')?.textContent ?? '', text: el.querySelector('.activation-time')?.textContent ?? '' }))
+  );
+}
+
 /**
  * The activated rows of the Running Extensions editor, read from the top of its list down until
- * `wanted` is among them. The list is virtual: only the rows in view exist in the DOM.
+ * `wanted` is among them or the list ends. It is scrolled with the mouse wheel, a page at a time.
  */
 async function readRows(page: Page, wanted: string): Promise<Map<string, RunningExtension>> {
   const seen = new Map<string, RunningExtension>();
   const box = await page.locator('.runtime-extensions-editor .monaco-list').first().boundingBox();
-  if (box) {
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, -100_000);
-    await page.waitForTimeout(100);
-  }
-  for (let i = 0; i < 40; i++) {
-    const rows = await page.$$eval(ROW, (els) =>
-      els.map((el) => ({ name: el.querySelector('.name')?.textContent ?? '', text: el.querySelector('.activation-time')?.textContent ?? '' }))
-    );
-    for (const r of rows) {
+  if (!box) return seen;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  /** Scrolls by `dy` and says whether the rows in view changed, i.e. the list moved. */
+  const scroll = async (dy: number) => {
+    const before = JSON.stringify(await visibleRows(page));
+    await page.mouse.wheel(0, dy);
+    await page.waitForTimeout(150);
+    return JSON.stringify(await visibleRows(page)) !== before;
+  };
+  for (let i = 0; i < 50 && (await scroll(-box.height)); i++);
+  for (let i = 0; i < 50; i++) {
+    for (const r of await visibleRows(page)) {
       const m = ACTIVATION.exec(r.text);
       if (m) seen.set(r.name, { name: r.name, ms: Number(m[1]), text: r.text });
     }
-    if (seen.has(wanted) || !box) break;
-    await page.mouse.wheel(0, box.height / 2);
-    await page.waitForTimeout(100);
+    if (seen.has(wanted) || !(await scroll(box.height / 2))) break;
   }
   return seen;
+}
+
+/** Scrolls the list so `name`'s row is fully in view, for a screenshot that shows the figure read. */
+async function bringIntoView(page: Page, name: string): Promise<void> {
+  const list = await page.locator('.runtime-extensions-editor .monaco-list').first().boundingBox();
+  const row = await page.locator(ROW, { has: page.locator('.name', { hasText: name }) }).first().boundingBox();
+  if (!list || !row) return;
+  const below = row.y + row.height - (list.y + list.height);
+  const above = list.y - row.y;
+  if (below > 0) await page.mouse.wheel(0, below + 10);
+  else if (above > 0) await page.mouse.wheel(0, -(above + 10));
+  await page.waitForTimeout(150);
 }
 
 /**
@@ -91,6 +110,7 @@ export async function runningExtensions(vsix: string, displayName: string, scree
         rows = await readRows(page, displayName);
       }
       if (screenshot) {
+        await bringIntoView(page, displayName);
         await page.mouse.move(0, 0);
         await page.screenshot({ path: screenshot });
       }
