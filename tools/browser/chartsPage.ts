@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import type { MoodDoseCharts } from '../../webview/charts';
-import { launchChromium } from './chromium';
+import { launchChromium, watchForProblems } from './chromium';
 import { REPO_ROOT, serveRepo, type RepoServer } from './repoServer';
 
 declare global {
@@ -81,15 +81,7 @@ export async function openCharts(viewport = { width: 360, height: 900 }): Promis
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(5000); // fail with the waited-for condition, not mocha's timeout
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
-  });
+  const problems = watchForProblems(page);
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => !!window.mdc);
   return { page, problems, close: () => context.close() };

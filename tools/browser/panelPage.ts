@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import type { HostMessage, WebviewMessage } from '../../src/protocol';
-import { launchChromium } from './chromium';
+import { launchChromium, watchForProblems } from './chromium';
 import { REPO_ROOT, serveRepo, type RepoServer } from './repoServer';
 
 /** Answers one request from the panel; return undefined to leave it unanswered. */
@@ -67,7 +67,7 @@ export async function openPanel(
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const posted: WebviewMessage[] = [];
-  const problems: string[] = [];
+  const problems = watchForProblems(page);
   const waiters: { pred: (m: WebviewMessage) => boolean; resolve: (m: WebviewMessage) => void }[] = [];
   const panel: PanelPage = {
     page,
@@ -86,14 +86,6 @@ export async function openPanel(
     },
     close: () => context.close()
   };
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
-  });
   await page.exposeFunction('__toHost', async (raw: WebviewMessage) => {
     posted.push(raw);
     for (const w of [...waiters]) if (w.pred(raw)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(raw));
