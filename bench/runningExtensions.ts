@@ -43,43 +43,47 @@ function visibleRows(page: Page): Promise<{ name: string; text: string }[]> {
   );
 }
 
-/**
- * The activated rows of the Running Extensions editor, read from the top of its list down until
- * `wanted` is among them or the list ends. It is scrolled with the mouse wheel, a page at a time.
- */
-async function readRows(page: Page, wanted: string): Promise<Map<string, RunningExtension>> {
-  const seen = new Map<string, RunningExtension>();
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Scrolls the list with the mouse wheel and says whether it moved (the rows in view changed). */
+async function scrollList(page: Page, list: Box, dy: number): Promise<boolean> {
+  const before = JSON.stringify(await visibleRows(page));
+  await page.mouse.move(list.x + list.width / 2, list.y + list.height / 2);
+  await page.mouse.wheel(0, dy);
+  await page.waitForTimeout(150);
+  return JSON.stringify(await visibleRows(page)) !== before;
+}
+
+async function listBox(page: Page): Promise<Box | null> {
   const box = await page.locator('.runtime-extensions-editor .monaco-list').first().boundingBox();
-  if (!box) return seen;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  /** Scrolls by `dy` and says whether the rows in view changed, i.e. the list moved. */
-  const scroll = async (dy: number) => {
-    const before = JSON.stringify(await visibleRows(page));
-    await page.mouse.wheel(0, dy);
-    await page.waitForTimeout(150);
-    return JSON.stringify(await visibleRows(page)) !== before;
-  };
-  for (let i = 0; i < 50 && (await scroll(-box.height)); i++);
-  for (let i = 0; i < 50; i++) {
+  if (box) for (let i = 0; i < 50 && (await scrollList(page, box, -box.height)); i++);
+  return box;
+}
+
+/** Every activated row of the Running Extensions editor, read from the top of its list to the end. */
+async function readRows(page: Page): Promise<Map<string, RunningExtension>> {
+  const seen = new Map<string, RunningExtension>();
+  const list = await listBox(page);
+  for (let i = 0; list && i < 50; i++) {
     for (const r of await visibleRows(page)) {
       const m = ACTIVATION.exec(r.text);
       if (m) seen.set(r.name, { name: r.name, ms: Number(m[1]), text: r.text });
     }
-    if (seen.has(wanted) || !(await scroll(box.height / 2))) break;
+    if (!(await scrollList(page, list, list.height / 2))) break;
   }
   return seen;
 }
 
-/** Scrolls the list so `name`'s row is fully in view, for a screenshot that shows the figure read. */
+/** Scrolls the list until `name`'s row is fully in view, for a screenshot that shows the figure read. */
 async function bringIntoView(page: Page, name: string): Promise<void> {
-  const list = await page.locator('.runtime-extensions-editor .monaco-list').first().boundingBox();
-  const row = await page.locator(ROW, { has: page.locator('.name', { hasText: name }) }).first().boundingBox();
-  if (!list || !row) return;
-  const below = row.y + row.height - (list.y + list.height);
-  const above = list.y - row.y;
-  if (below > 0) await page.mouse.wheel(0, below + 10);
-  else if (above > 0) await page.mouse.wheel(0, -(above + 10));
-  await page.waitForTimeout(150);
+  const list = await listBox(page);
+  const row = page.locator(ROW, { has: page.locator('.name', { hasText: name }) }).first();
+  for (let i = 0; list && i < 50; i++) {
+    const box = (await row.count()) ? await row.boundingBox() : null;
+    const below = box ? box.y + box.height - (list.y + list.height) : 1;
+    if (box && below <= 0) return;
+    if (!(await scrollList(page, list, box ? below + 10 : list.height / 2))) return;
+  }
 }
 
 /**
@@ -104,10 +108,10 @@ export async function runningExtensions(vsix: string, displayName: string, scree
       // The extension activates on onStartupFinished: until then it has no row, then one that
       // reads "Activating..." until activate() has returned.
       const deadline = Date.now() + 60_000;
-      let rows = await readRows(page, displayName);
+      let rows = await readRows(page);
       while (!rows.has(displayName) && Date.now() < deadline) {
         await page.waitForTimeout(1000);
-        rows = await readRows(page, displayName);
+        rows = await readRows(page);
       }
       if (screenshot) {
         await bringIntoView(page, displayName);
