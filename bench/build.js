@@ -1,4 +1,4 @@
-// Bundles the benchmarks (TypeScript) to out/bench/ and runs them: `npm run bench [storage|panel|summary]`.
+// Bundles the benchmarks (TypeScript) to out/bench/ and runs them: `npm run bench [storage|panel|charts|summary|startup]`.
 const esbuild = require('esbuild');
 const { spawnSync } = require('child_process');
 const path = require('path');
@@ -18,8 +18,9 @@ esbuild
     logLevel: 'warning'
   })
   .then(() => esbuild.build({
-    entryPoints: [path.join(__dirname, 'run.ts')],
-    outfile: path.join(root, 'out', 'bench', 'run.js'),
+    // startupChild.js runs alone in fresh processes, so it is a bundle of its own.
+    entryPoints: [path.join(__dirname, 'run.ts'), path.join(__dirname, 'startupChild.ts')],
+    outdir: path.join(root, 'out', 'bench'),
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -1,7 +1,8 @@
 // Charts benchmark: how long the panel takes to redraw its charts for five years of daily data,
 // in headless Chromium with the minified module, as in the packaged panel.
 // Run from bench/run.ts: `const rows = await benchCharts(); target(rows, 1826, CHART_REDRAW_METRIC, 50, '≤ 50 ms');`
-import { makeChartData, openCharts, startCharts, stopCharts } from '../test/browser/chartsPage';
+import { openCharts, startCharts, stopCharts } from '../tools/browser/chartsPage';
+import { makeChartData } from '../tools/browser/sampleChartData';
 import { median, type BenchRow } from './stats';
 
 export const CHART_REDRAW_METRIC = 'chart redraw, 5-year range, median of 15';

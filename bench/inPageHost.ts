@@ -2,7 +2,7 @@
 // measured without the test harness's round trips through Playwright (VS Code's own postMessage
 // between host and webview takes a few milliseconds). Loaded as the page's "standin" script.
 import type { HostMessage, WebviewMessage } from '../src/protocol';
-import { FakeHost, manyEntries } from '../test/browser/fakeHost';
+import { FakeHost, manyEntries } from '../tools/browser/fakeHost';
 
 const src = (document.currentScript as HTMLScriptElement).src;
 const n = Number(new URL(src).searchParams.get('n') ?? '1000');

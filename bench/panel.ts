@@ -1,7 +1,7 @@
 // Panel benchmark: time from the panel script starting to the first rows on screen, with 1k, 10k
 // and 100k entries in the journal, in headless Chromium with an in-page stand-in host
 // (bench/inPageHost.ts). The panel asks for one page at a time, so the journal's size barely matters.
-import { openPanel, startBrowser, stopBrowser } from '../test/browser/panelHarness';
+import { openPanel, startBrowser, stopBrowser } from '../tools/browser/panelPage';
 import { median, type BenchRow } from './stats';
 
 const RUNS = 9;

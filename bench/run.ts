@@ -6,6 +6,7 @@ import * as path from 'path';
 import { ROOT, printTable, type BenchRow } from './stats';
 import { benchCharts } from './charts';
 import { benchPanel } from './panel';
+import { benchStartup } from './startup';
 import { benchStorage } from './storage';
 import { benchSummary } from './summary';
 
@@ -44,9 +45,15 @@ async function main(): Promise<void> {
     printTable('Prescriber summary', rows);
     results.summary = rows;
   }
+  if (only.length === 0 || only.includes('startup')) {
+    const rows = await benchStartup();
+    printTable(`Start-up (Node ${process.version} with a vscode stand-in; VS Code in code-server)`, rows);
+    results.startup = rows;
+  }
   const outDir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
-  const record = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, results };
+  // The load average says how busy the machine was: timings on a shared machine drift with it.
+  const record = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, load: os.loadavg(), results };
   for (const [name, rows] of Object.entries(results)) {
     fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify({ ...record, results: rows }, null, 2) + '\n');
   }

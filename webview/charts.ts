@@ -7,13 +7,9 @@ import { isEmpty, summary } from './charts/data';
 import { el, uid } from './charts/dom';
 import { HeatStrip } from './charts/heatStrip';
 import { renderDataTable, renderDoseTable } from './charts/tables';
+import type { ChartStrings } from './charts/strings';
 import { observeTheme, readTheme, type ChartTheme } from './charts/theme';
 import { Timeline } from './charts/timeline';
-
-/** Localisation: t('Mood'), t('{0} mg', 10). The panel passes @vscode/l10n's t. */
-export interface ChartStrings {
-  t(message: string, ...args: (string | number)[]): string;
-}
 
 export class MoodDoseCharts {
   private readonly root: HTMLElement;

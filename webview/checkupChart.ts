@@ -3,7 +3,7 @@
 import uPlot from 'uplot';
 import { QUESTIONNAIRES } from '../src/core/questionnaires';
 import type { CheckupsData } from '../src/protocol';
-import type { ChartStrings } from './charts';
+import type { ChartStrings } from './charts/strings';
 import { dayNumber } from './charts/data';
 import { observeTheme, readTheme } from './charts/theme';
 

@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import type { ChartData } from '../../src/protocol';
-import { makeChartData, openCharts, startCharts, stopCharts, type ChartsPage } from './chartsPage';
+import { openCharts, startCharts, stopCharts, type ChartsPage } from '../../tools/browser/chartsPage';
+import { makeChartData } from '../../tools/browser/sampleChartData';
 
 const taper = () => makeChartData({ from: '2026-01-01', days: 90, steps: [20, 15, 10] });
 const PAYLOAD = '<img src=x onerror=window.__x=1>';

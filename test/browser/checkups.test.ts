@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { ATTRIBUTION, PHQ9 } from '../../src/core/questionnaires';
-import { checkin, CONTEXT, FakeHost } from './fakeHost';
-import { openPanel, usePanelPages, type PanelPage } from './panelHarness';
+import { checkin, CONTEXT, FakeHost } from '../../tools/browser/fakeHost';
+import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
+import { usePanelPages } from './panelHooks';
 
 describe('Check-ups and support in the panel (headless Chromium)', function () {
   this.timeout(40_000);

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { hostMessageSchema } from '../../src/protocol';
-import { checkin, FakeHost } from './fakeHost';
-import { openPanel, startBrowser, stopBrowser } from './panelHarness';
+import { checkin, FakeHost } from '../../tools/browser/fakeHost';
+import { openPanel, startBrowser, stopBrowser } from '../../tools/browser/panelPage';
 
 /** Arbitrary values, plus near misses: the right shapes with something wrong inside. */
 function invalidHostMessages(): fc.Arbitrary<unknown> {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { checkin, FakeHost, manyEntries } from './fakeHost';
-import { openPanel, usePanelPages, type PanelPage } from './panelHarness';
+import { checkin, FakeHost, manyEntries } from '../../tools/browser/fakeHost';
+import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
+import { usePanelPages } from './panelHooks';
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
 

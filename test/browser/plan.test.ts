@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { checkin, FakeHost } from './fakeHost';
-import { openPanel, usePanelPages, type PanelPage } from './panelHarness';
+import { checkin, FakeHost } from '../../tools/browser/fakeHost';
+import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
+import { usePanelPages } from './panelHooks';
 
 describe('Plan tab (headless Chromium)', function () {
   this.timeout(30_000);

@@ -2,7 +2,7 @@
 // keys and click real buttons in the workbench page (through Playwright), so UI flows are tested
 // the way a user drives them. Tests find it through the MOOD_DOSE_HARNESS environment variable.
 const http = require('http');
-const { webviewFrame } = require('./codeServer');
+const { webviewFrame } = require('../../tools/codeServer/workbench');
 
 const EXTENSION_ID = 'mood-dose.mood-dose-journal';
 

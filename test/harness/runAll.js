@@ -10,7 +10,7 @@ const os = require('os');
 const path = require('path');
 const { buildTests } = require('./buildTests');
 const { startKeyServer } = require('./keyServer');
-const { checkPrereqs } = require('./prereqs');
+const { checkPrereqs } = require('../../tools/codeServer/prereqs');
 
 const root = path.resolve(__dirname, '..', '..');
 const LAYERS = ['unit', 'browser', 'integration'];
@@ -75,7 +75,7 @@ function workspace(name) {
 }
 
 async function integrationLayer() {
-  const { runTestsInCodeServer } = require('./codeServer');
+  const { runTestsInCodeServer } = require('../../tools/codeServer/extensionTests');
   const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index.js');
   const keys = await startKeyServer();
   const sources = await captured(() =>

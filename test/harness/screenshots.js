@@ -5,7 +5,8 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { openWorkbench, startCodeServer, webviewFrame } = require('./codeServer');
+const { startCodeServer } = require('../../tools/codeServer/server');
+const { openWorkbench, webviewFrame } = require('../../tools/codeServer/workbench');
 const { demoWorkspace } = require('./demo');
 
 const root = path.resolve(__dirname, '..', '..');

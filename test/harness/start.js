@@ -8,7 +8,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { demoWorkspace } = require('./demo');
-const { checkPrereqs } = require('./prereqs');
+const { checkPrereqs } = require('../../tools/codeServer/prereqs');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -29,7 +29,8 @@ async function main() {
   workspace = path.resolve(workspace ?? path.join(root, '.vscode-test', 'workspace'));
   fs.mkdirSync(workspace, { recursive: true });
 
-  const { startCodeServer, workbenchUrl } = require('./codeServer');
+  const { startCodeServer } = require('../../tools/codeServer/server');
+  const { workbenchUrl } = require('../../tools/codeServer/workbench');
   const server = await startCodeServer({ port: Number(option('--port') ?? 0), userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
   const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root });
   console.log(`\nMood & Dose Journal is running in VS Code ${server.vscodeVersion} (code-server ${server.version}).`);

@@ -1,6 +1,6 @@
 // Pure shaping of ChartData for the views: uPlot columns, marker groups, table rows, summaries.
 import type { ChartData } from '../../src/protocol';
-import type { ChartStrings } from '../charts';
+import type { ChartStrings } from './strings';
 
 export type Marker = ChartData['markers'][number];
 

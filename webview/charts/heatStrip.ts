@@ -3,7 +3,7 @@
 // Rows and cells are kept between updates and only touched where they changed: rebuilding and
 // relabelling every cell was most of a redraw's cost.
 import type { ChartData } from '../../src/protocol';
-import type { ChartStrings } from '../charts';
+import type { ChartStrings } from './strings';
 import { dateOf, dayNumber } from './data';
 import { el, uid } from './dom';
 

@@ -1,6 +1,6 @@
 // The HTML parts: the data table behind the timeline (its text alternative) and "mood by dose".
 import type { ChartData } from '../../src/protocol';
-import type { ChartStrings } from '../charts';
+import type { ChartStrings } from './strings';
 import { fixed1, tableRows } from './data';
 import { el } from './dom';
 

@@ -2,7 +2,7 @@
 // and life-event markers. uPlot draws everything; this file is its options and two small hooks.
 import uPlot from 'uplot';
 import type { ChartData } from '../../src/protocol';
-import type { ChartStrings } from '../charts';
+import type { ChartStrings } from './strings';
 import { columns, fixed1, markerGroups, markerText, type MarkerGroup } from './data';
 import { el } from './dom';
 import type { ChartTheme } from './theme';

@@ -4,7 +4,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { codeServerInstalled } = require('./codeServer');
+const { codeServerInstalled } = require('./layout');
 
 const BUILD_PACKAGES = 'libkrb5-dev python3 make g++ pkg-config';
 

@@ -1,11 +1,18 @@
-// A local HTTP server for browser tests: fixed pages by path, everything else straight from the
-// repository (bundles, CSS, fonts), so pages load under a real origin and a real CSP.
+// A local HTTP server for the browser pages of tests and benchmarks: fixed pages by path, everything
+// else straight from the repository (bundles, CSS, fonts), so pages load under a real origin and a real CSP.
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.html': 'text/html' };
+
+/** The repository root: the nearest folder above this bundle with node_modules (bundles live at different depths). */
+export const REPO_ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'node_modules', 'playwright-core')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 export interface RepoServer {
   origin: string;

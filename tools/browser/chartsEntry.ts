@@ -1,6 +1,7 @@
-// Test-only entry: mounts the charts module alone in a page. chartsPage.ts bundles it for the
-// browser; test/harness/buildTests.js also bundles it for Node, where it is never run.
-import { MoodDoseCharts, type ChartStrings } from '../../webview/charts';
+// Entry of the charts page (chartsPage.ts bundles it for the browser): mounts the charts module
+// alone, with English strings, and records CSP violations.
+import { MoodDoseCharts } from '../../webview/charts';
+import type { ChartStrings } from '../../webview/charts/strings';
 
 /** Like @vscode/l10n's t with no bundle: fills {0}, {1}… in the English message. */
 const strings: ChartStrings = {

@@ -1,21 +1,12 @@
 // Loads the built panel (dist/webview.js) into headless Chromium behind the same strict CSP that
-// VS Code uses, with a stand-in for acquireVsCodeApi and a scripted host on the Node side.
+// VS Code uses, with a stand-in for acquireVsCodeApi (standin.js, or the caller's) and a scripted
+// host on the Node side. The browser tests and the panel benchmark both drive it.
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { HostMessage, WebviewMessage } from '../../src/protocol';
-import { serveRepo, type RepoServer } from './repoServer';
-
-/** The repository root: the nearest folder above this bundle with node_modules (bundles live at different depths). */
-export const ROOT = (() => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'node_modules', 'playwright-core')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-})();
-export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-// The same flags the code-server harness uses: this machine's network is closed, so Chromium must not try.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const CHROME_ARGS: string[] = require('../harness/codeServer').CHROMIUM_ARGS;
+import { launchChromium, watchForProblems } from './chromium';
+import { REPO_ROOT, serveRepo, type RepoServer } from './repoServer';
 
 /** Answers one request from the panel; return undefined to leave it unanswered. */
 export type HostHandler = (msg: WebviewMessage, panel: PanelPage) => HostMessage | undefined | Promise<HostMessage | undefined>;
@@ -36,12 +27,12 @@ let server: RepoServer | undefined;
 let origin = '';
 
 export async function startBrowser(): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'webview.js'))) throw new Error('dist/webview.js is missing: run "npm run build" first.');
-  server = await serveRepo(ROOT, (url) =>
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'webview.js'))) throw new Error('dist/webview.js is missing: run "npm run build" first.');
+  server = await serveRepo(REPO_ROOT, (url) =>
     url.pathname === '/panel.html' ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'))] : undefined
   );
   origin = server.origin;
-  browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
+  browser = await launchChromium();
 }
 
 export async function stopBrowser(): Promise<void> {
@@ -61,7 +52,7 @@ function panelPageHtml(state: string | null, standin: string | null): string {
 <link rel="stylesheet" href="/media/journal.css">
 <link rel="stylesheet" href="/media/charts.css">
 <script nonce="test">window.__initialState = ${state ? JSON.stringify(JSON.parse(state)) : 'undefined'};</script>
-<script nonce="test" src="${standin ?? '/test/browser/standin.js'}"></script>
+<script nonce="test" src="${standin ?? '/tools/browser/standin.js'}"></script>
 </head><body><main id="app" aria-busy="true"></main>
 <script nonce="test">window.__panelStart = performance.now();</script>
 <script nonce="test" src="/dist/webview.js"></script></body></html>`;
@@ -76,7 +67,7 @@ export async function openPanel(
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const posted: WebviewMessage[] = [];
-  const problems: string[] = [];
+  const problems = watchForProblems(page);
   const waiters: { pred: (m: WebviewMessage) => boolean; resolve: (m: WebviewMessage) => void }[] = [];
   const panel: PanelPage = {
     page,
@@ -95,14 +86,6 @@ export async function openPanel(
     },
     close: () => context.close()
   };
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
-  });
   await page.exposeFunction('__toHost', async (raw: WebviewMessage) => {
     posted.push(raw);
     for (const w of [...waiters]) if (w.pred(raw)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(raw));
@@ -115,25 +98,4 @@ export async function openPanel(
   if (opts.standin) query.set('standin', opts.standin);
   await page.goto(`${origin}/panel.html?${query}`);
   return panel;
-}
-
-/**
- * Mocha hooks shared by the panel suites: one browser for the suite, and after each test a check
- * that the page saw no CSP violation or error before it is closed.
- */
-export function usePanelPages(): { current: PanelPage | undefined } {
-  const holder: { current: PanelPage | undefined } = { current: undefined };
-  before(startBrowser);
-  after(stopBrowser);
-  afterEach(async () => {
-    const panel = holder.current;
-    holder.current = undefined;
-    if (!panel) return;
-    try {
-      if (panel.problems.length) throw new Error(`CSP violations or page errors: ${panel.problems.join(' | ')}`);
-    } finally {
-      await panel.close();
-    }
-  });
-  return holder;
 }
