@@ -1,0 +1,33 @@
+// Plausibility checks that only an import needs: a stored row is valid whenever it was written, but
+// a row arriving from a file must also make sense now. A stamp far in the future would win every
+// "newer wins" merge, so the row could never be edited, deleted or undone here.
+import { EARLIEST_YEAR, FUTURE_TOLERANCE_MS } from './limits';
+
+const STAMP_FIELDS = ['createdAt', 'updatedAt', 'deletedAt', 'at'] as const;
+const DATE_FIELDS = ['localDate', 'startDate', 'date'] as const;
+
+const beforeEarliest = (what: string) => `${what} is before ${EARLIEST_YEAR}. Correct the year in the file, then import it again.`;
+const tooFarAhead = (what: string, now: number) =>
+  `${what} is more than a day after now (${new Date(now).toISOString()}). Check the clock of the device that made the file, correct it, then import it again.`;
+
+/** Why an ISO instant or YYYY-MM-DD date cannot be imported, or undefined. `what` names it. */
+export function implausibleValue(what: string, value: string, now: number, instant: boolean): string | undefined {
+  if (Number(value.slice(0, 4)) < EARLIEST_YEAR) return beforeEarliest(what);
+  if (instant && Date.parse(value) > now + FUTURE_TOLERANCE_MS) return tooFarAhead(what, now);
+  return undefined;
+}
+
+/**
+ * The first stamp or date in `row` that an import must refuse, as a sentence that says what to
+ * do; undefined when all are plausible. Stamps may be at most a day ahead of `now` (a clock that
+ * runs a little fast, or a time zone ahead); no stamp or date may fall before 1900.
+ */
+export function implausibleStamp(row: object, now: number): string | undefined {
+  const r = row as Record<string, unknown>;
+  for (const field of [...STAMP_FIELDS, ...DATE_FIELDS]) {
+    const value = r[field];
+    const problem = typeof value === 'string' ? implausibleValue(`${field} ${value}`, value, now, (STAMP_FIELDS as readonly string[]).includes(field)) : undefined;
+    if (problem) return problem;
+  }
+  return undefined;
+}
