@@ -4,10 +4,13 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { defaultDaylioMapping, moodLabelsIn, parseDaylio, type DaylioMapping } from '../core/daylio';
+import { IMPORT_MAX_BYTES } from '../core/limits';
 import { exportCsv, exportJson, ImportError, importCsv, importJson, planImport, type ImportResult } from '../core/transfer';
 import { moodFromKey } from '../core/mood';
+import { confirmExportOutsideGit } from '../services/privacyGuard';
 import type { Services } from '../services/services';
 import { allRows, existingRow } from '../storage/journalQueries';
+import { createChosenFolder, writeChosenFile } from './exportTarget';
 import { pick } from './quickInput';
 import { confirmSaved } from './undo';
 
@@ -24,7 +27,8 @@ export function exportJournalCommand(s: Services) {
     const store = await s.journal.get();
     const rows = allRows(store);
     const stamp = new Date(s.clock.now()).toISOString();
-    const home = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(s.journal.location().dir);
+    // The journal folder first: it is private and git-ignored, unlike the workspace root.
+    const home = vscode.Uri.file(s.journal.location().dir);
     if (format.id === 'json') {
       const target = await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(home, `mood-dose-journal-${stamp.slice(0, 10)}.json`),
@@ -32,7 +36,8 @@ export function exportJournalCommand(s: Services) {
         title: vscode.l10n.t('Export Journal as JSON')
       });
       if (!target) return undefined;
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportJson(rows, stamp)));
+      if (target.scheme === 'file' && !(await confirmExportOutsideGit(target.fsPath))) return undefined;
+      await writeChosenFile(target, exportJson(rows, stamp), false);
       void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported to {0}. It holds private health data: keep it somewhere safe.', target.fsPath));
       return target.fsPath;
     }
@@ -45,9 +50,10 @@ export function exportJournalCommand(s: Services) {
     } catch (e) {
       if (!(e instanceof vscode.FileSystemError)) throw e;
     }
-    await vscode.workspace.fs.createDirectory(dir);
-    for (const [name, csv] of Object.entries(exportCsv(rows))) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, name), new TextEncoder().encode(csv));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported as CSV files to {0}.', dir.fsPath));
+    if (dir.scheme === 'file' && !(await confirmExportOutsideGit(dir.fsPath))) return undefined;
+    await createChosenFolder(dir);
+    for (const [name, csv] of Object.entries(exportCsv(rows))) await writeChosenFile(vscode.Uri.joinPath(dir, name), csv, true);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported as CSV files to {0}. Cells that a spreadsheet would run as a formula start with an apostrophe.', dir.fsPath));
     return dir.fsPath;
   };
 }
@@ -72,23 +78,44 @@ async function confirmMapping(csv: string): Promise<DaylioMapping | undefined> {
   return mapping;
 }
 
+/**
+ * The chosen files as text, keyed by full path (two files called checkins.csv stay apart). Refused
+ * before reading when together they exceed IMPORT_MAX_BYTES, and refused when not UTF-8: decoding
+ * would otherwise turn every unreadable byte into U+FFFD and import the damage.
+ */
 async function readFiles(uris: readonly vscode.Uri[]): Promise<Record<string, string>> {
+  let total = 0;
+  for (const uri of uris) total += (await vscode.workspace.fs.stat(uri)).size;
+  if (total > IMPORT_MAX_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new ImportError(vscode.l10n.t('the chosen files hold {0} MB; an import can be at most {1} MB. Choose fewer files at a time.', mb(total), mb(IMPORT_MAX_BYTES)), { file: uris.map((u) => path.basename(u.fsPath)).join(', ') });
+  }
   const out: Record<string, string> = {};
-  for (const uri of uris) out[path.basename(uri.fsPath)] = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  for (const uri of uris) {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    try {
+      out[uri.fsPath] = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new ImportError(vscode.l10n.t('the file is not UTF-8 text. Open it in an editor, save it with the UTF-8 encoding, then import it again.'), { file: uri.fsPath });
+    }
+  }
   return out;
 }
 
-async function parseImport(uris: readonly vscode.Uri[], zone: string): Promise<{ result: ImportResult; source: string } | undefined> {
+async function parseImport(uris: readonly vscode.Uri[], zone: string, now: number): Promise<{ result: ImportResult; source: string } | undefined> {
   const files = await readFiles(uris);
-  const names = Object.keys(files);
-  if (names.length === 1 && names[0].toLowerCase().endsWith('.json')) return { result: importJson(files[names[0]]), source: names[0] };
-  const first = files[names[0]] ?? '';
-  if (names.length === 1 && /^\uFEFF?"?full_date"?,/i.test(first)) {
+  const paths = Object.keys(files);
+  const names = paths.map((p) => path.basename(p));
+  const json = paths.filter((p) => p.toLowerCase().endsWith('.json'));
+  if (json.length && paths.length > 1) throw new ImportError(vscode.l10n.t('choose one JSON export at a time (or the CSV files of one export).'), { file: names.join(', ') });
+  if (json.length) return { result: importJson(files[json[0]], now, json[0]), source: names[0] };
+  const first = files[paths[0]] ?? '';
+  if (paths.length === 1 && /^\uFEFF?"?full_date"?,/i.test(first)) {
     const mapping = await confirmMapping(first);
     if (!mapping) return undefined;
-    return { result: parseDaylio(first, mapping, zone), source: vscode.l10n.t('Daylio export {0}', names[0]) };
+    return { result: parseDaylio(first, mapping, zone, now), source: vscode.l10n.t('Daylio export {0}', names[0]) };
   }
-  return { result: importCsv(files), source: names.join(', ') };
+  return { result: importCsv(files, now), source: names.join(', ') };
 }
 
 interface PreviewItem extends vscode.QuickPickItem {
@@ -121,7 +148,7 @@ async function confirmPreview(source: string, message: string, rejected: readonl
 }
 
 export function importJournalCommand(s: Services) {
-  return async (args?: { files?: string[]; confirm?: boolean }): Promise<{ written: number; duplicates: number } | undefined> => {
+  return async (args?: { files?: string[]; confirm?: boolean }): Promise<{ written: number; duplicates: number; newer: number } | undefined> => {
     const uris = args?.files?.map((f) => vscode.Uri.file(f)) ??
       (await vscode.window.showOpenDialog({
         canSelectMany: true,
@@ -132,7 +159,7 @@ export function importJournalCommand(s: Services) {
     if (!uris?.length) return undefined;
     let parsed: Awaited<ReturnType<typeof parseImport>>;
     try {
-      parsed = await parseImport(uris, s.clock.zone());
+      parsed = await parseImport(uris, s.clock.zone(), s.clock.now());
     } catch (e) {
       if (e instanceof ImportError) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported. {0}', e.message));
@@ -145,7 +172,7 @@ export function importJournalCommand(s: Services) {
     const { toWrite, preview } = planImport(parsed.result, existingRow(store));
     const rejected = parsed.result.preview.rejected;
     const reasons = rejected.slice(0, 5).map((r) => vscode.l10n.t('line {0}: {1}', r.line, r.reason)).join('; ');
-    const message = vscode.l10n.t(
+    const counts = vscode.l10n.t(
       '{0}: {1} entries to add, {2} duplicates skipped, {3} rows rejected{4}.',
       parsed.source,
       preview.entries,
@@ -153,13 +180,16 @@ export function importJournalCommand(s: Services) {
       rejected.length,
       rejected.length ? ` (${reasons}${rejected.length > 5 ? '…' : ''})` : ''
     );
+    // Rows edited later on another device are duplicates by id: say so, rather than hide them in the count.
+    const newer = preview.newer ? ` ${vscode.l10n.t('{0} newer elsewhere: the file has later edits of {0} rows this journal already has, and it keeps its own version of them.', preview.newer)}` : '';
+    const message = counts + newer;
     if (toWrite.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} Nothing new to import.', message));
-      return { written: 0, duplicates: preview.duplicates };
+      return { written: 0, duplicates: preview.duplicates, newer: preview.newer };
     }
     if (!args?.confirm && !(await confirmPreview(parsed.source, message, rejected))) return undefined;
     await store.write(toWrite);
     void confirmSaved(s, vscode.l10n.t('Imported {0} entries from {1}.', toWrite.length, parsed.source), toWrite);
-    return { written: toWrite.length, duplicates: preview.duplicates };
+    return { written: toWrite.length, duplicates: preview.duplicates, newer: preview.newer };
   };
 }

@@ -22,6 +22,8 @@ export interface ImportPreview {
   duplicates: number;
   /** Of the duplicates, those whose content differs from the row already there (left as it is). */
   differing: number;
+  /** Of those, the ones edited later elsewhere (a newer updatedAt in the file): "N newer elsewhere". */
+  newer: number;
   rejected: Rejected[];
   tables: Partial<Record<TableName, number>>;
 }
@@ -66,7 +68,7 @@ function sortedRows(table: TableName, rows: RowsByTable): Record<string, unknown
 }
 
 function emptyPreview(entries: number, tables: ImportPreview['tables'] = {}): ImportPreview {
-  return { entries, duplicates: 0, differing: 0, rejected: [], tables };
+  return { entries, duplicates: 0, differing: 0, newer: 0, rejected: [], tables };
 }
 
 function countTables(ops: readonly Op[]): ImportPreview['tables'] {
@@ -117,8 +119,17 @@ export function exportJson(rows: RowsByTable, exportedAt: string): string {
   return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, tables }, null, 2) + '\n';
 }
 
-/** `now` bounds the stamps an import may bring (see importChecks.ts). */
-export function importJson(text: string, now = Date.now()): ImportResult {
+/** `now` bounds the stamps an import may bring (see importChecks.ts); `file` is named in errors. */
+export function importJson(text: string, now = Date.now(), file?: string): ImportResult {
+  try {
+    return readJson(text, now);
+  } catch (e) {
+    if (e instanceof ImportError && file && !e.where.file) throw new ImportError(e.reason, { ...e.where, file });
+    throw e;
+  }
+}
+
+function readJson(text: string, now: number): ImportResult {
   const src = text.replace(/^\uFEFF/, '');
   let doc: unknown;
   try {
@@ -322,6 +333,8 @@ export function importCsv(files: Record<string, string>, now = Date.now()): Impo
   for (const [file, text] of Object.entries(files)) {
     const table = (file.split(/[\\/]/).pop() ?? '').replace(/\.csv$/i, '') as TableName;
     if (!TABLE_NAMES.includes(table)) throw new ImportError(`not a journal table file (expected one of ${TABLE_NAMES.map((t) => `${t}.csv`).join(', ')})`, { file });
+    const other = byTable.get(table);
+    if (other) throw new ImportError(`${other.file} is also a "${table}" table. Import one export folder at a time.`, { file, table });
     byTable.set(table, { file, text });
   }
   const seen = new Set<string>();
@@ -365,18 +378,22 @@ export function planImport(incoming: ImportResult | readonly Op[], existing: Exi
   const toWrite: Op[] = [];
   let duplicates = 0;
   let differing = 0;
+  let newer = 0;
   for (const op of ops) {
     const stored = typeof existing === 'function' ? existing(op.table, op.row.id) : undefined;
     const exists = typeof existing === 'function' ? stored !== undefined : existing.has(op.row.id);
     if (exists || seen.has(op.row.id)) {
       duplicates++;
-      if (stored && JSON.stringify(canonicalRow(op.table, stored)) !== JSON.stringify(canonicalRow(op.table, op.row))) differing++;
+      if (stored && JSON.stringify(canonicalRow(op.table, stored)) !== JSON.stringify(canonicalRow(op.table, op.row))) {
+        differing++;
+        if (op.row.updatedAt > stored.updatedAt) newer++;
+      }
       continue;
     }
     seen.add(op.row.id);
     toWrite.push(op);
   }
-  return { toWrite, preview: { entries: toWrite.length, duplicates, differing, rejected: [...rejected], tables: countTables(toWrite) } };
+  return { toWrite, preview: { entries: toWrite.length, duplicates, differing, newer, rejected: [...rejected], tables: countTables(toWrite) } };
 }
 
 /** Rows grouped by table from a list of ops; a later op for the same id replaces an earlier one. */
