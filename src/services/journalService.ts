@@ -9,6 +9,7 @@ import { NodeFiles } from '../storage/nodeFiles';
 import { listBackups } from '../storage/backups';
 import { BACKUP_DIR, CorruptJournalError, JournalStore, replaceSnapshot, type ChangeEvent } from '../storage/journalStore';
 import { loadSqlJs } from '../storage/sqlLoader';
+import { linkOutOfWorkspace } from './dataFolder';
 import { checkJournalIgnored } from './privacyGuard';
 
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
@@ -110,6 +111,7 @@ export class JournalService implements vscode.Disposable {
 
   private async open(): Promise<JournalStore> {
     const { dir, inWorkspace } = this.location();
+    if (inWorkspace) await this.refuseLinkOutOfWorkspace(dir);
     await this.files.mkdirp(dir);
     if (inWorkspace) await this.ensureGitignore(dir);
     else await this.tellAboutGlobalStorageOnce(dir);
@@ -201,6 +203,21 @@ export class JournalService implements vscode.Disposable {
     }
     if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(error.file));
     throw new Error(vscode.l10n.t('The journal at {0} is not open yet. Choose how to recover it when asked again.', error.file));
+  }
+
+  /** A repository may ship `.mood-journal` as a link to anywhere: the journal is never written through it. */
+  private async refuseLinkOutOfWorkspace(dir: string): Promise<void> {
+    const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const real = await linkOutOfWorkspace(workspace, dir).catch((e: NodeJS.ErrnoException) => `(${e.code ?? 'unreadable'})`);
+    if (real === undefined) return;
+    this.log.error(`The journal folder ${dir} leads outside the workspace, to ${real}; the journal was not opened.`);
+    throw new Error(
+      vscode.l10n.t(
+        'The journal folder {0} is a link that leads outside this workspace, to {1}, so the journal was not opened there. Remove the link, or choose another folder in the setting moodDose.dataFolder in your user settings.',
+        dir,
+        real
+      )
+    );
   }
 
   /** A journal inside a repository must never be committed by accident. */

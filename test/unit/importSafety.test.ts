@@ -70,6 +70,21 @@ describe('import: stamps it can trust', () => {
   });
 });
 
+describe('import preview', () => {
+  it('counts rows edited later elsewhere as "newer elsewhere", and leaves the journal\'s own version', () => {
+    const here = checkIn('ci-both-0001', '2026-03-01', 5);
+    const older = checkIn('ci-both-0002', '2026-03-02', 5);
+    const same = checkIn('ci-both-0003', '2026-03-03', 5);
+    const stored = new Map([here, older, same].map((r) => [r.id, r]));
+    const later = new Date(Date.parse(here.updatedAt) + HOUR).toISOString();
+    const earlier = new Date(Date.parse(older.updatedAt) - HOUR).toISOString();
+    const file = { checkins: [{ ...here, mood: 8, updatedAt: later }, { ...older, mood: 2, updatedAt: earlier }, same, checkIn('ci-new-00001', '2026-03-04', 6)] };
+    const { toWrite, preview } = planImport(importJson(jsonOf(file), NOW), (_t, id) => stored.get(id));
+    assert.deepStrictEqual(toWrite.map((o) => o.row.id), ['ci-new-00001']);
+    assert.deepStrictEqual([preview.duplicates, preview.differing, preview.newer], [3, 2, 1]);
+  });
+});
+
 describe('questionnaires agree with their scoring', () => {
   const phq = (answers: number[], over: Partial<Questionnaire> = {}): Questionnaire => ({ ...questionnaire('qu-phq-0001', '2026-03-02', 'phq9', [1, 1, 1, 1, 0, 1, 1, 0, 0]), answers, ...over });
 
