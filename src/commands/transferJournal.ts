@@ -169,7 +169,7 @@ export function importJournalCommand(s: Services) {
     }
     if (!parsed) return undefined;
     const store = await s.journal.get();
-    const { toWrite, preview } = planImport(parsed.result, existingRow(store));
+    const { toWrite, preview, newer: newerCount } = planImport(parsed.result, existingRow(store));
     const rejected = parsed.result.preview.rejected;
     const reasons = rejected.slice(0, 5).map((r) => vscode.l10n.t('line {0}: {1}', r.line, r.reason)).join('; ');
     const counts = vscode.l10n.t(
@@ -181,15 +181,15 @@ export function importJournalCommand(s: Services) {
       rejected.length ? ` (${reasons}${rejected.length > 5 ? '…' : ''})` : ''
     );
     // Rows edited later on another device are duplicates by id: say so, rather than hide them in the count.
-    const newer = preview.newer ? ` ${vscode.l10n.t('{0} newer elsewhere: the file has later edits of {0} rows this journal already has, and it keeps its own version of them.', preview.newer)}` : '';
+    const newer = newerCount ? ` ${vscode.l10n.t('{0} newer elsewhere: the file has later edits of {0} rows this journal already has, and it keeps its own version of them.', newerCount)}` : '';
     const message = counts + newer;
     if (toWrite.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} Nothing new to import.', message));
-      return { written: 0, duplicates: preview.duplicates, newer: preview.newer };
+      return { written: 0, duplicates: preview.duplicates, newer: newerCount };
     }
     if (!args?.confirm && !(await confirmPreview(parsed.source, message, rejected))) return undefined;
     await store.write(toWrite);
     void confirmSaved(s, vscode.l10n.t('Imported {0} entries from {1}.', toWrite.length, parsed.source), toWrite);
-    return { written: toWrite.length, duplicates: preview.duplicates, newer: preview.newer };
+    return { written: toWrite.length, duplicates: preview.duplicates, newer: newerCount };
   };
 }

@@ -158,7 +158,7 @@ export function parseDaylio(csvText: string, mapping: DaylioMapping, zone: strin
       ops.push({ table: 'checkins', row: result });
     }
   }
-  return { ops, preview: { entries: ops.length, duplicates, differing: 0, newer: 0, rejected, tables: ops.length ? { checkins: ops.length } : {} } };
+  return { ops, preview: { entries: ops.length, duplicates, differing: 0, rejected, tables: ops.length ? { checkins: ops.length } : {} } };
 }
 
 /** The check-in for one line, or the reason it cannot be imported. */

@@ -22,8 +22,6 @@ export interface ImportPreview {
   duplicates: number;
   /** Of the duplicates, those whose content differs from the row already there (left as it is). */
   differing: number;
-  /** Of those, the ones edited later elsewhere (a newer updatedAt in the file): "N newer elsewhere". */
-  newer: number;
   rejected: Rejected[];
   tables: Partial<Record<TableName, number>>;
 }
@@ -68,7 +66,7 @@ function sortedRows(table: TableName, rows: RowsByTable): Record<string, unknown
 }
 
 function emptyPreview(entries: number, tables: ImportPreview['tables'] = {}): ImportPreview {
-  return { entries, duplicates: 0, differing: 0, newer: 0, rejected: [], tables };
+  return { entries, duplicates: 0, differing: 0, rejected: [], tables };
 }
 
 function countTables(ops: readonly Op[]): ImportPreview['tables'] {
@@ -371,7 +369,7 @@ export type ExistingRows = ReadonlySet<string> | ((table: TableName, id: string)
  * Drops rows whose id is already in the journal (or earlier in the same import), so importing the
  * same file twice writes nothing the second time. Existing rows are never overwritten by an import.
  */
-export function planImport(incoming: ImportResult | readonly Op[], existing: ExistingRows): { toWrite: Op[]; preview: ImportPreview } {
+export function planImport(incoming: ImportResult | readonly Op[], existing: ExistingRows): { toWrite: Op[]; preview: ImportPreview; newer: number } {
   const ops = 'ops' in incoming ? incoming.ops : (incoming as readonly Op[]);
   const rejected = 'preview' in incoming ? incoming.preview.rejected : [];
   const seen = new Set<string>();
@@ -393,7 +391,7 @@ export function planImport(incoming: ImportResult | readonly Op[], existing: Exi
     seen.add(op.row.id);
     toWrite.push(op);
   }
-  return { toWrite, preview: { entries: toWrite.length, duplicates, differing, newer, rejected: [...rejected], tables: countTables(toWrite) } };
+  return { toWrite, preview: { entries: toWrite.length, duplicates, differing, rejected: [...rejected], tables: countTables(toWrite) }, newer };
 }
 
 /** Rows grouped by table from a list of ops; a later op for the same id replaces an earlier one. */

@@ -10,6 +10,7 @@ import { listBackups } from '../storage/backups';
 import { BACKUP_DIR, CorruptJournalError, JournalStore, replaceSnapshot, type ChangeEvent } from '../storage/journalStore';
 import { loadSqlJs } from '../storage/sqlLoader';
 import { linkOutOfWorkspace } from './dataFolder';
+import { errorForLog } from './logSafely';
 import { checkJournalIgnored } from './privacyGuard';
 
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
@@ -137,7 +138,7 @@ export class JournalService implements vscode.Disposable {
     this.opened.fire(store);
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (inWorkspace && folder) {
-      void checkJournalIgnored(folder.uri.fsPath, store.snapshotPath, this.context.workspaceState, this.log).catch((e) => this.log.warn(`Could not ask git whether the journal is ignored: ${e}`));
+      void checkJournalIgnored(folder.uri.fsPath, store.snapshotPath, this.context.workspaceState, this.log).catch((e) => this.log.warn(`Could not ask git whether the journal is ignored: ${errorForLog(e)}`));
     }
     return store;
   }
@@ -155,7 +156,7 @@ export class JournalService implements vscode.Disposable {
     let pending: ReturnType<typeof setTimeout> | undefined;
     const refreshSoon = () => {
       clearTimeout(pending);
-      pending = setTimeout(() => void store.refresh().catch((err) => this.log.error(`Refresh failed: ${err}`)), 150);
+      pending = setTimeout(() => void store.refresh().catch((err) => this.log.error(`Refresh failed: ${errorForLog(err)}`)), 150);
     };
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), 'journal.sqlite*'));
     this.storeDisposables.push(
@@ -170,7 +171,7 @@ export class JournalService implements vscode.Disposable {
       void store
         .heartbeat()
         .then(() => store.refresh())
-        .catch((err) => this.log.error(`Sync check failed: ${err}`));
+        .catch((err) => this.log.error(`Sync check failed: ${errorForLog(err)}`));
     }, SYNC_INTERVAL_MS);
     this.storeDisposables.push({ dispose: () => (clearInterval(timer), clearTimeout(pending)) });
   }
