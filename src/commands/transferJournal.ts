@@ -148,7 +148,7 @@ async function confirmPreview(source: string, message: string, rejected: readonl
 }
 
 export function importJournalCommand(s: Services) {
-  return async (args?: { files?: string[]; confirm?: boolean }): Promise<{ written: number; duplicates: number; newer: number } | undefined> => {
+  return async (args?: { files?: string[]; confirm?: boolean }): Promise<{ written: number; duplicates: number } | undefined> => {
     const uris = args?.files?.map((f) => vscode.Uri.file(f)) ??
       (await vscode.window.showOpenDialog({
         canSelectMany: true,
@@ -185,11 +185,11 @@ export function importJournalCommand(s: Services) {
     const message = counts + newer;
     if (toWrite.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} Nothing new to import.', message));
-      return { written: 0, duplicates: preview.duplicates, newer: newerCount };
+      return { written: 0, duplicates: preview.duplicates };
     }
     if (!args?.confirm && !(await confirmPreview(parsed.source, message, rejected))) return undefined;
     await store.write(toWrite);
     void confirmSaved(s, vscode.l10n.t('Imported {0} entries from {1}.', toWrite.length, parsed.source), toWrite);
-    return { written: toWrite.length, duplicates: preview.duplicates, newer: newerCount };
+    return { written: toWrite.length, duplicates: preview.duplicates };
   };
 }
