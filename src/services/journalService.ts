@@ -92,6 +92,8 @@ export class JournalService implements vscode.Disposable {
   /** The data folder setting changed: close this journal and open the one at the new place. */
   async relocate(): Promise<void> {
     if (!this.opening) return;
+    // A change that leaves the folder where it is (such as a workspace value VS Code ignores) changes nothing.
+    if (this.store && path.dirname(this.store.snapshotPath) === this.location().dir) return;
     await this.close();
     await this.get();
     this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });

@@ -97,19 +97,19 @@ export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.D
       this.renderedEmitter.fire(msg.rows);
       return;
     }
+    let result: unknown;
     try {
-      const result = await this.requests.handle(msg);
-      // The same limits the panel applies: data it would refuse gets a clear error now, not a rejection there.
-      const checked = methods[msg.method].result.safeParse(result);
-      if (!checked.success) {
-        this.s.log.error(`Panel request ${msg.method}: the answer exceeds the panel's limits (${rejectionFields(checked.error)})`);
-        throw new Error(vscode.l10n.t('The journal holds more than the panel can show here ({0}). Nothing was changed.', rejectionFields(checked.error)));
-      }
-      this.post({ type: 'response', id: msg.id, ok: true, result });
+      result = await this.requests.handle(msg);
     } catch (e) {
       this.s.log.error(`Panel request ${msg.method} failed: ${errorForLog(e)}`);
-      this.post({ type: 'error', id: msg.id, ok: false, message: String((e as Error).message ?? e).slice(0, PANEL.errorMessage) });
+      return this.post({ type: 'error', id: msg.id, ok: false, message: String((e as Error).message ?? e).slice(0, PANEL.errorMessage) });
     }
+    // The limits the panel applies, checked here too: data it would refuse gets a clear error now.
+    const checked = methods[msg.method].result.safeParse(result);
+    if (checked.success) return this.post({ type: 'response', id: msg.id, ok: true, result });
+    const fields = rejectionFields(checked.error);
+    this.s.log.error(`Panel request ${msg.method}: the answer exceeds the panel's limits (${fields})`);
+    this.post({ type: 'error', id: msg.id, ok: false, message: vscode.l10n.t('The journal holds more than the panel can show here ({0}). Nothing was changed.', fields) });
   }
 
   private post(message: HostMessage): void {

@@ -58,8 +58,13 @@ describe('A hostile workspace in a real VS Code', () => {
       assert.strictEqual(a.dataDir(), home);
       const note = `hostile settings: ${what}`;
       const id = await vscode.commands.executeCommand<string>('moodDose.checkIn', { mood: 6, note });
-      await a.flush();
-      assert.deepStrictEqual(await queryDisk(home, `SELECT note FROM checkins WHERE id = '${id}'`), [[note]]);
+      const onDisk = await waitFor('the check-in in the workspace journal on disk', async () => {
+        await a.flush();
+        const rows = await queryDisk(home, `SELECT note FROM checkins WHERE id = '${id}'`);
+        return rows.length ? rows : undefined;
+      });
+      assert.deepStrictEqual(onDisk, [[note]]);
+      assert.strictEqual(a.dataDir(), home);
       const redirected = path.resolve(folder(), dataFolder);
       assert.ok(!fs.existsSync(path.join(redirected, 'journal.sqlite')), `no journal at ${redirected}`);
 
