@@ -4,8 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { defaultDaylioMapping, moodLabelsIn, parseDaylio, type DaylioMapping } from '../core/daylio';
-import { IMPORT_MAX_BYTES } from '../core/limits';
-import { exportCsv, exportJson, ImportError, importCsv, importJson, planImport, type ImportResult } from '../core/transfer';
+import { checkImportSize, decodeImportText, exportCsv, exportJson, ImportError, importCsv, importJson, planImport, type ImportResult } from '../core/transfer';
 import { moodFromKey } from '../core/mood';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
 import type { Services } from '../services/services';
@@ -78,27 +77,13 @@ async function confirmMapping(csv: string): Promise<DaylioMapping | undefined> {
   return mapping;
 }
 
-/**
- * The chosen files as text, keyed by full path (two files called checkins.csv stay apart). Refused
- * before reading when together they exceed IMPORT_MAX_BYTES, and refused when not UTF-8: decoding
- * would otherwise turn every unreadable byte into U+FFFD and import the damage.
- */
+/** The chosen files as text, keyed by full path, so two files called checkins.csv stay apart. */
 async function readFiles(uris: readonly vscode.Uri[]): Promise<Record<string, string>> {
-  let total = 0;
-  for (const uri of uris) total += (await vscode.workspace.fs.stat(uri)).size;
-  if (total > IMPORT_MAX_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new ImportError(vscode.l10n.t('the chosen files hold {0} MB; an import can be at most {1} MB. Choose fewer files at a time.', mb(total), mb(IMPORT_MAX_BYTES)), { file: uris.map((u) => path.basename(u.fsPath)).join(', ') });
-  }
+  const sizes = [];
+  for (const uri of uris) sizes.push({ file: uri.fsPath, size: (await vscode.workspace.fs.stat(uri)).size });
+  checkImportSize(sizes);
   const out: Record<string, string> = {};
-  for (const uri of uris) {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    try {
-      out[uri.fsPath] = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new ImportError(vscode.l10n.t('the file is not UTF-8 text. Open it in an editor, save it with the UTF-8 encoding, then import it again.'), { file: uri.fsPath });
-    }
-  }
+  for (const uri of uris) out[uri.fsPath] = decodeImportText(await vscode.workspace.fs.readFile(uri), uri.fsPath);
   return out;
 }
 

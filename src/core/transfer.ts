@@ -3,6 +3,7 @@
 // error naming the file, line, table and row, so nothing is half imported.
 import * as Papa from 'papaparse';
 import { implausibleStamp } from './importChecks';
+import { IMPORT_MAX_BYTES } from './limits';
 import { BadRowError, TABLE_NAMES, rowSchemas, validateRow, type AnyRow, type Op, type RowTypes, type TableName } from './schemas';
 
 export const EXPORT_FORMAT = 'mood-dose-journal';
@@ -39,6 +40,30 @@ export class ImportError extends Error {
     const at = [where.file, where.line !== undefined ? `line ${where.line}` : undefined].filter(Boolean).join(', ');
     super(at ? `${at}: ${reason}` : reason);
     this.name = 'ImportError';
+  }
+}
+
+// ---- Reading the chosen files ----------------------------------------------------------------
+
+/** Refuses an import larger than IMPORT_MAX_BYTES (all chosen files together), before any is read. */
+export function checkImportSize(files: readonly { file: string; size: number }[]): void {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total <= IMPORT_MAX_BYTES) return;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  throw new ImportError(`the chosen files hold ${mb(total)} MB; an import can be at most ${mb(IMPORT_MAX_BYTES)} MB. Choose fewer files at a time.`, {
+    file: files.map((f) => f.file).join(', ')
+  });
+}
+
+/**
+ * The file's text. Bytes that are not UTF-8 are refused: decoding them leniently would turn each
+ * into U+FFFD and import the damage as if it were what the user wrote.
+ */
+export function decodeImportText(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportError('the file is not UTF-8 text. Open it in an editor, save it with the UTF-8 encoding, then import it again.', { file });
   }
 }
 

@@ -5,7 +5,7 @@ import { parseDaylio, defaultDaylioMapping } from '../../src/core/daylio';
 import { buildQuestionnaire } from '../../src/core/entries';
 import { implausibleStamp } from '../../src/core/importChecks';
 import { validateRow, type CheckIn, type Questionnaire } from '../../src/core/schemas';
-import { exportCsv, exportJson, importCsv, importJson, planImport, rowsFromOps, unescapeFormula, type RowsByTable } from '../../src/core/transfer';
+import { checkImportSize, decodeImportText, exportCsv, exportJson, importCsv, importJson, planImport, rowsFromOps, unescapeFormula, type RowsByTable } from '../../src/core/transfer';
 import { JournalStore } from '../../src/storage/journalStore';
 import { checkIn, lifeEvent, note, questionnaire } from '../fixtures/transfer-rows';
 import { fixedClock, sqlJs, tempDir } from './helpers';
@@ -67,6 +67,29 @@ describe('import: stamps it can trust', () => {
   it('refuses a row stamped years ahead, which no later edit here could ever beat', () => {
     const far = withStamp(checkIn('ci-far-00001', '2026-03-02', 7), 'updatedAt', '2031-01-01T00:00:00.000Z');
     assert.throws(() => planImport(importJson(jsonOf({ checkins: [far] }), NOW), new Set()), /updatedAt 2031-01-01T00:00:00\.000Z is more than a day after now/);
+  });
+});
+
+describe('import: the files themselves', () => {
+  it('refuses text that is not UTF-8, naming the file and the fix, and reads UTF-8 with or without a BOM', () => {
+    const latin1 = new Uint8Array([0x6e, 0x6f, 0x74, 0x65, 0x3a, 0x20, 0x63, 0x61, 0x66, 0xe9]); // "note: café" in Latin-1
+    assert.throws(() => decodeImportText(latin1, '/home/u/checkins.csv'), /^ImportError: \/home\/u\/checkins\.csv: the file is not UTF-8 text\. Open it in an editor, save it with the UTF-8 encoding, then import it again\.$/);
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x61, 0x00]);
+    assert.throws(() => decodeImportText(utf16, 'export.json'), /not UTF-8/);
+    assert.strictEqual(decodeImportText(new TextEncoder().encode('café ✓'), 'a.csv'), 'café ✓');
+    assert.strictEqual(importCsv({ 'notes.csv': decodeImportText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('id,createdAt,updatedAt,deletedAt,at,localDate,utcOffset,text\r\n')]), 'notes.csv') }).ops.length, 0);
+  });
+
+  it('refuses an import over 50 MB before reading it', () => {
+    const MB = 1024 * 1024;
+    assert.doesNotThrow(() => checkImportSize([{ file: 'a.csv', size: 30 * MB }, { file: 'b.csv', size: 20 * MB }]));
+    assert.throws(() => checkImportSize([{ file: 'a.csv', size: 30 * MB }, { file: 'b.csv', size: 20 * MB + 1 }]), /^ImportError: a\.csv, b\.csv: the chosen files hold 50\.0 MB; an import can be at most 50\.0 MB\. Choose fewer files at a time\.$/);
+  });
+
+  it('keeps two files with the same name apart: a second checkins.csv is named, not merged over the first', () => {
+    const a = exportCsv({ checkins: [checkIn('ci-a-000001', '2026-03-01', 5)] })['checkins.csv'];
+    const b = exportCsv({ checkins: [checkIn('ci-b-000001', '2026-03-02', 6)] })['checkins.csv'];
+    assert.throws(() => importCsv({ '/exports/phone/checkins.csv': a, '/exports/laptop/checkins.csv': b }, NOW), /^ImportError: \/exports\/laptop\/checkins\.csv: \/exports\/phone\/checkins\.csv is also a "checkins" table\. Import one export folder at a time\.$/);
   });
 });
 
