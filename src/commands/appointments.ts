@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { newId } from '../core/ids';
 import type { Appointment } from '../core/schemas';
+import { beforeEarliestYear } from '../core/importChecks';
+import { EARLIEST_YEAR } from '../core/limits';
 import { isLocalDate, localDateOf } from '../core/time';
 import type { Services } from '../services/services';
 import type { JournalStore } from '../storage/journalStore';
@@ -19,7 +21,12 @@ async function askAppointment(s: Services, title: string): Promise<Appointment |
   const date = await input({
     title,
     prompt: vscode.l10n.t('Day of the appointment (YYYY-MM-DD)'),
-    validate: (v) => (isLocalDate(v.trim()) ? undefined : vscode.l10n.t('Type the date as YYYY-MM-DD, e.g. {0}', today))
+    validate: (v) =>
+      !isLocalDate(v.trim())
+        ? vscode.l10n.t('Type the date as YYYY-MM-DD, e.g. {0}', today)
+        : beforeEarliestYear(v.trim())
+          ? vscode.l10n.t('Type a date from {0} on', EARLIEST_YEAR)
+          : undefined
   });
   if (date === undefined) return undefined;
   const time = await input({

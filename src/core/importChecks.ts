@@ -12,21 +12,29 @@ const tooFarAhead = (what: string, now: number) =>
 
 /** Why an ISO instant or YYYY-MM-DD date cannot be imported, or undefined. `what` names it. */
 export function implausibleValue(what: string, value: string, now: number, instant: boolean): string | undefined {
-  if (Number(value.slice(0, 4)) < EARLIEST_YEAR) return beforeEarliest(what);
+  if (beforeEarliestYear(value)) return beforeEarliest(what);
   if (instant && Date.parse(value) > now + FUTURE_TOLERANCE_MS) return tooFarAhead(what, now);
   return undefined;
+}
+
+/** Whether a YYYY-MM-DD date (or ISO instant) falls before EARLIEST_YEAR; every entry point refuses it too. */
+export function beforeEarliestYear(value: string): boolean {
+  return Number(value.slice(0, 4)) < EARLIEST_YEAR;
 }
 
 /**
  * The first stamp or date in `row` that an import must refuse, as a sentence that says what to
  * do; undefined when all are plausible. Stamps may be at most a day ahead of `now` (a clock that
- * runs a little fast, or a time zone ahead); no stamp or date may fall before 1900.
+ * runs a little fast, or a time zone ahead); no stamp or date may fall before 1900. A life event's
+ * `at` is the day it happens, which may be ahead (an upcoming court date), so only its edit stamps
+ * are held to now.
  */
-export function implausibleStamp(row: object, now: number): string | undefined {
+export function implausibleStamp(row: object, now: number, table?: string): string | undefined {
   const r = row as Record<string, unknown>;
   for (const field of [...STAMP_FIELDS, ...DATE_FIELDS]) {
     const value = r[field];
-    const problem = typeof value === 'string' ? implausibleValue(`${field} ${value}`, value, now, (STAMP_FIELDS as readonly string[]).includes(field)) : undefined;
+    const instant = (STAMP_FIELDS as readonly string[]).includes(field) && !(table === 'life_events' && field === 'at');
+    const problem = typeof value === 'string' ? implausibleValue(`${field} ${value}`, value, now, instant) : undefined;
     if (problem) return problem;
   }
   return undefined;

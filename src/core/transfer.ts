@@ -121,7 +121,7 @@ function checkedOp(table: TableName, row: unknown, locate: () => Where, seen: Se
     const { file, line, item } = locate();
     throw new ImportError(`table "${table}", row ${item ? `${item} (id ${e.rowId})` : e.rowId}: ${e.detail}`, { file, line, table, rowId: e.rowId });
   }
-  const implausible = implausibleStamp(valid, now);
+  const implausible = implausibleStamp(valid, now, table);
   if (implausible) {
     const { file, line, item } = locate();
     throw new ImportError(`table "${table}", row ${item ? `${item} (id ${valid.id})` : valid.id}: ${implausible}`, { file, line, table, rowId: valid.id });

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { buildCheckIn, buildQuestionnaire, buildSymptom, deleteEntryOps, restore, tombstone, type CheckInInput, type Entry } from '../core/entries';
 import { newId } from '../core/ids';
-import { clip, PANEL } from '../core/limits';
+import { beforeEarliestYear } from '../core/importChecks';
+import { clip, EARLIEST_YEAR, PANEL } from '../core/limits';
 import type { Op, RowTypes, TableName } from '../core/schemas';
 import { DEFAULT_RESOURCES, safetyTrigger } from '../core/safety';
 import { SYMPTOMS } from '../core/symptoms';
@@ -136,6 +137,7 @@ export class PanelRequests {
   private instantOf(draft: EntryDraft): number {
     if (!draft.date) return this.s.clock.now();
     if (draft.date > this.today()) throw new Error(vscode.l10n.t('The date {0} is in the future. Choose today or an earlier day.', draft.date));
+    if (beforeEarliestYear(draft.date)) throw new Error(vscode.l10n.t('The date {0} is before {1}. Choose a later day.', draft.date, EARLIEST_YEAR));
     const [h, m] = (draft.time ?? '12:00').split(':').map(Number);
     return instantOf(draft.date, h, m, this.s.clock.zone());
   }

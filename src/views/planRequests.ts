@@ -3,7 +3,8 @@
 // it never proposes one.
 import { tombstone } from '../core/entries';
 import { newId } from '../core/ids';
-import { clip, PANEL } from '../core/limits';
+import { beforeEarliestYear } from '../core/importChecks';
+import { clip, EARLIEST_YEAR, PANEL } from '../core/limits';
 import type { Appointment, Medication, TaperStep } from '../core/schemas';
 import { adherence, daysSinceLastChange, loggedByDate } from '../core/stats';
 import { currentStep } from '../core/taper';
@@ -72,7 +73,13 @@ export async function saveMedication(store: JournalStore, p: Params<'plan/saveMe
   return row.id;
 }
 
+/** The same floor as imports, so everything the journal holds can be exported and imported again. */
+function refuseEarlyDate(date: string): void {
+  if (beforeEarliestYear(date)) throw new Error(`The date ${date} is before ${EARLIEST_YEAR}. Choose a later day.`);
+}
+
 export async function saveStep(store: JournalStore, p: Params<'plan/saveStep'>, now: number): Promise<string> {
+  refuseEarlyDate(p.startDate);
   const existing = p.id ? store.get('taper_steps', p.id) : undefined;
   if (p.id && !existing) throw new Error('That plan step no longer exists.');
   const medicationId = store.select('medications', LIVE, [], 'ORDER BY created_at LIMIT 1')[0]?.id ?? null;
@@ -88,6 +95,7 @@ export async function deleteStep(store: JournalStore, id: string, now: number): 
 }
 
 export async function saveAppointment(store: JournalStore, p: Params<'appointments/save'>, now: number): Promise<string> {
+  refuseEarlyDate(p.date);
   const existing = p.id ? store.get('appointments', p.id) : undefined;
   if (p.id && !existing) throw new Error('That appointment no longer exists.');
   const fields = { date: p.date, time: p.time, provider: p.provider.trim(), questions: p.questions.map((q) => q.trim()).filter(Boolean), outcome: p.outcome?.trim() || null };

@@ -43,6 +43,14 @@ describe('import: stamps it can trust', () => {
     assert.strictEqual(importCsv(exportCsv(rows), NOW).ops.length, 1);
   });
 
+  it('accepts an upcoming life event (its day may be ahead), but not an edit stamp ahead', () => {
+    const court = lifeEvent('ev-court-0701', '2026-07-01', 'Court date', '', { hh: 9 });
+    const upcoming = { ...court, createdAt: EXPORTED_AT, updatedAt: EXPORTED_AT };
+    assert.strictEqual(importJson(jsonOf({ life_events: [upcoming] }), NOW).ops.length, 1, 'an event logged for next month round-trips');
+    assert.throws(() => importJson(jsonOf({ life_events: [court] }), NOW), /row ev-court-0701: createdAt 2026-07-01T13:00:00\.000Z is more than a day after now/);
+    assert.throws(() => importJson(jsonOf({ notes: [note('no-ahead-0701', '2026-07-01', 'from next month')] }), NOW), /row no-ahead-0701: createdAt /);
+  });
+
   it('refuses stamps and dates before 1900, and accepts 1900 itself', () => {
     const old = { notes: [note('no-old-0001', '1899-12-31', 'a very old note', { hh: 12 })] };
     assert.throws(() => importJson(jsonOf(old), NOW), /row no-old-0001: createdAt 1899-12-31T\d\d:00:00\.000Z is before 1900\. Correct the year in the file, then import it again\./);
