@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { buildCheckIn, buildStandaloneDose } from '../../src/core/entries';
 import { clip, PANEL, SUPPORT_LINES_MAX } from '../../src/core/limits';
 import { resourcesFrom } from '../../src/core/safety';
+import { errorForLog } from '../../src/services/logSafely';
 import type { Op, TaperStep } from '../../src/core/schemas';
 import { addDays, instantOf } from '../../src/core/time';
 import { methods, panelContextSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type PanelContext } from '../../src/protocol';
@@ -122,5 +123,13 @@ describe('a request the host refuses', () => {
     const long = webviewMessageSchema.safeParse(JSON.parse(text));
     assert.ok(!long.success);
     assert.strictEqual(rejectionFields(long.error), 'params.draft.note: too_big');
+  });
+
+  it('logs a failed request by the error\'s kind, code and place, never its message', () => {
+    const e = Object.assign(new Error('The date 2026-03-02 of "PRIVATE NOTE about my day" is in the future'), { code: 'EFUTURE' });
+    const logged = errorForLog(e);
+    assert.match(logged, /^Error EFUTURE\n\s+at /);
+    assert.doesNotMatch(logged, /PRIVATE|2026-03-02/);
+    assert.strictEqual(errorForLog('a thrown string with PRIVATE data'), 'string');
   });
 });
