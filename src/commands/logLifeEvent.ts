@@ -2,11 +2,9 @@
 // marker on the charts so mood changes can be read in context.
 import * as vscode from 'vscode';
 import { buildLifeEvent } from '../core/entries';
-import { beforeEarliestYear } from '../core/importChecks';
-import { EARLIEST_YEAR } from '../core/limits';
-import { instantOf, isLocalDate, localDateOf } from '../core/time';
+import { instantOf, localDateOf } from '../core/time';
 import type { Services } from '../services/services';
-import { input } from './quickInput';
+import { dateProblem, input } from './quickInput';
 import { confirmSaved } from './undo';
 
 export function logLifeEventCommand(s: Services) {
@@ -23,12 +21,7 @@ export function logLifeEventCommand(s: Services) {
       title,
       prompt: vscode.l10n.t('When? A date as YYYY-MM-DD (Enter for today)'),
       value: today,
-      validate: (v) =>
-        !isLocalDate(v.trim())
-          ? vscode.l10n.t('Type the date as YYYY-MM-DD, e.g. {0}', today)
-          : beforeEarliestYear(v.trim())
-            ? vscode.l10n.t('Type a date from {0} on', EARLIEST_YEAR)
-            : undefined
+      validate: (v) => dateProblem(v, today)
     });
     if (date === undefined) return undefined;
     const note = await input({ title, prompt: vscode.l10n.t('Optional note (Enter to save)') });
