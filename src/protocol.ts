@@ -1,12 +1,36 @@
 // Every message between the extension host and the journal panel, as zod schemas. Both sides
-// import this file and validate what arrives; anything else is rejected and logged.
+// import this file and validate what arrives; anything else is rejected (and answered at once, when
+// it is a request). The list and text limits come from core/limits.ts: the host clips to the same
+// limits before it posts, so data the journal allows never makes the panel reject a message.
 //
 // The panel sends requests with an id; the host answers each with a response carrying the same id
 // (ok + result, or an error), and the panel gives up after a timeout. The host also pushes events
 // (e.g. "the journal changed"), but only after the panel has said it is ready.
 // zod/mini keeps the panel bundle small; the schemas are the same ones on both sides.
 import * as z from 'zod/mini';
-import { DOSE_STATUSES, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX, TAGS_MAX, TAG_MAX } from './core/limits';
+import {
+  DOSE_STATUSES,
+  EVENT_TITLE_MAX,
+  MEDICATION_NAME_MAX,
+  MG_MAX,
+  MOOD_LABEL_MAX,
+  MOOD_MAX,
+  MOOD_MIN,
+  NOTE_MAX,
+  PANEL,
+  PROVIDER_MAX,
+  QUESTIONS_MAX,
+  QUESTION_MAX,
+  SUPPORT_CONTACT_MAX,
+  SUPPORT_LINES_MAX,
+  SUPPORT_LINK_MAX,
+  SUPPORT_NAME_MAX,
+  SYMPTOM_KEY_MAX,
+  SYMPTOM_LABEL_MAX,
+  TAGS_MAX,
+  TAG_MAX,
+  UNIT_MAX
+} from './core/limits';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
@@ -16,11 +40,15 @@ const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 const id = str(64);
 const mood = int(MOOD_MIN, MOOD_MAX);
 const list = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
+/** A count of days or rows: any size the journal can hold (a step dated in 1900 is still valid). */
+const count = int(0, Number.MAX_SAFE_INTEGER);
 
 // ---- What the panel shows ------------------------------------------------------------------
 
-export const doseViewSchema = z.object({ mg: num(0, MG_MAX), unit: str(12), status: z.enum(DOSE_STATUSES), medication: str(80) });
-export const symptomViewSchema = z.object({ key: str(60), label: str(80), severity: int(0, 3) });
+export const doseViewSchema = z.object({ mg: num(0, MG_MAX), unit: str(UNIT_MAX), status: z.enum(DOSE_STATUSES), medication: str(MEDICATION_NAME_MAX) });
+export const symptomViewSchema = z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), severity: int(0, 3) });
+/** How many of each list the host left out to stay within these limits (the panel says so). */
+const omitted = <K extends string>(...keys: K[]) => z.optional(z.partialRecord(z.enum(keys), count));
 
 export const entryViewSchema = z.object({
   id,
@@ -35,7 +63,9 @@ export const entryViewSchema = z.object({
   note: str(NOTE_MAX),
   tags: list(str(TAG_MAX), TAGS_MAX),
   dose: z.nullable(doseViewSchema),
-  symptoms: list(symptomViewSchema, 60)
+  symptoms: list(symptomViewSchema, PANEL.entrySymptoms),
+  /** Symptoms past PANEL.entrySymptoms, not sent: the entry cannot be edited in the panel then. */
+  symptomsOmitted: z.optional(count)
 });
 export type EntryView = z.infer<typeof entryViewSchema>;
 
@@ -45,7 +75,7 @@ const moment = { id, at: str(40), localDate: date, time: str(5) };
 export const historyItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('checkin'), entry: entryViewSchema }),
   z.object({ kind: z.literal('dose'), ...moment, dose: doseViewSchema, previousMg: z.nullable(num(0, MG_MAX)) }),
-  z.object({ kind: z.literal('event'), ...moment, title: str(120), note: str(NOTE_MAX) }),
+  z.object({ kind: z.literal('event'), ...moment, title: str(EVENT_TITLE_MAX), note: str(NOTE_MAX) }),
   z.object({ kind: z.literal('note'), ...moment, text: str(NOTE_MAX) })
 ]);
 export type HistoryItem = z.infer<typeof historyItemSchema>;
@@ -56,7 +86,7 @@ export type RangeKey = (typeof RANGES)[number];
 export const historyFilterSchema = z.object({
   range: z.enum(RANGES),
   tag: z.nullable(str(TAG_MAX)),
-  symptom: z.nullable(str(60)),
+  symptom: z.nullable(str(SYMPTOM_KEY_MAX)),
   search: str(200)
 });
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
@@ -72,33 +102,37 @@ export const chartDataSchema = z.object({
       min: z.nullable(mood),
       max: z.nullable(mood),
       /** Check-ins that day. */
-      n: int(0, 1000),
+      n: count,
       /** The dose level that day (last dose logged, carried forward), for the step line. */
       dose: z.nullable(num(0, MG_MAX))
     }),
-    40_000
+    PANEL.chartDays
   ),
-  markers: list(z.object({ date, kind: z.enum(['dose-change', 'life-event']), label: str(200) }), 10_000),
-  moodByDose: list(z.object({ mg: num(0, MG_MAX), mean: num(0, MOOD_MAX), days: int(0, 40_000), sd: z.nullable(num(0, MOOD_MAX)), min: mood, max: mood }), 200),
-  symptoms: list(z.object({ key: str(60), label: str(80), cells: list(z.object({ date, severity: int(0, 3) }), 40_000) }), 100),
-  unit: str(12)
+  markers: list(z.object({ date, kind: z.enum(['dose-change', 'life-event']), label: str(PANEL.markerLabel) }), PANEL.chartMarkers),
+  moodByDose: list(
+    z.object({ mg: num(0, MG_MAX), mean: num(0, MOOD_MAX), days: int(0, PANEL.chartDays), sd: z.nullable(num(0, MOOD_MAX)), min: mood, max: mood }),
+    PANEL.doseLevels
+  ),
+  symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), cells: list(z.object({ date, severity: int(0, 3) }), PANEL.chartDays) }), PANEL.chartSymptoms),
+  unit: str(UNIT_MAX),
+  omitted: omitted('days', 'markers', 'doseLevels', 'symptoms')
 });
 export type ChartData = z.infer<typeof chartDataSchema>;
 
-export const supportResourceSchema = z.object({ name: str(120), contact: str(200), link: str(300) });
+export const supportResourceSchema = z.object({ name: str(SUPPORT_NAME_MAX), contact: str(SUPPORT_CONTACT_MAX), link: str(SUPPORT_LINK_MAX) });
 
 /** What the entry form needs to know: defaults and choices. */
 export const panelContextSchema = z.object({
   /** Support lines (from settings) and whether the calm support card is showing today. */
-  support: z.object({ resources: list(supportResourceSchema, 20), card: z.boolean() }),
+  support: z.object({ resources: list(supportResourceSchema, SUPPORT_LINES_MAX), card: z.boolean() }),
   today: date,
-  medication: str(80),
-  unit: str(12),
+  medication: str(MEDICATION_NAME_MAX),
+  unit: str(UNIT_MAX),
   offeredDose: z.nullable(num(0, MG_MAX)),
   lastDose: z.nullable(num(0, MG_MAX)),
-  moodLabels: list(str(80), 10),
-  symptomCatalog: list(z.object({ key: str(60), label: str(80), group: str(40) }), 200),
-  tags: list(str(TAG_MAX), 200)
+  moodLabels: list(str(MOOD_LABEL_MAX), 10),
+  symptomCatalog: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), group: str(40) }), PANEL.symptomCatalog),
+  tags: list(str(TAG_MAX), PANEL.tags)
 });
 export type PanelContext = z.infer<typeof panelContextSchema>;
 
@@ -108,7 +142,7 @@ export type PanelContext = z.infer<typeof panelContextSchema>;
 export const entryDraftSchema = z.object({
   mood,
   dose: z.nullable(z.object({ mg: num(0, MG_MAX), status: z.enum(DOSE_STATUSES) })),
-  symptoms: list(z.object({ key: str(60), label: z.string().check(z.minLength(1), z.maxLength(80)), severity: int(1, 3) }), 60),
+  symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: z.string().check(z.minLength(1), z.maxLength(SYMPTOM_LABEL_MAX)), severity: int(1, 3) }), PANEL.draftSymptoms),
   tags: list(z.string().check(z.minLength(1), z.maxLength(TAG_MAX)), TAGS_MAX),
   energy: z.nullable(mood),
   anxiety: z.nullable(mood),
@@ -123,7 +157,7 @@ export type EntryDraft = z.infer<typeof entryDraftSchema>;
 const QUESTIONNAIRE_KIND = z.enum(['phq9', 'gad7']);
 
 export const checkupsDataSchema = z.object({
-  results: list(z.object({ id, date, time: str(5), kind: QUESTIONNAIRE_KIND, total: int(0, 27), band: str(40), answers: list(int(0, 3), 9), difficulty: z.nullable(int(0, 3)) }), 5000),
+  results: list(z.object({ id, date, time: str(5), kind: QUESTIONNAIRE_KIND, total: int(0, 27), band: str(40), answers: list(int(0, 3), 9), difficulty: z.nullable(int(0, 3)) }), PANEL.checkupResults),
   due: z.object({ phq9: z.boolean(), gad7: z.boolean(), review: z.boolean() }),
   planActive: z.boolean(),
   intervalDays: int(1, 365),
@@ -132,30 +166,32 @@ export const checkupsDataSchema = z.object({
 export type CheckupsData = z.infer<typeof checkupsDataSchema>;
 
 const stepSchema = z.object({ id, startDate: date, targetMg: num(0, MG_MAX), note: str(500) });
-const appointmentSchema = z.object({ id, date, time: z.nullable(clock), provider: str(120), questions: list(str(500), 100), outcome: z.nullable(str(NOTE_MAX)) });
+const appointmentSchema = z.object({ id, date, time: z.nullable(clock), provider: str(PROVIDER_MAX), questions: list(str(QUESTION_MAX), QUESTIONS_MAX), outcome: z.nullable(str(NOTE_MAX)) });
 
 /** The Plan tab: the agreed taper plan, how the logged doses compare with it, and appointments. */
 export const planDataSchema = z.object({
   today: date,
-  unit: str(12),
-  medications: list(z.object({ id, name: str(80), unit: str(12), form: str(40) }), 50),
-  steps: list(stepSchema, 200),
-  current: z.nullable(z.object({ step: stepSchema, index: int(0, 200), count: int(0, 200), daysOnStep: int(0, 100_000) })),
+  unit: str(UNIT_MAX),
+  medications: list(z.object({ id, name: str(MEDICATION_NAME_MAX), unit: str(UNIT_MAX), form: str(40) }), PANEL.medications),
+  steps: list(stepSchema, PANEL.taperSteps),
+  /** The step in force; `index` and `count` are over every step, shown or not. */
+  current: z.nullable(z.object({ step: stepSchema, index: count, count, daysOnStep: count })),
   lastLogged: z.nullable(z.object({ mg: num(0, MG_MAX), date })),
-  daysSinceChange: z.nullable(int(0, 100_000)),
+  daysSinceChange: z.nullable(count),
   /** Since the current step began (or the last 30 days without a plan). */
   adherence: z.object({
     from: date,
     to: date,
-    planDays: int(0, 100_000),
-    atPlan: int(0, 100_000),
-    abovePlan: int(0, 100_000),
-    belowPlan: int(0, 100_000),
-    skipped: int(0, 100_000),
-    notLogged: int(0, 100_000),
-    differences: list(z.object({ date, loggedMg: num(0, MG_MAX), plannedMg: num(0, MG_MAX) }), 100)
+    planDays: count,
+    atPlan: count,
+    abovePlan: count,
+    belowPlan: count,
+    skipped: count,
+    notLogged: count,
+    differences: list(z.object({ date, loggedMg: num(0, MG_MAX), plannedMg: num(0, MG_MAX) }), PANEL.adherenceDifferences)
   }),
-  appointments: list(appointmentSchema, 500)
+  appointments: list(appointmentSchema, PANEL.appointments),
+  omitted: omitted('medications', 'steps', 'appointments')
 });
 export type PlanData = z.infer<typeof planDataSchema>;
 
@@ -176,7 +212,8 @@ export const methods = {
   'entry/delete': { params: z.object({ id, kind: z.enum(ITEM_KINDS) }), result: z.object({ undoToken: str(64) }) },
   'entry/undo': { params: z.object({ undoToken: str(64) }), result: z.null() },
   'charts/data': { params: z.object({ range: z.enum(RANGES) }), result: chartDataSchema },
-  'support/open': { params: z.object({ index: int(0, 19) }), result: z.null() },
+  /** `defaults`: the panel is showing the built-in lines because its context could not load. */
+  'support/open': { params: z.object({ index: int(0, SUPPORT_LINES_MAX - 1), defaults: z.optional(z.boolean()) }), result: z.null() },
   'support/dismiss': { params: z.object({}), result: z.null() },
   'checkups/data': { params: z.object({}), result: checkupsDataSchema },
   'checkups/save': {
@@ -185,19 +222,19 @@ export const methods = {
   },
   'plan/data': { params: z.object({}), result: planDataSchema },
   'plan/saveMedication': {
-    params: z.object({ id: z.nullable(id), name: z.string().check(z.minLength(1), z.maxLength(80)), unit: z.string().check(z.minLength(1), z.maxLength(12)), form: str(40) }),
+    params: z.object({ id: z.nullable(id), name: z.string().check(z.minLength(1), z.maxLength(MEDICATION_NAME_MAX)), unit: z.string().check(z.minLength(1), z.maxLength(UNIT_MAX)), form: str(40) }),
     result: z.object({ id })
   },
   'plan/saveStep': { params: z.object({ id: z.nullable(id), startDate: date, targetMg: num(0, MG_MAX), note: str(500) }), result: z.object({ id }) },
   'plan/deleteStep': { params: z.object({ id }), result: z.null() },
   'appointments/save': {
-    params: z.object({ id: z.nullable(id), date, time: z.nullable(clock), provider: str(120), questions: list(z.string().check(z.minLength(1), z.maxLength(500)), 100), outcome: z.nullable(str(NOTE_MAX)) }),
+    params: z.object({ id: z.nullable(id), date, time: z.nullable(clock), provider: str(PROVIDER_MAX), questions: list(z.string().check(z.minLength(1), z.maxLength(QUESTION_MAX)), QUESTIONS_MAX), outcome: z.nullable(str(NOTE_MAX)) }),
     result: z.object({ id })
   },
   'appointments/delete': { params: z.object({ id }), result: z.null() },
   'review/save': {
-    params: z.object({ symptoms: list(z.object({ key: str(60), label: z.string().check(z.minLength(1), z.maxLength(80)), severity: int(0, 3) }), 100) }),
-    result: z.object({ count: int(0, 100) })
+    params: z.object({ symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: z.string().check(z.minLength(1), z.maxLength(SYMPTOM_LABEL_MAX)), severity: int(0, 3) }), PANEL.reviewSymptoms) }),
+    result: z.object({ count: int(0, PANEL.reviewSymptoms) })
   },
   'command/run': { params: z.object({ command: z.enum(PANEL_COMMANDS) }), result: z.null() }
 } as const;
@@ -206,7 +243,7 @@ export type Method = keyof typeof methods;
 export type Params<M extends Method> = z.infer<(typeof methods)[M]['params']>;
 export type Result<M extends Method> = z.infer<(typeof methods)[M]['result']>;
 
-const requestId = int(0, Number.MAX_SAFE_INTEGER);
+const requestId = count;
 
 function requestOf<M extends Method, P extends (typeof methods)[M]['params']>(method: M, params: P) {
   return z.object({ type: z.literal('request'), id: requestId, method: z.literal(method), params });
@@ -264,15 +301,36 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
     l10n: z.nullable(z.record(z.string(), z.string()))
   }),
   z.object({ type: z.literal('response'), id: requestId, ok: z.literal(true), result: z.unknown() }),
-  z.object({ type: z.literal('error'), id: requestId, ok: z.literal(false), message: str(2000) }),
+  z.object({ type: z.literal('error'), id: requestId, ok: z.literal(false), message: str(PANEL.errorMessage) }),
   z.object({ type: z.literal('event'), event: hostEventSchema })
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 
-/** A short reason for the log when a message is rejected. */
+/** A short reason for a rejected message: each field and what was wrong with it. */
 export function rejectionReason(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((i) => `${i.path.join('.') || 'message'}: ${i.code}${i.message ? ` (${i.message})` : ''}`)
     .join('; ');
+}
+
+/**
+ * The same for the host's persisted log: field paths and issue codes only. A message (even zod's own)
+ * may quote a value, and values here are health data. Array positions are kept; record keys are not.
+ */
+export function rejectionFields(error: z.core.$ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.map((p) => (typeof p === 'number' || /^[A-Za-z][\w/]{0,40}$/.test(String(p)) ? String(p) : '?')).join('.') || 'message'}: ${i.code}`)
+    .join('; ');
+}
+
+/**
+ * The answer to a message that failed validation, when it is recognisably a request (it has an id):
+ * an error naming the fields, sent at once so the panel does not wait for its timeout.
+ */
+export function rejectedRequestReply(raw: unknown, error: z.core.$ZodError, message: (reason: string) => string): HostMessage | undefined {
+  const r = raw as { type?: unknown; id?: unknown } | null;
+  if (!r || typeof r !== 'object' || r.type !== 'request' || !Number.isSafeInteger(r.id) || (r.id as number) < 0) return undefined;
+  return { type: 'error', id: r.id as number, ok: false, message: message(rejectionReason(error)).slice(0, PANEL.errorMessage) };
 }

@@ -8,6 +8,8 @@ export interface MoodDoseApi {
   statusText(): string;
   statusState(): { text: string; status: string | undefined; warning: boolean; notifications: number };
   dataDir(): string;
+  /** The support lines the panel shows (the user's, or the defaults). */
+  supportLines(): readonly { name: string; contact: string; link: string }[];
   panelRows(): readonly string[];
   onPanelRender(listener: (rows: string[]) => void): { dispose(): void };
   travelTo(instant: number, zone?: string): void;
@@ -19,6 +21,7 @@ export function testApi(s: Services, view: JournalViewProvider): MoodDoseApi {
     statusText: () => s.status.text,
     statusState: () => ({ text: s.status.text, status: s.status.status, warning: s.status.isWarning, notifications: s.status.notificationsRaised }),
     dataDir: () => s.journal.location().dir,
+    supportLines: () => s.settings.supportResources(),
     panelRows: () => view.renderedRows,
     onPanelRender: (listener) => view.onDidRender(listener),
     travelTo: (instant, zone) => {

@@ -38,6 +38,8 @@ interface Persisted {
 
 export class PanelApp {
   private context: PanelContext | undefined;
+  /** Why the context could not be loaded; the form offers to try again, and help shows the built-in lines. */
+  private contextError = '';
   private fields: FormFields | null;
   private errors: FieldErrors = {};
   private busy = false;
@@ -78,7 +80,7 @@ export class PanelApp {
       },
       onEvent: (e) => this.onEvent(e)
     });
-    this.charts = new ChartsTab(this.channel, saved?.chartRange ?? '90', () => this.persist());
+    this.charts = new ChartsTab(this.channel, saved?.chartRange ?? '90', () => this.persist(), () => this.draw());
     this.checkups = new CheckupsTab(this.channel, () => this.draw(), (m) => this.announce(m));
     this.plan = new PlanTab(this.channel, () => this.draw(), (m) => this.announce(m));
     this.draw();
@@ -130,8 +132,9 @@ export class PanelApp {
     try {
       this.context = await this.channel.request('panel/context', {});
       this.fields ??= emptyFields(this.context.offeredDose);
+      this.contextError = '';
     } catch (e) {
-      this.alert = (e as Error).message;
+      this.contextError = (e as Error).message;
     }
     this.draw();
   }
@@ -286,9 +289,11 @@ export class PanelApp {
     const c = this.context;
     const support = {
       context: c,
+      contextFailed: !c && !!this.contextError,
       open: this.supportOpen,
       toggle: () => (this.supportOpen ? ((this.supportOpen = false), this.draw()) : this.openSupport()),
-      openResource: (index: number) => void this.channel.request('support/open', { index }).catch((e: Error) => this.announce(e.message)),
+      openResource: (index: number, defaults: boolean) =>
+        void this.channel.request('support/open', defaults ? { index, defaults } : { index }).catch((e: Error) => this.announce(e.message)),
       dismissCard: () => void this.channel.request('support/dismiss', {}).then(() => this.loadContext())
     };
     render(
@@ -319,7 +324,12 @@ export class PanelApp {
                   submit: () => void this.submit(),
                   cancelEdit: () => this.change(emptyFields(c.offeredDose))
                 })
-              : html`<p class="empty">${t('Loading…')}</p>`}
+              : this.contextError
+                ? html`<div class="load-failed" role="alert">
+                    <p>${t('The journal could not be loaded: {0}', this.contextError)}</p>
+                    <vscode-button id="retry-context" secondary icon="refresh" @click=${() => void this.loadContext()}>${t('Try Again')}</vscode-button>
+                  </div>`
+                : html`<p class="empty">${t('Loading…')}</p>`}
             ${c
               ? renderHistory({
                   items: this.items,

@@ -53,7 +53,7 @@ export class Channel {
 
   private receive(raw: unknown): void {
     const parsed = hostMessageSchema.safeParse(raw);
-    if (!parsed.success) return this.reject(raw, rejectionReason(parsed.error));
+    if (!parsed.success) return this.reject(rejectionReason(parsed.error));
     const msg = parsed.data;
     switch (msg.type) {
       case 'init':
@@ -63,7 +63,7 @@ export class Channel {
       case 'response':
       case 'error': {
         const p = this.pending.get(msg.id);
-        if (!p) return this.reject(raw, `no request is waiting for id ${msg.id}`);
+        if (!p) return this.reject(`no request is waiting for id ${msg.id}`);
         this.pending.delete(msg.id);
         clearTimeout(p.timer);
         if (msg.type === 'error') return p.reject(new Error(msg.message));
@@ -74,8 +74,9 @@ export class Channel {
     }
   }
 
-  private reject(raw: unknown, reason: string): void {
+  private reject(reason: string): void {
     this.rejected++;
-    console.warn(`[mood-dose] rejected a message from the host: ${reason}`, raw);
+    // The reason only: the message itself is health data, and consoles can be saved or shared.
+    console.warn(`[mood-dose] rejected a message from the host: ${reason}`);
   }
 }

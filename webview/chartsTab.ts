@@ -1,7 +1,8 @@
 // The Charts tab: asks the host for chart data over the chosen range and hands it to the charts
 // module. Data is fetched only while the tab is shown.
 import { html, type TemplateResult } from 'lit';
-import { RANGES, type RangeKey } from '../src/protocol';
+import { PANEL } from '../src/core/limits';
+import { RANGES, type ChartData, type RangeKey } from '../src/protocol';
 import type { Channel } from './channel';
 import { MoodDoseCharts } from './charts';
 import { rangeLabel } from './history';
@@ -12,11 +13,14 @@ export class ChartsTab {
   private charts: MoodDoseCharts | undefined;
   private visible = false;
   private error = '';
+  private omitted: ChartData['omitted'];
 
   constructor(
     private readonly channel: Channel,
     public range: RangeKey,
-    private readonly persist: () => void
+    private readonly persist: () => void,
+    /** Redraws the controls, so an error or a note about left-out data shows at once. */
+    private readonly redraw: () => void = () => undefined
   ) {}
 
   async show(host: HTMLElement): Promise<void> {
@@ -33,11 +37,14 @@ export class ChartsTab {
   async reload(): Promise<void> {
     if (!this.visible || !this.charts) return;
     try {
-      this.charts.update(await this.channel.request('charts/data', { range: this.range }));
+      const data = await this.channel.request('charts/data', { range: this.range });
+      this.charts.update(data);
+      this.omitted = data.omitted;
       this.error = '';
     } catch (e) {
       this.error = (e as Error).message;
     }
+    this.redraw();
   }
 
   renderControls(): TemplateResult {
@@ -54,6 +61,19 @@ export class ChartsTab {
         ${RANGES.map((r) => html`<option value=${r} ?selected=${r === this.range}>${rangeLabel(r)}</option>`)}
       </select>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${omittedNote(this.omitted)}
     </div>`;
   }
+}
+
+/** What the host left out to stay within the panel's limits, in words. */
+function omittedNote(o: ChartData['omitted']): TemplateResult | string {
+  if (!o) return '';
+  const parts = [
+    o.days ? t('the first {0} days (the charts cover the most recent {1})', o.days, PANEL.chartDays) : '',
+    o.doseLevels ? t('{0} dose levels with the fewest days', o.doseLevels) : '',
+    o.symptoms ? t('{0} symptoms logged on the fewest days', o.symptoms) : '',
+    o.markers ? t('{0} of the oldest markers', o.markers) : ''
+  ].filter(Boolean);
+  return parts.length ? html`<p class="hint omitted">${t('Not shown, to keep the charts readable: {0}.', parts.join('; '))}</p>` : '';
 }

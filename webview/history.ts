@@ -52,7 +52,7 @@ function itemDate(item: HistoryItem): { localDate: string; time: string; id: str
 // would cost far more to render than the rows themselves.
 function rowActions(v: HistoryView, item: HistoryItem, what: string): TemplateResult {
   return html`<span class="row-actions">
-    ${item.kind === 'checkin'
+    ${item.kind === 'checkin' && !item.entry.symptomsOmitted
       ? html`<button type="button" class="action edit codicon codicon-edit" aria-label=${t('Edit {0}', what)} title=${t('Edit')} @click=${() => v.edit(item)}></button>`
       : nothing}
     <button type="button" class="action delete codicon codicon-trash" aria-label=${t('Delete {0}', what)} title=${t('Delete')} @click=${() => v.remove(item)}></button>
@@ -75,6 +75,9 @@ function checkInRow(v: HistoryView, item: HistoryItem & { kind: 'checkin' }): Te
       ? html`<ul class="symptom-list" aria-label=${t('Symptoms')}>
           ${e.symptoms.map((s) => html`<li class="symptom sev-${s.severity}">${s.label} (${severityLabel(s.severity)})</li>`)}
         </ul>`
+      : nothing}
+    ${e.symptomsOmitted
+      ? html`<p class="hint omitted">${t('{0} more symptoms are not shown. An entry with this many cannot be edited here; it is kept as it is.', e.symptomsOmitted)}</p>`
       : nothing}
     ${e.tags.length ? html`<ul class="tag-list" aria-label=${t('Tags')}>${e.tags.map((tag) => html`<li class="tag">#${tag}</li>`)}</ul>` : nothing}
     ${e.note ? html`<p class="note">${e.note}</p>` : nothing}

@@ -227,6 +227,11 @@ export class PlanTab {
 
   render(): TemplateResult {
     if (!this.data) return html`<p class="empty">${this.error || t('Loading…')}</p>`;
-    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}${this.status(this.data)}${this.steps(this.data)}${this.appointments(this.data)}${this.medications(this.data)}`;
+    const o = this.data.omitted;
+    const left = o
+      ? [o.steps ? t('{0} plan steps far from the current one', o.steps) : '', o.appointments ? t('{0} of the oldest appointments', o.appointments) : '', o.medications ? t('{0} medications', o.medications) : ''].filter(Boolean)
+      : [];
+    const note = left.length ? html`<p class="hint omitted">${t('Not shown here, and kept as they are: {0}.', left.join('; '))}</p>` : nothing;
+    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}${note}${this.status(this.data)}${this.steps(this.data)}${this.appointments(this.data)}${this.medications(this.data)}`;
   }
 }

@@ -1,28 +1,44 @@
 // "Need help now?" and the calm support card. The link is the first thing in the panel's tab order;
 // the card is shown by the host at most once a day, never as a modal, and can be dismissed.
 import { html, nothing, type TemplateResult } from 'lit';
-import { supportCopy } from '../src/core/safety';
+import { DEFAULT_RESOURCES, linkTarget, supportCopy, type CrisisResource } from '../src/core/safety';
 import type { PanelContext } from '../src/protocol';
 import { t } from './l10n';
 
 export interface SupportView {
   context: PanelContext | undefined;
+  /** Set when the panel context could not be loaded: the built-in lines are shown instead. */
+  contextFailed: boolean;
   open: boolean;
   toggle(): void;
-  openResource(index: number): void;
+  openResource(index: number, defaults: boolean): void;
   dismissCard(): void;
 }
 
-function resourceList(v: SupportView, c: PanelContext): TemplateResult {
+/** The lines to show: the user's, or the built-in ones when the context failed, so help is never blank. */
+function lines(v: SupportView): { resources: readonly CrisisResource[]; defaults: boolean } | undefined {
+  if (v.context) return { resources: v.context.support.resources, defaults: false };
+  return v.contextFailed ? { resources: DEFAULT_RESOURCES, defaults: true } : undefined;
+}
+
+/**
+ * Each line shows where its link really leads (the number, or the web address) beside its words,
+ * so "Call or text 988" on a link to another number is visible as such.
+ */
+function resourceList(v: SupportView, resources: readonly CrisisResource[], defaults: boolean): TemplateResult {
   return html`<ul class="resources">
-    ${c.support.resources.map(
-      (r, i) => html`<li>
+    ${resources.map((r, i) => {
+      const target = linkTarget(r.link);
+      return html`<li>
         <strong>${r.name}</strong>
         ${r.link
-          ? html`<button type="button" class="link" @click=${() => v.openResource(i)} aria-label=${t('{0}: {1}', r.name, r.contact)}>${r.contact}</button>`
+          ? html`<span class="resource-contact"
+              ><button type="button" class="link" @click=${() => v.openResource(i, defaults)} aria-label=${t('{0}: {1}, opens {2}', r.name, r.contact, target)}>${r.contact}</button>
+              <span class="link-target" aria-hidden="true">${target}</span></span
+            >`
           : html`<span>${r.contact}</span>`}
-      </li>`
-    )}
+      </li>`;
+    })}
   </ul>`;
 }
 
@@ -36,14 +52,14 @@ export function renderSupportLink(v: SupportView): TemplateResult {
 }
 
 export function renderSupport(v: SupportView): TemplateResult | typeof nothing {
-  const c = v.context;
-  if (!c) return nothing;
+  const shown = lines(v);
+  if (!shown) return nothing;
   const copy = supportCopy(t);
-  const card = c.support.card
+  const card = v.context?.support.card
     ? html`<section class="support-card" aria-labelledby="support-card-title">
         <h2 id="support-card-title">${copy.title}</h2>
         <p>${copy.text}</p>
-        ${resourceList(v, c)}
+        ${resourceList(v, shown.resources, shown.defaults)}
         <vscode-button secondary id="dismiss-card" @click=${() => v.dismissCard()}>${copy.dismiss}</vscode-button>
       </section>`
     : nothing;
@@ -51,7 +67,7 @@ export function renderSupport(v: SupportView): TemplateResult | typeof nothing {
     ? html`<section id="support" class="support-panel" aria-labelledby="support-title" tabindex="-1">
         <h2 id="support-title">${copy.needHelp}</h2>
         <p>${copy.text}</p>
-        ${resourceList(v, c)}
+        ${resourceList(v, shown.resources, shown.defaults)}
         <p class="hint">${t('You can change these lines for your country in the setting moodDose.support.resources.')}</p>
       </section>`
     : nothing;

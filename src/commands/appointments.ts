@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import { newId } from '../core/ids';
 import type { Appointment } from '../core/schemas';
-import { isLocalDate, localDateOf } from '../core/time';
+import { localDateOf } from '../core/time';
 import type { Services } from '../services/services';
 import type { JournalStore } from '../storage/journalStore';
-import { input } from './quickInput';
+import { dateProblem, input } from './quickInput';
 import { confirmSaved } from './undo';
 
 /** The next appointment from today on (the soonest), if any. */
@@ -19,7 +19,7 @@ async function askAppointment(s: Services, title: string): Promise<Appointment |
   const date = await input({
     title,
     prompt: vscode.l10n.t('Day of the appointment (YYYY-MM-DD)'),
-    validate: (v) => (isLocalDate(v.trim()) ? undefined : vscode.l10n.t('Type the date as YYYY-MM-DD, e.g. {0}', today))
+    validate: (v) => dateProblem(v, today)
   });
   if (date === undefined) return undefined;
   const time = await input({

@@ -2,9 +2,9 @@
 // marker on the charts so mood changes can be read in context.
 import * as vscode from 'vscode';
 import { buildLifeEvent } from '../core/entries';
-import { instantOf, isLocalDate, localDateOf } from '../core/time';
+import { instantOf, localDateOf } from '../core/time';
 import type { Services } from '../services/services';
-import { input } from './quickInput';
+import { dateProblem, input } from './quickInput';
 import { confirmSaved } from './undo';
 
 export function logLifeEventCommand(s: Services) {
@@ -21,7 +21,7 @@ export function logLifeEventCommand(s: Services) {
       title,
       prompt: vscode.l10n.t('When? A date as YYYY-MM-DD (Enter for today)'),
       value: today,
-      validate: (v) => (isLocalDate(v.trim()) ? undefined : vscode.l10n.t('Type the date as YYYY-MM-DD, e.g. {0}', today))
+      validate: (v) => dateProblem(v, today)
     });
     if (date === undefined) return undefined;
     const note = await input({ title, prompt: vscode.l10n.t('Optional note (Enter to save)') });

@@ -8,8 +8,11 @@ import { buildSummary, defaultRange, firstEntryDate, selectableNotes, type Summa
 import { renderHtml, renderMarkdown } from '../core/summaryRender';
 import { addDays, isLocalDate, localDateOf } from '../core/time';
 import type { RowsByTable } from '../core/transfer';
+import { confirmExportOutsideGit } from '../services/privacyGuard';
+import { freshPath, makePrivateDir, writePrivateFile } from '../services/privateFiles';
 import type { Services } from '../services/services';
 import { allRows } from '../storage/journalQueries';
+import { writeChosenFile } from './exportTarget';
 import { input } from './quickInput';
 
 interface RangeItem extends vscode.QuickPickItem {
@@ -56,18 +59,6 @@ async function askNotes(rows: RowsByTable, from: string, to: string): Promise<st
   return picked?.map((p) => p.id);
 }
 
-/** A file name in `dir` that does not exist yet: nothing is ever overwritten. */
-async function freshFile(dir: vscode.Uri, base: string, ext: string): Promise<vscode.Uri> {
-  for (let i = 1; ; i++) {
-    const uri = vscode.Uri.joinPath(dir, `${base}${i === 1 ? '' : `-${i}`}.${ext}`);
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      return uri;
-    }
-  }
-}
-
 /** Arguments for running without the prompts (tests, keybindings): a range and the notes to include. */
 const argsSchema = z.object({ from: z.string().refine(isLocalDate), to: z.string().refine(isLocalDate), includeNoteIds: z.array(z.string().max(64)).max(1000).default([]) });
 
@@ -92,10 +83,10 @@ export function prepareSummaryCommand(s: Services) {
     const options: SummaryOptions = { ...range, today, medicationName: s.settings.medicationName(), unit: s.settings.unit(), includeNoteIds };
     const markdown = renderMarkdown(buildSummary(rows, options));
     lastOptions = options;
-    const dir = vscode.Uri.file(path.join(s.journal.location().dir, 'summaries'));
-    await vscode.workspace.fs.createDirectory(dir);
-    const file = await freshFile(dir, `summary-${range.from}-to-${range.to}`, 'md');
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(markdown));
+    const dir = path.join(s.journal.location().dir, 'summaries');
+    await makePrivateDir(dir);
+    const file = vscode.Uri.file(await freshPath(dir, `summary-${range.from}-to-${range.to}`, 'md'));
+    await writePrivateFile(file.fsPath, new TextEncoder().encode(markdown), true);
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc, { preview: false });
     await vscode.commands.executeCommand('markdown.showPreviewToSide', file);
@@ -118,15 +109,16 @@ export function exportSummaryHtmlCommand(s: Services) {
       options = { ...range, today, medicationName: s.settings.medicationName(), unit: s.settings.unit(), includeNoteIds };
     }
     const html = renderHtml(buildSummary(rows, options));
-    const dir = vscode.Uri.file(path.join(s.journal.location().dir, 'summaries'));
-    await vscode.workspace.fs.createDirectory(dir);
+    const dir = path.join(s.journal.location().dir, 'summaries');
+    await makePrivateDir(dir);
     const target = await vscode.window.showSaveDialog({
-      defaultUri: await freshFile(dir, `summary-${options.from}-to-${options.to}`, 'html'),
+      defaultUri: vscode.Uri.file(await freshPath(dir, `summary-${options.from}-to-${options.to}`, 'html')),
       filters: { [vscode.l10n.t('Web page')]: ['html'] },
       title: vscode.l10n.t('Export Summary as HTML')
     });
     if (!target) return undefined;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+    if (target.scheme === 'file' && !(await confirmExportOutsideGit(target.fsPath))) return undefined;
+    await writeChosenFile(target, html, false);
     const open = vscode.l10n.t('Open in Browser');
     void vscode.window.showInformationMessage(vscode.l10n.t('Summary saved to {0}. Open it in a browser and print it to PDF.', target.fsPath), open).then((c) => {
       if (c === open) void vscode.env.openExternal(target);

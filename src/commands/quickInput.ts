@@ -1,6 +1,16 @@
 // Small promise wrappers around QuickPick and InputBox. Each resolves to undefined when the user
 // presses Escape, so a flow can stop without saving anything.
 import * as vscode from 'vscode';
+import { beforeEarliestYear } from '../core/importChecks';
+import { EARLIEST_YEAR } from '../core/limits';
+import { isLocalDate } from '../core/time';
+
+/** What is wrong with a typed YYYY-MM-DD date, or undefined. Before 1900 is refused, as on import. */
+export function dateProblem(value: string, example: string): string | undefined {
+  const v = value.trim();
+  if (!isLocalDate(v)) return vscode.l10n.t('Type the date as YYYY-MM-DD, e.g. {0}', example);
+  return beforeEarliestYear(v) ? vscode.l10n.t('Type a date from {0} on', EARLIEST_YEAR) : undefined;
+}
 
 export interface PickOptions<T extends vscode.QuickPickItem> {
   title: string;

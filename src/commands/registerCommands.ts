@@ -1,5 +1,6 @@
 // The command table: every contributed command id and the function that runs it.
 import * as vscode from 'vscode';
+import { errorForLog } from '../services/logSafely';
 import type { Services } from '../services/services';
 import { addNoteCommand } from './addNote';
 import { addAppointmentCommand, addQuestionCommand, editTaperPlanCommand } from './appointments';
@@ -42,7 +43,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       try {
         return await (run as (...a: unknown[]) => unknown)(...args);
       } catch (e) {
-        s.log.error(`Command ${id} failed: ${(e as Error).stack ?? e}`);
+        s.log.error(`Command ${id} failed: ${errorForLog(e)}`);
         void vscode.window.showErrorMessage(vscode.l10n.t('Mood & Dose: {0}', (e as Error).message ?? String(e)));
         return undefined;
       }

@@ -4,10 +4,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { defaultDaylioMapping, moodLabelsIn, parseDaylio, type DaylioMapping } from '../core/daylio';
-import { exportCsv, exportJson, ImportError, importCsv, importJson, planImport, type ImportResult } from '../core/transfer';
+import { checkImportSize, decodeImportText, exportCsv, exportJson, ImportError, importCsv, importJson, planImport, type ImportResult } from '../core/transfer';
 import { moodFromKey } from '../core/mood';
+import { confirmExportOutsideGit } from '../services/privacyGuard';
 import type { Services } from '../services/services';
 import { allRows, existingRow } from '../storage/journalQueries';
+import { createChosenFolder, writeChosenFile } from './exportTarget';
 import { pick } from './quickInput';
 import { confirmSaved } from './undo';
 
@@ -24,7 +26,8 @@ export function exportJournalCommand(s: Services) {
     const store = await s.journal.get();
     const rows = allRows(store);
     const stamp = new Date(s.clock.now()).toISOString();
-    const home = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(s.journal.location().dir);
+    // The journal folder first: it is private and git-ignored, unlike the workspace root.
+    const home = vscode.Uri.file(s.journal.location().dir);
     if (format.id === 'json') {
       const target = await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(home, `mood-dose-journal-${stamp.slice(0, 10)}.json`),
@@ -32,7 +35,8 @@ export function exportJournalCommand(s: Services) {
         title: vscode.l10n.t('Export Journal as JSON')
       });
       if (!target) return undefined;
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportJson(rows, stamp)));
+      if (target.scheme === 'file' && !(await confirmExportOutsideGit(target.fsPath))) return undefined;
+      await writeChosenFile(target, exportJson(rows, stamp), false);
       void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported to {0}. It holds private health data: keep it somewhere safe.', target.fsPath));
       return target.fsPath;
     }
@@ -45,9 +49,10 @@ export function exportJournalCommand(s: Services) {
     } catch (e) {
       if (!(e instanceof vscode.FileSystemError)) throw e;
     }
-    await vscode.workspace.fs.createDirectory(dir);
-    for (const [name, csv] of Object.entries(exportCsv(rows))) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, name), new TextEncoder().encode(csv));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported as CSV files to {0}.', dir.fsPath));
+    if (dir.scheme === 'file' && !(await confirmExportOutsideGit(dir.fsPath))) return undefined;
+    await createChosenFolder(dir);
+    for (const [name, csv] of Object.entries(exportCsv(rows))) await writeChosenFile(vscode.Uri.joinPath(dir, name), csv, true);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported as CSV files to {0}. Cells that a spreadsheet would run as a formula start with an apostrophe.', dir.fsPath));
     return dir.fsPath;
   };
 }
@@ -72,23 +77,30 @@ async function confirmMapping(csv: string): Promise<DaylioMapping | undefined> {
   return mapping;
 }
 
+/** The chosen files as text, keyed by full path, so two files called checkins.csv stay apart. */
 async function readFiles(uris: readonly vscode.Uri[]): Promise<Record<string, string>> {
+  const sizes = [];
+  for (const uri of uris) sizes.push({ file: uri.fsPath, size: (await vscode.workspace.fs.stat(uri)).size });
+  checkImportSize(sizes);
   const out: Record<string, string> = {};
-  for (const uri of uris) out[path.basename(uri.fsPath)] = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  for (const uri of uris) out[uri.fsPath] = decodeImportText(await vscode.workspace.fs.readFile(uri), uri.fsPath);
   return out;
 }
 
-async function parseImport(uris: readonly vscode.Uri[], zone: string): Promise<{ result: ImportResult; source: string } | undefined> {
+async function parseImport(uris: readonly vscode.Uri[], zone: string, now: number): Promise<{ result: ImportResult; source: string } | undefined> {
   const files = await readFiles(uris);
-  const names = Object.keys(files);
-  if (names.length === 1 && names[0].toLowerCase().endsWith('.json')) return { result: importJson(files[names[0]]), source: names[0] };
-  const first = files[names[0]] ?? '';
-  if (names.length === 1 && /^\uFEFF?"?full_date"?,/i.test(first)) {
+  const paths = Object.keys(files);
+  const names = paths.map((p) => path.basename(p));
+  const json = paths.filter((p) => p.toLowerCase().endsWith('.json'));
+  if (json.length && paths.length > 1) throw new ImportError(vscode.l10n.t('choose one JSON export at a time (or the CSV files of one export).'), { file: names.join(', ') });
+  if (json.length) return { result: importJson(files[json[0]], now, json[0]), source: names[0] };
+  const first = files[paths[0]] ?? '';
+  if (paths.length === 1 && /^\uFEFF?"?full_date"?,/i.test(first)) {
     const mapping = await confirmMapping(first);
     if (!mapping) return undefined;
-    return { result: parseDaylio(first, mapping, zone), source: vscode.l10n.t('Daylio export {0}', names[0]) };
+    return { result: parseDaylio(first, mapping, zone, now), source: vscode.l10n.t('Daylio export {0}', names[0]) };
   }
-  return { result: importCsv(files), source: names.join(', ') };
+  return { result: importCsv(files, now), source: names.join(', ') };
 }
 
 interface PreviewItem extends vscode.QuickPickItem {
@@ -132,7 +144,7 @@ export function importJournalCommand(s: Services) {
     if (!uris?.length) return undefined;
     let parsed: Awaited<ReturnType<typeof parseImport>>;
     try {
-      parsed = await parseImport(uris, s.clock.zone());
+      parsed = await parseImport(uris, s.clock.zone(), s.clock.now());
     } catch (e) {
       if (e instanceof ImportError) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported. {0}', e.message));
@@ -142,10 +154,10 @@ export function importJournalCommand(s: Services) {
     }
     if (!parsed) return undefined;
     const store = await s.journal.get();
-    const { toWrite, preview } = planImport(parsed.result, existingRow(store));
+    const { toWrite, preview, newer: newerCount } = planImport(parsed.result, existingRow(store));
     const rejected = parsed.result.preview.rejected;
     const reasons = rejected.slice(0, 5).map((r) => vscode.l10n.t('line {0}: {1}', r.line, r.reason)).join('; ');
-    const message = vscode.l10n.t(
+    const counts = vscode.l10n.t(
       '{0}: {1} entries to add, {2} duplicates skipped, {3} rows rejected{4}.',
       parsed.source,
       preview.entries,
@@ -153,6 +165,9 @@ export function importJournalCommand(s: Services) {
       rejected.length,
       rejected.length ? ` (${reasons}${rejected.length > 5 ? '…' : ''})` : ''
     );
+    // Rows edited later on another device are duplicates by id: say so, rather than hide them in the count.
+    const newer = newerCount ? ` ${vscode.l10n.t('{0} newer elsewhere: the file has later edits of {0} rows this journal already has, and it keeps its own version of them.', newerCount)}` : '';
+    const message = counts + newer;
     if (toWrite.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} Nothing new to import.', message));
       return { written: 0, duplicates: preview.duplicates };

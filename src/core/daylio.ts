@@ -2,6 +2,7 @@
 // so they become 1–10 only through a mapping the user confirms. Ids are derived from each line's
 // content, so importing the same export again adds nothing (planImport skips known ids).
 import { normaliseTags } from './entries';
+import { implausibleValue } from './importChecks';
 import { BadRowError, MOOD_MAX, MOOD_MIN, validateRow, type CheckIn, type Op } from './schemas';
 import { instantOf, isLocalDate, isValidZone, stampOf } from './time';
 import { ImportError, parseCsv, type CsvRecord, type ImportResult, type Rejected } from './transfer';
@@ -135,10 +136,11 @@ function checkMapping(mapping: DaylioMapping): Map<string, number> {
 }
 
 /**
- * Each line becomes one check-in stamped at its local date and time in `zone`. Bad lines are listed
- * in preview.rejected with their line number; a file without Daylio's header throws ImportError.
+ * Each line becomes one check-in stamped at its local date and time in `zone`. Bad lines (including
+ * a date before 1900 or more than a day after `now`) are listed in preview.rejected with their line
+ * number; a file without Daylio's header throws ImportError.
  */
-export function parseDaylio(csvText: string, mapping: DaylioMapping, zone: string): ImportResult {
+export function parseDaylio(csvText: string, mapping: DaylioMapping, zone: string, now = Date.now()): ImportResult {
   if (!isValidZone(zone)) throw new RangeError(`Unknown time zone "${zone}"`);
   const moods = checkMapping(mapping);
   const records = parseCsv(csvText, FILE);
@@ -148,7 +150,7 @@ export function parseDaylio(csvText: string, mapping: DaylioMapping, zone: strin
   const ids = new Set<string>();
   let duplicates = 0;
   for (const record of records.slice(1)) {
-    const result = lineToCheckIn(record, header, moods, zone);
+    const result = lineToCheckIn(record, header, moods, zone, now);
     if (typeof result === 'string') rejected.push({ line: record.line, reason: result });
     else if (ids.has(result.id)) duplicates++;
     else {
@@ -160,7 +162,7 @@ export function parseDaylio(csvText: string, mapping: DaylioMapping, zone: strin
 }
 
 /** The check-in for one line, or the reason it cannot be imported. */
-function lineToCheckIn(record: CsvRecord, { index, width }: Header, moods: Map<string, number>, zone: string): CheckIn | string {
+function lineToCheckIn(record: CsvRecord, { index, width }: Header, moods: Map<string, number>, zone: string, now: number): CheckIn | string {
   if (record.cells.length !== width) return `${record.cells.length} columns, the header has ${width}`;
   const cell = (c: Column) => record.cells[index[c]];
   const date = cell('full_date').trim();
@@ -186,7 +188,9 @@ function lineToCheckIn(record: CsvRecord, { index, width }: Header, moods: Map<s
     tags: normaliseTags(cell('activities').split(/\s*\|\s*/))
   };
   try {
-    return validateRow('checkins', row);
+    const valid = validateRow('checkins', row);
+    const what = `date ${date} ${cell('time').trim()}`;
+    return implausibleValue(what, date, now, false) ?? implausibleValue(what, valid.at, now, true) ?? valid;
   } catch (e) {
     if (e instanceof BadRowError) return e.detail;
     throw e;

@@ -1,4 +1,6 @@
-// Value ranges shared by the stored rows (schemas.ts), the panel protocol and the forms.
+// Value ranges shared by the stored rows (schemas.ts), the panel protocol (protocol.ts), the forms
+// and the host. The host clips to the panel limits before it posts anything, so data the journal
+// allows can never make the panel reject a message.
 export const MOOD_MIN = 1;
 export const MOOD_MAX = 10;
 export const SEVERITY_MAX = 3;
@@ -7,3 +9,61 @@ export const MG_MAX = 10000;
 export const TAG_MAX = 40;
 export const TAGS_MAX = 30;
 export const DOSE_STATUSES = ['taken', 'skipped', 'changed'] as const;
+
+/** Text lengths of stored fields, shared with the protocol. */
+export const MEDICATION_NAME_MAX = 80;
+export const UNIT_MAX = 12;
+export const SYMPTOM_KEY_MAX = 60;
+export const SYMPTOM_LABEL_MAX = 80;
+export const EVENT_TITLE_MAX = 120;
+export const PROVIDER_MAX = 120;
+export const QUESTION_MAX = 500;
+export const QUESTIONS_MAX = 100;
+
+// ---- Imports ----------------------------------------------------------------------------------
+
+/** Stamps and dates before this year are refused on import (a typo, or a device with no clock). */
+export const EARLIEST_YEAR = 1900;
+/** Stamps later than now plus this are refused on import: such a row could never be edited here. */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+/** Imports larger than this (all chosen files together) are refused before reading. */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
+// ---- Settings ---------------------------------------------------------------------------------
+
+export const SUPPORT_LINES_MAX = 50;
+export const SUPPORT_NAME_MAX = 120;
+export const SUPPORT_CONTACT_MAX = 200;
+/** A longer link is refused, never cut: a shortened link would dial or open something else. */
+export const SUPPORT_LINK_MAX = 2048;
+export const MOOD_LABEL_MAX = 80;
+
+// ---- What the panel receives ------------------------------------------------------------------
+
+export const PANEL = {
+  /** Symptoms shown on one entry; an entry with more is shown clipped and cannot be edited there. */
+  entrySymptoms: 200,
+  /** Symptoms the panel may send with one check-in (the form's own limit). */
+  draftSymptoms: 200,
+  reviewSymptoms: 200,
+  symptomCatalog: 1000,
+  tags: 1000,
+  /** Days on the charts (about 110 years): "all" starts no earlier than this many days back. */
+  chartDays: 40_000,
+  chartMarkers: 10_000,
+  markerLabel: 200,
+  /** Dose levels on "mood at each dose level": a liquid taper can have hundreds. */
+  doseLevels: 2_000,
+  chartSymptoms: 500,
+  checkupResults: 5_000,
+  medications: 500,
+  taperSteps: 2_000,
+  appointments: 2_000,
+  adherenceDifferences: 100,
+  errorMessage: 2_000
+} as const;
+
+/** The first `max` items, and how many were left out. */
+export function clip<T>(items: readonly T[], max: number): { items: T[]; omitted: number } {
+  return items.length > max ? { items: items.slice(0, max), omitted: items.length - max } : { items: [...items], omitted: 0 };
+}

@@ -106,6 +106,23 @@ export function bandOf(kind: QuestionnaireKind, total: number): string {
   return band.band;
 }
 
+/**
+ * Why a stored or imported result disagrees with its scoring (answer count, total, band), as a
+ * sentence naming the field and the fix; undefined when it agrees. Rows are checked with this on
+ * every read and write (schemas.ts), so a bad row is reported with its id, never shown as valid.
+ */
+export function scoringProblem(q: { kind: QuestionnaireKind; answers: readonly number[]; total: number; band: string }): { field: 'answers' | 'total' | 'band'; message: string } | undefined {
+  const def = QUESTIONNAIRES[q.kind];
+  if (q.answers.length !== def.items.length) {
+    return { field: 'answers', message: `${def.name} has ${def.items.length} questions but this result has ${q.answers.length} answers; it needs one answer (0 to 3) per question` };
+  }
+  const sum = q.answers.reduce((a, b) => a + b, 0);
+  if (q.total !== sum) return { field: 'total', message: `the total ${q.total} is not the sum of the answers (${sum}); set it to ${sum}` };
+  const band = bandOf(q.kind, sum);
+  if (q.band !== band) return { field: 'band', message: `"${q.band}" is not the ${def.name} band for a total of ${sum}; it is "${band}"` };
+  return undefined;
+}
+
 /** PHQ-2 is PHQ-9 items 1–2; 3 or more is a positive screen. */
 export function phq2(answers: readonly number[]): { total: number; positive: boolean } {
   const total = answers[0] + answers[1];

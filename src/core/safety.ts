@@ -1,6 +1,7 @@
 // The safety response, as the clinical reference describes it: calm, brief, never blocking, never
 // nagging. The resources are data (US defaults, replaceable in settings); the card's wording follows
 // safe-messaging norms: "You're not alone", an invitation to reach out, no alarm, no guilt.
+import { SUPPORT_CONTACT_MAX, SUPPORT_LINK_MAX, SUPPORT_NAME_MAX } from './limits';
 import { daysBetween, type LocalDate } from './time';
 
 export interface CrisisResource {
@@ -50,7 +51,10 @@ export function cardMayShow(lastShown: LocalDate | undefined, today: LocalDate):
 
 /**
  * Resources from settings: entries that are not {name, contact, link?} objects are dropped (the
- * caller reports them); an empty or invalid list falls back to the defaults, so help is never blank.
+ * caller reports them); a link that is not tel:, sms: or https:, or is longer than SUPPORT_LINK_MAX,
+ * is left off (never shortened: a cut link would dial or open something else), so the line shows its
+ * words without a button. Names and contacts are cut to their limits. An empty or invalid list falls
+ * back to the defaults, so help is never blank. The caller limits the count (SUPPORT_LINES_MAX).
  */
 export function resourcesFrom(value: unknown): { resources: CrisisResource[]; invalid: number } {
   if (!Array.isArray(value) || value.length === 0) return { resources: [...DEFAULT_RESOURCES], invalid: Array.isArray(value) ? 0 : 1 };
@@ -59,9 +63,27 @@ export function resourcesFrom(value: unknown): { resources: CrisisResource[]; in
   for (const v of value) {
     const r = v as Partial<CrisisResource>;
     if (r && typeof r.name === 'string' && r.name.trim() && typeof r.contact === 'string' && r.contact.trim()) {
-      const link = typeof r.link === 'string' && /^(tel:|sms:|https:\/\/)/.test(r.link.trim()) ? r.link.trim() : '';
-      resources.push({ name: r.name.trim().slice(0, 120), contact: r.contact.trim().slice(0, 200), link });
+      const link = typeof r.link === 'string' && LINK.test(r.link.trim()) && r.link.trim().length <= SUPPORT_LINK_MAX ? r.link.trim() : '';
+      resources.push({ name: r.name.trim().slice(0, SUPPORT_NAME_MAX), contact: r.contact.trim().slice(0, SUPPORT_CONTACT_MAX), link });
     } else invalid++;
   }
   return resources.length ? { resources, invalid } : { resources: [...DEFAULT_RESOURCES], invalid };
+}
+
+const LINK = /^(tel:|sms:|https:\/\/)/;
+
+/**
+ * What a link leads to, shown beside the label so "Call or text 988" on a link to another number
+ * is visible as such: the number for tel: and sms:, the address without https:// for a web link.
+ */
+export function linkTarget(link: string): string {
+  if (!link) return '';
+  const rest = link.replace(LINK, '');
+  let shown = rest;
+  try {
+    shown = decodeURIComponent(rest);
+  } catch {
+    // a malformed escape is shown as written
+  }
+  return link.startsWith('sms:') ? `sms ${shown}` : shown;
 }

@@ -1,6 +1,7 @@
 // The journal's data model. Every row written or read back goes through these schemas, so a bad
 // row is caught with its table and id instead of quietly breaking a chart or a summary.
 import { z } from 'zod';
+import { scoringProblem } from './questionnaires';
 import { isLocalDate } from './time';
 
 import { DOSE_STATUSES, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX, SEVERITY_MAX, TAGS_MAX, TAG_MAX } from './limits';
@@ -105,15 +106,22 @@ export const appointmentSchema = z.object({
 
 export const QUESTIONNAIRE_KINDS = ['phq9', 'gad7'] as const;
 
-export const questionnaireSchema = z.object({
-  ...base,
-  ...stamped,
-  kind: z.enum(QUESTIONNAIRE_KINDS),
-  answers: z.array(z.number().int().min(0).max(3)).min(7).max(9),
-  total: z.number().int().min(0).max(27),
-  band: z.string().max(40),
-  difficulty: z.number().int().min(0).max(3).nullable()
-});
+// The answers, total and band must agree with the scoring (questionnaires.ts): a row that says
+// "minimal" over a total of 20 would mislead a prescriber reading the summary.
+export const questionnaireSchema = z
+  .object({
+    ...base,
+    ...stamped,
+    kind: z.enum(QUESTIONNAIRE_KINDS),
+    answers: z.array(z.number().int().min(0).max(3)).min(7).max(9),
+    total: z.number().int().min(0).max(27),
+    band: z.string().max(40),
+    difficulty: z.number().int().min(0).max(3).nullable()
+  })
+  .superRefine((q, ctx) => {
+    const problem = scoringProblem(q);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
 
 export type CheckIn = z.infer<typeof checkInSchema>;
 export type Dose = z.infer<typeof doseSchema>;

@@ -177,8 +177,12 @@ function footer(s: Summary, t: SummaryStrings): string[] {
 
 // ---- Markdown --------------------------------------------------------------------------------
 
-/** Escapes inline Markdown syntax (emphasis, links, HTML, table pipes, entities). */
-const mdInline = (text: string) => text.replace(/[\\`*_[\]<>|~#&]/g, '\\$&');
+/**
+ * Escapes inline Markdown syntax (emphasis, links, HTML, table pipes, entities) in text that must
+ * stay on one line (a heading, an italic line, a table cell): any line break becomes a space, so a
+ * provider name or title holding "\n# Heading" cannot start a block of its own.
+ */
+const mdInline = (text: string) => text.replace(/\s*[\r\n\v\f\u0085\u2028\u2029]+\s*/g, ' ').replace(/[\\`*_[\]<>|~#&]/g, '\\$&');
 
 /** Also escapes what would start a block (list item, setext underline) at the start of a line. */
 const mdLine = (line: string) =>
@@ -188,7 +192,7 @@ const mdLine = (line: string) =>
 
 const mdLines = (text: string, indent: string) =>
   text
-    .split(/\r?\n/)
+    .split(/\r\n?|[\n\v\f\u0085\u2028\u2029]/)
     .map(mdLine)
     .join(`  \n${indent}`);
 
@@ -201,7 +205,7 @@ export function renderMarkdown(summary: Summary, strings: Partial<SummaryStrings
     else if (b.kind === 'muted') out.push(`_${mdInline(b.text)}_`);
     else if (b.kind === 'list') out.push(b.items.map((item, i) => (b.ordered ? `${i + 1}. ${mdLines(item, '   ')}` : `- ${mdLines(item, '  ')}`)).join('\n'));
     else {
-      const row = (cells: string[]) => `| ${cells.map((c) => mdInline(c.replace(/\s*\r?\n\s*/g, ' '))).join(' | ')} |`;
+      const row = (cells: string[]) => `| ${cells.map(mdInline).join(' | ')} |`;
       out.push([row(b.head), `|${b.head.map(() => ' --- |').join('')}`, ...b.rows.map(row)].join('\n'));
     }
   }

@@ -2,6 +2,8 @@
 // in, text or ops out. Imports are all or nothing: one invalid row rejects the whole file, with an
 // error naming the file, line, table and row, so nothing is half imported.
 import * as Papa from 'papaparse';
+import { implausibleStamp } from './importChecks';
+import { IMPORT_MAX_BYTES } from './limits';
 import { BadRowError, TABLE_NAMES, rowSchemas, validateRow, type AnyRow, type Op, type RowTypes, type TableName } from './schemas';
 
 export const EXPORT_FORMAT = 'mood-dose-journal';
@@ -38,6 +40,30 @@ export class ImportError extends Error {
     const at = [where.file, where.line !== undefined ? `line ${where.line}` : undefined].filter(Boolean).join(', ');
     super(at ? `${at}: ${reason}` : reason);
     this.name = 'ImportError';
+  }
+}
+
+// ---- Reading the chosen files ----------------------------------------------------------------
+
+/** Refuses an import larger than IMPORT_MAX_BYTES (all chosen files together), before any is read. */
+export function checkImportSize(files: readonly { file: string; size: number }[]): void {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total <= IMPORT_MAX_BYTES) return;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  throw new ImportError(`the chosen files hold ${mb(total)} MB; an import can be at most ${mb(IMPORT_MAX_BYTES)} MB. Choose fewer files at a time.`, {
+    file: files.map((f) => f.file).join(', ')
+  });
+}
+
+/**
+ * The file's text. Bytes that are not UTF-8 are refused: decoding them leniently would turn each
+ * into U+FFFD and import the damage as if it were what the user wrote.
+ */
+export function decodeImportText(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportError('the file is not UTF-8 text. Open it in an editor, save it with the UTF-8 encoding, then import it again.', { file });
   }
 }
 
@@ -81,8 +107,11 @@ interface Where {
   item?: number;
 }
 
-/** Validates one row, turning a schema failure into an ImportError that says where it is. */
-function checkedOp(table: TableName, row: unknown, locate: () => Where, seen: Set<string>): Op {
+/**
+ * Validates one row, turning a schema failure (or a stamp no import may bring, see importChecks.ts)
+ * into an ImportError that says where it is.
+ */
+function checkedOp(table: TableName, row: unknown, locate: () => Where, seen: Set<string>, now: number): Op {
   // locate() runs only on failure: finding a line in a large file is not free.
   let valid: AnyRow;
   try {
@@ -91,6 +120,11 @@ function checkedOp(table: TableName, row: unknown, locate: () => Where, seen: Se
     if (!(e instanceof BadRowError)) throw e;
     const { file, line, item } = locate();
     throw new ImportError(`table "${table}", row ${item ? `${item} (id ${e.rowId})` : e.rowId}: ${e.detail}`, { file, line, table, rowId: e.rowId });
+  }
+  const implausible = implausibleStamp(valid, now, table);
+  if (implausible) {
+    const { file, line, item } = locate();
+    throw new ImportError(`table "${table}", row ${item ? `${item} (id ${valid.id})` : valid.id}: ${implausible}`, { file, line, table, rowId: valid.id });
   }
   if (seen.has(valid.id)) {
     const { file, line } = locate();
@@ -108,7 +142,17 @@ export function exportJson(rows: RowsByTable, exportedAt: string): string {
   return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, tables }, null, 2) + '\n';
 }
 
-export function importJson(text: string): ImportResult {
+/** `now` bounds the stamps an import may bring (see importChecks.ts); `file` is named in errors. */
+export function importJson(text: string, now = Date.now(), file?: string): ImportResult {
+  try {
+    return readJson(text, now);
+  } catch (e) {
+    if (e instanceof ImportError && file && !e.where.file) throw new ImportError(e.reason, { ...e.where, file });
+    throw e;
+  }
+}
+
+function readJson(text: string, now: number): ImportResult {
   const src = text.replace(/^\uFEFF/, '');
   let doc: unknown;
   try {
@@ -128,7 +172,7 @@ export function importJson(text: string): ImportResult {
         const line = lineOfRow(src, row);
         return line ? { line } : { item: i + 1 };
       };
-      ops.push(checkedOp(table, row, locate, seen));
+      ops.push(checkedOp(table, row, locate, seen, now));
     });
   }
   return { ops, preview: emptyPreview(ops.length, countTables(ops)) };
@@ -258,14 +302,30 @@ const NUMBER_COLUMNS = new Set(['utcOffset', 'mood', 'energy', 'anxiety', 'sleep
 const JSON_COLUMNS = new Set(['tags', 'questions', 'answers']);
 const BOOL_COLUMNS = new Set(['outcomeAsked']);
 
-function encodeCell(column: string, value: unknown): string {
+/** Numbers stay numbers, so papaparse leaves them unescaped: "-300" in utcOffset is no formula. */
+function encodeCell(column: string, value: unknown): string | number {
   if (value === null || value === undefined) return '';
   if (JSON_COLUMNS.has(column)) return JSON.stringify(value);
+  if (typeof value === 'number') return value;
   return String(value);
 }
 
+/**
+ * Text a spreadsheet would run as a formula starts with = + - @ tab or CR. Export puts one ' in
+ * front of such a cell (papaparse's escapeFormulae), and also in front of a cell that already starts
+ * with apostrophes before one of them, so import can take exactly one off and the round trip is
+ * exact: "'=x" is exported as "''=x" and comes back as "'=x".
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
+
+export function unescapeFormula(cell: string): string {
+  return ESCAPED_FORMULA.test(cell) ? cell.slice(1) : cell;
+}
+
 /** An empty cell is null in a nullable column (so a nullable text holding "" comes back as null). */
-function decodeCell(table: TableName, column: string, cell: string, where: { file: string; line: number }): unknown {
+function decodeCell(table: TableName, column: string, raw: string, where: { file: string; line: number }): unknown {
+  const cell = unescapeFormula(raw);
   if (cell === '' && shapeOf(table)[column].safeParse(null).success) return null;
   if (JSON_COLUMNS.has(column)) {
     try {
@@ -279,35 +339,37 @@ function decodeCell(table: TableName, column: string, cell: string, where: { fil
   return cell; // anything else is left as text, and validation names the column
 }
 
-/** One file per table (`checkins.csv`, …), rows by id; list columns hold JSON text. */
+/** One file per table (`checkins.csv`, …), rows by id; list columns hold JSON text; formulae are escaped. */
 export function exportCsv(rows: RowsByTable): Record<string, string> {
   const out: Record<string, string> = {};
   for (const table of TABLE_NAMES) {
     const fields = columnsOf(table);
     const data = sortedRows(table, rows).map((r) => fields.map((c) => encodeCell(c, r[c])));
-    const text = Papa.unparse({ fields, data }, { newline: '\r\n' });
+    const text = Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: FORMULA });
     out[`${table}.csv`] = text.endsWith('\r\n') ? text : `${text}\r\n`; // a cell ending in a newline is quoted
   }
   return out;
 }
 
-export function importCsv(files: Record<string, string>): ImportResult {
+export function importCsv(files: Record<string, string>, now = Date.now()): ImportResult {
   const byTable = new Map<TableName, { file: string; text: string }>();
   for (const [file, text] of Object.entries(files)) {
     const table = (file.split(/[\\/]/).pop() ?? '').replace(/\.csv$/i, '') as TableName;
     if (!TABLE_NAMES.includes(table)) throw new ImportError(`not a journal table file (expected one of ${TABLE_NAMES.map((t) => `${t}.csv`).join(', ')})`, { file });
+    const other = byTable.get(table);
+    if (other) throw new ImportError(`${other.file} is also a "${table}" table. Import one export folder at a time.`, { file, table });
     byTable.set(table, { file, text });
   }
   const seen = new Set<string>();
   const ops: Op[] = [];
   for (const table of TABLE_NAMES) {
     const f = byTable.get(table);
-    if (f) ops.push(...csvOps(table, f.file, f.text, seen));
+    if (f) ops.push(...csvOps(table, f.file, f.text, seen, now));
   }
   return { ops, preview: emptyPreview(ops.length, countTables(ops)) };
 }
 
-function csvOps(table: TableName, file: string, text: string, seen: Set<string>): Op[] {
+function csvOps(table: TableName, file: string, text: string, seen: Set<string>, now: number): Op[] {
   const [header, ...records] = parseCsv(text, file);
   if (!header) return [];
   const columns = columnsOf(table);
@@ -319,7 +381,7 @@ function csvOps(table: TableName, file: string, text: string, seen: Set<string>)
   return records.map(({ line, cells }) => {
     if (cells.length !== names.length) throw new ImportError(`${cells.length} cells, the header has ${names.length}`, { file, line, table });
     const row = Object.fromEntries(names.map((n, i) => [n, decodeCell(table, n, cells[i], { file, line })]));
-    return checkedOp(table, row, () => ({ file, line }), seen);
+    return checkedOp(table, row, () => ({ file, line }), seen, now);
   });
 }
 
@@ -332,25 +394,29 @@ export type ExistingRows = ReadonlySet<string> | ((table: TableName, id: string)
  * Drops rows whose id is already in the journal (or earlier in the same import), so importing the
  * same file twice writes nothing the second time. Existing rows are never overwritten by an import.
  */
-export function planImport(incoming: ImportResult | readonly Op[], existing: ExistingRows): { toWrite: Op[]; preview: ImportPreview } {
+export function planImport(incoming: ImportResult | readonly Op[], existing: ExistingRows): { toWrite: Op[]; preview: ImportPreview; newer: number } {
   const ops = 'ops' in incoming ? incoming.ops : (incoming as readonly Op[]);
   const rejected = 'preview' in incoming ? incoming.preview.rejected : [];
   const seen = new Set<string>();
   const toWrite: Op[] = [];
   let duplicates = 0;
   let differing = 0;
+  let newer = 0;
   for (const op of ops) {
     const stored = typeof existing === 'function' ? existing(op.table, op.row.id) : undefined;
     const exists = typeof existing === 'function' ? stored !== undefined : existing.has(op.row.id);
     if (exists || seen.has(op.row.id)) {
       duplicates++;
-      if (stored && JSON.stringify(canonicalRow(op.table, stored)) !== JSON.stringify(canonicalRow(op.table, op.row))) differing++;
+      if (stored && JSON.stringify(canonicalRow(op.table, stored)) !== JSON.stringify(canonicalRow(op.table, op.row))) {
+        differing++;
+        if (op.row.updatedAt > stored.updatedAt) newer++;
+      }
       continue;
     }
     seen.add(op.row.id);
     toWrite.push(op);
   }
-  return { toWrite, preview: { entries: toWrite.length, duplicates, differing, rejected: [...rejected], tables: countTables(toWrite) } };
+  return { toWrite, preview: { entries: toWrite.length, duplicates, differing, rejected: [...rejected], tables: countTables(toWrite) }, newer };
 }
 
 /** Rows grouped by table from a list of ops; a later op for the same id replaces an earlier one. */

@@ -9,6 +9,8 @@ import { NodeFiles } from '../storage/nodeFiles';
 import { listBackups } from '../storage/backups';
 import { BACKUP_DIR, CorruptJournalError, JournalStore, replaceSnapshot, type ChangeEvent } from '../storage/journalStore';
 import { loadSqlJs } from '../storage/sqlLoader';
+import { linkOutOfWorkspace } from './dataFolder';
+import { errorForLog } from './logSafely';
 import { checkJournalIgnored } from './privacyGuard';
 
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
@@ -90,6 +92,8 @@ export class JournalService implements vscode.Disposable {
   /** The data folder setting changed: close this journal and open the one at the new place. */
   async relocate(): Promise<void> {
     if (!this.opening) return;
+    // A change that leaves the folder where it is (such as a workspace value VS Code ignores) changes nothing.
+    if (this.store && path.dirname(this.store.snapshotPath) === this.location().dir) return;
     await this.close();
     await this.get();
     this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
@@ -110,6 +114,7 @@ export class JournalService implements vscode.Disposable {
 
   private async open(): Promise<JournalStore> {
     const { dir, inWorkspace } = this.location();
+    if (inWorkspace) await this.refuseLinkOutOfWorkspace(dir);
     await this.files.mkdirp(dir);
     if (inWorkspace) await this.ensureGitignore(dir);
     else await this.tellAboutGlobalStorageOnce(dir);
@@ -135,7 +140,7 @@ export class JournalService implements vscode.Disposable {
     this.opened.fire(store);
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (inWorkspace && folder) {
-      void checkJournalIgnored(folder.uri.fsPath, store.snapshotPath, this.context.workspaceState, this.log).catch((e) => this.log.warn(`Could not ask git whether the journal is ignored: ${e}`));
+      void checkJournalIgnored(folder.uri.fsPath, store.snapshotPath, this.context.workspaceState, this.log).catch((e) => this.log.warn(`Could not ask git whether the journal is ignored: ${errorForLog(e)}`));
     }
     return store;
   }
@@ -153,7 +158,7 @@ export class JournalService implements vscode.Disposable {
     let pending: ReturnType<typeof setTimeout> | undefined;
     const refreshSoon = () => {
       clearTimeout(pending);
-      pending = setTimeout(() => void store.refresh().catch((err) => this.log.error(`Refresh failed: ${err}`)), 150);
+      pending = setTimeout(() => void store.refresh().catch((err) => this.log.error(`Refresh failed: ${errorForLog(err)}`)), 150);
     };
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), 'journal.sqlite*'));
     this.storeDisposables.push(
@@ -168,7 +173,7 @@ export class JournalService implements vscode.Disposable {
       void store
         .heartbeat()
         .then(() => store.refresh())
-        .catch((err) => this.log.error(`Sync check failed: ${err}`));
+        .catch((err) => this.log.error(`Sync check failed: ${errorForLog(err)}`));
     }, SYNC_INTERVAL_MS);
     this.storeDisposables.push({ dispose: () => (clearInterval(timer), clearTimeout(pending)) });
   }
@@ -201,6 +206,21 @@ export class JournalService implements vscode.Disposable {
     }
     if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(error.file));
     throw new Error(vscode.l10n.t('The journal at {0} is not open yet. Choose how to recover it when asked again.', error.file));
+  }
+
+  /** A repository may ship `.mood-journal` as a link to anywhere: the journal is never written through it. */
+  private async refuseLinkOutOfWorkspace(dir: string): Promise<void> {
+    const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const real = await linkOutOfWorkspace(workspace, dir).catch((e: NodeJS.ErrnoException) => `(${e.code ?? 'unreadable'})`);
+    if (real === undefined) return;
+    this.log.error(`The journal folder ${dir} leads outside the workspace, to ${real}; the journal was not opened.`);
+    throw new Error(
+      vscode.l10n.t(
+        'The journal folder {0} is a link that leads outside this workspace, to {1}, so the journal was not opened there. Remove the link, or choose another folder in the setting moodDose.dataFolder in your user settings.',
+        dir,
+        real
+      )
+    );
   }
 
   /** A journal inside a repository must never be committed by accident. */

@@ -2,6 +2,7 @@
 // at once. A bad value is ignored (the default stands) and named in one clear warning; it never
 // throws, so a typo in settings.json can't break activation.
 import * as vscode from 'vscode';
+import { clip, MOOD_LABEL_MAX, SUPPORT_LINES_MAX } from '../core/limits';
 import { DEFAULT_MOOD_LABELS } from '../core/mood';
 import { DEFAULT_INTERVAL_DAYS } from '../core/questionnaires';
 import { parseReminderTimes, type ReminderSettings } from '../core/reminders';
@@ -51,8 +52,14 @@ export class Settings implements vscode.Disposable {
     return null;
   }
 
+  /**
+   * Only the user's own settings: the manifest gives this setting machine scope, so VS Code ignores
+   * it in a workspace's .vscode/settings.json, and it is read here from the user level alone, so a
+   * repository can never move the journal. An absolute path is the user's choice (one journal for
+   * every workspace).
+   */
   dataFolder(): string {
-    const v = this.config.get<unknown>('dataFolder', DEFAULT_DATA_FOLDER);
+    const v = this.userValue('dataFolder', DEFAULT_DATA_FOLDER);
     if (typeof v === 'string' && v.trim() && !v.includes('\0')) return v.trim();
     this.warn('dataFolder', v, vscode.l10n.t('a folder path relative to the workspace, such as .mood-journal'));
     return DEFAULT_DATA_FOLDER;
@@ -61,8 +68,8 @@ export class Settings implements vscode.Disposable {
   moodLabels(): readonly string[] {
     const v = this.config.get<unknown>('moodLabels', []);
     if (Array.isArray(v) && v.length === 0) return DEFAULT_MOOD_LABELS;
-    if (Array.isArray(v) && v.length === 10 && v.every((l) => typeof l === 'string' && l.trim())) return v.map((l: string) => l.trim());
-    this.warn('moodLabels', v, vscode.l10n.t('exactly ten labels, for mood 1 to 10'));
+    if (Array.isArray(v) && v.length === 10 && v.every((l) => typeof l === 'string' && l.trim() && l.trim().length <= MOOD_LABEL_MAX)) return v.map((l: string) => l.trim());
+    this.warn('moodLabels', v, vscode.l10n.t('exactly ten labels of 1 to {0} characters, for mood 1 to 10', MOOD_LABEL_MAX));
     return DEFAULT_MOOD_LABELS;
   }
 
@@ -107,11 +114,23 @@ export class Settings implements vscode.Disposable {
     return this.flag('symptomReview.enabled', true);
   }
 
-  /** Support lines shown by "Need help now?" and the support card; US defaults when unset. */
+  /**
+   * Support lines shown by "Need help now?" and the support card; US defaults when unset. From the
+   * user's settings only (application scope): a repository must not be able to put its own number
+   * behind the label "Call or text 988".
+   */
   supportResources(): CrisisResource[] {
-    const { resources, invalid } = resourcesFrom(this.config.get<unknown>('support.resources', []));
+    const { resources, invalid } = resourcesFrom(this.userValue('support.resources', []));
     if (invalid > 0) this.warn('support.resources', `${invalid} entr${invalid === 1 ? 'y' : 'ies'}`, vscode.l10n.t('a list of {"name", "contact", "link"} entries (link: tel:, sms: or https:)'));
-    return resources;
+    const { items, omitted } = clip(resources, SUPPORT_LINES_MAX);
+    if (omitted > 0) this.warn('support.resources', `${resources.length} entries`, vscode.l10n.t('a list of at most {0} lines', SUPPORT_LINES_MAX), vscode.l10n.t('The first {0} are shown.', SUPPORT_LINES_MAX));
+    return items;
+  }
+
+  /** The value from the user's settings (or the default), never from a workspace or folder. */
+  private userValue(key: string, fallback: unknown): unknown {
+    const i = this.config.inspect<unknown>(key);
+    return i?.globalValue ?? i?.defaultValue ?? fallback;
   }
 
   private text(key: string, fallback: string, max: number): string {
@@ -128,15 +147,15 @@ export class Settings implements vscode.Disposable {
     return fallback;
   }
 
-  /** One warning per bad value, naming the setting, the value and what is expected. */
-  private warn(key: string, value: unknown, expected: string): void {
+  /** One warning per bad value, naming the setting, the value, what is expected and what happens meanwhile. */
+  private warn(key: string, value: unknown, expected: string, meanwhile = vscode.l10n.t('It is ignored until fixed.')): void {
     const shown = JSON.stringify(value) ?? String(value);
     const id = `${key}=${shown}`;
     if (this.warned.has(id)) return;
     this.warned.add(id);
     const open = vscode.l10n.t('Open Settings');
     void vscode.window
-      .showWarningMessage(vscode.l10n.t('The setting moodDose.{0} has the value {1}, which is not {2}. It is ignored until fixed.', key, shown, expected), open)
+      .showWarningMessage(vscode.l10n.t('The setting moodDose.{0} has the value {1}, which is not {2}. {3}', key, shown, expected, meanwhile), open)
       .then((choice) => {
         if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', `moodDose.${key}`);
       });

@@ -3,6 +3,7 @@
 // a severity grid per symptom.
 import { addDays, daysBetween } from '../core/time';
 import { formatMg } from '../core/entries';
+import { PANEL } from '../core/limits';
 import type { ChartData, RangeKey } from '../protocol';
 import type { JournalStore } from '../storage/journalStore';
 
@@ -19,8 +20,14 @@ function firstDate(store: JournalStore, today: string): string {
 
 export function chartData(store: JournalStore, range: RangeKey, today: string, unit: string): ChartData {
   const span = RANGE_DAYS[range];
-  const from = span === null ? firstDate(store, today) : addDays(today, -(span - 1));
+  const earliest = addDays(today, -(PANEL.chartDays - 1));
+  const first = span === null ? firstDate(store, today) : addDays(today, -(span - 1));
+  // "All" goes back at most PANEL.chartDays days (about 110 years): an entry dated in 1800 must
+  // not make the chart too long for the panel.
+  const from = first < earliest ? earliest : first;
   const to = today;
+  const omitted: NonNullable<ChartData['omitted']> = {};
+  if (first < earliest) omitted.days = daysBetween(first, earliest);
 
   const moods = new Map<string, { mean: number; min: number; max: number; n: number }>();
   for (const [date, mean, min, max, n] of store.query(
@@ -63,7 +70,9 @@ export function chartData(store: JournalStore, range: RangeKey, today: string, u
   }
   markers.sort((a, b) => a.date.localeCompare(b.date));
 
-  const moodByDose = [...byLevel.entries()]
+  // A liquid taper can pass through thousands of levels: keep those with the most days.
+  const levels = keepLargest([...byLevel.entries()], PANEL.doseLevels, ([, b]) => b.means.length, 'doseLevels', omitted);
+  const moodByDose = levels
     .sort((a, b) => b[0] - a[0])
     .map(([mg, b]) => ({ mg, mean: round(avg(b.means)), days: b.means.length, sd: b.means.length > 1 ? round(sampleSd(b.means)) : null, min: b.min, max: b.max }));
 
@@ -78,7 +87,20 @@ export function chartData(store: JournalStore, range: RangeKey, today: string, u
     symptoms.set(k, row);
   }
 
-  return { from, to, days, markers, moodByDose, symptoms: [...symptoms.values()], unit };
+  // The most recent markers, and the symptoms logged on the most days, when there are too many.
+  const shownMarkers = markers.length > PANEL.chartMarkers ? markers.slice(-PANEL.chartMarkers) : markers;
+  if (markers.length > shownMarkers.length) omitted.markers = markers.length - shownMarkers.length;
+  const shownSymptoms = keepLargest([...symptoms.values()], PANEL.chartSymptoms, (r) => r.cells.length, 'symptoms', omitted);
+  const data: ChartData = { from, to, days, markers: shownMarkers, moodByDose, symptoms: shownSymptoms, unit };
+  return Object.keys(omitted).length ? { ...data, omitted } : data;
+}
+
+/** The `max` items with the largest weight, in their original order; counts the rest in `omitted[key]`. */
+function keepLargest<T, K extends string>(items: T[], max: number, weight: (item: T) => number, key: K, omitted: Partial<Record<K, number>>): T[] {
+  if (items.length <= max) return items;
+  const keep = new Set([...items].sort((a, b) => weight(b) - weight(a)).slice(0, max));
+  omitted[key] = items.length - max;
+  return items.filter((i) => keep.has(i));
 }
 
 function avg(values: number[]): number {

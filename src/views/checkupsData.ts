@@ -1,5 +1,6 @@
 // The Check-ups tab's data: every questionnaire result, what is due, and the review state.
 import { dueQuestionnaires, reviewDue, planActive } from '../core/checkups';
+import { PANEL } from '../core/limits';
 import type { QuestionnaireKind } from '../core/questionnaires';
 import { localTimeOfStamp } from '../core/time';
 import type { CheckupsData } from '../protocol';
@@ -8,7 +9,7 @@ import { taperSteps } from '../storage/journalQueries';
 import type { JournalStore } from '../storage/journalStore';
 
 export function checkupsData(store: JournalStore, today: string, intervalDays: number, reviewEnabled: boolean): CheckupsData {
-  const results = store.select('questionnaires', 'deleted_at IS NULL', [], 'ORDER BY at DESC LIMIT 5000').map((q) => ({
+  const results = store.select('questionnaires', 'deleted_at IS NULL', [], `ORDER BY at DESC LIMIT ${PANEL.checkupResults}`).map((q) => ({
     id: q.id,
     date: q.localDate,
     time: localTimeOfStamp(q),

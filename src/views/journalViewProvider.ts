@@ -1,7 +1,9 @@
 // The sidebar "Journal" view. It validates every message from the panel against src/protocol.ts,
 // answers requests by id, and pushes a "changed" event whenever the journal changes from any source.
 import * as vscode from 'vscode';
-import { hostMessageSchema, rejectionReason, webviewMessageSchema, type HostMessage } from '../protocol';
+import { PANEL } from '../core/limits';
+import { hostMessageSchema, methods, rejectedRequestReply, rejectionFields, webviewMessageSchema, type HostMessage } from '../protocol';
+import { errorForLog } from '../services/logSafely';
 import type { PanelSection, Services } from '../services/services';
 import { localResourceRoots, panelHtml } from './panelHtml';
 import { PanelRequests } from './panelRequests';
@@ -76,7 +78,11 @@ export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.D
     const parsed = webviewMessageSchema.safeParse(raw);
     if (!parsed.success) {
       this.rejected++;
-      this.s.log.warn(`Rejected a message from the journal panel (${rejectionReason(parsed.error)}): ${preview(raw)}`);
+      // Field names and codes only: the message itself is health data.
+      this.s.log.warn(`Rejected a message from the journal panel: ${rejectionFields(parsed.error)}`);
+      // A request still gets its answer at once, so the panel never waits for a reply that won't come.
+      const reply = rejectedRequestReply(raw, parsed.error, (reason) => vscode.l10n.t('The journal refused this request: {0}', reason));
+      if (reply) this.post(reply);
       return;
     }
     const msg = parsed.data;
@@ -91,13 +97,19 @@ export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.D
       this.renderedEmitter.fire(msg.rows);
       return;
     }
+    let result: unknown;
     try {
-      const result = await this.requests.handle(msg);
-      this.post({ type: 'response', id: msg.id, ok: true, result });
+      result = await this.requests.handle(msg);
     } catch (e) {
-      this.s.log.error(`Panel request ${msg.method} failed: ${(e as Error).stack ?? e}`);
-      this.post({ type: 'error', id: msg.id, ok: false, message: (e as Error).message ?? String(e) });
+      this.s.log.error(`Panel request ${msg.method} failed: ${errorForLog(e)}`);
+      return this.post({ type: 'error', id: msg.id, ok: false, message: String((e as Error).message ?? e).slice(0, PANEL.errorMessage) });
     }
+    // The limits the panel applies, checked here too: data it would refuse gets a clear error now.
+    const checked = methods[msg.method].result.safeParse(result);
+    if (checked.success) return this.post({ type: 'response', id: msg.id, ok: true, result });
+    const fields = rejectionFields(checked.error);
+    this.s.log.error(`Panel request ${msg.method}: the answer exceeds the panel's limits (${fields})`);
+    this.post({ type: 'error', id: msg.id, ok: false, message: vscode.l10n.t('The journal holds more than the panel can show here ({0}). Nothing was changed.', fields) });
   }
 
   private post(message: HostMessage): void {
@@ -105,13 +117,5 @@ export class JournalViewProvider implements vscode.WebviewViewProvider, vscode.D
     if (!this.view || !this.ready) return;
     hostMessageSchema.parse(message);
     void this.view.webview.postMessage(message);
-  }
-}
-
-function preview(raw: unknown): string {
-  try {
-    return JSON.stringify(raw).slice(0, 200);
-  } catch {
-    return String(raw).slice(0, 200);
   }
 }

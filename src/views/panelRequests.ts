@@ -3,8 +3,10 @@
 import * as vscode from 'vscode';
 import { buildCheckIn, buildQuestionnaire, buildSymptom, deleteEntryOps, restore, tombstone, type CheckInInput, type Entry } from '../core/entries';
 import { newId } from '../core/ids';
+import { beforeEarliestYear } from '../core/importChecks';
+import { clip, EARLIEST_YEAR, PANEL } from '../core/limits';
 import type { Op, RowTypes, TableName } from '../core/schemas';
-import { safetyTrigger } from '../core/safety';
+import { DEFAULT_RESOURCES, safetyTrigger } from '../core/safety';
 import { SYMPTOMS } from '../core/symptoms';
 import { currentStep, offeredDose } from '../core/taper';
 import { instantOf, localDateOf, localTimeOfStamp, stampOf } from '../core/time';
@@ -28,6 +30,13 @@ export class PanelRequests {
   constructor(private readonly s: Services) {}
 
   async handle(req: Request): Promise<unknown> {
+    // The support lines never wait for the journal: they must work even when it cannot open.
+    if (req.method === 'support/open') {
+      const lines = req.params.defaults ? DEFAULT_RESOURCES : this.s.settings.supportResources();
+      const r = lines[req.params.index];
+      if (r?.link) await vscode.env.openExternal(vscode.Uri.parse(r.link));
+      return null;
+    }
     const store = await this.s.journal.get();
     switch (req.method) {
       case 'panel/context':
@@ -51,11 +60,6 @@ export class PanelRequests {
       case 'command/run':
         void vscode.commands.executeCommand(`moodDose.${req.params.command}`);
         return null;
-      case 'support/open': {
-        const r = this.s.settings.supportResources()[req.params.index];
-        if (r?.link) await vscode.env.openExternal(vscode.Uri.parse(r.link));
-        return null;
-      }
       case 'support/dismiss':
         await this.s.safety.dismiss();
         return null;
@@ -108,8 +112,9 @@ export class PanelRequests {
       offeredDose: offeredDose(last, currentStep(taperSteps(store), this.today()), this.s.settings.defaultDose()),
       lastDose: last?.mg ?? null,
       moodLabels: [...this.s.settings.moodLabels()],
-      symptomCatalog: [...SYMPTOMS.map((d) => ({ key: d.key, label: d.label, group: d.group })), ...own],
-      tags: options.tags
+      // Menu choices only: past the limit the least used are left off, and typing a symptom still works.
+      symptomCatalog: clip([...SYMPTOMS.map((d) => ({ key: d.key, label: d.label, group: d.group })), ...own], PANEL.symptomCatalog).items,
+      tags: clip(options.tags, PANEL.tags).items
     };
   }
 
@@ -132,6 +137,7 @@ export class PanelRequests {
   private instantOf(draft: EntryDraft): number {
     if (!draft.date) return this.s.clock.now();
     if (draft.date > this.today()) throw new Error(vscode.l10n.t('The date {0} is in the future. Choose today or an earlier day.', draft.date));
+    if (beforeEarliestYear(draft.date)) throw new Error(vscode.l10n.t('The date {0} is before {1}. Choose a later day.', draft.date, EARLIEST_YEAR));
     const [h, m] = (draft.time ?? '12:00').split(':').map(Number);
     return instantOf(draft.date, h, m, this.s.clock.zone());
   }
@@ -164,6 +170,10 @@ export class PanelRequests {
   private async update(store: JournalStore, id: string, draft: EntryDraft): Promise<string> {
     const entry = entryById(store, id);
     if (!entry || entry.checkIn.deletedAt) throw new Error(vscode.l10n.t('That entry no longer exists. It may have been deleted in another window.'));
+    // The panel saw only the first PANEL.entrySymptoms symptoms; saving its draft would drop the rest.
+    if (entry.symptoms.length > PANEL.entrySymptoms) {
+      throw new Error(vscode.l10n.t('This entry has {0} symptoms, more than the panel can show ({1}), so it cannot be edited here. It was left as it is.', entry.symptoms.length, PANEL.entrySymptoms));
+    }
     const now = this.s.clock.now();
     const at = draft.date ? this.instantOf(draft) : Date.parse(entry.checkIn.at);
     const fresh = buildCheckIn(this.toInput(draft, at), { now: () => now, zone: () => this.s.clock.zone() });

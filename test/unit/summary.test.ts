@@ -332,6 +332,32 @@ describe('summary rendering', () => {
     assert.ok(md.includes('with Dr. Rivera \\<Psychiatry\\>'));
   });
 
+  it('keeps newlines in headings, titles and labels from adding Markdown structure', () => {
+    const injected = 'Dr. Rivera\n# Injected\n===\n- item\r\n> quote\u2028## Also injected';
+    const rows = journal();
+    rows.appointments = [appointment('appt-nl-0406', '2026-04-06', injected, ['Is the pace right?'], '10:30')];
+    rows.life_events = [lifeEvent('ev-nl-0316', '2026-03-16', 'Moved\n# Injected title')];
+    rows.symptoms = [symptom('sy-nl-0316', '2026-03-16', 'own:nl', 'Ringing\n# Injected label', 2)];
+    const out = renderMarkdown(buildSummary(rows, { ...OPTIONS, medicationName: 'Escitalopram\n# Injected medication' }));
+    const headings = out.split('\n').filter((l) => /^ {0,3}#{1,6}(\s|$)/.test(l));
+    assert.deepStrictEqual(headings, [
+      '# Mood and dose summary: Escitalopram \\# Injected medication',
+      '## Overview',
+      '## Dose: plan and logged',
+      '## Logged dose compared with the plan',
+      '## Mood by dose level',
+      '## Mood by week',
+      '## Symptoms',
+      '## Life events',
+      '## Questionnaires',
+      '## Questions for the appointment',
+      '## Notes chosen by the patient'
+    ]);
+    assert.deepStrictEqual(out.split('\n').filter((l) => /^ {0,3}(=+|-+)\s*$/.test(l)), ['---'], 'no setext underline and one rule, the footer\'s');
+    assert.ok(out.includes('_For the appointment on 2026-04-06 10:30 with Dr. Rivera \\# Injected === - item \\> quote \\#\\# Also injected._'), 'the provider stays on the italic line');
+    assert.doesNotMatch(out, /^\s*(> |- item)/m);
+  });
+
   it('is a self-contained HTML page with all user text escaped', () => {
     assert.ok(html.startsWith('<!DOCTYPE html>'));
     assert.ok(html.includes('<style>') && html.includes('@media print'));
