@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import { PANEL, SUPPORT_LINES_MAX } from '../../src/core/limits';
 import type { ChartData, HostMessage, PlanData, WebviewMessage } from '../../src/protocol';
-import { checkin, CONTEXT, FakeHost } from './fakeHost';
-import { openPanel, usePanelPages, type PanelPage } from './panelHarness';
+import { checkin, CONTEXT, FakeHost } from '../../tools/browser/fakeHost';
+import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
+import { usePanelPages } from './panelHooks';
 
 /** Opens "Need help now?" and returns the text of the support section. */
 async function openHelp(panel: PanelPage): Promise<string> {
