@@ -285,7 +285,7 @@ export class JournalStore {
   restoreFrom(backupPath: string): Promise<string> {
     return this.exclusive(async () => {
       if (this.closed) throw new Error('The journal is closed.');
-      if (this.lock && !(await this.lock.heartbeat())) throw new NotWriterError();
+      if (this.lock && !(await this.lock.tryAcquire())) throw new NotWriterError();
       const bytes = await this.files.read(backupPath);
       if (!bytes) throw new Error(`The backup ${backupPath} no longer exists.`);
       const check = openSnapshot(this.opts.sql, bytes);
@@ -309,6 +309,7 @@ export class JournalStore {
         this.snapshotId = await this.files.identity(this.snapshotPath);
         if (this.snapshotId) await recordFingerprint(this.files, this.opts.dir, snapshot, this.snapshotId);
         this.replaceDb(restored, epoch);
+        this.blocked = undefined;
         for (const file of pending) await this.files.remove(file);
         // Entries other windows appended meanwhile land on top of the restored journal.
         this.appendedSinceCompaction = 0;
