@@ -14,7 +14,7 @@ import { readAllOps } from './tables';
 
 export const MERGED_DIR = 'merged';
 
-export type SyncTool = 'syncthing' | 'dropbox' | 'nextcloud' | 'owncloud' | 'google-drive' | 'icloud' | 'onedrive';
+export type SyncTool = 'syncthing' | 'dropbox' | 'nextcloud' | 'owncloud' | 'localized' | 'google-drive' | 'icloud' | 'onedrive';
 
 /**
  * How each tool renames the losing copy of `<stem><ext>`, matched on `<stem><decoration>`; the first
@@ -25,6 +25,8 @@ const DECORATIONS: readonly [SyncTool, RegExp][] = [
   ['dropbox', /^(.+) \((?:[^()]*['’]s )?conflicted copy \d{4}-\d{2}-\d{2}(?: \(\d+\))?\)$/],
   ['nextcloud', /^(.+) \(conflicted copy (?:[^()]* )?\d{4}-\d{2}-\d{2} \d{6}\)$/],
   ['owncloud', /^(.+)_conflict-\d{8}-\d{6}$/],
+  // Dropbox and the Nextcloud/ownCloud clients translate "conflicted copy"; the date stays.
+  ['localized', /^(.+) \([^()]*\d{4}-\d{2}-\d{2}[^()]*\)$/],
   ['google-drive', /^(.+) \(\d+\)$/],
   ['icloud', /^(.+) \d+$/],
   ['onedrive', /^([^-]+)-[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/]

@@ -108,7 +108,7 @@ export class JournalRows {
     const out: Op[] = [];
     for (const op of ops) {
       if (!op || !TABLE_NAMES.includes(op.table)) {
-        this.warn(`Ignored a log record for an unknown table: ${String((op as { table?: unknown } | undefined)?.table).slice(0, 40)}`);
+        this.warn('Ignored a log record for an unknown table.');
         continue;
       }
       try {

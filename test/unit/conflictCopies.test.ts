@@ -35,6 +35,7 @@ describe('sync conflict copies', () => {
       ["journal.a1b2 (MacBook's conflicted copy 2026-05-01).oplog", 'dropbox', 'journal.a1b2.oplog'],
       ['journal (conflicted copy 2026-05-01 081500).sqlite', 'nextcloud', 'journal.sqlite'],
       ['journal_conflict-20260501-081500.sqlite', 'owncloud', 'journal.sqlite'],
+      ['journal (Konfliktkopie von Sam 2026-05-01).sqlite', 'localized', 'journal.sqlite'],
       ['journal (1).sqlite', 'google-drive', 'journal.sqlite'],
       ['journal.a1b2 (2).oplog', 'google-drive', 'journal.a1b2.oplog'],
       ['journal 2.sqlite', 'icloud', 'journal.sqlite'],
