@@ -224,5 +224,7 @@ function machineId(): string {
 
 function noticeMessage(n: StoreNotice): string {
   if (n.kind === 'restored-elsewhere') return vscode.l10n.t('The journal was restored from a backup in another window; showing the restored journal.');
-  return vscode.l10n.t('Merged {0} copies of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copies are kept in {1}.', n.count, n.folder);
+  return n.count === 1
+    ? vscode.l10n.t('Merged a copy of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copy is kept in {0}.', n.folder)
+    : vscode.l10n.t('Merged {0} copies of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copies are kept in {1}.', n.count, n.folder);
 }

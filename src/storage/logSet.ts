@@ -12,6 +12,8 @@ const LEGACY_OWNER = 'sqlite';
 const LIVE = /^journal\.([a-z0-9]{1,32})\.oplog$/;
 const COMPACTING = /^journal\.([a-z0-9]{1,32})\.oplog\.compacting-/;
 const MACHINE_ID = /^[a-z0-9]{1,32}$/;
+/** Bytes kept from just before where reading stopped in another machine's log, to notice a rewrite. */
+const TAIL = 64;
 
 export function logName(machine: string): string {
   return `journal.${machine}.oplog`;
@@ -41,8 +43,11 @@ export class LogSet {
   readonly ownPath: string;
   /** This machine's live log: read from where we stopped (windows on one machine share it). */
   private cursor: { ino: number | undefined; offset: number } = { ino: undefined, offset: 0 };
-  /** Every other log: read whole again whenever it changes (a sync tool may rewrite it in place). */
-  private readonly seen = new Map<string, FileIdentity>();
+  /**
+   * Every other log: read on from where we stopped only while the bytes just before that point are
+   * unchanged; a sync tool may replace the file with other content of any size, then it is read whole.
+   */
+  private readonly seen = new Map<string, { id: FileIdentity; offset: number; tail: Uint8Array }>();
 
   constructor(
     private readonly files: JournalFiles,
@@ -77,9 +82,16 @@ export class LogSet {
   async readNew(apply: (file: string, bytes: Uint8Array) => number): Promise<number> {
     let mine = 0;
     const present = new Set<string>();
-    for (const log of await this.list()) {
+    // Live logs first, then a fresh look for compacting ones: a record moves from a live log to a
+    // compacting one, so one renamed in between is still found.
+    for (const log of (await this.list()).filter((l) => !l.compacting)) {
       present.add(log.path);
-      const size = log.path === this.ownPath ? await this.readOwnTail(apply) : await this.readWhole(log.path, apply);
+      const size = log.path === this.ownPath ? await this.readOwnTail(apply) : await this.readOther(log.path, apply);
+      if (this.isMine(log)) mine += size;
+    }
+    for (const log of (await this.list()).filter((l) => l.compacting)) {
+      present.add(log.path);
+      const size = await this.readOther(log.path, apply);
       if (this.isMine(log)) mine += size;
     }
     if (!present.has(this.ownPath)) this.cursor = { ino: undefined, offset: 0 };
@@ -115,16 +127,35 @@ export class LogSet {
     return id.size;
   }
 
-  private async readWhole(file: string, apply: (file: string, bytes: Uint8Array) => number): Promise<number> {
+  private async readOther(file: string, apply: (file: string, bytes: Uint8Array) => number): Promise<number> {
     const id = await this.files.identity(file);
     if (!id) return 0;
     const before = this.seen.get(file);
-    if (before && before.ino === id.ino && before.size === id.size && before.mtimeMs === id.mtimeMs) return id.size;
+    if (before && before.id.ino === id.ino && before.id.size === id.size && before.id.mtimeMs === id.mtimeMs) return id.size;
+    if (before && before.offset > 0 && id.size >= before.offset) {
+      const k = before.tail.length;
+      const bytes = await this.files.readFrom(file, before.offset - k);
+      if (bytes && bytes.length >= k && sameBytes(bytes.subarray(0, k), before.tail)) {
+        const consumed = apply(file, bytes.subarray(k));
+        this.remember(file, id, before.offset + consumed, bytes.subarray(0, k + consumed));
+        return id.size;
+      }
+    }
     const bytes = await this.files.read(file);
     if (!bytes) return 0;
-    apply(file, bytes);
-    // Remember the identity only once a complete last record was read; a partial tail is read again.
-    if (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a) this.seen.set(file, id);
+    const consumed = apply(file, bytes);
+    this.remember(file, id, consumed, bytes.subarray(0, consumed));
     return id.size;
   }
+
+  /** `upTo` ends exactly at `offset`, the end of the last complete record read. */
+  private remember(file: string, id: FileIdentity, offset: number, upTo: Uint8Array): void {
+    this.seen.set(file, { id, offset, tail: upTo.slice(Math.max(0, upTo.length - TAIL)) });
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

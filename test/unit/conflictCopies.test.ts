@@ -122,4 +122,23 @@ describe('sync conflict copies', () => {
     assert.strictEqual(notes(fresh).length, 4);
     await fresh.close();
   });
+
+  it('notices when a sync tool rewrites another machine\'s log with other content, and reads it again', async () => {
+    const dir = await tempDir();
+    const lap = path.join(dir, logName('lap'));
+    await fs.writeFile(lap, encodeChange(entry('laptop 1')));
+    const store = await open(dir, 'desk');
+    assert.deepStrictEqual(notes(store), ['laptop 1']);
+    await fs.appendFile(lap, encodeChange(entry('laptop 2')));
+    await store.refresh();
+    assert.deepStrictEqual(notes(store), ['laptop 1', 'laptop 2'], 'an append is read on from where it stopped');
+    // The laptop compacted and logged more; its new log, longer than the old one, replaces it in place.
+    const fresh = Buffer.concat([encodeChange(entry('laptop 3, a longer note than before')), encodeChange(entry('laptop 4')), encodeChange(entry('laptop 5'))]);
+    const handle = await fs.open(lap, 'r+');
+    await handle.write(fresh, 0, fresh.length, 0);
+    await handle.close();
+    await store.refresh();
+    assert.deepStrictEqual(notes(store), ['laptop 1', 'laptop 2', 'laptop 3, a longer note than before', 'laptop 4', 'laptop 5']);
+    await store.close();
+  });
 });
