@@ -384,8 +384,11 @@ export class JournalStore {
       }
     });
     if (outcome.epoch && isLaterEpoch(outcome.epoch, this.epoch)) {
+      // A restore made on another machine, whose snapshot lost the file name to an older one: its
+      // rows are merged above (they outrank the old ones); record its epoch and say so.
       writeEpoch(this.rows.db, outcome.epoch);
       this.epoch = outcome.epoch;
+      this.notice({ kind: 'restored-elsewhere' });
     }
     if (outcome.moved > 0) {
       this.notice({ kind: 'merged-copies', count: outcome.moved, folder: this.copies.mergedDir });
@@ -428,8 +431,8 @@ export class JournalStore {
       migrate(other);
       const epoch = readEpoch(other);
       if (isLaterEpoch(epoch, this.epoch)) {
+        adopted = true; // the store owns `other` from here on
         await this.reload(other, epoch, tables);
-        adopted = true;
       } else {
         for (const t of this.rows.apply(readAllOps(other).map((ops) => this.rows.valid(ops)))) tables.add(t);
       }

@@ -100,6 +100,23 @@ describe('restoring a backup (a new journal epoch)', () => {
     await a.close();
   });
 
+  it('reaches another machine as a sync conflict copy: the restore wins there too, and it says so', async () => {
+    const { dir, a, backup } = await journalWithBackup();
+    const other = await copyAs(path.join(dir, SNAPSHOT_NAME)); // the other machine had synced the old journal
+    await a.restoreFrom(backup);
+    await a.close();
+    const b = await open(other, 'desktop');
+    const heard: StoreNotice[] = [];
+    b.onNotice((n) => heard.push(n));
+    await checkIn(b, 'made on the other machine');
+    // Both machines changed journal.sqlite while apart; Nextcloud kept the restored one as the copy.
+    await fs.copyFile(path.join(dir, SNAPSHOT_NAME), path.join(other, 'journal (conflicted copy 2026-04-01 091500).sqlite'));
+    await b.refresh();
+    assert.deepStrictEqual(notes(b), ['before the backup 1', 'before the backup 2', 'made on the other machine']);
+    assert.deepStrictEqual(heard.map((n) => n.kind).sort(), ['merged-copies', 'restored-elsewhere']);
+    await b.close();
+  });
+
   async function copyAs(file: string): Promise<string> {
     const dir = await tempDir();
     await fs.copyFile(file, path.join(dir, SNAPSHOT_NAME));
