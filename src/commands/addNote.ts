@@ -6,6 +6,7 @@ import { NOTE_MAX } from '../core/schemas';
 import type { Services } from '../services/services';
 import { input } from './quickInput';
 import { confirmSaved } from './undo';
+import { writeJournal } from '../services/journalWrites';
 
 export function addNoteCommand(s: Services) {
   return async (): Promise<string | undefined> => {
@@ -18,7 +19,7 @@ export function addNoteCommand(s: Services) {
     if (text === undefined) return undefined;
     const store = await s.journal.get();
     const row = buildNote({ text }, s.clock);
-    await store.write([{ table: 'notes', row }]);
+    await writeJournal(store, [{ table: 'notes', row }]);
     void confirmSaved(s, vscode.l10n.t('Note saved.'), [{ table: 'notes', row }]);
     return row.id;
   };

@@ -8,6 +8,7 @@ import type { Services } from '../services/services';
 import type { JournalStore } from '../storage/journalStore';
 import { dateProblem, input } from './quickInput';
 import { confirmSaved } from './undo';
+import { writeJournal } from '../services/journalWrites';
 
 /** The next appointment from today on (the soonest), if any. */
 export function upcomingAppointment(store: JournalStore, today: string): Appointment | undefined {
@@ -39,7 +40,7 @@ export function addAppointmentCommand(s: Services) {
     const row = await askAppointment(s, vscode.l10n.t('Add Appointment'));
     if (!row) return undefined;
     const store = await s.journal.get();
-    await store.put('appointments', row);
+    await writeJournal(store, [{ table: 'appointments', row }]);
     void confirmSaved(s, vscode.l10n.t('Appointment on {0} saved. Add questions for it with "Mood & Dose: Add Question for Provider".', row.date), [{ table: 'appointments', row }]);
     return row.id;
   };
@@ -64,7 +65,7 @@ export function addQuestionCommand(s: Services) {
       if (!appointment) return undefined;
     }
     const row: Appointment = { ...appointment, questions: [...appointment.questions, question.trim()], updatedAt: new Date(s.clock.now()).toISOString() };
-    await store.put('appointments', row);
+    await writeJournal(store, [{ table: 'appointments', row }]);
     void vscode.window.showInformationMessage(vscode.l10n.t('Question added for {0} ({1} in all).', row.date, row.questions.length));
     return row.id;
   };

@@ -12,6 +12,7 @@ import type { Services } from '../services/services';
 import { lastDose, latestCheckIn, ownSymptoms, recentTags, taperSteps } from '../storage/journalQueries';
 import { askDose, askMood, askNote, askOptionalScale, askSleep, askSymptoms, askTags } from './checkInSteps';
 import { confirmSaved } from './undo';
+import { writeJournal } from '../services/journalWrites';
 
 /** Arguments for running the command without the UI (other extensions, tests, keybindings). */
 const argsSchema = z.object({
@@ -92,7 +93,7 @@ async function save(s: Services, entry: CheckInInput, confirm: boolean): Promise
   const store = await s.journal.get();
   const { ops, checkIn } = buildCheckIn(entry, s.clock);
   try {
-    await store.write(ops);
+    await writeJournal(store, ops);
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The check-in was not saved: {0}', (e as Error).message));
     return undefined;

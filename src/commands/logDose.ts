@@ -8,6 +8,7 @@ import { lastDose, taperSteps } from '../storage/journalQueries';
 import { statusLabel } from './checkIn';
 import { askDose } from './checkInSteps';
 import { confirmSaved } from './undo';
+import { writeJournal } from '../services/journalWrites';
 
 export function logDoseCommand(s: Services) {
   return async (): Promise<string | undefined> => {
@@ -25,7 +26,7 @@ export function logDoseCommand(s: Services) {
     });
     if (!dose || dose === 'none') return undefined;
     const row = buildStandaloneDose(dose, s.clock);
-    await store.write([{ table: 'doses', row }]);
+    await writeJournal(store, [{ table: 'doses', row }]);
     void confirmSaved(s, vscode.l10n.t('Saved: {0} {1} {2}', formatMg(row.mg), unit, statusLabel(row.status)), [{ table: 'doses', row }]);
     return row.id;
   };

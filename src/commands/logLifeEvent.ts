@@ -6,6 +6,7 @@ import { instantOf, localDateOf } from '../core/time';
 import type { Services } from '../services/services';
 import { dateProblem, input } from './quickInput';
 import { confirmSaved } from './undo';
+import { writeJournal } from '../services/journalWrites';
 
 export function logLifeEventCommand(s: Services) {
   return async (): Promise<string | undefined> => {
@@ -30,7 +31,7 @@ export function logLifeEventCommand(s: Services) {
     const at = day === today ? s.clock.now() : instantOf(day, 12, 0, s.clock.zone());
     const row = buildLifeEvent({ title: what, note, at }, s.clock);
     const store = await s.journal.get();
-    await store.write([{ table: 'life_events', row }]);
+    await writeJournal(store, [{ table: 'life_events', row }]);
     void confirmSaved(s, vscode.l10n.t('Life event saved: {0} ({1})', row.title, row.localDate), [{ table: 'life_events', row }]);
     return row.id;
   };

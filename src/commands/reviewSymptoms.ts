@@ -10,6 +10,7 @@ import type { Services } from '../services/services';
 import { ownSymptoms } from '../storage/journalQueries';
 import { askSymptoms } from './checkInSteps';
 import { confirmSaved } from './undo';
+import { writeJournal } from '../services/journalWrites';
 
 export function reviewSymptomsCommand(s: Services) {
   return async (): Promise<string[] | undefined> => {
@@ -26,7 +27,7 @@ export function reviewSymptomsCommand(s: Services) {
       chosen.delete(def.key);
     }
     for (const own of chosen.values()) ops.push({ table: 'symptoms', row: buildSymptom(own, stamp, now, null, 'review') });
-    await store.write(ops);
+    await writeJournal(store, ops);
     const n = ops.filter((o) => o.table === 'symptoms' && o.row.severity > 0).length;
     void confirmSaved(s, n ? vscode.l10n.t('Symptom review saved: {0} symptom(s) this week.', n) : vscode.l10n.t('Symptom review saved: none this week.'), ops);
     return ops.map((o) => o.row.id);

@@ -10,6 +10,7 @@ import type { Services } from '../services/services';
 import { lastTakenDates } from '../services/checkupReminders';
 import { pick } from './quickInput';
 import { confirmSaved } from './undo';
+import { writeJournal } from '../services/journalWrites';
 
 interface Choice extends vscode.QuickPickItem {
   value?: number;
@@ -69,7 +70,7 @@ export function takeCheckupCommand(s: Services) {
       difficulty = d;
     }
     const row = buildQuestionnaire({ kind, answers, difficulty }, s.clock);
-    await store.write([{ table: 'questionnaires', row }]);
+    await writeJournal(store, [{ table: 'questionnaires', row }]);
     void confirmSaved(s, vscode.l10n.t('{0} saved: score {1} ({2}). {3}', def.name, row.total, row.band, ATTRIBUTION), [{ table: 'questionnaires', row }]);
     if (kind === 'phq9') void s.safety.trigger(safetyTrigger({ kind: 'phq9', answers }), 'palette');
     return row.id;

@@ -12,6 +12,7 @@ import { allRows, existingRow } from '../storage/journalQueries';
 import { createChosenFolder, writeChosenFile } from './exportTarget';
 import { pick } from './quickInput';
 import { confirmSaved } from './undo';
+import { writeJournal } from '../services/journalWrites';
 
 export function exportJournalCommand(s: Services) {
   return async (): Promise<string | undefined> => {
@@ -173,7 +174,7 @@ export function importJournalCommand(s: Services) {
       return { written: 0, duplicates: preview.duplicates };
     }
     if (!args?.confirm && !(await confirmPreview(parsed.source, message, rejected))) return undefined;
-    await store.write(toWrite);
+    await writeJournal(store, toWrite, { keepStamps: true });
     void confirmSaved(s, vscode.l10n.t('Imported {0} entries from {1}.', toWrite.length, parsed.source), toWrite);
     return { written: toWrite.length, duplicates: preview.duplicates };
   };

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { tombstone } from '../core/entries';
 import type { Op } from '../core/schemas';
 import type { Services } from '../services/services';
+import { writeJournal } from '../services/journalWrites';
 
 export const UNDO_COMMAND = 'moodDose.undoLast';
 
@@ -37,7 +38,8 @@ async function undoChange(s: Services, change: Undoable): Promise<boolean> {
     if (current && !current.deletedAt) ops.push({ table: op.table, row: tombstone(current, now) } as Op);
   }
   if (ops.length === 0) return false;
-  await store.write(ops);
+  const { applied } = await writeJournal(store, ops);
+  if (applied.length === 0) return false;
   void vscode.window.showInformationMessage(vscode.l10n.t('Undone. The entry is kept in the file marked as deleted, so nothing is lost.'));
   return true;
 }

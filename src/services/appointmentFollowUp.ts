@@ -5,6 +5,7 @@ import type { Clock } from '../core/entries';
 import { localDateOf } from '../core/time';
 import type { JournalStore } from '../storage/journalStore';
 import type { JournalService } from './journalService';
+import { writeJournal } from './journalWrites';
 
 export class AppointmentFollowUp implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
@@ -28,7 +29,7 @@ export class AppointmentFollowUp implements vscode.Disposable {
     if (!due) return false;
     this.asking = true;
     try {
-      await store.put('appointments', { ...due, outcomeAsked: true, updatedAt: new Date(this.clock.now()).toISOString() });
+      await writeJournal(store, [{ table: 'appointments', row: { ...due, outcomeAsked: true, updatedAt: new Date(this.clock.now()).toISOString() } }]);
       const add = vscode.l10n.t('Add Outcome Note');
       const choice = await vscode.window.showInformationMessage(
         vscode.l10n.t('Your appointment{0} on {1} has passed. Would you like to note what was decided?', due.provider ? ` (${due.provider})` : '', due.date),
@@ -39,7 +40,7 @@ export class AppointmentFollowUp implements vscode.Disposable {
       const outcome = await vscode.window.showInputBox({ title: vscode.l10n.t('Outcome of {0}', due.date), prompt: vscode.l10n.t('What was decided? (kept in your journal and shown in the next summary)') });
       if (outcome?.trim()) {
         const latest = store.get('appointments', due.id) ?? due;
-        await store.put('appointments', { ...latest, outcome: outcome.trim(), updatedAt: new Date(this.clock.now()).toISOString() });
+        await writeJournal(store, [{ table: 'appointments', row: { ...latest, outcome: outcome.trim(), updatedAt: new Date(this.clock.now()).toISOString() } }]);
       }
       return true;
     } finally {

@@ -1,5 +1,6 @@
 // Opens the journal on first use (never during activation), keeps it in sync with other windows and
 // synced files, and turns storage problems into one clear message with choices.
+import { createHash } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Clock } from '../core/entries';
@@ -7,7 +8,7 @@ import { TABLE_NAMES } from '../core/schemas';
 import { localDateOf } from '../core/time';
 import { NodeFiles } from '../storage/nodeFiles';
 import { listBackups } from '../storage/backups';
-import { BACKUP_DIR, CorruptJournalError, JournalStore, replaceSnapshot, type ChangeEvent } from '../storage/journalStore';
+import { BACKUP_DIR, CorruptJournalError, JournalStore, NotWriterError, replaceSnapshot, type ChangeEvent, type StoreNotice } from '../storage/journalStore';
 import { loadSqlJs } from '../storage/sqlLoader';
 import { linkOutOfWorkspace } from './dataFolder';
 import { errorForLog } from './logSafely';
@@ -69,24 +70,18 @@ export class JournalService implements vscode.Disposable {
   }
 
   /**
-   * Replaces the journal with a backup. The current journal is folded into its snapshot first and
-   * that file is kept as journal.sqlite.before-restore-<time>, so the restore itself can be undone.
+   * Replaces the journal with a backup, as a new journal epoch that other windows reload (see the
+   * README, "Restoring a backup"). The journal as it was is kept as
+   * journal.sqlite.before-restore-<time>, so the restore itself can be undone.
    */
   async restoreFrom(backupPath: string): Promise<string> {
     const store = await this.get();
-    if (!store.isWriter) {
-      throw new Error(vscode.l10n.t('Another VS Code window is writing to this journal. Close it, then restore the backup.'));
+    try {
+      return await store.restoreFrom(backupPath);
+    } catch (e) {
+      if (e instanceof NotWriterError) throw new Error(vscode.l10n.t('Another VS Code window is writing to this journal. Close it, then restore the backup.'));
+      throw e;
     }
-    const dir = path.dirname(store.snapshotPath);
-    await this.close();
-    const stamp = new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-');
-    const keep = `${store.snapshotPath}.before-restore-${stamp}`;
-    await this.files.copy(store.snapshotPath, keep);
-    await replaceSnapshot(this.files, dir, backupPath);
-    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
-    await this.get();
-    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
-    return keep;
   }
 
   /** The data folder setting changed: close this journal and open the one at the new place. */
@@ -124,6 +119,7 @@ export class JournalService implements vscode.Disposable {
       sql,
       files: this.files,
       now: () => this.clock.now(),
+      machine: machineId(),
       today: () => localDateOf(this.clock.now(), this.clock.zone()),
       log: (level: 'info' | 'warn' | 'error', message: string) => this.log[level](message)
     };
@@ -147,6 +143,7 @@ export class JournalService implements vscode.Disposable {
 
   private watch(store: JournalStore, dir: string): void {
     const offChange = store.onDidChange((e) => this.changed.fire(e));
+    const offNotice = store.onNotice((n) => void vscode.window.showInformationMessage(noticeMessage(n)));
     const warned = new Set<string>();
     const offBadRow = store.onBadRow((e) => {
       if (warned.has(e.rowId)) return;
@@ -160,9 +157,10 @@ export class JournalService implements vscode.Disposable {
       clearTimeout(pending);
       pending = setTimeout(() => void store.refresh().catch((err) => this.log.error(`Refresh failed: ${errorForLog(err)}`)), 150);
     };
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), 'journal.sqlite*'));
+    // The snapshot, every machine's op log, and copies of them that sync tools make.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), 'journal*'));
     this.storeDisposables.push(
-      { dispose: () => (offChange(), offBadRow()) },
+      { dispose: () => (offChange(), offBadRow(), offNotice()) },
       watcher,
       watcher.onDidChange(refreshSoon),
       watcher.onDidCreate(refreshSoon),
@@ -237,4 +235,16 @@ export class JournalService implements vscode.Disposable {
       vscode.l10n.t('No folder is open, so your journal is kept in the extension\'s private storage: {0}. Open a folder to keep a journal with it.', dir)
     );
   }
+}
+
+/** A short id for this machine, naming its op log; derived from VS Code's machine id, which is stable. */
+function machineId(): string {
+  return createHash('sha256').update(vscode.env.machineId).digest('hex').slice(0, 12);
+}
+
+function noticeMessage(n: StoreNotice): string {
+  if (n.kind === 'restored-elsewhere') return vscode.l10n.t('The journal was restored from a backup in another window; showing the restored journal.');
+  return n.count === 1
+    ? vscode.l10n.t('Merged a copy of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copy is kept in {0}.', n.folder)
+    : vscode.l10n.t('Merged {0} copies of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copies are kept in {1}.', n.count, n.folder);
 }

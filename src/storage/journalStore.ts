@@ -1,27 +1,36 @@
-// The journal on disk: an SQLite snapshot (sql.js, in memory) plus an append-only op log.
-// A change is acknowledged only after its log record is fsync'd, so a crash can never lose it;
-// compaction folds the log into a new snapshot in the background, at a cost independent of the
+// The journal on disk: an SQLite snapshot (sql.js, in memory) plus append-only op logs, one per
+// machine. A change is acknowledged only after its log record is fsync'd, so a crash can never lose
+// it; compaction folds the logs into a new snapshot in the background, at a cost independent of the
 // number of check-ins the user makes.
+import * as os from 'os';
 import * as path from 'path';
-import type { Database, SqlJsStatic, Statement } from 'sql.js';
-import { BadRowError, TABLE_NAMES, validateRow, type AnyRow, type Op, type RowTypes, type TableName } from '../core/schemas';
+import type { Database, SqlJsStatic } from 'sql.js';
+import { BadRowError, TABLE_NAMES, validateRow, type Op, type RowTypes, type TableName } from '../core/schemas';
 import type { LocalDate } from '../core/time';
 import { listBackups, writeBackups } from './backups';
+import { stampLocalEdits } from './clockStamp';
+import { ConflictCopies } from './conflictCopies';
+import { isLaterEpoch, nextEpoch, readEpoch, writeEpoch, type Epoch } from './epoch';
 import type { FileIdentity, JournalFiles } from './files';
+import { LogSet, machineIdFromHost } from './logSet';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { NodeFiles } from './nodeFiles';
 import { decodeLog, encodeChange } from './opLog';
+import { applyRestore, beforeRestorePath, planRestore } from './restore';
 import { openSnapshot, type SnapshotProblem } from './snapshotCheck';
 import { isOwnSnapshot, quarantine, recordFingerprint, sameFile, SNAPSHOT_NAME } from './snapshotFiles';
-import { rowDecoder, selectColumns, toParams, upsertSql, type SqlValue } from './tables';
+import { JournalRows } from './journalRows';
+import { readAllOps, type SqlValue } from './tables';
+import { NotWriterError, type StoreNotice, type WriteOptions, type WriteResult } from './writeResult';
 import { WriterLock } from './writerLock';
 
 export { HASH_NAME, quarantine, replaceSnapshot, SNAPSHOT_NAME } from './snapshotFiles';
+export { LEGACY_LOG_NAME, logName } from './logSet';
+export { MERGED_DIR } from './conflictCopies';
+export { NotWriterError, type StoreNotice, type WriteOptions, type WriteResult } from './writeResult';
 
-export const LOG_NAME = 'journal.sqlite.oplog';
 export const LOCK_NAME = 'journal.sqlite.lock';
 export const BACKUP_DIR = 'backups';
-const COMPACTING = `${LOG_NAME}.compacting-`;
 
 export type Logger = (level: 'info' | 'warn' | 'error', message: string) => void;
 
@@ -40,6 +49,11 @@ export interface StoreOptions {
   /** Try to become the window that compacts (false: append only, e.g. read-mostly tools). */
   writer?: boolean;
   backups?: boolean;
+  /**
+   * This machine's id (1-32 lowercase letters and digits); it names the op log this machine
+   * appends to. Defaults to a checksum of the host name.
+   */
+  machine?: string;
 }
 
 export interface ChangeEvent {
@@ -69,17 +83,16 @@ export class JournalStore {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly lock: WriterLock | undefined;
-  private readonly upserts = new Map<TableName, Statement>();
+  private readonly rows: JournalRows;
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
   private readonly badRowListeners = new Set<(e: BadRowError) => void>();
-  /**
-   * Rows already validated, by table and id. The in-memory database changes only through
-   * applyChanges, which records what it wrote, so a row whose updated_at still matches needs no
-   * second validation; anything else (e.g. loaded from the snapshot) is validated on first read.
-   */
-  private readonly validated = new Map<string, AnyRow>();
+  private readonly noticeListeners = new Set<(n: StoreNotice) => void>();
+  /** Notices raised before anyone listened (e.g. while opening), delivered to the first listener. */
+  private readonly pendingNotices: StoreNotice[] = [];
+  private readonly logs: LogSet;
+  private readonly copies: ConflictCopies;
+  private epoch: Epoch | undefined;
   private snapshotId: FileIdentity | undefined;
-  private logCursor: { ino: number | undefined; offset: number } = { ino: undefined, offset: 0 };
   private appendedSinceCompaction = 0;
   private compactTimer: ReturnType<typeof setTimeout> | undefined;
   private exclusiveTail: Promise<unknown> = Promise.resolve();
@@ -88,14 +101,17 @@ export class JournalStore {
 
   private constructor(
     private readonly opts: StoreOptions,
-    private db: Database
+    db: Database
   ) {
     this.files = opts.files ?? new NodeFiles();
     this.log = opts.log ?? (() => undefined);
     this.now = opts.now ?? Date.now;
+    this.rows = new JournalRows(db, (e) => this.reportBadRow(e), (m) => this.log('warn', m));
     this.snapshotPath = path.join(opts.dir, SNAPSHOT_NAME);
-    this.logPath = path.join(opts.dir, LOG_NAME);
+    this.logs = new LogSet(this.files, opts.dir, opts.machine ?? machineIdFromHost(os.hostname()));
+    this.logPath = this.logs.ownPath;
     this.backupDir = path.join(opts.dir, BACKUP_DIR);
+    this.copies = new ConflictCopies(this.files, opts.dir, opts.sql, (m) => this.log('warn', m));
     this.lock = opts.writer === false ? undefined : new WriterLock(this.files, path.join(opts.dir, LOCK_NAME), { now: this.now });
   }
 
@@ -126,7 +142,10 @@ export class JournalStore {
     const from = migrate(db);
     if (from !== SCHEMA_VERSION) store.log('info', `Journal schema upgraded from version ${from} to ${SCHEMA_VERSION}.`);
     store.snapshotId = identity;
-    await store.replayLogs();
+    store.epoch = readEpoch(db);
+    const tables = new Set<TableName>();
+    await store.readLogs(tables);
+    await store.mergeConflictCopies(tables);
     if (store.lock && (await store.lock.tryAcquire())) {
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
       if (bytes === undefined || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0) store.scheduleCompaction(0);
@@ -153,76 +172,57 @@ export class JournalStore {
     return () => this.badRowListeners.delete(listener);
   }
 
-  /**
-   * Durably records one change (one or more rows, applied together). Resolves after the record is
-   * fsync'd to the log and applied in memory; rejects, changing nothing, if a row is invalid.
-   */
-  async write(ops: Op[]): Promise<void> {
-    if (this.closed) throw new Error('The journal is closed.');
-    if (ops.length === 0) return;
-    const valid = ops.map((op) => ({ table: op.table, row: validateRow(op.table, op.row) }) as Op);
-    const record = encodeChange(valid);
-    await this.files.appendDurable(this.logPath, record);
-    this.appendedSinceCompaction += record.length;
-    const tables = this.applyChanges([valid]);
-    this.emit({ tables, source: 'local' });
-    this.scheduleCompaction();
+  onNotice(listener: (n: StoreNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    for (const n of this.pendingNotices.splice(0)) listener(n);
+    return () => this.noticeListeners.delete(listener);
   }
 
-  put<T extends TableName>(table: T, row: RowTypes[T]): Promise<void> {
-    return this.write([{ table, row } as Op]);
+  /**
+   * Durably records one change (one or more rows, applied together). Resolves after the record is
+   * fsync'd to the log and applied in memory; rejects, changing nothing, if a row is invalid. Each
+   * row is stamped as a local edit (see clockStamp.ts) unless `keepStamps`; the result lists any op
+   * that changed nothing because a newer version of its row is already here. Callers must tell the
+   * user about those.
+   */
+  async write(ops: Op[], options: WriteOptions = {}): Promise<WriteResult> {
+    if (this.closed) throw new Error('The journal is closed.');
+    if (ops.length === 0) return { applied: [], notApplied: [] };
+    const valid = ops.map((op) => this.checked(op));
+    const stamped = options.keepStamps ? valid : stampLocalEdits(valid, (op) => this.rows.currentStamp(op)).map((op) => this.checked(op));
+    const record = encodeChange(stamped);
+    await this.files.appendDurable(this.logPath, record);
+    this.appendedSinceCompaction += record.length;
+    const notApplied: Op[] = [];
+    const tables = this.rows.apply([stamped], { notApplied });
+    this.emit({ tables, source: 'local' });
+    this.scheduleCompaction();
+    if (notApplied.length > 0) {
+      this.log('warn', `${notApplied.length} of ${stamped.length} change(s) did not apply; a newer version is already in the journal: ${notApplied.map((o) => `${o.table} ${o.row.id}`).join(', ')}`);
+    }
+    return { applied: stamped.filter((op) => !notApplied.includes(op)), notApplied };
+  }
+
+  put<T extends TableName>(table: T, row: RowTypes[T], options?: WriteOptions): Promise<WriteResult> {
+    return this.write([{ table, row } as Op], options);
   }
 
   /** Rows of `table` matching an optional SQL condition, validated; bad rows are reported, not returned. */
   select<T extends TableName>(table: T, where = '', params: SqlValue[] = [], tail = ''): RowTypes[T][] {
-    const sql = `SELECT ${selectColumns(table)} FROM ${table}${where ? ` WHERE ${where}` : ''}${tail ? ` ${tail}` : ''}`;
-    const stmt = this.db.prepare(sql);
-    const out: RowTypes[T][] = [];
-    try {
-      stmt.bind(params);
-      const decode = rowDecoder(table, stmt.getColumnNames());
-      while (stmt.step()) {
-        const raw = decode(stmt.get() as SqlValue[]);
-        const key = `${table}:${String(raw.id)}`;
-        const known = this.validated.get(key);
-        if (known && known.updatedAt === raw.updatedAt) {
-          out.push(known as RowTypes[T]);
-          continue;
-        }
-        try {
-          const row = validateRow(table, raw);
-          this.validated.set(key, row);
-          out.push(row);
-        } catch (e) {
-          if (e instanceof BadRowError) this.reportBadRow(e);
-          else throw e;
-        }
-      }
-    } finally {
-      stmt.free();
-    }
-    return out;
+    return this.rows.select(table, where, params, tail);
   }
 
   get<T extends TableName>(table: T, id: string): RowTypes[T] | undefined {
-    return this.select(table, 'id = ?', [id])[0];
+    return this.rows.select(table, 'id = ?', [id])[0];
   }
 
   /** A read-only query for aggregates; returns plain value rows. Never use it to change rows. */
   query(sql: string, params: SqlValue[] = []): SqlValue[][] {
-    const stmt = this.db.prepare(sql);
-    const out: SqlValue[][] = [];
-    try {
-      stmt.bind(params);
-      while (stmt.step()) out.push(stmt.get() as SqlValue[]);
-    } finally {
-      stmt.free();
-    }
-    return out;
+    return this.rows.query(sql, params);
   }
 
   integrityCheck(): string {
-    return String(this.db.exec('PRAGMA integrity_check')[0]?.values[0]?.[0] ?? '');
+    return String(this.rows.query('PRAGMA integrity_check')[0]?.[0] ?? '');
   }
 
   /**
@@ -235,13 +235,10 @@ export class JournalStore {
       // A change moves from the live log, to a compacting log, to the snapshot, in that order;
       // reading them in the same order means none is missed while another window compacts.
       const tables = new Set<TableName>();
-      await this.readLogTail(tables);
-      for (const file of await this.compactingLogs()) {
-        const bytes = await this.files.read(file);
-        if (bytes) this.applyLogBytes(file, bytes, tables);
-      }
+      await this.readLogs(tables);
       const id = await this.files.identity(this.snapshotPath);
       if (id && !sameFile(id, this.snapshotId)) await this.mergeSnapshotFromDisk(tables);
+      await this.mergeConflictCopies(tables);
       if (this.lock && !this.lock.held && (await this.lock.tryAcquire())) this.scheduleCompaction(0);
       if (tables.size > 0) this.emit({ tables, source: 'external' });
       return tables.size > 0;
@@ -270,10 +267,7 @@ export class JournalStore {
       this.closed = true;
     });
     await this.lock?.release();
-    for (const stmt of this.upserts.values()) stmt.free();
-    this.upserts.clear();
-    this.db.close();
-    this.validated.clear();
+    this.rows.close();
     this.files.dispose?.();
   }
 
@@ -282,28 +276,72 @@ export class JournalStore {
     return (await listBackups(this.files, this.backupDir))[0]?.path;
   }
 
+  /**
+   * Replaces the journal with a backup, as a new epoch (see restore.ts): other windows reload it
+   * instead of merging, and no copy of the old rows can bring them back. The journal as it was,
+   * with everything this window can see, is kept next to it first; returns that file's path.
+   * Entries written anywhere after this (even by a window that has not noticed yet) are kept.
+   */
+  restoreFrom(backupPath: string): Promise<string> {
+    return this.exclusive(async () => {
+      if (this.closed) throw new Error('The journal is closed.');
+      if (this.lock && !(await this.lock.tryAcquire())) throw new NotWriterError();
+      const bytes = await this.files.read(backupPath);
+      if (!bytes) throw new Error(`The backup ${backupPath} no longer exists.`);
+      const check = openSnapshot(this.opts.sql, bytes);
+      if (!check.ok) throw new Error(`The backup ${backupPath} cannot be used: ${check.detail}.`);
+      const restored = check.db;
+      try {
+        const now = this.now();
+        const pending = await this.logs.beginCompaction(`${now}-${process.pid}`);
+        const tables = new Set<TableName>(TABLE_NAMES);
+        await this.readLogs(tables);
+        const id = await this.files.identity(this.snapshotPath);
+        if (id && !sameFile(id, this.snapshotId)) await this.mergeSnapshotFromDisk(tables);
+        const kept = beforeRestorePath(this.snapshotPath, now);
+        await this.files.writeAtomic(kept, this.rows.db.export());
+        const plan = planRestore(this.rows.db, restored, now);
+        const epoch = nextEpoch(this.epoch, now);
+        applyRestore(restored, plan, epoch);
+        if (this.lock && !(await this.lock.heartbeat())) throw new NotWriterError();
+        const snapshot = restored.export();
+        await this.files.writeAtomic(this.snapshotPath, snapshot);
+        this.snapshotId = await this.files.identity(this.snapshotPath);
+        if (this.snapshotId) await recordFingerprint(this.files, this.opts.dir, snapshot, this.snapshotId);
+        this.replaceDb(restored, epoch);
+        this.blocked = undefined;
+        for (const file of pending) await this.files.remove(file);
+        // Entries other windows appended meanwhile land on top of the restored journal.
+        this.appendedSinceCompaction = 0;
+        await this.readLogs(tables);
+        this.log('info', `Restored ${path.basename(backupPath)} as a new journal epoch: ${plan.removed} row(s) hidden, ${plan.reverted} row(s) back to their backup version. The journal as it was is kept at ${kept}.`);
+        this.emit({ tables, source: 'local' });
+        return kept;
+      } catch (e) {
+        if (this.rows.db !== restored) restored.close();
+        throw e;
+      }
+    });
+  }
+
   private async compactNow(): Promise<void> {
     if (this.closed || this.blocked || !this.isWriter) return;
     const started = this.now();
-    if (await this.files.identity(this.logPath)) {
-      await this.files.rename(this.logPath, `${this.logPath}${COMPACTING.slice(LOG_NAME.length)}${started}-${process.pid}`);
-    }
+    // Only this machine's logs are folded away; other machines' logs stay until their owner compacts.
+    const pending = await this.logs.beginCompaction(`${started}-${process.pid}`);
     const tables = new Set<TableName>();
-    const pending = await this.compactingLogs();
-    for (const file of pending) this.applyLogBytes(file, (await this.files.read(file)) ?? new Uint8Array(), tables);
+    await this.readLogs(tables);
     const id = await this.files.identity(this.snapshotPath);
     if (id && !sameFile(id, this.snapshotId)) await this.mergeSnapshotFromDisk(tables);
     if (this.blocked) return;
     // Confirm the lock right before replacing the snapshot: a window that was asleep past its
     // heartbeat may have been replaced as the writer, and must not overwrite the new writer's work.
     if (this.lock && !(await this.lock.heartbeat())) return;
-    const snapshot = this.db.export();
+    const snapshot = this.rows.db.export();
     await this.files.writeAtomic(this.snapshotPath, snapshot);
     this.snapshotId = await this.files.identity(this.snapshotPath);
     if (this.snapshotId) await recordFingerprint(this.files, this.opts.dir, snapshot, this.snapshotId);
     for (const file of pending) await this.files.remove(file);
-    // The live log now starts afresh; re-reading it from the start is harmless (records are upserts).
-    this.logCursor = { ino: undefined, offset: 0 };
     this.appendedSinceCompaction = 0;
     if (tables.size > 0) this.emit({ tables, source: 'external' });
     if (this.opts.backups !== false && this.opts.today) {
@@ -324,34 +362,38 @@ export class JournalStore {
     (this.compactTimer as { unref?: () => void }).unref?.();
   }
 
-  /** On open: every log file (live, and any left by a compaction that was interrupted). */
-  private async replayLogs(): Promise<void> {
-    const tables = new Set<TableName>();
-    for (const file of await this.compactingLogs()) {
-      const bytes = (await this.files.read(file)) ?? new Uint8Array();
-      this.applyLogBytes(file, bytes, tables);
-      this.appendedSinceCompaction += bytes.length;
-    }
-    await this.readLogTail(tables);
+  /** What is new in every machine's log (live, and any left by a compaction that was interrupted). */
+  private async readLogs(tables: Set<TableName>): Promise<void> {
+    const mine = await this.logs.readNew((file, bytes) => this.applyLogBytes(file, bytes, tables));
+    this.appendedSinceCompaction = Math.max(this.appendedSinceCompaction, mine);
   }
 
-  private async compactingLogs(): Promise<string[]> {
-    const names = await this.files.list(this.opts.dir);
-    return names.filter((n) => n.startsWith(COMPACTING)).sort().map((n) => path.join(this.opts.dir, n));
-  }
-
-  private async readLogTail(tables: Set<TableName>): Promise<void> {
-    const id = await this.files.identity(this.logPath);
-    if (!id) {
-      this.logCursor = { ino: undefined, offset: 0 };
-      return;
+  /** Folds sync tools' conflict copies in, durably, and moves them to merged/. */
+  private async mergeConflictCopies(tables: Set<TableName>): Promise<void> {
+    const outcome = await this.copies.merge({
+      winners: (changes) => {
+        const winners: Op[] = [];
+        this.rows.apply(changes.map((ops) => this.rows.valid(ops)), { winners, dryRun: true });
+        return winners;
+      },
+      record: async (ops) => {
+        const record = encodeChange(ops);
+        await this.files.appendDurable(this.logPath, record);
+        this.appendedSinceCompaction += record.length;
+        for (const t of this.rows.apply([ops])) tables.add(t);
+      }
+    });
+    if (outcome.epoch && isLaterEpoch(outcome.epoch, this.epoch)) {
+      // A restore made on another machine, whose snapshot lost the file name to an older one: its
+      // rows are merged above (they outrank the old ones); record its epoch and say so.
+      writeEpoch(this.rows.db, outcome.epoch);
+      this.epoch = outcome.epoch;
+      this.notice({ kind: 'restored-elsewhere' });
     }
-    if (id.ino !== this.logCursor.ino || id.size < this.logCursor.offset) this.logCursor = { ino: id.ino, offset: 0 };
-    const bytes = await this.files.readFrom(this.logPath, this.logCursor.offset);
-    if (!bytes || bytes.length === 0) return;
-    const consumed = this.applyLogBytes(this.logPath, bytes, tables);
-    if (this.logCursor.offset === 0) this.appendedSinceCompaction = Math.max(this.appendedSinceCompaction, id.size);
-    this.logCursor.offset += consumed;
+    if (outcome.moved > 0) {
+      this.notice({ kind: 'merged-copies', count: outcome.moved, folder: this.copies.mergedDir });
+      this.scheduleCompaction();
+    }
   }
 
   /** Applies every intact record in one transaction; returns the bytes fully consumed. */
@@ -360,54 +402,13 @@ export class JournalStore {
     if (decoded.badRecords > 0) {
       this.log('warn', `Ignored ${decoded.badRecords} damaged record(s) in ${file} (a write cut short by a crash leaves one).`);
     }
-    const changes = decoded.changes.map((ops) => ops.map((op) => this.validOp(op)).filter((op): op is Op => op !== undefined));
-    for (const t of this.applyChanges(changes)) tables.add(t);
+    for (const t of this.rows.apply(decoded.changes.map((ops) => this.rows.valid(ops)))) tables.add(t);
     return decoded.consumed;
   }
 
-  /** The op with its row as validated (and normalised) by zod, or undefined (reported) when bad. */
-  private validOp(op: Op): Op | undefined {
-    if (!op || !TABLE_NAMES.includes(op.table)) {
-      this.log('warn', `Ignored a log record for an unknown table: ${JSON.stringify(op).slice(0, 120)}`);
-      return undefined;
-    }
-    try {
-      return { table: op.table, row: validateRow(op.table, op.row) } as Op;
-    } catch (e) {
-      if (e instanceof BadRowError) this.reportBadRow(e);
-      return undefined;
-    }
-  }
-
-  private applyChanges(changes: Op[][]): Set<TableName> {
-    const tables = new Set<TableName>();
-    if (changes.length === 0) return tables;
-    this.db.run('BEGIN');
-    try {
-      for (const ops of changes) {
-        for (const op of ops) {
-          this.upsert(op.table).run(toParams(op.table, op.row as never));
-          if (this.db.getRowsModified() > 0) {
-            tables.add(op.table);
-            this.validated.set(`${op.table}:${op.row.id}`, op.row);
-          }
-        }
-      }
-      this.db.run('COMMIT');
-    } catch (e) {
-      this.db.run('ROLLBACK');
-      throw e;
-    }
-    return tables;
-  }
-
-  private upsert(table: TableName): Statement {
-    let stmt = this.upserts.get(table);
-    if (!stmt) {
-      stmt = this.db.prepare(upsertSql(table));
-      this.upserts.set(table, stmt);
-    }
-    return stmt;
+  /** The op with its row validated; throws BadRowError, naming table and id, when it is invalid. */
+  private checked(op: Op): Op {
+    return { table: op.table, row: validateRow(op.table, op.row) } as Op;
   }
 
   /** Another window or a sync tool replaced the snapshot: take every row it has that is newer. */
@@ -425,30 +426,49 @@ export class JournalStore {
       return;
     }
     const other = check.db;
+    let adopted = false;
     try {
       migrate(other);
-      const changes: Op[][] = [];
-      for (const table of TABLE_NAMES) {
-        const ops: Op[] = [];
-        const result = other.exec(`SELECT ${selectColumns(table)} FROM ${table}`)[0];
-        const decode = result ? rowDecoder(table, result.columns) : undefined;
-        for (const values of result?.values ?? []) {
-          const op = this.validOp({ table, row: decode!(values as SqlValue[]) } as Op);
-          if (op) ops.push(op);
-        }
-        changes.push(ops);
+      const epoch = readEpoch(other);
+      if (isLaterEpoch(epoch, this.epoch)) {
+        adopted = true; // the store owns `other` from here on
+        await this.reload(other, epoch, tables);
+      } else {
+        for (const t of this.rows.apply(readAllOps(other).map((ops) => this.rows.valid(ops)))) tables.add(t);
       }
-      for (const t of this.applyChanges(changes)) tables.add(t);
     } finally {
-      other.close();
+      if (!adopted) other.close();
     }
     this.snapshotId = id;
     this.blocked = undefined;
   }
 
+  /**
+   * A backup was restored in another window (a later epoch on disk): take the restored journal as
+   * it is, then every log on top, rather than merging this window's rows back into it.
+   */
+  private async reload(db: Database, epoch: Epoch | undefined, tables: Set<TableName>): Promise<void> {
+    this.replaceDb(db, epoch);
+    for (const t of TABLE_NAMES) tables.add(t);
+    this.logs.reset();
+    await this.readLogs(tables);
+    this.log('info', 'The journal was restored from a backup in another window; reloaded it from disk.');
+    this.notice({ kind: 'restored-elsewhere' });
+  }
+
+  private replaceDb(db: Database, epoch: Epoch | undefined): void {
+    this.rows.replace(db);
+    this.epoch = epoch;
+  }
+
   private reportBadRow(e: BadRowError): void {
     this.log('warn', e.message);
     for (const l of this.badRowListeners) l(e);
+  }
+
+  private notice(n: StoreNotice): void {
+    if (this.noticeListeners.size === 0) this.pendingNotices.push(n);
+    for (const l of this.noticeListeners) l(n);
   }
 
   private emit(e: ChangeEvent): void {

@@ -164,7 +164,7 @@ export class NodeFiles implements JournalFiles {
   }
 
   async mkdirp(dir: string): Promise<void> {
-    await fs.mkdir(dir, { recursive: true });
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   }
 
   private async renameWithRetry(from: string, to: string): Promise<void> {

@@ -1,6 +1,7 @@
 // How each domain row maps onto SQL columns. The op log stores domain objects; this is the one
 // place that knows the column names and how lists and flags are encoded.
-import type { RowTypes, TableName } from '../core/schemas';
+import type { Database } from 'sql.js';
+import { TABLE_NAMES, type Op, type RowTypes, type TableName } from '../core/schemas';
 
 type Kind = 'text' | 'int' | 'real' | 'json' | 'bool';
 interface Column {
@@ -69,16 +70,44 @@ function parseJson(v: SqlValue): unknown {
   }
 }
 
+/** An ISO instant in one spelling ("…:00Z" and "…:00.000Z" are the same moment), for comparing. */
+const instant = (col: string) => `coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', ${col}), ${col})`;
+
+/**
+ * Whether the incoming version (`excluded`) wins over the stored one. The newer updated_at wins.
+ * On equal stamps (two machines editing the same row in the same millisecond, or both editing a
+ * future-stamped row, which gives both edits that stamp + 1 ms) a deleted version wins over a live
+ * one, then the version whose column values sort higher: an arbitrary order, but a fixed one that
+ * needs nothing beyond the row itself, so every copy of the journal picks the same winner in any
+ * order (see "Time and ties" in the README). A version equal to the stored one is not applied,
+ * so replaying a log twice changes nothing.
+ */
+export function winsSql(table: TableName): string {
+  const cols = TABLE_COLUMNS[table].map((x) => x.col);
+  const [inNew, inOld] = [instant('excluded.updated_at'), instant(`${table}.updated_at`)];
+  const content = (t: string) => `(${t}.deleted_at IS NOT NULL, json_array(${cols.map((x) => `${t}.${x}`).join(', ')}))`;
+  return `(${inNew} > ${inOld} OR (${inNew} = ${inOld} AND ${content('excluded')} > ${content(table)}))`;
+}
+
 export function upsertSql(table: TableName): string {
   const cols = TABLE_COLUMNS[table].map((x) => x.col);
   const updates = cols.filter((x) => x !== 'id').map((x) => `${x} = excluded.${x}`);
-  // Last writer wins by updated_at, so replaying or merging an older copy never undoes a newer edit.
   return (
     `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ` +
-    `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')} WHERE excluded.updated_at >= ${table}.updated_at`
+    `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')} WHERE ${winsSql(table)}`
   );
 }
 
 export function selectColumns(table: TableName): string {
   return TABLE_COLUMNS[table].map((x) => x.col).join(', ');
+}
+
+/** Every row of every table in `db`, decoded but not validated yet: one list of ops per table. */
+export function readAllOps(db: Database): Op[][] {
+  return TABLE_NAMES.map((table) => {
+    const result = db.exec(`SELECT ${selectColumns(table)} FROM ${table}`)[0];
+    if (!result) return [];
+    const decode = rowDecoder(table, result.columns);
+    return result.values.map((values) => ({ table, row: decode(values as SqlValue[]) }) as unknown as Op);
+  });
 }

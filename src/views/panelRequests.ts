@@ -19,6 +19,7 @@ import { chartData } from './chartData';
 import { checkupsData } from './checkupsData';
 import { deleteAppointment, deleteStep, planData, saveAppointment, saveMedication, saveStep } from './planRequests';
 import { toEntryView } from './entryView';
+import { writeJournal } from '../services/journalWrites';
 
 const RANGE_DAYS: Record<string, number | null> = { '7': 7, '30': 30, '90': 90, '365': 365, all: null };
 const UNDO_KEEP = 50;
@@ -68,7 +69,7 @@ export class PanelRequests {
       case 'checkups/save': {
         const { kind, answers, difficulty } = req.params;
         const row = buildQuestionnaire({ kind, answers, difficulty }, this.s.clock);
-        await store.write([{ table: 'questionnaires', row }]);
+        await writeJournal(store, [{ table: 'questionnaires', row }]);
         if (kind === 'phq9') void this.s.safety.trigger(safetyTrigger({ kind: 'phq9', answers }), 'panel');
         return { id: row.id, total: row.total, band: row.band };
       }
@@ -90,7 +91,7 @@ export class PanelRequests {
         const now = this.s.clock.now();
         const stamp = stampOf(now, this.s.clock.zone());
         const ops: Op[] = req.params.symptoms.map((x) => ({ table: 'symptoms', row: buildSymptom(x, stamp, now, null, 'review') }));
-        await store.write(ops);
+        await writeJournal(store, ops);
         return { count: ops.length };
       }
     }
@@ -158,7 +159,7 @@ export class PanelRequests {
 
   private async save(store: JournalStore, draft: EntryDraft): Promise<string> {
     const { ops, checkIn } = buildCheckIn(this.toInput(draft, this.instantOf(draft)), this.s.clock);
-    await store.write(ops);
+    await writeJournal(store, ops);
     void this.s.safety.trigger(safetyTrigger({ kind: 'checkin', mood: checkIn.mood }), 'panel');
     return checkIn.id;
   }
@@ -188,7 +189,7 @@ export class PanelRequests {
     }
     if (entry.dose && !draft.dose) ops.push({ table: 'doses', row: tombstone(entry.dose, now) });
     for (const s of entry.symptoms) ops.push({ table: 'symptoms', row: tombstone(s, now) });
-    await store.write(ops);
+    await writeJournal(store, ops);
     return id;
   }
 
@@ -205,7 +206,7 @@ export class PanelRequests {
       if (!row) throw new Error(vscode.l10n.t('That entry no longer exists.'));
       ops = [{ table, row: tombstone(row, now) } as Op];
     }
-    await store.write(ops);
+    await writeJournal(store, ops);
     const token = newId();
     this.undo.set(token, ops);
     while (this.undo.size > UNDO_KEEP) this.undo.delete(this.undo.keys().next().value as string);
@@ -217,6 +218,6 @@ export class PanelRequests {
     if (!ops) throw new Error(vscode.l10n.t('Nothing to undo: that change is too old or was already undone.'));
     this.undo.delete(token);
     const now = this.s.clock.now();
-    await store.write(ops.map((op) => ({ table: op.table, row: restore(op.row, now) }) as Op));
+    await writeJournal(store, ops.map((op) => ({ table: op.table, row: restore(op.row, now) }) as Op));
   }
 }

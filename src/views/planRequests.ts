@@ -12,6 +12,7 @@ import { addDays, daysBetween } from '../core/time';
 import type { Params, PlanData } from '../protocol';
 import type { JournalStore } from '../storage/journalStore';
 import { taperSteps } from '../storage/journalQueries';
+import { writeJournal } from '../services/journalWrites';
 
 const LIVE = 'deleted_at IS NULL';
 
@@ -69,7 +70,7 @@ export async function saveMedication(store: JournalStore, p: Params<'plan/saveMe
   if (p.id && !existing) throw new Error('That medication no longer exists.');
   const fields = { name: p.name.trim(), unit: p.unit.trim(), form: p.form.trim() };
   const row: Medication = existing ? { ...existing, ...fields, updatedAt: new Date(now).toISOString() } : { id: newId(), ...stamps(now), ...fields };
-  await store.put('medications', row);
+  await writeJournal(store, [{ table: 'medications', row }]);
   return row.id;
 }
 
@@ -85,13 +86,13 @@ export async function saveStep(store: JournalStore, p: Params<'plan/saveStep'>, 
   const medicationId = store.select('medications', LIVE, [], 'ORDER BY created_at LIMIT 1')[0]?.id ?? null;
   const fields = { startDate: p.startDate, targetMg: p.targetMg, note: p.note.trim() };
   const row: TaperStep = existing ? { ...existing, ...fields, updatedAt: new Date(now).toISOString() } : { id: newId(), ...stamps(now), medicationId, ...fields };
-  await store.put('taper_steps', row);
+  await writeJournal(store, [{ table: 'taper_steps', row }]);
   return row.id;
 }
 
 export async function deleteStep(store: JournalStore, id: string, now: number): Promise<void> {
   const row = store.get('taper_steps', id);
-  if (row) await store.put('taper_steps', tombstone(row, now));
+  if (row) await writeJournal(store, [{ table: 'taper_steps', row: tombstone(row, now) }]);
 }
 
 export async function saveAppointment(store: JournalStore, p: Params<'appointments/save'>, now: number): Promise<string> {
@@ -102,11 +103,11 @@ export async function saveAppointment(store: JournalStore, p: Params<'appointmen
   const row: Appointment = existing
     ? { ...existing, ...fields, outcomeAsked: existing.outcomeAsked || fields.outcome !== null, updatedAt: new Date(now).toISOString() }
     : { id: newId(), ...stamps(now), ...fields, outcomeAsked: false };
-  await store.put('appointments', row);
+  await writeJournal(store, [{ table: 'appointments', row }]);
   return row.id;
 }
 
 export async function deleteAppointment(store: JournalStore, id: string, now: number): Promise<void> {
   const row = store.get('appointments', id);
-  if (row) await store.put('appointments', tombstone(row, now));
+  if (row) await writeJournal(store, [{ table: 'appointments', row: tombstone(row, now) }]);
 }

@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { buildCheckIn } from '../../src/core/entries';
-import { CorruptJournalError, JournalStore, LOG_NAME, replaceSnapshot, SNAPSHOT_NAME } from '../../src/storage/journalStore';
+import { CorruptJournalError, JournalStore, logName, replaceSnapshot, SNAPSHOT_NAME } from '../../src/storage/journalStore';
 import { recentEntries } from '../../src/storage/journalQueries';
 import { migrate, SCHEMA_VERSION } from '../../src/storage/migrations';
 import { NodeFiles } from '../../src/storage/nodeFiles';
@@ -67,9 +67,9 @@ describe('corrupt and foreign journal files', () => {
       const file = path.join(dir, SNAPSHOT_NAME);
       const bytes = await make();
       await fs.writeFile(file, bytes);
-      const log = path.join(dir, LOG_NAME);
+      const log = path.join(dir, logName('m1'));
       await fs.writeFile(log, 'pending-log-bytes');
-      const error = await JournalStore.open({ dir, sql: await sqlJs() }).then(
+      const error = await JournalStore.open({ dir, sql: await sqlJs(), machine: 'm1' }).then(
         () => assert.fail('opened a bad file'),
         (e: unknown) => e
       );
@@ -125,7 +125,7 @@ describe('corrupt and foreign journal files', () => {
     await store.write(buildCheckIn({ mood: 7 }, clock).ops);
     await store.compact();
     assert.strictEqual(await fs.readFile(path.join(dir, SNAPSHOT_NAME), 'utf8'), 'synced junk', 'not overwritten');
-    assert.ok((await fs.readFile(path.join(dir, LOG_NAME))).length > 0, 'the new change is safe in the log');
+    assert.ok((await fs.readFile(store.logPath)).length > 0, 'the new change is safe in the log');
     await store.close();
   });
 });

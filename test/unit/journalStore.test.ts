@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { buildCheckIn, deleteEntryOps, restoreEntryOps } from '../../src/core/entries';
 import { entryById, lastDose, recentEntries } from '../../src/storage/journalQueries';
-import { JournalStore, LOG_NAME, SNAPSHOT_NAME } from '../../src/storage/journalStore';
+import { JournalStore, SNAPSHOT_NAME } from '../../src/storage/journalStore';
 import { encodeChange } from '../../src/storage/opLog';
 import { fixedClock, sqlJs, tempDir } from './helpers';
 
@@ -23,7 +23,7 @@ describe('JournalStore', () => {
     const store = await open(dir);
     const { ops, checkIn: row } = checkIn(7, 10, 'walked the dog');
     await store.write(ops);
-    const log = await fs.readFile(path.join(dir, LOG_NAME), 'utf8');
+    const log = await fs.readFile(store.logPath, 'utf8');
     assert.ok(log.includes(row.id), 'the acknowledged change is in the op log');
     // Simulate a crash: no close(), no compaction. A new store must still see the entry.
     const again = await open(dir);
@@ -39,7 +39,7 @@ describe('JournalStore', () => {
     for (let i = 1; i <= 10; i++) await store.write(checkIn(i).ops);
     await store.compact();
     assert.ok((await fs.stat(path.join(dir, SNAPSHOT_NAME))).size > 0);
-    await assert.rejects(fs.stat(path.join(dir, LOG_NAME)), /ENOENT/, 'the log was folded into the snapshot');
+    await assert.rejects(fs.stat(store.logPath), /ENOENT/, 'the log was folded into the snapshot');
     await store.close();
     const again = await open(dir);
     assert.strictEqual(recentEntries(again, 100).length, 10);
@@ -53,7 +53,7 @@ describe('JournalStore', () => {
     const kept = checkIn(6);
     await store.write(kept.ops);
     const torn = encodeChange(checkIn(3).ops);
-    await fs.appendFile(path.join(dir, LOG_NAME), torn.subarray(0, torn.length - 20));
+    await fs.appendFile(store.logPath, torn.subarray(0, torn.length - 20));
     const again = await open(dir);
     assert.deepStrictEqual(
       recentEntries(again, 10).map((e) => e.checkIn.id),
@@ -90,7 +90,7 @@ describe('JournalStore', () => {
     const { ops } = checkIn(5);
     (ops[0].row as { mood: number }).mood = 11;
     await assert.rejects(store.write(ops), /mood/);
-    await assert.rejects(fs.stat(path.join(dir, LOG_NAME)), /ENOENT/);
+    await assert.rejects(fs.stat(store.logPath), /ENOENT/);
     await store.close();
   });
 

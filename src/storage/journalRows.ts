@@ -1,0 +1,169 @@
+// The journal in memory (sql.js): changes are applied newest-wins (the rule is in tables.ts), each
+// batch in one transaction, and rows are read back validated against their schemas.
+import type { Database, Statement } from 'sql.js';
+import { BadRowError, TABLE_NAMES, validateRow, type AnyRow, type Op, type RowTypes, type TableName } from '../core/schemas';
+import { rowDecoder, selectColumns, toParams, upsertSql, type SqlValue } from './tables';
+
+export interface ApplyOptions {
+  /** Collects the ops that changed a row. */
+  winners?: Op[];
+  /** Collects the ops outranked by a newer version of their row (an identical row counts as applied). */
+  notApplied?: Op[];
+  /** Roll back instead of committing: to learn the winners without changing anything. */
+  dryRun?: boolean;
+}
+
+export class JournalRows {
+  private readonly upserts = new Map<TableName, Statement>();
+  private readonly stampQueries = new Map<TableName, Statement>();
+  /**
+   * Rows already validated, by table and id. The database changes only through apply(), which
+   * records what it wrote, so a row whose updated_at still matches needs no second validation;
+   * anything else (e.g. loaded from the snapshot) is validated on first read.
+   */
+  private readonly validated = new Map<string, AnyRow>();
+
+  constructor(
+    private current: Database,
+    private readonly reportBadRow: (e: BadRowError) => void,
+    private readonly warn: (message: string) => void
+  ) {}
+
+  get db(): Database {
+    return this.current;
+  }
+
+  /** Rows of `table` matching an optional SQL condition, validated; bad rows are reported, not returned. */
+  select<T extends TableName>(table: T, where = '', params: SqlValue[] = [], tail = ''): RowTypes[T][] {
+    const sql = `SELECT ${selectColumns(table)} FROM ${table}${where ? ` WHERE ${where}` : ''}${tail ? ` ${tail}` : ''}`;
+    const stmt = this.current.prepare(sql);
+    const out: RowTypes[T][] = [];
+    try {
+      stmt.bind(params);
+      const decode = rowDecoder(table, stmt.getColumnNames());
+      while (stmt.step()) {
+        const raw = decode(stmt.get() as SqlValue[]);
+        const key = `${table}:${String(raw.id)}`;
+        const known = this.validated.get(key);
+        if (known && known.updatedAt === raw.updatedAt) {
+          out.push(known as RowTypes[T]);
+          continue;
+        }
+        try {
+          const row = validateRow(table, raw);
+          this.validated.set(key, row);
+          out.push(row);
+        } catch (e) {
+          if (e instanceof BadRowError) this.reportBadRow(e);
+          else throw e;
+        }
+      }
+    } finally {
+      stmt.free();
+    }
+    return out;
+  }
+
+  /** A read-only query for aggregates; returns plain value rows. Never use it to change rows. */
+  query(sql: string, params: SqlValue[] = []): SqlValue[][] {
+    const stmt = this.current.prepare(sql);
+    const out: SqlValue[][] = [];
+    try {
+      stmt.bind(params);
+      while (stmt.step()) out.push(stmt.get() as SqlValue[]);
+    } finally {
+      stmt.free();
+    }
+    return out;
+  }
+
+  /** Applies changes in one transaction; returns the tables that changed. */
+  apply(changes: Op[][], opts: ApplyOptions = {}): Set<TableName> {
+    const tables = new Set<TableName>();
+    if (changes.length === 0) return tables;
+    this.current.run('BEGIN');
+    try {
+      for (const ops of changes) {
+        for (const op of ops) {
+          this.upsert(op.table).run(toParams(op.table, op.row as never));
+          if (this.current.getRowsModified() > 0) {
+            tables.add(op.table);
+            opts.winners?.push(op);
+            if (!opts.dryRun) this.validated.set(`${op.table}:${op.row.id}`, op.row);
+          } else if (opts.notApplied && !this.holds(op)) {
+            opts.notApplied.push(op);
+          }
+        }
+      }
+      this.current.run(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
+    } catch (e) {
+      this.current.run('ROLLBACK');
+      throw e;
+    }
+    return tables;
+  }
+
+  /** The ops whose rows are valid (validated and normalised by zod); bad ones are reported and left out. */
+  valid(ops: Op[]): Op[] {
+    const out: Op[] = [];
+    for (const op of ops) {
+      if (!op || !TABLE_NAMES.includes(op.table)) {
+        this.warn('Ignored a log record for an unknown table.');
+        continue;
+      }
+      try {
+        out.push({ table: op.table, row: validateRow(op.table, op.row) } as Op);
+      } catch (e) {
+        if (e instanceof BadRowError) this.reportBadRow(e);
+        else throw e;
+      }
+    }
+    return out;
+  }
+
+  /** The stored version's updated_at, which a local edit of that row must come after. */
+  currentStamp(op: Op): string | undefined {
+    let stmt = this.stampQueries.get(op.table);
+    if (!stmt) this.stampQueries.set(op.table, (stmt = this.current.prepare(`SELECT updated_at FROM ${op.table} WHERE id = ?`)));
+    try {
+      stmt.bind([op.row.id]);
+      return stmt.step() ? String(stmt.get()[0]) : undefined;
+    } finally {
+      stmt.reset();
+    }
+  }
+
+  /** Takes `db` as the journal (a restore), closing the one held until now. */
+  replace(db: Database): void {
+    this.freeStatements();
+    this.current.close();
+    this.current = db;
+    this.validated.clear();
+  }
+
+  close(): void {
+    this.freeStatements();
+    this.current.close();
+    this.validated.clear();
+  }
+
+  /** Whether the stored row is exactly `op`'s, so an upsert that changed nothing still counts as applied. */
+  private holds(op: Op): boolean {
+    const result = this.current.exec(`SELECT ${selectColumns(op.table)} FROM ${op.table} WHERE id = ?`, [op.row.id])[0];
+    if (!result) return false;
+    const stored = rowDecoder(op.table, result.columns)(result.values[0] as SqlValue[]);
+    return JSON.stringify(toParams(op.table, stored as never)) === JSON.stringify(toParams(op.table, op.row as never));
+  }
+
+  private upsert(table: TableName): Statement {
+    let stmt = this.upserts.get(table);
+    if (!stmt) this.upserts.set(table, (stmt = this.current.prepare(upsertSql(table))));
+    return stmt;
+  }
+
+  private freeStatements(): void {
+    for (const stmt of [...this.upserts.values(), ...this.stampQueries.values()]) stmt.free();
+    this.upserts.clear();
+    this.stampQueries.clear();
+  }
+}
