@@ -6,17 +6,24 @@ import * as path from 'path';
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { BadRowError, TABLE_NAMES, validateRow, type AnyRow, type Op, type RowTypes, type TableName } from '../core/schemas';
 import type { LocalDate } from '../core/time';
-import { listBackups, writeBackups } from './backups';
+import { Backups } from './backups';
+import { writeVerifiedSnapshot } from './compaction';
+import { DiskFullError } from './fileErrors';
 import type { FileIdentity, JournalFiles } from './files';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { NodeFiles } from './nodeFiles';
 import { decodeLog, encodeChange } from './opLog';
-import { openSnapshot, type SnapshotProblem } from './snapshotCheck';
-import { isOwnSnapshot, quarantine, recordFingerprint, sameFile, SNAPSHOT_NAME } from './snapshotFiles';
+import { openSnapshot } from './snapshotCheck';
+import { quarantine, sameFile, SNAPSHOT_NAME } from './snapshotFiles';
+import { CorruptJournalError, DamageGuard, loadSnapshot } from './snapshotLoad';
 import { rowDecoder, selectColumns, toParams, upsertSql, type SqlValue } from './tables';
+import { UnsavedChanges, type UnsavedState } from './unsaved';
 import { WriterLock } from './writerLock';
 
 export { HASH_NAME, quarantine, replaceSnapshot, SNAPSHOT_NAME } from './snapshotFiles';
+export { DiskFullError, SymlinkError } from './fileErrors';
+export { CorruptJournalError } from './snapshotLoad';
+export type { UnsavedState } from './unsaved';
 
 export const LOG_NAME = 'journal.sqlite.oplog';
 export const LOCK_NAME = 'journal.sqlite.lock';
@@ -40,25 +47,14 @@ export interface StoreOptions {
   /** Try to become the window that compacts (false: append only, e.g. read-mostly tools). */
   writer?: boolean;
   backups?: boolean;
+  /** How often changes kept in memory on a full disk are retried (also on every write). */
+  retryUnsavedMs?: number;
 }
 
 export interface ChangeEvent {
   tables: ReadonlySet<TableName>;
   /** 'local' for writes made through this store, 'external' for another window or a synced file. */
   source: 'local' | 'external';
-}
-
-/** The snapshot cannot be opened safely. The original is untouched and a copy sits at `copy`. */
-export class CorruptJournalError extends Error {
-  constructor(
-    readonly file: string,
-    readonly copy: string | undefined,
-    readonly problem: SnapshotProblem,
-    readonly detail: string
-  ) {
-    super(`The journal file ${file} cannot be opened: ${detail}.`);
-    this.name = 'CorruptJournalError';
-  }
 }
 
 export class JournalStore {
@@ -72,6 +68,8 @@ export class JournalStore {
   private readonly upserts = new Map<TableName, Statement>();
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
   private readonly badRowListeners = new Set<(e: BadRowError) => void>();
+  private readonly backups: Backups;
+  private readonly unsaved: UnsavedChanges<void>;
   /**
    * Rows already validated, by table and id. The in-memory database changes only through
    * applyChanges, which records what it wrote, so a row whose updated_at still matches needs no
@@ -84,6 +82,8 @@ export class JournalStore {
   private compactTimer: ReturnType<typeof setTimeout> | undefined;
   private exclusiveTail: Promise<unknown> = Promise.resolve();
   private blocked: CorruptJournalError | undefined;
+  /** Turns SQLite's "malformed" into recovery; nothing is compacted from a damaged database. */
+  private readonly guard: DamageGuard;
   private closed = false;
 
   private constructor(
@@ -97,6 +97,15 @@ export class JournalStore {
     this.logPath = path.join(opts.dir, LOG_NAME);
     this.backupDir = path.join(opts.dir, BACKUP_DIR);
     this.lock = opts.writer === false ? undefined : new WriterLock(this.files, path.join(opts.dir, LOCK_NAME), { now: this.now });
+    this.backups = new Backups(this.files, opts.sql, this.backupDir);
+    this.guard = new DamageGuard(this.files, opts.dir, (m) => this.log('error', m));
+    this.unsaved = new UnsavedChanges({
+      append: (record) => this.files.appendDurable(this.logPath, record),
+      commit: (ops, record) => this.commit(ops, record),
+      describe: (cause, count, bytes) => this.diskFull(cause, count, bytes),
+      retryMs: opts.retryUnsavedMs ?? 15_000,
+      onError: (message) => this.log('error', message)
+    });
   }
 
   /**
@@ -105,23 +114,8 @@ export class JournalStore {
    */
   static async open(opts: StoreOptions): Promise<JournalStore> {
     const files = opts.files ?? new NodeFiles();
-    await files.mkdirp(opts.dir);
-    const snapshotPath = path.join(opts.dir, SNAPSHOT_NAME);
-    // Identity before content: if another window replaces the file in between, the next refresh
-    // sees a different identity and merges the newer file.
-    const identity = await files.identity(snapshotPath);
-    const bytes = await files.read(snapshotPath);
-    let db: Database;
-    if (bytes === undefined) {
-      db = new opts.sql.Database();
-    } else {
-      const check = openSnapshot(opts.sql, bytes, await isOwnSnapshot(files, opts.dir, bytes, identity));
-      if (!check.ok) {
-        const copy = await quarantine(files, snapshotPath, opts.now ?? Date.now);
-        throw new CorruptJournalError(snapshotPath, copy, check.problem, check.detail);
-      }
-      db = check.db;
-    }
+    const info = (m: string) => opts.log?.('info', m);
+    const { db, identity, existed } = await loadSnapshot(files, opts.sql, opts.dir, [path.join(opts.dir, BACKUP_DIR)], opts.now ?? Date.now, info);
     const store = new JournalStore({ ...opts, files }, db);
     const from = migrate(db);
     if (from !== SCHEMA_VERSION) store.log('info', `Journal schema upgraded from version ${from} to ${SCHEMA_VERSION}.`);
@@ -129,7 +123,7 @@ export class JournalStore {
     await store.replayLogs();
     if (store.lock && (await store.lock.tryAcquire())) {
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
-      if (bytes === undefined || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0) store.scheduleCompaction(0);
+      if (!existed || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0) store.scheduleCompaction(0);
     }
     return store;
   }
@@ -138,9 +132,28 @@ export class JournalStore {
     return this.lock?.held ?? true;
   }
 
-  /** Non-null while the on-disk snapshot changed into something unreadable; compaction waits. */
+  /** Non-null while the snapshot (on disk, or as loaded) is damaged; compaction waits. */
   get problem(): CorruptJournalError | undefined {
-    return this.blocked;
+    return this.guard.damaged ?? this.blocked;
+  }
+
+  /** Changes kept in memory because the disk is full, and why. */
+  get unsavedState(): UnsavedState {
+    return this.unsaved.state;
+  }
+
+  onUnsavedChange(listener: (s: UnsavedState) => void): () => void {
+    return this.unsaved.onChange(listener);
+  }
+
+  /** Writes the changes kept in memory on a full disk; true when none wait any more. */
+  retryUnsaved(): Promise<boolean> {
+    return this.unsaved.retry();
+  }
+
+  /** SQLite reported the loaded journal damaged while running: it must be closed and recovered. */
+  onCorrupt(listener: (e: CorruptJournalError) => void): () => void {
+    return this.guard.onDamage(listener);
   }
 
   onDidChange(listener: (e: ChangeEvent) => void): () => void {
@@ -156,17 +169,30 @@ export class JournalStore {
   /**
    * Durably records one change (one or more rows, applied together). Resolves after the record is
    * fsync'd to the log and applied in memory; rejects, changing nothing, if a row is invalid.
+   * On a full disk it rejects with DiskFullError: the change is kept in memory and written (then
+   * applied) as soon as a retry succeeds, before any later change. See onUnsavedChange.
    */
   async write(ops: Op[]): Promise<void> {
     if (this.closed) throw new Error('The journal is closed.');
     if (ops.length === 0) return;
     const valid = ops.map((op) => ({ table: op.table, row: validateRow(op.table, op.row) }) as Op);
-    const record = encodeChange(valid);
-    await this.files.appendDurable(this.logPath, record);
+    await this.unsaved.save(valid, encodeChange(valid));
+  }
+
+  /** A change whose record is durable in the log: apply it in memory and tell listeners. */
+  private commit(valid: Op[], record: Uint8Array): void {
     this.appendedSinceCompaction += record.length;
     const tables = this.applyChanges([valid]);
     this.emit({ tables, source: 'local' });
     this.scheduleCompaction();
+  }
+
+  private async diskFull(cause: unknown, unsaved: number, unsavedBytes: number): Promise<DiskFullError> {
+    const free = await this.files.freeSpace?.(this.opts.dir).catch(() => undefined);
+    // A compaction writes a whole new snapshot beside the old one before removing anything.
+    const needed = Math.max((this.snapshotId?.size ?? 0) + this.appendedSinceCompaction + unsavedBytes, 1024 * 1024);
+    this.log('error', `The disk is full (${(cause as NodeJS.ErrnoException).code}); ${unsaved} change(s) wait in memory.`);
+    return new DiskFullError(this.opts.dir, free, needed, unsaved, cause);
   }
 
   put<T extends TableName>(table: T, row: RowTypes[T]): Promise<void> {
@@ -176,12 +202,12 @@ export class JournalStore {
   /** Rows of `table` matching an optional SQL condition, validated; bad rows are reported, not returned. */
   select<T extends TableName>(table: T, where = '', params: SqlValue[] = [], tail = ''): RowTypes[T][] {
     const sql = `SELECT ${selectColumns(table)} FROM ${table}${where ? ` WHERE ${where}` : ''}${tail ? ` ${tail}` : ''}`;
-    const stmt = this.db.prepare(sql);
+    const stmt = this.guard.run(() => this.db.prepare(sql));
     const out: RowTypes[T][] = [];
     try {
       stmt.bind(params);
       const decode = rowDecoder(table, stmt.getColumnNames());
-      while (stmt.step()) {
+      while (this.guard.run(() => stmt.step())) {
         const raw = decode(stmt.get() as SqlValue[]);
         const key = `${table}:${String(raw.id)}`;
         const known = this.validated.get(key);
@@ -210,11 +236,11 @@ export class JournalStore {
 
   /** A read-only query for aggregates; returns plain value rows. Never use it to change rows. */
   query(sql: string, params: SqlValue[] = []): SqlValue[][] {
-    const stmt = this.db.prepare(sql);
+    const stmt = this.guard.run(() => this.db.prepare(sql));
     const out: SqlValue[][] = [];
     try {
       stmt.bind(params);
-      while (stmt.step()) out.push(stmt.get() as SqlValue[]);
+      while (this.guard.run(() => stmt.step())) out.push(stmt.get() as SqlValue[]);
     } finally {
       stmt.free();
     }
@@ -265,6 +291,11 @@ export class JournalStore {
   async close(): Promise<void> {
     if (this.closed) return;
     clearTimeout(this.compactTimer);
+    if (!(await this.unsaved.retry())) {
+      this.log('error', `Closing with ${this.unsaved.state.count} change(s) that could not be saved: the disk is full.`);
+    }
+    this.unsaved.dispose();
+    await this.guard.forgetting;
     await this.exclusive(async () => {
       await this.compactNow().catch((e) => this.log('error', `Final compaction failed; the log keeps every change: ${e}`));
       this.closed = true;
@@ -277,13 +308,17 @@ export class JournalStore {
     this.files.dispose?.();
   }
 
-  /** The newest backup file, if any. */
+  /** The newest backup that opens and passes PRAGMA quick_check, if any. */
   async latestBackup(): Promise<string | undefined> {
-    return (await listBackups(this.files, this.backupDir))[0]?.path;
+    return (await this.backups.valid())[0]?.path;
   }
 
+  /**
+   * Folds the logs into a new snapshot. The snapshot is verified before it replaces the old one,
+   * and logs are deleted only after that; on any failure the old snapshot and every log stay.
+   */
   private async compactNow(): Promise<void> {
-    if (this.closed || this.blocked || !this.isWriter) return;
+    if (this.closed || this.problem || !this.isWriter) return;
     const started = this.now();
     if (await this.files.identity(this.logPath)) {
       await this.files.rename(this.logPath, `${this.logPath}${COMPACTING.slice(LOG_NAME.length)}${started}-${process.pid}`);
@@ -297,17 +332,15 @@ export class JournalStore {
     // Confirm the lock right before replacing the snapshot: a window that was asleep past its
     // heartbeat may have been replaced as the writer, and must not overwrite the new writer's work.
     if (this.lock && !(await this.lock.heartbeat())) return;
-    const snapshot = this.db.export();
-    await this.files.writeAtomic(this.snapshotPath, snapshot);
-    this.snapshotId = await this.files.identity(this.snapshotPath);
-    if (this.snapshotId) await recordFingerprint(this.files, this.opts.dir, snapshot, this.snapshotId);
+    const { bytes: snapshot, identity } = await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, this.db);
+    this.snapshotId = identity;
     for (const file of pending) await this.files.remove(file);
     // The live log now starts afresh; re-reading it from the start is harmless (records are upserts).
     this.logCursor = { ino: undefined, offset: 0 };
     this.appendedSinceCompaction = 0;
     if (tables.size > 0) this.emit({ tables, source: 'external' });
     if (this.opts.backups !== false && this.opts.today) {
-      const written = await writeBackups(this.files, this.backupDir, snapshot, this.opts.today());
+      const written = await this.backups.write(snapshot, this.opts.today());
       if (written.length > 0) this.log('info', `Backup written: ${written.join(', ')}`);
     }
     this.log('info', `Compacted the journal in ${this.now() - started} ms (${snapshot.length} bytes).`);
@@ -368,7 +401,9 @@ export class JournalStore {
   /** The op with its row as validated (and normalised) by zod, or undefined (reported) when bad. */
   private validOp(op: Op): Op | undefined {
     if (!op || !TABLE_NAMES.includes(op.table)) {
-      this.log('warn', `Ignored a log record for an unknown table: ${JSON.stringify(op).slice(0, 120)}`);
+      // Never the record itself: it may hold health data. A real table name is safe to show.
+      const table = typeof op?.table === 'string' && /^[a-z_]{1,40}$/.test(op.table) ? `"${op.table}"` : '(not a table name)';
+      this.log('warn', `Ignored a log record for an unknown table ${table}.`);
       return undefined;
     }
     try {
@@ -395,8 +430,12 @@ export class JournalStore {
       }
       this.db.run('COMMIT');
     } catch (e) {
-      this.db.run('ROLLBACK');
-      throw e;
+      try {
+        this.db.run('ROLLBACK');
+      } catch {
+        // A damaged database may refuse the rollback too; the error below says why.
+      }
+      throw this.guard.translate(e);
     }
     return tables;
   }

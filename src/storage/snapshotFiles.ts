@@ -7,8 +7,9 @@ import { sha256 } from './snapshotCheck';
 export const SNAPSHOT_NAME = 'journal.sqlite';
 
 /**
- * Fingerprint of the last snapshot this extension wrote: its SHA-256 and its file identity. A file
- * whose identity is unchanged is trusted at once; otherwise its hash must match.
+ * Fingerprint of the last snapshot this extension wrote and verified: its SHA-256 and its file
+ * identity. A file is trusted (its integrity check skipped) only if its bytes hash the same: a file
+ * damaged in place keeps its inode, size and modification time, so identity alone proves nothing.
  */
 export const HASH_NAME = 'journal.sqlite.sha256';
 
@@ -37,7 +38,7 @@ export async function quarantine(files: JournalFiles, file: string, now: () => n
 }
 
 /** Whether `bytes` are exactly the last snapshot this extension wrote (see HASH_NAME). */
-export async function isOwnSnapshot(files: JournalFiles, dir: string, bytes: Uint8Array, identity: FileIdentity | undefined): Promise<boolean> {
+export async function isOwnSnapshot(files: JournalFiles, dir: string, bytes: Uint8Array): Promise<boolean> {
   const recorded = await files.read(path.join(dir, HASH_NAME));
   if (!recorded) return false;
   let print: Partial<Fingerprint>;
@@ -46,9 +47,12 @@ export async function isOwnSnapshot(files: JournalFiles, dir: string, bytes: Uin
   } catch {
     return false;
   }
-  // Same inode, size and modification time as when we wrote it: nothing has touched the file.
-  if (identity && print.ino === identity.ino && print.size === identity.size && print.mtimeMs === identity.mtimeMs && print.size === bytes.length) return true;
-  return typeof print.sha256 === 'string' && print.sha256 === (await sha256(bytes));
+  return print.size === bytes.length && typeof print.sha256 === 'string' && print.sha256 === (await sha256(bytes));
+}
+
+/** After SQLite found the loaded snapshot malformed: the next open runs the full check. */
+export async function forgetFingerprint(files: JournalFiles, dir: string): Promise<void> {
+  await files.remove(path.join(dir, HASH_NAME));
 }
 
 export function sameFile(a: FileIdentity | undefined, b: FileIdentity | undefined): boolean {

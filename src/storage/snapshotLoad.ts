@@ -1,0 +1,109 @@
+// Loading the snapshot when a journal opens, and noticing damage later: a file that is not a
+// journal this version can read is copied aside and reported (CorruptJournalError), and so is a
+// loaded database that SQLite finds "malformed" while running, so both go through recovery.
+import * as os from 'os';
+import * as path from 'path';
+import type { Database, SqlJsStatic } from 'sql.js';
+import type { FileIdentity, JournalFiles } from './files';
+import { removeLeftovers } from './leftovers';
+import { isMalformedError, openSnapshot, type SnapshotProblem } from './snapshotCheck';
+import { forgetFingerprint, isOwnSnapshot, quarantine, SNAPSHOT_NAME } from './snapshotFiles';
+
+/** The snapshot cannot be opened safely. The original is untouched and a copy sits at `copy`. */
+export class CorruptJournalError extends Error {
+  constructor(
+    readonly file: string,
+    readonly copy: string | undefined,
+    readonly problem: SnapshotProblem,
+    readonly detail: string
+  ) {
+    super(`The journal file ${file} cannot be opened: ${detail}.`);
+    this.name = 'CorruptJournalError';
+  }
+}
+
+export interface LoadedSnapshot {
+  db: Database;
+  /** Identity of the file as read; undefined when there was none. */
+  identity: FileIdentity | undefined;
+  /** False when the journal is new (no snapshot file yet). */
+  existed: boolean;
+}
+
+/**
+ * Prepares the folder (removing crash leftovers) and loads the snapshot, or an empty database when
+ * there is none. Bytes that hash to the snapshot this extension last wrote and verified skip the
+ * full integrity check; anything else gets it.
+ */
+export async function loadSnapshot(
+  files: JournalFiles,
+  SQL: SqlJsStatic,
+  dir: string,
+  cleanDirs: string[],
+  now: () => number,
+  log: (message: string) => void
+): Promise<LoadedSnapshot> {
+  await files.mkdirp(dir);
+  const leftovers = await removeLeftovers(files, [dir, ...cleanDirs], { now, host: os.hostname() });
+  if (leftovers.length > 0) log(`Removed ${leftovers.length} file(s) left by an interrupted write: ${leftovers.join(', ')}`);
+  const file = path.join(dir, SNAPSHOT_NAME);
+  // Identity before content: if another window replaces the file in between, the next refresh
+  // sees a different identity and merges the newer file.
+  const identity = await files.identity(file);
+  const bytes = await files.read(file);
+  if (bytes === undefined) return { db: new SQL.Database(), identity, existed: false };
+  const check = openSnapshot(SQL, bytes, (await isOwnSnapshot(files, dir, bytes)) ? 'trusted' : 'full');
+  if (!check.ok) {
+    const copy = await quarantine(files, file, now);
+    throw new CorruptJournalError(file, copy, check.problem, check.detail);
+  }
+  return { db: check.db, identity, existed: true };
+}
+
+/**
+ * Wraps SQLite calls on the loaded database. The first "malformed" error becomes a
+ * CorruptJournalError, reported once to the listeners, and the fingerprint is dropped so the next
+ * open runs the full integrity check instead of trusting the file.
+ */
+export class DamageGuard {
+  private error: CorruptJournalError | undefined;
+  private readonly listeners = new Set<(e: CorruptJournalError) => void>();
+  /** Settles once the fingerprint is gone. */
+  forgetting: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly files: JournalFiles,
+    private readonly dir: string,
+    private readonly log: (message: string) => void
+  ) {}
+
+  get damaged(): CorruptJournalError | undefined {
+    return this.error;
+  }
+
+  onDamage(listener: (e: CorruptJournalError) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  run<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw this.translate(e);
+    }
+  }
+
+  /** The error to throw for `e`: itself, or the CorruptJournalError when SQLite found damage. */
+  translate(e: unknown): unknown {
+    if (!isMalformedError(e)) return e;
+    if (!this.error) {
+      const detail = `SQLite found it damaged while reading it (${String((e as Error).message ?? e).slice(0, 120)})`;
+      this.error = new CorruptJournalError(path.join(this.dir, SNAPSHOT_NAME), undefined, 'integrity', detail);
+      this.log(`${this.error.message} Compaction is stopped; every change stays in the log.`);
+      this.forgetting = forgetFingerprint(this.files, this.dir).catch(() => undefined);
+      for (const l of this.listeners) l(this.error);
+    }
+    return this.error;
+  }
+}
