@@ -2,13 +2,17 @@
 // synced files, and turns storage problems into one clear message with choices.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { SqlJsStatic } from 'sql.js';
 import type { Clock } from '../core/entries';
 import { TABLE_NAMES } from '../core/schemas';
 import { localDateOf } from '../core/time';
 import { NodeFiles } from '../storage/nodeFiles';
-import { listBackups } from '../storage/backups';
-import { BACKUP_DIR, CorruptJournalError, JournalStore, replaceSnapshot, type ChangeEvent } from '../storage/journalStore';
+import { inspectBackups, type BackupInfo } from '../storage/backups';
+import { formatBytes } from '../storage/fileErrors';
+import { BACKUP_DIR, CorruptJournalError, JournalStore, replaceSnapshot, type ChangeEvent, type UnsavedState } from '../storage/journalStore';
+import { restoreBackup, WriterBusyError } from '../storage/restore';
 import { loadSqlJs } from '../storage/sqlLoader';
+import { pickBackup } from './backupPicker';
 import { checkJournalIgnored } from './privacyGuard';
 
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
@@ -25,13 +29,17 @@ export class JournalService implements vscode.Disposable {
   private store: JournalStore | undefined;
   private readonly changed = new vscode.EventEmitter<ChangeEvent>();
   private readonly opened = new vscode.EventEmitter<JournalStore>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.opened];
+  private readonly unsavedChanged = new vscode.EventEmitter<UnsavedState>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.opened, this.unsavedChanged];
+  private unsavedState: UnsavedState = { count: 0 };
   /** Watchers and timers of the open journal; released when it closes. */
   private storeDisposables: vscode.Disposable[] = [];
   /** Fires once the journal has been opened (on first use). */
   readonly onDidOpen = this.opened.event;
   private readonly files = new NodeFiles();
   readonly onDidChange = this.changed.event;
+  /** Fires when changes start or stop waiting in memory for disk space. */
+  readonly onDidChangeUnsaved = this.unsavedChanged.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -47,6 +55,16 @@ export class JournalService implements vscode.Disposable {
   /** The open store, or undefined if it has not been needed yet. Never triggers loading. */
   get current(): JournalStore | undefined {
     return this.store;
+  }
+
+  /** Changes kept in memory because the disk is full (0 when everything is saved). */
+  get unsaved(): UnsavedState {
+    return this.unsavedState;
+  }
+
+  /** Every backup of the journal, checked; valid ones newest first. Works without opening it. */
+  async backups(): Promise<BackupInfo[]> {
+    return inspectBackups(this.files, await this.sql(), path.join(this.location().dir, BACKUP_DIR));
   }
 
   location(): DataLocation {
@@ -67,24 +85,25 @@ export class JournalService implements vscode.Disposable {
   }
 
   /**
-   * Replaces the journal with a backup. The current journal is folded into its snapshot first and
-   * that file is kept as journal.sqlite.before-restore-<time>, so the restore itself can be undone.
+   * Replaces the journal with a backup, whether or not the journal can open. An open journal is
+   * folded into its snapshot first; the current file is kept as journal.sqlite.before-restore-<time>
+   * (returned), so the restore itself can be undone.
    */
-  async restoreFrom(backupPath: string): Promise<string> {
-    const store = await this.get();
-    if (!store.isWriter) {
-      throw new Error(vscode.l10n.t('Another VS Code window is writing to this journal. Close it, then restore the backup.'));
-    }
-    const dir = path.dirname(store.snapshotPath);
+  async restoreFrom(backupPath: string): Promise<string | undefined> {
+    const busy = () => new Error(vscode.l10n.t('Another VS Code window is writing to this journal. Close it, then restore the backup.'));
+    if (this.store && !this.store.isWriter) throw busy();
+    const { dir } = this.location();
     await this.close();
-    const stamp = new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-');
-    const keep = `${store.snapshotPath}.before-restore-${stamp}`;
-    await this.files.copy(store.snapshotPath, keep);
-    await replaceSnapshot(this.files, dir, backupPath);
+    let kept: string | undefined;
+    try {
+      kept = await restoreBackup(this.files, await this.sql(), dir, backupPath, () => this.clock.now());
+    } catch (e) {
+      throw e instanceof WriterBusyError ? busy() : e;
+    }
     this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
     await this.get();
     this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
-    return keep;
+    return kept;
   }
 
   /** The data folder setting changed: close this journal and open the one at the new place. */
@@ -113,7 +132,7 @@ export class JournalService implements vscode.Disposable {
     await this.files.mkdirp(dir);
     if (inWorkspace) await this.ensureGitignore(dir);
     else await this.tellAboutGlobalStorageOnce(dir);
-    const sql = await loadSqlJs(path.join(this.context.extensionPath, 'dist', 'sql-wasm.wasm'));
+    const sql = await this.sql();
     const options = {
       dir,
       sql,
@@ -140,8 +159,21 @@ export class JournalService implements vscode.Disposable {
     return store;
   }
 
+  private sql(): Promise<SqlJsStatic> {
+    return loadSqlJs(path.join(this.context.extensionPath, 'dist', 'sql-wasm.wasm'));
+  }
+
   private watch(store: JournalStore, dir: string): void {
     const offChange = store.onDidChange((e) => this.changed.fire(e));
+    const offUnsaved = store.onUnsavedChange((state) => this.setUnsaved(state, dir));
+    // SQLite found the loaded journal damaged: close it (nothing is compacted from it) and open
+    // again, which runs the full check and offers the ways forward.
+    const offCorrupt = store.onCorrupt(() => {
+      if (this.store !== store) return;
+      void this.close()
+        .then(() => this.get())
+        .catch((err) => this.log.error(`The journal could not be reopened after damage was found: ${(err as Error).message ?? err}`));
+    });
     const warned = new Set<string>();
     const offBadRow = store.onBadRow((e) => {
       if (warned.has(e.rowId)) return;
@@ -157,7 +189,7 @@ export class JournalService implements vscode.Disposable {
     };
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), 'journal.sqlite*'));
     this.storeDisposables.push(
-      { dispose: () => (offChange(), offBadRow()) },
+      { dispose: () => (offChange(), offBadRow(), offUnsaved(), offCorrupt()) },
       watcher,
       watcher.onDidChange(refreshSoon),
       watcher.onDidCreate(refreshSoon),
@@ -173,26 +205,55 @@ export class JournalService implements vscode.Disposable {
     this.storeDisposables.push({ dispose: () => (clearInterval(timer), clearTimeout(pending)) });
   }
 
+  /**
+   * Changes wait in memory while the disk is full: one message when that starts (naming the folder,
+   * the free and the needed space), one when everything is saved again. The status bar shows it.
+   */
+  private setUnsaved(state: UnsavedState, dir: string): void {
+    const before = this.unsavedState.count;
+    this.unsavedState = state;
+    this.unsavedChanged.fire(state);
+    if (before === 0 && state.count > 0 && state.error) {
+      const e = state.error;
+      const reveal = vscode.l10n.t('Open Folder');
+      void vscode.window
+        .showWarningMessage(
+          vscode.l10n.t(
+            'Not saved yet: the disk holding {0} is full ({1} free; the journal needs about {2}). What you entered is kept and saved as soon as there is space: free some space, and keep this window open until the status bar no longer says "Not saved yet".',
+            dir,
+            e.freeBytes === undefined ? vscode.l10n.t('unknown') : formatBytes(e.freeBytes),
+            formatBytes(e.neededBytes)
+          ),
+          reveal
+        )
+        .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(dir)) : undefined));
+    } else if (before > 0 && state.count === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Saved: everything that was waiting for disk space is now in the journal.'));
+    }
+  }
+
   /** One message, naming the file, with the three ways forward. Nothing is replaced unless chosen. */
   private async recover(error: CorruptJournalError, dir: string, reopen: () => Promise<JournalStore>): Promise<JournalStore> {
     this.log.error(`${error.message} A copy was saved as ${error.copy ?? '(copy failed)'}.`);
-    const backup = (await listBackups(this.files, path.join(dir, BACKUP_DIR)).catch(() => []))[0]?.path;
-    const restore = vscode.l10n.t('Restore Latest Backup');
+    const backups = (await inspectBackups(this.files, await this.sql(), path.join(dir, BACKUP_DIR)).catch(() => [])).filter((b) => b.valid);
+    const restore = vscode.l10n.t('Restore a Backup…');
     const fresh = vscode.l10n.t('Start New Journal');
     const reveal = vscode.l10n.t('Open Folder');
-    const choices = backup ? [restore, fresh, reveal] : [fresh, reveal];
+    const choices = backups.length > 0 ? [restore, fresh, reveal] : [fresh, reveal];
     const choice = await vscode.window.showErrorMessage(
       vscode.l10n.t(
-        'Your journal file {0} cannot be opened: {1}. It has not been changed, and a copy was saved as {2}. You can restore the latest backup, start a new journal (the damaged file stays in the copy), or open the folder to look yourself.',
+        'Your journal file {0} cannot be opened: {1}. It has not been changed, and a copy was saved as {2}. You can restore one of {3} backups, start a new journal (the damaged file stays in the copy), or open the folder to look yourself.',
         error.file,
         error.detail,
-        error.copy ?? vscode.l10n.t('(no copy could be made)')
+        error.copy ?? vscode.l10n.t('(no copy could be made)'),
+        backups.length
       ),
       ...choices
     );
-    if (choice === restore && backup) {
-      await replaceSnapshot(this.files, dir, backup);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Restored the journal from {0}.', backup));
+    const picked = choice === restore ? await pickBackup(backups, vscode.l10n.t('Restore a Backup')) : undefined;
+    if (picked) {
+      await replaceSnapshot(this.files, dir, picked.path);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Restored the journal from {0}.', picked.path));
       return reopen();
     }
     if (choice === fresh && error.copy) {

@@ -139,6 +139,8 @@ export class NodeFiles implements JournalFiles {
   }
 
   async writeAtomic(file: string, data: Uint8Array, opts: WriteOptions = {}): Promise<void> {
+    // A rename would replace a link rather than write through it; refuse it all the same, by name.
+    await this.refuseLink(file);
     const tmp = tempName(file, 'tmp');
     try {
       await this.writeNew(tmp, data);

@@ -3,6 +3,7 @@
 import * as path from 'path';
 import type { FileIdentity, JournalFiles } from './files';
 import { sha256 } from './snapshotCheck';
+import { verifySameBytes } from './verify';
 
 export const SNAPSHOT_NAME = 'journal.sqlite';
 
@@ -68,7 +69,7 @@ export async function replaceSnapshot(files: JournalFiles, dir: string, backupPa
   if (backupPath) {
     const bytes = await files.read(backupPath);
     if (!bytes) throw new Error(`The backup ${backupPath} no longer exists.`);
-    await files.writeAtomic(target, bytes);
+    await files.writeAtomic(target, bytes, { verify: async (tmp) => void (await verifySameBytes(files, tmp, bytes)) });
   } else {
     await files.remove(target);
   }

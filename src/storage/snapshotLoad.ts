@@ -44,6 +44,8 @@ export async function loadSnapshot(
   log: (message: string) => void
 ): Promise<LoadedSnapshot> {
   await files.mkdirp(dir);
+  // A folder inside the data folder (backups) must not lead elsewhere either.
+  for (const sub of cleanDirs) await files.identity(sub);
   const leftovers = await removeLeftovers(files, [dir, ...cleanDirs], { now, host: os.hostname() });
   if (leftovers.length > 0) log(`Removed ${leftovers.length} file(s) left by an interrupted write: ${leftovers.join(', ')}`);
   const file = path.join(dir, SNAPSHOT_NAME);
