@@ -44,8 +44,7 @@ export async function loadSnapshot(
   log: (message: string) => void
 ): Promise<LoadedSnapshot> {
   await files.mkdirp(dir);
-  // A folder inside the data folder (backups) must not lead elsewhere either.
-  for (const sub of cleanDirs) await files.identity(sub);
+  await refuseLinks(files, dir, cleanDirs);
   const leftovers = await removeLeftovers(files, [dir, ...cleanDirs], { now, host: os.hostname() });
   if (leftovers.length > 0) log(`Removed ${leftovers.length} file(s) left by an interrupted write: ${leftovers.join(', ')}`);
   const file = path.join(dir, SNAPSHOT_NAME);
@@ -60,6 +59,17 @@ export async function loadSnapshot(
     throw new CorruptJournalError(file, copy, check.problem, check.detail);
   }
   return { db: check.db, identity, existed: true };
+}
+
+/**
+ * Every journal file in the folder (`journal.*`) and the folders inside it (backups) is checked up
+ * front, so a link shipped in a repository stops the journal with a message naming it, before
+ * anything is read or written through it.
+ */
+async function refuseLinks(files: JournalFiles, dir: string, subDirs: string[]): Promise<void> {
+  const names = await files.list(dir);
+  for (const name of names) if (name.startsWith('journal.')) await files.identity(path.join(dir, name));
+  for (const sub of subDirs) await files.identity(sub);
 }
 
 /**
