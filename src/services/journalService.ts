@@ -92,6 +92,9 @@ export class JournalService implements vscode.Disposable {
   async restoreFrom(backupPath: string): Promise<string | undefined> {
     const busy = () => new Error(vscode.l10n.t('Another VS Code window is writing to this journal. Close it, then restore the backup.'));
     if (this.store && !this.store.isWriter) throw busy();
+    if (this.unsavedState.count > 0) {
+      throw new Error(vscode.l10n.t('{0} entries are still waiting for disk space. Free some space so they are saved, then restore the backup.', this.unsavedState.count));
+    }
     const { dir } = this.location();
     await this.close();
     let kept: string | undefined;
@@ -120,6 +123,15 @@ export class JournalService implements vscode.Disposable {
     this.opening = undefined;
     for (const d of this.storeDisposables.splice(0)) d.dispose();
     await store?.close();
+    const lost = store?.unsavedState.count ?? 0;
+    if (lost > 0) {
+      // Only when the journal closes on a still-full disk (another folder chosen, or shutting down).
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} entries could not be saved: the disk holding {1} is still full.', lost, path.dirname(store!.snapshotPath)));
+    }
+    if (this.unsavedState.count > 0) {
+      this.unsavedState = { count: 0 };
+      this.unsavedChanged.fire(this.unsavedState);
+    }
   }
 
   dispose(): void {

@@ -33,6 +33,7 @@ export class UnsavedChanges<R> {
   private tail: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private error: DiskFullError | undefined;
+  private notified = 0;
 
   constructor(private readonly opts: UnsavedOptions<R>) {}
 
@@ -111,8 +112,11 @@ export class UnsavedChanges<R> {
     return this.error;
   }
 
+  /** Tells listeners when the number waiting changes (not on every failed retry). */
   private notify(): void {
     const state = this.state;
+    if (state.count === this.notified) return;
+    this.notified = state.count;
     for (const l of this.listeners) {
       try {
         l(state);

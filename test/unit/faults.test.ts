@@ -157,6 +157,35 @@ describe('a full disk at every step (fault injection)', function () {
     }
   }
 
+  it('keeps what the user entered while the disk is full, says how much space is needed, and saves it on its own once there is room', async () => {
+    const dir = await tempDir('mdj-full-');
+    await fs.cp(template, dir, { recursive: true });
+    const files = new FaultyFiles();
+    const store = await JournalStore.open({ dir, sql, files, compactAfterMs: 3_600_000, retryUnsavedMs: 20 });
+    const states: number[] = [];
+    store.onUnsavedChange((s) => states.push(s.count));
+    files.arm({ k: 1, mode: 'enospc', sticky: true });
+    const first = buildCheckIn({ mood: 2, note: 'first while full' }, clock);
+    const error = await store.write(first.ops).then(
+      () => assert.fail('acknowledged on a full disk'),
+      (e: unknown) => e
+    );
+    assert.ok(error instanceof DiskFullError);
+    assert.strictEqual(error.dir, dir);
+    assert.strictEqual(error.freeBytes, 4096);
+    assert.ok(error.neededBytes >= (await fs.stat(path.join(dir, SNAPSHOT_NAME))).size, 'at least a new snapshot');
+    assert.match(error.message, new RegExp(`The disk holding ${dir.replace(/[/\\]/g, '.')} is full \\(4 KB free\\); the journal needs about .* 1 change\\(s\\) are kept`));
+    await assert.rejects(store.write(buildCheckIn({ mood: 3, note: 'second while full' }, clock).ops), DiskFullError);
+    assert.strictEqual(store.unsavedState.count, 2);
+    assert.strictEqual(recentEntries(store, 100).length, 10, 'not shown until saved');
+    files.free();
+    for (let i = 0; i < 200 && store.unsavedState.count > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.strictEqual(store.unsavedState.count, 0, 'the timer saved them');
+    assert.deepStrictEqual(states, [1, 2, 0]);
+    assert.deepStrictEqual(recentEntries(store, 2).map((e) => e.checkIn.note), ['second while full', 'first while full'], 'in the order entered');
+    await store.close();
+  });
+
   it('keeps a record cut short by a full disk from swallowing the next one', async () => {
     const dir = await tempDir('mdj-torn-');
     const files = new FaultyFiles();
