@@ -78,8 +78,12 @@ export class JournalService implements vscode.Disposable {
   /** The journal, loading sql.js and opening the file on first call. */
   get(): Promise<JournalStore> {
     if (!this.opening) {
-      this.opening = this.open();
-      this.opening.catch(() => (this.opening = undefined));
+      const opening = this.open();
+      this.opening = opening;
+      // Only this attempt is forgotten: a restore may already have started a newer one.
+      opening.catch(() => {
+        if (this.opening === opening) this.opening = undefined;
+      });
     }
     return this.opening;
   }
