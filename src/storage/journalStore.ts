@@ -332,7 +332,9 @@ export class JournalStore {
     // Confirm the lock right before replacing the snapshot: a window that was asleep past its
     // heartbeat may have been replaced as the writer, and must not overwrite the new writer's work.
     if (this.lock && !(await this.lock.heartbeat())) return;
-    const { bytes: snapshot, identity } = await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, this.db);
+    const { bytes: snapshot, identity } = await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, this.db).catch((e: unknown) => {
+      throw this.guard.translate(e);
+    });
     this.snapshotId = identity;
     for (const file of pending) await this.files.remove(file);
     // The live log now starts afresh; re-reading it from the start is harmless (records are upserts).
