@@ -117,7 +117,13 @@ export class JournalService implements vscode.Disposable {
   async relocate(): Promise<void> {
     if (!this.opening) return;
     await this.close();
-    await this.get();
+    try {
+      await this.get();
+    } catch (e) {
+      // The journal at the new place could not open; its own message has said why.
+      this.log.warn(`The journal did not open after the data folder changed: ${(e as Error).message ?? e}`);
+      return;
+    }
     this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
   }
 
