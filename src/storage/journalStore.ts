@@ -15,7 +15,7 @@ import { NodeFiles } from './nodeFiles';
 import { decodeLog, encodeChange } from './opLog';
 import { openSnapshot } from './snapshotCheck';
 import { quarantine, sameFile, SNAPSHOT_NAME } from './snapshotFiles';
-import { CorruptJournalError, DamageGuard, loadSnapshot } from './snapshotLoad';
+import { confirmTrust, CorruptJournalError, DamageGuard, loadSnapshot } from './snapshotLoad';
 import { rowDecoder, selectColumns, toParams, upsertSql, type SqlValue } from './tables';
 import { UnsavedChanges, type UnsavedState } from './unsaved';
 import { WriterLock } from './writerLock';
@@ -84,6 +84,8 @@ export class JournalStore {
   private blocked: CorruptJournalError | undefined;
   /** Turns SQLite's "malformed" into recovery; nothing is compacted from a damaged database. */
   private readonly guard: DamageGuard;
+  /** Settles once a snapshot trusted by its identity has had its hash checked; compaction waits. */
+  private trustConfirmed: Promise<void> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -115,7 +117,8 @@ export class JournalStore {
   static async open(opts: StoreOptions): Promise<JournalStore> {
     const files = opts.files ?? new NodeFiles();
     const info = (m: string) => opts.log?.('info', m);
-    const { db, identity, existed } = await loadSnapshot(files, opts.sql, opts.dir, [path.join(opts.dir, BACKUP_DIR)], opts.now ?? Date.now, info);
+    const loaded = await loadSnapshot(files, opts.sql, opts.dir, [path.join(opts.dir, BACKUP_DIR)], opts.now ?? Date.now, info);
+    const { db, identity, existed } = loaded;
     const store = new JournalStore({ ...opts, files }, db);
     const from = migrate(db);
     if (from !== SCHEMA_VERSION) store.log('info', `Journal schema upgraded from version ${from} to ${SCHEMA_VERSION}.`);
@@ -125,6 +128,10 @@ export class JournalStore {
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
       if (!existed || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0) store.scheduleCompaction(0);
     }
+    // After the caller has the store (and its listeners): hashing must not delay the open.
+    store.trustConfirmed = new Promise((r) => setTimeout(r, 0))
+      .then(() => confirmTrust(files, opts.dir, loaded, store.guard))
+      .catch((e) => store.log('warn', `Could not confirm the snapshot's fingerprint: ${(e as Error).message ?? e}`));
     return store;
   }
 
@@ -318,6 +325,7 @@ export class JournalStore {
    * and logs are deleted only after that; on any failure the old snapshot and every log stay.
    */
   private async compactNow(): Promise<void> {
+    await this.trustConfirmed;
     if (this.closed || this.problem || !this.isWriter) return;
     const started = this.now();
     if (await this.files.identity(this.logPath)) {

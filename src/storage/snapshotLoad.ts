@@ -6,8 +6,8 @@ import * as path from 'path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { FileIdentity, JournalFiles } from './files';
 import { removeLeftovers } from './leftovers';
-import { isMalformedError, openSnapshot, type SnapshotProblem } from './snapshotCheck';
-import { forgetFingerprint, isOwnSnapshot, quarantine, SNAPSHOT_NAME } from './snapshotFiles';
+import { isMalformedError, openSnapshot, sha256InSlices, type SnapshotProblem } from './snapshotCheck';
+import { forgetFingerprint, quarantine, sameFile, SNAPSHOT_NAME, trustOf } from './snapshotFiles';
 
 /** The snapshot cannot be opened safely. The original is untouched and a copy sits at `copy`. */
 export class CorruptJournalError extends Error {
@@ -28,12 +28,16 @@ export interface LoadedSnapshot {
   identity: FileIdentity | undefined;
   /** False when the journal is new (no snapshot file yet). */
   existed: boolean;
+  /** Trusted by its identity alone: the bytes still to hash (see confirmTrust). */
+  unconfirmed?: { bytes: Uint8Array; sha256: string };
 }
 
 /**
  * Prepares the folder (removing crash leftovers) and loads the snapshot, or an empty database when
- * there is none. Bytes that hash to the snapshot this extension last wrote and verified skip the
- * full integrity check; anything else gets it.
+ * there is none. The snapshot this extension last wrote and verified skips the full integrity
+ * check: by its hash, or provisionally by its unchanged identity (hashing 70 MB in a fresh process
+ * costs as much as the rest of the open, so that hash is checked just after, see confirmTrust).
+ * Anything else gets the full check.
  */
 export async function loadSnapshot(
   files: JournalFiles,
@@ -53,12 +57,28 @@ export async function loadSnapshot(
   const identity = await files.identity(file);
   const bytes = await files.read(file);
   if (bytes === undefined) return { db: new SQL.Database(), identity, existed: false };
-  const check = openSnapshot(SQL, bytes, (await isOwnSnapshot(files, dir, bytes)) ? 'trusted' : 'full');
+  const trust = await trustOf(files, dir, bytes, identity);
+  const check = openSnapshot(SQL, bytes, trust.kind === 'none' ? 'full' : 'trusted');
   if (!check.ok) {
     const copy = await quarantine(files, file, now);
     throw new CorruptJournalError(file, copy, check.problem, check.detail);
   }
-  return { db: check.db, identity, existed: true };
+  return { db: check.db, identity, existed: true, unconfirmed: trust.kind === 'identity' ? { bytes, sha256: trust.sha256 } : undefined };
+}
+
+/**
+ * Hashes a snapshot that was trusted by its identity alone, in slices so the window stays
+ * responsive. A mismatch means the file was changed in place without its inode, size or time
+ * changing: it is reported as damage, which sends the journal to the full check and recovery.
+ */
+export async function confirmTrust(files: JournalFiles, dir: string, loaded: LoadedSnapshot, guard: DamageGuard): Promise<void> {
+  if (!loaded.unconfirmed) return;
+  const { bytes, sha256 } = loaded.unconfirmed;
+  loaded.unconfirmed = undefined;
+  if ((await sha256InSlices(bytes)) === sha256) return;
+  // Replaced since it was read? Then a refresh merges the new file, with its own full check.
+  if (!sameFile(await files.identity(path.join(dir, SNAPSHOT_NAME)).catch(() => undefined), loaded.identity)) return;
+  guard.damage(`its bytes no longer match the fingerprint recorded when it was written, though its size and time are unchanged`);
 }
 
 /**
@@ -93,8 +113,11 @@ export class DamageGuard {
     return this.error;
   }
 
+  /** A listener added after the damage was found hears of it at once. */
   onDamage(listener: (e: CorruptJournalError) => void): () => void {
     this.listeners.add(listener);
+    const found = this.error;
+    if (found) queueMicrotask(() => this.listeners.has(listener) && listener(found));
     return () => this.listeners.delete(listener);
   }
 
@@ -109,8 +132,12 @@ export class DamageGuard {
   /** The error to throw for `e`: itself, or the CorruptJournalError when SQLite found damage. */
   translate(e: unknown): unknown {
     if (!isMalformedError(e)) return e;
+    return this.damage(`SQLite found it damaged while reading it (${String((e as Error).message ?? e).slice(0, 120)})`);
+  }
+
+  /** Records damage to the loaded snapshot (once) and tells the listeners. */
+  damage(detail: string): CorruptJournalError {
     if (!this.error) {
-      const detail = `SQLite found it damaged while reading it (${String((e as Error).message ?? e).slice(0, 120)})`;
       this.error = new CorruptJournalError(path.join(this.dir, SNAPSHOT_NAME), undefined, 'integrity', detail);
       this.log(`${this.error.message} Compaction is stopped; every change stays in the log.`);
       this.forgetting = forgetFingerprint(this.files, this.dir).catch(() => undefined);

@@ -133,6 +133,17 @@ describe('backups and recovery', () => {
     execFileSync('touch', ['-r', times, file]);
     const after = await fs.stat(file);
     assert.deepStrictEqual([after.ino, after.size, after.mtimeMs], [before.ino, before.size, before.mtimeMs]);
+    // Trusted by its identity for a moment (so opening stays fast), until its hash is checked.
+    const store = await JournalStore.open({ dir, sql, compactAfterMs: 3_600_000 });
+    const reported: CorruptJournalError[] = [];
+    store.onCorrupt((e) => reported.push(e));
+    await store.compact(); // waits for the hash check, then refuses to compact
+    assert.strictEqual(reported.length, 1, 'the damage is reported');
+    assert.match(reported[0].detail, /no longer match the fingerprint/);
+    assert.strictEqual(store.problem, reported[0]);
+    const damaged = await fs.readFile(file);
+    await store.close();
+    assert.strictEqual(sha(await fs.readFile(file)), sha(damaged), 'nothing was compacted from it');
     await assert.rejects(JournalStore.open({ dir, sql }), (e: unknown) => e instanceof CorruptJournalError && /integrity|unreadable/.test(e.problem));
   });
 
