@@ -154,7 +154,7 @@ export class CheckInStatusItem implements vscode.Disposable {
     if (count === 0) return false;
     this.item.text = `$(warning) ${vscode.l10n.t('Not saved yet')}`;
     const tooltip = vscode.l10n.t(
-      'The disk holding {0} is full. {1} entry or change(s) are kept in memory and saved as soon as there is space; saving is retried every few seconds and with your next entry. Keep this window open until this goes away.',
+      'The disk holding {0} is full. {1} unsaved change(s) are kept in memory and saved as soon as there is space: saving is retried every few seconds and with your next entry. Keep this window open until this goes away.',
       error?.dir ?? this.journal.location().dir,
       count
     );
