@@ -32,7 +32,9 @@ export function openSnapshot(SQL: SqlJsStatic, bytes: Uint8Array, level: CheckLe
   }
   let db: Database;
   try {
-    db = new SQL.Database(bytes);
+    // sql.js keeps its file as `bytes.slice()`: a copy for a plain Uint8Array, but a view for a
+    // Node Buffer, which the database's own writes would then change under the caller.
+    db = new SQL.Database(Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes);
   } catch (e) {
     return fail('unreadable', String((e as Error).message ?? e));
   }

@@ -147,6 +147,16 @@ describe('backups and recovery', () => {
     await assert.rejects(JournalStore.open({ dir, sql }), (e: unknown) => e instanceof CorruptJournalError && /integrity|unreadable/.test(e.problem));
   });
 
+  it('does not mistake its own changes for damage while confirming the snapshot it trusted', async () => {
+    const dir = await journalOver(['2026-05-01'], 20);
+    const store = await JournalStore.open({ dir, sql, compactAfterMs: 3_600_000 });
+    await store.write(buildCheckIn({ mood: 6, note: 'right after opening' }, clock).ops); // before the hash check runs
+    await store.compact();
+    assert.strictEqual(store.problem, undefined);
+    assert.strictEqual(recentEntries(store, 100).length, 21);
+    await store.close();
+  });
+
   it('sends a "malformed" error met while running to recovery, not to the caller raw', async () => {
     const dir = await journalOver(['2026-05-01'], 300);
     const file = path.join(dir, SNAPSHOT_NAME);
