@@ -41,6 +41,8 @@ export interface JournalFiles {
   identity(path: string): Promise<FileIdentity | undefined>;
   /** Creates the folder (mode 0700) and any missing parents. */
   mkdirp(dir: string): Promise<void>;
+  /** Hex SHA-256 of the file, read in small pieces; undefined when it does not exist. */
+  sha256?(path: string): Promise<string | undefined>;
   /** Bytes free for this user on the disk holding `dir`, when the platform can tell. */
   freeSpace?(dir: string): Promise<number | undefined>;
   /** Releases any handles kept open between calls. */

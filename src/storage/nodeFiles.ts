@@ -2,6 +2,7 @@
 // write is checked: all bytes written (a disk that is nearly full writes short), fsync'd, and a temp
 // file's size confirmed before it is renamed into place. A failed write removes its temp file.
 // Files in the data folder are never opened through a symbolic link.
+import { createHash } from 'crypto';
 import * as fsSync from 'fs';
 import { promises as fs, constants } from 'fs';
 import * as path from 'path';
@@ -208,6 +209,25 @@ export class NodeFiles implements JournalFiles {
 
   async mkdirp(dir: string): Promise<void> {
     await this.io.mkdir(dir, DIR_MODE);
+  }
+
+  async sha256(file: string): Promise<string | undefined> {
+    const handle = await this.openForReading(file);
+    if (!handle) return undefined;
+    try {
+      // One small buffer, reused: hashing a large snapshot never holds a second copy of it.
+      const hash = createHash('sha256');
+      const buf = Buffer.allocUnsafe(1024 * 1024);
+      for (let at = 0; ; ) {
+        const { bytesRead } = await handle.read(buf, 0, buf.length, at);
+        if (bytesRead === 0) break;
+        hash.update(buf.subarray(0, bytesRead));
+        at += bytesRead;
+      }
+      return hash.digest('hex');
+    } finally {
+      await handle.close();
+    }
   }
 
   async freeSpace(dir: string): Promise<number | undefined> {

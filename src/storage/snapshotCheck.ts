@@ -32,9 +32,10 @@ export function openSnapshot(SQL: SqlJsStatic, bytes: Uint8Array, level: CheckLe
   }
   let db: Database;
   try {
-    // sql.js keeps its file as `bytes.slice()`: a copy for a plain Uint8Array, but a view for a
-    // Node Buffer, which the database's own writes would then change under the caller.
-    db = new SQL.Database(Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes);
+    // For a Node Buffer, sql.js keeps `bytes` itself as its file (Buffer.slice makes no copy), so
+    // the database's writes change them: callers must not use them afterwards. Copying instead
+    // would cost as much as the rest of a cold open of a large journal.
+    db = new SQL.Database(bytes);
   } catch (e) {
     return fail('unreadable', String((e as Error).message ?? e));
   }
@@ -77,15 +78,6 @@ export async function sha256(bytes: Uint8Array): Promise<string> {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The same hash in slices, yielding between them, for checking a large file in the background. */
-export async function sha256InSlices(bytes: Uint8Array, slice = 4 * 1024 * 1024): Promise<string> {
-  const hash = createHash('sha256');
-  for (let at = 0; at < bytes.length; at += slice) {
-    hash.update(bytes.subarray(at, at + slice));
-    await new Promise((r) => setImmediate(r));
-  }
-  return hash.digest('hex');
-}
 
 /** SQLite's words for a damaged database (SQLITE_CORRUPT, SQLITE_NOTADB), met while running queries. */
 export function isMalformedError(e: unknown): boolean {

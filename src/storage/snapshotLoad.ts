@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { FileIdentity, JournalFiles } from './files';
 import { removeLeftovers } from './leftovers';
-import { isMalformedError, openSnapshot, sha256InSlices, type SnapshotProblem } from './snapshotCheck';
+import { isMalformedError, openSnapshot, sha256, type SnapshotProblem } from './snapshotCheck';
 import { forgetFingerprint, quarantine, sameFile, SNAPSHOT_NAME, trustOf } from './snapshotFiles';
 
 /** The snapshot cannot be opened safely. The original is untouched and a copy sits at `copy`. */
@@ -28,8 +28,8 @@ export interface LoadedSnapshot {
   identity: FileIdentity | undefined;
   /** False when the journal is new (no snapshot file yet). */
   existed: boolean;
-  /** Trusted by its identity alone: the bytes still to hash (see confirmTrust). */
-  unconfirmed?: { bytes: Uint8Array; sha256: string };
+  /** Trusted by its identity alone: the hash it must still be confirmed against (see confirmTrust). */
+  unconfirmed?: string;
 }
 
 /**
@@ -63,21 +63,24 @@ export async function loadSnapshot(
     const copy = await quarantine(files, file, now);
     throw new CorruptJournalError(file, copy, check.problem, check.detail);
   }
-  return { db: check.db, identity, existed: true, unconfirmed: trust.kind === 'identity' ? { bytes, sha256: trust.sha256 } : undefined };
+  return { db: check.db, identity, existed: true, unconfirmed: trust.kind === 'identity' ? trust.sha256 : undefined };
 }
 
 /**
- * Hashes a snapshot that was trusted by its identity alone, in slices so the window stays
- * responsive. A mismatch means the file was changed in place without its inode, size or time
- * changing: it is reported as damage, which sends the journal to the full check and recovery.
+ * Hashes a snapshot that was trusted by its identity alone, reading it again from disk in small
+ * pieces (the bytes loaded at open now belong to the database). A mismatch means the file was
+ * changed in place without its inode, size or time changing: it is reported as damage, which
+ * sends the journal to the full check and recovery.
  */
 export async function confirmTrust(files: JournalFiles, dir: string, loaded: LoadedSnapshot, guard: DamageGuard): Promise<void> {
-  if (!loaded.unconfirmed) return;
-  const { bytes, sha256 } = loaded.unconfirmed;
+  const expected = loaded.unconfirmed;
+  if (!expected) return;
   loaded.unconfirmed = undefined;
-  if ((await sha256InSlices(bytes)) === sha256) return;
-  // Replaced since it was read? Then a refresh merges the new file, with its own full check.
-  if (!sameFile(await files.identity(path.join(dir, SNAPSHOT_NAME)).catch(() => undefined), loaded.identity)) return;
+  const file = path.join(dir, SNAPSHOT_NAME);
+  const actual = files.sha256 ? await files.sha256(file) : await files.read(file).then((b) => b && sha256(b));
+  if (actual === expected) return;
+  // Replaced since it was loaded? Then a refresh merges the new file, with its own full check.
+  if (!sameFile(await files.identity(file).catch(() => undefined), loaded.identity)) return;
   guard.damage(`its bytes no longer match the fingerprint recorded when it was written, though its size and time are unchanged`);
 }
 
