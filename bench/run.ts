@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const results: Record<string, BenchRow[]> = {};
   if (only.length === 0 || only.includes('storage')) {
     const rows = await benchStorage();
-    target(rows, 100_000, 'ratio check-in p50 / floor p50', 5, '≤ 5×');
+    target(rows, 100_000, 'ratio check-in p50 / floor p50', 3, '≤ 3×');
     target(rows, 10_000, 'cold load (WASM + open), median of 5', 150, '≤ 150 ms');
     printTable('Storage (durable writes, load, compaction)', rows);
     results.storage = rows;

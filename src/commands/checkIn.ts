@@ -9,6 +9,7 @@ import { currentStep, offeredDose } from '../core/taper';
 import { safetyTrigger } from '../core/safety';
 import { localDateOf } from '../core/time';
 import type { Services } from '../services/services';
+import { DiskFullError } from '../storage/fileErrors';
 import { lastDose, latestCheckIn, ownSymptoms, recentTags, taperSteps } from '../storage/journalQueries';
 import { askDose, askMood, askNote, askOptionalScale, askSleep, askSymptoms, askTags } from './checkInSteps';
 import { confirmSaved } from './undo';
@@ -95,7 +96,8 @@ async function save(s: Services, entry: CheckInInput, confirm: boolean): Promise
   try {
     await writeJournal(store, ops);
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The check-in was not saved: {0}', (e as Error).message));
+    // On a full disk the entry waits in memory; the journal service has said so once.
+    if (!(e instanceof DiskFullError)) void vscode.window.showErrorMessage(vscode.l10n.t('The check-in was not saved: {0}', (e as Error).message));
     return undefined;
   }
   void vscode.commands.executeCommand('setContext', 'moodDose.hasCheckIn', true);

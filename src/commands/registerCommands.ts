@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { errorForLog } from '../services/logSafely';
 import type { Services } from '../services/services';
+import { DiskFullError } from '../storage/fileErrors';
 import { addNoteCommand } from './addNote';
 import { addAppointmentCommand, addQuestionCommand, editTaperPlanCommand } from './appointments';
 import { exportSummaryHtmlCommand, prepareSummaryCommand } from './prepareSummary';
@@ -43,6 +44,8 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       try {
         return await (run as (...a: unknown[]) => unknown)(...args);
       } catch (e) {
+        // A full disk was already told once, and the status bar shows what waits to be saved.
+        if (e instanceof DiskFullError) return undefined;
         s.log.error(`Command ${id} failed: ${errorForLog(e)}`);
         void vscode.window.showErrorMessage(vscode.l10n.t('Mood & Dose: {0}', (e as Error).message ?? String(e)));
         return undefined;

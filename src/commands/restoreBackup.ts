@@ -1,38 +1,32 @@
 // "Mood & Dose: Restore Backup…": pick one of the rolling backups; the current journal is kept aside.
+// Works while the journal cannot open, which is when a backup is needed most.
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { listBackups } from '../storage/backups';
-import { NodeFiles } from '../storage/nodeFiles';
 import type { Services } from '../services/services';
-
-interface BackupItem extends vscode.QuickPickItem {
-  path: string;
-}
+import { backupLabel, pickBackup } from '../services/backupPicker';
+import { BACKUP_DIR } from '../storage/journalStore';
 
 export function restoreBackupCommand(s: Services) {
   return async (): Promise<void> => {
-    const store = await s.journal.get();
-    const backups = await listBackups(new NodeFiles(), store.backupDir);
+    const backupDir = path.join(s.journal.location().dir, BACKUP_DIR);
+    const backups = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking backups…') }, () => s.journal.backups());
     if (backups.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('There are no backups yet in {0}. One is made each day you use the journal.', store.backupDir));
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no backups yet in {0}. One is made each day you use the journal.', backupDir));
       return;
     }
-    const picked = await vscode.window.showQuickPick<BackupItem>(
-      backups.map((b) => ({
-        label: b.kind === 'daily' ? vscode.l10n.t('Daily backup of {0}', b.label) : vscode.l10n.t('Weekly backup, week {0}', b.label),
-        description: b.name,
-        path: b.path
-      })),
-      { title: vscode.l10n.t('Restore Backup'), placeHolder: vscode.l10n.t('Choose the backup to go back to') }
-    );
+    const picked = await pickBackup(backups, vscode.l10n.t('Restore Backup'));
     if (!picked) return;
+    const label = backupLabel(picked);
     const restore = vscode.l10n.t('Restore');
     const confirm = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Replace the journal with "{0}"? Entries made since then will no longer be shown. The current journal is kept as a copy next to it, so this can be undone.', picked.label),
+      vscode.l10n.t('Replace the journal with "{0}"? Entries made since then will no longer be shown. The current journal is kept as a copy next to it, so this can be undone.', label),
       { modal: true },
       restore
     );
     if (confirm !== restore) return;
     const kept = await s.journal.restoreFrom(picked.path);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Restored {0}. The journal as it was is kept at {1}.', picked.label, kept));
+    void vscode.window.showInformationMessage(
+      kept ? vscode.l10n.t('Restored {0}. The journal as it was is kept at {1}.', label, kept) : vscode.l10n.t('Restored {0}.', label)
+    );
   };
 }

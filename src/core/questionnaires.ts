@@ -1,10 +1,10 @@
 // PHQ-9 and GAD-7, word for word from the project's clinical reference (../shared/clinical-reference.md):
 // items, answer scale, scoring bands and attribution. Do not edit wording or cut-offs here without
 // the reference changing first.
-import type { Questionnaire } from './schemas';
 import { daysBetween, type LocalDate } from './time';
 
-export type QuestionnaireKind = Questionnaire['kind'];
+export const QUESTIONNAIRE_KINDS = ['phq9', 'gad7'] as const;
+export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];
 
 export const ATTRIBUTION =
   'The instruments were developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission is required to reproduce, translate, display or distribute them.';

@@ -1,7 +1,7 @@
 // The journal's data model. Every row written or read back goes through these schemas, so a bad
 // row is caught with its table and id instead of quietly breaking a chart or a summary.
 import { z } from 'zod';
-import { scoringProblem } from './questionnaires';
+import { QUESTIONNAIRE_KINDS, scoringProblem } from './questionnaires';
 import { isLocalDate } from './time';
 
 import { DOSE_STATUSES, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX, SEVERITY_MAX, TAGS_MAX, TAG_MAX } from './limits';
@@ -104,7 +104,7 @@ export const appointmentSchema = z.object({
   outcomeAsked: z.boolean()
 });
 
-export const QUESTIONNAIRE_KINDS = ['phq9', 'gad7'] as const;
+export { QUESTIONNAIRE_KINDS };
 
 // The answers, total and band must agree with the scoring (questionnaires.ts): a row that says
 // "minimal" over a total of 20 would mislead a prescriber reading the summary.

@@ -3,13 +3,17 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { SqlJsStatic } from 'sql.js';
 import type { Clock } from '../core/entries';
 import { TABLE_NAMES } from '../core/schemas';
 import { localDateOf } from '../core/time';
 import { NodeFiles } from '../storage/nodeFiles';
-import { listBackups } from '../storage/backups';
-import { BACKUP_DIR, CorruptJournalError, JournalStore, NotWriterError, replaceSnapshot, type ChangeEvent, type StoreNotice } from '../storage/journalStore';
+import { inspectBackups, type BackupInfo } from '../storage/backups';
+import { formatBytes } from '../storage/fileErrors';
+import { BACKUP_DIR, CorruptJournalError, JournalStore, NotWriterError, replaceSnapshot, type ChangeEvent, type StoreNotice, type UnsavedState } from '../storage/journalStore';
+import { restoreBackup, WriterBusyError } from '../storage/recoveryRestore';
 import { loadSqlJs } from '../storage/sqlLoader';
+import { pickBackup } from './backupPicker';
 import { linkOutOfWorkspace } from './dataFolder';
 import { errorForLog } from './logSafely';
 import { checkJournalIgnored } from './privacyGuard';
@@ -28,13 +32,17 @@ export class JournalService implements vscode.Disposable {
   private store: JournalStore | undefined;
   private readonly changed = new vscode.EventEmitter<ChangeEvent>();
   private readonly opened = new vscode.EventEmitter<JournalStore>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.opened];
+  private readonly unsavedChanged = new vscode.EventEmitter<UnsavedState>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.opened, this.unsavedChanged];
+  private unsavedState: UnsavedState = { count: 0 };
   /** Watchers and timers of the open journal; released when it closes. */
   private storeDisposables: vscode.Disposable[] = [];
   /** Fires once the journal has been opened (on first use). */
   readonly onDidOpen = this.opened.event;
   private readonly files = new NodeFiles();
   readonly onDidChange = this.changed.event;
+  /** Fires when changes start or stop waiting in memory for disk space. */
+  readonly onDidChangeUnsaved = this.unsavedChanged.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -52,6 +60,16 @@ export class JournalService implements vscode.Disposable {
     return this.store;
   }
 
+  /** Changes kept in memory because the disk is full (0 when everything is saved). */
+  get unsaved(): UnsavedState {
+    return this.unsavedState;
+  }
+
+  /** Every backup of the journal, checked; valid ones newest first. Works without opening it. */
+  async backups(): Promise<BackupInfo[]> {
+    return inspectBackups(this.files, await this.sql(), path.join(this.location().dir, BACKUP_DIR));
+  }
+
   location(): DataLocation {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (folder && folder.uri.scheme === 'file') {
@@ -61,25 +79,57 @@ export class JournalService implements vscode.Disposable {
   }
 
   /** The journal, loading sql.js and opening the file on first call. */
-  get(): Promise<JournalStore> {
+  get(recover = true): Promise<JournalStore> {
     if (!this.opening) {
-      this.opening = this.open();
-      this.opening.catch(() => (this.opening = undefined));
+      const opening = this.open(recover);
+      this.opening = opening;
+      // Only this attempt is forgotten: a restore may already have started a newer one.
+      opening.catch(() => {
+        if (this.opening === opening) this.opening = undefined;
+      });
     }
     return this.opening;
   }
 
   /**
-   * Replaces the journal with a backup, as a new journal epoch that other windows reload (see the
-   * README, "Restoring a backup"). The journal as it was is kept as
-   * journal.sqlite.before-restore-<time>, so the restore itself can be undone.
+   * Replaces the journal with a backup, whether or not the journal can open. The journal as it was
+   * is kept as journal.sqlite.before-restore-<time> (returned), so the restore itself can be undone.
+   * A journal that opens is restored as a new epoch, which other windows reload instead of merging
+   * (README, "Restoring a backup"); one that cannot open has the backup put in its place directly.
    */
-  async restoreFrom(backupPath: string): Promise<string> {
-    const store = await this.get();
+  async restoreFrom(backupPath: string): Promise<string | undefined> {
+    const busy = () => new Error(vscode.l10n.t('Another VS Code window is writing to this journal. Close it, then restore the backup.'));
+    if (this.unsavedState.count > 0) {
+      throw new Error(vscode.l10n.t('{0} entries are still waiting for disk space. Free some space so they are saved, then restore the backup.', this.unsavedState.count));
+    }
+    const store = this.store ?? (await this.openWithoutRecovery());
+    if (store) {
+      try {
+        return await store.restoreFrom(backupPath);
+      } catch (e) {
+        throw e instanceof NotWriterError ? busy() : e;
+      }
+    }
+    const { dir } = this.location();
+    await this.close();
+    let kept: string | undefined;
     try {
-      return await store.restoreFrom(backupPath);
+      kept = await restoreBackup(this.files, await this.sql(), dir, backupPath, () => this.clock.now());
     } catch (e) {
-      if (e instanceof NotWriterError) throw new Error(vscode.l10n.t('Another VS Code window is writing to this journal. Close it, then restore the backup.'));
+      throw e instanceof WriterBusyError ? busy() : e;
+    }
+    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
+    await this.get();
+    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
+    return kept;
+  }
+
+  /** The journal, or undefined when it cannot open (no recovery prompt: the caller has a plan). */
+  private async openWithoutRecovery(): Promise<JournalStore | undefined> {
+    try {
+      return await (this.opening ?? this.get(false));
+    } catch (e) {
+      if (e instanceof CorruptJournalError) return undefined;
       throw e;
     }
   }
@@ -90,7 +140,13 @@ export class JournalService implements vscode.Disposable {
     // A change that leaves the folder where it is (such as a workspace value VS Code ignores) changes nothing.
     if (this.store && path.dirname(this.store.snapshotPath) === this.location().dir) return;
     await this.close();
-    await this.get();
+    try {
+      await this.get();
+    } catch (e) {
+      // The journal at the new place could not open; its own message has said why.
+      this.log.warn(`The journal did not open after the data folder changed: ${(e as Error).message ?? e}`);
+      return;
+    }
     this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
   }
 
@@ -100,6 +156,15 @@ export class JournalService implements vscode.Disposable {
     this.opening = undefined;
     for (const d of this.storeDisposables.splice(0)) d.dispose();
     await store?.close();
+    const lost = store?.unsavedState.count ?? 0;
+    if (lost > 0) {
+      // Only when the journal closes on a still-full disk (another folder chosen, or shutting down).
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} entries could not be saved: the disk holding {1} is still full.', lost, path.dirname(store!.snapshotPath)));
+    }
+    if (this.unsavedState.count > 0) {
+      this.unsavedState = { count: 0 };
+      this.unsavedChanged.fire(this.unsavedState);
+    }
   }
 
   dispose(): void {
@@ -107,13 +172,13 @@ export class JournalService implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private async open(): Promise<JournalStore> {
+  private async open(recover: boolean): Promise<JournalStore> {
     const { dir, inWorkspace } = this.location();
     if (inWorkspace) await this.refuseLinkOutOfWorkspace(dir);
     await this.files.mkdirp(dir);
     if (inWorkspace) await this.ensureGitignore(dir);
     else await this.tellAboutGlobalStorageOnce(dir);
-    const sql = await loadSqlJs(path.join(this.context.extensionPath, 'dist', 'sql-wasm.wasm'));
+    const sql = await this.sql();
     const options = {
       dir,
       sql,
@@ -127,7 +192,7 @@ export class JournalService implements vscode.Disposable {
     try {
       store = await JournalStore.open(options);
     } catch (e) {
-      if (!(e instanceof CorruptJournalError)) throw e;
+      if (!(e instanceof CorruptJournalError) || !recover) throw e;
       store = await this.recover(e, dir, () => JournalStore.open(options));
     }
     this.store = store;
@@ -141,9 +206,22 @@ export class JournalService implements vscode.Disposable {
     return store;
   }
 
+  private sql(): Promise<SqlJsStatic> {
+    return loadSqlJs(path.join(this.context.extensionPath, 'dist', 'sql-wasm.wasm'));
+  }
+
   private watch(store: JournalStore, dir: string): void {
     const offChange = store.onDidChange((e) => this.changed.fire(e));
     const offNotice = store.onNotice((n) => void vscode.window.showInformationMessage(noticeMessage(n)));
+    const offUnsaved = store.onUnsavedChange((state) => this.setUnsaved(state, dir));
+    // SQLite found the loaded journal damaged: close it (nothing is compacted from it) and open
+    // again, which runs the full check and offers the ways forward.
+    const offCorrupt = store.onCorrupt(() => {
+      if (this.store !== store) return;
+      void this.close()
+        .then(() => this.get())
+        .catch((err) => this.log.error(`The journal could not be reopened after damage was found: ${(err as Error).message ?? err}`));
+    });
     const warned = new Set<string>();
     const offBadRow = store.onBadRow((e) => {
       if (warned.has(e.rowId)) return;
@@ -160,7 +238,7 @@ export class JournalService implements vscode.Disposable {
     // The snapshot, every machine's op log, and copies of them that sync tools make.
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), 'journal*'));
     this.storeDisposables.push(
-      { dispose: () => (offChange(), offBadRow(), offNotice()) },
+      { dispose: () => (offChange(), offBadRow(), offNotice(), offUnsaved(), offCorrupt()) },
       watcher,
       watcher.onDidChange(refreshSoon),
       watcher.onDidCreate(refreshSoon),
@@ -176,26 +254,55 @@ export class JournalService implements vscode.Disposable {
     this.storeDisposables.push({ dispose: () => (clearInterval(timer), clearTimeout(pending)) });
   }
 
+  /**
+   * Changes wait in memory while the disk is full: one message when that starts (naming the folder,
+   * the free and the needed space), one when everything is saved again. The status bar shows it.
+   */
+  private setUnsaved(state: UnsavedState, dir: string): void {
+    const before = this.unsavedState.count;
+    this.unsavedState = state;
+    this.unsavedChanged.fire(state);
+    if (before === 0 && state.count > 0 && state.error) {
+      const e = state.error;
+      const reveal = vscode.l10n.t('Open Folder');
+      void vscode.window
+        .showWarningMessage(
+          vscode.l10n.t(
+            'Not saved yet: the disk holding {0} is full ({1} free; the journal needs about {2}). What you entered is kept and saved as soon as there is space: free some space, and keep this window open until the status bar no longer says "Not saved yet".',
+            dir,
+            e.freeBytes === undefined ? vscode.l10n.t('unknown') : formatBytes(e.freeBytes),
+            formatBytes(e.neededBytes)
+          ),
+          reveal
+        )
+        .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(dir)) : undefined));
+    } else if (before > 0 && state.count === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Saved: everything that was waiting for disk space is now in the journal.'));
+    }
+  }
+
   /** One message, naming the file, with the three ways forward. Nothing is replaced unless chosen. */
   private async recover(error: CorruptJournalError, dir: string, reopen: () => Promise<JournalStore>): Promise<JournalStore> {
     this.log.error(`${error.message} A copy was saved as ${error.copy ?? '(copy failed)'}.`);
-    const backup = (await listBackups(this.files, path.join(dir, BACKUP_DIR)).catch(() => []))[0]?.path;
-    const restore = vscode.l10n.t('Restore Latest Backup');
+    const backups = (await inspectBackups(this.files, await this.sql(), path.join(dir, BACKUP_DIR)).catch(() => [])).filter((b) => b.valid);
+    const restore = vscode.l10n.t('Restore a Backup…');
     const fresh = vscode.l10n.t('Start New Journal');
     const reveal = vscode.l10n.t('Open Folder');
-    const choices = backup ? [restore, fresh, reveal] : [fresh, reveal];
+    const choices = backups.length > 0 ? [restore, fresh, reveal] : [fresh, reveal];
     const choice = await vscode.window.showErrorMessage(
       vscode.l10n.t(
-        'Your journal file {0} cannot be opened: {1}. It has not been changed, and a copy was saved as {2}. You can restore the latest backup, start a new journal (the damaged file stays in the copy), or open the folder to look yourself.',
+        'Your journal file {0} cannot be opened: {1}. It has not been changed, and a copy was saved as {2}. You can restore one of {3} backups, start a new journal (the damaged file stays in the copy), or open the folder to look yourself.',
         error.file,
         error.detail,
-        error.copy ?? vscode.l10n.t('(no copy could be made)')
+        error.copy ?? vscode.l10n.t('(no copy could be made)'),
+        backups.length
       ),
       ...choices
     );
-    if (choice === restore && backup) {
-      await replaceSnapshot(this.files, dir, backup);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Restored the journal from {0}.', backup));
+    const picked = choice === restore ? await pickBackup(backups, vscode.l10n.t('Restore a Backup')) : undefined;
+    if (picked) {
+      await replaceSnapshot(this.files, dir, picked.path);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Restored the journal from {0}.', picked.path));
       return reopen();
     }
     if (choice === fresh && error.copy) {

@@ -2,6 +2,8 @@
 // once a reminder time passes without one it turns to the warning colour and (in one window only)
 // raises a single notification. After a check-in it shows a quiet summary such as "✓ 09:14 · 10 mg".
 // Until the journal is first opened it works from a memento, so activation never loads the database.
+// While the disk is full and entries wait in memory, it says "Not saved yet" instead, in the
+// warning colour, until they are written.
 import * as vscode from 'vscode';
 import type { Clock } from '../core/entries';
 import { formatMg } from '../core/entries';
@@ -46,6 +48,7 @@ export class CheckInStatusItem implements vscode.Disposable {
     this.disposables.push(
       journal.onDidOpen(() => this.refreshFromJournal()),
       journal.onDidChange(() => this.refreshFromJournal()),
+      journal.onDidChangeUnsaved(() => this.update()),
       settings.onDidChange(() => this.update())
     );
     this.update();
@@ -62,6 +65,10 @@ export class CheckInStatusItem implements vscode.Disposable {
 
   get isWarning(): boolean {
     return this.item.backgroundColor !== undefined;
+  }
+
+  get tooltip(): string {
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
   }
 
   /** Re-reads the latest check-in from the open journal and remembers it for the next start-up. */
@@ -115,6 +122,7 @@ export class CheckInStatusItem implements vscode.Disposable {
 
   private draw(nudge: Nudge, last: LastCheckIn | undefined): void {
     this.item.backgroundColor = undefined;
+    if (this.drawUnsaved()) return;
     const extras = this.extras();
     const more = extras.length ? `\n${extras.join(' · ')}` : '';
     if (nudge.status === 'done' && last) {
@@ -138,6 +146,22 @@ export class CheckInStatusItem implements vscode.Disposable {
     this.item.tooltip = tooltips[nudge.status] + more;
     this.item.accessibilityInformation = { label: vscode.l10n.t('Mood and Dose: {0}', tooltips[nudge.status]), role: 'button' };
     if (nudge.status === 'due') this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+  }
+
+  /** Entries waiting for disk space outrank everything else the item could say. */
+  private drawUnsaved(): boolean {
+    const { count, error } = this.journal.unsaved;
+    if (count === 0) return false;
+    this.item.text = `$(warning) ${vscode.l10n.t('Not saved yet')}`;
+    const tooltip = vscode.l10n.t(
+      'The disk holding {0} is full. {1} unsaved change(s) are kept in memory and saved as soon as there is space: saving is retried every few seconds and with your next entry. Keep this window open until this goes away.',
+      error?.dir ?? this.journal.location().dir,
+      count
+    );
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Mood and Dose: not saved yet. {0}', tooltip), role: 'button' };
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    return true;
   }
 
   private slotTime(nudge: Nudge): string {

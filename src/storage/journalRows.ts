@@ -13,6 +13,14 @@ export interface ApplyOptions {
   dryRun?: boolean;
 }
 
+/** Turns SQLite's "malformed" errors into recovery (snapshotLoad.ts DamageGuard). */
+export interface SqlGuard {
+  run<T>(fn: () => T): T;
+  translate(e: unknown): unknown;
+}
+
+const unguarded: SqlGuard = { run: (fn) => fn(), translate: (e) => e };
+
 export class JournalRows {
   private readonly upserts = new Map<TableName, Statement>();
   private readonly stampQueries = new Map<TableName, Statement>();
@@ -26,7 +34,8 @@ export class JournalRows {
   constructor(
     private current: Database,
     private readonly reportBadRow: (e: BadRowError) => void,
-    private readonly warn: (message: string) => void
+    private readonly warn: (message: string) => void,
+    private readonly guard: SqlGuard = unguarded
   ) {}
 
   get db(): Database {
@@ -36,12 +45,12 @@ export class JournalRows {
   /** Rows of `table` matching an optional SQL condition, validated; bad rows are reported, not returned. */
   select<T extends TableName>(table: T, where = '', params: SqlValue[] = [], tail = ''): RowTypes[T][] {
     const sql = `SELECT ${selectColumns(table)} FROM ${table}${where ? ` WHERE ${where}` : ''}${tail ? ` ${tail}` : ''}`;
-    const stmt = this.current.prepare(sql);
+    const stmt = this.guard.run(() => this.current.prepare(sql));
     const out: RowTypes[T][] = [];
     try {
       stmt.bind(params);
       const decode = rowDecoder(table, stmt.getColumnNames());
-      while (stmt.step()) {
+      while (this.guard.run(() => stmt.step())) {
         const raw = decode(stmt.get() as SqlValue[]);
         const key = `${table}:${String(raw.id)}`;
         const known = this.validated.get(key);
@@ -66,11 +75,11 @@ export class JournalRows {
 
   /** A read-only query for aggregates; returns plain value rows. Never use it to change rows. */
   query(sql: string, params: SqlValue[] = []): SqlValue[][] {
-    const stmt = this.current.prepare(sql);
+    const stmt = this.guard.run(() => this.current.prepare(sql));
     const out: SqlValue[][] = [];
     try {
       stmt.bind(params);
-      while (stmt.step()) out.push(stmt.get() as SqlValue[]);
+      while (this.guard.run(() => stmt.step())) out.push(stmt.get() as SqlValue[]);
     } finally {
       stmt.free();
     }
@@ -97,8 +106,12 @@ export class JournalRows {
       }
       this.current.run(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
     } catch (e) {
-      this.current.run('ROLLBACK');
-      throw e;
+      try {
+        this.current.run('ROLLBACK');
+      } catch {
+        // A damaged database may refuse the rollback too; the error below says why.
+      }
+      throw this.guard.translate(e);
     }
     return tables;
   }

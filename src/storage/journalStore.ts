@@ -7,20 +7,24 @@ import * as path from 'path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { BadRowError, TABLE_NAMES, validateRow, type Op, type RowTypes, type TableName } from '../core/schemas';
 import type { LocalDate } from '../core/time';
-import { listBackups, writeBackups } from './backups';
+import { Backups } from './backups';
 import { stampLocalEdits } from './clockStamp';
+import { writeVerifiedSnapshot } from './compaction';
 import { ConflictCopies } from './conflictCopies';
 import { isLaterEpoch, nextEpoch, readEpoch, writeEpoch, type Epoch } from './epoch';
+import { DiskFullError } from './fileErrors';
 import type { FileIdentity, JournalFiles } from './files';
 import { LogSet, machineIdFromHost } from './logSet';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { NodeFiles } from './nodeFiles';
 import { decodeLog, encodeChange } from './opLog';
 import { applyRestore, beforeRestorePath, planRestore } from './restore';
-import { openSnapshot, type SnapshotProblem } from './snapshotCheck';
-import { isOwnSnapshot, quarantine, recordFingerprint, sameFile, SNAPSHOT_NAME } from './snapshotFiles';
+import { openSnapshot } from './snapshotCheck';
+import { quarantine, sameFile, SNAPSHOT_NAME } from './snapshotFiles';
+import { confirmTrust, CorruptJournalError, DamageGuard, loadSnapshot } from './snapshotLoad';
 import { JournalRows } from './journalRows';
 import { readAllOps, type SqlValue } from './tables';
+import { UnsavedChanges, type UnsavedState } from './unsaved';
 import { NotWriterError, type StoreNotice, type WriteOptions, type WriteResult } from './writeResult';
 import { WriterLock } from './writerLock';
 
@@ -28,6 +32,9 @@ export { HASH_NAME, quarantine, replaceSnapshot, SNAPSHOT_NAME } from './snapsho
 export { LEGACY_LOG_NAME, logName } from './logSet';
 export { MERGED_DIR } from './conflictCopies';
 export { NotWriterError, type StoreNotice, type WriteOptions, type WriteResult } from './writeResult';
+export { DiskFullError, SymlinkError } from './fileErrors';
+export { CorruptJournalError } from './snapshotLoad';
+export type { UnsavedState } from './unsaved';
 
 export const LOCK_NAME = 'journal.sqlite.lock';
 export const BACKUP_DIR = 'backups';
@@ -54,25 +61,14 @@ export interface StoreOptions {
    * appends to. Defaults to a checksum of the host name.
    */
   machine?: string;
+  /** How often changes kept in memory on a full disk are retried (also on every write). */
+  retryUnsavedMs?: number;
 }
 
 export interface ChangeEvent {
   tables: ReadonlySet<TableName>;
   /** 'local' for writes made through this store, 'external' for another window or a synced file. */
   source: 'local' | 'external';
-}
-
-/** The snapshot cannot be opened safely. The original is untouched and a copy sits at `copy`. */
-export class CorruptJournalError extends Error {
-  constructor(
-    readonly file: string,
-    readonly copy: string | undefined,
-    readonly problem: SnapshotProblem,
-    readonly detail: string
-  ) {
-    super(`The journal file ${file} cannot be opened: ${detail}.`);
-    this.name = 'CorruptJournalError';
-  }
 }
 
 export class JournalStore {
@@ -92,11 +88,17 @@ export class JournalStore {
   private readonly logs: LogSet;
   private readonly copies: ConflictCopies;
   private epoch: Epoch | undefined;
+  private readonly backups: Backups;
+  private readonly unsaved: UnsavedChanges<WriteResult>;
   private snapshotId: FileIdentity | undefined;
   private appendedSinceCompaction = 0;
   private compactTimer: ReturnType<typeof setTimeout> | undefined;
   private exclusiveTail: Promise<unknown> = Promise.resolve();
   private blocked: CorruptJournalError | undefined;
+  /** Turns SQLite's "malformed" into recovery; nothing is compacted from a damaged database. */
+  private readonly guard: DamageGuard;
+  /** Settles once a snapshot trusted by its identity has had its hash checked; compaction waits. */
+  private trustConfirmed: Promise<void> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -106,13 +108,22 @@ export class JournalStore {
     this.files = opts.files ?? new NodeFiles();
     this.log = opts.log ?? (() => undefined);
     this.now = opts.now ?? Date.now;
-    this.rows = new JournalRows(db, (e) => this.reportBadRow(e), (m) => this.log('warn', m));
+    this.guard = new DamageGuard(this.files, opts.dir, (m) => this.log('error', m));
+    this.rows = new JournalRows(db, (e) => this.reportBadRow(e), (m) => this.log('warn', m), this.guard);
     this.snapshotPath = path.join(opts.dir, SNAPSHOT_NAME);
     this.logs = new LogSet(this.files, opts.dir, opts.machine ?? machineIdFromHost(os.hostname()));
     this.logPath = this.logs.ownPath;
     this.backupDir = path.join(opts.dir, BACKUP_DIR);
     this.copies = new ConflictCopies(this.files, opts.dir, opts.sql, (m) => this.log('warn', m));
     this.lock = opts.writer === false ? undefined : new WriterLock(this.files, path.join(opts.dir, LOCK_NAME), { now: this.now });
+    this.backups = new Backups(this.files, opts.sql, this.backupDir);
+    this.unsaved = new UnsavedChanges({
+      append: (record) => this.files.appendDurable(this.logPath, record),
+      commit: (ops, record) => this.commit(ops, record),
+      describe: (cause, count, bytes) => this.diskFull(cause, count, bytes),
+      retryMs: opts.retryUnsavedMs ?? 15_000,
+      onError: (message) => this.log('error', message)
+    });
   }
 
   /**
@@ -121,23 +132,9 @@ export class JournalStore {
    */
   static async open(opts: StoreOptions): Promise<JournalStore> {
     const files = opts.files ?? new NodeFiles();
-    await files.mkdirp(opts.dir);
-    const snapshotPath = path.join(opts.dir, SNAPSHOT_NAME);
-    // Identity before content: if another window replaces the file in between, the next refresh
-    // sees a different identity and merges the newer file.
-    const identity = await files.identity(snapshotPath);
-    const bytes = await files.read(snapshotPath);
-    let db: Database;
-    if (bytes === undefined) {
-      db = new opts.sql.Database();
-    } else {
-      const check = openSnapshot(opts.sql, bytes, await isOwnSnapshot(files, opts.dir, bytes, identity));
-      if (!check.ok) {
-        const copy = await quarantine(files, snapshotPath, opts.now ?? Date.now);
-        throw new CorruptJournalError(snapshotPath, copy, check.problem, check.detail);
-      }
-      db = check.db;
-    }
+    const info = (m: string) => opts.log?.('info', m);
+    const loaded = await loadSnapshot(files, opts.sql, opts.dir, [path.join(opts.dir, BACKUP_DIR)], opts.now ?? Date.now, info);
+    const { db, identity, existed } = loaded;
     const store = new JournalStore({ ...opts, files }, db);
     const from = migrate(db);
     if (from !== SCHEMA_VERSION) store.log('info', `Journal schema upgraded from version ${from} to ${SCHEMA_VERSION}.`);
@@ -148,8 +145,12 @@ export class JournalStore {
     await store.mergeConflictCopies(tables);
     if (store.lock && (await store.lock.tryAcquire())) {
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
-      if (bytes === undefined || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0) store.scheduleCompaction(0);
+      if (!existed || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0) store.scheduleCompaction(0);
     }
+    // After the caller has the store (and its listeners): hashing must not delay the open.
+    store.trustConfirmed = new Promise((r) => setTimeout(r, 0))
+      .then(() => confirmTrust(files, opts.dir, loaded, store.guard))
+      .catch((e) => store.log('warn', `Could not confirm the snapshot's fingerprint: ${(e as Error).message ?? e}`));
     return store;
   }
 
@@ -157,9 +158,28 @@ export class JournalStore {
     return this.lock?.held ?? true;
   }
 
-  /** Non-null while the on-disk snapshot changed into something unreadable; compaction waits. */
+  /** Non-null while the snapshot (on disk, or as loaded) is damaged; compaction waits. */
   get problem(): CorruptJournalError | undefined {
-    return this.blocked;
+    return this.guard.damaged ?? this.blocked;
+  }
+
+  /** Changes kept in memory because the disk is full, and why. */
+  get unsavedState(): UnsavedState {
+    return this.unsaved.state;
+  }
+
+  onUnsavedChange(listener: (s: UnsavedState) => void): () => void {
+    return this.unsaved.onChange(listener);
+  }
+
+  /** Writes the changes kept in memory on a full disk; true when none wait any more. */
+  retryUnsaved(): Promise<boolean> {
+    return this.unsaved.retry();
+  }
+
+  /** SQLite reported the loaded journal damaged while running: it must be closed and recovered. */
+  onCorrupt(listener: (e: CorruptJournalError) => void): () => void {
+    return this.guard.onDamage(listener);
   }
 
   onDidChange(listener: (e: ChangeEvent) => void): () => void {
@@ -184,14 +204,19 @@ export class JournalStore {
    * row is stamped as a local edit (see clockStamp.ts) unless `keepStamps`; the result lists any op
    * that changed nothing because a newer version of its row is already here. Callers must tell the
    * user about those.
+   * On a full disk it rejects with DiskFullError: the change is kept in memory and written (then
+   * applied) as soon as a retry succeeds, before any later change. See onUnsavedChange.
    */
   async write(ops: Op[], options: WriteOptions = {}): Promise<WriteResult> {
     if (this.closed) throw new Error('The journal is closed.');
     if (ops.length === 0) return { applied: [], notApplied: [] };
     const valid = ops.map((op) => this.checked(op));
     const stamped = options.keepStamps ? valid : stampLocalEdits(valid, (op) => this.rows.currentStamp(op)).map((op) => this.checked(op));
-    const record = encodeChange(stamped);
-    await this.files.appendDurable(this.logPath, record);
+    return this.unsaved.save(stamped, encodeChange(stamped));
+  }
+
+  /** A change whose record is durable in the log: apply it in memory and tell listeners. */
+  private commit(stamped: Op[], record: Uint8Array): WriteResult {
     this.appendedSinceCompaction += record.length;
     const notApplied: Op[] = [];
     const tables = this.rows.apply([stamped], { notApplied });
@@ -201,6 +226,14 @@ export class JournalStore {
       this.log('warn', `${notApplied.length} of ${stamped.length} change(s) did not apply; a newer version is already in the journal: ${notApplied.map((o) => `${o.table} ${o.row.id}`).join(', ')}`);
     }
     return { applied: stamped.filter((op) => !notApplied.includes(op)), notApplied };
+  }
+
+  private async diskFull(cause: unknown, unsaved: number, unsavedBytes: number): Promise<DiskFullError> {
+    const free = await this.files.freeSpace?.(this.opts.dir).catch(() => undefined);
+    // A compaction writes a whole new snapshot beside the old one before removing anything.
+    const needed = Math.max((this.snapshotId?.size ?? 0) + this.appendedSinceCompaction + unsavedBytes, 1024 * 1024);
+    this.log('error', `The disk is full (${(cause as NodeJS.ErrnoException).code}); ${unsaved} change(s) wait in memory.`);
+    return new DiskFullError(this.opts.dir, free, needed, unsaved, cause);
   }
 
   put<T extends TableName>(table: T, row: RowTypes[T], options?: WriteOptions): Promise<WriteResult> {
@@ -262,6 +295,11 @@ export class JournalStore {
   async close(): Promise<void> {
     if (this.closed) return;
     clearTimeout(this.compactTimer);
+    if (!(await this.unsaved.retry())) {
+      this.log('error', `Closing with ${this.unsaved.state.count} change(s) that could not be saved: the disk is full.`);
+    }
+    this.unsaved.dispose();
+    await this.guard.forgetting;
     await this.exclusive(async () => {
       await this.compactNow().catch((e) => this.log('error', `Final compaction failed; the log keeps every change: ${e}`));
       this.closed = true;
@@ -271,9 +309,9 @@ export class JournalStore {
     this.files.dispose?.();
   }
 
-  /** The newest backup file, if any. */
+  /** The newest backup that opens and passes PRAGMA quick_check, if any. */
   async latestBackup(): Promise<string | undefined> {
-    return (await listBackups(this.files, this.backupDir))[0]?.path;
+    return (await this.backups.valid())[0]?.path;
   }
 
   /**
@@ -304,10 +342,8 @@ export class JournalStore {
         const epoch = nextEpoch(this.epoch, now);
         applyRestore(restored, plan, epoch);
         if (this.lock && !(await this.lock.heartbeat())) throw new NotWriterError();
-        const snapshot = restored.export();
-        await this.files.writeAtomic(this.snapshotPath, snapshot);
-        this.snapshotId = await this.files.identity(this.snapshotPath);
-        if (this.snapshotId) await recordFingerprint(this.files, this.opts.dir, snapshot, this.snapshotId);
+        // Written and read back like a compaction's snapshot before anything else changes.
+        this.snapshotId = (await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, restored)).identity;
         this.replaceDb(restored, epoch);
         this.blocked = undefined;
         for (const file of pending) await this.files.remove(file);
@@ -324,8 +360,13 @@ export class JournalStore {
     });
   }
 
+  /**
+   * Folds the logs into a new snapshot. The snapshot is verified before it replaces the old one,
+   * and logs are deleted only after that; on any failure the old snapshot and every log stay.
+   */
   private async compactNow(): Promise<void> {
-    if (this.closed || this.blocked || !this.isWriter) return;
+    await this.trustConfirmed;
+    if (this.closed || this.problem || !this.isWriter) return;
     const started = this.now();
     // Only this machine's logs are folded away; other machines' logs stay until their owner compacts.
     const pending = await this.logs.beginCompaction(`${started}-${process.pid}`);
@@ -337,15 +378,15 @@ export class JournalStore {
     // Confirm the lock right before replacing the snapshot: a window that was asleep past its
     // heartbeat may have been replaced as the writer, and must not overwrite the new writer's work.
     if (this.lock && !(await this.lock.heartbeat())) return;
-    const snapshot = this.rows.db.export();
-    await this.files.writeAtomic(this.snapshotPath, snapshot);
-    this.snapshotId = await this.files.identity(this.snapshotPath);
-    if (this.snapshotId) await recordFingerprint(this.files, this.opts.dir, snapshot, this.snapshotId);
+    const { bytes: snapshot, identity } = await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, this.rows.db).catch((e: unknown) => {
+      throw this.guard.translate(e);
+    });
+    this.snapshotId = identity;
     for (const file of pending) await this.files.remove(file);
     this.appendedSinceCompaction = 0;
     if (tables.size > 0) this.emit({ tables, source: 'external' });
     if (this.opts.backups !== false && this.opts.today) {
-      const written = await writeBackups(this.files, this.backupDir, snapshot, this.opts.today());
+      const written = await this.backups.write(snapshot, this.opts.today());
       if (written.length > 0) this.log('info', `Backup written: ${written.join(', ')}`);
     }
     this.log('info', `Compacted the journal in ${this.now() - started} ms (${snapshot.length} bytes).`);

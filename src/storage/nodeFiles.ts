@@ -1,37 +1,75 @@
-// JournalFiles on Node's fs, with the fsync discipline that makes the journal crash-safe.
+// JournalFiles on Node's fs, with the fsync discipline that makes the journal crash-safe. Every
+// write is checked: all bytes written (a disk that is nearly full writes short), fsync'd, and a temp
+// file's size confirmed before it is renamed into place. A failed write removes its temp file.
+// Files in the data folder are never opened through a symbolic link.
+import { createHash } from 'crypto';
 import * as fsSync from 'fs';
 import { promises as fs, constants } from 'fs';
 import * as path from 'path';
-import type { FileIdentity, JournalFiles } from './files';
+import type { FileIdentity, JournalFiles, WriteOptions } from './files';
+import { SymlinkError } from './fileErrors';
 
 const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** 0 where the platform has no such flag (Windows); an lstat check stands in for it there. */
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
+/** The system calls that change files, replaceable so tests can fail or cut short any one of them. */
+export interface FileIo {
+  openSync(file: string, flags: number, mode: number): number;
+  /** Returns the bytes written, which may be fewer than asked. */
+  writeSync(fd: number, data: Uint8Array, offset: number, length: number): number;
+  fsyncSync(fd: number): void;
+  open(file: string, flags: number, mode: number): Promise<fs.FileHandle>;
+  /** Returns the bytes written, which may be fewer than asked. */
+  write(handle: fs.FileHandle, data: Uint8Array, offset: number, length: number): Promise<number>;
+  sync(handle: fs.FileHandle): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  link(from: string, to: string): Promise<void>;
+  mkdir(dir: string, mode: number): Promise<void>;
+}
+
+export const realIo: FileIo = {
+  openSync: (file, flags, mode) => fsSync.openSync(file, flags, mode),
+  writeSync: (fd, data, offset, length) => fsSync.writeSync(fd, data, offset, length),
+  fsyncSync: (fd) => fsSync.fsyncSync(fd),
+  open: (file, flags, mode) => fs.open(file, flags, mode),
+  write: async (handle, data, offset, length) => (await handle.write(data, offset, length)).bytesWritten,
+  sync: (handle) => handle.sync(),
+  rename: (from, to) => fs.rename(from, to),
+  link: (from, to) => fs.link(from, to),
+  mkdir: async (dir, mode) => void (await fs.mkdir(dir, { recursive: true, mode }))
+};
+
+export interface NodeFilesOptions {
+  platform?: NodeJS.Platform;
+  io?: Partial<FileIo>;
+}
 
 export class NodeFiles implements JournalFiles {
   private readonly appendFds = new Map<string, number>();
+  private readonly platform: NodeJS.Platform;
+  private readonly io: FileIo;
 
-  constructor(
-    private readonly platform: NodeJS.Platform = process.platform,
-    /** Replaceable so tests can simulate Windows refusing a rename while a scanner holds the file. */
-    private readonly renameFile: (from: string, to: string) => Promise<void> = fs.rename
-  ) {}
+  constructor(opts: NodeFilesOptions = {}) {
+    this.platform = opts.platform ?? process.platform;
+    this.io = { ...realIo, ...opts.io };
+  }
 
   async read(file: string): Promise<Uint8Array | undefined> {
+    const handle = await this.openForReading(file);
+    if (!handle) return undefined;
     try {
-      return await fs.readFile(file);
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
+      return await handle.readFile();
+    } finally {
+      await handle.close();
     }
   }
 
   async readFrom(file: string, offset: number): Promise<Uint8Array | undefined> {
-    let handle: fs.FileHandle;
-    try {
-      handle = await fs.open(file, 'r');
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    const handle = await this.openForReading(file);
+    if (!handle) return undefined;
     try {
       const { size } = await handle.stat();
       if (size <= offset) return new Uint8Array(0);
@@ -52,11 +90,14 @@ export class NodeFiles implements JournalFiles {
     // Synchronous on purpose: a check-in is a few hundred bytes and one fsync, and going through the
     // thread pool several times per write would cost more than the write itself.
     // A compactor may rename the log at any moment. Re-append until the bytes are in the file that
-    // owns the path; duplicates are harmless because records are upserts.
+    // owns the path; duplicates are harmless because records are upserts. If a write fails midway
+    // (disk full), the call throws: the torn record fails its checksum, and the next record starts
+    // on a new line, so it is never swallowed.
     for (let attempt = 0; attempt < 5; attempt++) {
       const fd = this.appendFd(file);
-      fsSync.writeSync(fd, data, 0, data.length);
-      fsSync.fsyncSync(fd);
+      let written = 0;
+      while (written < data.length) written += checkedCount(this.io.writeSync(fd, data, written, data.length - written), file);
+      this.io.fsyncSync(fd);
       if (this.ownsPath(fd, file)) return;
       this.closeAppendFd(file);
     }
@@ -72,14 +113,21 @@ export class NodeFiles implements JournalFiles {
     const open = this.appendFds.get(file);
     if (open !== undefined && this.ownsPath(open, file)) return open;
     if (open !== undefined) this.closeAppendFd(file);
-    const fd = fsSync.openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    if (!NOFOLLOW) refuseLinkSync(file);
+    let fd: number;
+    try {
+      fd = this.io.openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NOFOLLOW, FILE_MODE);
+    } catch (e) {
+      throw linkErrorSync(e, file);
+    }
     this.appendFds.set(file, fd);
     return fd;
   }
 
   private ownsPath(fd: number, file: string): boolean {
     try {
-      return fsSync.fstatSync(fd).ino === fsSync.statSync(file).ino;
+      // lstat: a symbolic link put in the log's place is not the file we opened.
+      return fsSync.fstatSync(fd).ino === fsSync.lstatSync(file).ino;
     } catch {
       return false;
     }
@@ -91,16 +139,13 @@ export class NodeFiles implements JournalFiles {
     if (fd !== undefined) fsSync.closeSync(fd);
   }
 
-  async writeAtomic(file: string, data: Uint8Array): Promise<void> {
-    const tmp = `${file}.tmp-${process.pid}-${Date.now().toString(36)}`;
-    const handle = await fs.open(tmp, 'w', 0o600);
+  async writeAtomic(file: string, data: Uint8Array, opts: WriteOptions = {}): Promise<void> {
+    // A rename would replace a link rather than write through it; refuse it all the same, by name.
+    await this.refuseLink(file);
+    const tmp = tempName(file, 'tmp');
     try {
-      await handle.write(data, 0, data.length);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
+      await this.writeNew(tmp, data);
+      await opts.verify?.(tmp);
       await this.renameWithRetry(tmp, file);
     } catch (e) {
       await fs.rm(tmp, { force: true });
@@ -112,16 +157,10 @@ export class NodeFiles implements JournalFiles {
   async createExclusive(file: string, data: Uint8Array): Promise<boolean> {
     // Write the content first, then hard-link it into place: the link either fails (the file
     // exists) or creates the file with all of its content, so no reader ever sees it half-written.
-    const tmp = `${file}.new-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const handle = await fs.open(tmp, 'wx', 0o600);
+    const tmp = tempName(file, 'new');
     try {
-      await handle.write(data, 0, data.length);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await fs.link(tmp, file);
+      await this.writeNew(tmp, data);
+      await this.io.link(tmp, file);
       await this.syncDir(path.dirname(file));
       return true;
     } catch (e) {
@@ -132,12 +171,16 @@ export class NodeFiles implements JournalFiles {
     }
   }
 
-  rename(from: string, to: string): Promise<void> {
+  async rename(from: string, to: string): Promise<void> {
+    await this.refuseLink(from);
     return this.renameWithRetry(from, to);
   }
 
+  /** A checked copy that never reads through a link; `to` must not exist yet. */
   async copy(from: string, to: string): Promise<void> {
-    await fs.copyFile(from, to, constants.COPYFILE_EXCL);
+    const bytes = await this.read(from);
+    if (!bytes) throw Object.assign(new Error(`${from} does not exist.`), { code: 'ENOENT' });
+    await this.writeNew(to, bytes);
   }
 
   async remove(file: string): Promise<void> {
@@ -155,7 +198,8 @@ export class NodeFiles implements JournalFiles {
 
   async identity(file: string): Promise<FileIdentity | undefined> {
     try {
-      const s = await fs.stat(file);
+      const s = await fs.lstat(file);
+      if (s.isSymbolicLink()) throw new SymlinkError(file);
       return { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
     } catch (e) {
       if (isNotFound(e)) return undefined;
@@ -164,7 +208,83 @@ export class NodeFiles implements JournalFiles {
   }
 
   async mkdirp(dir: string): Promise<void> {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    await this.io.mkdir(dir, DIR_MODE);
+  }
+
+  async sha256(file: string): Promise<string | undefined> {
+    const handle = await this.openForReading(file);
+    if (!handle) return undefined;
+    try {
+      // One small buffer, reused: hashing a large snapshot never holds a second copy of it.
+      const hash = createHash('sha256');
+      const buf = Buffer.allocUnsafe(1024 * 1024);
+      for (let at = 0; ; ) {
+        const { bytesRead } = await handle.read(buf, 0, buf.length, at);
+        if (bytesRead === 0) break;
+        hash.update(buf.subarray(0, bytesRead));
+        at += bytesRead;
+      }
+      return hash.digest('hex');
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async freeSpace(dir: string): Promise<number | undefined> {
+    // fs.statfs arrived in Node 18.15; older hosts simply cannot tell.
+    const statfs = (fs as { statfs?: (p: string) => Promise<{ bavail: number; bsize: number }> }).statfs;
+    if (!statfs) return undefined;
+    try {
+      const s = await statfs(dir);
+      return Number(s.bavail) * Number(s.bsize);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Creates `file` (which must not exist), writes every byte, fsyncs and checks its size. */
+  private async writeNew(file: string, data: Uint8Array): Promise<void> {
+    let handle: fs.FileHandle;
+    try {
+      handle = await this.io.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, FILE_MODE);
+    } catch (e) {
+      throw await this.linkError(e, file);
+    }
+    let failed = true;
+    try {
+      let written = 0;
+      while (written < data.length) written += checkedCount(await this.io.write(handle, data, written, data.length - written), file);
+      await this.io.sync(handle);
+      const { size } = await handle.stat();
+      if (size !== data.length) throw Object.assign(new Error(`${file} holds ${size} bytes after writing ${data.length}.`), { code: 'EIO' });
+      failed = false;
+    } finally {
+      await handle.close().catch(() => undefined);
+      if (failed) await fs.rm(file, { force: true });
+    }
+  }
+
+  private async openForReading(file: string): Promise<fs.FileHandle | undefined> {
+    try {
+      if (!NOFOLLOW) await this.refuseLink(file);
+      return await fs.open(file, constants.O_RDONLY | NOFOLLOW);
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw await this.linkError(e, file);
+    }
+  }
+
+  /** O_NOFOLLOW refuses a link with ELOOP (EMLINK on some BSDs), O_EXCL with EEXIST; name it for the user. */
+  private async linkError(e: unknown, file: string): Promise<unknown> {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ELOOP' && code !== 'EMLINK' && code !== 'EEXIST') return e;
+    const s = await fs.lstat(file).catch(() => undefined);
+    return s?.isSymbolicLink() ? new SymlinkError(file) : e;
+  }
+
+  private async refuseLink(file: string): Promise<void> {
+    const s = await fs.lstat(file).catch(() => undefined);
+    if (s?.isSymbolicLink()) throw new SymlinkError(file);
   }
 
   private async renameWithRetry(from: string, to: string): Promise<void> {
@@ -172,7 +292,7 @@ export class NodeFiles implements JournalFiles {
     const attempts = this.platform === 'win32' ? 10 : 1;
     for (let i = 1; ; i++) {
       try {
-        await this.renameFile(from, to);
+        await this.io.rename(from, to);
         return;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? '';
@@ -194,6 +314,40 @@ export class NodeFiles implements JournalFiles {
     } catch {
       // Some file systems (e.g. certain network mounts) refuse a directory fsync; the rename stands.
     }
+  }
+}
+
+/**
+ * A temp file next to `file`, named `<file>.<kind>-<pid>-<random>`: the pid lets a later session
+ * tell a crash leftover (its process is gone) from a write still in progress.
+ */
+export function tempName(file: string, kind: 'tmp' | 'new'): string {
+  return `${file}.${kind}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function checkedCount(n: number, file: string): number {
+  // A regular file never accepts 0 bytes without an error; looping on it would never end.
+  if (!(n > 0)) throw Object.assign(new Error(`Writing to ${file} made no progress.`), { code: 'EIO' });
+  return n;
+}
+
+function refuseLinkSync(file: string): void {
+  let s: fsSync.Stats | undefined;
+  try {
+    s = fsSync.lstatSync(file);
+  } catch {
+    return;
+  }
+  if (s.isSymbolicLink()) throw new SymlinkError(file);
+}
+
+function linkErrorSync(e: unknown, file: string): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code !== 'ELOOP' && code !== 'EMLINK') return e;
+  try {
+    return fsSync.lstatSync(file).isSymbolicLink() ? new SymlinkError(file) : e;
+  } catch {
+    return e;
   }
 }
 

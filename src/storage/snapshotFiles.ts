@@ -3,12 +3,15 @@
 import * as path from 'path';
 import type { FileIdentity, JournalFiles } from './files';
 import { sha256 } from './snapshotCheck';
+import { verifySameBytes } from './verify';
 
 export const SNAPSHOT_NAME = 'journal.sqlite';
 
 /**
- * Fingerprint of the last snapshot this extension wrote: its SHA-256 and its file identity. A file
- * whose identity is unchanged is trusted at once; otherwise its hash must match.
+ * Fingerprint of the last snapshot this extension wrote and verified: its SHA-256 and its file
+ * identity. A file whose bytes hash the same is trusted (its integrity check skipped). A file with
+ * the same identity is trusted at once, but only provisionally: a file damaged in place keeps its
+ * inode, size and modification time, so its hash is checked right after the journal opens.
  */
 export const HASH_NAME = 'journal.sqlite.sha256';
 
@@ -36,19 +39,32 @@ export async function quarantine(files: JournalFiles, file: string, now: () => n
   }
 }
 
-/** Whether `bytes` are exactly the last snapshot this extension wrote (see HASH_NAME). */
-export async function isOwnSnapshot(files: JournalFiles, dir: string, bytes: Uint8Array, identity: FileIdentity | undefined): Promise<boolean> {
+export type Trust =
+  /** Not the snapshot we wrote (or no fingerprint): run the full integrity check. */
+  | { kind: 'none' }
+  /** Same bytes as the snapshot we wrote. */
+  | { kind: 'hash' }
+  /** Same inode, size and time: trusted now, its hash still to be confirmed against `sha256`. */
+  | { kind: 'identity'; sha256: string };
+
+/** How far `bytes`, read from a file with `identity`, can be trusted as the snapshot we wrote. */
+export async function trustOf(files: JournalFiles, dir: string, bytes: Uint8Array, identity: FileIdentity | undefined): Promise<Trust> {
   const recorded = await files.read(path.join(dir, HASH_NAME));
-  if (!recorded) return false;
+  if (!recorded) return { kind: 'none' };
   let print: Partial<Fingerprint>;
   try {
     print = JSON.parse(new TextDecoder().decode(recorded)) as Partial<Fingerprint>;
   } catch {
-    return false;
+    return { kind: 'none' };
   }
-  // Same inode, size and modification time as when we wrote it: nothing has touched the file.
-  if (identity && print.ino === identity.ino && print.size === identity.size && print.mtimeMs === identity.mtimeMs && print.size === bytes.length) return true;
-  return typeof print.sha256 === 'string' && print.sha256 === (await sha256(bytes));
+  if (typeof print.sha256 !== 'string' || print.size !== bytes.length) return { kind: 'none' };
+  if (identity && print.ino === identity.ino && print.size === identity.size && print.mtimeMs === identity.mtimeMs) return { kind: 'identity', sha256: print.sha256 };
+  return print.sha256 === (await sha256(bytes)) ? { kind: 'hash' } : { kind: 'none' };
+}
+
+/** After SQLite found the loaded snapshot malformed: the next open runs the full check. */
+export async function forgetFingerprint(files: JournalFiles, dir: string): Promise<void> {
+  await files.remove(path.join(dir, HASH_NAME));
 }
 
 export function sameFile(a: FileIdentity | undefined, b: FileIdentity | undefined): boolean {
@@ -64,7 +80,7 @@ export async function replaceSnapshot(files: JournalFiles, dir: string, backupPa
   if (backupPath) {
     const bytes = await files.read(backupPath);
     if (!bytes) throw new Error(`The backup ${backupPath} no longer exists.`);
-    await files.writeAtomic(target, bytes);
+    await files.writeAtomic(target, bytes, { verify: async (tmp) => void (await verifySameBytes(files, tmp, bytes)) });
   } else {
     await files.remove(target);
   }

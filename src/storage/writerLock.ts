@@ -1,7 +1,14 @@
 // One window at a time compacts the journal and writes backups. The holder rewrites the lock file
 // with a heartbeat; a lock whose heartbeat is stale, or whose process is gone, may be taken over.
+// The takeover never leaves the path empty and never replaces a lock other than the stale one it
+// read, so two contenders cannot both come away believing they hold it.
 import * as os from 'os';
 import type { JournalFiles } from './files';
+import { crc32 } from './opLog';
+import { processAlive } from './processes';
+
+/** `<lock>.stale-<version>`: the claim on one exact stale content of the lock. */
+export const CLAIM_INFIX = '.stale-';
 
 export interface LockInfo {
   pid: number;
@@ -39,6 +46,11 @@ export class WriterLock {
     this.isAlive = opts.isAlive ?? processAlive;
   }
 
+  /** This holder's token, as written in the lock file. */
+  get id(): string {
+    return this.token;
+  }
+
   get held(): boolean {
     return this.holding;
   }
@@ -47,18 +59,42 @@ export class WriterLock {
   async tryAcquire(): Promise<boolean> {
     if (this.holding) return this.heartbeat();
     if (await this.files.createExclusive(this.path, this.encode())) return (this.holding = true);
-    const current = await this.read();
-    if (current && !this.isAbandoned(current)) return false;
-    // Move the abandoned lock aside atomically; only one contender's rename can succeed.
-    const aside = `${this.path}.stale-${this.token}`;
-    try {
-      await this.files.rename(this.path, aside);
-    } catch {
+    const seen = await this.files.read(this.path);
+    if (!seen) return false; // released a moment ago: the next call creates it
+    const info = decode(seen);
+    if (info && !this.isAbandoned(info)) return false;
+    return this.takeOver(seen);
+  }
+
+  /**
+   * Replaces the abandoned lock whose content is `seen`. The claim file for that exact content is
+   * created exclusively, so one contender per stale version goes on; it then replaces the lock only
+   * if it still holds that content. A contender that read the lock before another took it over
+   * finds the content changed (or the claim taken) and backs off.
+   */
+  private async takeOver(seen: Uint8Array): Promise<boolean> {
+    const claim = `${this.path}${CLAIM_INFIX}${(crc32(seen) >>> 0).toString(16)}-${seen.length.toString(16)}`;
+    if (!(await this.files.createExclusive(claim, this.encode()))) {
+      await this.clearDeadClaim(claim);
       return false;
     }
-    await this.files.remove(aside);
-    if (await this.files.createExclusive(this.path, this.encode())) return (this.holding = true);
-    return false;
+    try {
+      const current = await this.files.read(this.path);
+      if (!current || !sameBytes(current, seen)) return false;
+      await this.files.writeAtomic(this.path, this.encode());
+      return (this.holding = (await this.read())?.token === this.token);
+    } finally {
+      // Once the lock has changed, a later claim on the old content finds it changed: safe to drop.
+      await this.files.remove(claim);
+    }
+  }
+
+  /** A contender that crashed between claiming and replacing would block takeovers forever. */
+  private async clearDeadClaim(claim: string): Promise<void> {
+    const bytes = await this.files.read(claim);
+    const info = bytes && decode(bytes);
+    if (!bytes || (info && !this.isAbandoned(info))) return;
+    await this.files.remove(claim);
   }
 
   /** Refreshes the heartbeat; returns false (and stops holding) if another window took over. */
@@ -82,12 +118,7 @@ export class WriterLock {
 
   async read(): Promise<LockInfo | undefined> {
     const bytes = await this.files.read(this.path);
-    if (!bytes) return undefined;
-    try {
-      return JSON.parse(new TextDecoder().decode(bytes)) as LockInfo;
-    } catch {
-      return undefined; // half-written by a crash: treated as abandoned
-    }
+    return bytes && decode(bytes);
   }
 
   private isAbandoned(info: LockInfo): boolean {
@@ -101,11 +132,15 @@ export class WriterLock {
   }
 }
 
-function processAlive(pid: number): boolean {
+function decode(bytes: Uint8Array): LockInfo | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    const info = JSON.parse(new TextDecoder().decode(bytes)) as LockInfo;
+    return info && typeof info.token === 'string' && typeof info.heartbeat === 'number' ? info : undefined;
+  } catch {
+    return undefined; // damaged: treated as abandoned
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }

@@ -12,6 +12,8 @@ interface Child {
   proc: ChildProcess;
   acked: string[];
   opened: Promise<void>;
+  /** Resolves at the first acknowledged entry. */
+  firstAck: Promise<void>;
   done: Promise<void>;
   seen: Promise<string[]>;
 }
@@ -21,41 +23,57 @@ function spawnWriter(opts: { dir: string; count: number; label: string; compactL
   const acked: string[] = [];
   const waiting = new Map<string, { resolve(v: unknown): void; reject(e: Error): void }>();
   const awaitMessage = <T>(type: string) => new Promise<T>((resolve, reject) => waiting.set(type, { resolve: resolve as (v: unknown) => void, reject }));
-  const child: Child = { proc, acked, opened: awaitMessage('open'), done: awaitMessage('done'), seen: awaitMessage('seen') };
+  const child: Child = { proc, acked, opened: awaitMessage('open'), firstAck: awaitMessage('ack'), done: awaitMessage('done'), seen: awaitMessage('seen') };
   proc.on('message', (m: { type: string; id?: string; ids?: string[] }) => {
     if (m.type === 'ack') acked.push(m.id!);
-    else waiting.get(m.type)?.resolve(m.ids);
+    waiting.get(m.type)?.resolve(m.ids);
   });
   // A writer that dies on its own (not killed by the test) fails the test instead of hanging it.
   proc.once('exit', (code, signal) => {
     if (signal !== null) return;
     for (const w of waiting.values()) w.reject(new Error(`writer ${opts.label} exited with code ${code}`));
   });
-  for (const p of [child.opened, child.done, child.seen]) p.catch(() => undefined);
+  for (const p of [child.opened, child.firstAck, child.done, child.seen]) p.catch(() => undefined);
   return child;
 }
 
 const exited = (p: ChildProcess) => new Promise<void>((r) => (p.exitCode !== null || p.signalCode !== null ? r() : p.once('exit', () => r())));
 
+const STRAY = /\.(?:tmp|new)-|\.stale-|\.compacting-/;
+
+async function strays(dir: string): Promise<string[]> {
+  const backups = await fs.readdir(path.join(dir, 'backups')).catch(() => [] as string[]);
+  return [...(await fs.readdir(dir)), ...backups.map((n) => `backups/${n}`)].filter((n) => STRAY.test(n));
+}
+
 describe('crash safety (separate processes)', function () {
   this.timeout(120_000);
 
-  it('keeps every acknowledged entry through 50 SIGKILLs at random moments, some during compaction', async () => {
+  it('keeps every acknowledged entry through 200 SIGKILLs of two writers, and leaves no stray file', async function () {
+    // Two writers per round, each killed at its own random moment: 100 rounds, 200 kills. On a
+    // quiet 2-core machine this takes about a minute; on a loaded one, several.
+    this.timeout(900_000);
     const dir = await tempDir('mdj-crash-');
     const sql = await sqlJs();
     const acknowledged: string[] = [];
     let midCompaction = 0;
     const seenLeftovers = new Set<string>();
-    for (let round = 0; round < 50; round++) {
-      // A small log threshold makes the writer compact every few entries, so kills land inside it.
-      const child = spawnWriter({ dir, count: 100_000, label: `round ${round}`, compactLogBytes: 1500 });
-      await child.opened;
-      await new Promise((r) => setTimeout(r, 20 + Math.random() * 400));
-      child.proc.kill('SIGKILL');
-      await exited(child.proc);
-      acknowledged.push(...child.acked);
+    const started = Date.now();
+    for (let round = 0; round < 100; round++) {
+      // A small log threshold makes the writers compact every few entries, so kills land inside it.
+      const pair = ['A', 'B'].map((w) => spawnWriter({ dir, count: 100_000, label: `round ${round}${w}`, compactLogBytes: 1500 }));
+      await Promise.all(
+        pair.map(async (child) => {
+          // From its first entry on, so a slow (busy) machine still sees writes and compactions.
+          await child.firstAck;
+          await new Promise((r) => setTimeout(r, Math.random() * 400));
+          child.proc.kill('SIGKILL');
+          await exited(child.proc);
+        })
+      );
+      for (const child of pair) acknowledged.push(...child.acked);
       // A compaction cut short leaves its renamed log or temp snapshot behind; count new ones.
-      const leftovers = (await fs.readdir(dir)).filter((n) => n.includes('.compacting-') || n.includes('.tmp-'));
+      const leftovers = await strays(dir);
       if (leftovers.some((n) => !seenLeftovers.has(n))) midCompaction++;
       for (const n of leftovers) seenLeftovers.add(n);
       const store = await JournalStore.open({ dir, sql, writer: false });
@@ -65,9 +83,18 @@ describe('crash safety (separate processes)', function () {
       assert.strictEqual(store.integrityCheck(), 'ok');
       await store.close();
     }
-    assert.ok(acknowledged.length > 150, `enough writes happened (${acknowledged.length})`);
+    assert.ok(acknowledged.length >= 200, `every writer acknowledged entries (${acknowledged.length})`);
     assert.ok(midCompaction > 0, 'at least one kill interrupted a compaction');
-    console.log(`      ${acknowledged.length} acknowledged entries, ${midCompaction} of 50 kills interrupted a compaction`);
+    // The next session, a minute or more later: leftovers of the dead writers are removed on open,
+    // and its compaction folds every renamed log into the snapshot.
+    const later = await JournalStore.open({ dir, sql, now: () => Date.now() + 2 * 60_000, today: () => new Date().toISOString().slice(0, 10) });
+    assert.ok(later.isWriter, 'the dead writers\' lock is taken over');
+    const present = new Set(recentEntries(later, 1_000_000).map((e) => e.checkIn.id));
+    assert.deepStrictEqual(acknowledged.filter((id) => !present.has(id)), []);
+    await later.close();
+    assert.deepStrictEqual(await strays(dir), [], 'no stray files remain');
+    assert.deepStrictEqual((await fs.readdir(dir)).filter((n) => n.includes('.lock')), [], 'the lock is released');
+    console.log(`      ${acknowledged.length} acknowledged entries; ${midCompaction} of 100 rounds interrupted a compaction; ${seenLeftovers.size} leftovers seen and removed; ${Math.round((Date.now() - started) / 1000)} s`);
   });
 
   it('two processes writing 300 entries each, interleaved, both end up with all 600', async () => {

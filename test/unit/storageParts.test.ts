@@ -4,7 +4,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { buildCheckIn } from '../../src/core/entries';
 import { addDays } from '../../src/core/time';
-import { KEEP_DAILY, KEEP_WEEKLY, listBackups, writeBackups } from '../../src/storage/backups';
+import { Backups, KEEP_DAILY, KEEP_WEEKLY, listBackups } from '../../src/storage/backups';
+import { migrate } from '../../src/storage/migrations';
 import { JournalStore, SNAPSHOT_NAME } from '../../src/storage/journalStore';
 import { recentEntries } from '../../src/storage/journalQueries';
 import { NodeFiles } from '../../src/storage/nodeFiles';
@@ -12,20 +13,39 @@ import { WriterLock } from '../../src/storage/writerLock';
 import { fixedClock, sqlJs, tempDir } from './helpers';
 
 describe('backups', () => {
+  /** A small journal snapshot whose meta table remembers `label`, so copies can be told apart. */
+  async function snapshotOf(label: string): Promise<Uint8Array> {
+    const db = new (await sqlJs()).Database();
+    migrate(db);
+    db.run('INSERT INTO meta (key, value) VALUES (?, ?)', ['label', label]);
+    const bytes = db.export();
+    db.close();
+    return bytes;
+  }
+
+  async function labelOf(file: string): Promise<string> {
+    const db = new (await sqlJs()).Database(await fs.readFile(file));
+    const label = String(db.exec("SELECT value FROM meta WHERE key = 'label'")[0].values[0][0]);
+    db.close();
+    return label;
+  }
+
   it(`keeps the last ${KEEP_DAILY} daily and ${KEEP_WEEKLY} weekly copies over two months`, async () => {
     const dir = await tempDir();
     const files = new NodeFiles();
+    const backups = new Backups(files, await sqlJs(), dir);
+    const later = await snapshotOf('a second compaction the same day changes nothing');
     for (let d = 0; d < 60; d++) {
       const day = addDays('2026-01-01', d);
-      await writeBackups(files, dir, new TextEncoder().encode(`snapshot of ${day}`), day);
-      await writeBackups(files, dir, new TextEncoder().encode('a second compaction the same day changes nothing'), day);
+      await backups.write(await snapshotOf(`snapshot of ${day}`), day);
+      await backups.write(later, day);
     }
     const all = await listBackups(files, dir);
     const daily = all.filter((b) => b.kind === 'daily').map((b) => b.label);
     const weekly = all.filter((b) => b.kind === 'weekly').map((b) => b.label);
     assert.deepStrictEqual(daily, ['2026-03-01', '2026-02-28', '2026-02-27', '2026-02-26', '2026-02-25', '2026-02-24', '2026-02-23']);
     assert.deepStrictEqual(weekly, ['2026-W09', '2026-W08', '2026-W07', '2026-W06']);
-    assert.strictEqual(await fs.readFile(all[0].path, 'utf8'), 'snapshot of 2026-03-01', 'the first copy of the day is kept');
+    assert.strictEqual(await labelOf(all[0].path), 'snapshot of 2026-03-01', 'the first copy of the day is kept');
   });
 
   it('are written by compaction when the store knows the date', async () => {
@@ -74,9 +94,14 @@ describe('file layer', () => {
   it('retries a rename that Windows refuses while another program holds the file', async () => {
     const dir = await tempDir();
     let refusals = 0;
-    const files = new NodeFiles('win32', async (from, to) => {
-      if (refusals++ < 3) throw Object.assign(new Error('busy'), { code: refusals % 2 ? 'EBUSY' : 'EPERM' });
-      await fs.rename(from, to);
+    const files = new NodeFiles({
+      platform: 'win32',
+      io: {
+        rename: async (from, to) => {
+          if (refusals++ < 3) throw Object.assign(new Error('busy'), { code: refusals % 2 ? 'EBUSY' : 'EPERM' });
+          await fs.rename(from, to);
+        }
+      }
     });
     await files.writeAtomic(path.join(dir, 'f'), new TextEncoder().encode('hello'));
     assert.strictEqual(await fs.readFile(path.join(dir, 'f'), 'utf8'), 'hello');
@@ -85,8 +110,13 @@ describe('file layer', () => {
 
   it('does not retry on Linux, and leaves no temp file behind after a failed rename', async () => {
     const dir = await tempDir();
-    const files = new NodeFiles('linux', async () => {
-      throw Object.assign(new Error('busy'), { code: 'EBUSY' });
+    const files = new NodeFiles({
+      platform: 'linux',
+      io: {
+        rename: async () => {
+          throw Object.assign(new Error('busy'), { code: 'EBUSY' });
+        }
+      }
     });
     await assert.rejects(files.writeAtomic(path.join(dir, 'f'), new Uint8Array([1])), /busy/);
     assert.deepStrictEqual(await fs.readdir(dir), []);

@@ -1,0 +1,52 @@
+// Checks that what reached the disk is what was meant: a snapshot is read back, opened and
+// quick-checked before it replaces the old one, so a write cut short can never replace the journal.
+import type { Database, SqlJsStatic } from 'sql.js';
+import { TABLE_NAMES, type TableName } from '../core/schemas';
+import type { JournalFiles } from './files';
+import { openSnapshot } from './snapshotCheck';
+
+export type RowCounts = Record<TableName, number>;
+
+/** A written file is not what was meant to be written; the write was abandoned. */
+export class VerifyError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string
+  ) {
+    super(`${file} did not verify after writing: ${detail}`);
+    this.name = 'VerifyError';
+  }
+}
+
+/** Every row of every table, tombstones included. */
+export function rowCounts(db: Database): RowCounts {
+  const sql = `SELECT ${TABLE_NAMES.map((t) => `(SELECT count(*) FROM ${t})`).join(', ')}`;
+  const values = db.exec(sql)[0]?.values[0] ?? [];
+  return Object.fromEntries(TABLE_NAMES.map((t, i) => [t, Number(values[i] ?? 0)])) as RowCounts;
+}
+
+/**
+ * Reads `file` back and checks it is exactly `expected`, that SQLite opens it and PRAGMA
+ * quick_check passes, and that every table holds `counts` rows. Throws VerifyError otherwise.
+ */
+export async function verifySnapshotFile(files: JournalFiles, SQL: SqlJsStatic, file: string, expected: Uint8Array, counts: RowCounts): Promise<void> {
+  const onDisk = await verifySameBytes(files, file, expected);
+  const check = openSnapshot(SQL, onDisk, 'quick');
+  if (!check.ok) throw new VerifyError(file, `${check.problem}: ${check.detail}`);
+  try {
+    const found = rowCounts(check.db);
+    const differ = TABLE_NAMES.filter((t) => found[t] !== counts[t]);
+    if (differ.length > 0) throw new VerifyError(file, `row counts differ from memory in ${differ.join(', ')}`);
+  } finally {
+    check.db.close();
+  }
+}
+
+/** Reads `file` back and checks it holds exactly `expected`; returns what it read. */
+export async function verifySameBytes(files: JournalFiles, file: string, expected: Uint8Array): Promise<Uint8Array> {
+  const bytes = await files.read(file);
+  if (!bytes) throw new VerifyError(file, 'it is missing');
+  if (bytes.length !== expected.length) throw new VerifyError(file, `it holds ${bytes.length} bytes, not ${expected.length}`);
+  if (Buffer.compare(bytes, expected) !== 0) throw new VerifyError(file, 'its bytes differ from what was written');
+  return bytes;
+}
