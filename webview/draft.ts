@@ -1,5 +1,6 @@
 // The entry form's raw field values (what the user typed, kept across hide/show with setState),
 // and their conversion into an EntryDraft validated with the protocol's own schema.
+import { HHMM, MG_MAX, NOTE_MAX, SLEEP_MAX, TAGS_MAX, TAG_MAX } from '../src/core/limits';
 import { entryDraftSchema, type EntryDraft, type EntryView } from '../src/protocol';
 import { t } from './l10n';
 
@@ -74,21 +75,21 @@ export function toDraft(f: FormFields, today: string): { draft?: EntryDraft; err
   const errors: FieldErrors = {};
   if (f.mood === null) errors.mood = t('Choose a mood from 1 to 10.');
   const mg = optionalNumber(f.mg);
-  if (f.doseChoice !== 'none' && (mg === null || mg === undefined || mg < 0 || mg > 10000)) errors.mg = t('Type the dose as a number, e.g. 10 or 7.5.');
+  if (f.doseChoice !== 'none' && (mg === null || mg === undefined || mg < 0 || mg > MG_MAX)) errors.mg = t('Type the dose as a number, e.g. 10 or 7.5.');
   const sleep = optionalNumber(f.sleep);
-  if (sleep === undefined || (sleep !== null && (sleep < 0 || sleep > 24))) errors.sleep = t('Hours slept must be a number from 0 to 24.');
+  if (sleep === undefined || (sleep !== null && (sleep < 0 || sleep > SLEEP_MAX))) errors.sleep = t('Hours slept must be a number from 0 to {0}.', SLEEP_MAX);
   const tags = f.tags
     .split(',')
     .map((s) => s.trim().replace(/^#/, ''))
     .filter(Boolean);
-  if (tags.some((tag) => tag.length > 40)) errors.tags = t('Keep each tag under 40 characters.');
-  if (tags.length > 30) errors.tags = t('Use at most 30 tags.');
+  if (tags.some((tag) => tag.length > TAG_MAX)) errors.tags = t('Keep each tag under {0} characters.', TAG_MAX);
+  if (tags.length > TAGS_MAX) errors.tags = t('Use at most {0} tags.', TAGS_MAX);
   if (f.backdate) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date)) errors.date = t('Choose the day this entry is for.');
     else if (f.date > today) errors.date = t('The day cannot be in the future.');
-    if (f.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(f.time)) errors.time = t('Use a time such as 08:30.');
+    if (f.time && !HHMM.test(f.time)) errors.time = t('Use a time such as 08:30.');
   }
-  if (f.note.length > 5000) errors.note = t('Keep the note under 5000 characters.');
+  if (f.note.length > NOTE_MAX) errors.note = t('Keep the note under {0} characters.', NOTE_MAX);
   if (Object.keys(errors).length > 0) return { errors };
 
   const candidate = {

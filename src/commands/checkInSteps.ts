@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { formatMg, normaliseTags, parseMg, type DoseInput, type SymptomInput } from '../core/entries';
 import { moodFromKey, moodLabel } from '../core/mood';
-import { MOOD_MAX, MOOD_MIN } from '../core/schemas';
+import { MOOD_MAX, MOOD_MIN } from '../core/limits';
 import { FINISH_GROUPS, MOST_REPORTED, ownSymptomKey, SEVERITY_LABELS, symptomsInOfferOrder } from '../core/symptoms';
 import { input, pick } from './quickInput';
 

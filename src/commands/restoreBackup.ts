@@ -2,15 +2,15 @@
 import * as vscode from 'vscode';
 import { listBackups } from '../storage/backups';
 import { NodeFiles } from '../storage/nodeFiles';
-import type { Services } from '../services/services';
+import type { CommandDeps } from './deps';
 
 interface BackupItem extends vscode.QuickPickItem {
   path: string;
 }
 
-export function restoreBackupCommand(s: Services) {
+export function restoreBackupCommand(d: Pick<CommandDeps, 'journal'>) {
   return async (): Promise<void> => {
-    const store = await s.journal.get();
+    const store = await d.journal.get();
     const backups = await listBackups(new NodeFiles(), store.backupDir);
     if (backups.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There are no backups yet in {0}. One is made each day you use the journal.', store.backupDir));
@@ -32,7 +32,7 @@ export function restoreBackupCommand(s: Services) {
       restore
     );
     if (confirm !== restore) return;
-    const kept = await s.journal.restoreFrom(picked.path);
+    const kept = await d.journal.restoreFrom(picked.path);
     void vscode.window.showInformationMessage(vscode.l10n.t('Restored {0}. The journal as it was is kept at {1}.', picked.label, kept));
   };
 }

@@ -3,15 +3,16 @@
 // one durable change (all or nothing) and can be undone as one step.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { defaultDaylioMapping, moodLabelsIn, parseDaylio, type DaylioMapping } from '../core/daylio';
-import { exportCsv, exportJson, ImportError, importCsv, importJson, planImport, type ImportResult } from '../core/transfer';
+import type { DaylioMapping } from '../core/daylio';
+import type { ImportResult } from '../core/transfer';
 import { moodFromKey } from '../core/mood';
-import type { Services } from '../services/services';
+import type { TransferBundle } from '../bundles/transfer';
 import { allRows, existingRow } from '../storage/journalQueries';
+import { confirmSaved } from './confirm';
+import type { CommandDeps } from './deps';
 import { pick } from './quickInput';
-import { confirmSaved } from './undo';
 
-export function exportJournalCommand(s: Services) {
+export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'load'>) {
   return async (): Promise<string | undefined> => {
     const format = await vscode.window.showQuickPick(
       [
@@ -21,10 +22,10 @@ export function exportJournalCommand(s: Services) {
       { title: vscode.l10n.t('Export Journal'), placeHolder: vscode.l10n.t('Which format?') }
     );
     if (!format) return undefined;
-    const store = await s.journal.get();
-    const rows = allRows(store);
-    const stamp = new Date(s.clock.now()).toISOString();
-    const home = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(s.journal.location().dir);
+    const { exportCsv, exportJson } = d.load('transfer');
+    const rows = allRows(await d.read());
+    const stamp = new Date(d.clock.now()).toISOString();
+    const home = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(d.journal.location().dir);
     if (format.id === 'json') {
       const target = await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(home, `mood-dose-journal-${stamp.slice(0, 10)}.json`),
@@ -53,7 +54,8 @@ export function exportJournalCommand(s: Services) {
 }
 
 /** Daylio's mood labels → 1–10, confirmed by the user (unknown labels must be mapped). */
-async function confirmMapping(csv: string): Promise<DaylioMapping | undefined> {
+async function confirmMapping(transfer: TransferBundle, csv: string): Promise<DaylioMapping | undefined> {
+  const { defaultDaylioMapping, moodLabelsIn } = transfer;
   const labels = moodLabelsIn(csv);
   const mapping: DaylioMapping = {};
   for (const label of labels) {
@@ -78,17 +80,17 @@ async function readFiles(uris: readonly vscode.Uri[]): Promise<Record<string, st
   return out;
 }
 
-async function parseImport(uris: readonly vscode.Uri[], zone: string): Promise<{ result: ImportResult; source: string } | undefined> {
+async function parseImport(transfer: TransferBundle, uris: readonly vscode.Uri[], zone: string): Promise<{ result: ImportResult; source: string } | undefined> {
   const files = await readFiles(uris);
   const names = Object.keys(files);
-  if (names.length === 1 && names[0].toLowerCase().endsWith('.json')) return { result: importJson(files[names[0]]), source: names[0] };
+  if (names.length === 1 && names[0].toLowerCase().endsWith('.json')) return { result: transfer.importJson(files[names[0]]), source: names[0] };
   const first = files[names[0]] ?? '';
   if (names.length === 1 && /^\uFEFF?"?full_date"?,/i.test(first)) {
-    const mapping = await confirmMapping(first);
+    const mapping = await confirmMapping(transfer, first);
     if (!mapping) return undefined;
-    return { result: parseDaylio(first, mapping, zone), source: vscode.l10n.t('Daylio export {0}', names[0]) };
+    return { result: transfer.parseDaylio(first, mapping, zone), source: vscode.l10n.t('Daylio export {0}', names[0]) };
   }
-  return { result: importCsv(files), source: names.join(', ') };
+  return { result: transfer.importCsv(files), source: names.join(', ') };
 }
 
 interface PreviewItem extends vscode.QuickPickItem {
@@ -120,7 +122,7 @@ async function confirmPreview(source: string, message: string, rejected: readonl
   }
 }
 
-export function importJournalCommand(s: Services) {
+export function importJournalCommand(d: Pick<CommandDeps, 'read' | 'actions' | 'clock' | 'load'>) {
   return async (args?: { files?: string[]; confirm?: boolean }): Promise<{ written: number; duplicates: number } | undefined> => {
     const uris = args?.files?.map((f) => vscode.Uri.file(f)) ??
       (await vscode.window.showOpenDialog({
@@ -130,19 +132,19 @@ export function importJournalCommand(s: Services) {
         title: vscode.l10n.t('Import: this extension\'s JSON or CSV export, or a Daylio CSV export')
       }));
     if (!uris?.length) return undefined;
+    const transfer = d.load('transfer');
     let parsed: Awaited<ReturnType<typeof parseImport>>;
     try {
-      parsed = await parseImport(uris, s.clock.zone());
+      parsed = await parseImport(transfer, uris, d.clock.zone());
     } catch (e) {
-      if (e instanceof ImportError) {
+      if (e instanceof transfer.ImportError) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported. {0}', e.message));
         return undefined;
       }
       throw e;
     }
     if (!parsed) return undefined;
-    const store = await s.journal.get();
-    const { toWrite, preview } = planImport(parsed.result, existingRow(store));
+    const { toWrite, preview } = transfer.planImport(parsed.result, existingRow(await d.read()));
     const rejected = parsed.result.preview.rejected;
     const reasons = rejected.slice(0, 5).map((r) => vscode.l10n.t('line {0}: {1}', r.line, r.reason)).join('; ');
     const message = vscode.l10n.t(
@@ -158,8 +160,7 @@ export function importJournalCommand(s: Services) {
       return { written: 0, duplicates: preview.duplicates };
     }
     if (!args?.confirm && !(await confirmPreview(parsed.source, message, rejected))) return undefined;
-    await store.write(toWrite);
-    void confirmSaved(s, vscode.l10n.t('Imported {0} entries from {1}.', toWrite.length, parsed.source), toWrite);
+    void confirmSaved(d.actions, await d.actions.importRows(toWrite, parsed.source));
     return { written: toWrite.length, duplicates: preview.duplicates };
   };
 }

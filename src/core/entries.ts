@@ -3,11 +3,17 @@
 import { newId } from './ids';
 import { score } from './questionnaires';
 import type { CheckIn, Dose, DoseStatus, LifeEvent, Note, Op, Questionnaire, RowTypes, Symptom, TableName } from './schemas';
-import { stampOf, type Stamp } from './time';
+import { completeReview } from './symptoms';
+import { stampOf, type LocalDate, type Stamp } from './time';
 
 export interface Clock {
   now(): number;
   zone(): string;
+}
+
+/** A clock that also knows the user's calendar date: "today" where they are now. */
+export interface DayClock extends Clock {
+  today(): LocalDate;
 }
 
 export interface DoseInput {
@@ -43,7 +49,8 @@ export interface Entry {
   symptoms: Symptom[];
 }
 
-function baseRow(now: number) {
+/** A new row's id and stamps. */
+export function baseRow(now: number): { id: string; createdAt: string; updatedAt: string; deletedAt: null } {
   const iso = new Date(now).toISOString();
   return { id: newId(), createdAt: iso, updatedAt: iso, deletedAt: null };
 }
@@ -88,6 +95,48 @@ export function buildDose(input: DoseInput, stamp: Stamp, now: number, checkinId
 
 export function buildSymptom(input: SymptomInput, stamp: Stamp, now: number, checkinId: string | null, source: Symptom['source']): Symptom {
   return { ...baseRow(now), ...stamp, key: input.key, label: input.label, severity: input.severity, checkinId, source };
+}
+
+/**
+ * Edits a check-in in place. It keeps its id and creation time, and its moment unless `input.at`
+ * gives a new one; its dose keeps its id (or is tombstoned when the edit has none); its symptoms
+ * are replaced, the old rows tombstoned. One change, written together.
+ */
+export function editCheckIn(entry: Entry, input: CheckInInput, clock: Clock): Op[] {
+  const now = clock.now();
+  const iso = new Date(now).toISOString();
+  const old = entry.checkIn;
+  const stamp: Stamp = input.at === undefined ? { at: old.at, localDate: old.localDate, utcOffset: old.utcOffset } : stampOf(input.at, clock.zone());
+  const checkIn: CheckIn = {
+    id: old.id,
+    createdAt: old.createdAt,
+    updatedAt: iso,
+    deletedAt: null,
+    ...stamp,
+    mood: input.mood,
+    energy: input.energy ?? null,
+    anxiety: input.anxiety ?? null,
+    sleepHours: input.sleepHours ?? null,
+    note: (input.note ?? '').trim(),
+    tags: normaliseTags(input.tags ?? [])
+  };
+  const ops: Op[] = [{ table: 'checkins', row: checkIn }];
+  if (input.dose) {
+    const dose = buildDose(input.dose, stamp, now, old.id);
+    ops.push({ table: 'doses', row: entry.dose ? { ...dose, id: entry.dose.id, createdAt: entry.dose.createdAt } : dose });
+  } else if (entry.dose && !entry.dose.deletedAt) {
+    ops.push({ table: 'doses', row: tombstone(entry.dose, now) });
+  }
+  for (const s of input.symptoms ?? []) ops.push({ table: 'symptoms', row: buildSymptom(s, stamp, now, old.id, 'panel') });
+  for (const s of entry.symptoms) if (!s.deletedAt) ops.push({ table: 'symptoms', row: tombstone(s, now) });
+  return ops;
+}
+
+/** The rows of a weekly symptom review: every listed symptom, 0 when absent (see completeReview). */
+export function buildReview(picked: readonly SymptomInput[], clock: Clock): Symptom[] {
+  const now = clock.now();
+  const stamp = stampOf(now, clock.zone());
+  return completeReview(picked).map((s) => buildSymptom(s, stamp, now, null, 'review'));
 }
 
 export function buildLifeEvent(input: { title: string; note?: string; at?: number }, clock: Clock): LifeEvent {

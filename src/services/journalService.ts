@@ -2,23 +2,18 @@
 // synced files, and turns storage problems into one clear message with choices.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Clock } from '../core/entries';
+import type { DayClock } from '../core/entries';
 import { TABLE_NAMES } from '../core/schemas';
-import { localDateOf } from '../core/time';
 import { NodeFiles } from '../storage/nodeFiles';
 import { listBackups } from '../storage/backups';
 import { BACKUP_DIR, CorruptJournalError, JournalStore, replaceSnapshot, type ChangeEvent } from '../storage/journalStore';
 import { loadSqlJs } from '../storage/sqlLoader';
+import { dataLocation, type DataLocation } from './dataLocation';
+import type { Log } from './log';
 import { checkJournalIgnored } from './privacyGuard';
 
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
 const SYNC_INTERVAL_MS = 10_000;
-
-export interface DataLocation {
-  dir: string;
-  /** False when no folder is open and the journal lives in the extension's global storage. */
-  inWorkspace: boolean;
-}
 
 export class JournalService implements vscode.Disposable {
   private opening: Promise<JournalStore> | undefined;
@@ -35,14 +30,10 @@ export class JournalService implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly clock: Clock,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly clock: DayClock,
+    private readonly log: Log,
     private readonly dataFolder: () => string
   ) {}
-
-  get isOpen(): boolean {
-    return this.store !== undefined;
-  }
 
   /** The open store, or undefined if it has not been needed yet. Never triggers loading. */
   get current(): JournalStore | undefined {
@@ -50,11 +41,7 @@ export class JournalService implements vscode.Disposable {
   }
 
   location(): DataLocation {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (folder && folder.uri.scheme === 'file') {
-      return { dir: path.resolve(folder.uri.fsPath, this.dataFolder()), inWorkspace: true };
-    }
-    return { dir: path.join(this.context.globalStorageUri.fsPath, 'journal'), inWorkspace: false };
+    return dataLocation(this.context, this.dataFolder());
   }
 
   /** The journal, loading sql.js and opening the file on first call. */
@@ -119,7 +106,7 @@ export class JournalService implements vscode.Disposable {
       sql,
       files: this.files,
       now: () => this.clock.now(),
-      today: () => localDateOf(this.clock.now(), this.clock.zone()),
+      today: () => this.clock.today(),
       log: (level: 'info' | 'warn' | 'error', message: string) => this.log[level](message)
     };
     let store: JournalStore;

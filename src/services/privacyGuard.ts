@@ -3,6 +3,7 @@
 import { execFile } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { Log } from './log';
 
 const WARNED_KEY = 'moodDose.warnedJournalNotIgnored';
 
@@ -19,7 +20,7 @@ export function gitIgnoreState(workspaceDir: string, file: string): Promise<Igno
   });
 }
 
-export async function checkJournalIgnored(workspaceDir: string, journalFile: string, state: vscode.Memento, log: vscode.LogOutputChannel): Promise<IgnoreState> {
+export async function checkJournalIgnored(workspaceDir: string, journalFile: string, state: vscode.Memento, log: Log): Promise<IgnoreState> {
   const result = await gitIgnoreState(workspaceDir, journalFile);
   log.info(`git check-ignore for ${journalFile}: ${result}`);
   if (result !== 'not-ignored' || state.get<boolean>(WARNED_KEY)) return result;

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import initSqlJs from 'sql.js';
 import * as vscode from 'vscode';
-import type { MoodDoseApi } from '../../src/testApi';
+import type { MoodDoseApi } from '../../src/shell/testApi';
 
 export const EXTENSION_ID = 'mood-dose.mood-dose-journal';
 
