@@ -1,6 +1,7 @@
 // Turning what the user entered into journal rows, and the edits that follow (delete, undo).
 // Pure: the clock, the zone and the id source are passed in.
 import { newId } from './ids';
+import { MG_MAX, TAGS_MAX, TAG_MAX } from './limits';
 import { score } from './questionnaires';
 import type { CheckIn, Dose, DoseStatus, LifeEvent, Note, Op, Questionnaire, RowTypes, Symptom, TableName } from './schemas';
 import { completeReview } from './symptoms';
@@ -188,13 +189,13 @@ export function normaliseTags(tags: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
-    const t = raw.trim().replace(/^#/, '').slice(0, 40);
+    const t = raw.trim().replace(/^#/, '').slice(0, TAG_MAX);
     if (t && !seen.has(t.toLowerCase())) {
       seen.add(t.toLowerCase());
       out.push(t);
     }
   }
-  return out.slice(0, 30);
+  return out.slice(0, TAGS_MAX);
 }
 
 /** Parses a dose typed by the user ("10", "7.5", "10 mg"); undefined when it is not a dose. */
@@ -202,7 +203,7 @@ export function parseMg(text: string): number | undefined {
   const m = /^\s*(\d{1,5}(?:[.,]\d{1,3})?)\s*(mg)?\s*$/i.exec(text);
   if (!m) return undefined;
   const mg = Number(m[1].replace(',', '.'));
-  return Number.isFinite(mg) && mg >= 0 && mg <= 10000 ? mg : undefined;
+  return Number.isFinite(mg) && mg >= 0 && mg <= MG_MAX ? mg : undefined;
 }
 
 export function formatMg(mg: number): string {

@@ -62,9 +62,15 @@ export async function observe(): Promise<Observer> {
     },
     panelRows: () => h.panelTexts('li.entry').catch(() => []),
     dataDir: () => dir,
-    // Compaction folds the op log into the snapshot a few seconds after the last write, then
-    // removes the log.
-    flush: () => waitFor('the journal to be compacted', () => !fs.existsSync(path.join(dir, 'journal.sqlite.oplog')), 30_000).then(() => undefined)
+    // Compaction folds the op log into the snapshot a few seconds after the last write: it renames
+    // the log aside, writes the snapshot, then removes the renamed log.
+    flush: async () => {
+      await waitFor(
+        'the journal to be compacted',
+        () => fs.existsSync(path.join(dir, 'journal.sqlite')) && !fs.readdirSync(dir).some((f) => f.startsWith('journal.sqlite.oplog')),
+        30_000
+      );
+    }
   };
 }
 
