@@ -37,14 +37,19 @@ export class PanelView implements vscode.WebviewViewProvider, vscode.Disposable 
   resolveWebviewView(view: vscode.WebviewView): void {
     view.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(this.extensionUri) };
     view.webview.html = panelHtml(view.webview, this.extensionUri, vscode.l10n.t('Journal'));
+    let alive = true;
     const subs = [
       view.webview.onDidReceiveMessage((m) => void this.sessionFor(view).receive(m)),
       view.onDidDispose(() => {
+        alive = false;
         this.session?.dispose();
         this.session = undefined;
         for (const d of subs) d.dispose();
       })
     ];
+    // Load the journal bundle while the panel's page boots, once the HTML is on its way, so its
+    // first request does not wait for it.
+    setTimeout(() => alive && this.sessionFor(view), 0);
   }
 
   dispose(): void {
