@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Translate } from '../core/safety';
 import type { JournalCommand } from '../commands/ids';
+import type { CoreBundles } from '../commands/deps';
 import { journalCommands } from '../commands/table';
 import type { PanelSection } from '../protocol';
 import type { HostClock } from '../services/clock';
@@ -16,7 +17,6 @@ import type { Log } from '../services/log';
 import { SafetyService } from '../services/safetyService';
 import type { Settings } from '../services/settings';
 import { StatusFeed } from '../services/statusFeed';
-import type { Bundles } from '../shell/lazy';
 import { panelHandlers } from '../views/handlers';
 import { PanelSession } from '../views/panelSession';
 
@@ -27,7 +27,7 @@ export interface ShellDeps {
   settings: Settings;
   log: Log;
   panel: { show(section: PanelSection): Promise<void> };
-  load<K extends 'transfer' | 'summary'>(name: K): Bundles[K];
+  load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
 }
 
 export interface JournalRuntime extends vscode.Disposable {

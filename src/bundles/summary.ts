@@ -2,5 +2,3 @@
 // loaded the first time a summary is prepared.
 export { buildSummary, defaultRange, firstEntryDate, selectableNotes } from '../core/summary';
 export { renderHtml, renderMarkdown } from '../core/summaryRender';
-
-export type SummaryBundle = typeof import('./summary');

@@ -2,5 +2,3 @@
 // exports. Pure core code, loaded the first time the user exports or imports.
 export { exportCsv, exportJson, ImportError, importCsv, importJson, planImport } from '../core/transfer';
 export { defaultDaylioMapping, moodLabelsIn, parseDaylio } from '../core/daylio';
-
-export type TransferBundle = typeof import('./transfer');

@@ -5,7 +5,17 @@ import type { JournalActions } from '../services/journalActions';
 import type { JournalService } from '../services/journalService';
 import type { Settings } from '../services/settings';
 import type { JournalReader } from '../storage/reader';
-import type { Bundles } from '../shell/lazy';
+import type * as daylio from '../core/daylio';
+import type * as summary from '../core/summary';
+import type * as summaryRender from '../core/summaryRender';
+import type * as transfer from '../core/transfer';
+
+/** The bundles of pure core code that commands load on first use (see src/bundles/). */
+export interface CoreBundles {
+  transfer: Pick<typeof transfer, 'exportCsv' | 'exportJson' | 'ImportError' | 'importCsv' | 'importJson' | 'planImport'> &
+    Pick<typeof daylio, 'defaultDaylioMapping' | 'moodLabelsIn' | 'parseDaylio'>;
+  summary: Pick<typeof summary, 'buildSummary' | 'defaultRange' | 'firstEntryDate' | 'selectableNotes'> & Pick<typeof summaryRender, 'renderHtml' | 'renderMarkdown'>;
+}
 
 export interface CommandDeps {
   /** The journal for reading, opened on first use. */
@@ -18,5 +28,5 @@ export interface CommandDeps {
   settings: Settings;
   panel: { show(section: PanelSection): Promise<void> };
   /** Import/export and the summary live in bundles of their own, loaded on first use. */
-  load<K extends 'transfer' | 'summary'>(name: K): Bundles[K];
+  load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
 }

@@ -4,12 +4,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { SummaryBundle } from '../bundles/summary';
 import type { SummaryOptions } from '../core/summary';
 import { addDays, isLocalDate } from '../core/time';
 import type { RowsByTable } from '../core/transfer';
 import { allRows } from '../storage/journalQueries';
-import type { CommandDeps } from './deps';
+import type { CommandDeps, CoreBundles } from './deps';
 import { input } from './quickInput';
 
 type Deps = Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'settings' | 'load'>;
@@ -23,7 +22,7 @@ interface RangeItem extends vscode.QuickPickItem {
 /** The options of the last summary made in this window, reused by "Export Summary as HTML". */
 let lastOptions: SummaryOptions | undefined;
 
-async function askRange(summary: SummaryBundle, rows: RowsByTable, today: string): Promise<{ from: string; to: string } | undefined> {
+async function askRange(summary: CoreBundles['summary'], rows: RowsByTable, today: string): Promise<{ from: string; to: string } | undefined> {
   const def = summary.defaultRange(rows.appointments ?? [], today, summary.firstEntryDate(rows));
   const basis = def.basis === 'since-appointment' ? vscode.l10n.t('Since the last appointment') : vscode.l10n.t('Last {0} days', def.days);
   const items: RangeItem[] = [
@@ -48,7 +47,7 @@ async function askRange(summary: SummaryBundle, rows: RowsByTable, today: string
   return to ? { from: from.trim(), to: to.trim() } : undefined;
 }
 
-async function askNotes(summary: SummaryBundle, rows: RowsByTable, from: string, to: string): Promise<string[] | undefined> {
+async function askNotes(summary: CoreBundles['summary'], rows: RowsByTable, from: string, to: string): Promise<string[] | undefined> {
   const notes = summary.selectableNotes(rows, from, to);
   if (notes.length === 0) return [];
   const picked = await vscode.window.showQuickPick(

@@ -6,10 +6,9 @@ import * as vscode from 'vscode';
 import type { DaylioMapping } from '../core/daylio';
 import type { ImportResult } from '../core/transfer';
 import { moodFromKey } from '../core/mood';
-import type { TransferBundle } from '../bundles/transfer';
 import { allRows, existingRow } from '../storage/journalQueries';
 import { confirmSaved } from './confirm';
-import type { CommandDeps } from './deps';
+import type { CommandDeps, CoreBundles } from './deps';
 import { pick } from './quickInput';
 
 export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'load'>) {
@@ -54,7 +53,7 @@ export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | '
 }
 
 /** Daylio's mood labels → 1–10, confirmed by the user (unknown labels must be mapped). */
-async function confirmMapping(transfer: TransferBundle, csv: string): Promise<DaylioMapping | undefined> {
+async function confirmMapping(transfer: CoreBundles['transfer'], csv: string): Promise<DaylioMapping | undefined> {
   const { defaultDaylioMapping, moodLabelsIn } = transfer;
   const labels = moodLabelsIn(csv);
   const mapping: DaylioMapping = {};
@@ -80,7 +79,7 @@ async function readFiles(uris: readonly vscode.Uri[]): Promise<Record<string, st
   return out;
 }
 
-async function parseImport(transfer: TransferBundle, uris: readonly vscode.Uri[], zone: string): Promise<{ result: ImportResult; source: string } | undefined> {
+async function parseImport(transfer: CoreBundles['transfer'], uris: readonly vscode.Uri[], zone: string): Promise<{ result: ImportResult; source: string } | undefined> {
   const files = await readFiles(uris);
   const names = Object.keys(files);
   if (names.length === 1 && names[0].toLowerCase().endsWith('.json')) return { result: transfer.importJson(files[names[0]]), source: names[0] };

@@ -8,9 +8,17 @@ import { daysBetween, localTimeOfStamp } from '../core/time';
 import { upcomingAppointment } from '../storage/appointmentQueries';
 import { lastDose, latestCheckIn } from '../storage/journalQueries';
 import { taperSteps } from '../storage/planQueries';
-import type { LastCheckIn } from '../statusBar/checkInStatusItem';
 import type { CheckupReminders } from './checkupReminders';
 import type { JournalService } from './journalService';
+
+/** The latest check-in as the status bar shows it, remembered for the next start-up. */
+export interface LastCheckIn {
+  at: string;
+  /** Local time, HH:MM. */
+  time: string;
+  /** The dose logged the same day, if any. */
+  mg: number | null;
+}
 
 export class StatusFeed {
   constructor(

@@ -2,7 +2,8 @@
 // answers the status bar's questions (nothing until the journal is open, so start-up reads nothing).
 import * as vscode from 'vscode';
 import type { JournalRuntime } from '../bundles/journal';
-import type { LastCheckIn, StatusJournal } from '../statusBar/checkInStatusItem';
+import type { LastCheckIn } from '../services/statusFeed';
+import type { StatusJournal } from '../statusBar/checkInStatusItem';
 
 export class JournalLink implements StatusJournal, vscode.Disposable {
   private runtime: JournalRuntime | undefined;

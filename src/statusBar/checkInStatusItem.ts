@@ -8,6 +8,7 @@ import type { DayClock } from '../core/entries';
 import { formatMg } from '../core/entries';
 import { evaluateNudge, shouldRaiseNotification, type Nudge, type ReminderState } from '../core/reminders';
 import type { Settings } from '../services/settings';
+import type { LastCheckIn } from '../services/statusFeed';
 
 export const CHECK_IN_COMMAND = 'moodDose.checkIn';
 const LAST_KEY = 'moodDose.lastCheckIn';
@@ -15,12 +16,6 @@ const DRAWN_KEY = 'moodDose.statusDrawn';
 const STATE_KEY = 'moodDose.reminderState';
 /** Re-evaluate at least this often, so a clock change or a sleeping machine is noticed. */
 const MAX_WAIT_MS = 60_000;
-
-export interface LastCheckIn {
-  at: string;
-  time: string;
-  mg: number | null;
-}
 
 /** What the status item needs from the journal (which lives in a bundle loaded on first use). */
 export interface StatusJournal {
