@@ -60,13 +60,9 @@ function stampFor(input: { at?: number }, clock: Clock): Stamp {
   return stampOf(input.at ?? clock.now(), clock.zone());
 }
 
-/** The rows for one check-in: the check-in itself, its dose and its symptoms, written together. */
-export function buildCheckIn(input: CheckInInput, clock: Clock): { ops: Op[]; checkIn: CheckIn } {
-  const now = clock.now();
-  const stamp = stampFor(input, clock);
-  const checkIn: CheckIn = {
-    ...baseRow(now),
-    ...stamp,
+/** What the user entered for a check-in, tidied: absent scales as null, the note trimmed, tags normalised. */
+function checkInFields(input: CheckInInput) {
+  return {
     mood: input.mood,
     energy: input.energy ?? null,
     anxiety: input.anxiety ?? null,
@@ -74,6 +70,13 @@ export function buildCheckIn(input: CheckInInput, clock: Clock): { ops: Op[]; ch
     note: (input.note ?? '').trim(),
     tags: normaliseTags(input.tags ?? [])
   };
+}
+
+/** The rows for one check-in: the check-in itself, its dose and its symptoms, written together. */
+export function buildCheckIn(input: CheckInInput, clock: Clock): { ops: Op[]; checkIn: CheckIn } {
+  const now = clock.now();
+  const stamp = stampFor(input, clock);
+  const checkIn: CheckIn = { ...baseRow(now), ...stamp, ...checkInFields(input) };
   const ops: Op[] = [{ table: 'checkins', row: checkIn }];
   if (input.dose) ops.push({ table: 'doses', row: buildDose(input.dose, stamp, now, checkIn.id) });
   for (const s of input.symptoms ?? []) {
@@ -108,19 +111,7 @@ export function editCheckIn(entry: Entry, input: CheckInInput, clock: Clock): Op
   const iso = new Date(now).toISOString();
   const old = entry.checkIn;
   const stamp: Stamp = input.at === undefined ? { at: old.at, localDate: old.localDate, utcOffset: old.utcOffset } : stampOf(input.at, clock.zone());
-  const checkIn: CheckIn = {
-    id: old.id,
-    createdAt: old.createdAt,
-    updatedAt: iso,
-    deletedAt: null,
-    ...stamp,
-    mood: input.mood,
-    energy: input.energy ?? null,
-    anxiety: input.anxiety ?? null,
-    sleepHours: input.sleepHours ?? null,
-    note: (input.note ?? '').trim(),
-    tags: normaliseTags(input.tags ?? [])
-  };
+  const checkIn: CheckIn = { id: old.id, createdAt: old.createdAt, updatedAt: iso, deletedAt: null, ...stamp, ...checkInFields(input) };
   const ops: Op[] = [{ table: 'checkins', row: checkIn }];
   if (input.dose) {
     const dose = buildDose(input.dose, stamp, now, old.id);
