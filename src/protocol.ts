@@ -28,6 +28,7 @@ import {
   TAG_MAX,
   UNIT_MAX
 } from './core/limits';
+import { addDays, type LocalDate } from './core/time';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
@@ -77,6 +78,12 @@ export type RangeKey = (typeof RANGES)[number];
 
 /** Days each range covers, ending today; null for the whole journal. */
 export const RANGE_DAYS: Record<RangeKey, number | null> = { '7': 7, '30': 30, '90': 90, '365': 365, all: null };
+
+/** The first day of a range that ends `today`; null for the whole journal. */
+export function rangeStart(range: RangeKey, today: LocalDate): LocalDate | null {
+  const days = RANGE_DAYS[range];
+  return days === null ? null : addDays(today, -(days - 1));
+}
 
 export const historyFilterSchema = z.object({
   range: z.enum(RANGES),

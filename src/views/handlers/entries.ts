@@ -2,8 +2,8 @@
 // and undoing entries (through the journal actions).
 import type { CheckInInput } from '../../core/entries';
 import { SYMPTOMS } from '../../core/symptoms';
-import { addDays, instantOf, localTimeOfStamp } from '../../core/time';
-import { RANGE_DAYS, type EntryDraft, type Handlers, type HistoryItem } from '../../protocol';
+import { instantOf, localTimeOfStamp } from '../../core/time';
+import { rangeStart, type EntryDraft, type Handlers, type HistoryItem } from '../../protocol';
 import { filterOptions, historyPage, type HistoryRow } from '../../storage/historyQueries';
 import { doseOffer, ownSymptoms } from '../../storage/journalQueries';
 import { toEntryView } from '../entryView';
@@ -68,8 +68,7 @@ export function entryHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' 
       };
     },
     'history/page': async ({ filter, offset, limit }) => {
-      const days = RANGE_DAYS[filter.range];
-      const since = days === null ? null : addDays(clock.today(), -(days - 1));
+      const since = rangeStart(filter.range, clock.today());
       const page = historyPage(await d.read(), { since, tag: filter.tag, symptom: filter.symptom, search: filter.search, offset, limit });
       return { total: page.total, items: page.rows.map(item) };
     },
