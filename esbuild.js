@@ -1,5 +1,10 @@
-// Builds the extension host bundle (Node, CommonJS) and the panel bundle (browser), and copies the
-// runtime assets they load into dist/.
+// Builds the extension host bundles (Node, CommonJS) and the panel bundle (browser), and copies the
+// runtime assets they load into dist/. The host is split so that start-up loads little:
+//   extension.js  what activate() needs: commands, the panel view, the status bar
+//   journal.js    storage and sql.js, journal actions, panel handlers, command flows (first use)
+//   transfer.js   import and export, with papaparse (first export or import)
+//   summary.js    the prescriber summary (first summary)
+// Each is self-contained; src/shell/lazy.ts requires the others on first use.
 //   node esbuild.js               development build with source maps
 //   node esbuild.js --production  minified, no source maps (used by `vsce package`)
 //   node esbuild.js --watch       rebuilds on change; prints lines the $esbuild-watch problem matcher reads
@@ -57,16 +62,30 @@ const common = {
   plugins: [problemMatcher]
 };
 
-const targets = [
-  {
+/** The host bundles: output name → entry module. */
+const HOST_BUNDLES = {
+  extension: 'src/extension.ts',
+  journal: 'src/bundles/journal.ts',
+  transfer: 'src/bundles/transfer.ts',
+  summary: 'src/bundles/summary.ts'
+};
+
+/** esbuild options for one host bundle. */
+function hostOptions(name, overrides = {}) {
+  return {
     ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    entryPoints: [path.join(__dirname, HOST_BUNDLES[name])],
+    outfile: path.join(dist, `${name}.js`),
     platform: 'node',
     format: 'cjs',
     target: 'node18',
-    external: ['vscode']
-  },
+    external: ['vscode'],
+    ...overrides
+  };
+}
+
+const targets = [
+  ...Object.keys(HOST_BUNDLES).map((name) => hostOptions(name)),
   {
     ...common,
     entryPoints: ['webview/main.ts'],
@@ -97,7 +116,11 @@ async function main() {
   if (failed) process.exit(1);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { HOST_BUNDLES, hostOptions };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,26 +1,48 @@
-// Entry point. activate() only builds and registers services; the journal database is opened
-// lazily on first use so VS Code starts as fast as without the extension.
+// Entry point, kept small: dist/extension.js holds only what activate() needs. It registers the
+// commands and the panel view, and draws the status bar from what it remembers. The journal and its
+// database load from dist/journal.js on first use, never during activation.
 import * as vscode from 'vscode';
-import { registerCommands } from './commands/registerCommands';
-import { createServices, type Services } from './services/services';
-import { testApi, type MoodDoseApi } from './testApi';
-import { JOURNAL_VIEW_ID, JournalViewProvider } from './views/journalViewProvider';
+import { dataLocation } from './services/dataLocation';
+import { HostClock } from './services/clock';
+import { LazyLog } from './services/log';
+import { Settings } from './services/settings';
+import { registerCommands } from './shell/commands';
+import { JournalLink } from './shell/journalLink';
+import { loadBundle } from './shell/lazy';
+import { JOURNAL_VIEW_ID, PanelView } from './shell/panelView';
+import { testApi, type MoodDoseApi } from './shell/testApi';
+import { CheckInStatusItem } from './statusBar/checkInStatusItem';
 
-let services: Services | undefined;
+let journal: JournalLink | undefined;
 
-export function activate(context: vscode.ExtensionContext): MoodDoseApi {
-  services = createServices(context);
-  const view = new JournalViewProvider(services);
-  context.subscriptions.push(
-    view,
-    vscode.window.registerWebviewViewProvider(JOURNAL_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: false } }),
-    ...registerCommands(services)
+export function activate(context: vscode.ExtensionContext): MoodDoseApi | undefined {
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const clock = new HostClock();
+  const settings = new Settings();
+  const log = new LazyLog();
+  // Started on first use only, by which time `panel` below exists.
+  const link: JournalLink = new JournalLink(
+    () => loadBundle('journal').startJournal({ context, clock, settings, log, panel, load: loadBundle }),
+    () => dataLocation(context, settings.dataFolder()).dir
   );
-  return testApi(services, view);
+  const panel: PanelView = new PanelView(context.extensionUri, link, testMode);
+  const status = new CheckInStatusItem(context.workspaceState, context.globalState, clock, settings, link);
+  context.subscriptions.push(
+    log,
+    settings,
+    link,
+    panel,
+    status,
+    vscode.window.registerWebviewViewProvider(JOURNAL_VIEW_ID, panel, { webviewOptions: { retainContextWhenHidden: false } }),
+    ...registerCommands({ journal: link, panel, status, log })
+  );
+  journal = link;
+  // Tests running inside VS Code get a small API; an installed extension exports nothing.
+  return testMode ? testApi({ clock, settings, status, journal: link, panel }) : undefined;
 }
 
 /** Folds the op log into the snapshot and releases the writer lock before VS Code exits. */
 export async function deactivate(): Promise<void> {
-  await services?.journal.close();
-  services = undefined;
+  await journal?.close();
+  journal = undefined;
 }

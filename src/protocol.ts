@@ -11,7 +11,9 @@ import * as z from 'zod/mini';
 import {
   DOSE_STATUSES,
   EVENT_TITLE_MAX,
-  MEDICATION_NAME_MAX,
+  FORM_MAX,
+  HHMM,
+  MEDICATION_MAX,
   MG_MAX,
   MOOD_LABEL_MAX,
   MOOD_MAX,
@@ -21,6 +23,9 @@ import {
   PROVIDER_MAX,
   QUESTIONS_MAX,
   QUESTION_MAX,
+  SEVERITY_MAX,
+  SLEEP_MAX,
+  STEP_NOTE_MAX,
   SUPPORT_CONTACT_MAX,
   SUPPORT_LINES_MAX,
   SUPPORT_LINK_MAX,
@@ -31,12 +36,14 @@ import {
   TAG_MAX,
   UNIT_MAX
 } from './core/limits';
+import { addDays, type LocalDate } from './core/time';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 const num = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
 const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+const clock = z.string().check(z.regex(HHMM));
 const id = str(64);
 const mood = int(MOOD_MIN, MOOD_MAX);
 const list = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
@@ -45,8 +52,8 @@ const count = int(0, Number.MAX_SAFE_INTEGER);
 
 // ---- What the panel shows ------------------------------------------------------------------
 
-export const doseViewSchema = z.object({ mg: num(0, MG_MAX), unit: str(UNIT_MAX), status: z.enum(DOSE_STATUSES), medication: str(MEDICATION_NAME_MAX) });
-export const symptomViewSchema = z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), severity: int(0, 3) });
+export const doseViewSchema = z.object({ mg: num(0, MG_MAX), unit: str(UNIT_MAX), status: z.enum(DOSE_STATUSES), medication: str(MEDICATION_MAX) });
+export const symptomViewSchema = z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), severity: int(0, SEVERITY_MAX) });
 /** How many of each list the host left out to stay within these limits (the panel says so). */
 const omitted = <K extends string>(...keys: K[]) => z.optional(z.partialRecord(z.enum(keys), count));
 
@@ -59,7 +66,7 @@ export const entryViewSchema = z.object({
   mood,
   energy: z.nullable(mood),
   anxiety: z.nullable(mood),
-  sleepHours: z.nullable(num(0, 24)),
+  sleepHours: z.nullable(num(0, SLEEP_MAX)),
   note: str(NOTE_MAX),
   tags: list(str(TAG_MAX), TAGS_MAX),
   dose: z.nullable(doseViewSchema),
@@ -82,6 +89,15 @@ export type HistoryItem = z.infer<typeof historyItemSchema>;
 
 export const RANGES = ['7', '30', '90', '365', 'all'] as const;
 export type RangeKey = (typeof RANGES)[number];
+
+/** Days each range covers, ending today; null for the whole journal. */
+export const RANGE_DAYS: Record<RangeKey, number | null> = { '7': 7, '30': 30, '90': 90, '365': 365, all: null };
+
+/** The first day of a range that ends `today`; null for the whole journal. */
+export function rangeStart(range: RangeKey, today: LocalDate): LocalDate | null {
+  const days = RANGE_DAYS[range];
+  return days === null ? null : addDays(today, -(days - 1));
+}
 
 export const historyFilterSchema = z.object({
   range: z.enum(RANGES),
@@ -113,7 +129,7 @@ export const chartDataSchema = z.object({
     z.object({ mg: num(0, MG_MAX), mean: num(0, MOOD_MAX), days: int(0, PANEL.chartDays), sd: z.nullable(num(0, MOOD_MAX)), min: mood, max: mood }),
     PANEL.doseLevels
   ),
-  symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), cells: list(z.object({ date, severity: int(0, 3) }), PANEL.chartDays) }), PANEL.chartSymptoms),
+  symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), cells: list(z.object({ date, severity: int(0, SEVERITY_MAX) }), PANEL.chartDays) }), PANEL.chartSymptoms),
   unit: str(UNIT_MAX),
   omitted: omitted('days', 'markers', 'doseLevels', 'symptoms')
 });
@@ -126,7 +142,7 @@ export const panelContextSchema = z.object({
   /** Support lines (from settings) and whether the calm support card is showing today. */
   support: z.object({ resources: list(supportResourceSchema, SUPPORT_LINES_MAX), card: z.boolean() }),
   today: date,
-  medication: str(MEDICATION_NAME_MAX),
+  medication: str(MEDICATION_MAX),
   unit: str(UNIT_MAX),
   offeredDose: z.nullable(num(0, MG_MAX)),
   lastDose: z.nullable(num(0, MG_MAX)),
@@ -142,11 +158,11 @@ export type PanelContext = z.infer<typeof panelContextSchema>;
 export const entryDraftSchema = z.object({
   mood,
   dose: z.nullable(z.object({ mg: num(0, MG_MAX), status: z.enum(DOSE_STATUSES) })),
-  symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: z.string().check(z.minLength(1), z.maxLength(SYMPTOM_LABEL_MAX)), severity: int(1, 3) }), PANEL.draftSymptoms),
-  tags: list(z.string().check(z.minLength(1), z.maxLength(TAG_MAX)), TAGS_MAX),
+  symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: text(SYMPTOM_LABEL_MAX), severity: int(1, SEVERITY_MAX) }), PANEL.draftSymptoms),
+  tags: list(text(TAG_MAX), TAGS_MAX),
   energy: z.nullable(mood),
   anxiety: z.nullable(mood),
-  sleepHours: z.nullable(num(0, 24)),
+  sleepHours: z.nullable(num(0, SLEEP_MAX)),
   note: str(NOTE_MAX),
   /** For a missed day: the date and time the entry is about (null: now). */
   date: z.nullable(date),
@@ -165,14 +181,14 @@ export const checkupsDataSchema = z.object({
 });
 export type CheckupsData = z.infer<typeof checkupsDataSchema>;
 
-const stepSchema = z.object({ id, startDate: date, targetMg: num(0, MG_MAX), note: str(500) });
+const stepSchema = z.object({ id, startDate: date, targetMg: num(0, MG_MAX), note: str(STEP_NOTE_MAX) });
 const appointmentSchema = z.object({ id, date, time: z.nullable(clock), provider: str(PROVIDER_MAX), questions: list(str(QUESTION_MAX), QUESTIONS_MAX), outcome: z.nullable(str(NOTE_MAX)) });
 
 /** The Plan tab: the agreed taper plan, how the logged doses compare with it, and appointments. */
 export const planDataSchema = z.object({
   today: date,
   unit: str(UNIT_MAX),
-  medications: list(z.object({ id, name: str(MEDICATION_NAME_MAX), unit: str(UNIT_MAX), form: str(40) }), PANEL.medications),
+  medications: list(z.object({ id, name: str(MEDICATION_MAX), unit: str(UNIT_MAX), form: str(FORM_MAX) }), PANEL.medications),
   steps: list(stepSchema, PANEL.taperSteps),
   /** The step in force; `index` and `count` are over every step, shown or not. */
   current: z.nullable(z.object({ step: stepSchema, index: count, count, daysOnStep: count })),
@@ -200,6 +216,9 @@ export const PANEL_COMMANDS = ['checkIn', 'logDose', 'addNote', 'logLifeEvent', 
 
 const ITEM_KINDS = ['checkin', 'dose', 'event', 'note'] as const;
 
+/** A change saved: its row, the token that undoes it, and the confirmation the palette shows too. */
+const savedSchema = z.object({ id, undoToken: str(64), message: str(2000) });
+
 /** Requests: method name → schema of its params and of its result. */
 export const methods = {
   'panel/context': { params: z.object({}), result: panelContextSchema },
@@ -207,8 +226,8 @@ export const methods = {
     params: z.object({ filter: historyFilterSchema, offset: int(0, 10_000_000), limit: int(1, 500) }),
     result: z.object({ total: int(0, 10_000_000), items: list(historyItemSchema, 500) })
   },
-  'entry/save': { params: z.object({ draft: entryDraftSchema }), result: z.object({ id }) },
-  'entry/update': { params: z.object({ id, draft: entryDraftSchema }), result: z.object({ id }) },
+  'entry/save': { params: z.object({ draft: entryDraftSchema }), result: savedSchema },
+  'entry/update': { params: z.object({ id, draft: entryDraftSchema }), result: savedSchema },
   'entry/delete': { params: z.object({ id, kind: z.enum(ITEM_KINDS) }), result: z.object({ undoToken: str(64) }) },
   'entry/undo': { params: z.object({ undoToken: str(64) }), result: z.null() },
   'charts/data': { params: z.object({ range: z.enum(RANGES) }), result: chartDataSchema },
@@ -222,18 +241,18 @@ export const methods = {
   },
   'plan/data': { params: z.object({}), result: planDataSchema },
   'plan/saveMedication': {
-    params: z.object({ id: z.nullable(id), name: z.string().check(z.minLength(1), z.maxLength(MEDICATION_NAME_MAX)), unit: z.string().check(z.minLength(1), z.maxLength(UNIT_MAX)), form: str(40) }),
+    params: z.object({ id: z.nullable(id), name: text(MEDICATION_MAX), unit: text(UNIT_MAX), form: str(FORM_MAX) }),
     result: z.object({ id })
   },
-  'plan/saveStep': { params: z.object({ id: z.nullable(id), startDate: date, targetMg: num(0, MG_MAX), note: str(500) }), result: z.object({ id }) },
+  'plan/saveStep': { params: z.object({ id: z.nullable(id), startDate: date, targetMg: num(0, MG_MAX), note: str(STEP_NOTE_MAX) }), result: z.object({ id }) },
   'plan/deleteStep': { params: z.object({ id }), result: z.null() },
   'appointments/save': {
-    params: z.object({ id: z.nullable(id), date, time: z.nullable(clock), provider: str(PROVIDER_MAX), questions: list(z.string().check(z.minLength(1), z.maxLength(QUESTION_MAX)), QUESTIONS_MAX), outcome: z.nullable(str(NOTE_MAX)) }),
+    params: z.object({ id: z.nullable(id), date, time: z.nullable(clock), provider: str(PROVIDER_MAX), questions: list(text(QUESTION_MAX), QUESTIONS_MAX), outcome: z.nullable(str(NOTE_MAX)) }),
     result: z.object({ id })
   },
   'appointments/delete': { params: z.object({ id }), result: z.null() },
   'review/save': {
-    params: z.object({ symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: z.string().check(z.minLength(1), z.maxLength(SYMPTOM_LABEL_MAX)), severity: int(0, 3) }), PANEL.reviewSymptoms) }),
+    params: z.object({ symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: text(SYMPTOM_LABEL_MAX), severity: int(0, SEVERITY_MAX) }), PANEL.reviewSymptoms) }),
     result: z.object({ count: int(0, PANEL.reviewSymptoms) })
   },
   'command/run': { params: z.object({ command: z.enum(PANEL_COMMANDS) }), result: z.null() }
@@ -243,45 +262,37 @@ export type Method = keyof typeof methods;
 export type Params<M extends Method> = z.infer<(typeof methods)[M]['params']>;
 export type Result<M extends Method> = z.infer<(typeof methods)[M]['result']>;
 
+/** The host's answer to every method: one handler each, typed end to end. */
+export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
+
 const requestId = count;
 
-function requestOf<M extends Method, P extends (typeof methods)[M]['params']>(method: M, params: P) {
-  return z.object({ type: z.literal('request'), id: requestId, method: z.literal(method), params });
+/** A request for one method, with its params. */
+export type Request = { [M in Method]: { type: 'request'; id: number; method: M; params: Params<M> } }[Method];
+
+function requestOf<M extends Method>(method: M) {
+  return z.object({ type: z.literal('request'), id: requestId, method: z.literal(method), params: methods[method].params });
 }
 
-const requestSchema = z.discriminatedUnion('method', [
-  requestOf('panel/context', methods['panel/context'].params),
-  requestOf('history/page', methods['history/page'].params),
-  requestOf('entry/save', methods['entry/save'].params),
-  requestOf('entry/update', methods['entry/update'].params),
-  requestOf('entry/delete', methods['entry/delete'].params),
-  requestOf('entry/undo', methods['entry/undo'].params),
-  requestOf('charts/data', methods['charts/data'].params),
-  requestOf('support/open', methods['support/open'].params),
-  requestOf('support/dismiss', methods['support/dismiss'].params),
-  requestOf('checkups/data', methods['checkups/data'].params),
-  requestOf('checkups/save', methods['checkups/save'].params),
-  requestOf('review/save', methods['review/save'].params),
-  requestOf('plan/data', methods['plan/data'].params),
-  requestOf('plan/saveMedication', methods['plan/saveMedication'].params),
-  requestOf('plan/saveStep', methods['plan/saveStep'].params),
-  requestOf('plan/deleteStep', methods['plan/deleteStep'].params),
-  requestOf('appointments/save', methods['appointments/save'].params),
-  requestOf('appointments/delete', methods['appointments/delete'].params),
-  requestOf('command/run', methods['command/run'].params)
-]);
-export type Request = z.infer<typeof requestSchema>;
+type RequestSchema = ReturnType<typeof requestOf<Method>>;
 
-/** Panel → host. */
+/** One request shape per entry of `methods`, told apart by the method name. */
+const requestSchema = z.discriminatedUnion('method', (Object.keys(methods) as Method[]).map(requestOf) as [RequestSchema, ...RequestSchema[]]);
+
+/** Panel → host. `rendered` (the text of the rows just drawn) is sent only when the host runs tests. */
+export type WebviewMessage = { type: 'ready' } | { type: 'rendered'; rows: string[] } | Request;
+
 export const webviewMessageSchema = z.union([
   z.object({ type: z.literal('ready') }),
-  /** The text of the rows the panel just drew: lets tests in a real VS Code see what the user sees. */
   z.object({ type: z.literal('rendered'), rows: list(str(2000), 200) }),
   requestSchema
-]);
-export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+]) as unknown as z.ZodMiniType<WebviewMessage>;
 
 // ---- What the host pushes ------------------------------------------------------------------
+
+/** Parts of the panel a command can open. */
+export const PANEL_SECTIONS = ['journal', 'charts', 'plan', 'checkups', 'support'] as const;
+export type PanelSection = (typeof PANEL_SECTIONS)[number];
 
 export const hostEventSchema = z.discriminatedUnion('kind', [
   /** Rows changed (from the palette, the panel, another window or an undo): reload what is shown. */
@@ -289,7 +300,7 @@ export const hostEventSchema = z.discriminatedUnion('kind', [
   /** Settings or the support card changed: ask for the panel context again. */
   z.object({ kind: z.literal('context') }),
   /** A command asked to show a part of the panel. */
-  z.object({ kind: z.literal('show'), section: z.enum(['journal', 'charts', 'plan', 'checkups', 'support']) })
+  z.object({ kind: z.literal('show'), section: z.enum(PANEL_SECTIONS) })
 ]);
 export type HostEvent = z.infer<typeof hostEventSchema>;
 
@@ -298,7 +309,9 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('init'),
     /** The l10n bundle for the display language, or null for English. */
-    l10n: z.nullable(z.record(z.string(), z.string()))
+    l10n: z.nullable(z.record(z.string(), z.string())),
+    /** True only while the extension runs its tests: the panel then reports what it drew. */
+    testMode: z.boolean()
   }),
   z.object({ type: z.literal('response'), id: requestId, ok: z.literal(true), result: z.unknown() }),
   z.object({ type: z.literal('error'), id: requestId, ok: z.literal(false), message: str(PANEL.errorMessage) }),

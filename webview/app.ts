@@ -53,7 +53,10 @@ export class PanelApp {
   private generation = 0;
   private status = '';
   private alert = '';
-  private undo: { token: string; what: string } | undefined;
+  /** The last change that can be undone from the panel: what it was, and what to say once undone. */
+  private undo: { token: string; what: string; undone: string } | undefined;
+  /** The host runs the extension's tests: report the rows drawn, so a test can see them. */
+  private testMode = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private lastReported = '';
   /** Loads the next page when the "Show older entries" button scrolls into view. */
@@ -66,20 +69,27 @@ export class PanelApp {
   private supportOpen = false;
   private readonly channel: Channel;
 
-  constructor(private readonly root: HTMLElement) {
+  constructor(
+    private readonly root: HTMLElement,
+    options: { requestTimeoutMs?: number } = {}
+  ) {
     const saved = vscodeApi<Persisted>().getState();
     this.fields = saved?.fields ?? null;
     this.filter = saved?.filter ?? { range: 'all', tag: null, symptom: null, search: '' };
     this.tab = saved?.tab ?? 'journal';
     this.moreOpen = saved?.moreOpen ?? false;
     this.filtersOpen = saved?.filtersOpen ?? false;
-    this.channel = new Channel({
-      onInit: (bundle) => {
-        configureL10n(bundle);
-        void this.start();
+    this.channel = new Channel(
+      {
+        onInit: (bundle, testMode) => {
+          configureL10n(bundle);
+          this.testMode = testMode;
+          void this.start();
+        },
+        onEvent: (e) => this.onEvent(e)
       },
-      onEvent: (e) => this.onEvent(e)
-    });
+      options.requestTimeoutMs
+    );
     this.charts = new ChartsTab(this.channel, saved?.chartRange ?? '90', () => this.persist(), () => this.draw());
     this.checkups = new CheckupsTab(this.channel, () => this.draw(), (m) => this.announce(m));
     this.plan = new PlanTab(this.channel, () => this.draw(), (m) => this.announce(m));
@@ -206,7 +216,11 @@ export class PanelApp {
     try {
       const editing = this.fields.editingId;
       if (editing) await this.channel.request('entry/update', { id: editing, draft });
-      else await this.channel.request('entry/save', { draft });
+      else {
+        // The same confirmation as the palette's, with Undo beside it.
+        const saved = await this.channel.request('entry/save', { draft });
+        this.undo = { token: saved.undoToken, what: saved.message, undone: t('Undone. The entry is kept in the file marked as deleted, so nothing is lost.') };
+      }
       this.status = editing ? t('Changes saved.') : t('Check-in saved.');
       this.fields = emptyFields(this.context.offeredDose);
       this.persist();
@@ -233,7 +247,7 @@ export class PanelApp {
     const id = item.kind === 'checkin' ? item.entry.id : item.id;
     try {
       const { undoToken } = await this.channel.request('entry/delete', { id, kind: item.kind });
-      this.undo = { token: undoToken, what: t('Entry deleted.') };
+      this.undo = { token: undoToken, what: t('Entry deleted.'), undone: t('Entry restored.') };
       this.status = t('Entry deleted. Undo is available.');
       this.draw();
       requestAnimationFrame(() => this.root.querySelector<HTMLElement>('#undo')?.focus());
@@ -243,13 +257,13 @@ export class PanelApp {
     }
   }
 
-  private async undoDelete(): Promise<void> {
+  private async undoChange(): Promise<void> {
     if (!this.undo) return;
-    const { token } = this.undo;
+    const { token, undone } = this.undo;
     this.undo = undefined;
     try {
       await this.channel.request('entry/undo', { undoToken: token });
-      this.status = t('Entry restored.');
+      this.status = undone;
     } catch (e) {
       this.alert = t('Could not undo: {0}', (e as Error).message);
     }
@@ -305,7 +319,7 @@ export class PanelApp {
         ${this.undo
           ? html`<div class="undo-bar">
               <span>${this.undo.what}</span>
-              <vscode-button id="undo" secondary icon="discard" @click=${() => void this.undoDelete()}>${t('Undo')}</vscode-button>
+              <vscode-button id="undo" secondary icon="discard" @click=${() => void this.undoChange()}>${t('Undo')}</vscode-button>
             </div>`
           : nothing}
         <!-- vscode-tabs gives headers and panels their ids and ARIA links itself. -->
@@ -365,9 +379,9 @@ export class PanelApp {
     this.reportRendered();
   }
 
-  /** Tells the host what is on screen, so tests in a real VS Code can check it. */
+  /** In test mode only: tells the host what is on screen, so tests in a real VS Code can check it. */
   private reportRendered(): void {
-    if (!this.context) return;
+    if (!this.testMode || !this.context) return;
     const rows = [...this.root.querySelectorAll('li.entry')].slice(0, 200).map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 2000));
     const key = rows.join('\n');
     if (key === this.lastReported) return;

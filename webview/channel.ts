@@ -13,20 +13,18 @@ interface Pending {
 }
 
 export interface ChannelHandlers {
-  onInit(l10n: Record<string, string> | null): void;
+  /** `testMode`: the host runs the extension's tests, and wants to hear what the panel drew. */
+  onInit(l10n: Record<string, string> | null, testMode: boolean): void;
   onEvent(event: HostEvent): void;
 }
 
 export class Channel {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  /** Count of messages refused by validation; shown nowhere, but tests and logs read it. */
-  rejected = 0;
 
   constructor(
     private readonly handlers: ChannelHandlers,
-    // Tests set a short timeout through the stand-in VS Code API page.
-    private readonly timeoutMs = (globalThis as { __moodDoseRequestTimeoutMs?: number }).__moodDoseRequestTimeoutMs ?? REQUEST_TIMEOUT_MS
+    private readonly timeoutMs = REQUEST_TIMEOUT_MS
   ) {
     window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
   }
@@ -57,7 +55,7 @@ export class Channel {
     const msg = parsed.data;
     switch (msg.type) {
       case 'init':
-        return this.handlers.onInit(msg.l10n);
+        return this.handlers.onInit(msg.l10n, msg.testMode);
       case 'event':
         return this.handlers.onEvent(msg.event);
       case 'response':
@@ -75,7 +73,6 @@ export class Channel {
   }
 
   private reject(reason: string): void {
-    this.rejected++;
     // The reason only: the message itself is health data, and consoles can be saved or shared.
     console.warn(`[mood-dose] rejected a message from the host: ${reason}`);
   }

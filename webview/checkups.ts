@@ -3,7 +3,7 @@
 // is active. Item wording and bands come from src/core/questionnaires.ts, never from here.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ANSWERS, ATTRIBUTION, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, QUESTIONNAIRES, score, type QuestionnaireKind } from '../src/core/questionnaires';
-import { FINISH_GROUPS, MOST_REPORTED, SEVERITY_LABELS, symptomsInOfferOrder } from '../src/core/symptoms';
+import { completeReview, FINISH_GROUPS, MOST_REPORTED, SEVERITY_LABELS, symptomsInOfferOrder } from '../src/core/symptoms';
 import type { CheckupsData } from '../src/protocol';
 import type { Channel } from './channel';
 import { TrendChart } from './checkupChart';
@@ -75,7 +75,11 @@ export class CheckupsTab {
   private async submitReview(): Promise<void> {
     if (this.mode.kind !== 'review') return;
     const sev = this.mode.severities;
-    const symptoms = symptomsInOfferOrder().map((s) => ({ key: s.key, label: s.label, severity: sev[s.key] ?? 0 }));
+    const picked = symptomsInOfferOrder()
+      .filter((s) => sev[s.key])
+      .map((s) => ({ key: s.key, label: s.label, severity: sev[s.key] }));
+    // Every listed symptom is sent, 0 when absent: the palette's review follows the same core rule.
+    const symptoms = completeReview(picked);
     try {
       await this.channel.request('review/save', { symptoms });
       const n = symptoms.filter((s) => s.severity > 0).length;

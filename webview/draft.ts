@@ -1,6 +1,6 @@
 // The entry form's raw field values (what the user typed, kept across hide/show with setState),
 // and their conversion into an EntryDraft validated with the protocol's own schema.
-import { EARLIEST_YEAR, MG_MAX, NOTE_MAX, PANEL, TAGS_MAX, TAG_MAX } from '../src/core/limits';
+import { EARLIEST_YEAR, HHMM, MG_MAX, NOTE_MAX, PANEL, SLEEP_MAX, TAGS_MAX, TAG_MAX } from '../src/core/limits';
 import { entryDraftSchema, type EntryDraft, type EntryView } from '../src/protocol';
 import { t } from './l10n';
 
@@ -77,7 +77,7 @@ export function toDraft(f: FormFields, today: string): { draft?: EntryDraft; err
   const mg = optionalNumber(f.mg);
   if (f.doseChoice !== 'none' && (mg === null || mg === undefined || mg < 0 || mg > MG_MAX)) errors.mg = t('Type the dose as a number, e.g. 10 or 7.5.');
   const sleep = optionalNumber(f.sleep);
-  if (sleep === undefined || (sleep !== null && (sleep < 0 || sleep > 24))) errors.sleep = t('Hours slept must be a number from 0 to 24.');
+  if (sleep === undefined || (sleep !== null && (sleep < 0 || sleep > SLEEP_MAX))) errors.sleep = t('Hours slept must be a number from 0 to {0}.', SLEEP_MAX);
   const tags = f.tags
     .split(',')
     .map((s) => s.trim().replace(/^#/, ''))
@@ -89,7 +89,7 @@ export function toDraft(f: FormFields, today: string): { draft?: EntryDraft; err
     if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date)) errors.date = t('Choose the day this entry is for.');
     else if (f.date > today) errors.date = t('The day cannot be in the future.');
     else if (f.date < `${EARLIEST_YEAR}`) errors.date = t('Choose a day from {0} on.', EARLIEST_YEAR);
-    if (f.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(f.time)) errors.time = t('Use a time such as 08:30.');
+    if (f.time && !HHMM.test(f.time)) errors.time = t('Use a time such as 08:30.');
   }
   if (f.note.length > NOTE_MAX) errors.note = t('Keep the note under {0} characters.', NOTE_MAX);
   if (Object.keys(errors).length > 0) return { errors };

@@ -3,6 +3,7 @@
 // bring. The extension records the plan; it never proposes one.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Channel } from './channel';
+import { HHMM, MG_MAX } from '../src/core/limits';
 import type { PlanData } from '../src/protocol';
 import { t } from './l10n';
 
@@ -75,7 +76,7 @@ export class PlanTab {
     if (!d) return;
     const mg = Number(d.targetMg.replace(',', '.'));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d.startDate)) return this.fail(t('Choose the day the step starts.'));
-    if (!d.targetMg.trim() || !Number.isFinite(mg) || mg < 0 || mg > 10000) return this.fail(t('Type the agreed dose as a number, e.g. 10 or 7.5.'));
+    if (!d.targetMg.trim() || !Number.isFinite(mg) || mg < 0 || mg > MG_MAX) return this.fail(t('Type the agreed dose as a number, e.g. 10 or 7.5.'));
     this.step = undefined;
     void this.run(() => this.channel.request('plan/saveStep', { id: d.id, startDate: d.startDate, targetMg: mg, note: d.note }), t('Plan step saved.'));
   }
@@ -84,7 +85,7 @@ export class PlanTab {
     const d = this.appointment;
     if (!d) return;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date)) return this.fail(t('Choose the day of the appointment.'));
-    if (d.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.time)) return this.fail(t('Use a time such as 10:30, or leave it empty.'));
+    if (d.time && !HHMM.test(d.time)) return this.fail(t('Use a time such as 10:30, or leave it empty.'));
     this.appointment = undefined;
     const questions = d.questions.split('\n').map((q) => q.trim()).filter(Boolean);
     void this.run(

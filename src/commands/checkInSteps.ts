@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { formatMg, normaliseTags, parseMg, type DoseInput, type SymptomInput } from '../core/entries';
 import { moodFromKey, moodLabel } from '../core/mood';
-import { MOOD_MAX, MOOD_MIN } from '../core/schemas';
+import { MOOD_MAX, MOOD_MIN, SLEEP_MAX, SYMPTOM_LABEL_MAX } from '../core/limits';
 import { FINISH_GROUPS, MOST_REPORTED, ownSymptomKey, SEVERITY_LABELS, symptomsInOfferOrder } from '../core/symptoms';
 import { input, pick } from './quickInput';
 
@@ -133,7 +133,7 @@ export async function askSymptoms(title: string, ownSymptoms: readonly { key: st
   if (picked.some((p) => p.own)) {
     const name = await input({ title, prompt: vscode.l10n.t('Name the symptom, e.g. "ringing ears"'), validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Type a name, or press Escape to cancel the check-in')) });
     if (name === undefined) return undefined;
-    chosen.push({ key: ownSymptomKey(name), label: name.trim().slice(0, 80) });
+    chosen.push({ key: ownSymptomKey(name), label: name.trim().slice(0, SYMPTOM_LABEL_MAX) });
   }
   const out: SymptomInput[] = [];
   for (const s of chosen) {
@@ -162,7 +162,7 @@ export async function askSleep(title: string): Promise<number | null | undefined
     validate: (v) => {
       if (!v.trim()) return undefined;
       const n = Number(v.replace(',', '.'));
-      return Number.isFinite(n) && n >= 0 && n <= 24 ? undefined : vscode.l10n.t('Type a number of hours from 0 to 24, or leave it empty');
+      return Number.isFinite(n) && n >= 0 && n <= SLEEP_MAX ? undefined : vscode.l10n.t('Type a number of hours from 0 to {0}, or leave it empty', SLEEP_MAX);
     }
   });
   if (answer === undefined) return undefined;

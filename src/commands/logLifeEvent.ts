@@ -1,23 +1,22 @@
 // "Mood & Dose: Log Life Event": something that happened (a court date, a move, a loss), shown as a
 // marker on the charts so mood changes can be read in context.
 import * as vscode from 'vscode';
-import { buildLifeEvent } from '../core/entries';
-import { instantOf, localDateOf } from '../core/time';
-import type { Services } from '../services/services';
+import { EVENT_TITLE_MAX } from '../core/limits';
+import { instantOf } from '../core/time';
+import { confirmSaved } from './confirm';
+import type { CommandDeps } from './deps';
 import { dateProblem, input } from './quickInput';
-import { confirmSaved } from './undo';
-import { writeJournal } from '../services/journalWrites';
 
-export function logLifeEventCommand(s: Services) {
+export function logLifeEventCommand(d: Pick<CommandDeps, 'actions' | 'clock'>) {
   return async (): Promise<string | undefined> => {
     const title = vscode.l10n.t('Log Life Event');
     const what = await input({
       title,
       prompt: vscode.l10n.t('What happened? e.g. "Court date" or "Moved house"'),
-      validate: (v) => (!v.trim() ? vscode.l10n.t('Type a short title, or press Escape to cancel') : v.trim().length > 120 ? vscode.l10n.t('Keep the title under 120 characters') : undefined)
+      validate: (v) => (!v.trim() ? vscode.l10n.t('Type a short title, or press Escape to cancel') : v.trim().length > EVENT_TITLE_MAX ? vscode.l10n.t('Keep the title under {0} characters', EVENT_TITLE_MAX) : undefined)
     });
     if (what === undefined) return undefined;
-    const today = localDateOf(s.clock.now(), s.clock.zone());
+    const today = d.clock.today();
     const date = await input({
       title,
       prompt: vscode.l10n.t('When? A date as YYYY-MM-DD (Enter for today)'),
@@ -28,11 +27,9 @@ export function logLifeEventCommand(s: Services) {
     const note = await input({ title, prompt: vscode.l10n.t('Optional note (Enter to save)') });
     if (note === undefined) return undefined;
     const day = date.trim();
-    const at = day === today ? s.clock.now() : instantOf(day, 12, 0, s.clock.zone());
-    const row = buildLifeEvent({ title: what, note, at }, s.clock);
-    const store = await s.journal.get();
-    await writeJournal(store, [{ table: 'life_events', row }]);
-    void confirmSaved(s, vscode.l10n.t('Life event saved: {0} ({1})', row.title, row.localDate), [{ table: 'life_events', row }]);
-    return row.id;
+    const at = day === today ? d.clock.now() : instantOf(day, 12, 0, d.clock.zone());
+    const saved = await d.actions.logLifeEvent({ title: what, note, at });
+    void confirmSaved(d.actions, saved);
+    return saved.id;
   };
 }

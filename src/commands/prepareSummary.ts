@@ -3,17 +3,18 @@
 // user picks. It is written to the journal folder (private, git-ignored) and opened beside its preview.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { z } from 'zod';
-import { buildSummary, defaultRange, firstEntryDate, selectableNotes, type SummaryOptions } from '../core/summary';
-import { renderHtml, renderMarkdown } from '../core/summaryRender';
-import { addDays, isLocalDate, localDateOf } from '../core/time';
+import * as z from 'zod/mini';
+import type { SummaryOptions } from '../core/summary';
+import { addDays, isLocalDate } from '../core/time';
 import type { RowsByTable } from '../core/transfer';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
 import { freshPath, makePrivateDir, writePrivateFile } from '../services/privateFiles';
-import type { Services } from '../services/services';
 import { allRows } from '../storage/journalQueries';
+import type { CommandDeps, CoreBundles } from './deps';
 import { writeChosenFile } from './exportTarget';
 import { input } from './quickInput';
+
+type Deps = Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'settings' | 'load'>;
 
 interface RangeItem extends vscode.QuickPickItem {
   from?: string;
@@ -24,8 +25,8 @@ interface RangeItem extends vscode.QuickPickItem {
 /** The options of the last summary made in this window, reused by "Export Summary as HTML". */
 let lastOptions: SummaryOptions | undefined;
 
-async function askRange(rows: RowsByTable, today: string): Promise<{ from: string; to: string } | undefined> {
-  const def = defaultRange(rows.appointments ?? [], today, firstEntryDate(rows));
+async function askRange(summary: CoreBundles['summary'], rows: RowsByTable, today: string): Promise<{ from: string; to: string } | undefined> {
+  const def = summary.defaultRange(rows.appointments ?? [], today, summary.firstEntryDate(rows));
   const basis = def.basis === 'since-appointment' ? vscode.l10n.t('Since the last appointment') : vscode.l10n.t('Last {0} days', def.days);
   const items: RangeItem[] = [
     { label: basis, description: `${def.from} → ${def.to}`, from: def.from, to: def.to },
@@ -49,8 +50,8 @@ async function askRange(rows: RowsByTable, today: string): Promise<{ from: strin
   return to ? { from: from.trim(), to: to.trim() } : undefined;
 }
 
-async function askNotes(rows: RowsByTable, from: string, to: string): Promise<string[] | undefined> {
-  const notes = selectableNotes(rows, from, to);
+async function askNotes(summary: CoreBundles['summary'], rows: RowsByTable, from: string, to: string): Promise<string[] | undefined> {
+  const notes = summary.selectableNotes(rows, from, to);
   if (notes.length === 0) return [];
   const picked = await vscode.window.showQuickPick(
     notes.map((n) => ({ label: n.text.replace(/\s+/g, ' ').slice(0, 120), description: `${n.date} ${n.time}`, id: n.id })),
@@ -60,13 +61,14 @@ async function askNotes(rows: RowsByTable, from: string, to: string): Promise<st
 }
 
 /** Arguments for running without the prompts (tests, keybindings): a range and the notes to include. */
-const argsSchema = z.object({ from: z.string().refine(isLocalDate), to: z.string().refine(isLocalDate), includeNoteIds: z.array(z.string().max(64)).max(1000).default([]) });
+const localDate = z.string().check(z.refine(isLocalDate));
+const argsSchema = z.object({ from: localDate, to: localDate, includeNoteIds: z._default(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(1000)), []) });
 
-export function prepareSummaryCommand(s: Services) {
+export function prepareSummaryCommand(d: Deps) {
   return async (args?: unknown): Promise<string | undefined> => {
-    const store = await s.journal.get();
-    const rows = allRows(store, true);
-    const today = localDateOf(s.clock.now(), s.clock.zone());
+    const summary = d.load('summary');
+    const rows = allRows(await d.read(), true);
+    const today = d.clock.today();
     let range: { from: string; to: string } | undefined;
     let includeNoteIds: string[] | undefined;
     if (args !== undefined) {
@@ -75,15 +77,15 @@ export function prepareSummaryCommand(s: Services) {
       range = { from: parsed.data.from, to: parsed.data.to };
       includeNoteIds = parsed.data.includeNoteIds;
     } else {
-      range = await askRange(rows, today);
+      range = await askRange(summary, rows, today);
       if (!range) return undefined;
-      includeNoteIds = await askNotes(rows, range.from, range.to);
+      includeNoteIds = await askNotes(summary, rows, range.from, range.to);
       if (!includeNoteIds) return undefined;
     }
-    const options: SummaryOptions = { ...range, today, medicationName: s.settings.medicationName(), unit: s.settings.unit(), includeNoteIds };
-    const markdown = renderMarkdown(buildSummary(rows, options));
+    const options: SummaryOptions = { ...range, today, medicationName: d.settings.medicationName(), unit: d.settings.unit(), includeNoteIds };
+    const markdown = summary.renderMarkdown(summary.buildSummary(rows, options));
     lastOptions = options;
-    const dir = path.join(s.journal.location().dir, 'summaries');
+    const dir = path.join(d.journal.location().dir, 'summaries');
     await makePrivateDir(dir);
     const file = vscode.Uri.file(await freshPath(dir, `summary-${range.from}-to-${range.to}`, 'md'));
     await writePrivateFile(file.fsPath, new TextEncoder().encode(markdown), true);
@@ -95,21 +97,21 @@ export function prepareSummaryCommand(s: Services) {
 }
 
 /** "Mood & Dose: Export Summary as HTML": a self-contained, print-ready page (print it to PDF). */
-export function exportSummaryHtmlCommand(s: Services) {
+export function exportSummaryHtmlCommand(d: Deps) {
   return async (): Promise<string | undefined> => {
-    const store = await s.journal.get();
-    const rows = allRows(store, true);
-    const today = localDateOf(s.clock.now(), s.clock.zone());
+    const summary = d.load('summary');
+    const rows = allRows(await d.read(), true);
+    const today = d.clock.today();
     let options = lastOptions;
     if (!options) {
-      const range = await askRange(rows, today);
+      const range = await askRange(summary, rows, today);
       if (!range) return undefined;
-      const includeNoteIds = await askNotes(rows, range.from, range.to);
+      const includeNoteIds = await askNotes(summary, rows, range.from, range.to);
       if (!includeNoteIds) return undefined;
-      options = { ...range, today, medicationName: s.settings.medicationName(), unit: s.settings.unit(), includeNoteIds };
+      options = { ...range, today, medicationName: d.settings.medicationName(), unit: d.settings.unit(), includeNoteIds };
     }
-    const html = renderHtml(buildSummary(rows, options));
-    const dir = path.join(s.journal.location().dir, 'summaries');
+    const html = summary.renderHtml(summary.buildSummary(rows, options));
+    const dir = path.join(d.journal.location().dir, 'summaries');
     await makePrivateDir(dir);
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(await freshPath(dir, `summary-${options.from}-to-${options.to}`, 'html')),

@@ -2,14 +2,14 @@
 // Works while the journal cannot open, which is when a backup is needed most.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Services } from '../services/services';
+import type { CommandDeps } from './deps';
 import { backupLabel, pickBackup } from '../services/backupPicker';
 import { BACKUP_DIR } from '../storage/journalStore';
 
-export function restoreBackupCommand(s: Services) {
+export function restoreBackupCommand(d: Pick<CommandDeps, 'journal'>) {
   return async (): Promise<void> => {
-    const backupDir = path.join(s.journal.location().dir, BACKUP_DIR);
-    const backups = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking backups…') }, () => s.journal.backups());
+    const backupDir = path.join(d.journal.location().dir, BACKUP_DIR);
+    const backups = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking backups…') }, () => d.journal.backups());
     if (backups.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There are no backups yet in {0}. One is made each day you use the journal.', backupDir));
       return;
@@ -24,7 +24,7 @@ export function restoreBackupCommand(s: Services) {
       restore
     );
     if (confirm !== restore) return;
-    const kept = await s.journal.restoreFrom(picked.path);
+    const kept = await d.journal.restoreFrom(picked.path);
     void vscode.window.showInformationMessage(
       kept ? vscode.l10n.t('Restored {0}. The journal as it was is kept at {1}.', label, kept) : vscode.l10n.t('Restored {0}.', label)
     );

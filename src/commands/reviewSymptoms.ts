@@ -1,35 +1,18 @@
 // "Mood & Dose: Review Symptoms": the weekly discontinuation-symptom review. It goes through the
 // FINISH groups (the four most reported first); what is not picked is recorded as 0 (none), so the
-// review also documents what was absent.
+// review also documents what was absent (core completeReview, the same rule as the panel's).
 import * as vscode from 'vscode';
-import { buildSymptom } from '../core/entries';
-import type { Op } from '../core/schemas';
-import { SYMPTOMS } from '../core/symptoms';
-import { stampOf } from '../core/time';
-import type { Services } from '../services/services';
 import { ownSymptoms } from '../storage/journalQueries';
 import { askSymptoms } from './checkInSteps';
-import { confirmSaved } from './undo';
-import { writeJournal } from '../services/journalWrites';
+import { confirmSaved } from './confirm';
+import type { CommandDeps } from './deps';
 
-export function reviewSymptomsCommand(s: Services) {
+export function reviewSymptomsCommand(d: Pick<CommandDeps, 'read' | 'actions'>) {
   return async (): Promise<string[] | undefined> => {
-    const store = await s.journal.get();
-    const picked = await askSymptoms(vscode.l10n.t('Weekly symptom review: which did you have this week?'), ownSymptoms(store));
+    const picked = await askSymptoms(vscode.l10n.t('Weekly symptom review: which did you have this week?'), ownSymptoms(await d.read()));
     if (!picked) return undefined;
-    const now = s.clock.now();
-    const stamp = stampOf(now, s.clock.zone());
-    const chosen = new Map(picked.map((p) => [p.key, p]));
-    const ops: Op[] = [];
-    for (const def of SYMPTOMS) {
-      const hit = chosen.get(def.key);
-      ops.push({ table: 'symptoms', row: buildSymptom({ key: def.key, label: def.label, severity: hit?.severity ?? 0 }, stamp, now, null, 'review') });
-      chosen.delete(def.key);
-    }
-    for (const own of chosen.values()) ops.push({ table: 'symptoms', row: buildSymptom(own, stamp, now, null, 'review') });
-    await writeJournal(store, ops);
-    const n = ops.filter((o) => o.table === 'symptoms' && o.row.severity > 0).length;
-    void confirmSaved(s, n ? vscode.l10n.t('Symptom review saved: {0} symptom(s) this week.', n) : vscode.l10n.t('Symptom review saved: none this week.'), ops);
-    return ops.map((o) => o.row.id);
+    const saved = await d.actions.reviewSymptoms(picked);
+    void confirmSaved(d.actions, saved);
+    return saved.ids;
   };
 }

@@ -1,13 +1,13 @@
 // "Mood & Dose: Snooze Reminder": quiet the check-in reminder for a while, or for the rest of today.
 import * as vscode from 'vscode';
-import type { Services } from '../services/services';
+import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
 
 interface SnoozeItem extends vscode.QuickPickItem {
   ms?: number;
   skip?: boolean;
 }
 
-export function snoozeReminderCommand(s: Services) {
+export function snoozeReminderCommand(status: Pick<CheckInStatusItem, 'snooze' | 'skipToday'>) {
   return async (): Promise<void> => {
     const items: SnoozeItem[] = [
       { label: vscode.l10n.t('1 hour'), ms: 3600_000 },
@@ -17,8 +17,8 @@ export function snoozeReminderCommand(s: Services) {
     ];
     const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Snooze Reminder'), placeHolder: vscode.l10n.t('Quiet the check-in reminder for…') });
     if (!picked) return;
-    if (picked.skip) await s.status.skipToday();
-    else await s.status.snooze(picked.ms!);
+    if (picked.skip) await status.skipToday();
+    else await status.snooze(picked.ms!);
     void vscode.window.setStatusBarMessage(picked.skip ? vscode.l10n.t('Check-in reminders skipped for today') : vscode.l10n.t('Check-in reminder snoozed for {0}', picked.label), 4000);
   };
 }

@@ -1,16 +1,12 @@
 // "Mood & Dose: Take Check-up": PHQ-9 or GAD-7 from the palette, one question at a time, with one
 // key per answer (0–3). Every answer is stored, with the total and its band.
 import * as vscode from 'vscode';
-import { buildQuestionnaire } from '../core/entries';
-import { ANSWERS, ATTRIBUTION, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
-import { safetyTrigger } from '../core/safety';
 import { nextDue } from '../core/checkups';
-import { localDateOf } from '../core/time';
-import type { Services } from '../services/services';
-import { lastTakenDates } from '../services/checkupReminders';
+import { ANSWERS, ATTRIBUTION, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
+import { lastTakenDates } from '../storage/checkupQueries';
+import { confirmSaved } from './confirm';
+import type { CommandDeps } from './deps';
 import { pick } from './quickInput';
-import { confirmSaved } from './undo';
-import { writeJournal } from '../services/journalWrites';
 
 interface Choice extends vscode.QuickPickItem {
   value?: number;
@@ -38,17 +34,16 @@ async function answer(title: string, question: string, answers: readonly string[
   }
 }
 
-export function takeCheckupCommand(s: Services) {
+export function takeCheckupCommand(d: Pick<CommandDeps, 'read' | 'actions' | 'clock' | 'settings'>) {
   return async (kindArg?: unknown): Promise<string | undefined> => {
-    const store = await s.journal.get();
-    const today = localDateOf(s.clock.now(), s.clock.zone());
-    const taken = lastTakenDates(store);
+    const today = d.clock.today();
+    const taken = lastTakenDates(await d.read());
     let kind = typeof kindArg === 'string' && kindArg in QUESTIONNAIRES ? (kindArg as QuestionnaireKind) : undefined;
     if (!kind) {
       const items: Choice[] = (Object.keys(QUESTIONNAIRES) as QuestionnaireKind[]).map((k) => ({
         label: QUESTIONNAIRES[k].name,
         description: k === 'phq9' ? vscode.l10n.t('mood, 9 questions') : vscode.l10n.t('anxiety, 7 questions'),
-        detail: taken[k] ? vscode.l10n.t('Last taken {0}; next offered {1}', taken[k]!, nextDue(taken[k], today, s.settings.checkupIntervalDays())) : vscode.l10n.t('Not taken yet'),
+        detail: taken[k] ? vscode.l10n.t('Last taken {0}; next offered {1}', taken[k]!, nextDue(taken[k], today, d.settings.checkupIntervalDays())) : vscode.l10n.t('Not taken yet'),
         kind2: k
       }));
       items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, aboutItem());
@@ -69,10 +64,8 @@ export function takeCheckupCommand(s: Services) {
       if (d === undefined) return undefined;
       difficulty = d;
     }
-    const row = buildQuestionnaire({ kind, answers, difficulty }, s.clock);
-    await writeJournal(store, [{ table: 'questionnaires', row }]);
-    void confirmSaved(s, vscode.l10n.t('{0} saved: score {1} ({2}). {3}', def.name, row.total, row.band, ATTRIBUTION), [{ table: 'questionnaires', row }]);
-    if (kind === 'phq9') void s.safety.trigger(safetyTrigger({ kind: 'phq9', answers }), 'palette');
-    return row.id;
+    const saved = await d.actions.takeQuestionnaire({ kind, answers, difficulty }, 'palette');
+    void confirmSaved(d.actions, saved);
+    return saved.id;
   };
 }

@@ -3,18 +3,17 @@
 // one durable change (all or nothing) and can be undone as one step.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { defaultDaylioMapping, moodLabelsIn, parseDaylio, type DaylioMapping } from '../core/daylio';
-import { checkImportSize, decodeImportText, exportCsv, exportJson, ImportError, importCsv, importJson, planImport, type ImportResult } from '../core/transfer';
+import type { DaylioMapping } from '../core/daylio';
+import type { ImportResult } from '../core/transfer';
 import { moodFromKey } from '../core/mood';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
-import type { Services } from '../services/services';
 import { allRows, existingRow } from '../storage/journalQueries';
+import { confirmSaved } from './confirm';
+import type { CommandDeps, CoreBundles } from './deps';
 import { createChosenFolder, writeChosenFile } from './exportTarget';
 import { pick } from './quickInput';
-import { confirmSaved } from './undo';
-import { writeJournal } from '../services/journalWrites';
 
-export function exportJournalCommand(s: Services) {
+export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'load'>) {
   return async (): Promise<string | undefined> => {
     const format = await vscode.window.showQuickPick(
       [
@@ -24,11 +23,11 @@ export function exportJournalCommand(s: Services) {
       { title: vscode.l10n.t('Export Journal'), placeHolder: vscode.l10n.t('Which format?') }
     );
     if (!format) return undefined;
-    const store = await s.journal.get();
-    const rows = allRows(store);
-    const stamp = new Date(s.clock.now()).toISOString();
+    const { exportCsv, exportJson } = d.load('transfer');
+    const rows = allRows(await d.read());
+    const stamp = new Date(d.clock.now()).toISOString();
     // The journal folder first: it is private and git-ignored, unlike the workspace root.
-    const home = vscode.Uri.file(s.journal.location().dir);
+    const home = vscode.Uri.file(d.journal.location().dir);
     if (format.id === 'json') {
       const target = await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(home, `mood-dose-journal-${stamp.slice(0, 10)}.json`),
@@ -59,7 +58,8 @@ export function exportJournalCommand(s: Services) {
 }
 
 /** Daylio's mood labels → 1–10, confirmed by the user (unknown labels must be mapped). */
-async function confirmMapping(csv: string): Promise<DaylioMapping | undefined> {
+async function confirmMapping(transfer: CoreBundles['transfer'], csv: string): Promise<DaylioMapping | undefined> {
+  const { defaultDaylioMapping, moodLabelsIn } = transfer;
   const labels = moodLabelsIn(csv);
   const mapping: DaylioMapping = {};
   for (const label of labels) {
@@ -79,29 +79,29 @@ async function confirmMapping(csv: string): Promise<DaylioMapping | undefined> {
 }
 
 /** The chosen files as text, keyed by full path, so two files called checkins.csv stay apart. */
-async function readFiles(uris: readonly vscode.Uri[]): Promise<Record<string, string>> {
+async function readFiles(transfer: CoreBundles['transfer'], uris: readonly vscode.Uri[]): Promise<Record<string, string>> {
   const sizes = [];
   for (const uri of uris) sizes.push({ file: uri.fsPath, size: (await vscode.workspace.fs.stat(uri)).size });
-  checkImportSize(sizes);
+  transfer.checkImportSize(sizes);
   const out: Record<string, string> = {};
-  for (const uri of uris) out[uri.fsPath] = decodeImportText(await vscode.workspace.fs.readFile(uri), uri.fsPath);
+  for (const uri of uris) out[uri.fsPath] = transfer.decodeImportText(await vscode.workspace.fs.readFile(uri), uri.fsPath);
   return out;
 }
 
-async function parseImport(uris: readonly vscode.Uri[], zone: string, now: number): Promise<{ result: ImportResult; source: string } | undefined> {
-  const files = await readFiles(uris);
+async function parseImport(transfer: CoreBundles['transfer'], uris: readonly vscode.Uri[], zone: string, now: number): Promise<{ result: ImportResult; source: string } | undefined> {
+  const files = await readFiles(transfer, uris);
   const paths = Object.keys(files);
   const names = paths.map((p) => path.basename(p));
   const json = paths.filter((p) => p.toLowerCase().endsWith('.json'));
-  if (json.length && paths.length > 1) throw new ImportError(vscode.l10n.t('choose one JSON export at a time (or the CSV files of one export).'), { file: names.join(', ') });
-  if (json.length) return { result: importJson(files[json[0]], now, json[0]), source: names[0] };
+  if (json.length && paths.length > 1) throw new transfer.ImportError(vscode.l10n.t('choose one JSON export at a time (or the CSV files of one export).'), { file: names.join(', ') });
+  if (json.length) return { result: transfer.importJson(files[json[0]], now, json[0]), source: names[0] };
   const first = files[paths[0]] ?? '';
   if (paths.length === 1 && /^\uFEFF?"?full_date"?,/i.test(first)) {
-    const mapping = await confirmMapping(first);
+    const mapping = await confirmMapping(transfer, first);
     if (!mapping) return undefined;
-    return { result: parseDaylio(first, mapping, zone, now), source: vscode.l10n.t('Daylio export {0}', names[0]) };
+    return { result: transfer.parseDaylio(first, mapping, zone, now), source: vscode.l10n.t('Daylio export {0}', names[0]) };
   }
-  return { result: importCsv(files, now), source: names.join(', ') };
+  return { result: transfer.importCsv(files, now), source: names.join(', ') };
 }
 
 interface PreviewItem extends vscode.QuickPickItem {
@@ -133,7 +133,7 @@ async function confirmPreview(source: string, message: string, rejected: readonl
   }
 }
 
-export function importJournalCommand(s: Services) {
+export function importJournalCommand(d: Pick<CommandDeps, 'read' | 'actions' | 'clock' | 'load'>) {
   return async (args?: { files?: string[]; confirm?: boolean }): Promise<{ written: number; duplicates: number } | undefined> => {
     const uris = args?.files?.map((f) => vscode.Uri.file(f)) ??
       (await vscode.window.showOpenDialog({
@@ -143,19 +143,19 @@ export function importJournalCommand(s: Services) {
         title: vscode.l10n.t('Import: this extension\'s JSON or CSV export, or a Daylio CSV export')
       }));
     if (!uris?.length) return undefined;
+    const transfer = d.load('transfer');
     let parsed: Awaited<ReturnType<typeof parseImport>>;
     try {
-      parsed = await parseImport(uris, s.clock.zone(), s.clock.now());
+      parsed = await parseImport(transfer, uris, d.clock.zone(), d.clock.now());
     } catch (e) {
-      if (e instanceof ImportError) {
+      if (e instanceof transfer.ImportError) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported. {0}', e.message));
         return undefined;
       }
       throw e;
     }
     if (!parsed) return undefined;
-    const store = await s.journal.get();
-    const { toWrite, preview, newer: newerCount } = planImport(parsed.result, existingRow(store));
+    const { toWrite, preview, newer: newerCount } = transfer.planImport(parsed.result, existingRow(await d.read()));
     const rejected = parsed.result.preview.rejected;
     const reasons = rejected.slice(0, 5).map((r) => vscode.l10n.t('line {0}: {1}', r.line, r.reason)).join('; ');
     const counts = vscode.l10n.t(
@@ -174,8 +174,7 @@ export function importJournalCommand(s: Services) {
       return { written: 0, duplicates: preview.duplicates };
     }
     if (!args?.confirm && !(await confirmPreview(parsed.source, message, rejected))) return undefined;
-    await writeJournal(store, toWrite, { keepStamps: true });
-    void confirmSaved(s, vscode.l10n.t('Imported {0} entries from {1}.', toWrite.length, parsed.source), toWrite);
+    void confirmSaved(d.actions, await d.actions.importRows(toWrite, parsed.source));
     return { written: toWrite.length, duplicates: preview.duplicates };
   };
 }

@@ -1,13 +1,20 @@
 // Turning what the user entered into journal rows, and the edits that follow (delete, undo).
 // Pure: the clock, the zone and the id source are passed in.
 import { newId } from './ids';
+import { MG_MAX, TAGS_MAX, TAG_MAX } from './limits';
 import { score } from './questionnaires';
 import type { CheckIn, Dose, DoseStatus, LifeEvent, Note, Op, Questionnaire, RowTypes, Symptom, TableName } from './schemas';
-import { stampOf, type Stamp } from './time';
+import { completeReview } from './symptoms';
+import { stampOf, type LocalDate, type Stamp } from './time';
 
 export interface Clock {
   now(): number;
   zone(): string;
+}
+
+/** A clock that also knows the user's calendar date: "today" where they are now. */
+export interface DayClock extends Clock {
+  today(): LocalDate;
 }
 
 export interface DoseInput {
@@ -43,7 +50,8 @@ export interface Entry {
   symptoms: Symptom[];
 }
 
-function baseRow(now: number) {
+/** A new row's id and stamps. */
+export function baseRow(now: number): { id: string; createdAt: string; updatedAt: string; deletedAt: null } {
   const iso = new Date(now).toISOString();
   return { id: newId(), createdAt: iso, updatedAt: iso, deletedAt: null };
 }
@@ -52,13 +60,9 @@ function stampFor(input: { at?: number }, clock: Clock): Stamp {
   return stampOf(input.at ?? clock.now(), clock.zone());
 }
 
-/** The rows for one check-in: the check-in itself, its dose and its symptoms, written together. */
-export function buildCheckIn(input: CheckInInput, clock: Clock): { ops: Op[]; checkIn: CheckIn } {
-  const now = clock.now();
-  const stamp = stampFor(input, clock);
-  const checkIn: CheckIn = {
-    ...baseRow(now),
-    ...stamp,
+/** What the user entered for a check-in, tidied: absent scales as null, the note trimmed, tags normalised. */
+function checkInFields(input: CheckInInput) {
+  return {
     mood: input.mood,
     energy: input.energy ?? null,
     anxiety: input.anxiety ?? null,
@@ -66,6 +70,13 @@ export function buildCheckIn(input: CheckInInput, clock: Clock): { ops: Op[]; ch
     note: (input.note ?? '').trim(),
     tags: normaliseTags(input.tags ?? [])
   };
+}
+
+/** The rows for one check-in: the check-in itself, its dose and its symptoms, written together. */
+export function buildCheckIn(input: CheckInInput, clock: Clock): { ops: Op[]; checkIn: CheckIn } {
+  const now = clock.now();
+  const stamp = stampFor(input, clock);
+  const checkIn: CheckIn = { ...baseRow(now), ...stamp, ...checkInFields(input) };
   const ops: Op[] = [{ table: 'checkins', row: checkIn }];
   if (input.dose) ops.push({ table: 'doses', row: buildDose(input.dose, stamp, now, checkIn.id) });
   for (const s of input.symptoms ?? []) {
@@ -88,6 +99,36 @@ export function buildDose(input: DoseInput, stamp: Stamp, now: number, checkinId
 
 export function buildSymptom(input: SymptomInput, stamp: Stamp, now: number, checkinId: string | null, source: Symptom['source']): Symptom {
   return { ...baseRow(now), ...stamp, key: input.key, label: input.label, severity: input.severity, checkinId, source };
+}
+
+/**
+ * Edits a check-in in place. It keeps its id and creation time, and its moment unless `input.at`
+ * gives a new one; its dose keeps its id (or is tombstoned when the edit has none); its symptoms
+ * are replaced, the old rows tombstoned. One change, written together.
+ */
+export function editCheckIn(entry: Entry, input: CheckInInput, clock: Clock): Op[] {
+  const now = clock.now();
+  const iso = new Date(now).toISOString();
+  const old = entry.checkIn;
+  const stamp: Stamp = input.at === undefined ? { at: old.at, localDate: old.localDate, utcOffset: old.utcOffset } : stampOf(input.at, clock.zone());
+  const checkIn: CheckIn = { id: old.id, createdAt: old.createdAt, updatedAt: iso, deletedAt: null, ...stamp, ...checkInFields(input) };
+  const ops: Op[] = [{ table: 'checkins', row: checkIn }];
+  if (input.dose) {
+    const dose = buildDose(input.dose, stamp, now, old.id);
+    ops.push({ table: 'doses', row: entry.dose ? { ...dose, id: entry.dose.id, createdAt: entry.dose.createdAt } : dose });
+  } else if (entry.dose && !entry.dose.deletedAt) {
+    ops.push({ table: 'doses', row: tombstone(entry.dose, now) });
+  }
+  for (const s of input.symptoms ?? []) ops.push({ table: 'symptoms', row: buildSymptom(s, stamp, now, old.id, 'panel') });
+  for (const s of entry.symptoms) if (!s.deletedAt) ops.push({ table: 'symptoms', row: tombstone(s, now) });
+  return ops;
+}
+
+/** The rows of a weekly symptom review: every listed symptom, 0 when absent (see completeReview). */
+export function buildReview(picked: readonly SymptomInput[], clock: Clock): Symptom[] {
+  const now = clock.now();
+  const stamp = stampOf(now, clock.zone());
+  return completeReview(picked).map((s) => buildSymptom(s, stamp, now, null, 'review'));
 }
 
 export function buildLifeEvent(input: { title: string; note?: string; at?: number }, clock: Clock): LifeEvent {
@@ -139,13 +180,13 @@ export function normaliseTags(tags: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
-    const t = raw.trim().replace(/^#/, '').slice(0, 40);
+    const t = raw.trim().replace(/^#/, '').slice(0, TAG_MAX);
     if (t && !seen.has(t.toLowerCase())) {
       seen.add(t.toLowerCase());
       out.push(t);
     }
   }
-  return out.slice(0, 30);
+  return out.slice(0, TAGS_MAX);
 }
 
 /** Parses a dose typed by the user ("10", "7.5", "10 mg"); undefined when it is not a dose. */
@@ -153,7 +194,7 @@ export function parseMg(text: string): number | undefined {
   const m = /^\s*(\d{1,5}(?:[.,]\d{1,3})?)\s*(mg)?\s*$/i.exec(text);
   if (!m) return undefined;
   const mg = Number(m[1].replace(',', '.'));
-  return Number.isFinite(mg) && mg >= 0 && mg <= 10000 ? mg : undefined;
+  return Number.isFinite(mg) && mg >= 0 && mg <= MG_MAX ? mg : undefined;
 }
 
 export function formatMg(mg: number): string {

@@ -1,5 +1,5 @@
 // The mood scale: 1-10, 10 = best. Labels can be replaced in settings; these are the defaults.
-import { MOOD_MAX, MOOD_MIN } from './schemas';
+import { MOOD_MAX, MOOD_MIN } from './limits';
 
 export const DEFAULT_MOOD_LABELS: readonly string[] = [
   'Very low',

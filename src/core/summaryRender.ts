@@ -3,7 +3,7 @@
 // verdicts, no advice. All user text is escaped for the output format.
 import { formatMg } from './entries';
 import { ATTRIBUTION } from './questionnaires';
-import { SEVERITY_MAX } from './schemas';
+import { SEVERITY_MAX } from './limits';
 import { changeLabel, type DoseChange, type SymptomOnset } from './stats';
 import type { Summary } from './summary';
 import { addDays, type LocalDate } from './time';

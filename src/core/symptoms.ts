@@ -65,3 +65,20 @@ export function ownSymptomKey(label: string): string {
     .slice(0, 50);
   return `own:${slug || 'symptom'}`;
 }
+
+export interface RatedSymptom {
+  key: string;
+  label: string;
+  severity: number;
+}
+
+/**
+ * The weekly review's rule: every listed symptom is recorded, those not picked as 0 (none), so the
+ * review also documents what was absent. Symptoms of the user's own are kept as given.
+ */
+export function completeReview(picked: readonly RatedSymptom[]): RatedSymptom[] {
+  const chosen = new Map(picked.map((p) => [p.key, p]));
+  const out = SYMPTOMS.map((def) => ({ key: def.key, label: def.label, severity: chosen.get(def.key)?.severity ?? 0 }));
+  for (const p of picked) if (!SYMPTOMS.some((def) => def.key === p.key)) out.push({ key: p.key, label: p.label, severity: p.severity });
+  return out;
+}

@@ -1,9 +1,9 @@
 // The one clock the extension reads. Tests in a real VS Code move it forward to cross a reminder
 // time without waiting.
-import type { Clock } from '../core/entries';
-import { systemZone } from '../core/time';
+import type { DayClock } from '../core/entries';
+import { localDateOf, systemZone, type LocalDate } from '../core/time';
 
-export class HostClock implements Clock {
+export class HostClock implements DayClock {
   private offsetMs = 0;
   private zoneOverride: string | undefined;
 
@@ -13,6 +13,11 @@ export class HostClock implements Clock {
 
   zone(): string {
     return this.zoneOverride ?? systemZone();
+  }
+
+  /** The user's calendar date now, where they are. */
+  today(): LocalDate {
+    return localDateOf(this.now(), this.zone());
   }
 
   /** For tests: pretend the current time is `instant` (in `zone`, if given), from now on. */

@@ -4,9 +4,8 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SqlJsStatic } from 'sql.js';
-import type { Clock } from '../core/entries';
+import type { DayClock } from '../core/entries';
 import { TABLE_NAMES } from '../core/schemas';
-import { localDateOf } from '../core/time';
 import { NodeFiles } from '../storage/nodeFiles';
 import { inspectBackups, type BackupInfo } from '../storage/backups';
 import { formatBytes } from '../storage/fileErrors';
@@ -15,17 +14,13 @@ import { restoreBackup, WriterBusyError } from '../storage/recoveryRestore';
 import { loadSqlJs } from '../storage/sqlLoader';
 import { pickBackup } from './backupPicker';
 import { linkOutOfWorkspace } from './dataFolder';
+import { dataLocation, type DataLocation } from './dataLocation';
+import type { Log } from './log';
 import { errorForLog } from './logSafely';
 import { checkJournalIgnored } from './privacyGuard';
 
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
 const SYNC_INTERVAL_MS = 10_000;
-
-export interface DataLocation {
-  dir: string;
-  /** False when no folder is open and the journal lives in the extension's global storage. */
-  inWorkspace: boolean;
-}
 
 export class JournalService implements vscode.Disposable {
   private opening: Promise<JournalStore> | undefined;
@@ -46,14 +41,10 @@ export class JournalService implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly clock: Clock,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly clock: DayClock,
+    private readonly log: Log,
     private readonly dataFolder: () => string
   ) {}
-
-  get isOpen(): boolean {
-    return this.store !== undefined;
-  }
 
   /** The open store, or undefined if it has not been needed yet. Never triggers loading. */
   get current(): JournalStore | undefined {
@@ -71,11 +62,7 @@ export class JournalService implements vscode.Disposable {
   }
 
   location(): DataLocation {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (folder && folder.uri.scheme === 'file') {
-      return { dir: path.resolve(folder.uri.fsPath, this.dataFolder()), inWorkspace: true };
-    }
-    return { dir: path.join(this.context.globalStorageUri.fsPath, 'journal'), inWorkspace: false };
+    return dataLocation(this.context, this.dataFolder());
   }
 
   /** The journal, loading sql.js and opening the file on first call. */
@@ -144,7 +131,7 @@ export class JournalService implements vscode.Disposable {
       await this.get();
     } catch (e) {
       // The journal at the new place could not open; its own message has said why.
-      this.log.warn(`The journal did not open after the data folder changed: ${(e as Error).message ?? e}`);
+      this.log.warn(`The journal did not open after the data folder changed: ${errorForLog(e)}`);
       return;
     }
     this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
@@ -185,7 +172,7 @@ export class JournalService implements vscode.Disposable {
       files: this.files,
       now: () => this.clock.now(),
       machine: machineId(),
-      today: () => localDateOf(this.clock.now(), this.clock.zone()),
+      today: () => this.clock.today(),
       log: (level: 'info' | 'warn' | 'error', message: string) => this.log[level](message)
     };
     let store: JournalStore;
@@ -220,7 +207,7 @@ export class JournalService implements vscode.Disposable {
       if (this.store !== store) return;
       void this.close()
         .then(() => this.get())
-        .catch((err) => this.log.error(`The journal could not be reopened after damage was found: ${(err as Error).message ?? err}`));
+        .catch((err) => this.log.error(`The journal could not be reopened after damage was found: ${errorForLog(err)}`));
     });
     const warned = new Set<string>();
     const offBadRow = store.onBadRow((e) => {

@@ -5,6 +5,7 @@ import { execFile } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { findGit } from './gitExecutable';
+import type { Log } from './log';
 
 const WARNED_KEY = 'moodDose.warnedJournalNotIgnored';
 
@@ -37,7 +38,7 @@ export function gitIgnoreState(dir: string, file: string): Promise<IgnoreState> 
   });
 }
 
-export async function checkJournalIgnored(workspaceDir: string, journalFile: string, state: vscode.Memento, log: vscode.LogOutputChannel): Promise<IgnoreState> {
+export async function checkJournalIgnored(workspaceDir: string, journalFile: string, state: vscode.Memento, log: Log): Promise<IgnoreState> {
   const result = await gitIgnoreState(workspaceDir, journalFile);
   log.info(`git check-ignore for ${journalFile}: ${result}`);
   if (result !== 'not-ignored' || state.get<boolean>(WARNED_KEY)) return result;

@@ -1,9 +1,9 @@
 // The calm support card: shown when PHQ-9 item 9 is above 0 or a check-in's mood is at the scale
 // minimum, at most once a day, dismissible, never a modal, and never in the way of logging.
 import * as vscode from 'vscode';
-import type { Clock } from '../core/entries';
+import type { DayClock } from '../core/entries';
 import { cardMayShow, supportCopy, type SafetyTrigger } from '../core/safety';
-import { localDateOf, type LocalDate } from '../core/time';
+import type { LocalDate } from '../core/time';
 
 const KEY = 'moodDose.supportCard';
 
@@ -17,12 +17,10 @@ export class SafetyService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the card appears or is dismissed, so the panel can redraw. */
   readonly onDidChange = this.changed.event;
-  /** For tests: how many times the card was shown by this window. */
-  shownCount = 0;
 
   constructor(
     private readonly state: vscode.Memento,
-    private readonly clock: Clock,
+    private readonly clock: DayClock,
     private readonly openSupport: () => Thenable<unknown>
   ) {}
 
@@ -33,7 +31,7 @@ export class SafetyService implements vscode.Disposable {
   /** Whether the panel should show the card right now. */
   cardVisible(): boolean {
     const s = this.read();
-    const today = this.today();
+    const today = this.clock.today();
     return s.shownOn === today && s.dismissedOn !== today;
   }
 
@@ -43,10 +41,9 @@ export class SafetyService implements vscode.Disposable {
    */
   async trigger(trigger: SafetyTrigger | undefined, from: 'palette' | 'panel'): Promise<boolean> {
     if (!trigger) return false;
-    const today = this.today();
+    const today = this.clock.today();
     if (!cardMayShow(this.read().shownOn, today)) return false;
     await this.state.update(KEY, { shownOn: today } satisfies CardState);
-    this.shownCount++;
     this.changed.fire();
     if (from === 'palette') {
       const show = vscode.l10n.t('Show Support');
@@ -58,15 +55,11 @@ export class SafetyService implements vscode.Disposable {
   }
 
   async dismiss(): Promise<void> {
-    await this.state.update(KEY, { ...this.read(), dismissedOn: this.today() } satisfies CardState);
+    await this.state.update(KEY, { ...this.read(), dismissedOn: this.clock.today() } satisfies CardState);
     this.changed.fire();
   }
 
   private read(): CardState {
     return this.state.get<CardState>(KEY) ?? {};
-  }
-
-  private today(): LocalDate {
-    return localDateOf(this.clock.now(), this.clock.zone());
   }
 }

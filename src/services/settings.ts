@@ -2,7 +2,7 @@
 // at once. A bad value is ignored (the default stands) and named in one clear warning; it never
 // throws, so a typo in settings.json can't break activation.
 import * as vscode from 'vscode';
-import { clip, MOOD_LABEL_MAX, SUPPORT_LINES_MAX } from '../core/limits';
+import { clip, MEDICATION_MAX, MG_MAX, MOOD_LABEL_MAX, SUPPORT_LINES_MAX, UNIT_MAX } from '../core/limits';
 import { DEFAULT_MOOD_LABELS } from '../core/mood';
 import { DEFAULT_INTERVAL_DAYS } from '../core/questionnaires';
 import { parseReminderTimes, type ReminderSettings } from '../core/reminders';
@@ -36,19 +36,19 @@ export class Settings implements vscode.Disposable {
   }
 
   medicationName(): string {
-    return this.text('medication.name', 'Escitalopram', 80);
+    return this.text('medication.name', 'Escitalopram', MEDICATION_MAX);
   }
 
   unit(): string {
-    return this.text('medication.unit', 'mg', 12);
+    return this.text('medication.unit', 'mg', UNIT_MAX);
   }
 
   /** The dose to offer when the journal has none yet (null: ask without a default). */
   defaultDose(): number | null {
     const v = this.config.get<unknown>('medication.defaultDose', null);
     if (v === null || v === undefined) return null;
-    if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10000) return v;
-    this.warn('medication.defaultDose', v, vscode.l10n.t('a number of {0} from 0 to 10000, or empty', this.unit()));
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MG_MAX) return v;
+    this.warn('medication.defaultDose', v, vscode.l10n.t('a number of {0} from 0 to {1}, or empty', this.unit(), MG_MAX));
     return null;
   }
 

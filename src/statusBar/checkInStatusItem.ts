@@ -1,28 +1,46 @@
 // The status-bar nudge. "$(heart) Check in" only while the current reminder window has no check-in;
 // once a reminder time passes without one it turns to the warning colour and (in one window only)
 // raises a single notification. After a check-in it shows a quiet summary such as "✓ 09:14 · 10 mg".
-// Until the journal is first opened it works from a memento, so activation never loads the database.
+// Until the journal is first opened it works from mementos, so activation never loads the database:
+// at start-up it draws what it showed last time, and works out the reminder state a moment later.
 // While the disk is full and entries wait in memory, it says "Not saved yet" instead, in the
 // warning colour, until they are written.
 import * as vscode from 'vscode';
-import type { Clock } from '../core/entries';
+import type { DayClock } from '../core/entries';
 import { formatMg } from '../core/entries';
 import { evaluateNudge, shouldRaiseNotification, type Nudge, type ReminderState } from '../core/reminders';
-import { localDateOf, localTimeOfStamp } from '../core/time';
-import type { JournalService } from '../services/journalService';
 import type { Settings } from '../services/settings';
-import { lastDose, latestCheckIn } from '../storage/journalQueries';
+import type { LastCheckIn } from '../services/statusFeed';
 
 export const CHECK_IN_COMMAND = 'moodDose.checkIn';
 const LAST_KEY = 'moodDose.lastCheckIn';
+const DRAWN_KEY = 'moodDose.statusDrawn';
 const STATE_KEY = 'moodDose.reminderState';
 /** Re-evaluate at least this often, so a clock change or a sleeping machine is noticed. */
 const MAX_WAIT_MS = 60_000;
 
-export interface LastCheckIn {
-  at: string;
-  time: string;
-  mg: number | null;
+/** What the status item needs from the journal (which lives in a bundle loaded on first use). */
+export interface StatusJournal {
+  /** Fires when the journal opens or its rows change. */
+  readonly onDidChange: vscode.Event<void>;
+  /** The journal's folder: snooze and skip are shared by every window on the same journal. */
+  dir(): string;
+  /** The latest check-in (null: none yet), or undefined while the journal is not open. */
+  latest(): LastCheckIn | null | undefined;
+  /** Words for the quiet summary (taper step, appointment, what is due); none until it is open. */
+  extras(): string[];
+  /** Opens the journal and picks up other windows' changes; whether this window is the writer. */
+  sync(): Promise<boolean>;
+  /** Changes waiting in memory for disk space (none until the journal is open); onDidChange fires when this changes. */
+  unsaved(): { count: number; dir?: string };
+}
+
+/** The item as last drawn, to show again at once on the next start-up. */
+interface Drawn {
+  text: string;
+  tooltip: string;
+  label: string;
+  warning: boolean;
 }
 
 export class CheckInStatusItem implements vscode.Disposable {
@@ -31,28 +49,27 @@ export class CheckInStatusItem implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: Nudge | undefined;
   private notifying = false;
-  /** Extra words for the quiet summary (taper step, appointment countdown), filled by later features. */
-  extras: () => string[] = () => [];
+  private drawn: Drawn | undefined;
   /** Notifications raised by this window, for tests. */
   notificationsRaised = 0;
 
   constructor(
     private readonly workspaceState: vscode.Memento,
     private readonly globalState: vscode.Memento,
-    private readonly journal: JournalService,
-    private readonly clock: Clock,
-    private readonly settings: Settings
+    private readonly clock: DayClock,
+    private readonly settings: Pick<Settings, 'onDidChange' | 'reminders' | 'notificationsEnabled' | 'unit'>,
+    private readonly journal: StatusJournal
   ) {
     this.item.name = vscode.l10n.t('Mood & Dose Check-in');
     this.item.command = CHECK_IN_COMMAND;
     this.disposables.push(
-      journal.onDidOpen(() => this.refreshFromJournal()),
       journal.onDidChange(() => this.refreshFromJournal()),
-      journal.onDidChangeUnsaved(() => this.update()),
       settings.onDidChange(() => this.update())
     );
-    this.update();
+    // Reminder windows need time-zone arithmetic: draw the remembered item first, then look.
+    this.show(workspaceState.get<Drawn>(DRAWN_KEY) ?? { text: `$(heart) ${vscode.l10n.t('Check in')}`, tooltip: '', label: vscode.l10n.t('Mood and Dose: check in'), warning: false });
     this.item.show();
+    this.timer = setTimeout(() => this.update(), 0);
   }
 
   get text(): string {
@@ -73,15 +90,9 @@ export class CheckInStatusItem implements vscode.Disposable {
 
   /** Re-reads the latest check-in from the open journal and remembers it for the next start-up. */
   refreshFromJournal(): void {
-    const store = this.journal.current;
-    if (!store) return;
-    const c = latestCheckIn(store);
-    const dose = lastDose(store);
-    const last: LastCheckIn | undefined = c && {
-      at: c.at,
-      time: localTimeOfStamp(c),
-      mg: dose && dose.localDate === c.localDate ? dose.mg : null
-    };
+    const latest = this.journal.latest();
+    if (latest === undefined) return;
+    const last = latest ?? undefined;
     void this.workspaceState.update(LAST_KEY, last);
     // The walkthrough's "first check-in" step completes on this context key.
     if (last) void vscode.commands.executeCommand('setContext', 'moodDose.hasCheckIn', true);
@@ -94,7 +105,7 @@ export class CheckInStatusItem implements vscode.Disposable {
   }
 
   async skipToday(): Promise<void> {
-    await this.setState({ ...this.state(), skippedDate: localDateOf(this.clock.now(), this.clock.zone()) });
+    await this.setState({ ...this.state(), skippedDate: this.clock.today() });
     this.update();
   }
 
@@ -121,21 +132,19 @@ export class CheckInStatusItem implements vscode.Disposable {
   }
 
   private draw(nudge: Nudge, last: LastCheckIn | undefined): void {
-    this.item.backgroundColor = undefined;
     if (this.drawUnsaved()) return;
-    const extras = this.extras();
+    const extras = this.journal.extras();
     const more = extras.length ? `\n${extras.join(' · ')}` : '';
     if (nudge.status === 'done' && last) {
       const dose = last.mg === null ? '' : ` · ${formatMg(last.mg)} ${this.settings.unit()}`;
-      this.item.text = `✓ ${last.time}${dose}${extras.map((e) => ` · ${e}`).join('')}`;
-      this.item.tooltip = vscode.l10n.t('Last check-in at {0}. Click to add another.', last.time) + more;
-      this.item.accessibilityInformation = {
+      this.show({
+        text: `✓ ${last.time}${dose}${extras.map((e) => ` · ${e}`).join('')}`,
+        tooltip: vscode.l10n.t('Last check-in at {0}. Click to add another.', last.time) + more,
         label: vscode.l10n.t('Mood and Dose: last check-in at {0}{1}. Activate to check in again.', last.time, dose ? `, ${formatMg(last.mg!)} ${this.settings.unit()}` : ''),
-        role: 'button'
-      };
+        warning: false
+      });
       return;
     }
-    this.item.text = `$(heart) ${vscode.l10n.t('Check in')}`;
     const tooltips: Record<Nudge['status'], string> = {
       done: vscode.l10n.t('No check-in yet today. Click to log mood and dose.'),
       open: nudge.slot ? vscode.l10n.t('No check-in yet for the {0} reminder. Click to log mood and dose.', this.slotTime(nudge)) : vscode.l10n.t('No check-in yet today. Click to log mood and dose.'),
@@ -143,19 +152,33 @@ export class CheckInStatusItem implements vscode.Disposable {
       snoozed: vscode.l10n.t('Reminder snoozed. Click to check in now.'),
       skipped: vscode.l10n.t('Reminders are off for the rest of today. Click to check in anyway.')
     };
-    this.item.tooltip = tooltips[nudge.status] + more;
-    this.item.accessibilityInformation = { label: vscode.l10n.t('Mood and Dose: {0}', tooltips[nudge.status]), role: 'button' };
-    if (nudge.status === 'due') this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.show({
+      text: `$(heart) ${vscode.l10n.t('Check in')}`,
+      tooltip: tooltips[nudge.status] + more,
+      label: vscode.l10n.t('Mood and Dose: {0}', tooltips[nudge.status]),
+      warning: nudge.status === 'due'
+    });
+  }
+
+  /** Puts the appearance on the item, and remembers it for the next start-up when it changed. */
+  private show(d: Drawn): void {
+    this.item.text = d.text;
+    this.item.tooltip = d.tooltip || undefined;
+    this.item.accessibilityInformation = { label: d.label, role: 'button' };
+    this.item.backgroundColor = d.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const before = this.drawn;
+    this.drawn = d;
+    if (before && (before.text !== d.text || before.tooltip !== d.tooltip || before.label !== d.label || before.warning !== d.warning)) void this.workspaceState.update(DRAWN_KEY, d);
   }
 
   /** Entries waiting for disk space outrank everything else the item could say. */
   private drawUnsaved(): boolean {
-    const { count, error } = this.journal.unsaved;
+    const { count, dir } = this.journal.unsaved();
     if (count === 0) return false;
     this.item.text = `$(warning) ${vscode.l10n.t('Not saved yet')}`;
     const tooltip = vscode.l10n.t(
       'The disk holding {0} is full. {1} unsaved change(s) are kept in memory and saved as soon as there is space: saving is retried every few seconds and with your next entry. Keep this window open until this goes away.',
-      error?.dir ?? this.journal.location().dir,
+      dir ?? this.journal.dir(),
       count
     );
     this.item.tooltip = tooltip;
@@ -179,11 +202,10 @@ export class CheckInStatusItem implements vscode.Disposable {
     this.notifying = true;
     let nudge: Nudge | undefined;
     try {
-      const store = await this.journal.get();
-      await store.refresh();
+      const isWriter = await this.journal.sync();
       this.refreshFromJournal();
       nudge = this.current;
-      if (!nudge || !shouldRaiseNotification(nudge, store.isWriter, this.settings.notificationsEnabled())) return;
+      if (!nudge || !shouldRaiseNotification(nudge, isWriter, this.settings.notificationsEnabled())) return;
       await this.setState({ ...this.state(), notifiedSlot: nudge.key });
       this.notificationsRaised++;
     } catch {
@@ -208,7 +230,7 @@ export class CheckInStatusItem implements vscode.Disposable {
 
   /** Snooze, skip and the last notified slot, shared by every window on the same journal. */
   private stateKey(): string {
-    return `${STATE_KEY}:${this.journal.location().dir}`;
+    return `${STATE_KEY}:${this.journal.dir()}`;
   }
 
   private state(): ReminderState {

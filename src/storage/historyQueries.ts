@@ -2,15 +2,14 @@
 // events and notes, newest first, filtered in SQL so years of entries never travel at once.
 import type { Entry } from '../core/entries';
 import type { Dose, LifeEvent, Note } from '../core/schemas';
-import { addDays } from '../core/time';
-import type { JournalStore } from './journalStore';
+import type { LocalDate } from '../core/time';
 import { withDetails } from './journalQueries';
+import type { JournalReader } from './reader';
 import type { SqlValue } from './tables';
 
 export interface HistoryQuery {
-  /** Days back from today, or null for everything. */
-  days: number | null;
-  today: string;
+  /** The first day shown, or null for everything. */
+  since: LocalDate | null;
   tag: string | null;
   symptom: string | null;
   search: string;
@@ -31,7 +30,7 @@ function likePattern(search: string): string {
 
 function unionSql(q: HistoryQuery): { sql: string; params: SqlValue[] } {
   const params: SqlValue[] = [];
-  const since = q.days === null ? null : addDays(q.today, -(q.days - 1));
+  const since = q.since;
   const parts: string[] = [];
   const live = (table: string) => {
     let where = `${table}.deleted_at IS NULL`;
@@ -72,7 +71,7 @@ function unionSql(q: HistoryQuery): { sql: string; params: SqlValue[] } {
   return { sql: parts.join(' UNION ALL '), params };
 }
 
-export function historyPage(store: JournalStore, q: HistoryQuery): { total: number; rows: HistoryRow[] } {
+export function historyPage(store: JournalReader, q: HistoryQuery): { total: number; rows: HistoryRow[] } {
   const { sql, params } = unionSql(q);
   const total = Number(store.query(`SELECT count(*) FROM (${sql})`, params)[0]?.[0] ?? 0);
   const keys = store.query(`SELECT kind, id FROM (${sql}) ORDER BY at DESC, id LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
@@ -99,13 +98,13 @@ export function historyPage(store: JournalStore, q: HistoryQuery): { total: numb
 }
 
 /** The dose level before this one, so a change reads "20 → 15 mg". */
-function previousDose(store: JournalStore, dose: Dose): number | null {
+function previousDose(store: JournalReader, dose: Dose): number | null {
   const row = store.query("SELECT mg FROM doses WHERE deleted_at IS NULL AND status != 'skipped' AND at < ? ORDER BY at DESC LIMIT 1", [dose.at])[0];
   return row ? Number(row[0]) : null;
 }
 
 /** Tags and symptom keys in use, for the filter menus. */
-export function filterOptions(store: JournalStore): { tags: string[]; symptoms: { key: string; label: string }[] } {
+export function filterOptions(store: JournalReader): { tags: string[]; symptoms: { key: string; label: string }[] } {
   const tags = store
     .query("SELECT json_each.value, count(*) AS n FROM checkins, json_each(checkins.tags) WHERE checkins.deleted_at IS NULL GROUP BY json_each.value ORDER BY n DESC LIMIT 200")
     .map((r) => String(r[0]));

@@ -1,31 +1,43 @@
 // Read models over the store: the queries the commands, views and status bar need.
 import type { Entry } from '../core/entries';
-import { TABLE_NAMES, type AnyRow, type CheckIn, type Dose, type RowTypes, type Symptom, type TableName, type TaperStep } from '../core/schemas';
+import { TABLE_NAMES, type AnyRow, type CheckIn, type Dose, type RowTypes, type Symptom, type TableName } from '../core/schemas';
+import { currentStep, offeredDose } from '../core/taper';
+import type { LocalDate } from '../core/time';
 import type { RowsByTable } from '../core/transfer';
-import type { JournalStore } from './journalStore';
+import { taperSteps } from './planQueries';
+import type { JournalReader } from './reader';
 
 const LIVE = 'deleted_at IS NULL';
 
-export function latestCheckIn(store: JournalStore): CheckIn | undefined {
+export function latestCheckIn(store: JournalReader): CheckIn | undefined {
   return store.select('checkins', LIVE, [], 'ORDER BY at DESC LIMIT 1')[0];
 }
 
 /** The last dose actually taken or changed to; a skipped day does not change "the usual dose". */
-export function lastDose(store: JournalStore): Dose | undefined {
+export function lastDose(store: JournalReader): Dose | undefined {
   return store.select('doses', `${LIVE} AND status != 'skipped'`, [], 'ORDER BY at DESC LIMIT 1')[0];
 }
 
-export function recentEntries(store: JournalStore, limit: number): Entry[] {
+/**
+ * The dose a check-in offers (see offeredDose: the current plan step if it began after the last
+ * dose logged, else that dose, else `fallback`) and the last dose logged, for "changed from".
+ */
+export function doseOffer(store: JournalReader, today: LocalDate, fallback: number | null): { offered: number | null; previous: number | null } {
+  const last = lastDose(store);
+  return { offered: offeredDose(last, currentStep(taperSteps(store), today), fallback), previous: last?.mg ?? null };
+}
+
+export function recentEntries(store: JournalReader, limit: number): Entry[] {
   return withDetails(store, store.select('checkins', LIVE, [], `ORDER BY at DESC LIMIT ${Math.max(0, Math.floor(limit))}`));
 }
 
-export function entryById(store: JournalStore, id: string): Entry | undefined {
+export function entryById(store: JournalReader, id: string): Entry | undefined {
   const checkIn = store.get('checkins', id);
   return checkIn ? withDetails(store, [checkIn], true)[0] : undefined;
 }
 
 /** Attaches each check-in's dose and symptoms (live ones, or all when restoring a deleted entry). */
-export function withDetails(store: JournalStore, checkIns: CheckIn[], includeDeleted = false): Entry[] {
+export function withDetails(store: JournalReader, checkIns: CheckIn[], includeDeleted = false): Entry[] {
   if (checkIns.length === 0) return [];
   const ids = checkIns.map((c) => c.id);
   const marks = ids.map(() => '?').join(', ');
@@ -42,7 +54,7 @@ export function withDetails(store: JournalStore, checkIns: CheckIn[], includeDel
 }
 
 /** Tags used most recently first, for suggestions. */
-export function recentTags(store: JournalStore, limit = 10): string[] {
+export function recentTags(store: JournalReader, limit = 10): string[] {
   const seen = new Set<string>();
   for (const c of store.select('checkins', `${LIVE} AND tags != '[]'`, [], 'ORDER BY at DESC LIMIT 200')) {
     for (const t of c.tags) if (seen.size < limit) seen.add(t);
@@ -51,21 +63,17 @@ export function recentTags(store: JournalStore, limit = 10): string[] {
 }
 
 /** Symptoms the user named themselves, so they can be picked again. */
-export function ownSymptoms(store: JournalStore): { key: string; label: string }[] {
+export function ownSymptoms(store: JournalReader): { key: string; label: string }[] {
   return store
     .query(`SELECT key, max(label) FROM symptoms WHERE ${LIVE} AND key LIKE 'own:%' GROUP BY key ORDER BY max(at) DESC LIMIT 20`)
     .map(([key, label]) => ({ key: String(key), label: String(label) }));
-}
-
-export function taperSteps(store: JournalStore): TaperStep[] {
-  return store.select('taper_steps', LIVE, [], 'ORDER BY start_date');
 }
 
 /**
  * Every row of every table, for export (which keeps tombstones, so deletions travel too) or, with
  * `liveOnly`, for summaries, which ignore deleted rows anyway.
  */
-export function allRows(store: JournalStore, liveOnly = false): RowsByTable {
+export function allRows(store: JournalReader, liveOnly = false): RowsByTable {
   const out: { [T in TableName]?: RowTypes[T][] } = {};
   // Export orders rows itself (by id), and the statistics group by date, so no ORDER BY here.
   for (const table of TABLE_NAMES) (out as Record<string, unknown>)[table] = store.select(table, liveOnly ? LIVE : '');
@@ -73,6 +81,6 @@ export function allRows(store: JournalStore, liveOnly = false): RowsByTable {
 }
 
 /** Whether a row id exists in any table, for import de-duplication. */
-export function existingRow(store: JournalStore): (table: TableName, id: string) => AnyRow | undefined {
+export function existingRow(store: JournalReader): (table: TableName, id: string) => AnyRow | undefined {
   return (table, id) => store.get(table, id);
 }

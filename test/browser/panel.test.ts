@@ -189,6 +189,29 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
     assert.strictEqual(new Set(ids).size, ids.length, 'every request carries its own id');
   });
 
+  it('reports the rows it drew only when the host says it runs tests', async () => {
+    const host = new FakeHost([checkin({ id: 'quiet-000', note: 'private words' })]);
+    const normal = (msg: Parameters<typeof host.handle>[0], p: Parameters<typeof host.handle>[1]) =>
+      msg.type === 'ready' ? { type: 'init' as const, l10n: null, testMode: false } : host.handle(msg, p);
+    panel = panels.current = await openPanel(normal);
+    await panel.page.waitForSelector('li.entry');
+    await panel.page.locator('.mood-option[data-mood="6"]').click();
+    assert.deepStrictEqual(panel.posted.filter((m) => m.type === 'rendered'), [], 'nothing about the rows left the panel');
+  });
+
+  it('confirms a save with the same words as the palette, and Undo beside them', async () => {
+    const host = new FakeHost();
+    panel = panels.current = await openPanel(host.handle);
+    const p = panel.page;
+    await p.locator('.mood-option[data-mood="6"]').click();
+    await p.locator('#save').click();
+    await p.locator('.undo-bar', { hasText: 'Saved: mood 6' }).waitFor();
+    await p.locator('#undo').click();
+    await p.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Undone.'));
+    const undo = host.requests.find((r) => r.type === 'request' && r.method === 'entry/undo');
+    assert.ok(undo && undo.type === 'request' && undo.method === 'entry/undo' && undo.params.undoToken === 'undo-saved-1');
+  });
+
   it('pages through 10,000 entries instead of rendering them all', async () => {
     const host = new FakeHost(manyEntries(10_000));
     panel = panels.current = await openPanel(host.handle);

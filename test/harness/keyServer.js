@@ -36,6 +36,21 @@ function startKeyServer() {
           await button.click({ timeout: args.timeoutMs ?? 10_000 });
           return reply(200, { ok: true });
         }
+        case '/statusItem': {
+          // A status bar item's label as the extension set it: codicons back as $(name).
+          const el = page.locator(`[id="${args.id}"]`).first();
+          await el.waitFor({ state: 'visible', timeout: args.timeoutMs ?? 10_000 });
+          const text = await el.evaluate((root) => {
+            const walk = (node) =>
+              node.nodeType === Node.TEXT_NODE
+                ? node.textContent
+                : [...node.classList].find((c) => c.startsWith('codicon-'))
+                  ? `$(${[...node.classList].find((c) => c.startsWith('codicon-')).slice('codicon-'.length)})`
+                  : [...node.childNodes].map(walk).join('');
+            return walk(root).replace(/\s+/g, ' ').trim();
+          });
+          return reply(200, { text });
+        }
         // The same inside the extension's visible webview (the journal panel).
         case '/webview/click':
           await webviewFrame(page, EXTENSION_ID).locator(args.selector).first().click({ timeout: args.timeoutMs ?? 15_000 });
@@ -47,6 +62,11 @@ function startKeyServer() {
           const el = webviewFrame(page, EXTENSION_ID).locator(args.selector).first();
           await el.waitFor({ state: 'visible', timeout: args.timeoutMs ?? 15_000 });
           return reply(200, { text: await el.innerText() });
+        }
+        case '/webview/texts': {
+          // The text of every element matching the selector, whitespace folded (the panel's rows).
+          const texts = await webviewFrame(page, EXTENSION_ID).locator(args.selector).evaluateAll((els) => els.map((e) => (e.textContent || '').replace(/\s+/g, ' ').trim()));
+          return reply(200, { texts });
         }
         default:
           return reply(404, { error: `unknown action ${req.url}` });

@@ -99,9 +99,20 @@ async function integrationLayer() {
     return { ...sources, code: 1, version, note: 'packaging failed' };
   }
   console.log(`Packaged ${path.basename(vsix)}: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
+  // Installed, the extension runs in production mode and exports no test API: the suite reads the
+  // workbench page through the key server, and the journal from disk.
+  const installedKeys = await startKeyServer();
   const packaged = await captured(() =>
-    runTestsInCodeServer({ vsixPath: vsix, extensionTestsPath, workspace: workspace('vsix'), env: { MOOD_DOSE_SUITES: 'checkIn' }, timeoutMs: 180_000 })
+    runTestsInCodeServer({
+      vsixPath: vsix,
+      extensionTestsPath,
+      workspace: workspace('vsix'),
+      env: { MOOD_DOSE_SUITES: 'checkIn', MOOD_DOSE_INSTALLED: '1', MOOD_DOSE_HARNESS: installedKeys.url },
+      onPage: installedKeys.attach,
+      timeoutMs: 180_000
+    })
   );
+  await installedKeys.close();
   return {
     code: sources.code || packaged.code,
     passing: sources.passing + packaged.passing,

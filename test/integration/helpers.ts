@@ -1,18 +1,77 @@
-// Helpers for suites that run inside a real VS Code: the extension's API, and reading the journal
-// straight from disk with sql.js, as an independent check of what the extension wrote.
+// Helpers for suites that run inside a real VS Code: the extension's test API, what a user sees
+// (read from the workbench page when the extension runs as installed, without that API), and
+// reading the journal straight from disk with sql.js, as an independent check of what it wrote.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import initSqlJs from 'sql.js';
 import * as vscode from 'vscode';
-import type { MoodDoseApi } from '../../src/testApi';
+import type { MoodDoseApi } from '../../src/shell/testApi';
 
 export const EXTENSION_ID = 'mood-dose.mood-dose-journal';
 
+/** The test API, which the extension returns only in ExtensionMode.Test (run from its sources). */
 export async function api(): Promise<MoodDoseApi> {
   const ext = vscode.extensions.getExtension<MoodDoseApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is installed`);
-  return ext.isActive ? ext.exports : ext.activate();
+  const exports = ext.isActive ? ext.exports : await ext.activate();
+  assert.ok(exports, 'the test API (the extension runs in test mode)');
+  return exports;
+}
+
+/** Set by test/harness/runAll.js for the run against the packaged .vsix, installed as a user would. */
+export const INSTALLED = process.env.MOOD_DOSE_INSTALLED === '1';
+
+/** What a user sees of the extension, and its journal on disk. */
+export interface Observer {
+  /** The status bar item's label, codicons as $(name). */
+  statusText(): Promise<string>;
+  /** The text of the panel's rows, newest first. */
+  panelRows(): Promise<string[]>;
+  dataDir(): string;
+  /** Waits until the journal's changes are in its file on disk. */
+  flush(): Promise<void>;
+}
+
+/**
+ * The test API where there is one; otherwise (the installed .vsix, which exports nothing) the
+ * workbench page through the harness, and the journal folder in the workspace.
+ */
+export async function observe(): Promise<Observer> {
+  const ext = vscode.extensions.getExtension<MoodDoseApi | undefined>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  const exports = ext.isActive ? ext.exports : await ext.activate();
+  if (exports) {
+    return { statusText: async () => exports.statusText(), panelRows: async () => [...exports.panelRows()], dataDir: () => exports.dataDir(), flush: () => exports.flush() };
+  }
+  const h = harness();
+  assert.ok(h, 'without the test API, the workbench page is read through the harness');
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  const dir = path.resolve(folder.uri.fsPath, vscode.workspace.getConfiguration('moodDose').get<string>('dataFolder', '.mood-journal'));
+  return {
+    // The page draws what the extension host sets a moment later: read until two looks agree.
+    statusText: async () => {
+      let last = '';
+      for (;;) {
+        const text = await h.statusItem('mood-dose.mood-dose-journal.moodDose.checkIn');
+        if (text === last) return text;
+        last = text;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    },
+    panelRows: () => h.panelTexts('li.entry').catch(() => []),
+    dataDir: () => dir,
+    // Compaction folds the op log into the snapshot a few seconds after the last write: it renames
+    // the log aside, writes the snapshot, then removes the renamed log.
+    flush: async () => {
+      await waitFor(
+        'the journal to be compacted',
+        () => fs.existsSync(path.join(dir, 'journal.sqlite')) && !fs.readdirSync(dir).some((f) => f.startsWith('journal.sqlite.oplog')),
+        30_000
+      );
+    }
+  };
 }
 
 /** Runs a query against the snapshot file on disk, independently of the extension. */
@@ -47,6 +106,10 @@ export interface Harness {
   panelClick(selector: string): Promise<void>;
   panelFill(selector: string, value: string): Promise<void>;
   panelText(selector: string): Promise<string>;
+  /** The text of every element in the panel matching the selector. */
+  panelTexts(selector: string): Promise<string[]>;
+  /** A status bar item's label by its id, codicons as $(name). */
+  statusItem(id: string): Promise<string>;
 }
 
 /** Undefined under @vscode/test-electron, where no harness drives the page: UI suites skip there. */
@@ -55,7 +118,7 @@ export function harness(): Harness | undefined {
   if (!url) return undefined;
   const call = async (action: string, body: unknown) => {
     const res = await fetch(`${url}/${action}`, { method: 'POST', body: JSON.stringify(body) });
-    const json = (await res.json()) as { error?: string; text?: string };
+    const json = (await res.json()) as { error?: string; text?: string; texts?: string[] };
     if (!res.ok) throw new Error(`harness ${action} failed: ${json.error}`);
     return json;
   };
@@ -66,7 +129,9 @@ export function harness(): Harness | undefined {
     click: async (selector, text) => void (await call('click', { selector, text })),
     panelClick: async (selector) => void (await call('webview/click', { selector })),
     panelFill: async (selector, value) => void (await call('webview/fill', { selector, value })),
-    panelText: async (selector) => (await call('webview/text', { selector })).text ?? ''
+    panelText: async (selector) => (await call('webview/text', { selector })).text ?? '',
+    panelTexts: async (selector) => (await call('webview/texts', { selector })).texts ?? [],
+    statusItem: async (id) => (await call('statusItem', { id })).text ?? ''
   };
 }
 

@@ -3,7 +3,8 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { SqlJsStatic } from 'sql.js';
-import type { Clock } from '../../src/core/entries';
+import type { DayClock } from '../../src/core/entries';
+import { localDateOf } from '../../src/core/time';
 import { loadSqlJs } from '../../src/storage/sqlLoader';
 
 import { existsSync } from 'fs';
@@ -24,11 +25,12 @@ export async function tempDir(prefix = 'mdj-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
-export function fixedClock(iso: string, zone = 'UTC'): Clock & { advance(ms: number): void; set(iso: string): void } {
+export function fixedClock(iso: string, zone = 'UTC'): DayClock & { advance(ms: number): void; set(iso: string): void } {
   let t = Date.parse(iso);
   return {
     now: () => t,
     zone: () => zone,
+    today: () => localDateOf(t, zone),
     advance(ms: number) {
       t += ms;
     },

@@ -8,10 +8,11 @@ import { addDays, instantOf } from '../../src/core/time';
 import { methods, panelContextSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type PanelContext } from '../../src/protocol';
 import { entryById } from '../../src/storage/journalQueries';
 import { JournalStore } from '../../src/storage/journalStore';
-import { chartData } from '../../src/views/chartData';
 import { toEntryView } from '../../src/views/entryView';
-import { planData } from '../../src/views/planRequests';
-import { fixedClock, sqlJs, tempDir } from './helpers';
+import { chartHandlers } from '../../src/views/handlers/charts';
+import { planHandlers } from '../../src/views/handlers/plan';
+import { english } from './journalFixture';
+import { sqlJs, tempDir } from './helpers';
 
 const TODAY = '2026-06-01';
 const ZONE = 'UTC';
@@ -46,8 +47,16 @@ describe('the panel never breaks on data the host allows', function () {
 
   after(() => store.close());
 
-  it('clips the charts to the panel limits and says what it left out', () => {
-    const data = chartData(store, 'all', TODAY, 'mg');
+  /** The Charts and Plan tabs' handlers over this journal, on TODAY. */
+  const handlers = () => {
+    const clock = { now: () => instantOf(TODAY, 12, 0, ZONE), zone: () => ZONE, today: () => TODAY };
+    const d = { read: async () => store, clock, settings: { unit: () => 'mg' }, t: english } as unknown as Parameters<typeof planHandlers>[0];
+    return { ...chartHandlers(d), ...planHandlers(d) };
+  };
+  const chartData = (range: '365' | 'all') => handlers()['charts/data']({ range });
+
+  it('clips the charts to the panel limits and says what it left out', async () => {
+    const data = await chartData('all');
     const checked = methods['charts/data'].result.safeParse(data);
     assert.ok(checked.success, checked.success ? '' : rejectionFields(checked.error));
     assert.strictEqual(data.days.length, PANEL.chartDays, '"all" starts no earlier than the limit allows');
@@ -56,7 +65,7 @@ describe('the panel never breaks on data the host allows', function () {
     assert.strictEqual(data.omitted?.doseLevels, 2100 - PANEL.doseLevels);
     assert.strictEqual(data.symptoms.length, PANEL.chartSymptoms);
     assert.strictEqual(data.omitted?.symptoms, 520 - PANEL.chartSymptoms);
-    const year = chartData(store, '365', TODAY, 'mg');
+    const year = await chartData('365');
     assert.strictEqual(year.omitted?.days, undefined, 'a year of days needs no clipping');
     assert.strictEqual(year.moodByDose.length, 365, 'a year of a liquid taper: 365 levels, more than the old limit of 200');
   });
@@ -68,8 +77,8 @@ describe('the panel never breaks on data the host allows', function () {
     assert.strictEqual(view.symptomsOmitted, 520 - PANEL.entrySymptoms);
   });
 
-  it('keeps the plan steps around the current one', () => {
-    const plan = planData(store, TODAY, 'mg');
+  it('keeps the plan steps around the current one', async () => {
+    const plan = await handlers()['plan/data']({});
     const checked = methods['plan/data'].result.safeParse(plan);
     assert.ok(checked.success, checked.success ? '' : rejectionFields(checked.error));
     assert.strictEqual(plan.steps.length, PANEL.taperSteps);

@@ -99,7 +99,8 @@ export class FakeHost {
     this.requests.push(msg);
     // Like the real host: every change to the journal is followed by a "changed" event.
     if (msg.type === 'request' && msg.method.startsWith('entry/')) setTimeout(() => void panel?.send({ type: 'event', event: { kind: 'changed' } }), 10);
-    if (msg.type === 'ready') return { type: 'init', l10n: null };
+    // testMode: the panel then reports the rows it drew, which the suites and benchmarks read.
+    if (msg.type === 'ready') return { type: 'init', l10n: null, testMode: true };
     if (msg.type !== 'request') return undefined;
     const ok = (result: unknown): HostMessage => ({ type: 'response', id: msg.id, ok: true, result });
     switch (msg.method) {
@@ -123,13 +124,13 @@ export class FakeHost {
           kind: 'checkin',
           entry: entry({ id, mood: d.mood, note: d.note, tags: d.tags, localDate: this.context.today, dose: d.dose ? { ...d.dose, unit: 'mg', medication: 'Escitalopram' } : null })
         });
-        return ok({ id });
+        return ok({ id, undoToken: `undo-${id}`, message: `Saved: mood ${d.mood}` });
       }
       case 'entry/update': {
         this.updated.push(msg.params);
         const item = this.items.find((i) => i.kind === 'checkin' && i.entry.id === msg.params.id);
         if (item && item.kind === 'checkin') Object.assign(item.entry, { mood: msg.params.draft.mood, note: msg.params.draft.note, tags: msg.params.draft.tags });
-        return ok({ id: msg.params.id });
+        return ok({ id: msg.params.id, undoToken: `undo-${msg.params.id}`, message: 'Changes saved.' });
       }
       case 'entry/delete': {
         const index = this.items.findIndex((i) => (i.kind === 'checkin' ? i.entry.id : i.id) === msg.params.id);

@@ -1,6 +1,7 @@
 // Loads the built panel (dist/webview.js) into headless Chromium behind the same strict CSP that
 // VS Code uses, with a stand-in for acquireVsCodeApi (standin.js, or the caller's) and a scripted
 // host on the Node side. The browser tests and the panel benchmark both drive it.
+import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
@@ -29,7 +30,7 @@ let origin = '';
 export async function startBrowser(): Promise<void> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'webview.js'))) throw new Error('dist/webview.js is missing: run "npm run build" first.');
   server = await serveRepo(REPO_ROOT, (url) =>
-    url.pathname === '/panel.html' ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'))] : undefined
+    url.pathname === '/panel.html' ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'), url.searchParams.get('timeout'))] : undefined
   );
   origin = server.origin;
   browser = await launchChromium();
@@ -42,8 +43,23 @@ export async function stopBrowser(): Promise<void> {
   server = undefined;
 }
 
+/** The panel with a short request timeout (tools/browser/panelEntry.ts), bundled on first use. */
+const TIMEOUT_BUNDLE = 'out/test-pages/panel-timeout.js';
+
+async function buildTimeoutPanel(): Promise<void> {
+  await esbuild.build({
+    entryPoints: [path.join(REPO_ROOT, 'tools', 'browser', 'panelEntry.ts')],
+    outfile: path.join(REPO_ROOT, TIMEOUT_BUNDLE),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'warning'
+  });
+}
+
 /** The same shell and CSP as src/views/panelHtml.ts, with `origin` standing in for cspSource. */
-function panelPageHtml(state: string | null, standin: string | null): string {
+function panelPageHtml(state: string | null, standin: string | null, timeout: string | null): string {
   const csp = `default-src 'none'; img-src ${origin} data:; style-src ${origin}; font-src ${origin}; script-src 'nonce-test'`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -55,7 +71,7 @@ function panelPageHtml(state: string | null, standin: string | null): string {
 <script nonce="test" src="${standin ?? '/tools/browser/standin.js'}"></script>
 </head><body><main id="app" aria-busy="true"></main>
 <script nonce="test">window.__panelStart = performance.now();</script>
-<script nonce="test" src="/dist/webview.js"></script></body></html>`;
+<script nonce="test" src="${timeout ? `/${TIMEOUT_BUNDLE}` : '/dist/webview.js'}"></script></body></html>`;
 }
 
 export async function openPanel(
@@ -92,8 +108,11 @@ export async function openPanel(
     const reply = await handler(raw, panel);
     if (reply) await panel.send(reply);
   });
-  if (opts.requestTimeoutMs) await page.addInitScript((ms) => ((window as unknown as { __moodDoseRequestTimeoutMs: number }).__moodDoseRequestTimeoutMs = ms), opts.requestTimeoutMs);
   const query = new URLSearchParams();
+  if (opts.requestTimeoutMs) {
+    await buildTimeoutPanel();
+    query.set('timeout', String(opts.requestTimeoutMs));
+  }
   if (opts.state !== undefined) query.set('state', JSON.stringify(opts.state));
   if (opts.standin) query.set('standin', opts.standin);
   await page.goto(`${origin}/panel.html?${query}`);

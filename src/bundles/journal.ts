@@ -1,0 +1,100 @@
+// dist/journal.js: everything that works on the journal, loaded the first time it is needed (a
+// command, the panel's first message, or the status bar's first due reminder). It holds storage and
+// sql.js, the journal service, the one set of journal actions, the panel's handlers and the palette
+// command flows. The start-up bundle passes in what it owns; nothing here runs at activation.
+import * as vscode from 'vscode';
+import type { Translate } from '../core/safety';
+import type { JournalCommand } from '../commands/ids';
+import type { CoreBundles } from '../commands/deps';
+import { journalCommands } from '../commands/table';
+import type { PanelSection } from '../protocol';
+import type { HostClock } from '../services/clock';
+import { AppointmentFollowUp } from '../services/appointmentFollowUp';
+import { CheckupReminders } from '../services/checkupReminders';
+import { JournalActions } from '../services/journalActions';
+import { JournalService } from '../services/journalService';
+import { notAppliedMessage } from '../services/journalWrites';
+import type { Log } from '../services/log';
+import { SafetyService } from '../services/safetyService';
+import type { Settings } from '../services/settings';
+import { StatusFeed } from '../services/statusFeed';
+import { panelHandlers } from '../views/handlers';
+import { PanelSession } from '../views/panelSession';
+
+/** What the start-up bundle owns and lends to the journal bundle. */
+export interface ShellDeps {
+  context: vscode.ExtensionContext;
+  clock: HostClock;
+  settings: Settings;
+  log: Log;
+  panel: { show(section: PanelSection): Promise<void> };
+  load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
+}
+
+export interface JournalRuntime extends vscode.Disposable {
+  readonly journal: JournalService;
+  readonly status: StatusFeed;
+  readonly commands: Record<JournalCommand, (...args: unknown[]) => Promise<unknown>>;
+  /** Fires when the journal opens, its rows change, or changes start or stop waiting for disk space. */
+  readonly onDidChange: vscode.Event<void>;
+  /** Talks to one panel view; `onRendered` only while the extension runs its tests. */
+  openPanel(view: vscode.WebviewView, onRendered?: (rows: string[]) => void): PanelSession;
+  /** Folds the op log into the snapshot and releases the writer lock. */
+  close(): Promise<void>;
+}
+
+export function startJournal(shell: ShellDeps): JournalRuntime {
+  const { context, clock, settings, log } = shell;
+  const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+  const journal = new JournalService(context, clock, log, () => settings.dataFolder());
+  const read = () => journal.get();
+  const safety = new SafetyService(context.globalState, clock, () => shell.panel.show('support'));
+  const actions = new JournalActions({
+    journal: read,
+    clock,
+    settings,
+    t,
+    checkedIn: () => void vscode.commands.executeCommand('setContext', 'moodDose.hasCheckIn', true),
+    offerSupport: (trigger, origin) => void safety.trigger(trigger, origin),
+    notApplied: (count) => void vscode.window.showWarningMessage(notAppliedMessage(count))
+  });
+  const status = new StatusFeed(journal, clock, new CheckupReminders(settings, clock, context.globalState));
+  const handlers = panelHandlers({
+    read,
+    actions,
+    clock,
+    settings,
+    t,
+    support: safety,
+    host: {
+      runCommand: (command) => void vscode.commands.executeCommand(`moodDose.${command}`),
+      openLink: async (link) => void (await vscode.env.openExternal(vscode.Uri.parse(link)))
+    }
+  });
+  const changed = new vscode.EventEmitter<void>();
+  const disposables: vscode.Disposable[] = [
+    changed,
+    journal,
+    safety,
+    new AppointmentFollowUp(journal, actions, clock),
+    journal.onDidOpen(() => changed.fire()),
+    journal.onDidChange(() => changed.fire()),
+    journal.onDidChangeUnsaved(() => changed.fire()),
+    // A new data folder applies at once: close the old journal; the next use opens the new one.
+    settings.onDidChange((e) => {
+      if (e.affectsConfiguration('moodDose.dataFolder')) void journal.relocate();
+    })
+  ];
+  return {
+    journal,
+    status,
+    commands: journalCommands({ read, actions, journal, clock, settings, panel: shell.panel, load: shell.load }) as JournalRuntime['commands'],
+    onDidChange: changed.event,
+    openPanel: (view, onRendered) =>
+      new PanelSession(view, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),
+    close: () => journal.close(),
+    dispose: () => {
+      for (const d of disposables.splice(0)) d.dispose();
+    }
+  };
+}

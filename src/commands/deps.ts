@@ -1,0 +1,32 @@
+// What the palette commands may use. Each command takes only the parts it needs.
+import type { DayClock } from '../core/entries';
+import type { PanelSection } from '../protocol';
+import type { JournalActions } from '../services/journalActions';
+import type { JournalService } from '../services/journalService';
+import type { Settings } from '../services/settings';
+import type { JournalReader } from '../storage/reader';
+import type * as daylio from '../core/daylio';
+import type * as summary from '../core/summary';
+import type * as summaryRender from '../core/summaryRender';
+import type * as transfer from '../core/transfer';
+
+/** The bundles of pure core code that commands load on first use (see src/bundles/). */
+export interface CoreBundles {
+  transfer: Pick<typeof transfer, 'checkImportSize' | 'decodeImportText' | 'exportCsv' | 'exportJson' | 'ImportError' | 'importCsv' | 'importJson' | 'planImport'> &
+    Pick<typeof daylio, 'defaultDaylioMapping' | 'moodLabelsIn' | 'parseDaylio'>;
+  summary: Pick<typeof summary, 'buildSummary' | 'defaultRange' | 'firstEntryDate' | 'selectableNotes'> & Pick<typeof summaryRender, 'renderHtml' | 'renderMarkdown'>;
+}
+
+export interface CommandDeps {
+  /** The journal for reading, opened on first use. */
+  read: () => Promise<JournalReader>;
+  /** The one write path. */
+  actions: JournalActions;
+  /** Where the journal is, and restoring a backup. */
+  journal: Pick<JournalService, 'location' | 'restoreFrom' | 'get' | 'backups'>;
+  clock: DayClock;
+  settings: Settings;
+  panel: { show(section: PanelSection): Promise<void> };
+  /** Import/export and the summary live in bundles of their own, loaded on first use. */
+  load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
+}

@@ -1,0 +1,23 @@
+// Every command the extension contributes. The start-up bundle registers all of them at once; those
+// in JOURNAL_COMMANDS run in the journal bundle, which is loaded the first time one is used.
+export const JOURNAL_COMMANDS = [
+  'moodDose.checkIn',
+  'moodDose.logDose',
+  'moodDose.addNote',
+  'moodDose.logLifeEvent',
+  'moodDose.restoreBackup',
+  'moodDose.undoLast',
+  'moodDose.takeCheckup',
+  'moodDose.reviewSymptoms',
+  'moodDose.addAppointment',
+  'moodDose.addQuestion',
+  'moodDose.prepareSummary',
+  'moodDose.exportSummaryHtml',
+  'moodDose.exportJournal',
+  'moodDose.importJournal'
+] as const;
+
+export type JournalCommand = (typeof JOURNAL_COMMANDS)[number];
+
+/** Commands that need only the start-up bundle: they open the panel or quiet the reminder. */
+export const SHELL_COMMANDS = ['moodDose.openJournal', 'moodDose.showSupport', 'moodDose.editTaperPlan', 'moodDose.snoozeReminder'] as const;

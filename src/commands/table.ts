@@ -1,0 +1,35 @@
+// The journal bundle's command table: each id in JOURNAL_COMMANDS and the function that runs it.
+import { addAppointmentCommand, addQuestionCommand } from './appointments';
+import { addNoteCommand } from './addNote';
+import { checkInCommand } from './checkIn';
+import { undoLastCommand } from './confirm';
+import type { CommandDeps } from './deps';
+import type { JournalCommand } from './ids';
+import { logDoseCommand } from './logDose';
+import { logLifeEventCommand } from './logLifeEvent';
+import { exportSummaryHtmlCommand, prepareSummaryCommand } from './prepareSummary';
+import { restoreBackupCommand } from './restoreBackup';
+import { reviewSymptomsCommand } from './reviewSymptoms';
+import { takeCheckupCommand } from './takeCheckup';
+import { exportJournalCommand, importJournalCommand } from './transferJournal';
+
+export type CommandTable = Record<JournalCommand, (...args: never[]) => Promise<unknown>>;
+
+export function journalCommands(d: CommandDeps): CommandTable {
+  return {
+    'moodDose.checkIn': checkInCommand(d),
+    'moodDose.logDose': logDoseCommand(d),
+    'moodDose.addNote': addNoteCommand(d),
+    'moodDose.logLifeEvent': logLifeEventCommand(d),
+    'moodDose.restoreBackup': restoreBackupCommand(d),
+    'moodDose.undoLast': undoLastCommand(d),
+    'moodDose.takeCheckup': takeCheckupCommand(d),
+    'moodDose.reviewSymptoms': reviewSymptomsCommand(d),
+    'moodDose.addAppointment': addAppointmentCommand(d),
+    'moodDose.addQuestion': addQuestionCommand(d),
+    'moodDose.prepareSummary': prepareSummaryCommand(d),
+    'moodDose.exportSummaryHtml': exportSummaryHtmlCommand(d),
+    'moodDose.exportJournal': exportJournalCommand(d),
+    'moodDose.importJournal': importJournalCommand(d)
+  };
+}

@@ -1,0 +1,232 @@
+// The journal's one write path. Palette commands and panel handlers both call these actions for
+// every change, so a check-in has the same effects (context key, support card, wording of the
+// confirmation, undo) whichever way it was saved. Each action builds its rows with src/core, writes
+// them as one durable change, and returns a token that undoes exactly that change.
+import { buildCheckIn, buildLifeEvent, buildNote, buildQuestionnaire, buildReview, buildStandaloneDose, deleteEntryOps, editCheckIn, formatMg, tombstone, type CheckInInput, type DayClock, type DoseInput } from '../core/entries';
+import { moodLabel } from '../core/mood';
+import { buildAppointment, buildMedication, buildTaperStep, withOutcome, withQuestion, type AppointmentInput, type MedicationInput, type TaperStepInput } from '../core/plan';
+import { ATTRIBUTION, QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
+import { safetyTrigger, type SafetyTrigger, type Translate } from '../core/safety';
+import type { Appointment, DoseStatus, Op, TableName } from '../core/schemas';
+import type { RatedSymptom } from '../core/symptoms';
+import { entryById } from '../storage/journalQueries';
+import type { JournalStore } from '../storage/journalStore';
+import { firstMedicationId } from '../storage/planQueries';
+import type { Settings } from './settings';
+import { UndoLog, type UndoOutcome } from './undoLog';
+
+/** Where a change came from: the palette confirms with a notification, the panel inline. */
+export type Origin = 'palette' | 'panel';
+
+/** What every action returns: the row it is about and the token that undoes the change. */
+export interface Written {
+  id: string;
+  undoToken: string;
+}
+
+/** A change the user is told about: the confirmation, shown with Undo. */
+export interface Saved extends Written {
+  message: string;
+}
+
+export interface ActionDeps {
+  journal: () => Promise<JournalStore>;
+  clock: DayClock;
+  settings: Pick<Settings, 'unit' | 'moodLabels'>;
+  t: Translate;
+  /** A check-in was saved (the walkthrough's context key). */
+  checkedIn(): void;
+  /** Offer the support card; never awaited, so it never delays or blocks logging. */
+  offerSupport(trigger: SafetyTrigger | undefined, origin: Origin): void;
+  /** Some rows of a change did not apply: a newer version is already in the journal (tell the user). */
+  notApplied(count: number): void;
+}
+
+/** The history's row kinds that can be deleted, and their tables. */
+const KIND_TABLES = { dose: 'doses', event: 'life_events', note: 'notes' } as const;
+
+export class JournalActions {
+  private readonly undoLog = new UndoLog();
+
+  constructor(private readonly deps: ActionDeps) {}
+
+  async checkIn(input: CheckInInput, origin: Origin): Promise<Saved> {
+    const { t, settings } = this.deps;
+    const { ops, checkIn } = buildCheckIn(input, this.deps.clock);
+    const undoToken = await this.write(ops);
+    this.deps.checkedIn();
+    this.deps.offerSupport(safetyTrigger({ kind: 'checkin', mood: checkIn.mood }), origin);
+    const dose = input.dose ? ` · ${formatMg(input.dose.mg)} ${settings.unit()} ${this.statusLabel(input.dose.status)}` : '';
+    const symptoms = input.symptoms?.length ? ` · ${t('{0} symptom(s)', input.symptoms.length)}` : '';
+    const message = t('Saved: mood {0} ({1}){2}{3}', checkIn.mood, moodLabel(checkIn.mood, settings.moodLabels()), dose, symptoms);
+    return { id: checkIn.id, undoToken, message };
+  }
+
+  /** Edits a check-in in place (see core editCheckIn). */
+  async editCheckIn(id: string, input: CheckInInput): Promise<Saved> {
+    const store = await this.deps.journal();
+    const entry = entryById(store, id);
+    if (!entry || entry.checkIn.deletedAt) throw new Error(this.deps.t('That entry no longer exists. It may have been deleted in another window.'));
+    const undoToken = await this.write(editCheckIn(entry, input, this.deps.clock));
+    return { id, undoToken, message: this.deps.t('Changes saved.') };
+  }
+
+  async logDose(input: DoseInput & { at?: number }): Promise<Saved> {
+    const row = buildStandaloneDose(input, this.deps.clock);
+    const undoToken = await this.write([{ table: 'doses', row }]);
+    return { id: row.id, undoToken, message: this.deps.t('Saved: {0} {1} {2}', formatMg(row.mg), this.deps.settings.unit(), this.statusLabel(row.status)) };
+  }
+
+  async addNote(text: string): Promise<Saved> {
+    const row = buildNote({ text }, this.deps.clock);
+    return { id: row.id, undoToken: await this.write([{ table: 'notes', row }]), message: this.deps.t('Note saved.') };
+  }
+
+  async logLifeEvent(input: { title: string; note?: string; at?: number }): Promise<Saved> {
+    const row = buildLifeEvent(input, this.deps.clock);
+    return { id: row.id, undoToken: await this.write([{ table: 'life_events', row }]), message: this.deps.t('Life event saved: {0} ({1})', row.title, row.localDate) };
+  }
+
+  async takeQuestionnaire(input: { kind: QuestionnaireKind; answers: number[]; difficulty: number | null }, origin: Origin): Promise<Saved & { total: number; band: string }> {
+    const row = buildQuestionnaire(input, this.deps.clock);
+    const undoToken = await this.write([{ table: 'questionnaires', row }]);
+    if (input.kind === 'phq9') this.deps.offerSupport(safetyTrigger({ kind: 'phq9', answers: input.answers }), origin);
+    const message = this.deps.t('{0} saved: score {1} ({2}). {3}', QUESTIONNAIRES[input.kind].name, row.total, row.band, ATTRIBUTION);
+    return { id: row.id, undoToken, message, total: row.total, band: row.band };
+  }
+
+  /** The weekly review: every listed symptom is recorded, 0 when absent (core completeReview). */
+  async reviewSymptoms(picked: readonly RatedSymptom[]): Promise<Saved & { ids: string[] }> {
+    const rows = buildReview(picked, this.deps.clock);
+    const undoToken = await this.write(rows.map((row) => ({ table: 'symptoms', row })));
+    const n = rows.filter((r) => r.severity > 0).length;
+    const message = n ? this.deps.t('Symptom review saved: {0} symptom(s) this week.', n) : this.deps.t('Symptom review saved: none this week.');
+    return { id: rows[0]?.id ?? '', ids: rows.map((r) => r.id), undoToken, message };
+  }
+
+  /** Deletes a history row (a check-in with its dose and symptoms, or a dose, event or note). */
+  async deleteEntry(id: string, kind: 'checkin' | keyof typeof KIND_TABLES): Promise<Saved> {
+    const store = await this.deps.journal();
+    const now = this.deps.clock.now();
+    let ops: Op[];
+    if (kind === 'checkin') {
+      const entry = entryById(store, id);
+      if (!entry) throw new Error(this.deps.t('That entry no longer exists.'));
+      ops = deleteEntryOps(entry, now);
+    } else {
+      const table = KIND_TABLES[kind];
+      const row = store.get(table, id);
+      if (!row) throw new Error(this.deps.t('That entry no longer exists.'));
+      ops = [{ table, row: tombstone(row, now) } as Op];
+    }
+    return { id, undoToken: await this.write(ops), message: this.deps.t('Entry deleted.') };
+  }
+
+  async saveMedication(input: MedicationInput & { id: string | null }): Promise<Written> {
+    const existing = await this.existing('medications', input.id, this.deps.t('That medication no longer exists.'));
+    const row = buildMedication(input, existing, this.deps.clock.now());
+    return { id: row.id, undoToken: await this.write([{ table: 'medications', row }]) };
+  }
+
+  async saveTaperStep(input: TaperStepInput & { id: string | null }): Promise<Written> {
+    const existing = await this.existing('taper_steps', input.id, this.deps.t('That plan step no longer exists.'));
+    const medicationId = existing ? existing.medicationId : firstMedicationId(await this.deps.journal());
+    const row = buildTaperStep(input, existing, medicationId, this.deps.clock.now());
+    return { id: row.id, undoToken: await this.write([{ table: 'taper_steps', row }]) };
+  }
+
+  async deleteTaperStep(id: string): Promise<Written> {
+    return this.deleteRow('taper_steps', id);
+  }
+
+  async saveAppointment(input: AppointmentInput & { id: string | null }): Promise<Saved> {
+    const existing = await this.existing('appointments', input.id, this.deps.t('That appointment no longer exists.'));
+    const row = buildAppointment(input, existing, this.deps.clock.now());
+    const message = this.deps.t('Appointment on {0} saved. Add questions for it with "Mood & Dose: Add Question for Provider".', row.date);
+    return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]), message };
+  }
+
+  async deleteAppointment(id: string): Promise<Written> {
+    return this.deleteRow('appointments', id);
+  }
+
+  /** Adds a question to an appointment, or creates the appointment (given without an id) with it. */
+  async addQuestion(question: string, to: Appointment | AppointmentInput): Promise<Saved & { count: number }> {
+    const now = this.deps.clock.now();
+    const current = 'id' in to ? (await this.deps.journal()).get('appointments', to.id) ?? to : undefined;
+    const row = current ? withQuestion(current, question, now) : buildAppointment({ ...to, questions: [question] }, undefined, now);
+    const undoToken = await this.write([{ table: 'appointments', row }]);
+    return { id: row.id, undoToken, count: row.questions.length, message: this.deps.t('Question added for {0} ({1} in all).', row.date, row.questions.length) };
+  }
+
+  /** Marks an appointment's follow-up question as asked and notes what was decided, if given. */
+  async recordOutcome(appointment: Appointment, outcome: string | null): Promise<Written> {
+    const current = (await this.deps.journal()).get('appointments', appointment.id) ?? appointment;
+    const row = withOutcome(current, outcome, this.deps.clock.now());
+    return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]) };
+  }
+
+  /** Writes rows an import planned (all new: planImport drops ids the journal has). */
+  async importRows(ops: Op[], source: string): Promise<Saved> {
+    const undoToken = await this.write(ops, true);
+    return { id: '', undoToken, message: this.deps.t('Imported {0} entries from {1}.', ops.length, source) };
+  }
+
+  /** Undoes one change by its token. */
+  async undo(token: string): Promise<UndoOutcome> {
+    const store = await this.deps.journal();
+    const ops = this.undoLog.take(token, (op) => store.get(op.table, op.row.id), this.deps.clock.now());
+    if (!ops) return 'unknown';
+    if (ops.length === 0) return 'nothing';
+    const result = await store.write(ops);
+    if (result.notApplied.length > 0) this.deps.notApplied(result.notApplied.length);
+    return result.applied.length > 0 ? 'undone' : 'nothing';
+  }
+
+  /** Undoes the newest change made in this window ("Undo Last Entry"). */
+  async undoLast(): Promise<UndoOutcome> {
+    const token = this.undoLog.latest();
+    return token ? this.undo(token) : 'unknown';
+  }
+
+  statusLabel(status: DoseStatus): string {
+    if (status === 'skipped') return this.deps.t('skipped');
+    if (status === 'changed') return this.deps.t('(changed)');
+    return this.deps.t('taken');
+  }
+
+  /**
+   * Writes one change and records it for undo. Local edits are stamped by the store (clockStamp.ts);
+   * an import keeps its rows' own stamps. A row that did not apply (a newer version is already in
+   * the journal) is told to the user, never silently dropped, and is not part of the undo.
+   */
+  private async write(ops: Op[], imported = false): Promise<string> {
+    const store = await this.deps.journal();
+    const before = imported ? ops.map(() => undefined) : ops.map((op) => store.get(op.table, op.row.id));
+    const result = await store.write(ops, { keepStamps: imported });
+    if (result.notApplied.length > 0) this.deps.notApplied(result.notApplied.length);
+    // Undo compares rows with what was written, so it keeps the rows as the store stamped them.
+    const written = new Map(result.applied.map((op) => [`${op.table}:${op.row.id}`, op]));
+    const kept = ops.flatMap((op, i) => {
+      const w = written.get(`${op.table}:${op.row.id}`);
+      return w ? [{ op: w, before: before[i] }] : [];
+    });
+    return this.undoLog.record(
+      kept.map((k) => k.op),
+      kept.map((k) => k.before)
+    );
+  }
+
+  private async existing<T extends 'medications' | 'taper_steps' | 'appointments'>(table: T, id: string | null, gone: string) {
+    if (!id) return undefined;
+    const row = (await this.deps.journal()).get(table, id);
+    if (!row) throw new Error(gone);
+    return row;
+  }
+
+  private async deleteRow(table: Extract<TableName, 'taper_steps' | 'appointments'>, id: string): Promise<Written> {
+    const row = (await this.deps.journal()).get(table, id);
+    // Already gone (e.g. deleted in another window): nothing to write, and nothing to undo.
+    return { id, undoToken: await this.write(row ? [{ table, row: tombstone(row, this.deps.clock.now()) } as Op] : []) };
+  }
+}

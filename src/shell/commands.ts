@@ -1,0 +1,37 @@
+// Registers every contributed command at start-up. Those that open the panel or quiet the
+// reminder run here; the rest load the journal bundle on first use and run there.
+import * as vscode from 'vscode';
+import { JOURNAL_COMMANDS, type SHELL_COMMANDS } from '../commands/ids';
+import { snoozeReminderCommand } from '../commands/snoozeReminder';
+import type { Log } from '../services/log';
+import { errorForLog } from '../services/logSafely';
+import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
+import type { JournalLink } from './journalLink';
+import { JOURNAL_VIEW_ID, type PanelView } from './panelView';
+
+export function registerCommands(d: { journal: JournalLink; panel: PanelView; status: CheckInStatusItem; log: Log }): vscode.Disposable[] {
+  const shell: Record<(typeof SHELL_COMMANDS)[number], (...args: unknown[]) => unknown> = {
+    'moodDose.openJournal': () => vscode.commands.executeCommand(`${JOURNAL_VIEW_ID}.focus`),
+    'moodDose.showSupport': () => d.panel.show('support'),
+    'moodDose.editTaperPlan': () => d.panel.show('plan'),
+    'moodDose.snoozeReminder': snoozeReminderCommand(d.status)
+  };
+  const table: [string, (...args: unknown[]) => unknown][] = [
+    ...Object.entries(shell),
+    ...JOURNAL_COMMANDS.map((id) => [id, (...args: unknown[]) => d.journal.get().commands[id](...args)] as [string, (...args: unknown[]) => unknown])
+  ];
+  return table.map(([id, run]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await run(...args);
+      } catch (e) {
+        // A full disk was already told once, and the status bar shows what waits to be saved. (By
+        // name: the error class lives in the journal bundle, a different copy from this one.)
+        if ((e as Error)?.name === 'DiskFullError') return undefined;
+        d.log.error(`Command ${id} failed: ${errorForLog(e)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Mood & Dose: {0}', (e as Error).message ?? String(e)));
+        return undefined;
+      }
+    })
+  );
+}

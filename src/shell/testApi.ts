@@ -1,0 +1,38 @@
+// What activate() returns while the extension runs its own tests (ExtensionMode.Test), and never
+// otherwise: state the user can already see (status bar, panel rows, data folder), a clock the
+// test can move, and a way to fold the journal into its file so a test can read it from disk.
+import type { HostClock } from '../services/clock';
+import type { Settings } from '../services/settings';
+import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
+import type { JournalLink } from './journalLink';
+import type { PanelView } from './panelView';
+
+export interface MoodDoseApi {
+  statusText(): string;
+  statusState(): { text: string; status: string | undefined; warning: boolean; notifications: number };
+  dataDir(): string;
+  /** The support lines the panel shows (the user's, or the defaults). */
+  supportLines(): readonly { name: string; contact: string; link: string }[];
+  panelRows(): readonly string[];
+  onPanelRender(listener: (rows: string[]) => void): { dispose(): void };
+  travelTo(instant: number, zone?: string): void;
+  flush(): Promise<void>;
+}
+
+export function testApi(d: { clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; panel: PanelView }): MoodDoseApi {
+  return {
+    statusText: () => d.status.text,
+    statusState: () => ({ text: d.status.text, status: d.status.status, warning: d.status.isWarning, notifications: d.status.notificationsRaised }),
+    dataDir: () => d.journal.dir(),
+    supportLines: () => d.settings.supportResources(),
+    panelRows: () => d.panel.renderedRows,
+    onPanelRender: (listener) => d.panel.onDidRender(listener),
+    travelTo: (instant, zone) => {
+      d.clock.travelTo(instant, zone);
+      d.status.update();
+    },
+    flush: async () => {
+      await d.journal.current?.journal.current?.compact();
+    }
+  };
+}

@@ -1,0 +1,86 @@
+// The Plan tab: the taper plan the user and their prescriber agreed on, how the logged doses
+// compare with it (stated neutrally), medications and appointments. It records the plan; it never
+// proposes one.
+import { beforeEarliestYear } from '../../core/importChecks';
+import { clip, EARLIEST_YEAR, PANEL } from '../../core/limits';
+import { adherence, daysSinceLastChange, loggedByDate } from '../../core/stats';
+import type { TaperStep } from '../../core/schemas';
+import { currentStep } from '../../core/taper';
+import { addDays, daysBetween, type LocalDate } from '../../core/time';
+import type { Handlers, PlanData } from '../../protocol';
+import { appointments } from '../../storage/appointmentQueries';
+import { planRows } from '../../storage/planQueries';
+import type { JournalReader } from '../../storage/reader';
+import type { HandlerDeps } from './deps';
+
+type PlanMethods = 'plan/data' | 'plan/saveMedication' | 'plan/saveStep' | 'plan/deleteStep' | 'appointments/save' | 'appointments/delete';
+
+/** Without a plan, adherence looks back this many days. */
+const LOOK_BACK_DAYS = 30;
+
+export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' | 'settings' | 't'>): Pick<Handlers, PlanMethods> {
+  /** The same floor as imports, so everything the journal holds can be exported and imported again. */
+  const refuseEarly = (date: string) => {
+    if (beforeEarliestYear(date)) throw new Error(d.t('The date {0} is before {1}. Choose a later day.', date, EARLIEST_YEAR));
+  };
+  const id = async (written: Promise<{ id: string }>) => ({ id: (await written).id });
+  const none = async (written: Promise<unknown>) => {
+    await written;
+    return null;
+  };
+  return {
+    'plan/data': async () => planData(await d.read(), d.clock.today(), d.settings.unit()),
+    'plan/saveMedication': (p) => id(d.actions.saveMedication(p)),
+    'plan/saveStep': async (p) => {
+      refuseEarly(p.startDate);
+      return id(d.actions.saveTaperStep(p));
+    },
+    'plan/deleteStep': ({ id: stepId }) => none(d.actions.deleteTaperStep(stepId)),
+    'appointments/save': async (p) => {
+      refuseEarly(p.date);
+      return id(d.actions.saveAppointment(p));
+    },
+    'appointments/delete': ({ id: appointmentId }) => none(d.actions.deleteAppointment(appointmentId))
+  };
+}
+
+function planData(store: JournalReader, today: LocalDate, unit: string): PlanData {
+  const { steps, doses, medications } = planRows(store);
+  const step = currentStep(steps, today);
+  const index = step ? steps.findIndex((s) => s.id === step.id) : -1;
+  const from = step ? step.startDate : addDays(today, -(LOOK_BACK_DAYS - 1));
+  const a = adherence(doses, steps, from, today);
+  const logged = [...loggedByDate(doses).entries()].sort((x, y) => x[0].localeCompare(y[0])).pop();
+  const view = (s: TaperStep) => ({ id: s.id, startDate: s.startDate, targetMg: s.targetMg, note: s.note });
+  // Past the panel's limits: the steps around the one in force, the latest appointments, the first medications.
+  const first = Math.max(0, Math.min(index - PANEL.taperSteps / 2, steps.length - PANEL.taperSteps));
+  const shownSteps = steps.slice(first, first + PANEL.taperSteps);
+  const shownMeds = clip(medications, PANEL.medications);
+  const shownAppointments = clip(appointments(store), PANEL.appointments);
+  const omitted: NonNullable<PlanData['omitted']> = {};
+  if (shownSteps.length < steps.length) omitted.steps = steps.length - shownSteps.length;
+  if (shownMeds.omitted) omitted.medications = shownMeds.omitted;
+  if (shownAppointments.omitted) omitted.appointments = shownAppointments.omitted;
+  return {
+    ...(Object.keys(omitted).length ? { omitted } : {}),
+    today,
+    unit,
+    medications: shownMeds.items.map((m) => ({ id: m.id, name: m.name, unit: m.unit, form: m.form })),
+    steps: shownSteps.map(view),
+    current: step ? { step: view(step), index, count: steps.length, daysOnStep: daysBetween(step.startDate, today) + 1 } : null,
+    lastLogged: logged ? { mg: logged[1], date: logged[0] } : null,
+    daysSinceChange: daysSinceLastChange(doses, today),
+    adherence: {
+      from,
+      to: today,
+      planDays: a.planDays,
+      atPlan: a.atPlan,
+      abovePlan: a.abovePlan,
+      belowPlan: a.belowPlan,
+      skipped: a.skipped,
+      notLogged: a.notLogged,
+      differences: a.differences.slice(-PANEL.adherenceDifferences)
+    },
+    appointments: shownAppointments.items.map((x) => ({ id: x.id, date: x.date, time: x.time, provider: x.provider, questions: x.questions, outcome: x.outcome }))
+  };
+}

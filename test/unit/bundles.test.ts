@@ -1,0 +1,38 @@
+import * as assert from 'assert';
+import * as esbuild from 'esbuild';
+import * as path from 'path';
+import { ROOT } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { hostOptions } = require(path.join(ROOT, 'esbuild.js')) as { hostOptions(name: string, overrides: object): esbuild.BuildOptions };
+
+/** Builds one host bundle as packaged (minified) in memory: its size and the files it holds. */
+async function bundle(name: string): Promise<{ kb: number; inputs: string[] }> {
+  const result = await esbuild.build(hostOptions(name, { minify: true, sourcemap: false, write: false, metafile: true, plugins: [] }));
+  const output = Object.values(result.metafile!.outputs)[0];
+  return { kb: output.bytes / 1024, inputs: Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([file]) => file) };
+}
+
+const holds = (inputs: string[], prefix: string) => inputs.filter((f) => f.startsWith(prefix));
+
+describe('bundles: start-up loads only what activate() needs', function () {
+  this.timeout(60_000);
+
+  it('keeps dist/extension.js under 100 KB, without storage, sql.js, zod, papaparse or the summary', async () => {
+    const { kb, inputs } = await bundle('extension');
+    assert.ok(kb <= 100, `dist/extension.js is ${kb.toFixed(1)} KB`);
+    for (const heavy of ['src/storage/', 'node_modules/sql.js/', 'node_modules/zod/', 'node_modules/papaparse/', 'src/core/summary', 'src/core/transfer', 'src/core/stats', 'src/views/handlers/', 'src/services/journalActions']) {
+      assert.deepStrictEqual(holds(inputs, heavy), [], `dist/extension.js holds nothing of ${heavy}`);
+    }
+  });
+
+  it('keeps import/export and the summary out of dist/journal.js, each in a bundle of its own', async () => {
+    const journal = await bundle('journal');
+    for (const other of ['node_modules/papaparse/', 'src/core/transfer', 'src/core/daylio', 'src/core/summary']) {
+      assert.deepStrictEqual(holds(journal.inputs, other), [], `dist/journal.js holds nothing of ${other}`);
+    }
+    assert.ok(holds(journal.inputs, 'node_modules/sql.js/').length > 0, 'sql.js is in the journal bundle');
+    assert.ok(holds((await bundle('transfer')).inputs, 'node_modules/papaparse/').length > 0, 'papaparse is in the transfer bundle');
+    assert.deepStrictEqual(holds((await bundle('summary')).inputs, 'node_modules/zod/'), [], 'the summary validates nothing, so carries no zod');
+  });
+});

@@ -1,0 +1,99 @@
+import * as assert from 'assert';
+import { recentEntries } from '../../src/storage/journalQueries';
+import { appointments } from '../../src/storage/appointmentQueries';
+import { fixedClock } from './helpers';
+import { testJournal, type TestJournal } from './journalFixture';
+
+const DOSE = { mg: 10, status: 'taken' as const, medication: 'Escitalopram' };
+
+describe('journal actions: one write path for the palette and the panel', () => {
+  let j: TestJournal | undefined;
+  const clock = fixedClock('2026-03-10T09:14:00Z', 'UTC');
+  beforeEach(async () => {
+    clock.set('2026-03-10T09:14:00Z');
+    j = await testJournal(clock);
+  });
+  afterEach(async () => {
+    await j?.close();
+    j = undefined;
+  });
+
+  it('saves a check-in with the same effects and words whichever way it came', async () => {
+    const fromPalette = await j!.actions.checkIn({ mood: 7, dose: DOSE, symptoms: [{ key: 'dizziness', label: 'Dizziness', severity: 1 }] }, 'palette');
+    clock.advance(60_000);
+    const fromPanel = await j!.actions.checkIn({ mood: 1, dose: DOSE }, 'panel');
+    assert.strictEqual(fromPalette.message, 'Saved: mood 7 (Good) · 10 mg taken · 1 symptom(s)');
+    assert.strictEqual(fromPanel.message, 'Saved: mood 1 (Very low) · 10 mg taken');
+    assert.deepStrictEqual(j!.effects, ['hasCheckIn', 'support:none:palette', 'hasCheckIn', 'support:lowest-mood:panel']);
+    assert.deepStrictEqual(recentEntries(j!.store, 10).map((e) => [e.checkIn.id, e.dose?.mg]), [
+      [fromPanel.id, 10],
+      [fromPalette.id, 10]
+    ]);
+  });
+
+  it('undoes a save by marking its rows deleted, and a delete by bringing the rows back', async () => {
+    const saved = await j!.actions.checkIn({ mood: 6, dose: DOSE }, 'palette');
+    clock.advance(1000);
+    assert.strictEqual(await j!.actions.undo(saved.undoToken), 'undone');
+    assert.strictEqual(recentEntries(j!.store, 10).length, 0);
+    assert.ok(j!.store.get('checkins', saved.id)?.deletedAt, 'kept in the file, marked deleted');
+    assert.strictEqual(await j!.actions.undo(saved.undoToken), 'unknown', 'a token undoes once');
+
+    const kept = await j!.actions.checkIn({ mood: 5, dose: DOSE }, 'panel');
+    clock.advance(1000);
+    const deleted = await j!.actions.deleteEntry(kept.id, 'checkin');
+    assert.strictEqual(recentEntries(j!.store, 10).length, 0);
+    clock.advance(1000);
+    assert.strictEqual(await j!.actions.undo(deleted.undoToken), 'undone');
+    const [back] = recentEntries(j!.store, 10);
+    assert.deepStrictEqual([back.checkIn.id, back.checkIn.deletedAt, back.dose?.mg, back.dose?.deletedAt], [kept.id, null, 10, null]);
+  });
+
+  it('never undoes over a newer change, and "Undo Last Entry" takes the newest change of this window', async () => {
+    const first = await j!.actions.checkIn({ mood: 4 }, 'palette');
+    clock.advance(1000);
+    await j!.actions.editCheckIn(first.id, { mood: 9 });
+    clock.advance(1000);
+    assert.strictEqual(await j!.actions.undo(first.undoToken), 'nothing', 'the row was edited since');
+    assert.strictEqual(recentEntries(j!.store, 10)[0].checkIn.mood, 9);
+    assert.strictEqual(await j!.actions.undoLast(), 'undone', 'the edit is the newest change');
+    assert.strictEqual(recentEntries(j!.store, 10)[0].checkIn.mood, 4, 'the edit is undone: the row as it was');
+    assert.strictEqual(await j!.actions.undoLast(), 'unknown', 'nothing else to undo');
+  });
+
+  it('edits a check-in in place and refuses one that was deleted meanwhile', async () => {
+    const saved = await j!.actions.checkIn({ mood: 3, dose: DOSE, note: 'first' }, 'panel');
+    clock.advance(1000);
+    const edited = await j!.actions.editCheckIn(saved.id, { mood: 8, note: 'first', dose: null });
+    assert.strictEqual(edited.id, saved.id);
+    const [entry] = recentEntries(j!.store, 10);
+    assert.deepStrictEqual([entry.checkIn.id, entry.checkIn.mood, entry.dose], [saved.id, 8, undefined]);
+    await j!.actions.deleteEntry(saved.id, 'checkin');
+    await assert.rejects(j!.actions.editCheckIn(saved.id, { mood: 2 }), /no longer exists/);
+  });
+
+  it('saves the weekly review with every listed symptom, 0 when absent, and says how many were present', async () => {
+    const none = await j!.actions.reviewSymptoms([]);
+    assert.strictEqual(none.message, 'Symptom review saved: none this week.');
+    const some = await j!.actions.reviewSymptoms([{ key: 'brain_zaps', label: 'Brain zaps', severity: 2 }]);
+    assert.strictEqual(some.message, 'Symptom review saved: 1 symptom(s) this week.');
+    assert.strictEqual(some.ids.length, none.ids.length);
+  });
+
+  it('offers the support card after a PHQ-9 with item 9 above 0, and words the result with its attribution', async () => {
+    const saved = await j!.actions.takeQuestionnaire({ kind: 'phq9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 1], difficulty: null }, 'palette');
+    assert.deepStrictEqual([saved.total, j!.effects], [1, ['support:phq9-item9:palette']]);
+    assert.match(saved.message, /^PHQ-9 saved: score 1 \(.+\)\. The instruments were developed by/);
+  });
+
+  it('adds a question to the next appointment, or creates the appointment with it', async () => {
+    const created = await j!.actions.addQuestion('Can we hold at 15 mg?', { date: '2026-04-20', time: null, provider: 'Dr. Rivera', questions: [], outcome: null });
+    assert.strictEqual(created.message, 'Question added for 2026-04-20 (1 in all).');
+    const [appointment] = appointments(j!.store);
+    const again = await j!.actions.addQuestion('Sleep?', appointment);
+    assert.deepStrictEqual([again.id, again.count], [created.id, 2]);
+    await j!.actions.recordOutcome(appointments(j!.store)[0], 'Hold for a month');
+    const [after] = appointments(j!.store);
+    assert.deepStrictEqual([after.questions, after.outcome, after.outcomeAsked], [['Can we hold at 15 mg?', 'Sleep?'], 'Hold for a month', true]);
+  });
+});

@@ -1,0 +1,61 @@
+// A real journal in a temp folder with the journal actions and the panel's handlers over it, as the
+// journal bundle wires them, but with plain stand-ins for what only VS Code provides.
+import type { DayClock } from '../../src/core/entries';
+import { DEFAULT_MOOD_LABELS } from '../../src/core/mood';
+import type { SafetyTrigger } from '../../src/core/safety';
+import { DEFAULT_RESOURCES } from '../../src/core/safety';
+import type { Handlers } from '../../src/protocol';
+import { JournalActions, type Origin } from '../../src/services/journalActions';
+import { JournalStore } from '../../src/storage/journalStore';
+import { panelHandlers, type HandlerDeps } from '../../src/views/handlers';
+import { sqlJs, tempDir } from './helpers';
+
+/** Like vscode.l10n.t with no bundle: fills {0}, {1}… in the English message. */
+export const english = (message: string, ...args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[+i] === undefined ? whole : String(args[+i])));
+
+export interface TestJournal {
+  store: JournalStore;
+  actions: JournalActions;
+  handlers: Handlers;
+  /** What the actions asked of VS Code: context key sets and support-card offers, in order. */
+  effects: string[];
+  /** Commands and links the handlers asked VS Code to open. */
+  opened: string[];
+  settings: HandlerDeps['settings'];
+  close(): Promise<void>;
+}
+
+export async function testJournal(clock: DayClock): Promise<TestJournal> {
+  const store = await JournalStore.open({ dir: await tempDir('mdj-actions-'), sql: await sqlJs(), now: () => clock.now(), compactAfterMs: 3_600_000 });
+  const effects: string[] = [];
+  const opened: string[] = [];
+  const settings: HandlerDeps['settings'] = {
+    medicationName: () => 'Escitalopram',
+    unit: () => 'mg',
+    defaultDose: () => null,
+    moodLabels: () => DEFAULT_MOOD_LABELS,
+    supportResources: () => [...DEFAULT_RESOURCES],
+    checkupIntervalDays: () => 14,
+    symptomReviewEnabled: () => true
+  };
+  const actions = new JournalActions({
+    journal: async () => store,
+    clock,
+    settings,
+    t: english,
+    checkedIn: () => effects.push('hasCheckIn'),
+    offerSupport: (trigger: SafetyTrigger | undefined, origin: Origin) => effects.push(`support:${trigger ?? 'none'}:${origin}`),
+    notApplied: (count: number) => effects.push(`notApplied:${count}`)
+  });
+  let card = false;
+  const handlers = panelHandlers({
+    read: async () => store,
+    actions,
+    clock,
+    settings,
+    t: english,
+    support: { cardVisible: () => card, dismiss: async () => void (card = false) },
+    host: { runCommand: (c) => void opened.push(`command:${c}`), openLink: async (l) => void opened.push(`link:${l}`) }
+  });
+  return { store, actions, handlers, effects, opened, settings, close: () => store.close() };
+}
