@@ -1,5 +1,6 @@
-// Builds the extension host bundle (Node, CommonJS) and the panel bundle (browser), and copies the
-// runtime assets they load into dist/.
+// Builds the extension host bundle (Node, CommonJS), the PDF writer bundle the host loads only when a
+// PDF is made (dist/pdf.js), and the panel bundle (browser), and copies the runtime assets they load
+// into dist/.
 //   node esbuild.js               development build with source maps
 //   node esbuild.js --production  minified, no source maps (used by `vsce package`)
 //   node esbuild.js --watch       rebuilds on change; prints lines the $esbuild-watch problem matcher reads
@@ -16,11 +17,15 @@ const assets = [
   ['node_modules/sql.js/dist/sql-wasm.wasm', 'sql-wasm.wasm'],
   ['node_modules/@vscode/codicons/dist/codicon.css', 'codicon.css'],
   ['node_modules/@vscode/codicons/dist/codicon.ttf', 'codicon.ttf'],
-  ['node_modules/uplot/dist/uPlot.min.css', 'uplot.css']
+  ['node_modules/uplot/dist/uPlot.min.css', 'uplot.css'],
+  // The PDF's font (DejaVu, a free licence that allows redistribution), with its licence beside it.
+  ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf', 'fonts/DejaVuSansCondensed.ttf'],
+  ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf', 'fonts/DejaVuSansCondensed-Bold.ttf'],
+  ['node_modules/dejavu-fonts-ttf/LICENSE', 'fonts/LICENSE-DejaVu.txt']
 ];
 
 function copyAssets() {
-  fs.mkdirSync(dist, { recursive: true });
+  fs.mkdirSync(path.join(dist, 'fonts'), { recursive: true });
   for (const [from, to] of assets) {
     const source = path.join(__dirname, from);
     if (!fs.existsSync(source)) {
@@ -47,6 +52,21 @@ const problemMatcher = {
   }
 };
 
+/**
+ * fontkit decodes WOFF2 fonts with a 475 KB Brotli decoder. The PDF only ever loads the TrueType
+ * files above, so the decoder is replaced by a stub that says so, keeping dist/pdf.js small.
+ */
+const noWoff2 = {
+  name: 'no-woff2',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli-decompress', namespace: 'no-woff2' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
+      contents: 'module.exports = function () { throw new Error("WOFF2 fonts are not supported in this build; use a TrueType font."); };',
+      loader: 'js'
+    }));
+  }
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -66,6 +86,15 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode']
+  },
+  {
+    ...common,
+    entryPoints: ['src/pdf/summaryPdf.ts'],
+    outfile: 'dist/pdf.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    plugins: [...common.plugins, noWoff2]
   },
   {
     ...common,
