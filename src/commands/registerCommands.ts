@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { addNoteCommand } from './addNote';
 import { addAppointmentCommand, addQuestionCommand, editTaperPlanCommand } from './appointments';
-import { exportSummaryHtmlCommand, prepareSummaryCommand } from './prepareSummary';
+import { exportSummaryHtmlCommand, exportSummaryPdfCommand, prepareSummaryCommand } from './prepareSummary';
 import { exportJournalCommand, importJournalCommand } from './transferJournal';
 import { checkInCommand } from './checkIn';
 import { logDoseCommand } from './logDose';
@@ -33,6 +33,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     'moodDose.addQuestion': addQuestionCommand(s),
     'moodDose.prepareSummary': prepareSummaryCommand(s),
     'moodDose.exportSummaryHtml': exportSummaryHtmlCommand(s),
+    'moodDose.exportSummaryPdf': exportSummaryPdfCommand(s),
     'moodDose.exportJournal': exportJournalCommand(s),
     'moodDose.importJournal': importJournalCommand(s),
     [UNDO_COMMAND]: undoLastCommand(s)
