@@ -214,9 +214,10 @@ describe('prescriber summary', () => {
   it('lists life events, questionnaires and the next appointment’s questions', () => {
     assert.deepStrictEqual(s.lifeEvents, [{ date: '2026-03-16', time: '14:00', title: 'Court hearing', note: 'Postponed to April' }]);
     // PHQ-9: 1+1+1+1+0+1+1+0+0 = 6 → 5–9 "mild". GAD-7: 2+1+1+2+0+1+1 = 8 → 5–9 "mild".
+    // Each is the first of its kind in range (no change yet); PHQ-9 item 9 was answered 0, GAD-7 has none.
     assert.deepStrictEqual(s.questionnaires, [
-      { date: '2026-03-02', kind: 'phq9', name: 'PHQ-9', total: 6, maxTotal: 27, band: 'mild' },
-      { date: '2026-03-16', kind: 'gad7', name: 'GAD-7', total: 8, maxTotal: 21, band: 'mild' }
+      { date: '2026-03-02', kind: 'phq9', name: 'PHQ-9', total: 6, maxTotal: 27, band: 'mild', changeFromFirst: null, item9: 0 },
+      { date: '2026-03-16', kind: 'gad7', name: 'GAD-7', total: 8, maxTotal: 21, band: 'mild', changeFromFirst: null, item9: null }
     ]);
     // The upcoming 04-06 appointment wins over the past one; the blank question is dropped.
     assert.deepStrictEqual(s.questions, {
@@ -274,12 +275,19 @@ describe('summary rendering', () => {
   const html = renderHtml(s);
 
   it('has every section, each figure with its n', () => {
-    for (const h of ['# Mood and dose summary: Escitalopram', '## Overview', '## Dose: plan and logged', '## Logged dose compared with the plan', '## Mood by dose level', '## Mood by week', '## Symptoms', '## Life events', '## Questionnaires', '## Questions for the appointment', '## Notes chosen by the patient']) {
-      assert.ok(md.includes(`\n${h}\n`) || md.startsWith(`${h}\n`), `missing heading ${h}`);
+    const page1 = ['# Mood and dose summary: Escitalopram', '## Questions for this visit (2026-04-06 10:30 with Dr. Rivera \\<Psychiatry\\>)', '## Mood and dose over time', '## Days after each dose change', '## Each dose step side by side', '## Check-ups'];
+    const appendix = ['# Appendix', '## Dose: plan and logged', '## Symptoms and mood after each dose change', '## Logged dose compared with the plan', '## Mood by dose level', '## Mood by week', '## Life events', '## Questionnaires, every one in range', '## Notes chosen by the patient', '## Daily table'];
+    let at = -1;
+    for (const h of [...page1, ...appendix]) {
+      const i = md.indexOf(`\n${h}\n`) >= 0 ? md.indexOf(`\n${h}\n`) : md.startsWith(`${h}\n`) ? 0 : -1;
+      assert.ok(i >= 0, `missing heading ${h}`);
+      assert.ok(i > at, `${h} is in its place`);
+      at = i;
     }
-    assert.ok(md.includes('2026-03-02 to 2026-03-22 (21 days) · since the last appointment'));
+    // The range keeps its basis: the default range is the one since the last appointment.
+    assert.ok(md.includes('Range: 2026-03-02 to 2026-03-22 (21 days), since the appointment on 2026-03-02.'));
     assert.ok(md.includes('Check-ins: 23 on 20 of 21 days.'));
-    assert.ok(md.includes('Mood: mean 5.5 (n = 20 days).'));
+    assert.ok(md.includes('Mood: mean 5.5 (n = 20 days), rated 1–10 (10 best).'));
     assert.ok(md.includes('Dose logged as of 2026-03-22: 15 mg; last change 20 → 15 mg on 2026-03-10, 12 days before.'));
     // 6.125 → 6.1, sd 0.641 → 0.6; 5.083 → 5.1, sd 0.996 → 1.0.
     assert.ok(md.includes('| 20 mg | 6.1 (n = 8 days) | 0.6 | 5–7 (n = 9 check-ins) |'));

@@ -78,8 +78,9 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
     }
     return undefined;
   };
+  // One line per marker, through all three panels.
   const marker = (x: number, mark: 'change-marker' | 'event-marker', stroke: { color: string; width: number; dash?: number[] }) => {
-    for (const [a, b] of [[L.moodTop - 2, moodBottom], [L.doseTop, doseBottom], [L.stripTop, stripBottom]]) p.push({ t: 'line', mark, points: [[x, a], [x, b]], stroke });
+    p.push({ t: 'line', mark, points: [[x, L.moodTop - 2], [x, stripBottom]], stroke });
   };
   for (const c of input.changes) {
     const x = xOf(c.date);
