@@ -6,13 +6,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DEFAULT_RESOURCES } from '../../src/core/safety';
-import { buildSummary, type Summary } from '../../src/core/summary';
 import { summaryDoc } from '../../src/core/summaryDoc';
-import { rowsFromOps } from '../../src/core/transfer';
 import { PLACEHOLDER, summaryPdf, type PageSize } from '../../src/pdf/summaryPdf';
-import { demoJournal } from '../fixtures/demoJournal';
-import { HEAVY_END, HEAVY_START, heavyYear, UNICODE_NOTES } from '../fixtures/heavyYear';
+import { UNICODE_NOTES } from '../fixtures/heavyYear';
+import { assertInOrder, demoSummary as demo, heavySummary as heavy, page1Items } from '../fixtures/page1';
 import { flat, readPdf } from '../fixtures/pdfText';
 import { ROOT } from './helpers';
 
@@ -20,47 +17,6 @@ const FONTS = {
   regular: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed.ttf')),
   bold: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed-Bold.ttf'))
 };
-
-function demo(): Summary {
-  const rows = rowsFromOps(demoJournal({ end: '2026-06-30', zone: 'UTC' }).flat());
-  return buildSummary(rows, { today: '2026-06-30', medicationName: 'Escitalopram', unit: 'mg', includeNoteIds: [], support: DEFAULT_RESOURCES });
-}
-
-function heavy(): Summary {
-  const rows = heavyYear();
-  return buildSummary(rows, { today: HEAVY_END, from: HEAVY_START, to: HEAVY_END, medicationName: 'Escitalopram', unit: 'mg', includeNoteIds: rows.notes!.map((n) => n.id), support: DEFAULT_RESOURCES });
-}
-
-/** What page 1 must show, in this order. */
-function page1Items(s: Summary): string[] {
-  return [
-    'Mood and dose summary: Escitalopram',
-    `Dose logged as of ${s.range.to}`,
-    `Range: ${s.range.from} to ${s.range.to}`,
-    'Patient-recorded. Not medical advice.',
-    'Questions for this visit',
-    s.questions!.questions[0].slice(0, 40),
-    'Mood and dose over time',
-    'Daily mean mood',
-    'Days after each dose change',
-    'In words',
-    'Each dose step side by side',
-    'Median (IQR)',
-    'Check-ups',
-    'First in range',
-    'PHQ-9 item 9 answered',
-    'The instruments were developed by Drs. Robert L. Spitzer'
-  ];
-}
-
-function assertInOrder(text: string, items: string[], where: string): void {
-  let at = -1;
-  for (const item of items) {
-    const i = text.indexOf(item, at + 1);
-    assert.ok(i >= 0, `${where}: page 1 has "${item}"`);
-    at = i;
-  }
-}
 
 describe('summary PDF', function () {
   this.timeout(60_000);
