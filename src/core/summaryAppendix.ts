@@ -4,7 +4,7 @@
 // marks them), every check-up, the notes the user picked, and the daily table.
 import { courseText, windowEndText, type PageSelection } from './figures/afterChange';
 import type { Summary } from './summary';
-import { CHECKUP_HEAD, checkupRow, item9Lines, STEP_TABLE, stepRows, PAGE1, type Block } from './summaryDoc';
+import { CHECKUP_HEAD, checkupRow, item9Lines, PAGE1, STEP_HEAD, STEP_WIDTHS, stepRows, type Block } from './summaryTables';
 import { changeWith, mgText, one, onsetText, plural, windowText } from './summaryWords';
 import { addDays, type LocalDate } from './time';
 
@@ -25,7 +25,7 @@ export function appendixBlocks(s: Summary, pick: PageSelection): Block[] {
     out.push({ kind: 'h2', text: 'Questions for this visit, in full' }, { kind: 'list', ordered: true, items: q.questions });
   }
   out.push({ kind: 'h2', text: 'Dose: plan and logged' }, ...doseBlocks(s, mg, chg));
-  if (s.steps.length > PAGE1.steps) out.push({ kind: 'h2', text: 'Each dose step, all steps' }, { kind: 'table', head: STEP_TABLE.head, rows: stepRows(s), widths: STEP_TABLE.widths });
+  if (s.steps.length > PAGE1.steps) out.push({ kind: 'h2', text: 'Each dose step, all steps' }, { kind: 'table', head: STEP_HEAD, rows: stepRows(s), widths: STEP_WIDTHS });
   out.push({ kind: 'h2', text: 'Symptoms and mood after each dose change' }, ...afterChangeBlocks(s, chg, pick));
   out.push(
     { kind: 'h2', text: 'Symptoms: first logged, counted from the latest dose change' },

@@ -6,11 +6,13 @@
 import { selectForPage, afterChangeFigure } from './figures/afterChange';
 import { fitText, type Figure } from './figures/display';
 import { moodDoseFigure } from './figures/moodDose';
-import { ANSWERS, ATTRIBUTION } from './questionnaires';
+import { ATTRIBUTION } from './questionnaires';
 import type { QuestionnaireResult, Summary } from './summary';
 import { appendixBlocks } from './summaryAppendix';
-import type { WindowStat } from './quantiles';
+import { item9Lines, PAGE1, STEP_HEAD, STEP_WIDTHS, stepRows, type Block } from './summaryTables';
 import { changeWith, mgText, one, plural, signed } from './summaryWords';
+
+export type { Block } from './summaryTables';
 
 export interface SummaryStrings {
   title: string;
@@ -36,17 +38,6 @@ export const DEFAULT_STRINGS: SummaryStrings = {
   footer: 'Patient-recorded data. This is not medical advice.'
 };
 
-export type Block =
-  | { kind: 'h1'; text: string }
-  | { kind: 'h2'; text: string }
-  | { kind: 'p'; text: string }
-  | { kind: 'strong'; text: string }
-  | { kind: 'muted'; text: string }
-  | { kind: 'list'; items: string[]; ordered?: boolean; start?: number }
-  /** `widths`: relative column widths, for the page layouts. */
-  | { kind: 'table'; head: string[]; rows: string[][]; widths?: number[] }
-  | { kind: 'figure'; figure: Figure; caption: string };
-
 export interface SummaryDoc {
   /** The document title (PDF metadata, HTML <title>). */
   title: string;
@@ -58,9 +49,6 @@ export interface SummaryDoc {
   footer: string[];
   figures: Figure[];
 }
-
-/** Page-1 caps: the first three questions (each cut to 100 characters), the four latest dose steps, eight rows of Figure B. */
-export const PAGE1 = { questions: 3, questionChars: 100, steps: 4, figureBRows: 8 };
 
 const BASIS: Record<Summary['range']['basis'], (s: Summary) => string> = {
   'since-appointment': (s) => `, since the appointment on ${s.range.from}`,
@@ -153,31 +141,6 @@ function figureBCaption(s: Summary, pick: ReturnType<typeof selectForPage>): str
   return hidden.length ? `${base} ${hidden.join(' and ')} in the appendix.` : base;
 }
 
-const STEP_HEAD = ['Dose', 'From', 'Days', 'Check-in days', 'Median (IQR)', 'Mean ± SD (n)', 'Days 0–14 (n)', 'Day 15+ (n)', 'Symptom-days', 'Skipped', 'Events'];
-const STEP_WIDTHS = [36, 56, 28, 40, 56, 62, 52, 52, 48, 44, 34];
-
-/** "5.5 (12)" or "too few (2)": a window's median and its n, short enough for a table cell. */
-const cell = (w: WindowStat) => (w.tooFew ? `too few days (${w.n})` : `${one(w.median)} (${w.n})`);
-
-/** The dose-step table's rows (all steps, oldest first). */
-export function stepRows(s: Summary): string[][] {
-  return s.steps.map((st) => [
-    mgText(st.mg, s.medication.unit, 'none logged'),
-    st.from,
-    String(st.days),
-    String(st.daysWithCheckIn),
-    st.mood.tooFew ? 'too few days' : `${one(st.mood.median)} (${one(st.mood.q1)}–${one(st.mood.q3)})`,
-    st.mean === null ? '– (0)' : st.sd === null ? `${one(st.mean)} (${st.daysWithCheckIn})` : `${one(st.mean)} ± ${one(st.sd)} (${st.daysWithCheckIn})`,
-    cell(st.early),
-    cell(st.late),
-    String(st.symptomDays),
-    String(st.skippedDoses),
-    String(st.lifeEvents)
-  ]);
-}
-
-export const STEP_TABLE = { head: STEP_HEAD, widths: STEP_WIDTHS };
-
 function stepBlocks(s: Summary, t: SummaryStrings): Block[] {
   const rows = stepRows(s);
   const shown = rows.slice(-PAGE1.steps);
@@ -203,23 +166,6 @@ function checkupSummaryRows(list: readonly QuestionnaireResult[]): string[][] {
     const at = (q: QuestionnaireResult) => `${q.date}: ${q.total} of ${q.maxTotal}, ${q.band}`;
     return [first.name, at(first), of.length > 1 ? at(latest) : '(only one)', latest.changeFromFirst === null ? '–' : signed(latest.changeFromFirst), String(of.length)];
   });
-}
-
-export function checkupRow(q: QuestionnaireResult): string[] {
-  return [q.date, q.name, `${q.total} of ${q.maxTotal}`, q.band, q.changeFromFirst === null ? 'first in range' : signed(q.changeFromFirst)];
-}
-
-export const CHECKUP_HEAD = ['Date', 'Questionnaire', 'Score', 'Band', 'Change from first'];
-
-/** "PHQ-9 item 9 answered 1 of 3 (“Several days”) on 2026-03-16." for each answer above 0, or that none was. */
-export function item9Lines(list: readonly QuestionnaireResult[]): string[] {
-  const phq = list.filter((q) => q.kind === 'phq9');
-  if (!phq.length) return [];
-  const above = phq.filter((q) => (q.item9 ?? 0) > 0);
-  if (!above.length) return [`PHQ-9 item 9 answered 0 (“${ANSWERS[0]}”) on every PHQ-9 in range (n = ${phq.length}).`];
-  const byAnswer = new Map<number, string[]>();
-  for (const q of above) byAnswer.set(q.item9!, [...(byAnswer.get(q.item9!) ?? []), q.date]);
-  return [...byAnswer].map(([a, dates]) => `PHQ-9 item 9 answered ${a} of 3 (“${ANSWERS[a]}”) on ${dates.join(', ')}.`);
 }
 
 function checkupBlocks(s: Summary, t: SummaryStrings): Block[] {

@@ -20,6 +20,7 @@ export interface PdfOptions {
 }
 
 export const PLACEHOLDER = '□';
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const MARGIN = 28;
 const BODY = 9;
 const SMALL = 7.5;
@@ -55,6 +56,7 @@ export function summaryPdf(summary: SummaryDoc, options: PdfOptions): Promise<Ui
   doc.registerFont('bold', withFastAscii(parsed(options.fonts.bold)) as unknown as Buffer);
   let missing = 0;
   const cover = (text: string): string => {
+    if (PRINTABLE_ASCII.test(text)) return text; // every font has these
     let out = '';
     for (const ch of text.replace(/\t/g, ' ')) {
       const cp = ch.codePointAt(0)!;
@@ -147,7 +149,13 @@ class Writer {
     const x = opts.x ?? this.left;
     const width = opts.width ?? this.width - (x - this.left);
     this.font(opts.bold ?? false, opts.size ?? BODY, opts.color);
-    this.doc.text(t, x, this.doc.y, { width, lineGap: 0.6 });
+    // A line that fits needs no line breaking, which is most of pdfkit's cost per paragraph.
+    if (!t.includes('\n') && this.doc.widthOfString(t) <= width) {
+      this.doc.text(t, x, this.doc.y, { lineBreak: false });
+      // Without a line wrapper pdfkit moves right, not down: go to the next line as wrapped text would.
+      this.doc.x = x;
+      this.doc.y += this.doc.currentLineHeight(true) + 0.6;
+    } else this.doc.text(t, x, this.doc.y, { width, lineGap: 0.6 });
     this.doc.y += opts.gapAfter ?? 1.2;
   }
 

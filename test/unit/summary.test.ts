@@ -340,6 +340,15 @@ describe('summary rendering', () => {
     assert.ok(md.includes('with Dr. Rivera \\<Psychiatry\\>'));
   });
 
+  it('escapes user text in Markdown headings, and links the figures when their files are named', () => {
+    const page = renderMarkdown(buildSummary(journal(), { ...OPTIONS, medicationName: '*Esc* [x](http://e) <b>' }), { figureLinks: { 'figure-a': 'summary-x-figure-a.svg', 'figure-b': 'summary-x-figure-b.svg' } });
+    assert.ok(page.startsWith('# Mood and dose summary: \\*Esc\\* \\[x\\](http://e) \\<b\\>\n'), page.slice(0, 80));
+    assert.ok(page.includes('![Mood and dose over time](summary-x-figure-a.svg)'));
+    assert.ok(page.includes('![Days after each dose change](summary-x-figure-b.svg)'));
+    // Without file names, the figure's text alternative stands in, with its n.
+    assert.match(md, /_Daily mean mood on 20 of 21 days \(dots\)/);
+  });
+
   it('is a self-contained HTML page with all user text escaped', () => {
     assert.ok(html.startsWith('<!DOCTYPE html>'));
     assert.ok(html.includes('<style>') && html.includes('@media print'));
@@ -360,5 +369,8 @@ describe('summary rendering', () => {
     const page = renderHtml(buildSummary(rows, { ...OPTIONS, medicationName: evil, unit: '<b>mg</b>', includeNoteIds: ['note-evil-0316'] }));
     assert.ok(!page.includes('<img') && !page.includes('<b>'), 'no user markup survives');
     assert.ok(page.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    // The figures are inline SVG, and their text is escaped too (the event label in Figure A).
+    assert.strictEqual(page.split('<svg xmlns').length - 1, 2);
+    assert.ok(page.includes('E1 &lt;img src=x'), 'the life-event label stays text in the SVG');
   });
 });
