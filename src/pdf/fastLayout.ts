@@ -22,7 +22,8 @@ export function withFastAscii(font: fontkit.Font): fontkit.Font {
   const f = font as ParsedFont;
   const fast = Object.create(f) as ParsedFont;
   fast.layout = (text: string, features?: unknown) => {
-    if (features || !PLAIN.test(text)) return f.layout(text, features);
+    // Lines reach the font already in visual order (visualOrder.ts): the engine must not reverse them.
+    if (features || !PLAIN.test(text)) return f.layout(text, features, undefined, undefined, 'ltr');
     const glyphs: Glyph[] = [];
     const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] = [];
     for (let i = 0; i < text.length; i++) {

@@ -2,7 +2,7 @@
 declare module 'fontkit' {
   export interface Font {
     hasGlyphForCodePoint(codePoint: number): boolean;
-    layout(text: string, features?: unknown): unknown;
+    layout(text: string, features?: unknown, script?: string, language?: string, direction?: 'ltr' | 'rtl'): unknown;
   }
   export function create(buffer: Uint8Array): Font;
 }

@@ -1,6 +1,7 @@
 // Draws a figure's display list (src/core/figures) into a pdfkit document as vector paths and real,
 // selectable text in the embedded font: the same figure the HTML shows as SVG.
 import type { Figure, Prim, Stroke } from '../core/figures/display';
+import { visualLine } from './visualOrder';
 
 /** The part of PDFKit.PDFDocument the figures need (kept narrow so tests can see what is used). */
 type Doc = PDFKit.PDFDocument;
@@ -43,7 +44,7 @@ function draw(doc: Doc, p: Prim, fonts: FigureFonts): void {
       return;
     }
     case 'text': {
-      const text = fonts.cover(p.text);
+      const text = visualLine(fonts.cover(p.text));
       doc.font(p.bold ? fonts.bold : fonts.regular).fontSize(p.size).fillColor(p.fill ?? '#1b1b1b');
       const w = doc.widthOfString(text);
       const x = p.anchor === 'middle' ? p.x - w / 2 : p.anchor === 'end' ? p.x - w : p.x;

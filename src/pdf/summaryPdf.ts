@@ -8,6 +8,7 @@ import PDFDocument = require('pdfkit');
 import type { Block, SummaryDoc } from '../core/summaryDoc';
 import { withFastAscii } from './fastLayout';
 import { drawFigure, type FigureFonts } from './pdfFigure';
+import { hasRtl, visualLine, wrapLines } from './visualOrder';
 
 export type PageSize = 'LETTER' | 'A4';
 
@@ -149,6 +150,11 @@ class Writer {
     const x = opts.x ?? this.left;
     const width = opts.width ?? this.width - (x - this.left);
     this.font(opts.bold ?? false, opts.size ?? BODY, opts.color);
+    if (hasRtl(t)) {
+      for (const line of this.rtlLines(t, width)) this.oneLine(line, x);
+      this.doc.y += 0.6;
+      return;
+    }
     // A line that fits needs no line breaking, which is most of pdfkit's cost per paragraph.
     if (!t.includes('\n') && this.doc.widthOfString(t) <= width) {
       this.doc.text(t, x, this.doc.y, { lineBreak: false });
@@ -157,6 +163,17 @@ class Writer {
       this.doc.y += this.doc.currentLineHeight(true) + 0.6;
     } else this.doc.text(t, x, this.doc.y, { width, lineGap: 0.6 });
     this.doc.y += opts.gapAfter ?? 1.2;
+  }
+
+  /** Lines of text with right-to-left runs: wrapped in logical order, each put in visual order. */
+  private rtlLines(text: string, width: number): string[] {
+    return wrapLines(text, width, (s) => this.doc.widthOfString(s)).map(visualLine);
+  }
+
+  private oneLine(line: string, x: number): void {
+    this.doc.text(line, x, this.doc.y, { lineBreak: false });
+    this.doc.x = x;
+    this.doc.y += this.doc.currentLineHeight(true) + 0.6;
   }
 
   block(b: Block): void {
@@ -223,6 +240,7 @@ class Writer {
       return Math.max(...cells.map((c, i) => {
         const text = this.fonts.cover(c);
         const width = cols[i] - 2 * padX;
+        if (hasRtl(text)) return this.rtlLines(text, width).length * line;
         return oneLine(text, width) ? line : d.heightOfString(text, { width });
       })) + 2 * padY;
     };
@@ -245,7 +263,13 @@ class Writer {
         this.font(bold, BODY);
         const text = this.fonts.cover(c);
         const width = cols[i] - 2 * padX;
-        d.text(text, x + padX, y + padY, oneLine(text, width) ? { lineBreak: false } : { width, lineGap: 0 });
+        if (hasRtl(text)) {
+          d.y = y + padY;
+          for (const l of this.rtlLines(text, width)) {
+            d.text(l, x + padX, d.y, { lineBreak: false });
+            d.y += d.currentLineHeight(true);
+          }
+        } else d.text(text, x + padX, y + padY, oneLine(text, width) ? { lineBreak: false } : { width, lineGap: 0 });
         x += cols[i];
       });
       d.x = this.left;

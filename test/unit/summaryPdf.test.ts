@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { summaryDoc } from '../../src/core/summaryDoc';
 import { PLACEHOLDER, summaryPdf, type PageSize } from '../../src/pdf/summaryPdf';
+import { visualLine, wrapLines } from '../../src/pdf/visualOrder';
 import { UNICODE_NOTES } from '../fixtures/heavyYear';
 import { assertInOrder, demoSummary as demo, heavySummary as heavy, page1Items } from '../fixtures/page1';
 import { flat, readPdf } from '../fixtures/pdfText';
@@ -91,5 +92,20 @@ describe('summary PDF', function () {
     const host = fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8');
     assert.ok(!/PDFKit|fontkit|unicode-trie|FontFile2/i.test(host), 'no PDF library in dist/extension.js');
     assert.match(host, /require\(\w+\.join\(\w+, ?"pdf\.js"\)\)/, 'the PDF writer is required at run time, by path');
+  });
+});
+
+describe('right-to-left text in the PDF', () => {
+  it('puts each line in visual order: a Hebrew run reversed inside a left-to-right line', () => {
+    assert.strictEqual(visualLine('Note: עברית: יום טוב'), 'Note: בוט םוי :תירבע');
+    assert.strictEqual(visualLine('(שלום) ok'), '(םולש) ok', 'brackets in a left-to-right line keep their place around the reversed run');
+    assert.strictEqual(visualLine('plain text'), 'plain text');
+  });
+
+  it('wraps in logical order before reordering, breaking a word only when it must', () => {
+    const measure = (s: string) => s.length;
+    assert.deepStrictEqual(wrapLines('aaa bbb ccc', 7, measure), ['aaa bbb', 'ccc']);
+    assert.deepStrictEqual(wrapLines('abcdefghij', 4, measure), ['abcd', 'efgh', 'ij']);
+    assert.deepStrictEqual(wrapLines('a\nb', 10, measure), ['a', 'b']);
   });
 });

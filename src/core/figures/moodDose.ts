@@ -94,9 +94,9 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
     place(x, `${number} ${fitText(e.title.replace(/\s+/g, ' '), 72, LABEL)}`, [1, 0], INK.event) ?? place(x, number, [1, 0], INK.event);
   });
 
-  // Dose: planned (dashed) under logged (solid), broken where there is no value.
-  p.push(...stepLines(input.days.map((d) => d.planned), xOf, input.days, yMg, 'dose-planned', { color: INK.planned, width: 1.1, dash: [4, 2.5] }));
-  p.push(...stepLines(input.days.map((d) => d.level), xOf, input.days, yMg, 'dose-logged', { color: INK.dose, width: 1.6 }));
+  // Dose: logged (solid, wide), then planned (dashed, thin) over it, so both show where they agree.
+  p.push(...stepLines(input.days.map((d) => d.level), xOf, input.days, yMg, 'dose-logged', { color: INK.dose, width: 2.2 }));
+  p.push(...stepLines(input.days.map((d) => d.planned), xOf, input.days, yMg, 'dose-planned', { color: INK.planned, width: 0.9, dash: [3, 2] }));
 
   // Mood: one dot per day with a check-in, then the rolling median over them.
   const r = Math.max(1.1, Math.min(2.2, dayW * 0.45));
@@ -175,8 +175,8 @@ function legend(yBase: number, x0: number): Prim[] {
   const y = yBase - 2.5;
   item((x) => ({ t: 'circle', mark: 'legend', cx: x + 5, cy: y, r: 2, fill: INK.mood }), 'Daily mean mood');
   item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.rolling, width: 1.6 } }), '7-day rolling median');
-  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 1.5 } }), 'Dose logged');
-  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.planned, width: 1.1, dash: [4, 2.5] } }), 'Dose planned');
+  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 2.2 } }), 'Dose logged');
+  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.planned, width: 0.9, dash: [3, 2] } }), 'Dose planned');
   item((x) => ({ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.change, width: 0.9 } }), 'Dose change');
   item((x) => ({ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.event, width: 0.9, dash: [1.2, 1.8] } }), 'Life event');
   return out;
