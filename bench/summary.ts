@@ -42,12 +42,13 @@ export async function benchSummary(entries = 10_000): Promise<BenchRow[]> {
   const dist = path.join(ROOT, 'dist');
   const pdf = (require(path.join(dist, 'pdf.js')) as { summaryPdf: typeof summaryPdf }).summaryPdf;
   const fonts = { regular: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed.ttf')), bold: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed-Bold.ttf')) };
-  const parts: Record<'read' | 'stats' | 'figures' | 'markdown' | 'html' | 'pdf' | 'whole' | 'old', number[]> = { read: [], stats: [], figures: [], markdown: [], html: [], pdf: [], whole: [], old: [] };
+  const parts: Record<'read' | 'stats' | 'figures' | 'markdown' | 'html' | 'pdf' | 'whole' | 'old' | 'cpu', number[]> = { read: [], stats: [], figures: [], markdown: [], html: [], pdf: [], whole: [], old: [], cpu: [] };
   let pages = 0;
   for (let i = 0; i < 9; i++) {
     const t0 = performance.now();
     const rows = allRows(reopened, true);
     const t1 = performance.now();
+    const cpu = process.cpuUsage();
     const summary = buildSummary(rows, { from: '2025-06-01', to: today, today, medicationName: 'Escitalopram', unit: 'mg', includeNoteIds: [] });
     const t2 = performance.now();
     const doc = summaryDoc(summary);
@@ -59,6 +60,8 @@ export async function benchSummary(entries = 10_000): Promise<BenchRow[]> {
     const t5 = performance.now();
     const bytes = await pdf(doc, { size: 'LETTER', fonts });
     const t6 = performance.now();
+    const used = process.cpuUsage(cpu);
+    parts.cpu.push((used.user + used.system) / 1000);
     pages = (Buffer.from(bytes).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
     parts.read.push(t1 - t0);
     parts.stats.push(t2 - t1);
@@ -87,6 +90,8 @@ export async function benchSummary(entries = 10_000): Promise<BenchRow[]> {
     { size: entries, metric: '  HTML', value: m('html'), unit: 'ms' },
     { size: entries, metric: `  PDF (US Letter, ${pages} pages)`, value: m('pdf'), unit: 'ms' },
     { size: entries, metric: 'figures + Markdown + HTML + PDF for 1 year, median of 8', value: whole, unit: 'ms', target: '≤ 500 ms', pass: whole <= 500 },
+    // On a shared machine the wall clock includes waiting for a core; the process's own CPU time does not.
+    { size: entries, metric: '  the same, CPU time of this process (user + system)', value: m('cpu'), unit: 'ms' },
     { size: entries, metric: 'first summary with PDF after opening (writer loaded, font parsed), 1 run', value: first, unit: 'ms' }
   ];
 }
