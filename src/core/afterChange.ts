@@ -7,7 +7,7 @@
 import { EARLY_LAST_DAY } from './doseSteps';
 import { windowStat, type WindowStat } from './quantiles';
 import type { CheckIn, Dose, Symptom } from './schemas';
-import { dailyMood, doseChanges, live, type DoseChange } from './stats';
+import { dailyMood, doseChanges, live, symptomsByKey, type DoseChange } from './stats';
 import { symptomLabel } from './symptoms';
 import { addDays, daysBetween, type LocalDate } from './time';
 
@@ -84,16 +84,8 @@ export function changeWindows(input: WindowInput, from: LocalDate, to: LocalDate
 function courses(present: readonly Symptom[], day0: LocalDate, endDay: number): SymptomCourse[] {
   const last = addDays(day0, endDay);
   const before = addDays(day0, -DAYS_BEFORE_CHECKED);
-  const byKey = new Map<string, Symptom[]>();
-  for (const s of present) {
-    if (s.localDate < day0 || s.localDate > last) continue;
-    const list = byKey.get(s.key) ?? [];
-    list.push(s);
-    byKey.set(s.key, list);
-  }
   const out: SymptomCourse[] = [];
-  for (const [key, rows] of byKey) {
-    rows.sort((a, b) => (a.at < b.at ? -1 : 1));
+  for (const [key, rows] of symptomsByKey(present, day0, last)) {
     const severities: (number | null)[] = new Array<number | null>(endDay + 1).fill(null);
     for (const r of rows) {
       const day = daysBetween(day0, r.localDate);
