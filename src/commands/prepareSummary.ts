@@ -144,7 +144,7 @@ async function optionsOrAsk(s: Services, rows: RowsByTable, today: string): Prom
   return includeNoteIds ? summaryOptions(s, range, today, includeNoteIds) : undefined;
 }
 
-/** "Mood & Dose: Export Summary as HTML": a self-contained, print-ready page (print it to PDF). */
+/** "Mood & Dose: Export Summary as HTML": the same summary as a self-contained page. */
 export function exportSummaryHtmlCommand(s: Services) {
   return async (): Promise<string | undefined> => {
     const store = await s.journal.get();
@@ -162,7 +162,7 @@ export function exportSummaryHtmlCommand(s: Services) {
     if (!target) return undefined;
     await writeChosen(target, html);
     const open = vscode.l10n.t('Open in Browser');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Summary saved to {0}. Open it in a browser and print it to PDF.', target.fsPath), open).then((c) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Summary saved to {0}.', target.fsPath), open).then((c) => {
       if (c === open) void vscode.env.openExternal(target);
     });
     return target.fsPath;
