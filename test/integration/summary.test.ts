@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { addDays, localDateOf, systemZone } from '../../src/core/time';
 import { exportJson, rowsFromOps } from '../../src/core/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
-import { flat, readPdf } from '../fixtures/pdfText';
+import { flat, readPdfInChild } from '../fixtures/pdfText';
 import { api, harness, queryDisk, quickInputTitle, waitFor } from './helpers';
 
 describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
@@ -104,7 +104,7 @@ describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
     const file = await vscode.commands.executeCommand<string>('moodDose.exportSummaryPdf', { from, to: today, size: 'A4' });
     assert.ok(file && file.endsWith('.pdf') && fs.existsSync(file), 'the PDF is written to the summaries folder');
     if (process.platform !== 'win32') assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600, 'the PDF is 0600');
-    const { pages, title } = await readPdf(new Uint8Array(fs.readFileSync(file)));
+    const { pages, title } = await readPdfInChild(file);
     assert.ok(pages.length >= 3, `page 1 and the appendix pages: ${pages.length} pages`);
     const first = flat(pages[0]);
     for (const header of ['Mood and dose summary:', `Range: ${from} to ${today}`, 'Patient-recorded. Not medical advice.', 'Mood and dose over time', 'Each dose step side by side']) {
