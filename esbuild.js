@@ -4,6 +4,7 @@
 //   journal.js    storage and sql.js, journal actions, panel handlers, command flows (first use)
 //   transfer.js   import and export, with papaparse (first export or import)
 //   summary.js    the prescriber summary (first summary)
+//   pdf.js        the PDF writer (pdfkit) and its font handling (first PDF)
 // Each is self-contained; src/shell/lazy.ts requires the others on first use.
 //   node esbuild.js               development build with source maps
 //   node esbuild.js --production  minified, no source maps (used by `vsce package`)
@@ -21,11 +22,15 @@ const assets = [
   ['node_modules/sql.js/dist/sql-wasm.wasm', 'sql-wasm.wasm'],
   ['node_modules/@vscode/codicons/dist/codicon.css', 'codicon.css'],
   ['node_modules/@vscode/codicons/dist/codicon.ttf', 'codicon.ttf'],
-  ['node_modules/uplot/dist/uPlot.min.css', 'uplot.css']
+  ['node_modules/uplot/dist/uPlot.min.css', 'uplot.css'],
+  // The PDF's font (DejaVu, a free licence that allows redistribution), with its licence beside it.
+  ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf', 'fonts/DejaVuSansCondensed.ttf'],
+  ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf', 'fonts/DejaVuSansCondensed-Bold.ttf'],
+  ['node_modules/dejavu-fonts-ttf/LICENSE', 'fonts/LICENSE-DejaVu.txt']
 ];
 
 function copyAssets() {
-  fs.mkdirSync(dist, { recursive: true });
+  fs.mkdirSync(path.join(dist, 'fonts'), { recursive: true });
   for (const [from, to] of assets) {
     const source = path.join(__dirname, from);
     if (!fs.existsSync(source)) {
@@ -52,6 +57,21 @@ const problemMatcher = {
   }
 };
 
+/**
+ * fontkit decodes WOFF2 fonts with a 475 KB Brotli decoder. The PDF only ever loads the TrueType
+ * files above, so the decoder is replaced by a stub that says so, keeping dist/pdf.js small.
+ */
+const noWoff2 = {
+  name: 'no-woff2',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli-decompress', namespace: 'no-woff2' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
+      contents: 'module.exports = function () { throw new Error("WOFF2 fonts are not supported in this build; use a TrueType font."); };',
+      loader: 'js'
+    }));
+  }
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -67,7 +87,8 @@ const HOST_BUNDLES = {
   extension: 'src/extension.ts',
   journal: 'src/bundles/journal.ts',
   transfer: 'src/bundles/transfer.ts',
-  summary: 'src/bundles/summary.ts'
+  summary: 'src/bundles/summary.ts',
+  pdf: 'src/pdf/summaryPdf.ts'
 };
 
 /** esbuild options for one host bundle. */
@@ -85,7 +106,7 @@ function hostOptions(name, overrides = {}) {
 }
 
 const targets = [
-  ...Object.keys(HOST_BUNDLES).map((name) => hostOptions(name)),
+  ...Object.keys(HOST_BUNDLES).map((name) => hostOptions(name, name === 'pdf' ? { plugins: [...common.plugins, noWoff2] } : {})),
   {
     ...common,
     entryPoints: ['webview/main.ts'],

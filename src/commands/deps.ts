@@ -7,14 +7,21 @@ import type { Settings } from '../services/settings';
 import type { JournalReader } from '../storage/reader';
 import type * as daylio from '../core/daylio';
 import type * as summary from '../core/summary';
+import type * as summaryDoc from '../core/summaryDoc';
 import type * as summaryRender from '../core/summaryRender';
+import type * as svg from '../core/figures/svg';
+import type * as pdf from '../pdf/summaryPdf';
 import type * as transfer from '../core/transfer';
 
 /** The bundles of pure core code that commands load on first use (see src/bundles/). */
 export interface CoreBundles {
   transfer: Pick<typeof transfer, 'checkImportSize' | 'decodeImportText' | 'exportCsv' | 'exportJson' | 'ImportError' | 'importCsv' | 'importJson' | 'planImport'> &
     Pick<typeof daylio, 'defaultDaylioMapping' | 'moodLabelsIn' | 'parseDaylio'>;
-  summary: Pick<typeof summary, 'buildSummary' | 'defaultRange' | 'firstEntryDate' | 'selectableNotes'> & Pick<typeof summaryRender, 'renderHtml' | 'renderMarkdown'>;
+  summary: Pick<typeof summary, 'buildSummary' | 'defaultRange' | 'firstEntryDate' | 'selectableNotes'> &
+    Pick<typeof summaryDoc, 'summaryDoc'> &
+    Pick<typeof summaryRender, 'htmlOf' | 'markdownOf'> &
+    Pick<typeof svg, 'toSvg'>;
+  pdf: Pick<typeof pdf, 'summaryPdf' | 'shippedFonts'>;
 }
 
 export interface CommandDeps {

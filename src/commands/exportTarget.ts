@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { makePrivateDir, writePrivateFile } from '../services/privateFiles';
 
-export async function writeChosenFile(target: vscode.Uri, text: string, exclusive: boolean): Promise<void> {
-  const data = new TextEncoder().encode(text);
+export async function writeChosenFile(target: vscode.Uri, content: string | Uint8Array, exclusive: boolean): Promise<void> {
+  const data = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   if (target.scheme === 'file') await writePrivateFile(target.fsPath, data, exclusive);
   else await vscode.workspace.fs.writeFile(target, data);
 }

@@ -13,6 +13,7 @@ export const JOURNAL_COMMANDS = [
   'moodDose.addQuestion',
   'moodDose.prepareSummary',
   'moodDose.exportSummaryHtml',
+  'moodDose.exportSummaryPdf',
   'moodDose.exportJournal',
   'moodDose.importJournal'
 ] as const;

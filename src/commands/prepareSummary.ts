@@ -1,12 +1,15 @@
-// "Mood & Dose: Prepare Appointment Summary": a Markdown summary a prescriber can read in two
-// minutes, over a chosen range (by default since the last appointment), with only the notes the
-// user picks. It is written to the journal folder (private, git-ignored) and opened beside its preview.
+// "Mood & Dose: Prepare Appointment Summary": page 1 at a glance and an appendix, over a chosen range
+// (by default since the last appointment), with only the notes the user picks. It is written with
+// its figures (.svg) to the journal folder (private, git-ignored) and opened beside its preview.
+// "Export Summary as HTML" and "Export Summary as PDF" write the same summary as a page or a PDF.
+// The summary (dist/summary.js) and the PDF writer with its font (dist/pdf.js) load on first use.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { SummaryOptions } from '../core/summary';
 import { addDays, isLocalDate } from '../core/time';
 import type { RowsByTable } from '../core/transfer';
+import type { PageSize } from '../pdf/summaryPdf';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
 import { freshPath, makePrivateDir, writePrivateFile } from '../services/privateFiles';
 import { allRows } from '../storage/journalQueries';
@@ -22,7 +25,7 @@ interface RangeItem extends vscode.QuickPickItem {
   custom?: boolean;
 }
 
-/** The options of the last summary made in this window, reused by "Export Summary as HTML". */
+/** The options of the last summary made in this window, reused by the HTML and PDF exports. */
 let lastOptions: SummaryOptions | undefined;
 
 async function askRange(summary: CoreBundles['summary'], rows: RowsByTable, today: string): Promise<{ from: string; to: string } | undefined> {
@@ -62,7 +65,30 @@ async function askNotes(summary: CoreBundles['summary'], rows: RowsByTable, from
 
 /** Arguments for running without the prompts (tests, keybindings): a range and the notes to include. */
 const localDate = z.string().check(z.refine(isLocalDate));
-const argsSchema = z.object({ from: localDate, to: localDate, includeNoteIds: z._default(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(1000)), []) });
+const rangeArgs = { from: localDate, to: localDate, includeNoteIds: z._default(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(1000)), []) };
+const argsSchema = z.object(rangeArgs);
+/** The PDF command also takes a page size; without one it follows the display language. */
+const pdfArgsSchema = z.object({ ...rangeArgs, size: z.optional(z.enum(['LETTER', 'A4'])) });
+
+function summaryOptions(d: Deps, range: { from: string; to: string }, today: string, includeNoteIds: string[]): SummaryOptions {
+  return { ...range, today, medicationName: d.settings.medicationName(), unit: d.settings.unit(), includeNoteIds, support: d.settings.supportResources() };
+}
+
+/** The private summaries folder inside the journal folder. */
+async function summariesDir(d: Deps): Promise<string> {
+  const dir = path.join(d.journal.location().dir, 'summaries');
+  await makePrivateDir(dir);
+  return dir;
+}
+
+/** The options of the last summary, else the range and notes asked for now. */
+async function optionsOrAsk(d: Deps, summary: CoreBundles['summary'], rows: RowsByTable, today: string): Promise<SummaryOptions | undefined> {
+  if (lastOptions) return lastOptions;
+  const range = await askRange(summary, rows, today);
+  if (!range) return undefined;
+  const includeNoteIds = await askNotes(summary, rows, range.from, range.to);
+  return includeNoteIds ? summaryOptions(d, range, today, includeNoteIds) : undefined;
+}
 
 export function prepareSummaryCommand(d: Deps) {
   return async (args?: unknown): Promise<string | undefined> => {
@@ -82,37 +108,39 @@ export function prepareSummaryCommand(d: Deps) {
       includeNoteIds = await askNotes(summary, rows, range.from, range.to);
       if (!includeNoteIds) return undefined;
     }
-    const options: SummaryOptions = { ...range, today, medicationName: d.settings.medicationName(), unit: d.settings.unit(), includeNoteIds };
-    const markdown = summary.renderMarkdown(summary.buildSummary(rows, options));
+    const options = summaryOptions(d, range, today, includeNoteIds);
+    const doc = summary.summaryDoc(summary.buildSummary(rows, options));
     lastOptions = options;
-    const dir = path.join(d.journal.location().dir, 'summaries');
-    await makePrivateDir(dir);
-    const file = vscode.Uri.file(await freshPath(dir, `summary-${range.from}-to-${range.to}`, 'md'));
-    await writePrivateFile(file.fsPath, new TextEncoder().encode(markdown), true);
-    const doc = await vscode.workspace.openTextDocument(file);
-    await vscode.window.showTextDocument(doc, { preview: false });
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', file);
-    return file.fsPath;
+    const dir = await summariesDir(d);
+    const file = await freshPath(dir, `summary-${range.from}-to-${range.to}`, 'md', doc.figures.map((f) => `${f.id}.svg`));
+    const base = path.basename(file, '.md');
+    // The figures go next to the Markdown as .svg files, linked, so the preview shows them.
+    const links: Record<string, string> = {};
+    for (const f of doc.figures) {
+      links[f.id] = `${base}-${f.id}.svg`;
+      await writePrivateFile(path.join(dir, links[f.id]), new TextEncoder().encode(summary.toSvg(f)), true);
+    }
+    await writePrivateFile(file, new TextEncoder().encode(summary.markdownOf(doc, links)), true);
+    const uri = vscode.Uri.file(file);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    const savePdf = vscode.l10n.t('Save as PDF');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Summary written to {0}.', path.basename(file)), savePdf).then((c) => {
+      if (c === savePdf) void vscode.commands.executeCommand('moodDose.exportSummaryPdf');
+    });
+    return editor.document.uri.fsPath;
   };
 }
 
-/** "Mood & Dose: Export Summary as HTML": a self-contained, print-ready page (print it to PDF). */
+/** "Mood & Dose: Export Summary as HTML": the same summary as a self-contained page. */
 export function exportSummaryHtmlCommand(d: Deps) {
   return async (): Promise<string | undefined> => {
     const summary = d.load('summary');
     const rows = allRows(await d.read(), true);
-    const today = d.clock.today();
-    let options = lastOptions;
-    if (!options) {
-      const range = await askRange(summary, rows, today);
-      if (!range) return undefined;
-      const includeNoteIds = await askNotes(summary, rows, range.from, range.to);
-      if (!includeNoteIds) return undefined;
-      options = { ...range, today, medicationName: d.settings.medicationName(), unit: d.settings.unit(), includeNoteIds };
-    }
-    const html = summary.renderHtml(summary.buildSummary(rows, options));
-    const dir = path.join(d.journal.location().dir, 'summaries');
-    await makePrivateDir(dir);
+    const options = await optionsOrAsk(d, summary, rows, d.clock.today());
+    if (!options) return undefined;
+    const html = summary.htmlOf(summary.summaryDoc(summary.buildSummary(rows, options)));
+    const dir = await summariesDir(d);
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(await freshPath(dir, `summary-${options.from}-to-${options.to}`, 'html')),
       filters: { [vscode.l10n.t('Web page')]: ['html'] },
@@ -122,9 +150,53 @@ export function exportSummaryHtmlCommand(d: Deps) {
     if (target.scheme === 'file' && !(await confirmExportOutsideGit(target.fsPath))) return undefined;
     await writeChosenFile(target, html, false);
     const open = vscode.l10n.t('Open in Browser');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Summary saved to {0}. Open it in a browser and print it to PDF.', target.fsPath), open).then((c) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Summary saved to {0}.', target.fsPath), open).then((c) => {
       if (c === open) void vscode.env.openExternal(target);
     });
+    return target.fsPath;
+  };
+}
+
+/** US Letter where the display language is US or Canadian English (and VS Code's default "en"), else A4. */
+function pageSizeFor(language: string): PageSize {
+  return ['en', 'en-us', 'en-ca', 'es-mx', 'fr-ca'].includes(language.toLowerCase()) ? 'LETTER' : 'A4';
+}
+
+/** "Mood & Dose: Export Summary as PDF": the same summary as a PDF, written inside the extension. */
+export function exportSummaryPdfCommand(d: Deps) {
+  return async (args?: unknown): Promise<string | undefined> => {
+    const summary = d.load('summary');
+    const rows = allRows(await d.read(), true);
+    const today = d.clock.today();
+    let options: SummaryOptions | undefined;
+    let size = pageSizeFor(vscode.env.language);
+    if (args !== undefined) {
+      const parsed = pdfArgsSchema.safeParse(args);
+      if (!parsed.success) throw new Error(vscode.l10n.t('Export Summary as PDF was called with invalid arguments: {0}', parsed.error.issues[0]?.message ?? ''));
+      options = summaryOptions(d, { from: parsed.data.from, to: parsed.data.to }, today, parsed.data.includeNoteIds);
+      size = parsed.data.size ?? size;
+    } else options = await optionsOrAsk(d, summary, rows, today);
+    if (!options) return undefined;
+    const doc = summary.summaryDoc(summary.buildSummary(rows, options));
+    const dir = await summariesDir(d);
+    const suggested = vscode.Uri.file(await freshPath(dir, `summary-${options.from}-to-${options.to}`, 'pdf'));
+    const target =
+      args !== undefined
+        ? suggested
+        : await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { [vscode.l10n.t('PDF document')]: ['pdf'] }, title: vscode.l10n.t('Export Summary as PDF') });
+    if (!target) return undefined;
+    if (args === undefined && target.scheme === 'file' && !(await confirmExportOutsideGit(target.fsPath))) return undefined;
+    const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Writing the PDF…') }, () => {
+      const pdf = d.load('pdf');
+      return pdf.summaryPdf(doc, { size, fonts: pdf.shippedFonts() });
+    });
+    await writeChosenFile(target, bytes, false);
+    if (args === undefined) {
+      const open = vscode.l10n.t('Open PDF');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Summary saved to {0}.', target.fsPath), open).then((c) => {
+        if (c === open) void vscode.env.openExternal(target);
+      });
+    }
     return target.fsPath;
   };
 }

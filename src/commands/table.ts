@@ -7,7 +7,7 @@ import type { CommandDeps } from './deps';
 import type { JournalCommand } from './ids';
 import { logDoseCommand } from './logDose';
 import { logLifeEventCommand } from './logLifeEvent';
-import { exportSummaryHtmlCommand, prepareSummaryCommand } from './prepareSummary';
+import { exportSummaryHtmlCommand, exportSummaryPdfCommand, prepareSummaryCommand } from './prepareSummary';
 import { restoreBackupCommand } from './restoreBackup';
 import { reviewSymptomsCommand } from './reviewSymptoms';
 import { takeCheckupCommand } from './takeCheckup';
@@ -29,6 +29,7 @@ export function journalCommands(d: CommandDeps): CommandTable {
     'moodDose.addQuestion': addQuestionCommand(d),
     'moodDose.prepareSummary': prepareSummaryCommand(d),
     'moodDose.exportSummaryHtml': exportSummaryHtmlCommand(d),
+    'moodDose.exportSummaryPdf': exportSummaryPdfCommand(d),
     'moodDose.exportJournal': exportJournalCommand(d),
     'moodDose.importJournal': importJournalCommand(d)
   };

@@ -350,18 +350,24 @@ function afterLaterChanges(dates: readonly LocalDate[], changes: readonly DoseCh
   return out;
 }
 
-export function symptomOnsets(symptoms: readonly Symptom[], doses: readonly Dose[], from: LocalDate, to: LocalDate): SymptomOnset[] {
-  const present = live(symptoms).filter((s) => s.severity > 0);
-  const changes = doseChanges(doses);
+/** Symptom rows dated from `from` to `to` (both included), by key, each list in time order. */
+export function symptomsByKey(rows: readonly Symptom[], from: LocalDate, to: LocalDate): Map<string, Symptom[]> {
   const byKey = new Map<string, Symptom[]>();
-  for (const s of present.filter((x) => x.localDate >= from && x.localDate <= to)) {
+  for (const s of rows) {
+    if (s.localDate < from || s.localDate > to) continue;
     const list = byKey.get(s.key) ?? [];
     list.push(s);
     byKey.set(s.key, list);
   }
+  for (const list of byKey.values()) list.sort((a, b) => (a.at < b.at ? -1 : 1));
+  return byKey;
+}
+
+export function symptomOnsets(symptoms: readonly Symptom[], doses: readonly Dose[], from: LocalDate, to: LocalDate): SymptomOnset[] {
+  const present = live(symptoms).filter((s) => s.severity > 0);
+  const changes = doseChanges(doses);
   const out: SymptomOnset[] = [];
-  for (const [key, rows] of byKey) {
-    rows.sort((a, b) => (a.at < b.at ? -1 : 1));
+  for (const [key, rows] of symptomsByKey(present, from, to)) {
     const dates = [...new Set(rows.map((r) => r.localDate))].sort();
     const firstDate = dates[0];
     const lastDate = dates[dates.length - 1];

@@ -1,7 +1,11 @@
 // The prescriber summary as plain data: what was logged over a range, with the n behind every
-// figure. It reports; it draws no conclusions. summaryRender.ts turns it into Markdown or HTML.
+// figure. It reports; it draws no conclusions. summaryDoc.ts lays it out as page 1 and an appendix.
+import { changeWindows, type ChangeWindow } from './afterChange';
+import { doseSteps, type DoseStep } from './doseSteps';
+import { rollingMedian, type RollingPoint } from './quantiles';
 import { QUESTIONNAIRES } from './questionnaires';
-import type { Appointment, CheckIn, Note, Questionnaire } from './schemas';
+import type { CrisisResource } from './safety';
+import type { Appointment, CheckIn, Note, Questionnaire, TaperStep } from './schemas';
 import {
   adherence,
   dailyMood,
@@ -17,12 +21,14 @@ import {
   symptomOnsets,
   weeklyMood,
   type Adherence,
+  type DailyMood,
   type DoseChange,
   type DoseMood,
   type DoseTimeline,
   type SymptomOnset,
   type WeeklyMood
 } from './stats';
+import { currentStep } from './taper';
 import { addDays, daysBetween, localTimeOfStamp, type LocalDate } from './time';
 import type { RowsByTable } from './transfer';
 
@@ -91,6 +97,10 @@ export interface QuestionnaireResult {
   total: number;
   maxTotal: number;
   band: string;
+  /** Total minus the first total of the same questionnaire in range; null for that first one. */
+  changeFromFirst: number | null;
+  /** PHQ-9 item 9 as answered (0–3); null for other questionnaires. */
+  item9: number | null;
 }
 
 export interface ProviderQuestions {
@@ -121,6 +131,8 @@ export interface SummaryOptions {
   unit: string;
   /** Ids of the check-ins and notes whose text the user chose to include. */
   includeNoteIds?: readonly string[];
+  /** The support lines from settings; the footer carries them when PHQ-9 item 9 was answered above 0. */
+  support?: readonly CrisisResource[];
 }
 
 export interface SummaryCounts {
@@ -154,6 +166,81 @@ export interface Summary {
   adherence: Adherence;
   questions: ProviderQuestions | null;
   notes: SelectableNote[];
+  /** One row per day in range, oldest first: mood, dose level, skipped dose, symptoms. */
+  daily: DailyRow[];
+  /** Trailing 7-day rolling median of the daily means, one point per day. */
+  rolling: RollingPoint[];
+  /** Each logged dose level in range, side by side. */
+  steps: DoseStep[];
+  /** The days after each dose change in range. */
+  afterChanges: ChangeWindow[];
+  /** The taper step in force on the range's last day, if a plan is recorded. */
+  planStep: PlanStepNow | null;
+  /** The support lines, only when a PHQ-9 in range has item 9 answered above 0. */
+  support: CrisisResource[] | null;
+}
+
+export interface DailyRow extends DailyMood {
+  level: number | null;
+  planned: number | null;
+  skipped: boolean;
+  /** Symptoms logged above 0 that day, with the highest severity, by label. */
+  symptoms: { label: string; severity: number }[];
+}
+
+export interface PlanStepNow {
+  /** 1-based position among the plan's steps, by start date. */
+  index: number;
+  count: number;
+  targetMg: number;
+  startDate: LocalDate;
+  /** Days from the step's start to the range's last day, both included. */
+  daysOn: number;
+}
+
+function planStepOn(steps: readonly TaperStep[], date: LocalDate): PlanStepNow | null {
+  const step = currentStep(steps, date);
+  if (!step) return null;
+  const ordered = live(steps)
+    .filter((x) => x.medicationId === step.medicationId)
+    .map((x) => x.startDate)
+    .sort();
+  const dates = [...new Set(ordered)];
+  return { index: dates.indexOf(step.startDate) + 1, count: dates.length, targetMg: step.targetMg, startDate: step.startDate, daysOn: daysBetween(step.startDate, date) + 1 };
+}
+
+function questionnaireResults(list: readonly Questionnaire[]): QuestionnaireResult[] {
+  const first = new Map<string, number>();
+  return [...list]
+    .sort((a, b) => (a.at < b.at ? -1 : 1))
+    .map((q) => {
+      const base = first.get(q.kind);
+      if (base === undefined) first.set(q.kind, q.total);
+      return {
+        date: q.localDate,
+        kind: q.kind,
+        name: QUESTIONNAIRES[q.kind].name,
+        total: q.total,
+        maxTotal: QUESTIONNAIRES[q.kind].maxTotal,
+        band: q.band,
+        changeFromFirst: base === undefined ? null : q.total - base,
+        item9: q.kind === 'phq9' ? (q.answers[8] ?? 0) : null
+      };
+    });
+}
+
+function dailyRows(days: readonly DailyMood[], dose: DoseTimeline, symptoms: readonly { localDate: LocalDate; key: string; label: string; severity: number }[]): DailyRow[] {
+  const byDate = new Map<LocalDate, Map<string, { label: string; severity: number }>>();
+  for (const s of symptoms) {
+    const day = byDate.get(s.localDate) ?? new Map<string, { label: string; severity: number }>();
+    const prev = day.get(s.key);
+    day.set(s.key, { label: s.label.trim() || s.key, severity: Math.max(prev?.severity ?? 0, s.severity) });
+    byDate.set(s.localDate, day);
+  }
+  return days.map((d, i) => {
+    const t = dose.days[i];
+    return { ...d, level: t.level, planned: t.planned, skipped: t.skipped && t.logged === null, symptoms: [...(byDate.get(d.date)?.values() ?? [])].sort((a, b) => a.label.localeCompare(b.label)) };
+  });
 }
 
 export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summary {
@@ -164,7 +251,8 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
   const checkins = rows.checkins ?? [];
   const doses = rows.doses ?? [];
   const steps = rows.taper_steps ?? [];
-  const days = dailyMood(checkins, from, to).filter((d) => d.n > 0);
+  const allDays = dailyMood(checkins, from, to);
+  const days = allDays.filter((d) => d.n > 0);
   const candidates = selectableNotes(rows, from, to);
   const picked = new Set(options.includeNoteIds ?? []);
   const notes = candidates.filter((n) => picked.has(n.id));
@@ -173,9 +261,10 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
   const lifeEvents = inRange(rows.life_events)
     .sort((a, b) => (a.at < b.at ? -1 : 1))
     .map((e) => ({ date: e.localDate, time: localTimeOfStamp(e), title: e.title, note: e.note }));
-  const questionnaires = inRange(rows.questionnaires)
-    .sort((a, b) => (a.at < b.at ? -1 : 1))
-    .map((q) => ({ date: q.localDate, kind: q.kind, name: QUESTIONNAIRES[q.kind].name, total: q.total, maxTotal: QUESTIONNAIRES[q.kind].maxTotal, band: q.band }));
+  const questionnaires = questionnaireResults(inRange(rows.questionnaires));
+  const dose = doseTimeline(doses, steps, from, to);
+  const item9 = questionnaires.some((q) => (q.item9 ?? 0) > 0);
+  const input = { checkins, doses, symptoms: rows.symptoms ?? [], lifeEvents: rows.life_events ?? [] };
   return {
     medication: { name: options.medicationName, unit: options.unit },
     range,
@@ -197,7 +286,7 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
       lastChange,
       daysSinceChange: lastChange ? daysBetween(lastChange.date, to) : null
     },
-    dose: doseTimeline(doses, steps, from, to),
+    dose,
     moodByDose: moodByDose(checkins, doses, from, to),
     moodDaysWithoutDose: daysWithoutLevel(checkins, doses, from, to),
     weekly: weeklyMood(checkins, from, to),
@@ -206,14 +295,26 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
     questionnaires,
     adherence: adherence(doses, steps, from, to),
     questions: providerQuestions(rows.appointments ?? [], options.today),
-    notes
+    notes,
+    daily: dailyRows(allDays, dose, symptoms),
+    rolling: rollingMedian(allDays),
+    steps: doseSteps(input, from, to),
+    afterChanges: changeWindows(input, from, to),
+    planStep: planStepOn(steps, to),
+    support: item9 ? [...(options.support ?? [])] : null
   };
 }
 
+/**
+ * The range asked for. When it is exactly the default range (as the range picker offers it first),
+ * it keeps that range's basis, so the header can say "since the appointment on …".
+ */
 function resolveRange(rows: RowsByTable, options: SummaryOptions): SummaryRange {
-  if (!options.from && !options.to) return defaultRange(rows.appointments ?? [], options.today, firstEntryDate(rows));
+  const def = defaultRange(rows.appointments ?? [], options.today, firstEntryDate(rows));
+  if (!options.from && !options.to) return def;
   const to = options.to ?? options.today;
   const from = options.from ?? defaultRange(rows.appointments ?? [], to, firstEntryDate(rows)).from;
   if (from > to) throw new RangeError(`The summary range starts (${from}) after it ends (${to})`);
+  if (from === def.from && to === def.to) return def;
   return { from, to, days: daysBetween(from, to) + 1, basis: 'chosen' };
 }

@@ -33,15 +33,24 @@ export async function writePrivateFile(file: string, data: Uint8Array, exclusive
   }
 }
 
-/** A name in `dir` that does not exist yet, `base.ext`, then `base-2.ext`, …: nothing is overwritten. */
-export async function freshPath(dir: string, base: string, ext: string): Promise<string> {
+/**
+ * A name in `dir` that does not exist yet, `base.ext`, then `base-2.ext`, …: nothing is overwritten.
+ * `siblings` are suffixes of files written beside it (`base-<suffix>`), which must be free too.
+ */
+export async function freshPath(dir: string, base: string, ext: string, siblings: readonly string[] = []): Promise<string> {
   for (let i = 1; ; i++) {
-    const file = path.join(dir, `${base}${i === 1 ? '' : `-${i}`}.${ext}`);
-    try {
-      await fs.lstat(file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return file;
-      throw e;
-    }
+    const name = `${base}${i === 1 ? '' : `-${i}`}`;
+    const taken = await Promise.all([`${name}.${ext}`, ...siblings.map((s) => `${name}-${s}`)].map((f) => exists(path.join(dir, f))));
+    if (!taken.includes(true)) return path.join(dir, `${name}.${ext}`);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
   }
 }

@@ -1,16 +1,18 @@
 // Loads a bundle of dist/ the first time it is needed. dist/extension.js holds only what
 // activate() needs; the journal (storage, sql.js, the panel's handlers and the commands), import
-// and export, and the summary each live in a bundle of their own (see esbuild.js). The types come
+// and export, the summary and the PDF writer each live in a bundle of their own (see esbuild.js). The types come
 // from the bundles' entry modules, so a call is checked like an import.
 import * as path from 'path';
 import type * as journal from '../bundles/journal';
 import type * as summary from '../bundles/summary';
 import type * as transfer from '../bundles/transfer';
+import type * as pdf from '../pdf/summaryPdf';
 
 export interface Bundles {
   journal: typeof journal;
   transfer: typeof transfer;
   summary: typeof summary;
+  pdf: typeof pdf;
 }
 
 const loaded = new Map<keyof Bundles, unknown>();

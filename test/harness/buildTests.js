@@ -28,7 +28,7 @@ async function buildTests(layers = ['unit', 'browser', 'integration']) {
     target: 'node20',
     sourcemap: 'inline',
     // Real dependencies are loaded from node_modules at run time, as the extension would.
-    external: ['vscode', 'mocha', 'playwright-core', 'sql.js', 'fast-check', 'esbuild', 'madge'],
+    external: ['vscode', 'mocha', 'playwright-core', 'sql.js', 'fast-check', 'esbuild', 'madge', 'unpdf'],
     logLevel: 'warning'
   });
 }

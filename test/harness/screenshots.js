@@ -72,6 +72,11 @@ const SHOTS = {
       await page.keyboard.press('Enter');
       await page.locator('iframe.webview.ready').nth(1).waitFor({ timeout: 30_000 });
       await page.keyboard.press('Control+B'); // hide the side bar: the summary is the subject here
+      // The preview shows the figures (the .svg files next to the Markdown) once they have loaded.
+      const preview = webviewFrame(page, 'vscode.markdown-language-features');
+      await preview.locator('img[src*="figure-a.svg"]').waitFor({ timeout: 30_000 });
+      await preview.locator('img[src*="figure-a.svg"]').evaluate((img) => (img.complete ? undefined : new Promise((r) => img.addEventListener('load', r))));
+      await page.waitForTimeout(500);
       await save(page, 'summary-dark');
     }
   }

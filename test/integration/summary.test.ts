@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { addDays, localDateOf, systemZone } from '../../src/core/time';
 import { exportJson, rowsFromOps } from '../../src/core/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
+import { flat, readPdfInChild } from '../fixtures/pdfText';
 import { api, harness, queryDisk, quickInputTitle, waitFor } from './helpers';
 
 describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
@@ -84,6 +85,33 @@ describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
     assert.match(text, /n = \d+/, 'numbers state their n');
     assert.match(text, /not medical advice/i);
     assert.match(text, /logged|plan/);
+    // The figures sit next to it as .svg files, linked, so the preview shows them; all private.
+    const base = path.basename(file, '.md');
+    for (const id of ['figure-a', 'figure-b']) {
+      assert.ok(text.includes(`](${base}-${id}.svg)`), `${id} is linked`);
+      const svg = path.join(path.dirname(file), `${base}-${id}.svg`);
+      assert.match(fs.readFileSync(svg, 'utf8'), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      if (process.platform !== 'win32') assert.strictEqual(fs.statSync(svg).mode & 0o777, 0o600, `${id}.svg is 0600`);
+    }
+    if (process.platform !== 'win32') {
+      assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600, 'the summary is 0600');
+      assert.strictEqual(fs.statSync(path.dirname(file)).mode & 0o777, 0o700, 'summaries/ is 0700');
+    }
+  });
+
+  it('exports the summary as a PDF from the palette command: page 1 with the header, then the appendix', async () => {
+    const from = addDays(today, -59);
+    const file = await vscode.commands.executeCommand<string>('moodDose.exportSummaryPdf', { from, to: today, size: 'A4' });
+    assert.ok(file && file.endsWith('.pdf') && fs.existsSync(file), 'the PDF is written to the summaries folder');
+    if (process.platform !== 'win32') assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600, 'the PDF is 0600');
+    const { pages, title } = await readPdfInChild(file);
+    assert.ok(pages.length >= 3, `page 1 and the appendix pages: ${pages.length} pages`);
+    const first = flat(pages[0]);
+    for (const header of ['Mood and dose summary:', `Range: ${from} to ${today}`, 'Patient-recorded. Not medical advice.', 'Mood and dose over time', 'Each dose step side by side']) {
+      assert.ok(first.includes(header), `page 1 has "${header}"`);
+    }
+    assert.ok(flat(pages[1]).startsWith('Appendix'), 'page 2 opens the appendix');
+    assert.match(title, /^Mood and dose summary: .+, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/);
   });
 
   it('takes a PHQ-9 from the palette and stores every answer and the score on disk', async function () {

@@ -4,7 +4,12 @@ import * as path from 'path';
 import { ANSWERS, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, GAD7, PHQ9 } from '../../src/core/questionnaires';
 import { DEFAULT_RESOURCES, supportCopy } from '../../src/core/safety';
 import { buildSummary } from '../../src/core/summary';
-import { renderHtml, renderMarkdown } from '../../src/core/summaryRender';
+import { toSvg } from '../../src/core/figures/svg';
+import { summaryDoc } from '../../src/core/summaryDoc';
+import { htmlOf, markdownOf, renderHtml, renderMarkdown } from '../../src/core/summaryRender';
+import { summaryPdf } from '../../src/pdf/summaryPdf';
+import { CLEAN, cleanTaper, CUTS, EVENT, eventIncreaseItem9, symptomsAfterCuts } from '../fixtures/handJournals';
+import { flat, readPdf } from '../fixtures/pdfText';
 import { SYMPTOMS } from '../../src/core/symptoms';
 import { rowsFromOps } from '../../src/core/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
@@ -94,4 +99,39 @@ describe('no advice anywhere', () => {
     const md = texts.find((x) => x.where === 'summary markdown')!.text;
     assert.match(md, /not medical advice/i);
   });
+});
+
+/** Words that would draw a verdict from the timing; the summary shows the facts and never names one. */
+const VERDICT = /\b(withdrawal|relapse|relapsing|improved|improvement|worse|worsened|caused|causes|because of)\b/i;
+
+describe('no verdict in what the summary renders (three hand-made journals)', function () {
+  this.timeout(60_000);
+  const journals = [
+    { name: 'a clean taper', rows: cleanTaper(), range: CLEAN },
+    { name: 'a taper with symptoms after each cut', rows: symptomsAfterCuts(), range: CUTS },
+    { name: 'a life event, a dose increase and a PHQ-9 item 9 answer', rows: eventIncreaseItem9(), range: EVENT }
+  ];
+  const fonts = {
+    regular: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed.ttf')),
+    bold: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed-Bold.ttf'))
+  };
+
+  for (const j of journals) {
+    it(`${j.name}: the Markdown, HTML and PDF text hold no verdict word and no advice`, async () => {
+      const summary = buildSummary(j.rows, { today: j.range.to, from: j.range.from, to: j.range.to, medicationName: 'Escitalopram', unit: 'mg', support: DEFAULT_RESOURCES });
+      const doc = summaryDoc(summary);
+      const { pages } = await readPdf(await summaryPdf(doc, { size: 'LETTER', fonts }));
+      const outputs = { markdown: markdownOf(doc), html: htmlOf(doc), svg: doc.figures.map((f) => toSvg(f)).join('\n'), pdf: pages.join('\n') };
+      for (const [format, text] of Object.entries(outputs)) {
+        assert.doesNotMatch(text, VERDICT, `${format} of ${j.name}`);
+        for (const re of FORBIDDEN) assert.doesNotMatch(text, re, `${format} of ${j.name}`);
+        if (format !== 'svg') assert.match(text, /not medical advice/i, `${format} of ${j.name} says it is not medical advice`);
+      }
+      // The item 9 journal's footer carries the support lines, in every format.
+      const item9 = j.rows === journals[2].rows;
+      for (const format of ['markdown', 'html', 'pdf'] as const) {
+        assert.strictEqual(flat(outputs[format]).includes('Crisis Lifeline: Call or text 988'), item9, `${format}: support lines only after an item 9 answer`);
+      }
+    });
+  }
 });

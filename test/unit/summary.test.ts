@@ -214,9 +214,10 @@ describe('prescriber summary', () => {
   it('lists life events, questionnaires and the next appointment’s questions', () => {
     assert.deepStrictEqual(s.lifeEvents, [{ date: '2026-03-16', time: '14:00', title: 'Court hearing', note: 'Postponed to April' }]);
     // PHQ-9: 1+1+1+1+0+1+1+0+0 = 6 → 5–9 "mild". GAD-7: 2+1+1+2+0+1+1 = 8 → 5–9 "mild".
+    // Each is the first of its kind in range (no change yet); PHQ-9 item 9 was answered 0, GAD-7 has none.
     assert.deepStrictEqual(s.questionnaires, [
-      { date: '2026-03-02', kind: 'phq9', name: 'PHQ-9', total: 6, maxTotal: 27, band: 'mild' },
-      { date: '2026-03-16', kind: 'gad7', name: 'GAD-7', total: 8, maxTotal: 21, band: 'mild' }
+      { date: '2026-03-02', kind: 'phq9', name: 'PHQ-9', total: 6, maxTotal: 27, band: 'mild', changeFromFirst: null, item9: 0 },
+      { date: '2026-03-16', kind: 'gad7', name: 'GAD-7', total: 8, maxTotal: 21, band: 'mild', changeFromFirst: null, item9: null }
     ]);
     // The upcoming 04-06 appointment wins over the past one; the blank question is dropped.
     assert.deepStrictEqual(s.questions, {
@@ -274,12 +275,19 @@ describe('summary rendering', () => {
   const html = renderHtml(s);
 
   it('has every section, each figure with its n', () => {
-    for (const h of ['# Mood and dose summary: Escitalopram', '## Overview', '## Dose: plan and logged', '## Logged dose compared with the plan', '## Mood by dose level', '## Mood by week', '## Symptoms', '## Life events', '## Questionnaires', '## Questions for the appointment', '## Notes chosen by the patient']) {
-      assert.ok(md.includes(`\n${h}\n`) || md.startsWith(`${h}\n`), `missing heading ${h}`);
+    const page1 = ['# Mood and dose summary: Escitalopram', '## Questions for this visit (2026-04-06 10:30 with Dr. Rivera \\<Psychiatry\\>)', '## Mood and dose over time', '## Days after each dose change', '## Each dose step side by side', '## Check-ups'];
+    const appendix = ['# Appendix', '## Dose: plan and logged', '## Symptoms and mood after each dose change', '## Logged dose compared with the plan', '## Mood by dose level', '## Mood by week', '## Life events', '## Questionnaires, every one in range', '## Notes chosen by the patient', '## Daily table'];
+    let at = -1;
+    for (const h of [...page1, ...appendix]) {
+      const i = md.indexOf(`\n${h}\n`) >= 0 ? md.indexOf(`\n${h}\n`) : md.startsWith(`${h}\n`) ? 0 : -1;
+      assert.ok(i >= 0, `missing heading ${h}`);
+      assert.ok(i > at, `${h} is in its place`);
+      at = i;
     }
-    assert.ok(md.includes('2026-03-02 to 2026-03-22 (21 days) · since the last appointment'));
+    // The range keeps its basis: the default range is the one since the last appointment.
+    assert.ok(md.includes('Range: 2026-03-02 to 2026-03-22 (21 days), since the appointment on 2026-03-02.'));
     assert.ok(md.includes('Check-ins: 23 on 20 of 21 days.'));
-    assert.ok(md.includes('Mood: mean 5.5 (n = 20 days).'));
+    assert.ok(md.includes('Mood: mean 5.5 (n = 20 days), rated 1–10 (10 best).'));
     assert.ok(md.includes('Dose logged as of 2026-03-22: 15 mg; last change 20 → 15 mg on 2026-03-10, 12 days before.'));
     // 6.125 → 6.1, sd 0.641 → 0.6; 5.083 → 5.1, sd 0.996 → 1.0.
     assert.ok(md.includes('| 20 mg | 6.1 (n = 8 days) | 0.6 | 5–7 (n = 9 check-ins) |'));
@@ -334,28 +342,31 @@ describe('summary rendering', () => {
 
   it('keeps newlines in headings, titles and labels from adding Markdown structure', () => {
     const injected = 'Dr. Rivera\n# Injected\n===\n- item\r\n> quote\u2028## Also injected';
-    const rows = journal();
-    rows.appointments = [appointment('appt-nl-0406', '2026-04-06', injected, ['Is the pace right?'], '10:30')];
-    rows.life_events = [lifeEvent('ev-nl-0316', '2026-03-16', 'Moved\n# Injected title')];
-    rows.symptoms = [symptom('sy-nl-0316', '2026-03-16', 'own:nl', 'Ringing\n# Injected label', 2)];
-    const out = renderMarkdown(buildSummary(rows, { ...OPTIONS, medicationName: 'Escitalopram\n# Injected medication' }));
-    const headings = out.split('\n').filter((l) => /^ {0,3}#{1,6}(\s|$)/.test(l));
-    assert.deepStrictEqual(headings, [
-      '# Mood and dose summary: Escitalopram \\# Injected medication',
-      '## Overview',
-      '## Dose: plan and logged',
-      '## Logged dose compared with the plan',
-      '## Mood by dose level',
-      '## Mood by week',
-      '## Symptoms',
-      '## Life events',
-      '## Questionnaires',
-      '## Questions for the appointment',
-      '## Notes chosen by the patient'
-    ]);
-    assert.deepStrictEqual(out.split('\n').filter((l) => /^ {0,3}(=+|-+)\s*$/.test(l)), ['---'], 'no setext underline and one rule, the footer\'s');
-    assert.ok(out.includes('_For the appointment on 2026-04-06 10:30 with Dr. Rivera \\# Injected === - item \\> quote \\#\\# Also injected._'), 'the provider stays on the italic line');
+    const build = (provider: string, title: string, label: string, medication: string) => {
+      const rows = journal();
+      rows.appointments = [appointment('appt-nl-0406', '2026-04-06', provider, ['Is the pace right?'], '10:30')];
+      rows.life_events = [lifeEvent('ev-nl-0316', '2026-03-16', title)];
+      rows.symptoms = [symptom('sy-nl-0316', '2026-03-16', 'own:nl', label, 2)];
+      return renderMarkdown(buildSummary(rows, { ...OPTIONS, medicationName: medication }));
+    };
+    const out = build(injected, 'Moved\n# Injected title', 'Ringing\n# Injected label', 'Escitalopram\n# Injected medication');
+    const plain = build('Dr. Rivera', 'Moved', 'Ringing', 'Escitalopram');
+    const headings = (md: string) => md.split('\n').filter((l) => /^ {0,3}#{1,6}(\s|$)/.test(l));
+    assert.strictEqual(headings(out).length, headings(plain).length, 'the same headings as with plain text: none injected');
+    assert.ok(headings(out).every((h) => !/^#{1,6} (Injected|Also injected)/.test(h)), headings(out).join('\n'));
+    assert.ok(headings(out)[0].startsWith('# Mood and dose summary: Escitalopram \\# Injected medication'), headings(out)[0]);
+    const rules = (md: string) => md.split('\n').filter((l) => /^ {0,3}(=+|-+)\s*$/.test(l)).length;
+    assert.strictEqual(rules(out), rules(plain), 'no setext underline and no extra rule');
     assert.doesNotMatch(out, /^\s*(> |- item)/m);
+  });
+
+  it('escapes user text in Markdown headings, and links the figures when their files are named', () => {
+    const page = renderMarkdown(buildSummary(journal(), { ...OPTIONS, medicationName: '*Esc* [x](http://e) <b>' }), { figureLinks: { 'figure-a': 'summary-x-figure-a.svg', 'figure-b': 'summary-x-figure-b.svg' } });
+    assert.ok(page.startsWith('# Mood and dose summary: \\*Esc\\* \\[x\\](http://e) \\<b\\>\n'), page.slice(0, 80));
+    assert.ok(page.includes('![Mood and dose over time](summary-x-figure-a.svg)'));
+    assert.ok(page.includes('![Days after each dose change](summary-x-figure-b.svg)'));
+    // Without file names, the figure's text alternative stands in, with its n.
+    assert.match(md, /_Daily mean mood on 20 of 21 days \(dots\)/);
   });
 
   it('is a self-contained HTML page with all user text escaped', () => {
@@ -378,5 +389,8 @@ describe('summary rendering', () => {
     const page = renderHtml(buildSummary(rows, { ...OPTIONS, medicationName: evil, unit: '<b>mg</b>', includeNoteIds: ['note-evil-0316'] }));
     assert.ok(!page.includes('<img') && !page.includes('<b>'), 'no user markup survives');
     assert.ok(page.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    // The figures are inline SVG, and their text is escaped too (the event label in Figure A).
+    assert.strictEqual(page.split('<svg xmlns').length - 1, 2);
+    assert.ok(page.includes('E1 &lt;img src=x'), 'the life-event label stays text in the SVG');
   });
 });

@@ -1,0 +1,129 @@
+// Figure B: the days after each dose change. One group per change, one row per symptom over days
+// 0–28, each cell shaded by the highest severity logged that day, a cell for "also logged in the 7
+// days before", the days with a skipped dose, and beside each row the facts in words. No verdict.
+import type { ChangeWindow, SymptomCourse } from '../afterChange';
+import { changeLabel } from '../stats';
+import { SEVERITY_LABELS } from '../symptoms';
+import { WINDOW_LAST_DAY } from '../afterChange';
+import { fitText, INK, type Figure, type Prim } from './display';
+
+const SIZE = 8;
+const ROW = 10;
+const GROUP = 13;
+const TOP = 14;
+const LABEL_W = 112;
+const BEFORE_X = LABEL_W;
+const CELL = 5.8;
+const CELLS_X = BEFORE_X + CELL + 4;
+const TEXT_X = CELLS_X + (WINDOW_LAST_DAY + 1) * CELL + 7;
+
+const severityWord = (s: number) => (SEVERITY_LABELS[s] ?? String(s)).toLowerCase();
+
+/** "onset day 2, peak day 4 (severe), last logged day 11", or one day's worth. */
+export function courseText(c: SymptomCourse): string {
+  if (c.daysLogged === 1) return `logged on day ${c.onsetDay} only (${severityWord(c.peak)})`;
+  const peak = c.peakDay === c.onsetDay ? `onset and peak day ${c.onsetDay}` : `onset day ${c.onsetDay}, peak day ${c.peakDay}`;
+  return `${peak} (${severityWord(c.peak)}), last logged day ${c.lastDay}`;
+}
+
+export function windowEndText(w: ChangeWindow): string {
+  const until = w.endReason === 'day-28' ? '' : w.endReason === 'next-change' ? ', to the next change' : ', to the end of the range';
+  return `days 0–${w.endDay}${until}`;
+}
+
+export interface PageSelection {
+  windows: ChangeWindow[];
+  /** Changes and symptom rows left out, shown in the appendix instead. */
+  hiddenChanges: number;
+  hiddenRows: number;
+}
+
+/**
+ * What fits on page 1 in `maxRows` rows: the most recent changes first (at most `maxChanges`), and
+ * within each the symptoms logged on the most days, then shown in onset order.
+ */
+export function selectForPage(all: readonly ChangeWindow[], maxRows: number, maxChanges = 2): PageSelection {
+  const recent = all.slice(-maxChanges);
+  const quota = recent.map(() => 0);
+  let budget = maxRows - recent.reduce((a, w) => a + 1 + (w.symptoms.length ? 0 : 1), 0);
+  // Hand out symptom rows one at a time, newest change first, until the budget runs out.
+  for (let more = true; more && budget > 0; ) {
+    more = false;
+    for (let i = recent.length - 1; i >= 0 && budget > 0; i--) {
+      if (quota[i] < recent[i].symptoms.length) {
+        quota[i]++;
+        budget--;
+        more = true;
+      }
+    }
+  }
+  const windows = recent.map((w, i) => {
+    const keep = new Set([...w.symptoms].sort((a, b) => b.daysLogged - a.daysLogged || a.onsetDay - b.onsetDay).slice(0, quota[i]).map((s) => s.key));
+    return { ...w, symptoms: w.symptoms.filter((s) => keep.has(s.key)) };
+  });
+  const hiddenRows = all.reduce((a, w) => a + w.symptoms.length, 0) - windows.reduce((a, w) => a + w.symptoms.length, 0);
+  return { windows, hiddenChanges: all.length - recent.length, hiddenRows };
+}
+
+export function afterChangeFigure(windows: readonly ChangeWindow[], unit: string, width = 535): Figure {
+  const p: Prim[] = [];
+  const dayX = (d: number) => CELLS_X + d * CELL;
+  for (const d of [0, 7, 14, 21, 28]) p.push({ t: 'text', mark: 'tick', x: dayX(d) + (CELL - 1) / 2, y: 9, text: String(d), size: SIZE, anchor: 'middle', fill: INK.muted });
+  p.push({ t: 'text', mark: 'axis', x: 0, y: 9, text: 'Day after the change', size: SIZE, bold: true, fill: INK.text });
+  p.push({ t: 'text', mark: 'axis', x: TEXT_X, y: 9, text: 'In words', size: SIZE, bold: true, fill: INK.text });
+  let y = TOP;
+  let rows = 0;
+  for (const w of windows) {
+    const top = y;
+    p.push({ t: 'text', mark: 'group-label', x: 0, y: y + 9, text: fitText(`${w.change.date} · ${changeLabel(w.change, unit)}`, CELLS_X - 2, SIZE, true), size: SIZE, bold: true, fill: INK.change });
+    // Skipped doses sit on the change's own row, as × on their days.
+    for (const d of w.skippedDays) p.push({ t: 'text', mark: 'skipped-dose', x: dayX(d) + (CELL - 1) / 2, y: y + 9, text: '×', size: SIZE + 1, anchor: 'middle', bold: true, fill: INK.text });
+    const skipped = w.skippedDays.length ? `; dose skipped on day ${w.skippedDays.join(', ')}` : '';
+    p.push({ t: 'text', mark: 'row-text', x: TEXT_X, y: y + 9, text: fitText(`Shown: ${windowEndText(w)}${skipped}`, width - TEXT_X, SIZE), size: SIZE, fill: INK.muted });
+    y += GROUP;
+    for (const s of w.symptoms) {
+      p.push({ t: 'text', mark: 'row-label', x: 0, y: y + 7.5, text: fitText(s.label, LABEL_W - 4, SIZE), size: SIZE, fill: INK.text });
+      p.push({ t: 'rect', mark: s.loggedBefore ? 'before-cell' : 'empty-cell', x: BEFORE_X, y: y + 0.5, w: CELL - 1, h: ROW - 2, fill: s.loggedBefore ? INK.before : '#ffffff', stroke: { color: INK.grid, width: 0.4 } });
+      s.severities.forEach((v, d) => {
+        p.push({ t: 'rect', mark: v === null ? 'empty-cell' : 'severity-cell', x: dayX(d), y: y + 0.5, w: CELL - 1, h: ROW - 2, fill: INK.severity[v ?? 0] });
+      });
+      p.push({ t: 'text', mark: 'row-text', x: TEXT_X, y: y + 7.5, text: fitText(courseText(s), width - TEXT_X, SIZE), size: SIZE, fill: INK.text });
+      y += ROW;
+      rows++;
+    }
+    if (!w.symptoms.length) {
+      p.push({ t: 'text', mark: 'row-text', x: CELLS_X, y: y + 7.5, text: `No symptom logged on ${windowEndText(w)}.`, size: SIZE, fill: INK.muted });
+      y += ROW;
+    }
+    // Day 14 | day 15: where the two mood windows of the step table meet.
+    if (w.endDay >= 15) p.push({ t: 'line', mark: 'grid', points: [[dayX(15) - 0.5, top + GROUP - 1], [dayX(15) - 0.5, y]], stroke: { color: INK.axis, width: 0.6, dash: [1.5, 1.5] } });
+    y += 3;
+  }
+  if (!windows.length) {
+    p.push({ t: 'text', mark: 'row-text', x: 0, y: y + 9, text: 'No dose change logged in this range.', size: SIZE, fill: INK.muted });
+    y += GROUP;
+  }
+  // Legend.
+  y += 4;
+  let x = 0;
+  const swatch = (fill: string, text: string, mark: 'severity-cell' | 'empty-cell' | 'before-cell') => {
+    p.push({ t: 'rect', mark: 'legend', x, y: y - 7, w: CELL - 1, h: ROW - 2, fill, stroke: mark === 'severity-cell' ? undefined : { color: INK.grid, width: 0.4 } });
+    p.push({ t: 'text', mark: 'legend', x: x + CELL + 2, y, text, size: SIZE, fill: INK.text });
+    x += CELL + 2 + text.length * SIZE * 0.5 + 10;
+  };
+  swatch(INK.severity[1], 'mild', 'severity-cell');
+  swatch(INK.severity[2], 'moderate', 'severity-cell');
+  swatch(INK.severity[3], 'severe', 'severity-cell');
+  swatch(INK.severity[0], 'none logged', 'empty-cell');
+  swatch(INK.before, 'first cell: also logged in the 7 days before', 'before-cell');
+  p.push({ t: 'text', mark: 'legend', x, y, text: '× dose skipped', size: SIZE, fill: INK.text });
+  const symptomRows = windows.reduce((a, w) => a + w.symptoms.length, 0);
+  return {
+    id: 'figure-b',
+    width,
+    height: y + 4,
+    title: 'Days after each dose change',
+    desc: `${windows.length} dose changes, ${symptomRows} symptom rows over days 0–${WINDOW_LAST_DAY} after each change, shaded by the highest severity logged each day (n = ${rows} rows).`,
+    prims: p
+  };
+}

@@ -1,0 +1,214 @@
+// Figure A: mood and dose over time. Dots for each day's mean mood, a line for the 7-day rolling
+// median, the logged dose as a step line and the planned dose as a dashed step line, vertical markers
+// for dose changes and life events with short labels, and beneath, on the same time axis, a strip
+// with the PHQ-9 totals over their bands. Pure: data in, display list out.
+import { formatMg } from '../entries';
+import { PHQ9 } from '../questionnaires';
+import { addDays, daysBetween, parseLocalDate, type LocalDate } from '../time';
+import { fitText, INK, textWidth, type Figure, type Prim } from './display';
+
+export interface MoodDoseInput {
+  from: LocalDate;
+  to: LocalDate;
+  unit: string;
+  /** One entry per day in range, oldest first. */
+  days: readonly { date: LocalDate; mean: number | null; level: number | null; planned: number | null }[];
+  rolling: readonly { date: LocalDate; median: number | null }[];
+  changes: readonly { date: LocalDate; fromMg: number; toMg: number }[];
+  events: readonly { date: LocalDate; title: string }[];
+  phq9: readonly { date: LocalDate; total: number }[];
+  width?: number;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LABEL = 7.5;
+const TICK = 7.5;
+
+/** The layout, exported for tests that check where things fall: mood, dose and PHQ-9 panels share one time axis. */
+export const MOOD_DOSE_LAYOUT = { left: 40, right: 40, moodTop: 20, moodHeight: 78, doseTop: 102, doseHeight: 26, ticksY: 138, stripTop: 143, stripHeight: 22, legendY: 177, height: 181 };
+
+export function moodDoseFigure(input: MoodDoseInput): Figure {
+  const L = MOOD_DOSE_LAYOUT;
+  const width = input.width ?? 535;
+  const plotW = width - L.left - L.right;
+  const right = L.left + plotW;
+  const moodBottom = L.moodTop + L.moodHeight;
+  const doseBottom = L.doseTop + L.doseHeight;
+  const stripBottom = L.stripTop + L.stripHeight;
+  const nDays = Math.max(1, daysBetween(input.from, input.to) + 1);
+  const dayW = plotW / nDays;
+  const xOf = (date: LocalDate) => L.left + daysBetween(input.from, date) * dayW;
+  const xMid = (date: LocalDate) => xOf(date) + dayW / 2;
+  const yMood = (m: number) => moodBottom - ((m - 1) / 9) * L.moodHeight;
+  const levels = input.days.flatMap((d) => [d.level, d.planned]).filter((x): x is number => x !== null);
+  const maxMg = niceMax(levels.length ? Math.max(...levels) : 10);
+  const yMg = (mg: number) => doseBottom - (mg / maxMg) * (L.doseHeight - 4);
+  const p: Prim[] = [];
+
+  // Panels: mood 1–10, dose 0–max, PHQ-9 0–27; each framed, with its name on the left.
+  for (const m of [1, 4, 7, 10]) {
+    p.push({ t: 'line', mark: 'grid', points: [[L.left, yMood(m)], [right, yMood(m)]], stroke: { color: INK.grid, width: 0.5 } });
+    p.push({ t: 'text', mark: 'tick', x: L.left - 3, y: yMood(m) + 2.5, text: String(m), size: TICK, anchor: 'end', fill: INK.muted });
+  }
+  for (const mg of [0, maxMg]) p.push({ t: 'text', mark: 'tick', x: right + 3, y: yMg(mg) + 2.5, text: `${formatMg(mg)} ${input.unit}`, size: TICK, fill: INK.dose });
+  p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.moodTop + L.moodHeight / 2 - 4, text: 'Mood', size: TICK, anchor: 'end', bold: true, fill: INK.text });
+  p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.moodTop + L.moodHeight / 2 + 5, text: '(1–10)', size: TICK, anchor: 'end', fill: INK.muted });
+  p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.doseTop + L.doseHeight / 2 + 2.5, text: 'Dose', size: TICK, anchor: 'end', bold: true, fill: INK.dose });
+  p.push({ t: 'rect', mark: 'axis', x: L.left, y: L.moodTop, w: plotW, h: L.moodHeight, stroke: { color: INK.axis, width: 0.6 } });
+  p.push({ t: 'rect', mark: 'axis', x: L.left, y: L.doseTop, w: plotW, h: L.doseHeight, stroke: { color: INK.axis, width: 0.6 } });
+
+  // Time ticks under the dose panel, shared by all three panels.
+  for (const t of timeTicks(input.from, input.to)) {
+    const x = xOf(t.date);
+    p.push({ t: 'line', mark: 'tick', points: [[x, doseBottom], [x, doseBottom + 2.5]], stroke: { color: INK.axis, width: 0.6 } });
+    p.push({ t: 'text', mark: 'tick', x, y: L.ticksY, text: t.label, size: TICK, anchor: 'middle', fill: INK.muted });
+  }
+
+  // Markers first, so the data is drawn over them; labels in two rows above the mood panel.
+  const labelRows: [number, number][][] = [[], []];
+  const place = (x: number, text: string, rows: number[], fill: string): number | undefined => {
+    const w = textWidth(text, LABEL) + 3;
+    const x0 = Math.min(Math.max(x - 1, 0), width - w);
+    for (const row of rows) {
+      if (labelRows[row].every(([a, b]) => x0 + w < a || x0 > b)) {
+        labelRows[row].push([x0, x0 + w]);
+        p.push({ t: 'text', mark: 'marker-label', x: x0, y: 7.5 + row * 8.5, text, size: LABEL, fill });
+        return row;
+      }
+    }
+    return undefined;
+  };
+  // One line per marker, through all three panels.
+  const marker = (x: number, mark: 'change-marker' | 'event-marker', stroke: { color: string; width: number; dash?: number[] }) => {
+    p.push({ t: 'line', mark, points: [[x, L.moodTop - 2], [x, stripBottom]], stroke });
+  };
+  for (const c of input.changes) {
+    const x = xOf(c.date);
+    marker(x, 'change-marker', { color: INK.change, width: 0.9 });
+    place(x, `→ ${formatMg(c.toMg)} ${input.unit}`, [0, 1], INK.change) ?? place(x, `→ ${formatMg(c.toMg)}`, [0, 1], INK.change);
+  }
+  input.events.forEach((e, i) => {
+    const x = xMid(e.date);
+    marker(x, 'event-marker', { color: INK.event, width: 0.9, dash: [1.2, 1.8] });
+    const number = `E${i + 1}`;
+    place(x, `${number} ${fitText(e.title.replace(/\s+/g, ' '), 72, LABEL)}`, [1, 0], INK.event) ?? place(x, number, [1, 0], INK.event);
+  });
+
+  // Dose: logged (solid, wide), then planned (dashed, thin) over it, so both show where they agree.
+  p.push(...stepLines(input.days.map((d) => d.level), xOf, input.days, yMg, 'dose-logged', { color: INK.dose, width: 2.2 }));
+  p.push(...stepLines(input.days.map((d) => d.planned), xOf, input.days, yMg, 'dose-planned', { color: INK.planned, width: 0.9, dash: [3, 2] }));
+
+  // Mood: one dot per day with a check-in, then the rolling median over them.
+  const r = Math.max(1.1, Math.min(2.2, dayW * 0.45));
+  for (const d of input.days) if (d.mean !== null) p.push({ t: 'circle', mark: 'mood-dot', cx: xMid(d.date), cy: yMood(d.mean), r, fill: INK.mood });
+  let run: [number, number][] = [];
+  const flush = () => {
+    if (run.length > 1) p.push({ t: 'line', mark: 'rolling-median', points: run, stroke: { color: INK.rolling, width: 1.6 } });
+    run = [];
+  };
+  for (const pt of input.rolling) {
+    if (pt.median === null) flush();
+    else run.push([xMid(pt.date), yMood(pt.median)]);
+  }
+  flush();
+
+  // The PHQ-9 strip: the bands as shaded stripes, each total as a labelled point.
+  const yPhq = (v: number) => stripBottom - (v / PHQ9.maxTotal) * L.stripHeight;
+  PHQ9.bands.forEach((b, i) => {
+    const top = yPhq(i === PHQ9.bands.length - 1 ? PHQ9.maxTotal : b.max + 1);
+    p.push({ t: 'rect', mark: 'phq9-band', x: L.left, y: top, w: plotW, h: yPhq(b.min) - top, fill: INK.bands[i] });
+  });
+  p.push({ t: 'rect', mark: 'axis', x: L.left, y: L.stripTop, w: plotW, h: L.stripHeight, stroke: { color: INK.axis, width: 0.6 } });
+  for (const v of [0, 27]) p.push({ t: 'text', mark: 'tick', x: right + 3, y: yPhq(v) + 2.5, text: String(v), size: TICK, fill: INK.muted });
+  p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.stripTop + L.stripHeight / 2 + 2.5, text: 'PHQ-9', size: TICK, anchor: 'end', bold: true, fill: INK.text });
+  let free = -Infinity;
+  for (const q of input.phq9) {
+    const x = xMid(q.date);
+    p.push({ t: 'circle', mark: 'phq9-point', cx: x, cy: yPhq(q.total), r: 2, fill: INK.text });
+    // Label a total where it does not run into the one before; every total is in the check-up tables.
+    if (x + 3 < free) continue;
+    p.push({ t: 'text', mark: 'phq9-point', x: x + 3, y: Math.max(L.stripTop + 8, yPhq(q.total) + 2.5), text: String(q.total), size: TICK, bold: true, fill: INK.text });
+    free = x + 3 + textWidth(String(q.total), TICK, true) + 3;
+  }
+  if (!input.phq9.length) p.push({ t: 'text', mark: 'legend', x: L.left + plotW / 2, y: L.stripTop + L.stripHeight / 2 + 2.5, text: 'No PHQ-9 in this range', size: TICK, anchor: 'middle', fill: INK.muted });
+
+  p.push(...legend(L.legendY, L.left));
+  const moodDays = input.days.filter((d) => d.mean !== null).length;
+  return {
+    id: 'figure-a',
+    width,
+    height: L.height,
+    title: 'Mood and dose over time',
+    desc: `Daily mean mood on ${moodDays} of ${input.days.length} days (dots) with a 7-day rolling median (line); logged dose (solid step line) and planned dose (dashed); ${input.changes.length} dose changes and ${input.events.length} life events marked; PHQ-9 totals (n = ${input.phq9.length}) beneath.`,
+    prims: p
+  };
+}
+
+function stepLines(values: readonly (number | null)[], xOf: (d: LocalDate) => number, days: readonly { date: LocalDate }[], y: (v: number) => number, mark: 'dose-logged' | 'dose-planned', stroke: { color: string; width: number; dash?: number[] }): Prim[] {
+  const out: Prim[] = [];
+  let pts: [number, number][] = [];
+  const end = () => {
+    if (pts.length > 1) out.push({ t: 'line', mark, points: pts, stroke });
+    pts = [];
+  };
+  values.forEach((v, i) => {
+    if (v === null) return end();
+    const x0 = xOf(days[i].date);
+    const x1 = i + 1 < days.length ? xOf(days[i + 1].date) : x0 + (i > 0 ? x0 - xOf(days[i - 1].date) : 1);
+    const prev = pts[pts.length - 1];
+    if (prev && prev[1] !== y(v)) pts.push([x0, y(v)]);
+    else if (!prev) pts.push([x0, y(v)]);
+    if (i + 1 === values.length || values[i + 1] !== v) pts.push([x1, y(v)]);
+  });
+  end();
+  return out;
+}
+
+function legend(yBase: number, x0: number): Prim[] {
+  const out: Prim[] = [];
+  let x = x0;
+  const item = (draw: (x: number) => Prim, text: string) => {
+    out.push(draw(x));
+    out.push({ t: 'text', mark: 'legend', x: x + 14, y: yBase, text, size: LABEL, fill: INK.text });
+    x += 14 + textWidth(text, LABEL) + 12;
+  };
+  const y = yBase - 2.5;
+  item((x) => ({ t: 'circle', mark: 'legend', cx: x + 5, cy: y, r: 2, fill: INK.mood }), 'Daily mean mood');
+  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.rolling, width: 1.6 } }), '7-day rolling median');
+  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 2.2 } }), 'Dose logged');
+  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.planned, width: 0.9, dash: [3, 2] } }), 'Dose planned');
+  item((x) => ({ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.change, width: 0.9 } }), 'Dose change');
+  item((x) => ({ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.event, width: 0.9, dash: [1.2, 1.8] } }), 'Life event');
+  return out;
+}
+
+/** A round top for the dose axis: 10, 20, 25, 40, 50, … above the highest dose. */
+function niceMax(v: number): number {
+  for (let e = 0; e < 6; e++) for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8]) if (step * 10 ** e >= v) return step * 10 ** e;
+  return v;
+}
+
+/** Month starts for ranges over 75 days, Mondays otherwise (every other Monday past 35 days). */
+function timeTicks(from: LocalDate, to: LocalDate): { date: LocalDate; label: string }[] {
+  const days = daysBetween(from, to) + 1;
+  const out: { date: LocalDate; label: string }[] = [];
+  const [fy, fm] = parseLocalDate(from);
+  if (days > 75) {
+    const every = days > 400 ? 3 : days > 200 ? 2 : 1;
+    for (let y = fy, m = fm + 1, i = 0; ; m++) {
+      if (m > 12) ((m = 1), y++);
+      const date = `${y}-${String(m).padStart(2, '0')}-01`;
+      if (date > to) break;
+      if (i++ % every === 0) out.push({ date, label: m === 1 ? `${MONTHS[0]} ${y}` : MONTHS[m - 1] });
+    }
+    return out;
+  }
+  const every = days > 35 ? 14 : 7;
+  for (let i = 0; i < days; i++) {
+    const date = addDays(from, i);
+    const [y, m, d] = parseLocalDate(date);
+    if (new Date(Date.UTC(y, m - 1, d)).getUTCDay() === 1 && (out.length === 0 || daysBetween(out[out.length - 1].date, date) >= every)) out.push({ date, label: `${MONTHS[m - 1]} ${d}` });
+  }
+  return out;
+}
+

@@ -1,0 +1,18 @@
+// Writes the summary PDF of the demo journal (90 days ending 2026-06-30), as "Export Summary as PDF"
+// would from `npm start -- --demo`, for the README's page-1 picture. Run by demoSummaryPdf.js.
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_RESOURCES } from '../../src/core/safety';
+import { buildSummary } from '../../src/core/summary';
+import { summaryDoc } from '../../src/core/summaryDoc';
+import { rowsFromOps } from '../../src/core/transfer';
+import { demoJournal } from '../fixtures/demoJournal';
+
+export async function writeDemoPdf(root: string, out: string, size: 'LETTER' | 'A4'): Promise<void> {
+  const dist = path.join(root, 'dist');
+  const { summaryPdf } = require(path.join(dist, 'pdf.js')) as typeof import('../../src/pdf/summaryPdf');
+  const rows = rowsFromOps(demoJournal({ end: '2026-06-30', zone: 'UTC' }).flat());
+  const summary = buildSummary(rows, { today: '2026-06-30', medicationName: 'Escitalopram', unit: 'mg', includeNoteIds: [], support: DEFAULT_RESOURCES });
+  const fonts = { regular: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed.ttf')), bold: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed-Bold.ttf')) };
+  fs.writeFileSync(out, await summaryPdf(summaryDoc(summary), { size, fonts, creationDate: new Date('2026-06-30T12:00:00Z') }));
+}

@@ -1,0 +1,111 @@
+// The summary PDF read back with a PDF parser: page 1 holds every page-1 item at Letter and at A4,
+// for the demo data and for a heavy year; the appendix follows; the text is the user's own, in
+// several scripts, with a visible placeholder where the font has no glyph; the font is embedded and
+// subset; the title is set. Also: the shipped bundle dist/pdf.js works on its own.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { summaryDoc } from '../../src/core/summaryDoc';
+import { PLACEHOLDER, summaryPdf, type PageSize } from '../../src/pdf/summaryPdf';
+import { visualLine, wrapLines } from '../../src/pdf/visualOrder';
+import { UNICODE_NOTES } from '../fixtures/heavyYear';
+import { assertInOrder, demoSummary as demo, heavySummary as heavy, page1Items } from '../fixtures/page1';
+import { flat, readPdf } from '../fixtures/pdfText';
+import { ROOT } from './helpers';
+
+const FONTS = {
+  regular: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed.ttf')),
+  bold: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed-Bold.ttf'))
+};
+
+describe('summary PDF', function () {
+  this.timeout(60_000);
+  const cache = new Map<string, Promise<Uint8Array>>();
+  const pdf = (name: 'demo' | 'heavy', size: PageSize) => {
+    const key = `${name}-${size}`;
+    if (!cache.has(key)) cache.set(key, summaryPdf(summaryDoc(name === 'demo' ? demo() : heavy()), { size, fonts: FONTS, creationDate: new Date('2026-06-30T12:00:00Z') }));
+    return cache.get(key)!;
+  };
+
+  for (const name of ['demo', 'heavy'] as const) {
+    for (const size of ['LETTER', 'A4'] as const) {
+      it(`fits every page-1 item on page 1 (${name}, ${size}), with the appendix after it`, async () => {
+        const s = name === 'demo' ? demo() : heavy();
+        const { pages, title } = await readPdf(await pdf(name, size));
+        const first = flat(pages[0]);
+        assertInOrder(first, page1Items(s), `${name} ${size}`);
+        if (name === 'heavy') assert.ok(first.includes('Support lines: 988 Suicide & Crisis Lifeline: Call or text 988'), 'item 9 answered: the support lines are on page 1');
+        assert.ok(!first.includes('Appendix'), 'the appendix is not on page 1');
+        assert.ok(pages.length >= 3, `${pages.length} pages`);
+        assert.ok(flat(pages[1]).startsWith('Appendix'), 'page 2 opens the appendix');
+        assert.ok(flat(pages.slice(1).join('\n')).includes('Daily table'));
+        assert.match(flat(pages[1]), /page 2 of \d+/);
+        assert.strictEqual(title, `Mood and dose summary: Escitalopram, ${s.range.from} to ${s.range.to}`);
+      });
+    }
+  }
+
+  it('embeds a subset of its own font, no standard font, and sets the title', async () => {
+    const bytes = Buffer.from(await pdf('demo', 'LETTER'));
+    const text = bytes.toString('latin1');
+    assert.match(text, /\/BaseFont \/[A-Z]{6}\+DejaVuSansCondensed\b/, 'a subset (tagged name) of the regular face');
+    assert.match(text, /\/BaseFont \/[A-Z]{6}\+DejaVuSansCondensed-Bold\b/);
+    assert.match(text, /\/FontFile2/, 'the TrueType program is embedded');
+    assert.doesNotMatch(text, /\/BaseFont \/(Helvetica|Times|Courier)/, 'none of the 14 standard fonts');
+    assert.ok(bytes.length < 400_000, `${bytes.length} bytes: the font is subset, not whole`);
+  });
+
+  it("keeps the user's own words: accents, the summary's symbols, Greek, Cyrillic, Hebrew; a placeholder for what the font lacks", async () => {
+    const { pages } = await readPdf(await pdf('heavy', 'A4'));
+    const all = pages.join('\n');
+    assert.ok(all.includes(UNICODE_NOTES[0]), 'ü, é, →, ≤, ±');
+    assert.ok(all.includes('καλή μέρα') && all.includes('хороший день'));
+    for (const word of ['עברית', 'יום', 'טוב']) assert.ok(all.includes(word), `Hebrew "${word}"`);
+    // 🦋 and 你好 have no glyph in DejaVu: each becomes a visible □, and the appendix says what □ means.
+    assert.ok(all.includes(`Emoji: ${PLACEHOLDER} and CJK: ${PLACEHOLDER}${PLACEHOLDER}`), 'placeholders, nothing dropped');
+    assert.ok(flat(all).includes(`${PLACEHOLDER} stands for a character this PDF's font cannot show`));
+    assert.ok(flat(all).includes('Dose logged as of 2026-06-30: 5 mg; last change 7.5 → 5 mg on 2026-05-17'), 'the summary’s own → and numbers');
+    assert.ok(flat(all).includes('± '), 'mean ± SD');
+    // A life-event title with markup stays text.
+    assert.ok(all.includes('<script>alert("x")</script> & a very long title'));
+  });
+
+  it('is made by the shipped bundle alone, from a folder with nothing else in it', async () => {
+    const bundle = path.join(ROOT, 'dist', 'pdf.js');
+    assert.ok(fs.existsSync(bundle), 'dist/pdf.js is built');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-pdf-bundle-'));
+    try {
+      // No node_modules and no pdfkit data files next to it: nothing may read them.
+      fs.copyFileSync(bundle, path.join(dir, 'pdf.js'));
+      const mod = require(path.join(dir, 'pdf.js')) as { summaryPdf: typeof summaryPdf };
+      const bytes = await mod.summaryPdf(summaryDoc(demo()), { size: 'A4', fonts: { regular: fs.readFileSync(path.join(ROOT, 'dist', 'fonts', 'DejaVuSansCondensed.ttf')), bold: fs.readFileSync(path.join(ROOT, 'dist', 'fonts', 'DejaVuSansCondensed-Bold.ttf')) } });
+      const { pages } = await readPdf(bytes);
+      assert.ok(flat(pages[0]).includes('Mood and dose summary: Escitalopram'));
+      assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'fonts', 'LICENSE-DejaVu.txt')), 'the font licence ships next to the font');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stays out of the extension bundle that activate() loads', () => {
+    const host = fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8');
+    assert.ok(!/PDFKit|fontkit|unicode-trie|FontFile2/i.test(host), 'no PDF library in dist/extension.js');
+    assert.match(host, /require\(\w+\.join\(\w+, ?"pdf\.js"\)\)/, 'the PDF writer is required at run time, by path');
+  });
+});
+
+describe('right-to-left text in the PDF', () => {
+  it('puts each line in visual order: a Hebrew run reversed inside a left-to-right line', () => {
+    assert.strictEqual(visualLine('Note: עברית: יום טוב'), 'Note: בוט םוי :תירבע');
+    assert.strictEqual(visualLine('(שלום) ok'), '(םולש) ok', 'brackets in a left-to-right line keep their place around the reversed run');
+    assert.strictEqual(visualLine('plain text'), 'plain text');
+  });
+
+  it('wraps in logical order before reordering, breaking a word only when it must', () => {
+    const measure = (s: string) => s.length;
+    assert.deepStrictEqual(wrapLines('aaa bbb ccc', 7, measure), ['aaa bbb', 'ccc']);
+    assert.deepStrictEqual(wrapLines('abcdefghij', 4, measure), ['abcd', 'efgh', 'ij']);
+    assert.deepStrictEqual(wrapLines('a\nb', 10, measure), ['a', 'b']);
+  });
+});
