@@ -96,7 +96,7 @@ async function waitForHealthy(url, deadline) {
  * code-server's server process passes its environment on.
  * Port 0 (the default) lets the OS pick a free port, read back from code-server's startup line.
  */
-async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, extensionsDir, log } = {}) {
+async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, extensionsDir, log, extraArgs = [] } = {}) {
   const install = await ensureCodeServer({ cacheDir, log });
   const tmp = makeScratchDir('cs-');
   const userDataDir = path.join(tmp, 'user-data');
@@ -127,7 +127,9 @@ async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env
       '--disable-workspace-trust',
       // Without the smoke-test driver the workbench silently ignores the `payload` query parameter.
       '--vscode-option',
-      'enable-smoke-test-driver'
+      'enable-smoke-test-driver',
+      // e.g. --disable-extension <id>, for the start-up benchmark
+      ...extraArgs
     ],
     { env: codeServerEnv(env, tmp), detached: true, stdio: ['ignore', logFd, logFd] }
   );
