@@ -15,7 +15,6 @@ interface CodeServer {
 // where it lives rather than bundled into out/bench.
 const harness = (name: string) => require(path.join(ROOT, 'tools', 'codeServer', name));
 const { startCodeServer } = harness('server.js') as { startCodeServer(o: object): Promise<CodeServer> };
-const { layout } = harness('layout.js') as { layout(): { vscodeDir: string } };
 const { installVsix } = harness('vsix.js') as { installVsix(server: CodeServer, vsix: string): Promise<void> };
 const { openWorkbench } = harness('workbench.js') as {
   openWorkbench(o: object): Promise<{ page: Page; close(): Promise<void> }>;
@@ -87,30 +86,9 @@ async function bringIntoView(page: Page, name: string): Promise<void> {
   }
 }
 
-/**
- * The built-in extensions that activate at the same moment as this one (on start-up finished, or
- * eagerly with "*"), read from code-server's own manifests. VS Code starts loading all of them in one
- * turn, and an extension's "Activation" counts from the start of its own loading (codeLoadingStart)
- * to the end of its activate() call: every require() that runs in between, its neighbours' included,
- * is in its figure. Disabling them measures the extension on its own.
- */
-export function startupBuiltIns(): string[] {
-  const dir = path.join(layout().vscodeDir, 'extensions');
-  const ids: string[] = [];
-  for (const name of fs.readdirSync(dir)) {
-    const manifest = path.join(dir, name, 'package.json');
-    if (!fs.existsSync(manifest)) continue;
-    const m = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { publisher?: string; name?: string; activationEvents?: string[]; main?: string; browser?: string };
-    if ((m.main || m.browser) && m.activationEvents?.some((e) => e === '*' || e === 'onStartupFinished')) ids.push(`${m.publisher}.${m.name}`);
-  }
-  return ids.sort();
-}
-
 export interface StartOptions {
   /** More packaged extensions to install beside it, e.g. an empty control extension. */
   also?: string[];
-  /** Extension ids to start with disabled (--disable-extension). */
-  disable?: string[];
   /** Saves the Running Extensions editor as displayed. */
   screenshot?: string;
   /** Display names of the others to wait for, beside `displayName`. */
@@ -126,8 +104,7 @@ export async function runningExtensions(vsix: string, displayName: string, optio
   const { screenshot } = options;
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-bench-startup-'));
   fs.writeFileSync(path.join(workspace, 'README.md'), '# A workspace for the start-up benchmark\n');
-  const extraArgs = (options.disable ?? []).flatMap((id) => ['--disable-extension', id]);
-  const server = await startCodeServer({ userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.tips.enabled': false }, extraArgs });
+  const server = await startCodeServer({ userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.tips.enabled': false } });
   try {
     await installVsix(server, vsix);
     for (const other of options.also ?? []) await installVsix(server, other);

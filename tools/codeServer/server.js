@@ -96,7 +96,7 @@ async function waitForHealthy(url, deadline) {
  * code-server's server process passes its environment on.
  * Port 0 (the default) lets the OS pick a free port, read back from code-server's startup line.
  */
-async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, extensionsDir, log, extraArgs = [] } = {}) {
+async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, extensionsDir, log } = {}) {
   const install = await ensureCodeServer({ cacheDir, log });
   const tmp = makeScratchDir('cs-');
   const userDataDir = path.join(tmp, 'user-data');
@@ -127,9 +127,7 @@ async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env
       '--disable-workspace-trust',
       // Without the smoke-test driver the workbench silently ignores the `payload` query parameter.
       '--vscode-option',
-      'enable-smoke-test-driver',
-      // e.g. --disable-extension <id>, for the start-up benchmark
-      ...extraArgs
+      'enable-smoke-test-driver'
     ],
     { env: codeServerEnv(env, tmp), detached: true, stdio: ['ignore', logFd, logFd] }
   );
