@@ -5,7 +5,7 @@ import { appointment, checkIn, dose, lifeEvent, note, questionnaire, step, sympt
 
 const EXPORTED_AT = '2026-03-22T12:00:00.000Z';
 
-const medication: Medication = { id: 'med-escitalopram', createdAt: EXPORTED_AT, updatedAt: EXPORTED_AT, deletedAt: null, name: 'Escitalopram', unit: 'mg', form: 'tablet' };
+const medication: Medication = { id: 'med-escitalopram', createdAt: EXPORTED_AT, updatedAt: EXPORTED_AT, deletedAt: null, name: 'Escitalopram', unit: 'mg', form: 'tablet', tabletMg: 20, split: 'half' };
 
 /** One or more rows in every table, with text that CSV has to quote. */
 function journal(): RowsByTable {
