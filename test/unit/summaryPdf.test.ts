@@ -24,7 +24,7 @@ describe('summary PDF', function () {
   const cache = new Map<string, Promise<Uint8Array>>();
   const pdf = (name: 'demo' | 'heavy', size: PageSize) => {
     const key = `${name}-${size}`;
-    if (!cache.has(key)) cache.set(key, summaryPdf(summaryDoc(name === 'demo' ? demo() : heavy()), { size, fonts: FONTS, creationDate: new Date('2026-06-30T12:00:00Z') }));
+    if (!cache.has(key)) cache.set(key, summaryPdf(summaryDoc(name === 'demo' ? demo() : heavy(), {}, size), { size, fonts: FONTS, creationDate: new Date('2026-06-30T12:00:00Z') }));
     return cache.get(key)!;
   };
 

@@ -1,11 +1,13 @@
 // Mood (daily mean with its min–max band) and dose (step line) on one time axis, with dose-change
-// and life-event markers. uPlot draws everything; this file is its options and two small hooks.
+// and life-event markers, and medication history as recalled drawn as a hatched band of its own.
+// uPlot draws everything; this file is its options and three small hooks.
 import uPlot from 'uplot';
 import type { ChartData } from '../../src/protocol';
 import type { ChartStrings } from './strings';
 import { columns, fixed1, markerGroups, markerText, type MarkerGroup } from './data';
 import { el } from './dom';
-import type { ChartTheme } from './theme';
+import { recalledLegend, recalledSpans, recalledText, type RecalledSpan } from './recalled';
+import { withAlpha, type ChartTheme } from './theme';
 
 /** How close (CSS px) the cursor must be to a marker line to show its details. */
 const NEAR_PX = 8;
@@ -16,8 +18,10 @@ export class Timeline {
   private groups: MarkerGroup[] = [];
   private theme: ChartTheme | undefined;
   private key = '';
-  private shown: MarkerGroup | undefined;
+  private shown: MarkerGroup | RecalledSpan | undefined;
   private readonly tip: HTMLElement;
+  private recalled: RecalledSpan[] = [];
+  private readonly legend: HTMLElement;
 
   constructor(
     private readonly host: HTMLElement,
@@ -26,13 +30,18 @@ export class Timeline {
     this.tip = el('div', 'mdc-tooltip');
     this.tip.hidden = true;
     this.tip.setAttribute('role', 'tooltip');
+    this.legend = recalledLegend(s);
   }
 
   /** Redraws with new data; rebuilds the plot only when the theme or unit changed. */
   update(data: ChartData, theme: ChartTheme, label: string): void {
     const cols = columns(data);
     this.groups = markerGroups(data.markers);
+    this.recalled = recalledSpans(data.recalled ?? [], data.unit);
     this.theme = theme;
+    // The legend sits under the plot, shown only when a recalled period is in range.
+    if (this.host.parentElement && this.legend.previousElementSibling !== this.host) this.host.after(this.legend);
+    this.legend.hidden = this.recalled.length === 0;
     this.hideTip();
     const key = `${theme.key}|${data.unit}`;
     if (this.plot && key === this.key) {
@@ -89,7 +98,8 @@ export class Timeline {
       scales: {
         x: { time: true },
         mood: { range: [0.5, 10.5] },
-        mg: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] }
+        // Room for a recalled dose above the logged ones, so its band is never cut off.
+        mg: { range: (_u, _min, max) => ((top) => [0, top > 0 ? top * 1.15 : 1])(Math.max(max ?? 0, ...this.recalled.map((r) => r.mg))) }
       },
       series: [
         { label: t('Date'), value: (_u, v) => (v == null ? '–' : isoDate(v)) },
@@ -114,10 +124,67 @@ export class Timeline {
         { ...axis, scale: 'mg', side: 1, size: 56, grid: { show: false }, values: (_u, splits) => splits.map((v) => t('{0} {1}', v, unit)) }
       ],
       hooks: {
-        drawAxes: [(u) => this.drawMarkers(u)],
+        drawAxes: [(u) => this.drawRecalled(u), (u) => this.drawMarkers(u)],
         setCursor: [(u) => this.hover(u)]
       }
     };
+  }
+
+  /**
+   * Recalled periods under everything: the whole height dimmed, the recalled dose hatched up to its
+   * level on the dose scale, and a recalled mood as a thin line (dotted when "roughly").
+   */
+  private drawRecalled(u: uPlot): void {
+    const theme = this.theme;
+    if (!theme || this.recalled.length === 0) return;
+    const { ctx, bbox } = u;
+    const ratio = uPlot.pxRatio;
+    const gap = 6 * ratio;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height);
+    ctx.clip();
+    for (const r of this.recalled) {
+      const x0 = Math.max(bbox.left, u.valToPos(r.x0, 'x', true));
+      const x1 = Math.min(bbox.left + bbox.width, u.valToPos(r.x1, 'x', true));
+      if (x1 <= x0) continue;
+      ctx.fillStyle = withAlpha(theme.foreground, 0.07);
+      ctx.fillRect(x0, bbox.top, x1 - x0, bbox.height);
+      const top = u.valToPos(r.mg, 'mg', true);
+      const bottom = bbox.top + bbox.height;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x0, top, x1 - x0, bottom - top);
+      ctx.clip();
+      ctx.strokeStyle = withAlpha(theme.dose, 0.55);
+      ctx.lineWidth = ratio;
+      ctx.beginPath();
+      for (let x = x0 - (bottom - top); x < x1; x += gap) {
+        ctx.moveTo(x, bottom);
+        ctx.lineTo(x + (bottom - top), top);
+      }
+      ctx.stroke();
+      ctx.restore();
+      ctx.strokeStyle = theme.dose;
+      ctx.lineWidth = theme.markerWidth * ratio;
+      ctx.setLineDash([4 * ratio, 3 * ratio]);
+      ctx.beginPath();
+      ctx.moveTo(x0, top);
+      ctx.lineTo(x1, top);
+      ctx.stroke();
+      if (r.mood !== null) {
+        const y = u.valToPos(r.mood, 'mood', true);
+        ctx.strokeStyle = theme.mood;
+        ctx.lineWidth = theme.lineWidth * ratio * 0.75;
+        ctx.setLineDash(r.certainty === 'clearly' ? [] : [1.5 * ratio, 3 * ratio]);
+        ctx.beginPath();
+        ctx.moveTo(x0, y);
+        ctx.lineTo(x1, y);
+        ctx.stroke();
+      }
+      ctx.setLineDash([]);
+    }
+    ctx.restore();
   }
 
   /** Marker lines under the series: dashed for dose changes, dotted for life events. */
@@ -144,16 +211,21 @@ export class Timeline {
     ctx.restore();
   }
 
-  /** Shows the labels of the marker nearest the cursor, if it is within NEAR_PX. */
+  /** Shows the labels of the marker nearest the cursor, if it is within NEAR_PX, else the recalled period under it. */
   private hover(u: uPlot): void {
     const left = u.cursor.left ?? -1;
     const group = left >= 0 ? this.nearest(u, left) : undefined;
-    if (!group) return this.hideTip();
-    if (group !== this.shown) {
-      this.shown = group;
+    const val = left >= 0 ? u.posToVal(left, 'x') : NaN;
+    const period = group ? undefined : this.recalled.find((r) => val >= r.x0 && val < r.x1);
+    const shown = group ?? period;
+    if (!shown) return this.hideTip();
+    if (shown !== this.shown) {
+      this.shown = shown;
       this.tip.replaceChildren();
-      el('div', 'mdc-tooltip-date', group.date, this.tip);
-      for (const m of group.items) el('div', `mdc-tooltip-item mdc-${m.kind}`, markerText(m, this.s), this.tip);
+      if (group) {
+        el('div', 'mdc-tooltip-date', group.date, this.tip);
+        for (const m of group.items) el('div', `mdc-tooltip-item mdc-${m.kind}`, markerText(m, this.s), this.tip);
+      } else if (period) for (const line of recalledText(period, this.s)) el('div', 'mdc-tooltip-item mdc-recalled', line, this.tip);
     }
     this.tip.hidden = false;
     const maxLeft = u.over.clientWidth - this.tip.offsetWidth;

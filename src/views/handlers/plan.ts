@@ -6,16 +6,17 @@ import { clip, EARLIEST_YEAR, PANEL } from '../../core/limits';
 import { allOverlapMessages } from '../../core/recalled';
 import type { Translate } from '../../core/safety';
 import { adherence, daysSinceLastChange, loggedByDate } from '../../core/stats';
-import type { RecalledPeriod, TaperStep } from '../../core/schemas';
+import type { TaperStep } from '../../core/schemas';
 import { supplyStatus } from '../../core/supply';
 import { currentStep } from '../../core/taper';
 import { addDays, daysBetween, firstDayOf, lastDayOf, type LocalDate } from '../../core/time';
-import type { Handlers, PlanData, RecalledView } from '../../protocol';
+import type { Handlers, PlanData } from '../../protocol';
 import { appointments } from '../../storage/appointmentQueries';
 import { planRows } from '../../storage/planQueries';
 import type { JournalReader } from '../../storage/reader';
 import { dosesBetween, recalledPeriods } from '../../storage/recalledQueries';
 import { supplyRows } from '../../storage/supplyQueries';
+import { toRecalledView } from '../recalledView';
 import type { HandlerDeps } from './deps';
 
 type PlanMethods =
@@ -69,8 +70,6 @@ export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' |
   };
 }
 
-const recalledView = (p: RecalledPeriod): RecalledView => ({ id: p.id, medication: p.medication, startDate: p.startDate, endDate: p.endDate, mg: p.mg, context: p.context, mood: p.mood, certainty: p.certainty });
-
 /** "Before the journal": the periods as recalled, and each overlap named once. */
 function historyData(store: JournalReader, unit: string, t: Translate): Pick<PlanData, 'history' | 'overlaps'> & { omitted: number } {
   const periods = recalledPeriods(store);
@@ -78,7 +77,7 @@ function historyData(store: JournalReader, unit: string, t: Translate): Pick<Pla
   const first = periods.length ? firstDayOf(periods[0].startDate) : undefined;
   const last = periods.reduce((a, p) => (lastDayOf(p.endDate) > a ? lastDayOf(p.endDate) : a), '');
   const doses = first ? dosesBetween(store, first, last) : [];
-  return { history: shown.items.map(recalledView), overlaps: allOverlapMessages(shown.items, doses, unit, t).slice(0, PANEL.recalledPeriods), omitted: shown.omitted };
+  return { history: shown.items.map(toRecalledView), overlaps: allOverlapMessages(shown.items, doses, unit, t).slice(0, PANEL.recalledPeriods), omitted: shown.omitted };
 }
 
 function planData(store: JournalReader, today: LocalDate, unit: string, t: Translate): PlanData {
