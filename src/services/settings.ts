@@ -110,9 +110,12 @@ export class Settings implements vscode.Disposable {
     return DEFAULT_INTERVAL_DAYS;
   }
 
-  /** The status bar mentions the tablet supply each day it lasts this many days or fewer. */
+  /**
+   * The status bar mentions the tablet supply each day it lasts this many days or fewer. User level
+   * only (application scope): a repository's settings can't quiet or stir a health reminder.
+   */
   supplyRemindDays(): number {
-    const v = this.config.get<unknown>('supply.remindDays', SUPPLY_REMIND_DAYS);
+    const v = this.userValue('supply.remindDays', SUPPLY_REMIND_DAYS);
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 365) return v;
     this.warn('supply.remindDays', v, vscode.l10n.t('a whole number of days from 0 to 365'));
     return SUPPLY_REMIND_DAYS;

@@ -46,6 +46,17 @@ describe('summary PDF', function () {
     }
   }
 
+  for (const size of ['LETTER', 'A4'] as const) {
+    it(`gives Figure A about 40% of page 1 with the demo data (${size}), labels at 8 pt or more`, () => {
+      const pageHeight = size === 'LETTER' ? 792 : 841.89;
+      const [figA] = summaryDoc(demo(), {}, size).figures;
+      const share = figA.height / pageHeight;
+      console.log(`      Figure A: ${figA.height.toFixed(0)} pt of ${pageHeight.toFixed(0)} (${(share * 100).toFixed(1)}% of the page)`);
+      assert.ok(share >= 0.35, `${(share * 100).toFixed(1)}% of the page`);
+      assert.ok(figA.prims.every((p) => p.t !== 'text' || p.size >= 8), 'every label at 8 pt or more');
+    });
+  }
+
   it('embeds a subset of its own font, no standard font, and sets the title', async () => {
     const bytes = Buffer.from(await pdf('demo', 'LETTER'));
     const text = bytes.toString('latin1');

@@ -27,8 +27,13 @@ export interface MoodDoseInput {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LABEL = 7.5;
-const TICK = 7.5;
+/** Labels and ticks at 8 pt: Figure A is drawn at its own size on the PDF page, never scaled down. */
+const LABEL = 8;
+const TICK = 8;
+/** Baselines of the two rows of marker labels above the mood panel. */
+const LABEL_ROWS = [8, 17];
+/** Width an event's title may take in its label (as many characters as 72 pt held at 7.5 pt). */
+const EVENT_TITLE_W = 77;
 
 /** The smallest layout, exported for tests that check where things fall: mood, dose and PHQ-9 panels share one time axis. */
 export const MOOD_DOSE_LAYOUT = { left: 40, right: 40, moodTop: 20, moodHeight: 78, doseTop: 102, doseHeight: 26, ticksY: 138, stripTop: 143, stripHeight: 22, legendY: 177, height: 181 };
@@ -88,7 +93,7 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
   const labelRows: [number, number][][] = [[], []];
   let ticksFrom = -Infinity;
   if (span) {
-    const frame = { left: L.left, width: insetW, labelY: 7.5, moodTop: L.moodTop, moodBottom, doseTop: L.doseTop, doseBottom, ticksY: L.ticksY, yMood, yMg };
+    const frame = { left: L.left, width: insetW, labelY: LABEL_ROWS[0], rowGap: LABEL_ROWS[1] - LABEL_ROWS[0], moodTop: L.moodTop, moodBottom, doseTop: L.doseTop, doseBottom, ticksY: L.ticksY, yMood, yMg };
     p.push(...insetPrims(span, frame), ...breakMarks(L.left + insetW + BREAK_GAP / 2, [moodBottom, doseBottom]));
     labelRows[0].push([0, L.left + insetW]);
     labelRows[1].push([0, L.left + insetW]);
@@ -110,7 +115,7 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
     for (const row of rows) {
       if (labelRows[row].every(([a, b]) => x0 + w < a || x0 > b)) {
         labelRows[row].push([x0, x0 + w]);
-        p.push({ t: 'text', mark: 'marker-label', x: x0, y: 7.5 + row * 8.5, text, size: LABEL, fill });
+        p.push({ t: 'text', mark: 'marker-label', x: x0, y: LABEL_ROWS[row], text, size: LABEL, fill });
         return row;
       }
     }
@@ -129,7 +134,7 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
     const x = xMid(e.date);
     marker(x, 'event-marker', { color: INK.event, width: 0.9, dash: [1.2, 1.8] });
     const number = `E${i + 1}`;
-    place(x, `${number} ${fitText(e.title.replace(/\s+/g, ' '), 72, LABEL)}`, [1, 0], INK.event) ?? place(x, number, [1, 0], INK.event);
+    place(x, `${number} ${fitText(e.title.replace(/\s+/g, ' '), EVENT_TITLE_W, LABEL)}`, [1, 0], INK.event) ?? place(x, number, [1, 0], INK.event);
   });
 
   // Dose: logged (solid, wide), then planned (dashed, thin) over it, so both show where they agree.

@@ -19,6 +19,8 @@ export interface InsetFrame {
   width: number;
   /** The baseline of the inset's name, in the top label row. */
   labelY: number;
+  /** From the first label row's baseline to the second's. */
+  rowGap: number;
   moodTop: number;
   moodBottom: number;
   doseTop: number;
@@ -29,7 +31,7 @@ export interface InsetFrame {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const TICK = 7.5;
+const TICK = 8;
 export const RECALLED_FILL = '#f1f1f1';
 
 /**
@@ -95,7 +97,7 @@ export function insetPrims(span: NonNullable<ReturnType<typeof insetSpan>>, f: I
   p.push({ t: 'text', mark: 'recalled-label', x: f.left, y: f.ticksY, text: first, size: TICK, fill: INK.muted });
   if (last !== first && textWidth(first, TICK) + textWidth(last, TICK) + 4 < f.width) p.push({ t: 'text', mark: 'recalled-label', x: f.left + f.width, y: f.ticksY, text: last, size: TICK, anchor: 'end', fill: INK.muted });
   p.push({ t: 'text', mark: 'recalled-label', x: f.left, y: f.labelY, text: fitText('Before the journal', f.width, TICK), size: TICK, fill: INK.muted });
-  p.push({ t: 'text', mark: 'recalled-label', x: f.left, y: f.labelY + 8.5, text: fitText('(as recalled)', f.width, TICK), size: TICK, fill: INK.muted });
+  p.push({ t: 'text', mark: 'recalled-label', x: f.left, y: f.labelY + f.rowGap, text: fitText('(as recalled)', f.width, TICK), size: TICK, fill: INK.muted });
   return p;
 }
 
