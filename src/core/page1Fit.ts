@@ -21,8 +21,11 @@ export const PAGE1_BOXES: Record<Page1Box, { width: number; height: number; figu
 export const PAGE1_BOX = PAGE1_BOXES.print;
 /** Figure A at most: about 40% of a Letter page. */
 export const FIGURE_A_MAX = 315;
-/** Left unfilled on purpose: the HTML page's line heights and margins differ a little from the PDF's. */
-const SLACK = 12;
+/**
+ * Left unfilled on purpose: the HTML page's line heights and margins differ a little from the PDF's.
+ * A PDF is laid out by the writer these estimates follow (and err tall for), so it needs less.
+ */
+const SLACK: Record<Page1Box, number> = { print: 12, LETTER: 4, A4: 4 };
 
 const lineHeight = (size: number) => size * 1.164;
 
@@ -79,5 +82,5 @@ export function page1Spare(blocks: readonly Block[], footer: readonly string[], 
   const box = PAGE1_BOXES[page];
   const used = blocks.reduce((a, b) => a + blockHeight(b, box), 0);
   const foot = footer.length ? wrappedLines(footer.join('\n'), box.width, 7.5) * (lineHeight(7.5) + 0.4) + 4 : 0;
-  return Math.max(0, box.height - used - foot - SLACK);
+  return Math.max(0, box.height - used - foot - SLACK[page]);
 }
