@@ -20,20 +20,22 @@ function monthOrDayProblem(value: string): string | undefined {
 
 export function addMedicationHistoryCommand(d: Pick<CommandDeps, 'actions' | 'clock' | 'settings' | 'panel'>) {
   return async (): Promise<string | undefined> => {
-    const title = vscode.l10n.t('Add Medication History (as recalled)');
+    // Each step names itself, as the check-in does: the title says where you are (and a screen reader reads it).
+    let n = 0;
+    const step = (name: string) => vscode.l10n.t('Medication history, as recalled ({0}/{1}): {2}', ++n, 7, name);
     const unit = d.settings.unit();
     const today = d.clock.today();
     const medication = await input({
-      title,
+      title: step(vscode.l10n.t('medication')),
       prompt: vscode.l10n.t('Which medication? (Enter for {0})', d.settings.medicationName()),
       value: d.settings.medicationName(),
       validate: (v) => (!v.trim() ? vscode.l10n.t('Type the name of the medication') : v.trim().length > MEDICATION_MAX ? vscode.l10n.t('Keep the name under {0} characters', MEDICATION_MAX) : undefined)
     });
     if (medication === undefined) return undefined;
-    const start = await input({ title, prompt: vscode.l10n.t('When did this period start? A month (2025-03) or a day (2025-03-14)'), validate: monthOrDayProblem });
+    const start = await input({ title: step(vscode.l10n.t('start')), prompt: vscode.l10n.t('When did this period start? A month (2025-03) or a day (2025-03-14)'), validate: monthOrDayProblem });
     if (start === undefined) return undefined;
     const end = await input({
-      title,
+      title: step(vscode.l10n.t('end')),
       prompt: vscode.l10n.t('When did it end? A month or a day'),
       validate: (v) =>
         monthOrDayProblem(v) ??
@@ -45,20 +47,20 @@ export function addMedicationHistoryCommand(d: Pick<CommandDeps, 'actions' | 'cl
     });
     if (end === undefined) return undefined;
     const mgText = await input({
-      title,
+      title: step(vscode.l10n.t('dose in {0}', unit)),
       prompt: vscode.l10n.t('The dose you took then, in {0}, e.g. 20 or 7.5', unit),
       validate: (v) => (parseMg(v) === undefined ? vscode.l10n.t('Type the dose as a number, e.g. 20 or 7.5') : undefined)
     });
     if (mgText === undefined) return undefined;
     const context = await input({
-      title,
+      title: step(vscode.l10n.t('context')),
       prompt: vscode.l10n.t('Optional: what was going on, e.g. "raised during the divorce" (Enter to skip)'),
       validate: (v) => (v.trim().length > RECALLED_CONTEXT_MAX ? vscode.l10n.t('Keep it under {0} characters', RECALLED_CONTEXT_MAX) : undefined)
     });
     if (context === undefined) return undefined;
-    const mood = await askRecalledMood(title, d.settings.moodLabels());
+    const mood = await askRecalledMood(step(vscode.l10n.t('mood then')), d.settings.moodLabels());
     if (mood === undefined) return undefined;
-    const certainty = mood === null ? null : await askCertainty(title, mood);
+    const certainty = mood === null ? null : await askCertainty(step(vscode.l10n.t('how sure')), mood);
     if (certainty === undefined) return undefined;
     const saved = await d.actions.saveRecalledPeriod({ id: null, medication, startDate: start.trim(), endDate: end.trim(), mg: parseMg(mgText)!, context, mood, certainty });
     // Overlaps are kept, and said, naming both; the Plan tab lists them too.
