@@ -6,8 +6,8 @@ import type { ChartData } from '../../src/protocol';
 import type { ChartStrings } from './strings';
 import { columns, fixed1, markerGroups, markerText, type MarkerGroup } from './data';
 import { el } from './dom';
-import { recalledLegend, recalledSpans, recalledText, type RecalledSpan } from './recalled';
-import { withAlpha, type ChartTheme } from './theme';
+import { drawRecalled, recalledLegend, recalledSpans, recalledText, type RecalledSpan } from './recalled';
+import type { ChartTheme } from './theme';
 
 /** How close (CSS px) the cursor must be to a marker line to show its details. */
 const NEAR_PX = 8;
@@ -124,67 +124,10 @@ export class Timeline {
         { ...axis, scale: 'mg', side: 1, size: 56, grid: { show: false }, values: (_u, splits) => splits.map((v) => t('{0} {1}', v, unit)) }
       ],
       hooks: {
-        drawAxes: [(u) => this.drawRecalled(u), (u) => this.drawMarkers(u)],
+        drawAxes: [(u) => this.theme && drawRecalled(u, this.recalled, this.theme), (u) => this.drawMarkers(u)],
         setCursor: [(u) => this.hover(u)]
       }
     };
-  }
-
-  /**
-   * Recalled periods under everything: the whole height dimmed, the recalled dose hatched up to its
-   * level on the dose scale, and a recalled mood as a thin line (dotted when "roughly").
-   */
-  private drawRecalled(u: uPlot): void {
-    const theme = this.theme;
-    if (!theme || this.recalled.length === 0) return;
-    const { ctx, bbox } = u;
-    const ratio = uPlot.pxRatio;
-    const gap = 6 * ratio;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height);
-    ctx.clip();
-    for (const r of this.recalled) {
-      const x0 = Math.max(bbox.left, u.valToPos(r.x0, 'x', true));
-      const x1 = Math.min(bbox.left + bbox.width, u.valToPos(r.x1, 'x', true));
-      if (x1 <= x0) continue;
-      ctx.fillStyle = withAlpha(theme.foreground, 0.07);
-      ctx.fillRect(x0, bbox.top, x1 - x0, bbox.height);
-      const top = u.valToPos(r.mg, 'mg', true);
-      const bottom = bbox.top + bbox.height;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(x0, top, x1 - x0, bottom - top);
-      ctx.clip();
-      ctx.strokeStyle = withAlpha(theme.dose, 0.55);
-      ctx.lineWidth = ratio;
-      ctx.beginPath();
-      for (let x = x0 - (bottom - top); x < x1; x += gap) {
-        ctx.moveTo(x, bottom);
-        ctx.lineTo(x + (bottom - top), top);
-      }
-      ctx.stroke();
-      ctx.restore();
-      ctx.strokeStyle = theme.dose;
-      ctx.lineWidth = theme.markerWidth * ratio;
-      ctx.setLineDash([4 * ratio, 3 * ratio]);
-      ctx.beginPath();
-      ctx.moveTo(x0, top);
-      ctx.lineTo(x1, top);
-      ctx.stroke();
-      if (r.mood !== null) {
-        const y = u.valToPos(r.mood, 'mood', true);
-        ctx.strokeStyle = theme.mood;
-        ctx.lineWidth = theme.lineWidth * ratio * 0.75;
-        ctx.setLineDash(r.certainty === 'clearly' ? [] : [1.5 * ratio, 3 * ratio]);
-        ctx.beginPath();
-        ctx.moveTo(x0, y);
-        ctx.lineTo(x1, y);
-        ctx.stroke();
-      }
-      ctx.setLineDash([]);
-    }
-    ctx.restore();
   }
 
   /** Marker lines under the series: dashed for dose changes, dotted for life events. */
