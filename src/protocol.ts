@@ -298,16 +298,8 @@ export const methods = {
   },
   'appointments/delete': { params: z.object({ id }), result: z.null() },
   'history/save': {
-    params: z.object({
-      id: z.nullable(id),
-      medication: text(MEDICATION_MAX),
-      startDate: monthOrDay,
-      endDate: monthOrDay,
-      mg: num(0, MG_MAX),
-      context: str(RECALLED_CONTEXT_MAX),
-      mood: z.nullable(mood),
-      certainty: z.nullable(z.enum(RECALL_CERTAINTIES))
-    }),
+    // The period as the Plan tab shows it; a new one has no id yet, and the name must not be blank.
+    params: z.extend(recalledViewSchema, { id: z.nullable(id), medication: text(MEDICATION_MAX) }),
     result: z.object({ id, undoToken: str(64), message: str(2000), overlaps: list(str(2000), PANEL.recalledPeriods) })
   },
   /** Undone with entry/undo and the token. */

@@ -4,8 +4,9 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import type { ChartData } from '../../src/protocol';
-import { openCharts, startCharts, stopCharts, type ChartsPage } from '../../tools/browser/chartsPage';
+import { openCharts, timelinePointAt as pointAt } from '../../tools/browser/chartsPage';
 import { makeChartData, moodByDose } from '../../tools/browser/sampleChartData';
+import { useChartsPages } from './chartsHooks';
 
 const FIRST_ENTRY = '2026-01-01';
 const RECALLED: NonNullable<ChartData['recalled']> = [
@@ -21,18 +22,6 @@ function allRange(recalled: boolean): ChartData {
   data.symptoms = data.symptoms.map((s) => ({ ...s, cells: s.cells.filter((c) => c.date >= FIRST_ENTRY) }));
   data.moodByDose = moodByDose(data.days);
   return recalled ? { ...data, recalled: RECALLED } : data;
-}
-
-/** Page coordinates of a date on the plot (the x scale spans from..to exactly). */
-function pointAt(page: Page, data: ChartData, date: string): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([from, to, at]) => {
-      const box = document.querySelector('.mdc-timeline .u-over')!.getBoundingClientRect();
-      const ms = (d: string) => new Date(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)).getTime();
-      return { x: box.left + (box.width * (ms(at) - ms(from))) / (ms(to) - ms(from)), y: box.top + box.height / 2 };
-    },
-    [data.from, data.to, date]
-  );
 }
 
 /** Pixels drawn (any colour) on the timeline canvas between two page x positions. */
@@ -55,21 +44,15 @@ function inked(page: Page, x0: number, x1: number): Promise<number> {
 
 describe('Charts: medication history as recalled (headless Chromium)', function () {
   this.timeout(30_000);
-  let cp: ChartsPage | undefined;
-
-  before(() => startCharts());
-  after(stopCharts);
-  afterEach(async () => {
-    if (cp) {
-      const violations = await cp.page.evaluate(() => window.mdc.violations);
-      assert.deepStrictEqual([...cp.problems, ...violations], [], 'no CSP violations or page errors');
-    }
-    await cp?.close();
-    cp = undefined;
-  });
+  const pages = useChartsPages();
 
   async function show(data: ChartData): Promise<Page> {
-    cp = await openCharts({ width: 720, height: 900 });
+    // A second page in one test: the first is checked for problems before it is closed.
+    if (pages.current) {
+      assert.deepStrictEqual([...pages.current.problems, ...(await pages.current.page.evaluate(() => window.mdc.violations))], [], 'no CSP violations or page errors');
+      await pages.current.close();
+    }
+    const cp = (pages.current = await openCharts({ width: 720, height: 900 }));
     await cp.page.evaluate((d) => window.mdc.charts.update(d), data);
     return cp.page;
   }
@@ -81,7 +64,6 @@ describe('Charts: medication history as recalled (headless Chromium)', function 
     const b = await pointAt(page, plain, '2025-12-25');
     const without = await inked(page, a.x, b.x);
     assert.strictEqual(await page.isHidden('.mdc-recalled-legend'), true, 'no legend without recalled history');
-    await cp!.close();
 
     const data = allRange(true);
     page = await show(data);
@@ -106,7 +88,6 @@ describe('Charts: medication history as recalled (headless Chromium)', function 
   it('keeps the recalled periods out of the mood-by-dose table', async () => {
     const read = (page: Page) => page.$$eval('.mdc-charts table tbody tr', (rows) => rows.map((r) => r.textContent));
     const before = await read(await show(allRange(false)));
-    await cp!.close();
     const after = await read(await show(allRange(true)));
     assert.ok(before.length > 0);
     assert.deepStrictEqual(after, before);
