@@ -23,6 +23,8 @@ import {
   PROVIDER_MAX,
   QUESTIONS_MAX,
   QUESTION_MAX,
+  RECALL_CERTAINTIES,
+  RECALLED_CONTEXT_MAX,
   SEVERITY_MAX,
   SLEEP_MAX,
   STEP_NOTE_MAX,
@@ -30,8 +32,11 @@ import {
   SUPPORT_LINES_MAX,
   SUPPORT_LINK_MAX,
   SUPPORT_NAME_MAX,
+  SUPPLY_KINDS,
   SYMPTOM_KEY_MAX,
   SYMPTOM_LABEL_MAX,
+  TABLETS_MAX,
+  TABLET_SPLITS,
   TAGS_MAX,
   TAG_MAX,
   UNIT_MAX
@@ -107,6 +112,22 @@ export const historyFilterSchema = z.object({
 });
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
 
+/** A month ("2025-03") or a day ("2025-03-14"), as a recalled date is remembered. */
+const monthOrDay = z.string().check(z.regex(/^\d{4}-\d{2}(-\d{2})?$/));
+
+/** A period of medication history as recalled: shown as recalled, never counted in a figure. */
+export const recalledViewSchema = z.object({
+  id,
+  medication: str(MEDICATION_MAX),
+  startDate: monthOrDay,
+  endDate: monthOrDay,
+  mg: num(0, MG_MAX),
+  context: str(RECALLED_CONTEXT_MAX),
+  mood: z.nullable(mood),
+  certainty: z.nullable(z.enum(RECALL_CERTAINTIES))
+});
+export type RecalledView = z.infer<typeof recalledViewSchema>;
+
 /** Chart input for a date range: one row per local day, plus markers and summaries. */
 export const chartDataSchema = z.object({
   from: date,
@@ -131,6 +152,8 @@ export const chartDataSchema = z.object({
   ),
   symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), cells: list(z.object({ date, severity: int(0, SEVERITY_MAX) }), PANEL.chartDays) }), PANEL.chartSymptoms),
   unit: str(UNIT_MAX),
+  /** Medication history as recalled, drawn as a hatched band of its own (absent: none). */
+  recalled: z.optional(list(recalledViewSchema, PANEL.recalledPeriods)),
   omitted: omitted('days', 'markers', 'doseLevels', 'symptoms')
 });
 export type ChartData = z.infer<typeof chartDataSchema>;
@@ -182,6 +205,25 @@ export const checkupsDataSchema = z.object({
 export type CheckupsData = z.infer<typeof checkupsDataSchema>;
 
 const stepSchema = z.object({ id, startDate: date, targetMg: num(0, MG_MAX), note: str(STEP_NOTE_MAX) });
+const tabletMg = num(0.001, MG_MAX);
+const tablets = num(0, TABLETS_MAX);
+
+/** One medication's tablet supply: the count on hand and about how many days it lasts at the dose it assumes. */
+export const supplyViewSchema = z.object({
+  medicationId: id,
+  name: str(MEDICATION_MAX),
+  unit: str(UNIT_MAX),
+  tabletMg: z.nullable(tabletMg),
+  split: z.enum(TABLET_SPLITS),
+  /** Null before a refill or count; below zero when more doses are logged than tablets recorded. */
+  onHand: z.nullable(num(-Number.MAX_SAFE_INTEGER, TABLETS_MAX * 10)),
+  belowZero: z.boolean(),
+  dose: z.nullable(z.object({ mg: num(0, MG_MAX), source: z.enum(['plan', 'last']) })),
+  perDose: z.nullable(num(0, Number.MAX_SAFE_INTEGER)),
+  daysLeft: z.nullable(count),
+  wholePieces: z.boolean()
+});
+export type SupplyView = z.infer<typeof supplyViewSchema>;
 const appointmentSchema = z.object({ id, date, time: z.nullable(clock), provider: str(PROVIDER_MAX), questions: list(str(QUESTION_MAX), QUESTIONS_MAX), outcome: z.nullable(str(NOTE_MAX)) });
 
 /** The Plan tab: the agreed taper plan, how the logged doses compare with it, and appointments. */
@@ -207,7 +249,11 @@ export const planDataSchema = z.object({
     differences: list(z.object({ date, loggedMg: num(0, MG_MAX), plannedMg: num(0, MG_MAX) }), PANEL.adherenceDifferences)
   }),
   appointments: list(appointmentSchema, PANEL.appointments),
-  omitted: omitted('medications', 'steps', 'appointments')
+  /** "Before the journal": medication history as recalled, oldest first, and where periods overlap. */
+  history: list(recalledViewSchema, PANEL.recalledPeriods),
+  overlaps: list(z.object({ id, message: str(2000) }), PANEL.recalledPeriods),
+  supply: list(supplyViewSchema, PANEL.medications),
+  omitted: omitted('medications', 'steps', 'appointments', 'history')
 });
 export type PlanData = z.infer<typeof planDataSchema>;
 
@@ -251,6 +297,15 @@ export const methods = {
     result: z.object({ id })
   },
   'appointments/delete': { params: z.object({ id }), result: z.null() },
+  'history/save': {
+    // The period as the Plan tab shows it; a new one has no id yet, and the name must not be blank.
+    params: z.extend(recalledViewSchema, { id: z.nullable(id), medication: text(MEDICATION_MAX) }),
+    result: z.object({ id, undoToken: str(64), message: str(2000), overlaps: list(str(2000), PANEL.recalledPeriods) })
+  },
+  /** Undone with entry/undo and the token. */
+  'history/delete': { params: z.object({ id }), result: savedSchema },
+  'supply/tablets': { params: z.object({ medicationId: z.nullable(id), tabletMg, split: z.enum(TABLET_SPLITS) }), result: z.object({ id }) },
+  'supply/log': { params: z.object({ medicationId: id, kind: z.enum(SUPPLY_KINDS), tablets }), result: savedSchema },
   'review/save': {
     params: z.object({ symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: text(SYMPTOM_LABEL_MAX), severity: int(0, SEVERITY_MAX) }), PANEL.reviewSymptoms) }),
     result: z.object({ count: int(0, PANEL.reviewSymptoms) })

@@ -6,6 +6,9 @@ import type { Channel } from './channel';
 import { HHMM, MG_MAX } from '../src/core/limits';
 import type { PlanData } from '../src/protocol';
 import { t } from './l10n';
+import { HistorySection } from './planHistory';
+import type { PlanSection } from './planSection';
+import { SupplySection } from './planSupply';
 
 interface StepDraft {
   id: string | null;
@@ -36,18 +39,47 @@ function daysFrom(today: string, date: string): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86400000);
 }
 
-export class PlanTab {
+export class PlanTab implements PlanSection {
   private data: PlanData | undefined;
   private step: StepDraft | undefined;
   private appointment: AppointmentDraft | undefined;
   private medication: MedicationDraft | undefined;
   private error = '';
+  /** The last change made in this tab that can be undone. */
+  private undo: { token: string; what: string; undone: string } | undefined;
+  private readonly history = new HistorySection(this);
+  private readonly supply = new SupplySection(this);
 
   constructor(
-    private readonly channel: Channel,
-    private readonly redraw: () => void,
+    readonly channel: Channel,
+    readonly redraw: () => void,
     private readonly announce: (message: string) => void
   ) {}
+
+  focus(selector: string): void {
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  fail(message: string, focus?: string): void {
+    this.error = message;
+    this.redraw();
+    if (focus) this.focus(focus);
+  }
+
+  offerUndo(token: string, what: string, undone: string): void {
+    this.undo = { token, what, undone };
+    this.focus('#plan-undo');
+  }
+
+  private async undoChange(): Promise<void> {
+    const u = this.undo;
+    if (!u) return;
+    this.undo = undefined;
+    await this.run(async () => {
+      await this.channel.request('entry/undo', { undoToken: u.token });
+      return u.undone;
+    });
+  }
 
   async reload(): Promise<void> {
     try {
@@ -59,11 +91,12 @@ export class PlanTab {
     this.redraw();
   }
 
-  private async run(action: () => Promise<unknown>, done: string): Promise<void> {
+  /** Runs a change; `done` is what to say (or the action returns it). */
+  async run(action: () => Promise<unknown>, done?: string): Promise<void> {
     try {
-      await action();
+      const said = await action();
       this.error = '';
-      this.announce(done);
+      this.announce(done ?? String(said));
       await this.reload();
     } catch (e) {
       this.error = (e as Error).message;
@@ -127,11 +160,6 @@ export class PlanTab {
           </form>`
         : html`<button type="button" class="secondary" id="add-medication" @click=${() => ((this.medication = { id: null, name: '', unit: d.unit, form: '' }), this.redraw())}>${t('Add a medication')}</button>`}
     </section>`;
-  }
-
-  private fail(message: string): void {
-    this.error = message;
-    this.redraw();
   }
 
   private status(d: PlanData): TemplateResult {
@@ -233,6 +261,13 @@ export class PlanTab {
       ? [o.steps ? t('{0} plan steps far from the current one', o.steps) : '', o.appointments ? t('{0} of the oldest appointments', o.appointments) : '', o.medications ? t('{0} medications', o.medications) : ''].filter(Boolean)
       : [];
     const note = left.length ? html`<p class="hint omitted">${t('Not shown here, and kept as they are: {0}.', left.join('; '))}</p>` : nothing;
-    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}${note}${this.status(this.data)}${this.steps(this.data)}${this.appointments(this.data)}${this.medications(this.data)}`;
+    const d = this.data;
+    const undo = this.undo
+      ? html`<div class="undo-bar">
+          <span>${this.undo.what}</span>
+          <button type="button" class="secondary" id="plan-undo" @click=${() => void this.undoChange()}>${t('Undo')}</button>
+        </div>`
+      : nothing;
+    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}${undo}${note}${this.status(d)}${this.supply.render(d)}${this.steps(d)}${this.appointments(d)}${this.history.render(d, d.medications[0]?.name ?? '')}${this.medications(d)}`;
   }
 }

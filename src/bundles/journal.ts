@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Translate } from '../core/safety';
 import type { JournalCommand } from '../commands/ids';
 import type { CoreBundles } from '../commands/deps';
+import { askToCount } from '../commands/supply';
 import { journalCommands } from '../commands/table';
 import type { PanelSection } from '../protocol';
 import type { HostClock } from '../services/clock';
@@ -56,9 +57,10 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     t,
     checkedIn: () => void vscode.commands.executeCommand('setContext', 'moodDose.hasCheckIn', true),
     offerSupport: (trigger, origin) => void safety.trigger(trigger, origin),
-    notApplied: (count) => void vscode.window.showWarningMessage(notAppliedMessage(count))
+    notApplied: (count) => void vscode.window.showWarningMessage(notAppliedMessage(count)),
+    supplyBelowZero: (supplies) => void askToCount(supplies)
   });
-  const status = new StatusFeed(journal, clock, new CheckupReminders(settings, clock, context.globalState));
+  const status = new StatusFeed(journal, clock, new CheckupReminders(settings, clock, context.globalState), settings);
   const handlers = panelHandlers({
     read,
     actions,

@@ -177,7 +177,8 @@ export function exportSummaryPdfCommand(d: Deps) {
       size = parsed.data.size ?? size;
     } else options = await optionsOrAsk(d, summary, rows, today);
     if (!options) return undefined;
-    const doc = summary.summaryDoc(summary.buildSummary(rows, options));
+    // Laid out for this page size: Figure A takes the room page 1 has at that size.
+    const doc = summary.summaryDoc(summary.buildSummary(rows, options), {}, size);
     const dir = await summariesDir(d);
     const suggested = vscode.Uri.file(await freshPath(dir, `summary-${options.from}-to-${options.to}`, 'pdf'));
     const target =

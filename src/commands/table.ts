@@ -7,9 +7,11 @@ import type { CommandDeps } from './deps';
 import type { JournalCommand } from './ids';
 import { logDoseCommand } from './logDose';
 import { logLifeEventCommand } from './logLifeEvent';
+import { addMedicationHistoryCommand } from './medicationHistory';
 import { exportSummaryHtmlCommand, exportSummaryPdfCommand, prepareSummaryCommand } from './prepareSummary';
 import { restoreBackupCommand } from './restoreBackup';
 import { reviewSymptomsCommand } from './reviewSymptoms';
+import { countTabletsCommand, logRefillCommand } from './supply';
 import { takeCheckupCommand } from './takeCheckup';
 import { exportJournalCommand, importJournalCommand } from './transferJournal';
 
@@ -27,6 +29,9 @@ export function journalCommands(d: CommandDeps): CommandTable {
     'moodDose.reviewSymptoms': reviewSymptomsCommand(d),
     'moodDose.addAppointment': addAppointmentCommand(d),
     'moodDose.addQuestion': addQuestionCommand(d),
+    'moodDose.addMedicationHistory': addMedicationHistoryCommand(d),
+    'moodDose.logRefill': logRefillCommand(d),
+    'moodDose.countTablets': countTabletsCommand(d),
     'moodDose.prepareSummary': prepareSummaryCommand(d),
     'moodDose.exportSummaryHtml': exportSummaryHtmlCommand(d),
     'moodDose.exportSummaryPdf': exportSummaryPdfCommand(d),

@@ -4,7 +4,7 @@
 import { EARLIEST_YEAR, FUTURE_TOLERANCE_MS } from './limits';
 
 const STAMP_FIELDS = ['createdAt', 'updatedAt', 'deletedAt', 'at'] as const;
-const DATE_FIELDS = ['localDate', 'startDate', 'date'] as const;
+const DATE_FIELDS = ['localDate', 'startDate', 'endDate', 'date'] as const;
 
 const beforeEarliest = (what: string) => `${what} is before ${EARLIEST_YEAR}. Correct the year in the file, then import it again.`;
 const tooFarAhead = (what: string, now: number) =>

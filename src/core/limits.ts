@@ -22,6 +22,18 @@ export const PROVIDER_MAX = 120;
 export const QUESTION_MAX = 500;
 export const QUESTIONS_MAX = 100;
 export const STEP_NOTE_MAX = 500;
+/** A recalled period's context line ("raised during the divorce"). */
+export const RECALLED_CONTEXT_MAX = 200;
+/** How sure the user is of a recalled mood. */
+export const RECALL_CERTAINTIES = ['roughly', 'clearly'] as const;
+/** How tablets are split: the smallest piece a dose is made of. */
+export const TABLET_SPLITS = ['none', 'half', 'quarter'] as const;
+/** A refill adds tablets; a count says how many are on hand now. */
+export const SUPPLY_KINDS = ['refill', 'count'] as const;
+/** Tablets in one refill or count (a year of four a day is about 1,500). */
+export const TABLETS_MAX = 100_000;
+/** The status bar mentions the supply at or below this many days left (setting moodDose.supply.remindDays). */
+export const SUPPLY_REMIND_DAYS = 10;
 /** A 24-hour time of day as stored, "HH:MM" (appointments, a backdated entry). */
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -64,6 +76,7 @@ export const PANEL = {
   medications: 500,
   taperSteps: 2_000,
   appointments: 2_000,
+  recalledPeriods: 1_000,
   adherenceDifferences: 100,
   errorMessage: 2_000
 } as const;

@@ -1,13 +1,16 @@
 // The rows of the plan the user and their prescriber agreed on: medications, taper steps and
 // appointments, new or edited. It records the plan; it never proposes one.
 import { baseRow } from './entries';
-import type { Appointment, Medication, TaperStep } from './schemas';
+import type { Appointment, Medication, TabletSplit, TaperStep } from './schemas';
 import type { LocalDate } from './time';
 
 export interface MedicationInput {
   name: string;
   unit: string;
   form: string;
+  /** Tablet strength and split; left as they are on an edit that does not give them. */
+  tabletMg?: number | null;
+  split?: TabletSplit;
 }
 
 export interface TaperStepInput {
@@ -28,7 +31,13 @@ const edited = <T extends { updatedAt: string }>(existing: T, fields: Partial<T>
 
 /** A new medication, or `existing` with the new fields. */
 export function buildMedication(input: MedicationInput, existing: Medication | undefined, now: number): Medication {
-  const fields = { name: input.name.trim(), unit: input.unit.trim(), form: input.form.trim() };
+  const fields = {
+    name: input.name.trim(),
+    unit: input.unit.trim(),
+    form: input.form.trim(),
+    tabletMg: input.tabletMg !== undefined ? input.tabletMg : (existing?.tabletMg ?? null),
+    split: input.split ?? existing?.split ?? 'none'
+  };
   return existing ? edited(existing, fields, now) : { ...baseRow(now), ...fields };
 }
 

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { QUESTIONNAIRE_KINDS, scoringProblem } from './questionnaires';
-import { isLocalDate } from './time';
+import { firstDayOf, isLocalDate, isMonthOrDay, lastDayOf } from './time';
 
 import {
   DOSE_STATUSES,
@@ -20,11 +20,16 @@ import {
   PROVIDER_MAX,
   QUESTION_MAX,
   QUESTIONS_MAX,
+  RECALL_CERTAINTIES,
+  RECALLED_CONTEXT_MAX,
   SEVERITY_MAX,
   SLEEP_MAX,
   STEP_NOTE_MAX,
   SYMPTOM_KEY_MAX,
+  SUPPLY_KINDS,
   SYMPTOM_LABEL_MAX,
+  TABLETS_MAX,
+  TABLET_SPLITS,
   TAGS_MAX,
   TAG_MAX,
   UNIT_MAX
@@ -82,11 +87,19 @@ export const doseSchema = z.object({
   checkinId: z.nullable(id)
 });
 
+export const tabletMgSchema = z.number().check(z.positive(), z.maximum(MG_MAX));
+/** Tablets in a refill or a count: halves and quarters, never less than none. */
+export const tabletsSchema = z.number().check(z.minimum(0), z.maximum(TABLETS_MAX), z.refine((n) => Number.isInteger(n * 4), 'a whole number of quarter tablets'));
+
 export const medicationSchema = z.object({
   ...base,
   name: trimmed(MEDICATION_MAX),
   unit: trimmed(UNIT_MAX),
-  form: text(FORM_MAX)
+  form: text(FORM_MAX),
+  // Added in schema v3: rows written before (old exports, another machine's older log) get the defaults.
+  /** The strength of one tablet, in the medication's unit; null when not recorded. */
+  tabletMg: z._default(z.nullable(tabletMgSchema), null),
+  split: z._default(z.enum(TABLET_SPLITS), 'none')
 });
 
 export const taperStepSchema = z.object({
@@ -121,6 +134,39 @@ export const noteSchema = z.object({
   ...stamped,
   text: trimmed(NOTE_MAX)
 });
+
+/** A refill (tablets added) or a count (tablets on hand, correcting the running total) of one medication. */
+export const supplySchema = z.object({
+  ...base,
+  ...stamped,
+  medicationId: id,
+  kind: z.enum(SUPPLY_KINDS),
+  tablets: tabletsSchema
+});
+
+export const monthOrDaySchema = z.string().check(z.refine(isMonthOrDay, 'a YYYY-MM month or a YYYY-MM-DD date'));
+
+/**
+ * A period before the journal as the user recalls it: never a logged dose, so no statistic reads it.
+ * A recalled mood always says how sure the user is of it.
+ */
+export const recalledPeriodSchema = z
+  .object({
+    ...base,
+    medication: trimmed(MEDICATION_MAX),
+    startDate: monthOrDaySchema,
+    endDate: monthOrDaySchema,
+    mg: mgSchema,
+    context: text(RECALLED_CONTEXT_MAX),
+    mood: z.nullable(scale),
+    certainty: z.nullable(z.enum(RECALL_CERTAINTIES))
+  })
+  .check(
+    z.superRefine((p, ctx) => {
+      if ((p.mood === null) !== (p.certainty === null)) ctx.addIssue({ code: 'custom', path: ['certainty'], message: 'a recalled mood and its certainty go together', input: p });
+      if (isMonthOrDay(p.startDate) && isMonthOrDay(p.endDate) && firstDayOf(p.startDate) > lastDayOf(p.endDate)) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'the period ends before it starts', input: p });
+    })
+  );
 
 export const appointmentSchema = z.object({
   ...base,
@@ -163,6 +209,10 @@ export type LifeEvent = z.infer<typeof lifeEventSchema>;
 export type Note = z.infer<typeof noteSchema>;
 export type Appointment = z.infer<typeof appointmentSchema>;
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
+export type SupplyChange = z.infer<typeof supplySchema>;
+export type RecalledPeriod = z.infer<typeof recalledPeriodSchema>;
+export type TabletSplit = Medication['split'];
+export type RecallCertainty = NonNullable<RecalledPeriod['certainty']>;
 
 export const rowSchemas = {
   checkins: checkInSchema,
@@ -173,7 +223,9 @@ export const rowSchemas = {
   life_events: lifeEventSchema,
   notes: noteSchema,
   appointments: appointmentSchema,
-  questionnaires: questionnaireSchema
+  questionnaires: questionnaireSchema,
+  recalled_periods: recalledPeriodSchema,
+  tablet_supply: supplySchema
 } as const;
 
 export type TableName = keyof typeof rowSchemas;
@@ -189,6 +241,8 @@ export interface RowTypes {
   notes: Note;
   appointments: Appointment;
   questionnaires: Questionnaire;
+  recalled_periods: RecalledPeriod;
+  tablet_supply: SupplyChange;
 }
 
 export type AnyRow = RowTypes[TableName];

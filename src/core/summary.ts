@@ -4,8 +4,9 @@ import { changeWindows, type ChangeWindow } from './afterChange';
 import { doseSteps, type DoseStep } from './doseSteps';
 import { rollingMedian, type RollingPoint } from './quantiles';
 import { QUESTIONNAIRES } from './questionnaires';
+import { byStart, overlapsOf, type Overlap } from './recalled';
 import type { CrisisResource } from './safety';
-import type { Appointment, CheckIn, Note, Questionnaire, TaperStep } from './schemas';
+import type { Appointment, CheckIn, Note, Questionnaire, RecalledPeriod, TaperStep } from './schemas';
 import {
   adherence,
   dailyMood,
@@ -178,6 +179,11 @@ export interface Summary {
   planStep: PlanStepNow | null;
   /** The support lines, only when a PHQ-9 in range has item 9 answered above 0. */
   support: CrisisResource[] | null;
+  /**
+   * Medication history as recalled by the patient, oldest first, with where each period overlaps
+   * another or the logged doses. Kept apart: nothing above reads it.
+   */
+  recalled: { period: RecalledPeriod; overlaps: Overlap[] }[];
 }
 
 export interface DailyRow extends DailyMood {
@@ -301,8 +307,14 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
     steps: doseSteps(input, from, to),
     afterChanges: changeWindows(input, from, to),
     planStep: planStepOn(steps, to),
-    support: item9 ? [...(options.support ?? [])] : null
+    support: item9 ? [...(options.support ?? [])] : null,
+    recalled: recalledHistory(rows.recalled_periods ?? [], doses)
   };
+}
+
+function recalledHistory(list: readonly RecalledPeriod[], doses: RowsByTable['doses'] = []): Summary['recalled'] {
+  const periods = byStart(list);
+  return periods.map((period) => ({ period, overlaps: overlapsOf(period, periods, doses) }));
 }
 
 /**

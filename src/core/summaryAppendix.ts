@@ -15,7 +15,8 @@ function dateList(dates: readonly LocalDate[]): string {
   return dates.length > DATES_SHOWN ? `${shown} and ${dates.length - DATES_SHOWN} more` : shown;
 }
 
-export function appendixBlocks(s: Summary, pick: PageSelection): Block[] {
+/** `history`: the medication history as recalled, placed after the questions (summaryHistory.ts). */
+export function appendixBlocks(s: Summary, pick: PageSelection, history: readonly Block[] = []): Block[] {
   const unit = s.medication.unit;
   const mg = (x: number | null, none: string) => mgText(x, unit, none);
   const chg = changeWith(unit);
@@ -24,6 +25,7 @@ export function appendixBlocks(s: Summary, pick: PageSelection): Block[] {
   if (q && (q.questions.length > PAGE1.questions || q.questions.some((x) => x.length > PAGE1.questionChars))) {
     out.push({ kind: 'h2', text: 'Questions for this visit, in full' }, { kind: 'list', ordered: true, items: q.questions });
   }
+  out.push(...history);
   out.push({ kind: 'h2', text: 'Dose: plan and logged' }, ...doseBlocks(s, mg, chg));
   if (s.steps.length > PAGE1.steps) out.push({ kind: 'h2', text: 'Each dose step, all steps' }, { kind: 'table', head: STEP_HEAD, rows: stepRows(s), widths: STEP_WIDTHS });
   out.push({ kind: 'h2', text: 'Symptoms and mood after each dose change' }, ...afterChangeBlocks(s, chg, pick));

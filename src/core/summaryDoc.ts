@@ -5,10 +5,12 @@
 // is counted on page 1 and given in full in the appendix.
 import { selectForPage, afterChangeFigure } from './figures/afterChange';
 import { fitText, type Figure } from './figures/display';
-import { moodDoseFigure } from './figures/moodDose';
+import { MOOD_DOSE_LAYOUT, moodDoseFigure } from './figures/moodDose';
+import { FIGURE_A_MAX, page1Spare, type Page1Box } from './page1Fit';
 import { ATTRIBUTION } from './questionnaires';
 import type { QuestionnaireResult, Summary } from './summary';
 import { appendixBlocks } from './summaryAppendix';
+import { historyBlocks, historyPointer } from './summaryHistory';
 import { item9Lines, PAGE1, STEP_HEAD, STEP_WIDTHS, stepRows, type Block } from './summaryTables';
 import { changeWith, mgText, one, plural, signed } from './summaryWords';
 
@@ -57,28 +59,38 @@ const BASIS: Record<Summary['range']['basis'], (s: Summary) => string> = {
   chosen: () => ''
 };
 
-export function summaryDoc(s: Summary, strings: Partial<SummaryStrings> = {}): SummaryDoc {
+/**
+ * `page`: what page 1 is laid out for. A PDF passes its size, so Figure A takes the room that page
+ * has; the HTML and Markdown (printed at either size) take the smaller of Letter and A4.
+ */
+export function summaryDoc(s: Summary, strings: Partial<SummaryStrings> = {}, page: Page1Box = 'print'): SummaryDoc {
   const t = { ...DEFAULT_STRINGS, ...strings };
   const unit = s.medication.unit;
   const chg = changeWith(unit);
-  const figA = moodDoseFigure({
-    from: s.range.from,
-    to: s.range.to,
-    unit,
-    days: s.daily,
-    rolling: s.rolling,
-    changes: s.dose.changes,
-    events: s.lifeEvents,
-    phq9: s.questionnaires.filter((q) => q.kind === 'phq9')
-  });
+  const figureA = (height: number) =>
+    moodDoseFigure({
+      from: s.range.from,
+      to: s.range.to,
+      unit,
+      days: s.daily,
+      rolling: s.rolling,
+      changes: s.dose.changes,
+      events: s.lifeEvents,
+      phq9: s.questionnaires.filter((q) => q.kind === 'phq9'),
+      recalled: s.recalled.map((r) => r.period),
+      height
+    });
+  let figA = figureA(MOOD_DOSE_LAYOUT.height);
   const pick = selectForPage(s.afterChanges, PAGE1.figureBRows);
   const figB = afterChangeFigure(pick.windows, unit);
+  const figABlock = (): Block => ({ kind: 'figure', figure: figA, caption: figureACaption(s) });
   const page1: Block[] = [
     { kind: 'h1', text: `${t.title}: ${s.medication.name}` },
     ...header(s, t, chg),
+    ...historyPointer(s),
     ...questionBlocks(s, t),
     { kind: 'h2', text: t.figureA },
-    { kind: 'figure', figure: figA, caption: figureACaption(s) },
+    figABlock(),
     { kind: 'h2', text: t.figureB },
     { kind: 'figure', figure: figB, caption: figureBCaption(s, pick) },
     ...stepBlocks(s, t),
@@ -87,10 +99,16 @@ export function summaryDoc(s: Summary, strings: Partial<SummaryStrings> = {}): S
   const page1Footer: string[] = [];
   if (s.support?.length) page1Footer.push(`Support lines: ${s.support.map((r) => `${r.name}: ${r.contact}`).join(' · ')}.`);
   if (s.questionnaires.length) page1Footer.push(ATTRIBUTION);
+  // Figure A grows into what page 1 has left, up to about 40% of the page.
+  const spare = page1Spare(page1, page1Footer, page);
+  if (spare > 0) {
+    figA = figureA(Math.min(FIGURE_A_MAX, MOOD_DOSE_LAYOUT.height + spare));
+    page1[page1.findIndex((b) => b.kind === 'figure')] = figABlock();
+  }
   return {
     title: `${t.title}: ${s.medication.name}, ${s.range.from} to ${s.range.to}`,
     page1,
-    appendix: [{ kind: 'h1', text: t.appendix }, ...appendixBlocks(s, pick)],
+    appendix: [{ kind: 'h1', text: t.appendix }, ...appendixBlocks(s, pick, historyBlocks(s))],
     page1Footer,
     footer: [t.footer, ...page1Footer],
     figures: [figA, figB]

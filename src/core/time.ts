@@ -149,6 +149,26 @@ export function isLocalDate(date: string): boolean {
   return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1]);
 }
 
+/** A month ("YYYY-MM") or a day ("YYYY-MM-DD"): how precisely a recalled date is remembered. */
+export type MonthOrDay = string;
+
+export function isMonthOrDay(value: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value) || isLocalDate(value);
+}
+
+/** The first day a month or day covers. */
+export function firstDayOf(value: MonthOrDay): LocalDate {
+  return value.length === 7 ? `${value}-01` : value;
+}
+
+/** The last day a month or day covers. */
+export function lastDayOf(value: MonthOrDay): LocalDate {
+  if (value.length !== 7) return value;
+  const [y, m] = [Number(value.slice(0, 4)), Number(value.slice(5, 7))];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${value}-${pad(m === 2 && leap ? 29 : MONTH_DAYS[m - 1])}`;
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   const [y, m, d] = parseLocalDate(date);
   const t = new Date(Date.UTC(y, m - 1, d + days));

@@ -7,7 +7,8 @@ import { IMPORT_MAX_BYTES } from './limits';
 import { BadRowError, TABLE_NAMES, rowSchemas, validateRow, type AnyRow, type Op, type RowTypes, type TableName } from './schemas';
 
 export const EXPORT_FORMAT = 'mood-dose-journal';
-export const EXPORT_VERSION = 1;
+/** 2: schema v3's recalled periods and tablet supply. Version 1 files still import (new fields take their defaults). */
+export const EXPORT_VERSION = 2;
 
 export type RowsByTable = { [T in TableName]?: readonly RowTypes[T][] };
 
@@ -298,7 +299,7 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
   return records;
 }
 
-const NUMBER_COLUMNS = new Set(['utcOffset', 'mood', 'energy', 'anxiety', 'sleepHours', 'mg', 'targetMg', 'severity', 'total', 'difficulty']);
+const NUMBER_COLUMNS = new Set(['utcOffset', 'mood', 'energy', 'anxiety', 'sleepHours', 'mg', 'targetMg', 'severity', 'total', 'difficulty', 'tabletMg', 'tablets']);
 const JSON_COLUMNS = new Set(['tags', 'questions', 'answers']);
 const BOOL_COLUMNS = new Set(['outcomeAsked']);
 
@@ -374,7 +375,8 @@ function csvOps(table: TableName, file: string, text: string, seen: Set<string>,
   if (!header) return [];
   const columns = columnsOf(table);
   const names = header.cells.map((c) => c.trim());
-  const missing = columns.find((c) => !names.includes(c));
+  // A column added later (medications' tabletMg and split) may be missing from an older export: it takes its default.
+  const missing = columns.find((c) => !names.includes(c) && !shapeOf(table)[c].safeParse(undefined).success);
   if (missing) throw new ImportError(`missing column "${missing}"`, { file, line: header.line, table });
   const extra = names.find((n) => !columns.includes(n));
   if (extra) throw new ImportError(`unknown column "${extra}"`, { file, line: header.line, table });

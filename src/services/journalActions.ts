@@ -6,12 +6,18 @@ import { buildCheckIn, buildLifeEvent, buildNote, buildQuestionnaire, buildRevie
 import { moodLabel } from '../core/mood';
 import { buildAppointment, buildMedication, buildTaperStep, withOutcome, withQuestion, type AppointmentInput, type MedicationInput, type TaperStepInput } from '../core/plan';
 import { ATTRIBUTION, QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
+import { buildRecalledPeriod, overlapMessage, overlapsOf, periodName, recalledProblem, type RecalledInput } from '../core/recalled';
 import { safetyTrigger, type SafetyTrigger, type Translate } from '../core/safety';
-import type { Appointment, DoseStatus, Op, TableName } from '../core/schemas';
+import type { Appointment, DoseStatus, Medication, Op, SupplyChange, TableName, TabletSplit } from '../core/schemas';
+import { buildSupplyChange, supplyStatus, type SupplyStatus } from '../core/supply';
+import { formatTablets } from '../core/tablets';
 import type { RatedSymptom } from '../core/symptoms';
+import { firstDayOf, lastDayOf } from '../core/time';
 import { entryById } from '../storage/journalQueries';
 import type { JournalStore } from '../storage/journalStore';
-import { firstMedicationId } from '../storage/planQueries';
+import { firstMedicationId, medications } from '../storage/planQueries';
+import { dosesBetween, recalledPeriods } from '../storage/recalledQueries';
+import { supplyRows } from '../storage/supplyQueries';
 import type { Settings } from './settings';
 import { UndoLog, type UndoOutcome } from './undoLog';
 
@@ -32,7 +38,7 @@ export interface Saved extends Written {
 export interface ActionDeps {
   journal: () => Promise<JournalStore>;
   clock: DayClock;
-  settings: Pick<Settings, 'unit' | 'moodLabels'>;
+  settings: Pick<Settings, 'unit' | 'moodLabels' | 'medicationName'>;
   t: Translate;
   /** A check-in was saved (the walkthrough's context key). */
   checkedIn(): void;
@@ -40,6 +46,18 @@ export interface ActionDeps {
   offerSupport(trigger: SafetyTrigger | undefined, origin: Origin): void;
   /** Some rows of a change did not apply: a newer version is already in the journal (tell the user). */
   notApplied(count: number): void;
+  /** A dose just logged took these medications' tablet count below zero: ask to count the tablets. */
+  supplyBelowZero(supplies: SupplyStatus[]): void;
+}
+
+/** A saved recalled period, with a message for each overlap (nothing is rejected for overlapping). */
+export interface SavedPeriod extends Saved {
+  overlaps: string[];
+}
+
+/** A saved refill or count, with where the supply stands after it. */
+export interface SavedSupply extends Saved {
+  status: SupplyStatus;
 }
 
 /** The history's row kinds that can be deleted, and their tables. */
@@ -53,7 +71,7 @@ export class JournalActions {
   async checkIn(input: CheckInInput, origin: Origin): Promise<Saved> {
     const { t, settings } = this.deps;
     const { ops, checkIn } = buildCheckIn(input, this.deps.clock);
-    const undoToken = await this.write(ops);
+    const undoToken = await this.watchingSupply(Boolean(input.dose), () => this.write(ops));
     this.deps.checkedIn();
     this.deps.offerSupport(safetyTrigger({ kind: 'checkin', mood: checkIn.mood }), origin);
     const dose = input.dose ? ` · ${formatMg(input.dose.mg)} ${settings.unit()} ${this.statusLabel(input.dose.status)}` : '';
@@ -67,13 +85,13 @@ export class JournalActions {
     const store = await this.deps.journal();
     const entry = entryById(store, id);
     if (!entry || entry.checkIn.deletedAt) throw new Error(this.deps.t('That entry no longer exists. It may have been deleted in another window.'));
-    const undoToken = await this.write(editCheckIn(entry, input, this.deps.clock));
+    const undoToken = await this.watchingSupply(true, () => this.write(editCheckIn(entry, input, this.deps.clock)));
     return { id, undoToken, message: this.deps.t('Changes saved.') };
   }
 
   async logDose(input: DoseInput & { at?: number }): Promise<Saved> {
     const row = buildStandaloneDose(input, this.deps.clock);
-    const undoToken = await this.write([{ table: 'doses', row }]);
+    const undoToken = await this.watchingSupply(true, () => this.write([{ table: 'doses', row }]));
     return { id: row.id, undoToken, message: this.deps.t('Saved: {0} {1} {2}', formatMg(row.mg), this.deps.settings.unit(), this.statusLabel(row.status)) };
   }
 
@@ -166,6 +184,61 @@ export class JournalActions {
     return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]) };
   }
 
+  /**
+   * Saves a period of medication history as recalled. A period that overlaps another of the same
+   * medication, or days with a logged dose of it, is saved all the same, with a message naming both.
+   */
+  async saveRecalledPeriod(input: RecalledInput & { id: string | null }): Promise<SavedPeriod> {
+    const { t, settings, clock } = this.deps;
+    const problem = recalledProblem(input, clock.today(), t);
+    if (problem) throw new Error(problem);
+    const existing = input.id ? (await this.deps.journal()).get('recalled_periods', input.id) : undefined;
+    if (input.id && !existing) throw new Error(t('That period no longer exists. It may have been deleted in another window.'));
+    const row = buildRecalledPeriod(input, existing, clock.now());
+    const undoToken = await this.write([{ table: 'recalled_periods', row }]);
+    const store = await this.deps.journal();
+    const overlaps = overlapsOf(row, recalledPeriods(store), dosesBetween(store, firstDayOf(row.startDate), lastDayOf(row.endDate))).map((o) => overlapMessage(row, o, settings.unit(), t));
+    return { id: row.id, undoToken, overlaps, message: t('Medication history saved, marked as recalled: {0}.', periodName(row, settings.unit())) };
+  }
+
+  async deleteRecalledPeriod(id: string): Promise<Saved> {
+    const { undoToken } = await this.deleteRow('recalled_periods', id);
+    return { id, undoToken, message: this.deps.t('Recalled period deleted.') };
+  }
+
+  /**
+   * Records a medication's tablet strength and split. Without a medication (`id` null and none in
+   * the journal) one is added from the settings' name and unit, so the supply has something to belong to.
+   */
+  async saveTablets(input: { medicationId: string | null; tabletMg: number; split: TabletSplit }): Promise<Written> {
+    const store = await this.deps.journal();
+    const existing = input.medicationId ? store.get('medications', input.medicationId) : medications(store)[0];
+    if (input.medicationId && !existing) throw new Error(this.deps.t('That medication no longer exists.'));
+    const base = existing ?? { name: this.deps.settings.medicationName(), unit: this.deps.settings.unit(), form: 'tablet' };
+    const row = buildMedication({ name: base.name, unit: base.unit, form: base.form, tabletMg: input.tabletMg, split: input.split }, existing, this.deps.clock.now());
+    return { id: row.id, undoToken: await this.write([{ table: 'medications', row }]) };
+  }
+
+  /** A refill (tablets added) or a count (tablets on hand now), with where the supply stands after it. */
+  async logSupply(input: { medicationId: string; kind: SupplyChange['kind']; tablets: number }): Promise<SavedSupply> {
+    const { t } = this.deps;
+    const medication = (await this.deps.journal()).get('medications', input.medicationId);
+    if (!medication || medication.deletedAt) throw new Error(t('That medication no longer exists.'));
+    if (!medication.tabletMg) throw new Error(t('Record the tablet strength of {0} first.', medication.name));
+    const row = buildSupplyChange(input, this.deps.clock);
+    const undoToken = await this.write([{ table: 'tablet_supply', row }]);
+    const status = this.supplyOf(await this.deps.journal(), medication);
+    const n = formatTablets(input.tablets);
+    const message = input.kind === 'refill' ? t('Refill saved: {0} tablets of {1} added.', n, medication.name) : t('Count saved: {0} tablets of {1} on hand.', n, medication.name);
+    return { id: row.id, undoToken, message, status };
+  }
+
+  /** Where each medication's tablet supply stands today. */
+  async supply(): Promise<SupplyStatus[]> {
+    const store = await this.deps.journal();
+    return medications(store).map((m) => this.supplyOf(store, m));
+  }
+
   /** Writes rows an import planned (all new: planImport drops ids the journal has). */
   async importRows(ops: Op[], source: string): Promise<Saved> {
     const undoToken = await this.write(ops, true);
@@ -217,6 +290,30 @@ export class JournalActions {
     );
   }
 
+  private supplyOf(store: JournalStore, medication: Medication): SupplyStatus {
+    const rows = supplyRows(store);
+    return supplyStatus({ medication, changes: rows.changes, doses: rows.doses, steps: rows.steps, today: this.deps.clock.today() });
+  }
+
+  /** Medications whose tablet count is below zero now. */
+  private async belowZero(): Promise<SupplyStatus[]> {
+    const store = await this.deps.journal();
+    const rows = supplyRows(store);
+    if (!rows.changes.length) return [];
+    const today = this.deps.clock.today();
+    return rows.medications.map((m) => supplyStatus({ medication: m, changes: rows.changes, doses: rows.doses, steps: rows.steps, today })).filter((s) => s.belowZero);
+  }
+
+  /** Runs a write that logs a dose; if it takes a tablet count below zero, asks to correct the count (never silently negative). */
+  private async watchingSupply(logsDose: boolean, write: () => Promise<string>): Promise<string> {
+    if (!logsDose) return write();
+    const before = new Set((await this.belowZero()).map((s) => s.medicationId));
+    const token = await write();
+    const now = (await this.belowZero()).filter((s) => !before.has(s.medicationId));
+    if (now.length) this.deps.supplyBelowZero(now);
+    return token;
+  }
+
   private async existing<T extends 'medications' | 'taper_steps' | 'appointments'>(table: T, id: string | null, gone: string) {
     if (!id) return undefined;
     const row = (await this.deps.journal()).get(table, id);
@@ -224,7 +321,7 @@ export class JournalActions {
     return row;
   }
 
-  private async deleteRow(table: Extract<TableName, 'taper_steps' | 'appointments'>, id: string): Promise<Written> {
+  private async deleteRow(table: Extract<TableName, 'taper_steps' | 'appointments' | 'recalled_periods'>, id: string): Promise<Written> {
     const row = (await this.deps.journal()).get(table, id);
     // Already gone (e.g. deleted in another window): nothing to write, and nothing to undo.
     return { id, undoToken: await this.write(row ? [{ table, row: tombstone(row, this.deps.clock.now()) } as Op] : []) };

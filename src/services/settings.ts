@@ -2,7 +2,7 @@
 // at once. A bad value is ignored (the default stands) and named in one clear warning; it never
 // throws, so a typo in settings.json can't break activation.
 import * as vscode from 'vscode';
-import { clip, MEDICATION_MAX, MG_MAX, MOOD_LABEL_MAX, SUPPORT_LINES_MAX, UNIT_MAX } from '../core/limits';
+import { clip, MEDICATION_MAX, MG_MAX, MOOD_LABEL_MAX, SUPPLY_REMIND_DAYS, SUPPORT_LINES_MAX, UNIT_MAX } from '../core/limits';
 import { DEFAULT_MOOD_LABELS } from '../core/mood';
 import { DEFAULT_INTERVAL_DAYS } from '../core/questionnaires';
 import { parseReminderTimes, type ReminderSettings } from '../core/reminders';
@@ -108,6 +108,17 @@ export class Settings implements vscode.Disposable {
     if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 365) return v;
     this.warn('checkups.intervalDays', v, vscode.l10n.t('a whole number of days from 1 to 365'));
     return DEFAULT_INTERVAL_DAYS;
+  }
+
+  /**
+   * The status bar mentions the tablet supply each day it lasts this many days or fewer. User level
+   * only (application scope): a repository's settings can't quiet or stir a health reminder.
+   */
+  supplyRemindDays(): number {
+    const v = this.userValue('supply.remindDays', SUPPLY_REMIND_DAYS);
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 365) return v;
+    this.warn('supply.remindDays', v, vscode.l10n.t('a whole number of days from 0 to 365'));
+    return SUPPLY_REMIND_DAYS;
   }
 
   symptomReviewEnabled(): boolean {

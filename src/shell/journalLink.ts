@@ -42,6 +42,10 @@ export class JournalLink implements StatusJournal, vscode.Disposable {
     return this.runtime?.status.extras() ?? [];
   }
 
+  details(): string[] {
+    return this.runtime?.status.supply() ?? [];
+  }
+
   sync(): Promise<boolean> {
     return this.get().status.sync();
   }

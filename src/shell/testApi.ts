@@ -9,7 +9,7 @@ import type { PanelView } from './panelView';
 
 export interface MoodDoseApi {
   statusText(): string;
-  statusState(): { text: string; status: string | undefined; warning: boolean; notifications: number };
+  statusState(): { text: string; tooltip: string; status: string | undefined; warning: boolean; notifications: number };
   dataDir(): string;
   /** The support lines the panel shows (the user's, or the defaults). */
   supportLines(): readonly { name: string; contact: string; link: string }[];
@@ -22,7 +22,7 @@ export interface MoodDoseApi {
 export function testApi(d: { clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; panel: PanelView }): MoodDoseApi {
   return {
     statusText: () => d.status.text,
-    statusState: () => ({ text: d.status.text, status: d.status.status, warning: d.status.isWarning, notifications: d.status.notificationsRaised }),
+    statusState: () => ({ text: d.status.text, tooltip: d.status.tooltip, status: d.status.status, warning: d.status.isWarning, notifications: d.status.notificationsRaised }),
     dataDir: () => d.journal.dir(),
     supportLines: () => d.settings.supportResources(),
     panelRows: () => d.panel.renderedRows,

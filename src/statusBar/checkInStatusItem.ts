@@ -29,6 +29,8 @@ export interface StatusJournal {
   latest(): LastCheckIn | null | undefined;
   /** Words for the quiet summary (taper step, appointment, what is due); none until it is open. */
   extras(): string[];
+  /** Lines for the tooltip only (the tablet supply); none until it is open. */
+  details(): string[];
   /** Opens the journal and picks up other windows' changes; whether this window is the writer. */
   sync(): Promise<boolean>;
   /** Changes waiting in memory for disk space (none until the journal is open); onDidChange fires when this changes. */
@@ -134,7 +136,7 @@ export class CheckInStatusItem implements vscode.Disposable {
   private draw(nudge: Nudge, last: LastCheckIn | undefined): void {
     if (this.drawUnsaved()) return;
     const extras = this.journal.extras();
-    const more = extras.length ? `\n${extras.join(' · ')}` : '';
+    const more = (extras.length ? `\n${extras.join(' · ')}` : '') + this.journal.details().map((line) => `\n${line}`).join('');
     if (nudge.status === 'done' && last) {
       const dose = last.mg === null ? '' : ` · ${formatMg(last.mg)} ${this.settings.unit()}`;
       this.show({

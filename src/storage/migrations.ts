@@ -40,7 +40,15 @@ export const MIGRATIONS: readonly string[] = [
      questions TEXT NOT NULL DEFAULT '[]', outcome TEXT, outcome_asked INTEGER NOT NULL DEFAULT 0);
    CREATE TABLE questionnaires (${BASE}, ${STAMP}, kind TEXT NOT NULL, answers TEXT NOT NULL, total INTEGER NOT NULL,
      band TEXT NOT NULL, difficulty INTEGER);
-   CREATE INDEX questionnaires_kind_at ON questionnaires (kind, at);`
+   CREATE INDEX questionnaires_kind_at ON questionnaires (kind, at);`,
+  // v3: medication history as recalled (never mixed with logged doses), and the tablet supply:
+  // each medication's tablet strength and split, and refills and counts as rows of their own.
+  `ALTER TABLE medications ADD COLUMN tablet_mg REAL;
+   ALTER TABLE medications ADD COLUMN split TEXT NOT NULL DEFAULT 'none';
+   CREATE TABLE recalled_periods (${BASE}, medication TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+     mg REAL NOT NULL, context TEXT NOT NULL DEFAULT '', mood INTEGER, certainty TEXT);
+   CREATE TABLE tablet_supply (${BASE}, ${STAMP}, medication_id TEXT NOT NULL, kind TEXT NOT NULL, tablets REAL NOT NULL);
+   CREATE INDEX tablet_supply_medication_at ON tablet_supply (medication_id, at);`
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

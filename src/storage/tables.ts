@@ -22,13 +22,15 @@ const STAMP = [c('at'), c('localDate'), c('utcOffset', 'int')];
 export const TABLE_COLUMNS: Record<TableName, Column[]> = {
   checkins: [...BASE, ...STAMP, c('mood', 'int'), c('energy', 'int'), c('anxiety', 'int'), c('sleepHours', 'real'), c('note'), c('tags', 'json')],
   doses: [...BASE, ...STAMP, c('medicationId'), c('medication'), c('mg', 'real'), c('status'), c('checkinId')],
-  medications: [...BASE, c('name'), c('unit'), c('form')],
+  medications: [...BASE, c('name'), c('unit'), c('form'), c('tabletMg', 'real'), c('split')],
   taper_steps: [...BASE, c('medicationId'), c('startDate'), c('targetMg', 'real'), c('note')],
   symptoms: [...BASE, ...STAMP, c('key'), c('label'), c('severity', 'int'), c('checkinId'), c('source')],
   life_events: [...BASE, ...STAMP, c('title'), c('note')],
   notes: [...BASE, ...STAMP, c('text')],
   appointments: [...BASE, c('date'), c('time'), c('provider'), c('questions', 'json'), c('outcome'), c('outcomeAsked', 'bool')],
-  questionnaires: [...BASE, ...STAMP, c('kind'), c('answers', 'json'), c('total', 'int'), c('band'), c('difficulty', 'int')]
+  questionnaires: [...BASE, ...STAMP, c('kind'), c('answers', 'json'), c('total', 'int'), c('band'), c('difficulty', 'int')],
+  recalled_periods: [...BASE, c('medication'), c('startDate'), c('endDate'), c('mg', 'real'), c('context'), c('mood', 'int'), c('certainty')],
+  tablet_supply: [...BASE, ...STAMP, c('medicationId'), c('kind'), c('tablets', 'real')]
 };
 
 export type SqlValue = string | number | null | Uint8Array;

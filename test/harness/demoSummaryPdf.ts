@@ -14,5 +14,5 @@ export async function writeDemoPdf(root: string, out: string, size: 'LETTER' | '
   const rows = rowsFromOps(demoJournal({ end: '2026-06-30', zone: 'UTC' }).flat());
   const summary = buildSummary(rows, { today: '2026-06-30', medicationName: 'Escitalopram', unit: 'mg', includeNoteIds: [], support: DEFAULT_RESOURCES });
   const fonts = { regular: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed.ttf')), bold: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed-Bold.ttf')) };
-  fs.writeFileSync(out, await summaryPdf(summaryDoc(summary), { size, fonts, creationDate: new Date('2026-06-30T12:00:00Z') }));
+  fs.writeFileSync(out, await summaryPdf(summaryDoc(summary, {}, size), { size, fonts, creationDate: new Date('2026-06-30T12:00:00Z') }));
 }

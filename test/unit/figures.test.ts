@@ -4,8 +4,9 @@
 import * as assert from 'assert';
 import { afterChangeFigure, courseText, selectForPage } from '../../src/core/figures/afterChange';
 import type { Figure, Mark } from '../../src/core/figures/display';
-import { MOOD_DOSE_LAYOUT } from '../../src/core/figures/moodDose';
+import { MOOD_DOSE_LAYOUT, moodDoseLayout } from '../../src/core/figures/moodDose';
 import { toSvg } from '../../src/core/figures/svg';
+import { FIGURE_A_MAX } from '../../src/core/page1Fit';
 import { buildSummary } from '../../src/core/summary';
 import { summaryDoc } from '../../src/core/summaryDoc';
 import { CUTS, EVENT, eventIncreaseItem9, symptomsAfterCuts } from '../fixtures/handJournals';
@@ -18,10 +19,17 @@ const count = (svg: string, needle: string) => svg.split(needle).length - 1;
 describe('Figure A: mood and dose over time', () => {
   const s = buildSummary(symptomsAfterCuts(), { today: CUTS.to, from: CUTS.from, to: CUTS.to, medicationName: 'Escitalopram', unit: 'mg' });
   const [figA] = summaryDoc(s).figures;
-  const L = MOOD_DOSE_LAYOUT;
+  // Figure A grows into the room page 1 has: the panels at its height.
+  const L = moodDoseLayout(figA.height);
   const plotW = figA.width - L.left - L.right;
   const dayW = plotW / 50;
   const yMood = (m: number) => L.moodTop + L.moodHeight - ((m - 1) / 9) * L.moodHeight;
+
+  it('grows into the room page 1 has, up to about 40% of a Letter page, with every label at 8 pt or more', () => {
+    assert.ok(figA.height > MOOD_DOSE_LAYOUT.height && figA.height <= FIGURE_A_MAX, `${figA.height} pt`);
+    const small = figA.prims.flatMap((p) => (p.t === 'text' && p.size < 8 ? [`${p.text} (${p.size} pt)`] : []));
+    assert.deepStrictEqual(small, []);
+  });
 
   it('draws a dot per day with a check-in at its mean, on the right day', () => {
     const dots = of(figA, 'mood-dot');

@@ -11,11 +11,12 @@ describe('a repository cannot steer the extension', () => {
     contributes: { configuration: { properties: Record<string, { scope?: string }> } };
   };
 
-  it('lets only user settings set the support lines and the data folder', () => {
+  it('lets only user settings set the support lines, the data folder and the supply reminder', () => {
     const props = manifest.contributes.configuration.properties;
     // "application" and "machine" settings are ignored in a workspace's .vscode/settings.json.
     assert.strictEqual(props['moodDose.support.resources'].scope, 'application');
     assert.strictEqual(props['moodDose.dataFolder'].scope, 'machine');
+    assert.strictEqual(props['moodDose.supply.remindDays'].scope, 'application', 'a repository cannot quiet or stir the supply reminder');
   });
 
   it('declares what Restricted Mode limits, and why', () => {

@@ -45,7 +45,8 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     t: english,
     checkedIn: () => effects.push('hasCheckIn'),
     offerSupport: (trigger: SafetyTrigger | undefined, origin: Origin) => effects.push(`support:${trigger ?? 'none'}:${origin}`),
-    notApplied: (count: number) => effects.push(`notApplied:${count}`)
+    notApplied: (count: number) => effects.push(`notApplied:${count}`),
+    supplyBelowZero: (supplies) => effects.push(`belowZero:${supplies.map((s) => `${s.name} ${s.onHand}`).join(',')}`)
   });
   let card = false;
   const handlers = panelHandlers({

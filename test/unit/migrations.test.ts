@@ -53,6 +53,34 @@ describe('migrations', () => {
     });
   }
 
+  it('v3 gives every earlier medication the tablet defaults, and takes recalled periods and supply rows', async () => {
+    for (const from of [0, 1, 2]) {
+      const SQL = await sqlJs();
+      const db = new SQL.Database();
+      migrate(db, from);
+      if (from >= 2) db.run(`INSERT INTO medications (id, created_at, updated_at, name) VALUES ('med-old-1', '2026-01-05T08:00:00.000Z', '2026-01-05T08:00:00.000Z', 'Escitalopram')`);
+      const dir = await tempDir();
+      await fs.writeFile(path.join(dir, SNAPSHOT_NAME), db.export());
+      db.close();
+      const store = await JournalStore.open({ dir, sql: await sqlJs(), compactAfterMs: 60_000 });
+      if (from >= 2) {
+        const med = store.get('medications', 'med-old-1');
+        assert.deepStrictEqual([med?.name, med?.tabletMg, med?.split], ['Escitalopram', null, 'none'], `from v${from}`);
+      }
+      const base = { createdAt: '2026-02-01T08:00:00.000Z', updatedAt: '2026-02-01T08:00:00.000Z', deletedAt: null };
+      await store.write([
+        { table: 'recalled_periods', row: { id: 'recalled-1', ...base, medication: 'Escitalopram', startDate: '2025-03', endDate: '2025-06-14', mg: 30, context: 'Raised during the divorce', mood: 3, certainty: 'clearly' } },
+        { table: 'tablet_supply', row: { id: 'supply-1', ...base, at: '2026-02-01T08:00:00.000Z', localDate: '2026-02-01', utcOffset: 0, medicationId: 'med-old-1', kind: 'refill', tablets: 30.5 } }
+      ]);
+      await store.close();
+      const again = await JournalStore.open({ dir, sql: await sqlJs() });
+      assert.strictEqual(again.get('recalled_periods', 'recalled-1')?.endDate, '2025-06-14', `from v${from}`);
+      assert.strictEqual(again.get('tablet_supply', 'supply-1')?.tablets, 30.5, `from v${from}`);
+      assert.strictEqual(again.integrityCheck(), 'ok');
+      await again.close();
+    }
+  });
+
   it('has one migration per version and leaves a current journal alone', async () => {
     assert.strictEqual(MIGRATIONS.length, SCHEMA_VERSION);
     const SQL = await sqlJs();

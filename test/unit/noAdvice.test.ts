@@ -13,6 +13,7 @@ import { flat, readPdf } from '../fixtures/pdfText';
 import { SYMPTOMS } from '../../src/core/symptoms';
 import { rowsFromOps } from '../../src/core/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
+import type { RecalledPeriod } from '../../src/core/schemas';
 import { ROOT } from './helpers';
 
 /** Phrases that would be advice, a dose suggestion or a diagnosis. None may appear anywhere the user reads. */
@@ -95,21 +96,41 @@ describe('no advice anywhere', () => {
     assert.deepStrictEqual(hits, []);
   });
 
+  it('covers the new strings: medication history as recalled, and the tablet supply', () => {
+    const md = texts.find((x) => x.where === 'summary markdown')!.text;
+    assert.match(md, /Medication history \(as recalled\)[\s\S]*as recalled by the patient/i, 'the rendered history section is scanned');
+    for (const file of ['src/commands/medicationHistory.ts', 'src/commands/supply.ts', 'src/services/supplyWords.ts', 'webview/planHistory.ts', 'webview/planSupply.ts', 'webview/charts/recalled.ts', 'src/core/recalled.ts']) {
+      assert.ok(texts.some((x) => x.where === file), `${file}'s messages are scanned`);
+    }
+    // Their words draw no verdict either: a supply estimate or a recalled period is a fact, not a judgement.
+    const NEW_FILES = /(medicationHistory|supply|supplyWords|planHistory|planSupply|recalled)\.ts$/;
+    const hits = texts.filter((x) => NEW_FILES.test(x.where) && VERDICT.test(x.text)).map((x) => `${x.where}: ${x.text}`);
+    assert.deepStrictEqual(hits, []);
+  });
+
   it('footers every summary with "not medical advice"', () => {
     const md = texts.find((x) => x.where === 'summary markdown')!.text;
     assert.match(md, /not medical advice/i);
   });
 });
 
+/** A year before the journal as recalled, in the shape of the user's story (text of their own: none of it a verdict). */
+const RECALLED: RecalledPeriod[] = [
+  { id: 'recalled-full', createdAt: '2025-12-01T00:00:00.000Z', updatedAt: '2025-12-01T00:00:00.000Z', deletedAt: null, medication: 'Escitalopram', startDate: '2025-01', endDate: '2025-03', mg: 20, context: 'Full dose', mood: 5, certainty: 'roughly' },
+  { id: 'recalled-raise', createdAt: '2025-12-01T00:00:00.000Z', updatedAt: '2025-12-01T00:00:00.000Z', deletedAt: null, medication: 'Escitalopram', startDate: '2025-04', endDate: '2025-05', mg: 30, context: 'Raised during a hard time', mood: 3, certainty: 'clearly' },
+  { id: 'recalled-half', createdAt: '2025-12-01T00:00:00.000Z', updatedAt: '2025-12-01T00:00:00.000Z', deletedAt: null, medication: 'Escitalopram', startDate: '2025-06', endDate: '2025-12-20', mg: 10, context: 'Half dose', mood: 6, certainty: 'roughly' }
+];
+
 /** Words that would draw a verdict from the timing; the summary shows the facts and never names one. */
 const VERDICT = /\b(withdrawal|relapse|relapsing|improved|improvement|worse|worsened|caused|causes|because of)\b/i;
 
-describe('no verdict in what the summary renders (three hand-made journals)', function () {
+describe('no verdict in what the summary renders (four hand-made journals)', function () {
   this.timeout(60_000);
   const journals = [
     { name: 'a clean taper', rows: cleanTaper(), range: CLEAN },
     { name: 'a taper with symptoms after each cut', rows: symptomsAfterCuts(), range: CUTS },
-    { name: 'a life event, a dose increase and a PHQ-9 item 9 answer', rows: eventIncreaseItem9(), range: EVENT }
+    { name: 'a life event, a dose increase and a PHQ-9 item 9 answer', rows: eventIncreaseItem9(), range: EVENT },
+    { name: 'a clean taper after a year of recalled history', rows: { ...cleanTaper(), recalled_periods: RECALLED }, range: CLEAN }
   ];
   const fonts = {
     regular: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed.ttf')),
@@ -122,6 +143,10 @@ describe('no verdict in what the summary renders (three hand-made journals)', fu
       const doc = summaryDoc(summary);
       const { pages } = await readPdf(await summaryPdf(doc, { size: 'LETTER', fonts }));
       const outputs = { markdown: markdownOf(doc), html: htmlOf(doc), svg: doc.figures.map((f) => toSvg(f)).join('\n'), pdf: pages.join('\n') };
+      if (j.rows.recalled_periods) {
+        for (const format of ['markdown', 'html', 'pdf'] as const) assert.match(flat(outputs[format]), /Medication history \(as recalled\)/, `${format} has the history section`);
+        assert.match(outputs.svg, /Before the journal/, 'Figure A has the recalled inset');
+      }
       for (const [format, text] of Object.entries(outputs)) {
         assert.doesNotMatch(text, VERDICT, `${format} of ${j.name}`);
         for (const re of FORBIDDEN) assert.doesNotMatch(text, re, `${format} of ${j.name}`);

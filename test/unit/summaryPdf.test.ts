@@ -6,6 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { MOOD_DOSE_LAYOUT } from '../../src/core/figures/moodDose';
+import { FIGURE_A_MAX, page1Spare } from '../../src/core/page1Fit';
 import { summaryDoc } from '../../src/core/summaryDoc';
 import { PLACEHOLDER, shippedFonts, summaryPdf, type PageSize } from '../../src/pdf/summaryPdf';
 import { visualLine, wrapLines } from '../../src/pdf/visualOrder';
@@ -22,7 +24,7 @@ describe('summary PDF', function () {
   const cache = new Map<string, Promise<Uint8Array>>();
   const pdf = (name: 'demo' | 'heavy', size: PageSize) => {
     const key = `${name}-${size}`;
-    if (!cache.has(key)) cache.set(key, summaryPdf(summaryDoc(name === 'demo' ? demo() : heavy()), { size, fonts: FONTS, creationDate: new Date('2026-06-30T12:00:00Z') }));
+    if (!cache.has(key)) cache.set(key, summaryPdf(summaryDoc(name === 'demo' ? demo() : heavy(), {}, size), { size, fonts: FONTS, creationDate: new Date('2026-06-30T12:00:00Z') }));
     return cache.get(key)!;
   };
 
@@ -42,6 +44,20 @@ describe('summary PDF', function () {
         assert.strictEqual(title, `Mood and dose summary: Escitalopram, ${s.range.from} to ${s.range.to}`);
       });
     }
+  }
+
+  for (const size of ['LETTER', 'A4'] as const) {
+    it(`grows Figure A into all the room page 1 has, up to 40% of the page (demo, ${size}), labels at 8 pt or more`, () => {
+      const pageHeight = size === 'LETTER' ? 792 : 841.89;
+      const doc = summaryDoc(demo(), {}, size);
+      const [figA] = doc.figures;
+      const share = figA.height / pageHeight;
+      console.log(`      Figure A: ${figA.height.toFixed(0)} pt of ${pageHeight.toFixed(0)} (${(share * 100).toFixed(1)}% of the page; ${((MOOD_DOSE_LAYOUT.height / 792) * 100).toFixed(1)}% before it grew)`);
+      // The demo's page 1 is full (every page-1 item above fits with it): no room is left unused.
+      assert.ok(figA.height >= FIGURE_A_MAX || page1Spare(doc.page1, doc.page1Footer, size) < 1, 'no room left on page 1');
+      assert.ok(share >= 0.28 && figA.height <= FIGURE_A_MAX, `${(share * 100).toFixed(1)}% of the page`);
+      assert.ok(figA.prims.every((p) => p.t !== 'text' || p.size >= 8), 'every label at 8 pt or more');
+    });
   }
 
   it('embeds a subset of its own font, no standard font, and sets the title', async () => {

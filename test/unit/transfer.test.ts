@@ -5,7 +5,9 @@ import { appointment, checkIn, dose, lifeEvent, note, questionnaire, step, sympt
 
 const EXPORTED_AT = '2026-03-22T12:00:00.000Z';
 
-const medication: Medication = { id: 'med-escitalopram', createdAt: EXPORTED_AT, updatedAt: EXPORTED_AT, deletedAt: null, name: 'Escitalopram', unit: 'mg', form: 'tablet' };
+const medication: Medication = { id: 'med-escitalopram', createdAt: EXPORTED_AT, updatedAt: EXPORTED_AT, deletedAt: null, name: 'Escitalopram', unit: 'mg', form: 'tablet', tabletMg: 20, split: 'half' };
+
+const plain = (id: string) => ({ id, createdAt: EXPORTED_AT, updatedAt: EXPORTED_AT, deletedAt: null });
 
 /** One or more rows in every table, with text that CSV has to quote. */
 function journal(): RowsByTable {
@@ -22,7 +24,15 @@ function journal(): RowsByTable {
     life_events: [lifeEvent('ev-a-0305', '2026-03-05', 'Court hearing', 'Postponed')],
     notes: [note('no-a-0306', '2026-03-06', '<b>not html</b>\r\nsecond line')],
     appointments: [{ ...appointment('ap-a-0406', '2026-04-06', 'Dr. Rivera', ['Is this, "expected"?', 'Pace?'], '10:30'), outcome: 'Hold, then review', outcomeAsked: true }, appointment('ap-b-0302', '2026-03-02', '', [])],
-    questionnaires: [questionnaire('qu-a-0302', '2026-03-02', 'phq9', [1, 1, 1, 1, 0, 1, 1, 0, 0]), questionnaire('qu-b-0316', '2026-03-16', 'gad7', [2, 1, 1, 2, 0, 1, 1])]
+    questionnaires: [questionnaire('qu-a-0302', '2026-03-02', 'phq9', [1, 1, 1, 1, 0, 1, 1, 0, 0]), questionnaire('qu-b-0316', '2026-03-16', 'gad7', [2, 1, 1, 2, 0, 1, 1])],
+    recalled_periods: [
+      { ...plain('rp-a-2025'), medication: 'Escitalopram', startDate: '2025-03', endDate: '2025-06-14', mg: 30, context: 'Raised during the divorce, "it didn\'t seem to do anything"', mood: 3, certainty: 'clearly' },
+      { ...plain('rp-b-2025'), medication: 'Escitalopram', startDate: '2025-07', endDate: '2026-01', mg: 10, context: '', mood: null, certainty: null }
+    ],
+    tablet_supply: [
+      { ...plain('ts-a-0301'), at: '2026-03-01T12:00:00.000Z', localDate: '2026-03-01', utcOffset: -300, medicationId: 'med-escitalopram', kind: 'count', tablets: 12.25 },
+      { ...plain('ts-b-0310'), at: '2026-03-10T16:00:00.000Z', localDate: '2026-03-10', utcOffset: -240, medicationId: 'med-escitalopram', kind: 'refill', tablets: 30 }
+    ]
   };
 }
 
@@ -39,11 +49,12 @@ describe('JSON export and import', () => {
   it('round-trips: export → import into an empty journal → export gives identical JSON', () => {
     const first = exportJson(journal(), EXPORTED_AT);
     const imported = importJson(first);
-    // 3 check-ins + 3 doses + 1 medication + 2 steps + 2 symptoms + 1 event + 1 note + 2 appointments + 2 questionnaires = 17.
-    assert.strictEqual(imported.preview.entries, 17);
-    assert.deepStrictEqual(imported.preview.tables, { checkins: 3, doses: 3, medications: 1, taper_steps: 2, symptoms: 2, life_events: 1, notes: 1, appointments: 2, questionnaires: 2 });
+    // 3 check-ins + 3 doses + 1 medication + 2 steps + 2 symptoms + 1 event + 1 note + 2 appointments + 2 questionnaires
+    // + 2 recalled periods + 2 supply rows = 21.
+    assert.strictEqual(imported.preview.entries, 21);
+    assert.deepStrictEqual(imported.preview.tables, { checkins: 3, doses: 3, medications: 1, taper_steps: 2, symptoms: 2, life_events: 1, notes: 1, appointments: 2, questionnaires: 2, recalled_periods: 2, tablet_supply: 2 });
     const { toWrite, preview } = planImport(imported, new Set());
-    assert.strictEqual(preview.entries, 17);
+    assert.strictEqual(preview.entries, 21);
     assert.strictEqual(exportJson(rowsFromOps(toWrite), EXPORTED_AT), first);
   });
 
@@ -58,13 +69,15 @@ describe('JSON export and import', () => {
       medications: rows.medications,
       taper_steps: rows.taper_steps,
       symptoms: rows.symptoms,
-      life_events: rows.life_events
+      life_events: rows.life_events,
+      tablet_supply: [...rows.tablet_supply!].reverse(),
+      recalled_periods: rows.recalled_periods
     };
     const text = exportJson(shuffled, EXPORTED_AT);
     assert.strictEqual(text, exportJson(rows, EXPORTED_AT));
     const doc = JSON.parse(text) as { format: string; version: number; exportedAt: string; tables: Record<string, { id: string }[]> };
-    assert.deepStrictEqual([doc.format, doc.version, doc.exportedAt], ['mood-dose-journal', 1, EXPORTED_AT]);
-    assert.deepStrictEqual(Object.keys(doc.tables), ['checkins', 'doses', 'medications', 'taper_steps', 'symptoms', 'life_events', 'notes', 'appointments', 'questionnaires']);
+    assert.deepStrictEqual([doc.format, doc.version, doc.exportedAt], ['mood-dose-journal', 2, EXPORTED_AT]);
+    assert.deepStrictEqual(Object.keys(doc.tables), ['checkins', 'doses', 'medications', 'taper_steps', 'symptoms', 'life_events', 'notes', 'appointments', 'questionnaires', 'recalled_periods', 'tablet_supply']);
     assert.deepStrictEqual(
       doc.tables.checkins.map((r) => r.id),
       ['ci-a-0301', 'ci-b-0302', 'ci-c-0303']
@@ -78,10 +91,10 @@ describe('JSON export and import', () => {
     const store = new FakeJournal();
     const first = planImport(importJson(text), store.lookup);
     store.write(first.toWrite);
-    assert.strictEqual(first.preview.entries, 17);
+    assert.strictEqual(first.preview.entries, 21);
     const second = planImport(importJson(text), store.lookup);
     assert.deepStrictEqual(second.toWrite, []);
-    assert.deepStrictEqual(second.preview, { entries: 0, duplicates: 17, differing: 0, rejected: [], tables: {} });
+    assert.deepStrictEqual(second.preview, { entries: 0, duplicates: 21, differing: 0, rejected: [], tables: {} });
     // With only a set of ids the answer is the same.
     assert.strictEqual(planImport(importJson(text), new Set(store.rows.keys())).toWrite.length, 0);
   });
@@ -97,7 +110,7 @@ describe('JSON export and import', () => {
       plan.toWrite.map((o) => o.row.id),
       ['ci-new-0310']
     );
-    assert.strictEqual(plan.preview.duplicates, 17);
+    assert.strictEqual(plan.preview.duplicates, 21);
     assert.strictEqual(plan.preview.differing, 1);
   });
 
@@ -128,7 +141,7 @@ describe('JSON export and import', () => {
 
   it('rejects files that are not a journal export, newer versions, unknown tables and repeated ids', () => {
     assert.throws(() => importJson('{"format":"other","version":1,"tables":{}}'), /not a mood-dose-journal export/);
-    assert.throws(() => importJson('{"format":"mood-dose-journal","version":2,"tables":{}}'), /version 2 is newer/);
+    assert.throws(() => importJson('{"format":"mood-dose-journal","version":3,"tables":{}}'), /version 3 is newer/);
     assert.throws(() => importJson('{"format":"mood-dose-journal","version":1,"tables":{"pets":[]}}'), /unknown table "pets"/);
     const row = checkIn('ci-twice-0301', '2026-03-01', 5);
     assert.throws(() => importJson(JSON.stringify({ format: 'mood-dose-journal', version: 1, tables: { checkins: [row, row] } })), /ci-twice-0301 appears twice/);
@@ -139,17 +152,30 @@ describe('JSON export and import', () => {
 describe('CSV export and import', () => {
   it('writes one file per table with a header, and quotes with papaparse', () => {
     const files = exportCsv(journal());
-    assert.deepStrictEqual(Object.keys(files), ['checkins.csv', 'doses.csv', 'medications.csv', 'taper_steps.csv', 'symptoms.csv', 'life_events.csv', 'notes.csv', 'appointments.csv', 'questionnaires.csv']);
+    assert.deepStrictEqual(Object.keys(files), ['checkins.csv', 'doses.csv', 'medications.csv', 'taper_steps.csv', 'symptoms.csv', 'life_events.csv', 'notes.csv', 'appointments.csv', 'questionnaires.csv', 'recalled_periods.csv', 'tablet_supply.csv']);
     const csv = files['checkins.csv'];
     assert.ok(csv.startsWith('id,createdAt,updatedAt,deletedAt,at,localDate,utcOffset,mood,energy,anxiety,sleepHours,note,tags\r\n'));
     assert.ok(csv.includes('"Line one, with a comma\nand ""quotes"" on line two","[""work"",""a|b"",""ünïcödé""]"'), 'quoted note and JSON tags');
     assert.strictEqual(exportCsv({})['notes.csv'], 'id,createdAt,updatedAt,deletedAt,at,localDate,utcOffset,text\r\n');
   });
 
+  it('imports an export made before schema v3: medications take the tablet defaults', () => {
+    const files = exportCsv(journal());
+    // medications.csv as version 1 wrote it: no tabletMg or split column, no new tables.
+    const [head, row] = files['medications.csv'].split('\r\n');
+    const old = `${head.replace(',tabletMg,split', '')}\r\n${row.replace(/,20,half$/, '')}\r\n`;
+    assert.notStrictEqual(old, files['medications.csv']);
+    const fromCsv = rowsFromOps(importCsv({ 'medications.csv': old }).ops).medications![0];
+    assert.deepStrictEqual([fromCsv.name, fromCsv.tabletMg, fromCsv.split], ['Escitalopram', null, 'none']);
+    const { tabletMg: _t, split: _s, ...v1Row } = medication;
+    const fromJson = rowsFromOps(importJson(JSON.stringify({ format: 'mood-dose-journal', version: 1, tables: { medications: [v1Row] } })).ops).medications![0];
+    assert.deepStrictEqual([fromJson.tabletMg, fromJson.split], [null, 'none']);
+  });
+
   it('round-trips every table exactly', () => {
     const rows = journal();
     const imported = importCsv(exportCsv(rows));
-    assert.strictEqual(imported.preview.entries, 17);
+    assert.strictEqual(imported.preview.entries, 21);
     const { toWrite } = planImport(imported, new Set());
     assert.strictEqual(exportJson(rowsFromOps(toWrite), EXPORTED_AT), exportJson(rows, EXPORTED_AT));
   });

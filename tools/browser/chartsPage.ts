@@ -77,3 +77,16 @@ export async function openCharts(viewport = { width: 360, height: 900 }): Promis
   await page.waitForFunction(() => !!window.mdc);
   return { page, problems, close: () => context.close() };
 }
+
+/** Where a date falls on the timeline's plot, in page coordinates (the x scale spans from..to exactly). */
+export function timelinePointAt(page: Page, range: { from: string; to: string }, date: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([from, to, at]) => {
+      const box = document.querySelector('.mdc-timeline .u-over')!.getBoundingClientRect();
+      const ms = (d: string) => new Date(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)).getTime();
+      return { x: box.left + (box.width * (ms(at) - ms(from))) / (ms(to) - ms(from)), y: box.top + box.height / 2 };
+    },
+    [range.from, range.to, date]
+  );
+}
+

@@ -86,9 +86,16 @@ export class FakeHost {
     lastLogged: { mg: 15, date: '2026-03-10' },
     daysSinceChange: 8,
     adherence: { from: '2026-03-01', to: '2026-03-10', planDays: 10, atPlan: 7, abovePlan: 2, belowPlan: 0, skipped: 1, notLogged: 0, differences: [{ date: '2026-03-01', loggedMg: 20, plannedMg: 15 }] },
-    appointments: [{ id: 'appt-0000001', date: '2026-04-20', time: '10:30', provider: 'Dr. Rivera', questions: ['Can we hold at 15 mg?'], outcome: null }]
+    appointments: [{ id: 'appt-0000001', date: '2026-04-20', time: '10:30', provider: 'Dr. Rivera', questions: ['Can we hold at 15 mg?'], outcome: null }],
+    history: [{ id: 'recalled-0001', medication: 'Escitalopram', startDate: '2025-01', endDate: '2025-03', mg: 20, context: 'full dose', mood: 5, certainty: 'roughly' }],
+    overlaps: [],
+    supply: [
+      { medicationId: 'med-00000001', name: 'Escitalopram', unit: 'mg', tabletMg: 10, split: 'half', onHand: 12, belowZero: false, dose: { mg: 15, source: 'plan' }, perDose: 1.5, daysLeft: 8, wholePieces: true }
+    ]
   };
   planSaves: unknown[] = [];
+  /** What history/save answers about overlaps. */
+  overlapsOnSave: string[] = [];
   private deleted = new Map<string, HistoryItem>();
 
   constructor(items: HistoryItem[] = []) {
@@ -172,6 +179,16 @@ export class FakeHost {
       case 'appointments/delete':
         this.planSaves.push({ method: msg.method, ...msg.params });
         return ok(null);
+      case 'history/save':
+        this.planSaves.push({ method: msg.method, ...msg.params });
+        return ok({ id: `saved-${this.planSaves.length}`, undoToken: `undo-${this.planSaves.length}`, message: 'Medication history saved, marked as recalled.', overlaps: this.overlapsOnSave });
+      case 'history/delete':
+      case 'supply/log':
+        this.planSaves.push({ method: msg.method, ...msg.params });
+        return ok({ id: `saved-${this.planSaves.length}`, undoToken: `undo-${this.planSaves.length}`, message: msg.method === 'history/delete' ? 'Recalled period deleted.' : 'Refill saved.' });
+      case 'supply/tablets':
+        this.planSaves.push({ method: msg.method, ...msg.params });
+        return ok({ id: `saved-${this.planSaves.length}` });
       case 'review/save':
         this.reviews.push(msg.params.symptoms);
         return ok({ count: msg.params.symptoms.length });

@@ -37,7 +37,7 @@ export function mondayOf(day: number): number {
 }
 
 export function isEmpty(data: ChartData): boolean {
-  return !data.days.some((d) => d.mean !== null || d.dose !== null) && !data.symptoms.some((s) => s.cells.length > 0);
+  return !data.days.some((d) => d.mean !== null || d.dose !== null) && !data.symptoms.some((s) => s.cells.length > 0) && !data.recalled?.length;
 }
 
 /** uPlot's aligned columns: x (seconds), mean, min, max, dose. Nulls leave gaps. */
@@ -133,5 +133,7 @@ export function summary(data: ChartData, s: ChartStrings): string {
     s.t('{0} days with check-ins', recorded),
     s.t('{0} dose changes and {1} life events marked', changes, data.markers.length - changes)
   ];
+  const recalled = data.recalled?.length ?? 0;
+  if (recalled) parts.push(s.t('{0} periods of medication history as recalled, drawn hatched and not counted in any figure', recalled));
   return parts.join('. ') + '.';
 }

@@ -1,10 +1,12 @@
 // Mood (daily mean with its min–max band) and dose (step line) on one time axis, with dose-change
-// and life-event markers. uPlot draws everything; this file is its options and two small hooks.
+// and life-event markers, and medication history as recalled drawn as a hatched band of its own.
+// uPlot draws everything; this file is its options and three small hooks.
 import uPlot from 'uplot';
 import type { ChartData } from '../../src/protocol';
 import type { ChartStrings } from './strings';
 import { columns, fixed1, markerGroups, markerText, type MarkerGroup } from './data';
 import { el } from './dom';
+import { drawRecalled, recalledLegend, recalledSpans, recalledText, type RecalledSpan } from './recalled';
 import type { ChartTheme } from './theme';
 
 /** How close (CSS px) the cursor must be to a marker line to show its details. */
@@ -16,8 +18,10 @@ export class Timeline {
   private groups: MarkerGroup[] = [];
   private theme: ChartTheme | undefined;
   private key = '';
-  private shown: MarkerGroup | undefined;
+  private shown: MarkerGroup | RecalledSpan | undefined;
   private readonly tip: HTMLElement;
+  private recalled: RecalledSpan[] = [];
+  private readonly legend: HTMLElement;
 
   constructor(
     private readonly host: HTMLElement,
@@ -26,13 +30,18 @@ export class Timeline {
     this.tip = el('div', 'mdc-tooltip');
     this.tip.hidden = true;
     this.tip.setAttribute('role', 'tooltip');
+    this.legend = recalledLegend(s);
   }
 
   /** Redraws with new data; rebuilds the plot only when the theme or unit changed. */
   update(data: ChartData, theme: ChartTheme, label: string): void {
     const cols = columns(data);
     this.groups = markerGroups(data.markers);
+    this.recalled = recalledSpans(data.recalled ?? [], data.unit);
     this.theme = theme;
+    // The legend sits under the plot, shown only when a recalled period is in range.
+    if (this.host.parentElement && this.legend.previousElementSibling !== this.host) this.host.after(this.legend);
+    this.legend.hidden = this.recalled.length === 0;
     this.hideTip();
     const key = `${theme.key}|${data.unit}`;
     if (this.plot && key === this.key) {
@@ -89,7 +98,8 @@ export class Timeline {
       scales: {
         x: { time: true },
         mood: { range: [0.5, 10.5] },
-        mg: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] }
+        // Room for a recalled dose above the logged ones, so its band is never cut off.
+        mg: { range: (_u, _min, max) => ((top) => [0, top > 0 ? top * 1.15 : 1])(Math.max(max ?? 0, ...this.recalled.map((r) => r.mg))) }
       },
       series: [
         { label: t('Date'), value: (_u, v) => (v == null ? '–' : isoDate(v)) },
@@ -114,7 +124,7 @@ export class Timeline {
         { ...axis, scale: 'mg', side: 1, size: 56, grid: { show: false }, values: (_u, splits) => splits.map((v) => t('{0} {1}', v, unit)) }
       ],
       hooks: {
-        drawAxes: [(u) => this.drawMarkers(u)],
+        drawAxes: [(u) => this.theme && drawRecalled(u, this.recalled, this.theme), (u) => this.drawMarkers(u)],
         setCursor: [(u) => this.hover(u)]
       }
     };
@@ -144,16 +154,21 @@ export class Timeline {
     ctx.restore();
   }
 
-  /** Shows the labels of the marker nearest the cursor, if it is within NEAR_PX. */
+  /** Shows the labels of the marker nearest the cursor, if it is within NEAR_PX, else the recalled period under it. */
   private hover(u: uPlot): void {
     const left = u.cursor.left ?? -1;
     const group = left >= 0 ? this.nearest(u, left) : undefined;
-    if (!group) return this.hideTip();
-    if (group !== this.shown) {
-      this.shown = group;
+    const val = left >= 0 ? u.posToVal(left, 'x') : NaN;
+    const period = group ? undefined : this.recalled.find((r) => val >= r.x0 && val < r.x1);
+    const shown = group ?? period;
+    if (!shown) return this.hideTip();
+    if (shown !== this.shown) {
+      this.shown = shown;
       this.tip.replaceChildren();
-      el('div', 'mdc-tooltip-date', group.date, this.tip);
-      for (const m of group.items) el('div', `mdc-tooltip-item mdc-${m.kind}`, markerText(m, this.s), this.tip);
+      if (group) {
+        el('div', 'mdc-tooltip-date', group.date, this.tip);
+        for (const m of group.items) el('div', `mdc-tooltip-item mdc-${m.kind}`, markerText(m, this.s), this.tip);
+      } else if (period) for (const line of recalledText(period, this.s)) el('div', 'mdc-tooltip-item mdc-recalled', line, this.tip);
     }
     this.tip.hidden = false;
     const maxLeft = u.over.clientWidth - this.tip.offsetWidth;

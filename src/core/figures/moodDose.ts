@@ -1,11 +1,13 @@
 // Figure A: mood and dose over time. Dots for each day's mean mood, a line for the 7-day rolling
 // median, the logged dose as a step line and the planned dose as a dashed step line, vertical markers
 // for dose changes and life events with short labels, and beneath, on the same time axis, a strip
-// with the PHQ-9 totals over their bands. Pure: data in, display list out.
+// with the PHQ-9 totals over their bands. Medication history as recalled, when there is any before
+// the range, gets an inset of its own on the left (recalledInset.ts). Pure: data in, display list out.
 import { formatMg } from '../entries';
 import { PHQ9 } from '../questionnaires';
 import { addDays, daysBetween, parseLocalDate, type LocalDate } from '../time';
 import { fitText, INK, textWidth, type Figure, type Prim } from './display';
+import { breakMarks, insetPrims, insetSpan, legendSwatch, type RecalledBand } from './recalledInset';
 
 export interface MoodDoseInput {
   from: LocalDate;
@@ -17,62 +19,103 @@ export interface MoodDoseInput {
   changes: readonly { date: LocalDate; fromMg: number; toMg: number }[];
   events: readonly { date: LocalDate; title: string }[];
   phq9: readonly { date: LocalDate; total: number }[];
+  /** Medication history as recalled; only the part before `from` is drawn, in an inset of its own. */
+  recalled?: readonly RecalledBand[];
   width?: number;
+  /** Taller than MOOD_DOSE_LAYOUT.height when page 1 has room (the panels share the extra). */
+  height?: number;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LABEL = 7.5;
-const TICK = 7.5;
+/** Labels and ticks at 8 pt: Figure A is drawn at its own size on the PDF page, never scaled down. */
+const LABEL = 8;
+const TICK = 8;
+/** Baselines of the two rows of marker labels above the mood panel. */
+const LABEL_ROWS = [8, 17];
+/** Width an event's title may take in its label (as many characters as 72 pt held at 7.5 pt). */
+const EVENT_TITLE_W = 77;
 
-/** The layout, exported for tests that check where things fall: mood, dose and PHQ-9 panels share one time axis. */
+/** The smallest layout, exported for tests that check where things fall: mood, dose and PHQ-9 panels share one time axis. */
 export const MOOD_DOSE_LAYOUT = { left: 40, right: 40, moodTop: 20, moodHeight: 78, doseTop: 102, doseHeight: 26, ticksY: 138, stripTop: 143, stripHeight: 22, legendY: 177, height: 181 };
+/** The share of the inset for medication history as recalled, and the gap that marks the break. */
+const INSET_SHARE = 0.18;
+const BREAK_GAP = 10;
+
+/** The layout at `height` (at least MOOD_DOSE_LAYOUT's): mood gets 60% of the extra, dose 25%, the PHQ-9 strip 15%. */
+export function moodDoseLayout(height: number = MOOD_DOSE_LAYOUT.height): typeof MOOD_DOSE_LAYOUT {
+  const B = MOOD_DOSE_LAYOUT;
+  const extra = Math.max(0, height - B.height);
+  const moodHeight = B.moodHeight + extra * 0.6;
+  const doseHeight = B.doseHeight + extra * 0.25;
+  const stripHeight = B.stripHeight + extra * 0.15;
+  const doseTop = B.moodTop + moodHeight + (B.doseTop - B.moodTop - B.moodHeight);
+  const ticksY = doseTop + doseHeight + (B.ticksY - B.doseTop - B.doseHeight);
+  const stripTop = ticksY + (B.stripTop - B.ticksY);
+  const legendY = stripTop + stripHeight + (B.legendY - B.stripTop - B.stripHeight);
+  return { ...B, moodHeight, doseTop, doseHeight, ticksY, stripTop, stripHeight, legendY, height: legendY + (B.height - B.legendY) };
+}
 
 export function moodDoseFigure(input: MoodDoseInput): Figure {
-  const L = MOOD_DOSE_LAYOUT;
+  const L = moodDoseLayout(input.height);
   const width = input.width ?? 535;
-  const plotW = width - L.left - L.right;
-  const right = L.left + plotW;
+  // With recalled history before the range, the range's panels start right of an inset for it.
+  const span = insetSpan(input.recalled ?? [], input.from);
+  const insetW = span ? Math.round((width - MOOD_DOSE_LAYOUT.left - MOOD_DOSE_LAYOUT.right) * INSET_SHARE) : 0;
+  const left = span ? L.left + insetW + BREAK_GAP : L.left;
+  const plotW = width - left - L.right;
+  const right = left + plotW;
   const moodBottom = L.moodTop + L.moodHeight;
   const doseBottom = L.doseTop + L.doseHeight;
   const stripBottom = L.stripTop + L.stripHeight;
   const nDays = Math.max(1, daysBetween(input.from, input.to) + 1);
   const dayW = plotW / nDays;
-  const xOf = (date: LocalDate) => L.left + daysBetween(input.from, date) * dayW;
+  const xOf = (date: LocalDate) => left + daysBetween(input.from, date) * dayW;
   const xMid = (date: LocalDate) => xOf(date) + dayW / 2;
   const yMood = (m: number) => moodBottom - ((m - 1) / 9) * L.moodHeight;
-  const levels = input.days.flatMap((d) => [d.level, d.planned]).filter((x): x is number => x !== null);
+  const levels = [...input.days.flatMap((d) => [d.level, d.planned]), ...(span ? span.bands.map((b) => b.band.mg) : [])].filter((x): x is number => x !== null);
   const maxMg = niceMax(levels.length ? Math.max(...levels) : 10);
   const yMg = (mg: number) => doseBottom - (mg / maxMg) * (L.doseHeight - 4);
   const p: Prim[] = [];
 
   // Panels: mood 1–10, dose 0–max, PHQ-9 0–27; each framed, with its name on the left.
   for (const m of [1, 4, 7, 10]) {
-    p.push({ t: 'line', mark: 'grid', points: [[L.left, yMood(m)], [right, yMood(m)]], stroke: { color: INK.grid, width: 0.5 } });
+    p.push({ t: 'line', mark: 'grid', points: [[left, yMood(m)], [right, yMood(m)]], stroke: { color: INK.grid, width: 0.5 } });
     p.push({ t: 'text', mark: 'tick', x: L.left - 3, y: yMood(m) + 2.5, text: String(m), size: TICK, anchor: 'end', fill: INK.muted });
   }
   for (const mg of [0, maxMg]) p.push({ t: 'text', mark: 'tick', x: right + 3, y: yMg(mg) + 2.5, text: `${formatMg(mg)} ${input.unit}`, size: TICK, fill: INK.dose });
   p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.moodTop + L.moodHeight / 2 - 4, text: 'Mood', size: TICK, anchor: 'end', bold: true, fill: INK.text });
   p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.moodTop + L.moodHeight / 2 + 5, text: '(1–10)', size: TICK, anchor: 'end', fill: INK.muted });
   p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.doseTop + L.doseHeight / 2 + 2.5, text: 'Dose', size: TICK, anchor: 'end', bold: true, fill: INK.dose });
-  p.push({ t: 'rect', mark: 'axis', x: L.left, y: L.moodTop, w: plotW, h: L.moodHeight, stroke: { color: INK.axis, width: 0.6 } });
-  p.push({ t: 'rect', mark: 'axis', x: L.left, y: L.doseTop, w: plotW, h: L.doseHeight, stroke: { color: INK.axis, width: 0.6 } });
+  p.push({ t: 'rect', mark: 'axis', x: left, y: L.moodTop, w: plotW, h: L.moodHeight, stroke: { color: INK.axis, width: 0.6 } });
+  p.push({ t: 'rect', mark: 'axis', x: left, y: L.doseTop, w: plotW, h: L.doseHeight, stroke: { color: INK.axis, width: 0.6 } });
 
-  // Time ticks under the dose panel, shared by all three panels.
+  // The recalled inset, its break from the range, and its label row kept clear of marker labels.
+  const labelRows: [number, number][][] = [[], []];
+  let ticksFrom = -Infinity;
+  if (span) {
+    const frame = { left: L.left, width: insetW, labelY: LABEL_ROWS[0], rowGap: LABEL_ROWS[1] - LABEL_ROWS[0], moodTop: L.moodTop, moodBottom, doseTop: L.doseTop, doseBottom, ticksY: L.ticksY, yMood, yMg };
+    p.push(...insetPrims(span, frame), ...breakMarks(L.left + insetW + BREAK_GAP / 2, [moodBottom, doseBottom]));
+    labelRows[0].push([0, L.left + insetW]);
+    labelRows[1].push([0, L.left + insetW]);
+    ticksFrom = L.left + insetW + 4;
+  }
+
+  // Time ticks under the dose panel, shared by all three panels (none running into the inset's dates).
   for (const t of timeTicks(input.from, input.to)) {
     const x = xOf(t.date);
+    if (x - textWidth(t.label, TICK) / 2 < ticksFrom) continue;
     p.push({ t: 'line', mark: 'tick', points: [[x, doseBottom], [x, doseBottom + 2.5]], stroke: { color: INK.axis, width: 0.6 } });
     p.push({ t: 'text', mark: 'tick', x, y: L.ticksY, text: t.label, size: TICK, anchor: 'middle', fill: INK.muted });
   }
 
   // Markers first, so the data is drawn over them; labels in two rows above the mood panel.
-  const labelRows: [number, number][][] = [[], []];
   const place = (x: number, text: string, rows: number[], fill: string): number | undefined => {
     const w = textWidth(text, LABEL) + 3;
     const x0 = Math.min(Math.max(x - 1, 0), width - w);
     for (const row of rows) {
       if (labelRows[row].every(([a, b]) => x0 + w < a || x0 > b)) {
         labelRows[row].push([x0, x0 + w]);
-        p.push({ t: 'text', mark: 'marker-label', x: x0, y: 7.5 + row * 8.5, text, size: LABEL, fill });
+        p.push({ t: 'text', mark: 'marker-label', x: x0, y: LABEL_ROWS[row], text, size: LABEL, fill });
         return row;
       }
     }
@@ -91,7 +134,7 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
     const x = xMid(e.date);
     marker(x, 'event-marker', { color: INK.event, width: 0.9, dash: [1.2, 1.8] });
     const number = `E${i + 1}`;
-    place(x, `${number} ${fitText(e.title.replace(/\s+/g, ' '), 72, LABEL)}`, [1, 0], INK.event) ?? place(x, number, [1, 0], INK.event);
+    place(x, `${number} ${fitText(e.title.replace(/\s+/g, ' '), EVENT_TITLE_W, LABEL)}`, [1, 0], INK.event) ?? place(x, number, [1, 0], INK.event);
   });
 
   // Dose: logged (solid, wide), then planned (dashed, thin) over it, so both show where they agree.
@@ -116,11 +159,11 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
   const yPhq = (v: number) => stripBottom - (v / PHQ9.maxTotal) * L.stripHeight;
   PHQ9.bands.forEach((b, i) => {
     const top = yPhq(i === PHQ9.bands.length - 1 ? PHQ9.maxTotal : b.max + 1);
-    p.push({ t: 'rect', mark: 'phq9-band', x: L.left, y: top, w: plotW, h: yPhq(b.min) - top, fill: INK.bands[i] });
+    p.push({ t: 'rect', mark: 'phq9-band', x: left, y: top, w: plotW, h: yPhq(b.min) - top, fill: INK.bands[i] });
   });
-  p.push({ t: 'rect', mark: 'axis', x: L.left, y: L.stripTop, w: plotW, h: L.stripHeight, stroke: { color: INK.axis, width: 0.6 } });
+  p.push({ t: 'rect', mark: 'axis', x: left, y: L.stripTop, w: plotW, h: L.stripHeight, stroke: { color: INK.axis, width: 0.6 } });
   for (const v of [0, 27]) p.push({ t: 'text', mark: 'tick', x: right + 3, y: yPhq(v) + 2.5, text: String(v), size: TICK, fill: INK.muted });
-  p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.stripTop + L.stripHeight / 2 + 2.5, text: 'PHQ-9', size: TICK, anchor: 'end', bold: true, fill: INK.text });
+  p.push({ t: 'text', mark: 'axis', x: left - 3, y: L.stripTop + L.stripHeight / 2 + 2.5, text: 'PHQ-9', size: TICK, anchor: 'end', bold: true, fill: INK.text });
   let free = -Infinity;
   for (const q of input.phq9) {
     const x = xMid(q.date);
@@ -130,16 +173,17 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
     p.push({ t: 'text', mark: 'phq9-point', x: x + 3, y: Math.max(L.stripTop + 8, yPhq(q.total) + 2.5), text: String(q.total), size: TICK, bold: true, fill: INK.text });
     free = x + 3 + textWidth(String(q.total), TICK, true) + 3;
   }
-  if (!input.phq9.length) p.push({ t: 'text', mark: 'legend', x: L.left + plotW / 2, y: L.stripTop + L.stripHeight / 2 + 2.5, text: 'No PHQ-9 in this range', size: TICK, anchor: 'middle', fill: INK.muted });
+  if (!input.phq9.length) p.push({ t: 'text', mark: 'legend', x: left + plotW / 2, y: L.stripTop + L.stripHeight / 2 + 2.5, text: 'No PHQ-9 in this range', size: TICK, anchor: 'middle', fill: INK.muted });
 
-  p.push(...legend(L.legendY, L.left));
+  p.push(...legend(L.legendY, span ? 4 : L.left, Boolean(span)));
   const moodDays = input.days.filter((d) => d.mean !== null).length;
+  const recalledDesc = span ? ` Medication history as recalled before the range (${span.bands.length} period${span.bands.length === 1 ? '' : 's'}, ${span.from} to ${span.to}) is hatched in a separate inset on the left; it is not counted in any figure.` : '';
   return {
     id: 'figure-a',
     width,
     height: L.height,
     title: 'Mood and dose over time',
-    desc: `Daily mean mood on ${moodDays} of ${input.days.length} days (dots) with a 7-day rolling median (line); logged dose (solid step line) and planned dose (dashed); ${input.changes.length} dose changes and ${input.events.length} life events marked; PHQ-9 totals (n = ${input.phq9.length}) beneath.`,
+    desc: `Daily mean mood on ${moodDays} of ${input.days.length} days (dots) with a 7-day rolling median (line); logged dose (solid step line) and planned dose (dashed); ${input.changes.length} dose changes and ${input.events.length} life events marked; PHQ-9 totals (n = ${input.phq9.length}) beneath.${recalledDesc}`,
     prims: p
   };
 }
@@ -164,7 +208,7 @@ function stepLines(values: readonly (number | null)[], xOf: (d: LocalDate) => nu
   return out;
 }
 
-function legend(yBase: number, x0: number): Prim[] {
+function legend(yBase: number, x0: number, recalled: boolean): Prim[] {
   const out: Prim[] = [];
   let x = x0;
   const item = (draw: (x: number) => Prim, text: string) => {
@@ -179,6 +223,10 @@ function legend(yBase: number, x0: number): Prim[] {
   item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.planned, width: 0.9, dash: [3, 2] } }), 'Dose planned');
   item((x) => ({ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.change, width: 0.9 } }), 'Dose change');
   item((x) => ({ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.event, width: 0.9, dash: [1.2, 1.8] } }), 'Life event');
+  if (recalled) {
+    out.push(...legendSwatch(x, y + 1));
+    out.push({ t: 'text', mark: 'legend', x: x + 14, y: yBase, text: 'As recalled (hatched)', size: LABEL, fill: INK.text });
+  }
   return out;
 }
 

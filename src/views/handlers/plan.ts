@@ -3,17 +3,33 @@
 // proposes one.
 import { beforeEarliestYear } from '../../core/importChecks';
 import { clip, EARLIEST_YEAR, PANEL } from '../../core/limits';
+import { allOverlapMessages } from '../../core/recalled';
+import type { Translate } from '../../core/safety';
 import { adherence, daysSinceLastChange, loggedByDate } from '../../core/stats';
 import type { TaperStep } from '../../core/schemas';
+import { supplyStatus } from '../../core/supply';
 import { currentStep } from '../../core/taper';
-import { addDays, daysBetween, type LocalDate } from '../../core/time';
+import { addDays, daysBetween, firstDayOf, lastDayOf, type LocalDate } from '../../core/time';
 import type { Handlers, PlanData } from '../../protocol';
 import { appointments } from '../../storage/appointmentQueries';
 import { planRows } from '../../storage/planQueries';
 import type { JournalReader } from '../../storage/reader';
+import { dosesBetween, recalledPeriods } from '../../storage/recalledQueries';
+import { supplyRows } from '../../storage/supplyQueries';
+import { toRecalledView } from '../recalledView';
 import type { HandlerDeps } from './deps';
 
-type PlanMethods = 'plan/data' | 'plan/saveMedication' | 'plan/saveStep' | 'plan/deleteStep' | 'appointments/save' | 'appointments/delete';
+type PlanMethods =
+  | 'plan/data'
+  | 'plan/saveMedication'
+  | 'plan/saveStep'
+  | 'plan/deleteStep'
+  | 'appointments/save'
+  | 'appointments/delete'
+  | 'history/save'
+  | 'history/delete'
+  | 'supply/tablets'
+  | 'supply/log';
 
 /** Without a plan, adherence looks back this many days. */
 const LOOK_BACK_DAYS = 30;
@@ -29,7 +45,7 @@ export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' |
     return null;
   };
   return {
-    'plan/data': async () => planData(await d.read(), d.clock.today(), d.settings.unit()),
+    'plan/data': async () => planData(await d.read(), d.clock.today(), d.settings.unit(), d.t),
     'plan/saveMedication': (p) => id(d.actions.saveMedication(p)),
     'plan/saveStep': async (p) => {
       refuseEarly(p.startDate);
@@ -40,11 +56,31 @@ export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' |
       refuseEarly(p.date);
       return id(d.actions.saveAppointment(p));
     },
-    'appointments/delete': ({ id: appointmentId }) => none(d.actions.deleteAppointment(appointmentId))
+    'appointments/delete': ({ id: appointmentId }) => none(d.actions.deleteAppointment(appointmentId)),
+    'history/save': async (p) => {
+      const { id: saved, undoToken, message, overlaps } = await d.actions.saveRecalledPeriod(p);
+      return { id: saved, undoToken, message, overlaps: overlaps.slice(0, PANEL.recalledPeriods) };
+    },
+    'history/delete': ({ id: periodId }) => d.actions.deleteRecalledPeriod(periodId),
+    'supply/tablets': (p) => id(d.actions.saveTablets(p)),
+    'supply/log': async (p) => {
+      const { id: saved, undoToken, message } = await d.actions.logSupply(p);
+      return { id: saved, undoToken, message };
+    }
   };
 }
 
-function planData(store: JournalReader, today: LocalDate, unit: string): PlanData {
+/** "Before the journal": the periods as recalled, and each overlap named once. */
+function historyData(store: JournalReader, unit: string, t: Translate): Pick<PlanData, 'history' | 'overlaps'> & { omitted: number } {
+  const periods = recalledPeriods(store);
+  const shown = clip(periods, PANEL.recalledPeriods);
+  const first = periods.length ? firstDayOf(periods[0].startDate) : undefined;
+  const last = periods.reduce((a, p) => (lastDayOf(p.endDate) > a ? lastDayOf(p.endDate) : a), '');
+  const doses = first ? dosesBetween(store, first, last) : [];
+  return { history: shown.items.map(toRecalledView), overlaps: allOverlapMessages(shown.items, doses, unit, t).slice(0, PANEL.recalledPeriods), omitted: shown.omitted };
+}
+
+function planData(store: JournalReader, today: LocalDate, unit: string, t: Translate): PlanData {
   const { steps, doses, medications } = planRows(store);
   const step = currentStep(steps, today);
   const index = step ? steps.findIndex((s) => s.id === step.id) : -1;
@@ -61,6 +97,9 @@ function planData(store: JournalReader, today: LocalDate, unit: string): PlanDat
   if (shownSteps.length < steps.length) omitted.steps = steps.length - shownSteps.length;
   if (shownMeds.omitted) omitted.medications = shownMeds.omitted;
   if (shownAppointments.omitted) omitted.appointments = shownAppointments.omitted;
+  const { omitted: historyOmitted, ...history } = historyData(store, unit, t);
+  if (historyOmitted) omitted.history = historyOmitted;
+  const supply = supplyRows(store);
   return {
     ...(Object.keys(omitted).length ? { omitted } : {}),
     today,
@@ -81,6 +120,8 @@ function planData(store: JournalReader, today: LocalDate, unit: string): PlanDat
       notLogged: a.notLogged,
       differences: a.differences.slice(-PANEL.adherenceDifferences)
     },
-    appointments: shownAppointments.items.map((x) => ({ id: x.id, date: x.date, time: x.time, provider: x.provider, questions: x.questions, outcome: x.outcome }))
+    appointments: shownAppointments.items.map((x) => ({ id: x.id, date: x.date, time: x.time, provider: x.provider, questions: x.questions, outcome: x.outcome })),
+    ...history,
+    supply: shownMeds.items.map((medication) => supplyStatus({ medication, changes: supply.changes, doses: supply.doses, steps: supply.steps, today }))
   };
 }
