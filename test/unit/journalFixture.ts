@@ -55,7 +55,11 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     settings,
     t: english,
     support: { cardVisible: () => card, dismiss: async () => void (card = false) },
-    host: { runCommand: (c) => void opened.push(`command:${c}`), openLink: async (l) => void opened.push(`link:${l}`) }
+    host: {
+      runCommand: (c) => void opened.push(`command:${c}`),
+      openLink: async (l) => void opened.push(`link:${l}`),
+      editInPanel: async (entry) => void opened.push(`edit:${entry.id}`)
+    }
   });
   return { store, actions, handlers, effects, opened, settings, close: () => store.close() };
 }

@@ -2,7 +2,7 @@
 // Each tab's handlers take only the parts they need; none imports vscode, so they run in Node tests.
 import type { DayClock } from '../../core/entries';
 import type { Translate } from '../../core/safety';
-import type { PANEL_COMMANDS } from '../../protocol';
+import type { EntryView, PANEL_COMMANDS } from '../../protocol';
 import type { JournalActions } from '../../services/journalActions';
 import type { Settings } from '../../services/settings';
 import type { JournalReader } from '../../storage/reader';
@@ -19,6 +19,6 @@ export interface HandlerDeps {
   t: Translate;
   /** The calm support card's state for today. */
   support: { cardVisible(): boolean; dismiss(): Promise<void> };
-  /** What only VS Code can do: run one of the panel's palette commands, open a support link. */
-  host: { runCommand(command: (typeof PANEL_COMMANDS)[number]): void; openLink(link: string): Promise<void> };
+  /** What only VS Code can do: run one of the panel's palette commands, open a support link, open a check-in in the sidebar's form. */
+  host: { runCommand(command: (typeof PANEL_COMMANDS)[number]): void; openLink(link: string): Promise<void>; editInPanel(entry: EntryView): Promise<void> };
 }
