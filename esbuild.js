@@ -5,6 +5,7 @@
 //   transfer.js   import and export, with papaparse (first export or import)
 //   summary.js    the prescriber summary (first summary)
 //   pdf.js        the PDF writer (pdfkit) and its font handling (first PDF)
+//   figures.js    the dashboard's figures (first dashboard)
 // Each is self-contained; src/shell/lazy.ts requires the others on first use. Two browser bundles:
 //   webview.js    the sidebar panel
 //   dashboard.js  the dashboard in the editor area; its charts come from the same modules
@@ -91,7 +92,8 @@ const HOST_BUNDLES = {
   journal: 'src/bundles/journal.ts',
   transfer: 'src/bundles/transfer.ts',
   summary: 'src/bundles/summary.ts',
-  pdf: 'src/pdf/summaryPdf.ts'
+  pdf: 'src/pdf/summaryPdf.ts',
+  figures: 'src/bundles/figures.ts'
 };
 
 /** esbuild options for one host bundle. */

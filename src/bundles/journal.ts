@@ -68,6 +68,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     settings,
     t,
     support: safety,
+    figures: () => shell.load('figures'),
     host: {
       runCommand: (command) => void vscode.commands.executeCommand(`moodDose.${command}`),
       openLink: async (link) => void (await vscode.env.openExternal(vscode.Uri.parse(link))),

@@ -8,6 +8,7 @@ import type { Handlers } from '../../src/protocol';
 import { JournalActions, type Origin } from '../../src/services/journalActions';
 import { JournalStore } from '../../src/storage/journalStore';
 import { panelHandlers, type HandlerDeps } from '../../src/views/handlers';
+import * as figures from '../../src/bundles/figures';
 import { sqlJs, tempDir } from './helpers';
 
 /** Like vscode.l10n.t with no bundle: fills {0}, {1}… in the English message. */
@@ -54,6 +55,7 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     clock,
     settings,
     t: english,
+    figures: () => figures,
     support: { cardVisible: () => card, dismiss: async () => void (card = false) },
     host: {
       runCommand: (c) => void opened.push(`command:${c}`),

@@ -1,9 +1,10 @@
-// Each dose step side by side: the prescriber summary's table (core/doseSteps.ts), over the whole
-// journal, with what its columns count in words above it.
+// Each dose step side by side: the prescriber summary's table (core/doseSteps.ts figures, core/stepTable.ts
+// columns and cells), over the whole journal, with what its columns count in words above it.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DashboardData } from '../../src/protocol';
 import type { SectionContext } from './context';
-import { stepCells, stepHead, stepsSummary } from './words';
+import { stepHead, stepRow } from '../../src/core/stepTable';
+import { stepsSummary } from './words';
 
 export class StepsSection {
   constructor(private readonly c: SectionContext) {}
@@ -22,7 +23,7 @@ export class StepsSection {
               <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
               <tbody>
                 ${data.steps.map((s) => {
-                  const [dose, ...cells] = stepCells(s, data.timeline.unit, t);
+                  const [dose, ...cells] = stepRow(s, data.timeline.unit, t);
                   return html`<tr><th scope="row">${dose}</th>${cells.map((cell) => html`<td class="mdc-num">${cell}</td>`)}</tr>`;
                 })}
               </tbody>

@@ -1,6 +1,6 @@
 // The dashboard's sentences, made from its figures: numbers, days and dates with their n, and never
 // a verdict. Pure (no DOM), so a unit test can render every one of them over a journal and scan it.
-import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, DoseStepView, WindowStatView } from '../../src/protocol';
+import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, WindowStatView } from '../../src/protocol';
 
 /** Localisation: the page passes @vscode/l10n's t. */
 export type Words = (message: string, ...args: (string | number)[]) => string;
@@ -11,10 +11,6 @@ export const one = (x: number): string => x.toFixed(1);
 export function signedOne(x: number): string {
   const v = Math.round(x * 10) / 10;
   return v > 0 ? `+${one(v)}` : v < 0 ? `−${one(-v)}` : one(0);
-}
-
-export function mg(x: number | null, unit: string, t: Words): string {
-  return x === null ? t('none logged') : t('{0} {1}', formatNumber(x), unit);
 }
 
 export function changeText(c: DoseChangeView, unit: string, t: Words): string {
@@ -61,16 +57,6 @@ export function associationsCaveat(t: Words): string {
 }
 
 // ---- Each dose step side by side ---------------------------------------------------------------
-
-export function stepHead(t: Words): string[] {
-  return [t('Dose'), t('From'), t('Days'), t('Days with a check-in'), t('Median mood (IQR)'), t('Mean ± SD (n)'), t('Days 0–14: median (n)'), t('Day 15 on: median (n)'), t('Symptom-days'), t('Skipped doses'), t('Life events')];
-}
-
-export function stepCells(s: DoseStepView, unit: string, t: Words): string[] {
-  const mood = s.mood.tooFew ? t('too few days') : t('{0} ({1}–{2})', one(s.mood.median), one(s.mood.q1), one(s.mood.q3));
-  const mean = s.mean === null ? t('– (0)') : s.sd === null ? t('{0} ({1})', one(s.mean), s.daysWithCheckIn) : t('{0} ± {1} ({2})', one(s.mean), one(s.sd), s.daysWithCheckIn);
-  return [mg(s.mg, unit, t), s.from, String(s.days), String(s.daysWithCheckIn), mood, mean, windowCell(s.early, t), windowCell(s.late, t), String(s.symptomDays), String(s.skippedDoses), String(s.lifeEvents)];
-}
 
 export function stepsSummary(data: DashboardData, t: Words): string {
   const steps = data.steps;

@@ -1,8 +1,9 @@
-// The dashboard: the whole journal's figures (from core/dashboard.ts, on the Charts tab's rows), one
-// dose change up close, one day's entries, and opening a check-in in the sidebar's form.
-import { changeDetail, type ChangeDay } from '../../core/changeDetail';
+// The dashboard: the whole journal's figures (core/dashboard.ts, on the Charts tab's rows), one dose
+// change up close, one day's entries, and opening a check-in in the sidebar's form. The figures come
+// from dist/figures.js, loaded on the dashboard's first request.
+import type { ChangeDay, ChangeDetail } from '../../core/changeDetail';
 import { chartSeries, withinPanelLimits } from '../../core/chartSeries';
-import { dashboard, dashboardFrom } from '../../core/dashboard';
+import type { Dashboard } from '../../core/dashboard';
 import { clip, CHANGE_DAYS_BEFORE, PANEL } from '../../core/limits';
 import type { WindowStat } from '../../core/quantiles';
 import { addDays, daysBetween } from '../../core/time';
@@ -16,12 +17,13 @@ import type { HandlerDeps } from './deps';
 type DashboardMethods = 'dashboard/data' | 'dashboard/change' | 'dashboard/day' | 'dashboard/edit';
 
 /** The dashboard needs the unit of the settings and, of VS Code, only the sidebar's form. */
-export type DashboardDeps = Pick<HandlerDeps, 'read' | 'clock' | 't'> & { settings: Pick<HandlerDeps['settings'], 'unit'>; host: Pick<HandlerDeps['host'], 'editInPanel'> };
+export type DashboardDeps = Pick<HandlerDeps, 'read' | 'clock' | 't' | 'figures'> & { settings: Pick<HandlerDeps['settings'], 'unit'>; host: Pick<HandlerDeps['host'], 'editInPanel'> };
 
 export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMethods> {
   return {
     'dashboard/data': async () => {
       const store = await d.read();
+      const { dashboard, dashboardFrom } = d.figures();
       const today = d.clock.today();
       const first = dashboardFrom(firstChartDate(store), today);
       // As on the Charts tab, at most PANEL.chartDays days: an entry dated in 1900 must not make it too long.
@@ -37,7 +39,7 @@ export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMet
     },
     'dashboard/change': async ({ date }) => {
       const store = await d.read();
-      const detail = changeDetail(changeRows(store, addDays(date, -CHANGE_DAYS_BEFORE)), date, d.clock.today());
+      const detail = d.figures().changeDetail(changeRows(store, addDays(date, -CHANGE_DAYS_BEFORE)), date, d.clock.today());
       if (!detail) throw new Error(d.t('No dose change starts on {0}. The journal may have changed; choose the change again.', date));
       return changeView(detail, d.settings.unit());
     },
@@ -59,7 +61,7 @@ export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMet
 }
 
 /** The figures within the panel's limits: the latest changes and steps, the largest differences. */
-function dashboardView(f: ReturnType<typeof dashboard>, today: string): DashboardData {
+function dashboardView(f: Dashboard, today: string): DashboardData {
   const timeline = withinPanelLimits(f.timeline);
   const omitted: NonNullable<DashboardData['omitted']> = {};
   const latest = <T>(items: readonly T[], max: number, key: 'changes' | 'steps') => {
@@ -94,7 +96,7 @@ function dashboardView(f: ReturnType<typeof dashboard>, today: string): Dashboar
   };
 }
 
-function changeView(detail: NonNullable<ReturnType<typeof changeDetail>>, unit: string): ChangeDetailView {
+function changeView(detail: ChangeDetail, unit: string): ChangeDetailView {
   const w = detail.window;
   const day = (x: ChangeDay) => ({ day: x.day, date: x.date, mean: x.mean, min: x.min, max: x.max, n: x.n, skipped: x.skipped });
   const symptoms = clip(w.symptoms, PANEL.chartSymptoms);
