@@ -16,6 +16,7 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const { subsetFontFile } = require('./tools/build/fonts');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,21 +28,26 @@ const assets = [
   ['node_modules/@vscode/codicons/dist/codicon.css', 'codicon.css'],
   ['node_modules/@vscode/codicons/dist/codicon.ttf', 'codicon.ttf'],
   ['node_modules/uplot/dist/uPlot.min.css', 'uplot.css'],
-  // The PDF's font (DejaVu, a free licence that allows redistribution), with its licence beside it.
-  ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf', 'fonts/DejaVuSansCondensed.ttf'],
-  ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf', 'fonts/DejaVuSansCondensed-Bold.ttf'],
+  // The PDF font's licence (DejaVu, a free licence that allows redistribution and subsetting).
   ['node_modules/dejavu-fonts-ttf/LICENSE', 'fonts/LICENSE-DejaVu.txt']
 ];
 
-function copyAssets() {
+/** The PDF's fonts, subset by tools/build/fonts.js so the .vsix stays small. */
+const fonts = [
+  ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf', 'fonts/DejaVuSansCondensed.ttf'],
+  ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf', 'fonts/DejaVuSansCondensed-Bold.ttf']
+];
+
+function sourceOf(from) {
+  const source = path.join(__dirname, from);
+  if (!fs.existsSync(source)) throw new Error(`Missing ${from}. Run "npm ci" in ${__dirname} first.`);
+  return source;
+}
+
+async function copyAssets() {
   fs.mkdirSync(path.join(dist, 'fonts'), { recursive: true });
-  for (const [from, to] of assets) {
-    const source = path.join(__dirname, from);
-    if (!fs.existsSync(source)) {
-      throw new Error(`Missing ${from}. Run "npm ci" in ${__dirname} first.`);
-    }
-    fs.copyFileSync(source, path.join(dist, to));
-  }
+  for (const [from, to] of assets) fs.copyFileSync(sourceOf(from), path.join(dist, to));
+  for (const [from, to] of fonts) await subsetFontFile(sourceOf(from), path.join(dist, to));
 }
 
 /** Reports each build in the format VS Code's esbuild problem matchers expect. */
@@ -136,7 +142,7 @@ const targets = [
 ];
 
 async function main() {
-  copyAssets();
+  await copyAssets();
   const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

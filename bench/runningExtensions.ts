@@ -86,17 +86,28 @@ async function bringIntoView(page: Page, name: string): Promise<void> {
   }
 }
 
+export interface StartOptions {
+  /** More packaged extensions to install beside it, e.g. an empty control extension. */
+  also?: string[];
+  /** Saves the Running Extensions editor as displayed. */
+  screenshot?: string;
+  /** Display names of the others to wait for, beside `displayName`. */
+  waitFor?: string[];
+}
+
 /**
- * One fresh workbench start: a new server (new user data, new extensions folder) with only the
- * .vsix installed, a workspace folder opened, then "Developer: Show Running Extensions" once
- * `displayName` has finished activating. `screenshot` saves the editor as displayed.
+ * One fresh workbench start: a new server (new user data, new extensions folder) with the .vsix
+ * installed, a workspace folder opened, then "Developer: Show Running Extensions" once `displayName`
+ * has finished activating.
  */
-export async function runningExtensions(vsix: string, displayName: string, screenshot?: string): Promise<WorkbenchStart> {
+export async function runningExtensions(vsix: string, displayName: string, options: StartOptions = {}): Promise<WorkbenchStart> {
+  const { screenshot } = options;
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-bench-startup-'));
   fs.writeFileSync(path.join(workspace, 'README.md'), '# A workspace for the start-up benchmark\n');
   const server = await startCodeServer({ userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.tips.enabled': false } });
   try {
     await installVsix(server, vsix);
+    for (const other of options.also ?? []) await installVsix(server, other);
     const { page, close } = await openWorkbench({ server, folder: workspace, viewport: { width: 1280, height: 900 } });
     try {
       await page.keyboard.press('F1');
@@ -108,8 +119,9 @@ export async function runningExtensions(vsix: string, displayName: string, scree
       // The extension activates on onStartupFinished: until then it has no row, then one that
       // reads "Activating..." until activate() has returned.
       const deadline = Date.now() + 60_000;
+      const names = [displayName, ...(options.waitFor ?? [])];
       let rows = await readRows(page);
-      while (!rows.has(displayName) && Date.now() < deadline) {
+      while (!names.every((n) => rows.has(n)) && Date.now() < deadline) {
         await page.waitForTimeout(1000);
         rows = await readRows(page);
       }

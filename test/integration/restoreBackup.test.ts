@@ -30,6 +30,9 @@ describe('Restore Backup (real VS Code)', () => {
       // now cannot be opened, and its recovery message waits for an answer.
       await config.update('dataFolder', '.mood-journal-away', vscode.ConfigurationTarget.Global);
       await waitFor('the journal to move', () => a.dataDir() === away);
+      // The setting moves at once; closing the journal (its last compaction) takes a moment more.
+      // It releases the writer lock last, so ruin the file only then.
+      await waitFor('the journal here to close', () => !fs.existsSync(path.join(dir, 'journal.sqlite.lock')));
       fs.writeFileSync(snapshot, 'not a journal any more');
       await config.update('dataFolder', undefined, vscode.ConfigurationTarget.Global);
       await waitFor('the journal to move back', () => a.dataDir() === dir);

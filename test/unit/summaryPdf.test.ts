@@ -7,17 +7,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { summaryDoc } from '../../src/core/summaryDoc';
-import { PLACEHOLDER, summaryPdf, type PageSize } from '../../src/pdf/summaryPdf';
+import { PLACEHOLDER, shippedFonts, summaryPdf, type PageSize } from '../../src/pdf/summaryPdf';
 import { visualLine, wrapLines } from '../../src/pdf/visualOrder';
 import { UNICODE_NOTES } from '../fixtures/heavyYear';
 import { assertInOrder, demoSummary as demo, heavySummary as heavy, page1Items } from '../fixtures/page1';
 import { flat, readPdf } from '../fixtures/pdfText';
 import { ROOT } from './helpers';
 
-const FONTS = {
-  regular: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed.ttf')),
-  bold: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed-Bold.ttf'))
-};
+// The fonts as they ship: subset by tools/build/fonts.js into dist/fonts.
+const FONTS = shippedFonts(path.join(ROOT, 'dist', 'fonts'));
 
 describe('summary PDF', function () {
   this.timeout(60_000);
@@ -85,6 +83,18 @@ describe('summary PDF', function () {
       assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'fonts', 'LICENSE-DejaVu.txt')), 'the font licence ships next to the font');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ships fonts cut to the scripts a journal is written in, small enough for the .vsix', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fontkit = require('fontkit') as { create(b: Buffer): { hasGlyphForCodePoint(cp: number): boolean } };
+    for (const [face, bytes] of Object.entries(FONTS)) {
+      assert.ok(bytes.length < 300_000, `${face}: ${bytes.length} bytes, under 300 KB`);
+      const font = fontkit.create(Buffer.from(bytes));
+      for (const ch of 'éŁșĦñ' + 'Ωλ' + 'Жщ' + 'Ա' + 'שלום' + 'سلام' + 'ქ' + 'ẞạ' + '–…→−·⌊⌋≤“”×±□•') {
+        assert.ok(font.hasGlyphForCodePoint(ch.codePointAt(0)!), `${face} keeps U+${ch.codePointAt(0)!.toString(16)}`);
+      }
     }
   });
 

@@ -1,6 +1,6 @@
 // The charts module alone in headless Chromium, behind the panel's CSP, for the charts tests and
 // bench/charts.ts. Sample data to draw comes from sampleChartData.ts.
-import * as esbuild from 'esbuild';
+import { bundleForPage } from './pageBundle';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import type { MoodDoseCharts } from '../../webview/charts';
@@ -47,16 +47,7 @@ function pageHtml(): string {
 
 /** Bundles the test entry (minified for the benchmark, as in the packaged panel), serves the repo, starts Chromium. */
 export async function startCharts(opts: { minify?: boolean } = {}): Promise<void> {
-  await esbuild.build({
-    entryPoints: [path.join(REPO_ROOT, 'tools', 'browser', 'chartsEntry.ts')],
-    outfile: path.join(REPO_ROOT, BUNDLE),
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: opts.minify ?? false,
-    logLevel: 'warning'
-  });
+  await bundleForPage('chartsEntry.ts', BUNDLE, opts.minify ?? false);
   const fixed: Record<string, [string, string]> = { '/theme.css': ['text/css', DARK_THEME] };
   server = await serveRepo(REPO_ROOT, (url) => (url.pathname === '/' ? ['text/html', pageHtml()] : fixed[url.pathname]));
   origin = server.origin;

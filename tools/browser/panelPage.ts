@@ -1,7 +1,7 @@
 // Loads the built panel (dist/webview.js) into headless Chromium behind the same strict CSP that
 // VS Code uses, with a stand-in for acquireVsCodeApi (standin.js, or the caller's) and a scripted
 // host on the Node side. The browser tests and the panel benchmark both drive it.
-import * as esbuild from 'esbuild';
+import { bundleForPage } from './pageBundle';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
@@ -47,15 +47,7 @@ export async function stopBrowser(): Promise<void> {
 const TIMEOUT_BUNDLE = 'out/test-pages/panel-timeout.js';
 
 async function buildTimeoutPanel(): Promise<void> {
-  await esbuild.build({
-    entryPoints: [path.join(REPO_ROOT, 'tools', 'browser', 'panelEntry.ts')],
-    outfile: path.join(REPO_ROOT, TIMEOUT_BUNDLE),
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    logLevel: 'warning'
-  });
+  await bundleForPage('panelEntry.ts', TIMEOUT_BUNDLE);
 }
 
 /** The same shell and CSP as src/views/panelHtml.ts, with `origin` standing in for cspSource. */
