@@ -16,7 +16,7 @@ export class StepsSection {
       <h2 id="steps-heading">${t('Each dose step side by side')}</h2>
       <p>${stepsSummary(data, t)}</p>
       ${data.omitted?.steps ? html`<p class="hint omitted">${t('Not shown: the {0} oldest steps.', data.omitted.steps)}</p>` : nothing}
-      ${data.steps.length
+      ${data.steps.some((s) => s.mg !== null || s.daysWithCheckIn > 0)
         ? html`<div class="dash-table-wrap dash-steps" role="region" tabindex="0" aria-labelledby="steps-heading">
             <table class="mdc-table dash-wide-table">
               <caption>${t('Mood and what was logged at each dose step, oldest first')}</caption>

@@ -60,7 +60,8 @@ export function associationsCaveat(t: Words): string {
 
 export function stepsSummary(data: DashboardData, t: Words): string {
   const steps = data.steps;
-  if (!steps.length) return t('No dose logged yet.');
+  // An empty journal (or one without doses) still has one step, at no dose: it says so instead.
+  if (!steps.some((s) => s.mg !== null)) return t('No dose logged yet.');
   return t(
     '{0} dose steps from {1} to {2}. Day 0 of a step is its first day at that dose; days 0–14 and day 15 on are counted apart, each with its n. A window with fewer than 3 days with a check-in says "too few days".',
     steps.length,
