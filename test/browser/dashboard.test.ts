@@ -131,6 +131,45 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     assert.ok(await noHorizontalScroll(page), 'associations: no horizontal scrolling');
   });
 
+  it('zooms the timeline by preset, keys and dragging, resets, and explains each marker on keyboard focus', async () => {
+    await demo();
+    const page = await open();
+    const range = () => text(page, '.dash-range');
+    await page.click('[data-preset="30"]');
+    assert.match(await range(), /^From 2026-06-01 to 2026-06-30: \d+ of 30 days with a check-in/);
+    // Keys on the plot: zoom in, move earlier, then 0 for the whole journal.
+    await page.focus('#timeline-host .u-over');
+    await page.keyboard.press('+');
+    assert.match(await range(), /^From 2026-06-(0[6-9]|1\d) to 2026-06-(2\d|30): \d+ of (15|16) days/);
+    assert.strictEqual(await page.getAttribute('[data-preset="30"]', 'aria-pressed'), 'false', 'a zoomed view is no preset');
+    await page.keyboard.press('ArrowLeft');
+    assert.doesNotMatch(await range(), /to 2026-06-30:/);
+    await page.keyboard.press('0');
+    assert.match(await range(), /^From 2026-04-0\d to 2026-06-30: /);
+    assert.strictEqual(await page.getAttribute('[data-preset="all"]', 'aria-pressed'), 'true');
+    // Drag across the middle of the plot.
+    const box = (await page.$('#timeline-host .u-over'))!.boundingBox();
+    const b = (await box)!;
+    await page.mouse.move(b.x + b.width * 0.4, b.y + b.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width * 0.6, b.y + b.height / 2, { steps: 5 });
+    await page.mouse.up();
+    assert.match(await range(), /^From 2026-0[45]-\d\d to 2026-0[56]-\d\d: \d+ of (1\d|2\d) days/);
+    await page.click('#reset-zoom');
+    assert.match(await range(), /^From 2026-04-0\d to 2026-06-30: /);
+    // The marker list: Tab reaches it, and the marker in focus is explained in the tooltip.
+    await page.focus('.mdc-marker-keys');
+    await page.keyboard.press('Home');
+    const tip = await page.$eval('#timeline-host .mdc-tooltip', (el) => ({ hidden: (el as HTMLElement).hidden, text: el.textContent }));
+    assert.strictEqual(tip.hidden, false);
+    const active = await page.$eval('.mdc-marker-keys', (el) => document.getElementById(el.getAttribute('aria-activedescendant')!)?.getAttribute('aria-label'));
+    const [date, what] = active!.split(/: (.*)/s);
+    assert.match(date, /^2026-\d\d-\d\d$/);
+    assert.strictEqual(tip.text, `${date}${what.split('; ').join('')}`, 'the tooltip says what the screen reader reads');
+    await page.keyboard.press('ArrowRight');
+    assert.notStrictEqual(await page.$eval('#timeline-host .mdc-tooltip-date', (el) => el.textContent), date, 'Right moves to the next marker');
+  });
+
   it('moves through the year in pixels from the keyboard alone, lists a day with Enter, and opens a check-in with Edit', async () => {
     await demo();
     const page = await open({ section: 'year', range: { preset: 'all' } });
