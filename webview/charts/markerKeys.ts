@@ -54,9 +54,10 @@ export class MarkerKeys {
 
   /** Moves each tick to its marker's place, and hides those out of view. */
   layout(): void {
+    // Every place first, then every write: a read after a style write would force a layout per marker.
+    const lefts = this.groups.map((g) => this.place(g));
     this.visible = [];
-    this.groups.forEach((g, i) => {
-      const left = this.place(g);
+    lefts.forEach((left, i) => {
       const option = this.options[i];
       option.hidden = left === null;
       if (left === null) return;

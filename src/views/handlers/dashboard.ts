@@ -32,7 +32,7 @@ export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMet
       const rows = dashboardRows(store, from, today);
       const unit = d.settings.unit();
       // The symptom strips stay on the Charts tab; the dashboard shows symptoms after each change.
-      const series = { ...chartSeries(rows.chart, from, today, unit), symptoms: [] };
+      const series = chartSeries(rows.chart, from, today, unit);
       if (first < earliest) series.omitted = { days: daysBetween(first, earliest) };
       const figures = dashboard({ timeline: series, checkins: rows.chart.checkins, doses: rows.doses, symptoms: rows.symptoms, lifeEvents: rows.chart.events, steps: rows.steps });
       return dashboardView(figures, today);
