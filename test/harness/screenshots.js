@@ -57,11 +57,14 @@ async function dashboardShot(theme, workspace, name, section) {
     const { page, close } = await openWorkbench({ server, folder: workspace, extensionDevelopmentPath: root, viewport: { width: 1280, height: 800 } });
     try {
       await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+      // Through the command palette, as a user would; the dashboard may also come back restored.
       await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor();
       await page.keyboard.type('Mood & Dose: Open Dashboard');
-      await page.waitForTimeout(500);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Dashboard' }).first().waitFor();
       await page.keyboard.press('Enter');
-      await page.locator('iframe.webview.ready').first().waitFor({ timeout: 30_000 });
+      await page.locator('.tab', { hasText: 'Mood & Dose Dashboard' }).first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1000); // the restored layout settles (the side bar may come back)
       if (await page.locator('.part.sidebar:visible').count()) await page.keyboard.press('Control+B');
       const dash = webviewFrame(page, EXTENSION);
       await dash.locator('#timeline-host canvas').waitFor({ timeout: 60_000 });
@@ -74,7 +77,7 @@ async function dashboardShot(theme, workspace, name, section) {
       }
       await dash.locator(`vscode-tab-header[data-section=${section}]`).click();
       if (section === 'afterChange') await dash.locator('#change-chart canvas').waitFor();
-      await page.mouse.move(1270, 790); // no hover tooltip over the page
+      await page.mouse.move(26, 600); // an empty spot of the activity bar: no hover tooltip anywhere
       await save(page, name);
     } finally {
       await close();
