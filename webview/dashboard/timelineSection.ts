@@ -64,10 +64,16 @@ export class TimelineSection {
   }
 
   /** After render: the chart on its host, the view asked for, and the table. */
-  mount(root: HTMLElement): void {
+  mount(root: HTMLElement, retried = false): void {
     const data = this.data;
     const host = root.querySelector<HTMLElement>('#timeline-host');
     if (!data || !host) return;
+    // Right after the tabs render, their panel may not be laid out yet and the host is 0 px wide:
+    // build the plot a frame later, at its real size, rather than draw it twice.
+    if (host !== this.host && host.clientWidth === 0 && !retried) {
+      requestAnimationFrame(() => this.mount(root, true));
+      return;
+    }
     if (host !== this.host) {
       this.timeline?.destroy();
       this.host = host;
