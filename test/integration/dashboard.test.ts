@@ -16,6 +16,9 @@ function checkIns(rows: readonly string[]): number | undefined {
 }
 
 describe('Dashboard in a real VS Code', () => {
+  // Later suites drive the Journal view's webview: leave only that one visible.
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
   it('opens from its command as one panel in the editor area, and the command again reveals the same one', async () => {
     const a = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
