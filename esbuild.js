@@ -5,7 +5,11 @@
 //   transfer.js   import and export, with papaparse (first export or import)
 //   summary.js    the prescriber summary (first summary)
 //   pdf.js        the PDF writer (pdfkit) and its font handling (first PDF)
-// Each is self-contained; src/shell/lazy.ts requires the others on first use.
+//   figures.js    the dashboard's figures (first dashboard)
+// Each is self-contained; src/shell/lazy.ts requires the others on first use. Two browser bundles:
+//   webview.js    the sidebar panel
+//   dashboard.js  the dashboard in the editor area; its charts come from the same modules
+//                 (webview/charts/), which esbuild bundles into each.
 //   node esbuild.js               development build with source maps
 //   node esbuild.js --production  minified, no source maps (used by `vsce package`)
 //   node esbuild.js --watch       rebuilds on change; prints lines the $esbuild-watch problem matcher reads
@@ -94,7 +98,8 @@ const HOST_BUNDLES = {
   journal: 'src/bundles/journal.ts',
   transfer: 'src/bundles/transfer.ts',
   summary: 'src/bundles/summary.ts',
-  pdf: 'src/pdf/summaryPdf.ts'
+  pdf: 'src/pdf/summaryPdf.ts',
+  figures: 'src/bundles/figures.ts'
 };
 
 /** esbuild options for one host bundle. */
@@ -111,17 +116,29 @@ function hostOptions(name, overrides = {}) {
   };
 }
 
-const targets = [
-  ...Object.keys(HOST_BUNDLES).map((name) => hostOptions(name, name === 'pdf' ? { plugins: [...common.plugins, noWoff2] } : {})),
-  {
+/** The browser bundles: output name → entry module. */
+const PAGE_BUNDLES = {
+  webview: 'webview/main.ts',
+  dashboard: 'webview/dashboard/main.ts'
+};
+
+/** esbuild options for one page bundle. */
+function pageOptions(name, overrides = {}) {
+  return {
     ...common,
-    entryPoints: ['webview/main.ts'],
-    outfile: 'dist/webview.js',
+    entryPoints: [path.join(__dirname, PAGE_BUNDLES[name])],
+    outfile: path.join(dist, `${name}.js`),
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    metafile: true
-  }
+    metafile: true,
+    ...overrides
+  };
+}
+
+const targets = [
+  ...Object.keys(HOST_BUNDLES).map((name) => hostOptions(name, name === 'pdf' ? { plugins: [...common.plugins, noWoff2] } : {})),
+  ...Object.keys(PAGE_BUNDLES).map((name) => pageOptions(name))
 ];
 
 async function main() {
@@ -143,7 +160,7 @@ async function main() {
   if (failed) process.exit(1);
 }
 
-module.exports = { HOST_BUNDLES, hostOptions };
+module.exports = { HOST_BUNDLES, hostOptions, PAGE_BUNDLES, pageOptions };
 
 if (require.main === module) {
   main().catch((e) => {

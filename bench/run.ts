@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ROOT, printTable, type BenchRow } from './stats';
 import { benchCharts } from './charts';
+import { benchDashboard } from './dashboard';
 import { benchPanel } from './panel';
 import { benchStartup } from './startup';
 import { benchStorage } from './storage';
@@ -39,6 +40,13 @@ async function main(): Promise<void> {
     const rows = await benchCharts();
     printTable('Charts (headless Chromium)', rows);
     results.charts = rows;
+  }
+  if (only.length === 0 || only.includes('dashboard')) {
+    const rows = await benchDashboard();
+    const bundle = fs.statSync(path.join(ROOT, 'dist', 'dashboard.js')).size / 1024;
+    rows.push({ size: '-', metric: 'dashboard bundle dist/dashboard.js (after a --production build)', value: bundle, unit: 'KB', target: '≤ 300 KB', pass: bundle <= 300 });
+    printTable('Dashboard (5 years, real handlers; headless Chromium)', rows);
+    results.dashboard = rows;
   }
   if (only.length === 0 || only.includes('summary')) {
     const rows = await benchSummary();

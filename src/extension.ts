@@ -1,5 +1,5 @@
 // Entry point, kept small: dist/extension.js holds only what activate() needs. It registers the
-// commands and the panel view, and draws the status bar from what it remembers. The journal and its
+// commands, the panel view and the dashboard's serializer, and draws the status bar from what it remembers. The journal and its
 // database load from dist/journal.js on first use, never during activation.
 import * as vscode from 'vscode';
 import { dataLocation } from './services/dataLocation';
@@ -7,6 +7,7 @@ import { HostClock } from './services/clock';
 import { LazyLog } from './services/log';
 import { Settings } from './services/settings';
 import { registerCommands } from './shell/commands';
+import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './shell/dashboardPanel';
 import { JournalLink } from './shell/journalLink';
 import { loadBundle } from './shell/lazy';
 import { JOURNAL_VIEW_ID, PanelView } from './shell/panelView';
@@ -26,19 +27,22 @@ export function activate(context: vscode.ExtensionContext): MoodDoseApi | undefi
     () => dataLocation(context, settings.dataFolder()).dir
   );
   const panel: PanelView = new PanelView(context.extensionUri, link, testMode);
+  const dashboard = new DashboardPanel(context.extensionUri, link, testMode);
   const status = new CheckInStatusItem(context.workspaceState, context.globalState, clock, settings, link);
   context.subscriptions.push(
     log,
     settings,
     link,
     panel,
+    dashboard,
     status,
     vscode.window.registerWebviewViewProvider(JOURNAL_VIEW_ID, panel, { webviewOptions: { retainContextWhenHidden: false } }),
-    ...registerCommands({ journal: link, panel, status, log })
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, dashboard),
+    ...registerCommands({ journal: link, panel, dashboard, status, log })
   );
   journal = link;
   // Tests running inside VS Code get a small API; an installed extension exports nothing.
-  return testMode ? testApi({ clock, settings, status, journal: link, panel }) : undefined;
+  return testMode ? testApi({ clock, settings, status, journal: link, panel, dashboard }) : undefined;
 }
 
 /** Folds the op log into the snapshot and releases the writer lock before VS Code exits. */

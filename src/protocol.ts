@@ -9,6 +9,8 @@
 // zod/mini keeps the panel bundle small; the schemas are the same ones on both sides.
 import * as z from 'zod/mini';
 import {
+  CHANGE_DAYS_BEFORE,
+  CHANGE_LAST_DAY,
   DOSE_STATUSES,
   EVENT_TITLE_MAX,
   FORM_MAX,
@@ -141,7 +143,11 @@ export const chartDataSchema = z.object({
       /** Check-ins that day. */
       n: count,
       /** The dose level that day (last dose logged, carried forward), for the step line. */
-      dose: z.nullable(num(0, MG_MAX))
+      dose: z.nullable(num(0, MG_MAX)),
+      /** The dashboard only: the taper plan's target that day, for the planned step line. */
+      planned: z.optional(z.nullable(num(0, MG_MAX))),
+      /** The dashboard only: the 7-day rolling median of the daily means (from 3 days with a check-in). */
+      median: z.optional(z.nullable(num(MOOD_MIN, MOOD_MAX)))
     }),
     PANEL.chartDays
   ),
@@ -174,6 +180,107 @@ export const panelContextSchema = z.object({
   tags: list(str(TAG_MAX), PANEL.tags)
 });
 export type PanelContext = z.infer<typeof panelContextSchema>;
+
+// ---- What the dashboard shows ----------------------------------------------------------------
+
+const moodValue = num(MOOD_MIN, MOOD_MAX);
+
+/** Mood over a window of days: its n, and the median with its IQR from 3 days with a check-in. */
+const windowStatSchema = z.union([
+  z.object({ n: count, tooFew: z.literal(true) }),
+  z.object({ n: count, tooFew: z.literal(false), q1: moodValue, median: moodValue, q3: moodValue })
+]);
+export type WindowStatView = z.infer<typeof windowStatSchema>;
+
+const doseChangeSchema = z.object({ date, fromMg: num(0, MG_MAX), toMg: num(0, MG_MAX) });
+export type DoseChangeView = z.infer<typeof doseChangeSchema>;
+
+export const doseStepViewSchema = z.object({
+  /** The logged level; null before any dose was logged. */
+  mg: z.nullable(num(0, MG_MAX)),
+  from: date,
+  to: date,
+  days: count,
+  startedOn: z.nullable(date),
+  daysWithCheckIn: count,
+  mood: windowStatSchema,
+  mean: z.nullable(moodValue),
+  sd: z.nullable(num(0, MOOD_MAX)),
+  early: windowStatSchema,
+  late: windowStatSchema,
+  symptomDays: count,
+  skippedDoses: count,
+  lifeEvents: count
+});
+export type DoseStepView = z.infer<typeof doseStepViewSchema>;
+
+export const associationViewSchema = z.object({
+  kind: z.enum(['tag', 'symptom']),
+  key: str(Math.max(TAG_MAX, SYMPTOM_KEY_MAX)),
+  label: str(Math.max(TAG_MAX, SYMPTOM_LABEL_MAX)),
+  withMean: moodValue,
+  withDays: count,
+  otherMean: moodValue,
+  otherDays: count,
+  difference: num(MOOD_MIN - MOOD_MAX, MOOD_MAX - MOOD_MIN)
+});
+export type AssociationView = z.infer<typeof associationViewSchema>;
+
+/** The dashboard over the whole journal: its first day to today. */
+export const dashboardDataSchema = z.object({
+  today: date,
+  /** The Charts tab's data, with the planned dose and the rolling median on each day. */
+  timeline: chartDataSchema,
+  changes: list(doseChangeSchema, PANEL.chartMarkers),
+  steps: list(doseStepViewSchema, PANEL.dashboardSteps),
+  associations: list(associationViewSchema, PANEL.associations),
+  omitted: omitted('changes', 'steps', 'associations')
+});
+export type DashboardData = z.infer<typeof dashboardDataSchema>;
+
+const changeDaySchema = z.object({
+  /** Days since the change: negative before it. */
+  day: int(-CHANGE_DAYS_BEFORE, CHANGE_LAST_DAY),
+  date,
+  mean: z.nullable(moodValue),
+  min: z.nullable(mood),
+  max: z.nullable(mood),
+  n: count,
+  skipped: z.boolean()
+});
+
+/** One dose change up close: days 0–28 and the 14 days before, each symptom's course in days. */
+export const changeDetailSchema = z.object({
+  change: doseChangeSchema,
+  unit: str(UNIT_MAX),
+  endDay: int(0, CHANGE_LAST_DAY),
+  endReason: z.enum(['day-28', 'next-change', 'range-end']),
+  days: list(changeDaySchema, CHANGE_LAST_DAY + 1),
+  before: z.object({ from: date, to: date, days: list(changeDaySchema, CHANGE_DAYS_BEFORE), mood: windowStatSchema, earlierChange: z.nullable(doseChangeSchema) }),
+  early: windowStatSchema,
+  late: windowStatSchema,
+  symptoms: list(
+    z.object({
+      key: str(SYMPTOM_KEY_MAX),
+      label: str(SYMPTOM_LABEL_MAX),
+      /** The highest severity logged on each day 0..endDay; null where none. */
+      severities: list(z.nullable(int(1, SEVERITY_MAX)), CHANGE_LAST_DAY + 1),
+      onsetDay: int(0, CHANGE_LAST_DAY),
+      peakDay: int(0, CHANGE_LAST_DAY),
+      peak: int(1, SEVERITY_MAX),
+      lastDay: int(0, CHANGE_LAST_DAY),
+      daysLogged: int(1, CHANGE_LAST_DAY + 1),
+      loggedBefore: z.boolean()
+    }),
+    PANEL.chartSymptoms
+  ),
+  omitted: omitted('symptoms')
+});
+export type ChangeDetailView = z.infer<typeof changeDetailSchema>;
+
+/** The five parts of the dashboard, in order. */
+export const DASHBOARD_SECTIONS = ['timeline', 'afterChange', 'steps', 'year', 'associations'] as const;
+export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 
 // ---- What the panel sends ------------------------------------------------------------------
 
@@ -258,7 +365,7 @@ export const planDataSchema = z.object({
 export type PlanData = z.infer<typeof planDataSchema>;
 
 /** Palette commands the panel may ask the host to run (never arbitrary command ids). */
-export const PANEL_COMMANDS = ['checkIn', 'logDose', 'addNote', 'logLifeEvent', 'prepareSummary'] as const;
+export const PANEL_COMMANDS = ['checkIn', 'logDose', 'addNote', 'logLifeEvent', 'prepareSummary', 'openDashboard'] as const;
 
 const ITEM_KINDS = ['checkin', 'dose', 'event', 'note'] as const;
 
@@ -310,7 +417,14 @@ export const methods = {
     params: z.object({ symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: text(SYMPTOM_LABEL_MAX), severity: int(0, SEVERITY_MAX) }), PANEL.reviewSymptoms) }),
     result: z.object({ count: int(0, PANEL.reviewSymptoms) })
   },
-  'command/run': { params: z.object({ command: z.enum(PANEL_COMMANDS) }), result: z.null() }
+  'command/run': { params: z.object({ command: z.enum(PANEL_COMMANDS) }), result: z.null() },
+  'dashboard/data': { params: z.object({}), result: dashboardDataSchema },
+  /** The change that began on `date` up close; an error if none did. */
+  'dashboard/change': { params: z.object({ date }), result: changeDetailSchema },
+  /** Everything logged on one day, for the year in pixels. */
+  'dashboard/day': { params: z.object({ date }), result: z.object({ date, total: count, items: list(historyItemSchema, PANEL.dayEntries) }) },
+  /** Opens a check-in in the sidebar's entry form. */
+  'dashboard/edit': { params: z.object({ id }), result: z.null() }
 } as const;
 
 export type Method = keyof typeof methods;
@@ -355,7 +469,9 @@ export const hostEventSchema = z.discriminatedUnion('kind', [
   /** Settings or the support card changed: ask for the panel context again. */
   z.object({ kind: z.literal('context') }),
   /** A command asked to show a part of the panel. */
-  z.object({ kind: z.literal('show'), section: z.enum(PANEL_SECTIONS) })
+  z.object({ kind: z.literal('show'), section: z.enum(PANEL_SECTIONS) }),
+  /** The dashboard asked to edit a check-in: the panel opens it in its entry form. */
+  z.object({ kind: z.literal('edit'), entry: entryViewSchema })
 ]);
 export type HostEvent = z.infer<typeof hostEventSchema>;
 

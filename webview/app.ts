@@ -113,6 +113,12 @@ export class PanelApp {
       else this.selectTab(e.section);
       return;
     }
+    if (e.kind === 'edit') {
+      // The dashboard's Edit: the check-in opens in this form.
+      this.selectTab('journal');
+      this.edit({ kind: 'checkin', entry: e.entry });
+      return;
+    }
     void this.loadContext();
     void this.reloadHistory(Math.max(PAGE, this.items.length));
     if (this.tab === 'charts') void this.charts.reload();

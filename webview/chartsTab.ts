@@ -8,7 +8,6 @@ import { MoodDoseCharts } from './charts';
 import { rangeLabel } from './history';
 import { t } from './l10n';
 
-
 export class ChartsTab {
   private charts: MoodDoseCharts | undefined;
   private visible = false;
@@ -47,6 +46,13 @@ export class ChartsTab {
     this.redraw();
   }
 
+  private openDashboard(): void {
+    this.channel.request('command/run', { command: 'openDashboard' }).catch((e: Error) => {
+      this.error = e.message;
+      this.redraw();
+    });
+  }
+
   renderControls(): TemplateResult {
     return html`<div class="chart-controls">
       <label class="label" for="chart-range">${t('Range')}</label>
@@ -60,6 +66,7 @@ export class ChartsTab {
       >
         ${RANGES.map((r) => html`<option value=${r} ?selected=${r === this.range}>${rangeLabel(r)}</option>`)}
       </select>
+      <vscode-button id="open-dashboard" secondary icon="dashboard" title=${t('The whole journal in the editor area')} @click=${() => this.openDashboard()}>${t('Open Dashboard')}</vscode-button>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${omittedNote(this.omitted)}
     </div>`;

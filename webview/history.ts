@@ -4,6 +4,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { RANGES, type HistoryFilter, type HistoryItem, type PanelContext, type RangeKey } from '../src/protocol';
 import { t } from './l10n';
 
+/** What a row's buttons do; a missing one is not offered (the dashboard's day list has no Delete). */
+export interface RowActions {
+  edit?(item: HistoryItem & { kind: 'checkin' }): void;
+  remove?(item: HistoryItem): void;
+}
+
 export interface HistoryView {
   items: HistoryItem[];
   filtersOpen: boolean;
@@ -50,16 +56,24 @@ function itemDate(item: HistoryItem): { localDate: string; time: string; id: str
 
 // Plain buttons styled like VS Code's action bar: hundreds of rows each with two web components
 // would cost far more to render than the rows themselves.
-function rowActions(v: HistoryView, item: HistoryItem, what: string): TemplateResult {
+function rowActions(v: RowActions, item: HistoryItem, what: string): TemplateResult {
+  const { edit, remove } = v;
   return html`<span class="row-actions">
-    ${item.kind === 'checkin' && !item.entry.symptomsOmitted
-      ? html`<button type="button" class="action edit codicon codicon-edit" aria-label=${t('Edit {0}', what)} title=${t('Edit')} @click=${() => v.edit(item)}></button>`
+    ${item.kind === 'checkin' && !item.entry.symptomsOmitted && edit
+      ? html`<button type="button" class="action edit codicon codicon-edit" aria-label=${t('Edit {0}', what)} title=${t('Edit')} @click=${() => edit.call(v, item)}></button>`
       : nothing}
-    <button type="button" class="action delete codicon codicon-trash" aria-label=${t('Delete {0}', what)} title=${t('Delete')} @click=${() => v.remove(item)}></button>
+    ${remove
+      ? html`<button type="button" class="action delete codicon codicon-trash" aria-label=${t('Delete {0}', what)} title=${t('Delete')} @click=${() => remove.call(v, item)}></button>`
+      : nothing}
   </span>`;
 }
 
-function checkInRow(v: HistoryView, item: HistoryItem & { kind: 'checkin' }): TemplateResult {
+/** One entry of the history as a list item: a check-in, a dose, a life event or a note. */
+export function historyRow(v: RowActions, item: HistoryItem): TemplateResult {
+  return item.kind === 'checkin' ? checkInRow(v, item) : otherRow(v, item);
+}
+
+function checkInRow(v: RowActions, item: HistoryItem & { kind: 'checkin' }): TemplateResult {
   const e = item.entry;
   const dose = e.dose ? (e.dose.status === 'skipped' ? t('{0} {1} skipped', e.dose.mg, e.dose.unit) : `${e.dose.mg} ${e.dose.unit}`) : '';
   const what = t('check-in at {0}', e.time);
@@ -84,7 +98,7 @@ function checkInRow(v: HistoryView, item: HistoryItem & { kind: 'checkin' }): Te
   </li>`;
 }
 
-function otherRow(v: HistoryView, item: Exclude<HistoryItem, { kind: 'checkin' }>): TemplateResult {
+function otherRow(v: RowActions, item: Exclude<HistoryItem, { kind: 'checkin' }>): TemplateResult {
   if (item.kind === 'dose') {
     const d = item.dose;
     const change = item.previousMg !== null && item.previousMg !== d.mg && d.status !== 'skipped' ? t('{0} → {1} {2}', item.previousMg, d.mg, d.unit) : `${d.mg} ${d.unit}`;
@@ -176,7 +190,7 @@ export function renderHistory(v: HistoryView): TemplateResult {
       flush();
       day = localDate;
     }
-    rows.push(item.kind === 'checkin' ? checkInRow(v, item) : otherRow(v, item));
+    rows.push(historyRow(v, item));
   }
   flush();
   const more = v.items.length < v.total;

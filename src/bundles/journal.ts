@@ -8,7 +8,7 @@ import type { JournalCommand } from '../commands/ids';
 import type { CoreBundles } from '../commands/deps';
 import { askToCount } from '../commands/supply';
 import { journalCommands } from '../commands/table';
-import type { PanelSection } from '../protocol';
+import type { EntryView, PanelSection } from '../protocol';
 import type { HostClock } from '../services/clock';
 import { AppointmentFollowUp } from '../services/appointmentFollowUp';
 import { CheckupReminders } from '../services/checkupReminders';
@@ -20,7 +20,7 @@ import { SafetyService } from '../services/safetyService';
 import type { Settings } from '../services/settings';
 import { StatusFeed } from '../services/statusFeed';
 import { panelHandlers } from '../views/handlers';
-import { PanelSession } from '../views/panelSession';
+import { PanelSession, type WebviewHost } from '../views/panelSession';
 
 /** What the start-up bundle owns and lends to the journal bundle. */
 export interface ShellDeps {
@@ -28,7 +28,7 @@ export interface ShellDeps {
   clock: HostClock;
   settings: Settings;
   log: Log;
-  panel: { show(section: PanelSection): Promise<void> };
+  panel: { show(section: PanelSection): Promise<void>; edit(entry: EntryView): Promise<void> };
   load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
 }
 
@@ -40,6 +40,8 @@ export interface JournalRuntime extends vscode.Disposable {
   readonly onDidChange: vscode.Event<void>;
   /** Talks to one panel view; `onRendered` only while the extension runs its tests. */
   openPanel(view: vscode.WebviewView, onRendered?: (rows: string[]) => void): PanelSession;
+  /** Talks to the dashboard (an editor panel); `onRendered` only while the extension runs its tests. */
+  openDashboard(panel: WebviewHost, onRendered?: (rows: string[]) => void): PanelSession;
   /** Folds the op log into the snapshot and releases the writer lock. */
   close(): Promise<void>;
 }
@@ -68,9 +70,11 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     settings,
     t,
     support: safety,
+    figures: () => shell.load('figures'),
     host: {
       runCommand: (command) => void vscode.commands.executeCommand(`moodDose.${command}`),
-      openLink: async (link) => void (await vscode.env.openExternal(vscode.Uri.parse(link)))
+      openLink: async (link) => void (await vscode.env.openExternal(vscode.Uri.parse(link))),
+      editInPanel: (entry) => shell.panel.edit(entry)
     }
   });
   const changed = new vscode.EventEmitter<void>();
@@ -94,6 +98,8 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     onDidChange: changed.event,
     openPanel: (view, onRendered) =>
       new PanelSession(view, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),
+    // The dashboard reloads on every change too: a unit or a new journal folder changes what it shows.
+    openDashboard: (panel, onRendered) => new PanelSession(panel, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, journal.onDidOpen], onRendered }),
     close: () => journal.close(),
     dispose: () => {
       for (const d of disposables.splice(0)) d.dispose();

@@ -12,6 +12,8 @@ import type * as summaryRender from '../core/summaryRender';
 import type * as svg from '../core/figures/svg';
 import type * as pdf from '../pdf/summaryPdf';
 import type * as transfer from '../core/transfer';
+import type * as changeDetail from '../core/changeDetail';
+import type * as dashboard from '../core/dashboard';
 
 /** The bundles of pure core code that commands load on first use (see src/bundles/). */
 export interface CoreBundles {
@@ -22,6 +24,7 @@ export interface CoreBundles {
     Pick<typeof summaryRender, 'htmlOf' | 'markdownOf'> &
     Pick<typeof svg, 'toSvg'>;
   pdf: Pick<typeof pdf, 'summaryPdf' | 'shippedFonts'>;
+  figures: Pick<typeof dashboard, 'dashboard' | 'dashboardFrom'> & Pick<typeof changeDetail, 'changeDetail'>;
 }
 
 export interface CommandDeps {

@@ -23,5 +23,5 @@ export const JOURNAL_COMMANDS = [
 
 export type JournalCommand = (typeof JOURNAL_COMMANDS)[number];
 
-/** Commands that need only the start-up bundle: they open the panel or quiet the reminder. */
-export const SHELL_COMMANDS = ['moodDose.openJournal', 'moodDose.showSupport', 'moodDose.editTaperPlan', 'moodDose.snoozeReminder'] as const;
+/** Commands that need only the start-up bundle: they open the panel or the dashboard, or quiet the reminder. */
+export const SHELL_COMMANDS = ['moodDose.openJournal', 'moodDose.openDashboard', 'moodDose.showSupport', 'moodDose.editTaperPlan', 'moodDose.snoozeReminder'] as const;

@@ -5,6 +5,7 @@
 // Clinicians weigh this timing (NICE NG222 1.4.15; Horowitz & Taylor 2022); this module only
 // counts days. It never names what the timing might mean.
 import { EARLY_LAST_DAY } from './doseSteps';
+import { CHANGE_LAST_DAY } from './limits';
 import { windowStat, type WindowStat } from './quantiles';
 import type { CheckIn, Dose, Symptom } from './schemas';
 import { dailyMood, doseChanges, live, symptomsByKey, type DoseChange } from './stats';
@@ -12,7 +13,7 @@ import { symptomLabel } from './symptoms';
 import { addDays, daysBetween, type LocalDate } from './time';
 
 /** The last day shown after a change. */
-export const WINDOW_LAST_DAY = 28;
+export const WINDOW_LAST_DAY = CHANGE_LAST_DAY;
 /** A symptom logged this many days before a change is marked as already present. */
 export const DAYS_BEFORE_CHECKED = 7;
 
@@ -53,15 +54,15 @@ export interface WindowInput {
   symptoms: readonly Symptom[];
 }
 
-/** One window per logged dose change inside [from, to], oldest first. */
-export function changeWindows(input: WindowInput, from: LocalDate, to: LocalDate): ChangeWindow[] {
+/** One window per logged dose change inside [from, to], oldest first; with `only`, just the change on that day. */
+export function changeWindows(input: WindowInput, from: LocalDate, to: LocalDate, only?: LocalDate): ChangeWindow[] {
   const all = doseChanges(input.doses);
   const present = live(input.symptoms).filter((s) => s.severity > 0);
   const skipped = new Set(live(input.doses).filter((d) => d.status === 'skipped').map((d) => d.localDate));
   const moods = new Map(dailyMood(input.checkins, from, to).map((d) => [d.date, d.mean]));
   const out: ChangeWindow[] = [];
   all.forEach((change, i) => {
-    if (change.date < from || change.date > to) return;
+    if (change.date < from || change.date > to || (only !== undefined && change.date !== only)) return;
     const beforeNext = all[i + 1] ? addDays(all[i + 1].date, -1) : undefined;
     // The day before the next change, or the range end, whichever comes first.
     const cutByNext = beforeNext !== undefined && beforeNext <= to;

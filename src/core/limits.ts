@@ -78,8 +78,19 @@ export const PANEL = {
   appointments: 2_000,
   recalledPeriods: 1_000,
   adherenceDifferences: 100,
-  errorMessage: 2_000
+  errorMessage: 2_000,
+  /** Dose steps side by side on the dashboard (the most recent are kept). */
+  dashboardSteps: 2_000,
+  /** Rows of "what goes with better days" (the largest differences are kept). */
+  associations: 500,
+  /** Entries listed for one day of the year in pixels. */
+  dayEntries: 500
 } as const;
+
+/** The days after a dose change: day 0 (the first day at the new level) to this day. */
+export const CHANGE_LAST_DAY = 28;
+/** Days before a change shown as its reference. */
+export const CHANGE_DAYS_BEFORE = 14;
 
 /** The first `max` items, and how many were left out. */
 export function clip<T>(items: readonly T[], max: number): { items: T[]; omitted: number } {

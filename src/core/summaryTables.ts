@@ -2,10 +2,10 @@
 // (summaryAppendix.ts): the block type every writer serialises, the page-1 caps, the dose-step
 // table and the check-up rows.
 import type { Figure } from './figures/display';
-import type { WindowStat } from './quantiles';
 import { ANSWERS } from './questionnaires';
 import type { QuestionnaireResult, Summary } from './summary';
-import { mgText, one, signed } from './summaryWords';
+import { STEP_WIDTHS, stepHead, stepRow } from './stepTable';
+import { signed } from './summaryWords';
 
 export type Block =
   | { kind: 'h1'; text: string }
@@ -21,29 +21,14 @@ export type Block =
 /** Page-1 caps: the first three questions (each cut to 100 characters), the four latest dose steps, eight rows of Figure B. */
 export const PAGE1 = { questions: 3, questionChars: 100, steps: 4, figureBRows: 8 };
 
-export const STEP_HEAD = ['Dose', 'From', 'Days', 'Check-in days', 'Median (IQR)', 'Mean ± SD (n)', 'Days 0–14 (n)', 'Day 15+ (n)', 'Symptom-days', 'Skipped', 'Events'];
-export const STEP_WIDTHS = [36, 56, 28, 40, 56, 62, 52, 52, 48, 44, 34];
-
-/** "5.5 (12)" or "too few (2)": a window's median and its n, short enough for a table cell. */
-const cell = (w: WindowStat) => (w.tooFew ? `too few days (${w.n})` : `${one(w.median)} (${w.n})`);
+/** The dose-step table (core/stepTable.ts, shared with the dashboard), in the summary's English. */
+export const STEP_HEAD = stepHead();
+export { STEP_WIDTHS };
 
 /** The dose-step table's rows (all steps, oldest first). */
 export function stepRows(s: Summary): string[][] {
-  return s.steps.map((st) => [
-    mgText(st.mg, s.medication.unit, 'none logged'),
-    st.from,
-    String(st.days),
-    String(st.daysWithCheckIn),
-    st.mood.tooFew ? 'too few days' : `${one(st.mood.median)} (${one(st.mood.q1)}–${one(st.mood.q3)})`,
-    st.mean === null ? '– (0)' : st.sd === null ? `${one(st.mean)} (${st.daysWithCheckIn})` : `${one(st.mean)} ± ${one(st.sd)} (${st.daysWithCheckIn})`,
-    cell(st.early),
-    cell(st.late),
-    String(st.symptomDays),
-    String(st.skippedDoses),
-    String(st.lifeEvents)
-  ]);
+  return s.steps.map((st) => stepRow(st, s.medication.unit));
 }
-
 
 export function checkupRow(q: QuestionnaireResult): string[] {
   return [q.date, q.name, `${q.total} of ${q.maxTotal}`, q.band, q.changeFromFirst === null ? 'first in range' : signed(q.changeFromFirst)];

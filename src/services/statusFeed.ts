@@ -1,8 +1,10 @@
 // What the status bar shows from the journal, once it is open: the latest check-in (remembered for
-// the next start-up), the taper step, the appointment countdown and what is due. The status item
-// lives in the start-up bundle and asks for these; it never reads the journal itself.
+// the next start-up), what is due (the item's text names the first), and the tooltip's lines: the
+// taper step, the next appointment, what is due and the tablet supply. The status item lives in
+// the start-up bundle and asks for these; it never reads the journal itself. Another line for the
+// tooltip belongs in details(), and needs nothing from the status item.
 import * as vscode from 'vscode';
-import type { DayClock } from '../core/entries';
+import { formatMg, type DayClock } from '../core/entries';
 import { supplyStatus, type SupplyStatus } from '../core/supply';
 import { currentStep } from '../core/taper';
 import { daysBetween, localTimeOfStamp } from '../core/time';
@@ -30,7 +32,7 @@ export class StatusFeed {
     private readonly journal: JournalService,
     private readonly clock: DayClock,
     private readonly checkups: CheckupReminders,
-    private readonly settings: Pick<Settings, 'supplyRemindDays'>
+    private readonly settings: Pick<Settings, 'supplyRemindDays' | 'unit'>
   ) {}
 
   /** The latest check-in (null: none yet), or undefined while the journal is not open. */
@@ -43,33 +45,45 @@ export class StatusFeed {
     return { at: c.at, time: localTimeOfStamp(c), mg: dose && dose.localDate === c.localDate ? dose.mg : null };
   }
 
-  /** E.g. "step 2/3", "appt in 12 d", "check-up due (PHQ-9)"; nothing until the journal is open. */
-  extras(): string[] {
+  /**
+   * Short words for what falls due today: "check-up due" on its first day only, and "about 9 days
+   * of tablets left" each day the estimate is at or below moodDose.supply.remindDays. Nothing until
+   * the journal is open.
+   */
+  due(): string[] {
+    const store = this.journal.current;
+    return store ? [...this.checkups.mentions(store), ...this.supplyDue(store)] : [];
+  }
+
+  /**
+   * The tooltip's lines, e.g. "Taper plan: step 2 of 3 (15 mg)", "Next appointment in 12 days
+   * (2026-05-01)", "Escitalopram: about 24 days left at the current dose (10 mg)."; nothing until the
+   * journal is open.
+   */
+  details(): string[] {
     const store = this.journal.current;
     if (!store) return [];
     const today = this.clock.today();
     const out: string[] = [];
     const steps = taperSteps(store);
     const step = currentStep(steps, today);
-    if (step) out.push(vscode.l10n.t('step {0}/{1}', steps.findIndex((s) => s.id === step.id) + 1, steps.length));
+    if (step) out.push(vscode.l10n.t('Taper plan: step {0} of {1} ({2} {3})', steps.findIndex((s) => s.id === step.id) + 1, steps.length, formatMg(step.targetMg), this.settings.unit()));
     const next = upcomingAppointment(store, today);
     if (next) {
       const days = daysBetween(today, next.date);
-      out.push(days === 0 ? vscode.l10n.t('appt today') : vscode.l10n.t('appt in {0} d', days));
+      out.push(days === 0 ? vscode.l10n.t('Next appointment: today') : vscode.l10n.t('Next appointment in {0} days ({1})', days, next.date));
     }
-    return [...out, ...this.checkups.extras(store), ...this.supplyDue(store)];
+    const supply = this.supplies(store).flatMap((s) => supplyLine(s) ?? []);
+    return [...out, ...this.checkups.dueNow(store), ...supply];
   }
 
-  /**
-   * Lines for the tooltip: each medication's tablet supply, "Escitalopram: about 24 days left at the
-   * current dose (10 mg)." (none before a refill or count is recorded, or until the journal is open).
-   */
-  supply(): string[] {
-    const store = this.journal.current;
-    return store ? this.supplies(store).flatMap((s) => supplyLine(s) ?? []) : [];
+  /** Opens the journal and picks up other windows' changes; whether this window is the writer. */
+  async sync(): Promise<boolean> {
+    const store = await this.journal.get();
+    await store.refresh();
+    return store.isWriter;
   }
 
-  /** "about 9 days of tablets left", each day the estimate is at or below moodDose.supply.remindDays. */
   private supplyDue(store: JournalReader): string[] {
     const known = this.supplies(store).filter((s) => s.onHand !== null);
     return known.flatMap((s) => supplyMention(s, this.settings.supplyRemindDays(), known.length > 1) ?? []);
@@ -80,12 +94,5 @@ export class StatusFeed {
     if (!rows.changes.length) return [];
     const today = this.clock.today();
     return rows.medications.map((medication) => supplyStatus({ medication, changes: rows.changes, doses: rows.doses, steps: rows.steps, today }));
-  }
-
-  /** Opens the journal and picks up other windows' changes; whether this window is the writer. */
-  async sync(): Promise<boolean> {
-    const store = await this.journal.get();
-    await store.refresh();
-    return store.isWriter;
   }
 }

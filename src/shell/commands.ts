@@ -6,12 +6,14 @@ import { snoozeReminderCommand } from '../commands/snoozeReminder';
 import type { Log } from '../services/log';
 import { errorForLog } from '../services/logSafely';
 import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
+import type { DashboardPanel } from './dashboardPanel';
 import type { JournalLink } from './journalLink';
 import { JOURNAL_VIEW_ID, type PanelView } from './panelView';
 
-export function registerCommands(d: { journal: JournalLink; panel: PanelView; status: CheckInStatusItem; log: Log }): vscode.Disposable[] {
+export function registerCommands(d: { journal: JournalLink; panel: PanelView; dashboard: DashboardPanel; status: CheckInStatusItem; log: Log }): vscode.Disposable[] {
   const shell: Record<(typeof SHELL_COMMANDS)[number], (...args: unknown[]) => unknown> = {
     'moodDose.openJournal': () => vscode.commands.executeCommand(`${JOURNAL_VIEW_ID}.focus`),
+    'moodDose.openDashboard': () => d.dashboard.open(),
     'moodDose.showSupport': () => d.panel.show('support'),
     'moodDose.editTaperPlan': () => d.panel.show('plan'),
     'moodDose.snoozeReminder': snoozeReminderCommand(d.status)

@@ -38,12 +38,12 @@ export class JournalLink implements StatusJournal, vscode.Disposable {
     return this.runtime?.status.latest();
   }
 
-  extras(): string[] {
-    return this.runtime?.status.extras() ?? [];
+  due(): string[] {
+    return this.runtime?.status.due() ?? [];
   }
 
   details(): string[] {
-    return this.runtime?.status.supply() ?? [];
+    return this.runtime?.status.details() ?? [];
   }
 
   sync(): Promise<boolean> {

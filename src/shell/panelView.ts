@@ -1,7 +1,7 @@
 // The sidebar "Journal" view, as registered at start-up: it sets the panel's HTML at once and hands
 // the panel's messages to a session of the journal bundle, loaded when the panel first speaks.
 import * as vscode from 'vscode';
-import type { PanelSection } from '../protocol';
+import type { EntryView, PanelSection } from '../protocol';
 import type { PanelSession } from '../views/panelSession';
 import { localResourceRoots, panelHtml } from '../views/panelHtml';
 import type { JournalLink } from './journalLink';
@@ -11,6 +11,7 @@ export const JOURNAL_VIEW_ID = 'moodDose.journal';
 export class PanelView implements vscode.WebviewViewProvider, vscode.Disposable {
   private session: PanelSession | undefined;
   private pendingSection: PanelSection | undefined;
+  private pendingEdit: EntryView | undefined;
   private rendered: readonly string[] = [];
   private readonly renderedEmitter = new vscode.EventEmitter<string[]>();
   /** Test mode only: fires with the text of the rows the panel has just drawn. */
@@ -31,6 +32,13 @@ export class PanelView implements vscode.WebviewViewProvider, vscode.Disposable 
   async show(section: PanelSection): Promise<void> {
     if (this.session) this.session.show(section);
     else this.pendingSection = section;
+    await vscode.commands.executeCommand(`${JOURNAL_VIEW_ID}.focus`);
+  }
+
+  /** Reveals the panel with a check-in open in its entry form (the dashboard's Edit). */
+  async edit(entry: EntryView): Promise<void> {
+    if (this.session) this.session.edit(entry);
+    else this.pendingEdit = entry;
     await vscode.commands.executeCommand(`${JOURNAL_VIEW_ID}.focus`);
   }
 
@@ -62,7 +70,8 @@ export class PanelView implements vscode.WebviewViewProvider, vscode.Disposable 
       const onRendered = this.testMode ? (rows: string[]) => ((this.rendered = rows), this.renderedEmitter.fire(rows)) : undefined;
       this.session = this.journal.get().openPanel(view, onRendered);
       if (this.pendingSection) this.session.show(this.pendingSection);
-      this.pendingSection = undefined;
+      if (this.pendingEdit) this.session.edit(this.pendingEdit);
+      this.pendingSection = this.pendingEdit = undefined;
     }
     return this.session;
   }

@@ -4,6 +4,7 @@
 import type { HostClock } from '../services/clock';
 import type { Settings } from '../services/settings';
 import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
+import type { DashboardPanel } from './dashboardPanel';
 import type { JournalLink } from './journalLink';
 import type { PanelView } from './panelView';
 
@@ -15,11 +16,13 @@ export interface MoodDoseApi {
   supportLines(): readonly { name: string; contact: string; link: string }[];
   panelRows(): readonly string[];
   onPanelRender(listener: (rows: string[]) => void): { dispose(): void };
+  /** Whether the dashboard is open, whether it came back from a reload, and what it drew last. */
+  dashboardState(): { open: boolean; restored: boolean; rows: readonly string[] };
   travelTo(instant: number, zone?: string): void;
   flush(): Promise<void>;
 }
 
-export function testApi(d: { clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; panel: PanelView }): MoodDoseApi {
+export function testApi(d: { clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; panel: PanelView; dashboard: DashboardPanel }): MoodDoseApi {
   return {
     statusText: () => d.status.text,
     statusState: () => ({ text: d.status.text, tooltip: d.status.tooltip, status: d.status.status, warning: d.status.isWarning, notifications: d.status.notificationsRaised }),
@@ -27,6 +30,7 @@ export function testApi(d: { clock: HostClock; settings: Settings; status: Check
     supportLines: () => d.settings.supportResources(),
     panelRows: () => d.panel.renderedRows,
     onPanelRender: (listener) => d.panel.onDidRender(listener),
+    dashboardState: () => d.dashboard.state,
     travelTo: (instant, zone) => {
       d.clock.travelTo(instant, zone);
       d.status.update();

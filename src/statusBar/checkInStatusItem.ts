@@ -1,16 +1,18 @@
 // The status-bar nudge. "$(heart) Check in" only while the current reminder window has no check-in;
 // once a reminder time passes without one it turns to the warning colour and (in one window only)
-// raises a single notification. After a check-in it shows a quiet summary such as "✓ 09:14 · 10 mg".
-// Until the journal is first opened it works from mementos, so activation never loads the database:
-// at start-up it draws what it showed last time, and works out the reminder state a moment later.
-// While the disk is full and entries wait in memory, it says "Not saved yet" instead, in the
-// warning colour, until they are written.
+// raises a single notification. After a check-in it shows a quiet summary such as "✓ 09:14 · 10 mg",
+// with at most one thing that is due; everything else (taper step, appointment, what is due, and any
+// line the journal's status feed adds) is in a rich tooltip with links to the dashboard, a check-in
+// and a check-up. Until the journal is first opened it works from mementos, so activation never
+// loads the database: at start-up it draws what it showed last time, and works out the reminder
+// state a moment later. While the disk is full and entries wait in memory, it says "Not saved yet"
+// instead, in the warning colour, until they are written.
 import * as vscode from 'vscode';
 import type { DayClock } from '../core/entries';
-import { formatMg } from '../core/entries';
 import { evaluateNudge, shouldRaiseNotification, type Nudge, type ReminderState } from '../core/reminders';
 import type { Settings } from '../services/settings';
 import type { LastCheckIn } from '../services/statusFeed';
+import { statusView, TOOLTIP_COMMANDS, tooltipLinks, type StatusView } from './statusView';
 
 export const CHECK_IN_COMMAND = 'moodDose.checkIn';
 const LAST_KEY = 'moodDose.lastCheckIn';
@@ -27,9 +29,9 @@ export interface StatusJournal {
   dir(): string;
   /** The latest check-in (null: none yet), or undefined while the journal is not open. */
   latest(): LastCheckIn | null | undefined;
-  /** Words for the quiet summary (taper step, appointment, what is due); none until it is open. */
-  extras(): string[];
-  /** Lines for the tooltip only (the tablet supply); none until it is open. */
+  /** Short words for what is due today, in order (the text shows the first); none until it is open. */
+  due(): string[];
+  /** The tooltip's lines (taper step, appointment, what is due, …); none until it is open. */
   details(): string[];
   /** Opens the journal and picks up other windows' changes; whether this window is the writer. */
   sync(): Promise<boolean>;
@@ -40,9 +42,36 @@ export interface StatusJournal {
 /** The item as last drawn, to show again at once on the next start-up. */
 interface Drawn {
   text: string;
+  /** The tooltip as Markdown, made by tooltipMarkdown() (the journal's words escaped). */
   tooltip: string;
   label: string;
   warning: boolean;
+}
+
+const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
+
+/** The tooltip: the check-in sentence, the journal's lines as a list, then the command links. */
+export function tooltipMarkdown(view: Pick<StatusView, 'message' | 'lines'>): string {
+  const md = new vscode.MarkdownString('', true);
+  md.appendMarkdown('**');
+  md.appendText(t('Mood & Dose Journal'));
+  md.appendMarkdown('**\n\n');
+  md.appendText(view.message);
+  md.appendMarkdown('\n\n');
+  for (const line of view.lines) {
+    md.appendMarkdown('- ');
+    md.appendText(line);
+    md.appendMarkdown('\n');
+  }
+  md.appendMarkdown(`\n${tooltipLinks(t).map((l) => `[$(${l.icon}) ${l.title}](command:${l.command})`).join(' &nbsp;·&nbsp; ')}`);
+  return md.value;
+}
+
+/** Markdown with theme icons, whose links may run the tooltip's three commands and nothing else. */
+function trusted(value: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(value, true);
+  md.isTrusted = { enabledCommands: [...TOOLTIP_COMMANDS] };
+  return md;
 }
 
 export class CheckInStatusItem implements vscode.Disposable {
@@ -135,37 +164,24 @@ export class CheckInStatusItem implements vscode.Disposable {
 
   private draw(nudge: Nudge, last: LastCheckIn | undefined): void {
     if (this.drawUnsaved()) return;
-    const extras = this.journal.extras();
-    const more = (extras.length ? `\n${extras.join(' · ')}` : '') + this.journal.details().map((line) => `\n${line}`).join('');
-    if (nudge.status === 'done' && last) {
-      const dose = last.mg === null ? '' : ` · ${formatMg(last.mg)} ${this.settings.unit()}`;
-      this.show({
-        text: `✓ ${last.time}${dose}${extras.map((e) => ` · ${e}`).join('')}`,
-        tooltip: vscode.l10n.t('Last check-in at {0}. Click to add another.', last.time) + more,
-        label: vscode.l10n.t('Mood and Dose: last check-in at {0}{1}. Activate to check in again.', last.time, dose ? `, ${formatMg(last.mg!)} ${this.settings.unit()}` : ''),
-        warning: false
-      });
-      return;
-    }
-    const tooltips: Record<Nudge['status'], string> = {
-      done: vscode.l10n.t('No check-in yet today. Click to log mood and dose.'),
-      open: nudge.slot ? vscode.l10n.t('No check-in yet for the {0} reminder. Click to log mood and dose.', this.slotTime(nudge)) : vscode.l10n.t('No check-in yet today. Click to log mood and dose.'),
-      due: vscode.l10n.t('The {0} check-in is waiting. Click to log mood and dose.', this.slotTime(nudge)),
-      snoozed: vscode.l10n.t('Reminder snoozed. Click to check in now.'),
-      skipped: vscode.l10n.t('Reminders are off for the rest of today. Click to check in anyway.')
-    };
-    this.show({
-      text: `$(heart) ${vscode.l10n.t('Check in')}`,
-      tooltip: tooltips[nudge.status] + more,
-      label: vscode.l10n.t('Mood and Dose: {0}', tooltips[nudge.status]),
-      warning: nudge.status === 'due'
-    });
+    const view = statusView(
+      {
+        status: nudge.status,
+        slotTime: this.slotTime(nudge),
+        last: nudge.status === 'done' && last ? { time: last.time, mg: last.mg } : undefined,
+        unit: this.settings.unit(),
+        due: this.journal.due(),
+        details: this.journal.details()
+      },
+      t
+    );
+    this.show({ text: view.text, tooltip: tooltipMarkdown(view), label: view.label, warning: view.warning });
   }
 
   /** Puts the appearance on the item, and remembers it for the next start-up when it changed. */
   private show(d: Drawn): void {
     this.item.text = d.text;
-    this.item.tooltip = d.tooltip || undefined;
+    this.item.tooltip = d.tooltip ? trusted(d.tooltip) : undefined;
     this.item.accessibilityInformation = { label: d.label, role: 'button' };
     this.item.backgroundColor = d.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const before = this.drawn;

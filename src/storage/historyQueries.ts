@@ -10,6 +10,8 @@ import type { SqlValue } from './tables';
 export interface HistoryQuery {
   /** The first day shown, or null for everything. */
   since: LocalDate | null;
+  /** The last day shown (null or left out: up to the newest). */
+  until?: LocalDate | null;
   tag: string | null;
   symptom: string | null;
   search: string;
@@ -31,12 +33,17 @@ function likePattern(search: string): string {
 function unionSql(q: HistoryQuery): { sql: string; params: SqlValue[] } {
   const params: SqlValue[] = [];
   const since = q.since;
+  const until = q.until ?? null;
   const parts: string[] = [];
   const live = (table: string) => {
     let where = `${table}.deleted_at IS NULL`;
     if (since) {
       where += ` AND ${table}.local_date >= ?`;
       params.push(since);
+    }
+    if (until) {
+      where += ` AND ${table}.local_date <= ?`;
+      params.push(until);
     }
     return where;
   };

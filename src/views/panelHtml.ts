@@ -1,12 +1,22 @@
-// The panel's HTML shell: a strict Content Security Policy (nothing but our own bundle, run with a
-// fresh nonce) and only dist/ and media/ reachable.
+// The HTML shell of the sidebar panel and of the dashboard: a strict Content Security Policy
+// (nothing but our own bundle, run with a fresh nonce) and only dist/ and media/ reachable. Both load
+// the same style sheets, so they share one look; the dashboard adds its own layout.
 import * as vscode from 'vscode';
 
 export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
 }
 
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+/** Which page: its bundle in dist/ and any style sheets of its own in media/. */
+export interface PageAssets {
+  script: string;
+  styles?: string[];
+}
+
+export const PANEL_PAGE: PageAssets = { script: 'webview.js' };
+export const DASHBOARD_PAGE: PageAssets = { script: 'dashboard.js', styles: ['dashboard.css'] };
+
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, page: PageAssets = PANEL_PAGE): string {
   const nonce = makeNonce();
   const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
   const csp = [
@@ -26,11 +36,11 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, tit
   <link rel="stylesheet" href="${asset('dist', 'uplot.css')}">
   <link rel="stylesheet" href="${asset('media', 'journal.css')}">
   <link rel="stylesheet" href="${asset('media', 'charts.css')}">
-  <title>${escapeAttr(title)}</title>
+${(page.styles ?? []).map((css) => `  <link rel="stylesheet" href="${asset('media', css)}">\n`).join('')}  <title>${escapeAttr(title)}</title>
 </head>
 <body>
   <main id="app" aria-busy="true"></main>
-  <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
+  <script nonce="${nonce}" src="${asset('dist', page.script)}"></script>
 </body>
 </html>`;
 }

@@ -1,9 +1,9 @@
-// One open journal panel, once it has spoken. It validates every message from the panel against
-// src/protocol.ts, answers each request from the typed handler map (checking the result against its
-// schema too, so the panel never receives a malformed answer), and pushes events when the journal,
-// the settings or the support card change.
+// One open journal panel (the sidebar view or the dashboard), once it has spoken. It validates every
+// message from the page against src/protocol.ts, answers each request from the typed handler map
+// (checking the result against its schema too, so the page never receives a malformed answer), and
+// pushes events when the journal, the settings or the support card change.
 import * as vscode from 'vscode';
-import { hostMessageSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type Handlers, type HostMessage, type PanelSection } from '../protocol';
+import { hostMessageSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type EntryView, type Handlers, type HostEvent, type HostMessage, type PanelSection } from '../protocol';
 import type { Log } from '../services/log';
 import { answer } from './handlers/dispatch';
 
@@ -17,13 +17,19 @@ export interface SessionDeps {
   onRendered?: (rows: string[]) => void;
 }
 
+/** What a session needs of a sidebar view or an editor panel: its webview. */
+export interface WebviewHost {
+  readonly webview: vscode.Webview;
+}
+
 export class PanelSession implements vscode.Disposable {
   private ready = false;
-  private pendingSection: PanelSection | undefined;
+  /** Events a command asked for before the page was ready (the section to show, an entry to edit). */
+  private pending: { section?: PanelSection; edit?: EntryView } = {};
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
-    private readonly view: vscode.WebviewView,
+    private readonly view: WebviewHost,
     private readonly d: SessionDeps
   ) {
     this.subscriptions = [
@@ -34,8 +40,14 @@ export class PanelSession implements vscode.Disposable {
 
   /** Switches the panel to a section, once it is ready. */
   show(section: PanelSection): void {
-    this.pendingSection = section;
-    if (this.ready) this.flushSection();
+    this.pending.section = section;
+    if (this.ready) this.flushPending();
+  }
+
+  /** Opens a check-in in the panel's entry form, once it is ready. */
+  edit(entry: EntryView): void {
+    this.pending.edit = entry;
+    if (this.ready) this.flushPending();
   }
 
   dispose(): void {
@@ -56,7 +68,7 @@ export class PanelSession implements vscode.Disposable {
     if (msg.type === 'ready') {
       this.ready = true;
       this.post({ type: 'init', l10n: vscode.l10n.bundle ?? null, testMode: this.d.onRendered !== undefined });
-      this.flushSection();
+      this.flushPending();
       return;
     }
     if (msg.type === 'rendered') {
@@ -67,10 +79,13 @@ export class PanelSession implements vscode.Disposable {
     this.post(await answer(this.d.handlers, msg, this.d.log, malformed));
   }
 
-  private flushSection(): void {
-    if (!this.pendingSection) return;
-    this.post({ type: 'event', event: { kind: 'show', section: this.pendingSection } });
-    this.pendingSection = undefined;
+  private flushPending(): void {
+    const { section, edit } = this.pending;
+    this.pending = {};
+    const events: HostEvent[] = [];
+    if (section) events.push({ kind: 'show', section });
+    if (edit) events.push({ kind: 'edit', entry: edit });
+    for (const event of events) this.post({ type: 'event', event });
   }
 
   private post(message: HostMessage): void {

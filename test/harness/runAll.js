@@ -89,6 +89,22 @@ async function integrationLayer() {
     })
   );
   await keys.close();
+  // The dashboard's reload suite ends its extension host on purpose, so it gets a window of its own.
+  const reloadKeys = await startKeyServer();
+  const reload = await captured(() =>
+    runTestsInCodeServer({
+      extensionDevelopmentPath: root,
+      extensionTestsPath,
+      workspace: workspace('reload'),
+      env: { MOOD_DOSE_HARNESS: reloadKeys.url, MOOD_DOSE_SUITES: 'dashboardReload' },
+      onPage: reloadKeys.attach,
+      timeoutMs: 180_000
+    })
+  );
+  await reloadKeys.close();
+  sources.code = sources.code || reload.code;
+  sources.passing += reload.passing;
+  sources.failing += reload.failing;
   const version = (sources.text.match(/VS Code (\d+\.\d+\.\d+)/) || [])[1] || 'unknown';
   // The packaged extension, installed as a user would, must check in too.
   console.log('\n> Packaging the extension and running the check-in suite against the installed .vsix');

@@ -4,11 +4,15 @@ import * as path from 'path';
 import { ROOT } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { hostOptions } = require(path.join(ROOT, 'esbuild.js')) as { hostOptions(name: string, overrides: object): esbuild.BuildOptions };
+const { hostOptions, pageOptions } = require(path.join(ROOT, 'esbuild.js')) as {
+  hostOptions(name: string, overrides: object): esbuild.BuildOptions;
+  pageOptions(name: string, overrides: object): esbuild.BuildOptions;
+};
 
-/** Builds one host bundle as packaged (minified) in memory: its size and the files it holds. */
-async function bundle(name: string): Promise<{ kb: number; inputs: string[] }> {
-  const result = await esbuild.build(hostOptions(name, { minify: true, sourcemap: false, write: false, metafile: true, plugins: [] }));
+/** Builds one host bundle (or, with `page`, one browser bundle) as packaged (minified) in memory: its size and the files it holds. */
+async function bundle(name: string, page = false): Promise<{ kb: number; inputs: string[] }> {
+  const overrides = { minify: true, sourcemap: false, write: false, metafile: true, plugins: [] };
+  const result = await esbuild.build(page ? pageOptions(name, overrides) : hostOptions(name, overrides));
   const output = Object.values(result.metafile!.outputs)[0];
   return { kb: output.bytes / 1024, inputs: Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([file]) => file) };
 }
@@ -34,5 +38,27 @@ describe('bundles: start-up loads only what activate() needs', function () {
     assert.ok(holds(journal.inputs, 'node_modules/sql.js/').length > 0, 'sql.js is in the journal bundle');
     assert.ok(holds((await bundle('transfer')).inputs, 'node_modules/papaparse/').length > 0, 'papaparse is in the transfer bundle');
     assert.deepStrictEqual(holds((await bundle('summary')).inputs, 'node_modules/zod/'), [], 'the summary validates nothing, so carries no zod');
+  });
+});
+
+describe('bundles: the dashboard', function () {
+  this.timeout(60_000);
+
+  it('keeps its figures out of the start-up and journal bundles, in dist/figures.js', async () => {
+    const figures = ['src/core/dashboard', 'src/core/associations', 'src/core/changeDetail'];
+    for (const name of ['extension', 'journal']) {
+      const { inputs } = await bundle(name);
+      for (const f of figures) assert.deepStrictEqual(holds(inputs, f), [], `dist/${name}.js holds nothing of ${f}`);
+    }
+    const own = await bundle('figures');
+    for (const f of figures) assert.ok(holds(own.inputs, f).length > 0, `dist/figures.js holds ${f}`);
+    for (const heavy of ['node_modules/sql.js/', 'src/storage/', 'node_modules/zod/']) assert.deepStrictEqual(holds(own.inputs, heavy), [], `dist/figures.js holds nothing of ${heavy}`);
+  });
+
+  it('keeps the dashboard page bundle (dist/dashboard.js) at most 300 KB minified, sharing the sidebar\'s chart modules', async () => {
+    const { kb, inputs } = await bundle('dashboard', true);
+    assert.ok(kb <= 300, `dist/dashboard.js is ${kb.toFixed(1)} KB`);
+    assert.ok(holds(inputs, 'webview/charts/timeline').length > 0, 'the dashboard draws with webview/charts/timeline.ts');
+    assert.deepStrictEqual(holds(inputs, 'node_modules/sql.js/'), [], 'no sql.js in the page');
   });
 });

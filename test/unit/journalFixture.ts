@@ -8,6 +8,7 @@ import type { Handlers } from '../../src/protocol';
 import { JournalActions, type Origin } from '../../src/services/journalActions';
 import { JournalStore } from '../../src/storage/journalStore';
 import { panelHandlers, type HandlerDeps } from '../../src/views/handlers';
+import * as figures from '../../src/bundles/figures';
 import { sqlJs, tempDir } from './helpers';
 
 /** Like vscode.l10n.t with no bundle: fills {0}, {1}… in the English message. */
@@ -55,8 +56,13 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     clock,
     settings,
     t: english,
+    figures: () => figures,
     support: { cardVisible: () => card, dismiss: async () => void (card = false) },
-    host: { runCommand: (c) => void opened.push(`command:${c}`), openLink: async (l) => void opened.push(`link:${l}`) }
+    host: {
+      runCommand: (c) => void opened.push(`command:${c}`),
+      openLink: async (l) => void opened.push(`link:${l}`),
+      editInPanel: async (entry) => void opened.push(`edit:${entry.id}`)
+    }
   });
   return { store, actions, handlers, effects, opened, settings, close: () => store.close() };
 }

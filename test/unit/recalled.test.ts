@@ -104,6 +104,33 @@ describe('medication history as recalled: never mixed into a statistic', () => {
   });
 });
 
+describe('medication history as recalled: on the dashboard', () => {
+  it('draws them on the timeline, and every figure (changes, steps, associations) is the same with and without them', async () => {
+    const clock = fixedClock('2026-03-10T12:00:00Z', 'UTC');
+    const j = await testJournal(clock);
+    try {
+      const rows = logged();
+      await j.store.write(rows.checkins!.map((row) => ({ table: 'checkins' as const, row })));
+      await j.store.write(rows.doses!.map((row) => ({ table: 'doses' as const, row })));
+      await j.store.write(rows.taper_steps!.map((row) => ({ table: 'taper_steps' as const, row })));
+      const before = await j.handlers['dashboard/data']({});
+      await j.store.write(RECALLED.map((row) => ({ table: 'recalled_periods' as const, row })));
+      const after = await j.handlers['dashboard/data']({});
+      const { timeline: tBefore, ...figuresBefore } = before;
+      const { timeline: tAfter, ...figuresAfter } = after;
+      assert.deepStrictEqual(figuresAfter, figuresBefore);
+      assert.strictEqual(tBefore.recalled, undefined);
+      assert.deepStrictEqual(tAfter.recalled?.map((r) => r.id), ['recalled-full', 'recalled-raise', 'recalled-half']);
+      // The timeline reaches back to the first recalled month, with no logged value on those days.
+      assert.strictEqual(tAfter.from, '2025-01-01');
+      assert.deepStrictEqual(tAfter.days.filter((d) => d.date >= '2026-03-01'), tBefore.days);
+      assert.ok(tAfter.days.filter((d) => d.date < '2026-03-01').every((d) => d.mean === null && d.dose === null), 'no recalled day becomes a logged day');
+    } finally {
+      await j.close();
+    }
+  });
+});
+
 describe('medication history as recalled: overlaps are named, never rejected', () => {
   const unit = 'mg';
 

@@ -1,6 +1,6 @@
-// Loads the built panel (dist/webview.js) into headless Chromium behind the same strict CSP that
-// VS Code uses, with a stand-in for acquireVsCodeApi (standin.js, or the caller's) and a scripted
-// host on the Node side. The browser tests and the panel benchmark both drive it.
+// Loads the built panel (dist/webview.js) or the dashboard (dist/dashboard.js) into headless Chromium
+// behind the same strict CSP that VS Code uses, with a stand-in for acquireVsCodeApi (standin.js, or
+// the caller's) and a scripted host on the Node side. The browser tests and the benchmarks drive it.
 import { bundleForPage } from './pageBundle';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -30,7 +30,9 @@ let origin = '';
 export async function startBrowser(): Promise<void> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'webview.js'))) throw new Error('dist/webview.js is missing: run "npm run build" first.');
   server = await serveRepo(REPO_ROOT, (url) =>
-    url.pathname === '/panel.html' ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'), url.searchParams.get('timeout'))] : undefined
+    url.pathname === '/panel.html' || url.pathname === '/dashboard.html'
+      ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'), url.searchParams.get('timeout'), url.pathname === '/dashboard.html')]
+      : undefined
   );
   origin = server.origin;
   browser = await launchChromium();
@@ -51,7 +53,7 @@ async function buildTimeoutPanel(): Promise<void> {
 }
 
 /** The same shell and CSP as src/views/panelHtml.ts, with `origin` standing in for cspSource. */
-function panelPageHtml(state: string | null, standin: string | null, timeout: string | null): string {
+function panelPageHtml(state: string | null, standin: string | null, timeout: string | null, dashboard = false): string {
   const csp = `default-src 'none'; img-src ${origin} data:; style-src ${origin}; font-src ${origin}; script-src 'nonce-test'`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -59,16 +61,16 @@ function panelPageHtml(state: string | null, standin: string | null, timeout: st
 <link rel="stylesheet" href="/dist/uplot.css">
 <link rel="stylesheet" href="/media/journal.css">
 <link rel="stylesheet" href="/media/charts.css">
-<script nonce="test">window.__initialState = ${state ? JSON.stringify(JSON.parse(state)) : 'undefined'};</script>
+${dashboard ? '<link rel="stylesheet" href="/media/dashboard.css">\n' : ''}<script nonce="test">window.__initialState = ${state ? JSON.stringify(JSON.parse(state)) : 'undefined'};</script>
 <script nonce="test" src="${standin ?? '/tools/browser/standin.js'}"></script>
 </head><body><main id="app" aria-busy="true"></main>
 <script nonce="test">window.__panelStart = performance.now();</script>
-<script nonce="test" src="${timeout ? `/${TIMEOUT_BUNDLE}` : '/dist/webview.js'}"></script></body></html>`;
+<script nonce="test" src="${dashboard ? '/dist/dashboard.js' : timeout ? `/${TIMEOUT_BUNDLE}` : '/dist/webview.js'}"></script></body></html>`;
 }
 
 export async function openPanel(
   handler: HostHandler,
-  opts: { state?: unknown; viewport?: { width: number; height: number }; requestTimeoutMs?: number; standin?: string } = {}
+  opts: { state?: unknown; viewport?: { width: number; height: number }; requestTimeoutMs?: number; standin?: string; dashboard?: boolean } = {}
 ): Promise<PanelPage> {
   if (!browser) throw new Error('startBrowser() first');
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 360, height: 800 } });
@@ -107,6 +109,7 @@ export async function openPanel(
   }
   if (opts.state !== undefined) query.set('state', JSON.stringify(opts.state));
   if (opts.standin) query.set('standin', opts.standin);
-  await page.goto(`${origin}/panel.html?${query}`);
+  // The dashboard (dist/dashboard.js) in the same shell, with its own style sheet.
+  await page.goto(`${origin}/${opts.dashboard ? 'dashboard' : 'panel'}.html?${query}`);
   return panel;
 }

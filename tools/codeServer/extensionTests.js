@@ -25,7 +25,9 @@ const WORKBENCH_CHATTER = [
   /^(Ignoring fetching|Updating) additional builtin extensions/,
   /^Timed out waiting for authentication provider 'github'/,
   /^Creation of workbench contribution '[^']*' took \d+ms/,
-  /^No search provider registered for scheme: vscode-remote/
+  /^No search provider registered for scheme: vscode-remote/,
+  // A window reload (the dashboard's reload suite) prints these on the way out.
+  /^\[lifecycle\] /
 ];
 
 // `args` are console.log-style arguments (mocha passes format strings such as "%s passing").

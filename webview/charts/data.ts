@@ -11,6 +11,12 @@ export function localSeconds(date: string): number {
   return new Date(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)).getTime() / 1000;
 }
 
+/** The local date nearest an instant in seconds (a zoomed view rarely starts on a midnight). */
+export function nearestDate(seconds: number): string {
+  const d = new Date(seconds * 1000 + DAY_MS / 2);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** Days since 1970-01-01 for 'YYYY-MM-DD'. Integer maths (Hinnant's days_from_civil), no Date
  *  and no substrings: it runs for every symptom cell of every redraw. */
 export function dayNumber(date: string): number {
@@ -40,14 +46,26 @@ export function isEmpty(data: ChartData): boolean {
   return !data.days.some((d) => d.mean !== null || d.dose !== null) && !data.symptoms.some((s) => s.cells.length > 0) && !data.recalled?.length;
 }
 
-/** uPlot's aligned columns: x (seconds), mean, min, max, dose. Nulls leave gaps. */
-export function columns(data: ChartData): [number[], ...(number | null)[][]] {
+/** Lines drawn only when the data carries them (the dashboard's): the rolling median and the planned dose. */
+export interface ExtraLines {
+  median: boolean;
+  planned: boolean;
+}
+
+export function extraLines(data: ChartData): ExtraLines {
+  return { median: data.days.some((d) => d.median !== undefined), planned: data.days.some((d) => d.planned !== undefined && d.planned !== null) };
+}
+
+/** uPlot's aligned columns: x (seconds), mean, min, max, dose, then the extra lines in that order. Nulls leave gaps. */
+export function columns(data: ChartData, extra: ExtraLines = { median: false, planned: false }): [number[], ...(number | null)[][]] {
   const n = data.days.length;
   const xs = new Array<number>(n);
   const mean = new Array<number | null>(n);
   const min = new Array<number | null>(n);
   const max = new Array<number | null>(n);
   const dose = new Array<number | null>(n);
+  const median = extra.median ? new Array<number | null>(n) : undefined;
+  const planned = extra.planned ? new Array<number | null>(n) : undefined;
   for (let i = 0; i < n; i++) {
     const d = data.days[i];
     xs[i] = localSeconds(d.date);
@@ -55,8 +73,10 @@ export function columns(data: ChartData): [number[], ...(number | null)[][]] {
     min[i] = d.min;
     max[i] = d.max;
     dose[i] = d.dose;
+    if (median) median[i] = d.median ?? null;
+    if (planned) planned[i] = d.planned ?? null;
   }
-  return [xs, mean, min, max, dose];
+  return [xs, mean, min, max, dose, ...(median ? [median] : []), ...(planned ? [planned] : [])];
 }
 
 export interface MarkerGroup {
@@ -88,6 +108,9 @@ export interface TableRow {
   /** Dose levels in order of appearance (one per day row; a week may hold a change). */
   doses: number[];
   events: string[];
+  /** Where the data has them: the rolling median on the row's last day with one (for a week, the median of its last 7 days), and the planned doses. */
+  median: number | null;
+  planned: number[];
 }
 
 /** Up to this many days the table has a row per day; beyond, a row per week keeps it readable. */
@@ -103,7 +126,7 @@ export function tableRows(data: ChartData, s: ChartStrings): { weekly: boolean; 
     const key = keyOf(d.date);
     let row = byKey.get(key);
     if (!row) {
-      row = { when: weekly ? s.t('Week of {0}', dateOf(key as number)) : d.date, mean: null, min: null, max: null, doses: [], events: [] };
+      row = { when: weekly ? s.t('Week of {0}', dateOf(key as number)) : d.date, mean: null, min: null, max: null, doses: [], events: [], median: null, planned: [] };
       byKey.set(key, row);
       rows.push(row);
       means.set(row, []);
@@ -112,6 +135,8 @@ export function tableRows(data: ChartData, s: ChartStrings): { weekly: boolean; 
     if (d.min !== null) row.min = row.min === null ? d.min : Math.min(row.min, d.min);
     if (d.max !== null) row.max = row.max === null ? d.max : Math.max(row.max, d.max);
     if (d.dose !== null && row.doses[row.doses.length - 1] !== d.dose) row.doses.push(d.dose);
+    if (d.median !== undefined && d.median !== null) row.median = d.median;
+    if (d.planned !== undefined && d.planned !== null && row.planned[row.planned.length - 1] !== d.planned) row.planned.push(d.planned);
   }
   // A week's mean is the mean of its daily means: each day counts once, as in "mood by dose".
   for (const [row, list] of means) if (list.length) row.mean = list.reduce((a, b) => a + b, 0) / list.length;

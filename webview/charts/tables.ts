@@ -1,7 +1,7 @@
 // The HTML parts: the data table behind the timeline (its text alternative) and "mood by dose".
 import type { ChartData } from '../../src/protocol';
 import type { ChartStrings } from './strings';
-import { fixed1, tableRows } from './data';
+import { extraLines, fixed1, tableRows } from './data';
 import { el } from './dom';
 
 function table(parent: Node, caption: string, headers: string[]): HTMLTableSectionElement {
@@ -17,14 +17,20 @@ export function renderDataTable(target: HTMLElement, data: ChartData, s: ChartSt
   const { weekly, rows } = tableRows(data, s);
   const frag = document.createDocumentFragment();
   const caption = weekly ? s.t('Mood and dose by week, {0} to {1}', data.from, data.to) : s.t('Mood and dose by day, {0} to {1}', data.from, data.to);
-  const body = table(frag, caption, [weekly ? s.t('Week') : s.t('Date'), s.t('Mean mood'), s.t('Lowest–highest'), s.t('Dose'), s.t('Events')]);
+  // The dashboard's data also has the rolling median and the planned dose: columns of their own.
+  const extra = extraLines(data);
+  const head = [weekly ? s.t('Week') : s.t('Date'), s.t('Mean mood'), s.t('Lowest–highest'), ...(extra.median ? [s.t('7-day median')] : []), s.t('Dose'), ...(extra.planned ? [s.t('Planned dose')] : []), s.t('Events')];
+  const body = table(frag, caption, head);
   const none = s.t('no entry');
+  const doses = (list: number[]) => (list.length ? s.t('{0} {1}', list.join(' → '), data.unit) : '–');
   for (const r of rows) {
     const tr = el('tr', undefined, undefined, body);
     el('th', undefined, r.when, tr).setAttribute('scope', 'row');
     el('td', 'mdc-num', r.mean === null ? none : fixed1(r.mean), tr);
     el('td', 'mdc-num', r.min === null || r.max === null ? '–' : s.t('{0}–{1}', r.min, r.max), tr);
-    el('td', 'mdc-num', r.doses.length ? s.t('{0} {1}', r.doses.join(' → '), data.unit) : '–', tr);
+    if (extra.median) el('td', 'mdc-num', r.median === null ? '–' : fixed1(r.median), tr);
+    el('td', 'mdc-num', doses(r.doses), tr);
+    if (extra.planned) el('td', 'mdc-num', doses(r.planned), tr);
     el('td', 'mdc-events', r.events.join('; '), tr);
   }
   target.replaceChildren(frag);

@@ -6,7 +6,11 @@ export interface ChartTheme {
   key: string;
   highContrast: boolean;
   mood: string;
+  /** The daily mean where a rolling median is drawn over it: the same hue, fainter. */
+  moodFaint: string;
   bandFill: string;
+  /** A reference range drawn behind the data (the 14 days before a dose change). */
+  referenceFill: string;
   dose: string;
   doseMarker: string;
   eventMarker: string;
@@ -30,7 +34,9 @@ export function readTheme(): ChartTheme {
   const theme: Omit<ChartTheme, 'key'> = {
     highContrast,
     mood,
+    moodFaint: withAlpha(mood, highContrast ? 0.8 : 0.55),
     bandFill: withAlpha(mood, highContrast ? 0.4 : 0.3),
+    referenceFill: withAlpha(v('--vscode-descriptionForeground', v('--vscode-foreground', css.color || '#cccccc')), highContrast ? 0.3 : 0.18),
     dose: v('--vscode-charts-orange', '#d18616'),
     doseMarker: v('--vscode-charts-orange', '#d18616'),
     eventMarker: v('--vscode-charts-purple', '#b180d7'),

@@ -1,17 +1,35 @@
 // Mood (daily mean with its min–max band) and dose (step line) on one time axis, with dose-change
-// and life-event markers, and medication history as recalled drawn as a hatched band of its own.
-// uPlot draws everything; this file is its options and three small hooks.
+// and life-event markers, and medication history as recalled drawn as a hatched band of its own;
+// where the data carries them (the dashboard), the 7-day rolling median and the planned dose too.
+// uPlot draws everything; this file is its options and a few small hooks. The dashboard also turns
+// on zooming (drag, or keys on the plot; see timelineZoom.ts) and markers reachable from the
+// keyboard (markerKeys.ts). The sidebar and the dashboard share this one module.
 import uPlot from 'uplot';
 import type { ChartData } from '../../src/protocol';
 import type { ChartStrings } from './strings';
-import { columns, fixed1, markerGroups, markerText, type MarkerGroup } from './data';
+import { columns, extraLines, fixed1, markerGroups, markerText, type ExtraLines, type MarkerGroup } from './data';
 import { el } from './dom';
+import { MarkerKeys } from './markerKeys';
 import { drawRecalled, recalledLegend, recalledSpans, recalledText, type RecalledSpan } from './recalled';
 import type { ChartTheme } from './theme';
+import { TimelineZoom } from './timelineZoom';
 
 /** How close (CSS px) the cursor must be to a marker line to show its details. */
 const NEAR_PX = 8;
 const DASH = { 'dose-change': [6, 4], 'life-event': [1.5, 3] } as const;
+
+export interface TimelineOptions {
+  /** Zoom by dragging across the plot or by keys on it, with setRange() and resetRange(). */
+  zoom?: boolean;
+  /** A listbox of the markers in view under the plot, so each can be explained from the keyboard. */
+  markerKeys?: boolean;
+  /** The plot's height for a width (CSS px). */
+  height?: (width: number) => number;
+  /** After the visible range changes: its first and last instant (seconds), and whether it is the whole range. */
+  onRange?: (min: number, max: number, whole: boolean) => void;
+}
+
+const sidebarHeight = (width: number) => Math.round(Math.min(320, Math.max(200, width * 0.75)));
 
 export class Timeline {
   private plot: uPlot | undefined;
@@ -22,20 +40,33 @@ export class Timeline {
   private readonly tip: HTMLElement;
   private recalled: RecalledSpan[] = [];
   private readonly legend: HTMLElement;
+  private readonly zoom: TimelineZoom | undefined;
+  private readonly markers: MarkerKeys | undefined;
 
   constructor(
     private readonly host: HTMLElement,
-    private readonly s: ChartStrings
+    private readonly s: ChartStrings,
+    private readonly opts: TimelineOptions = {}
   ) {
     this.tip = el('div', 'mdc-tooltip');
     this.tip.hidden = true;
     this.tip.setAttribute('role', 'tooltip');
     this.legend = recalledLegend(s);
+    if (opts.zoom) this.zoom = new TimelineZoom(s, () => this.plot, opts.onRange);
+    if (opts.markerKeys) {
+      this.markers = new MarkerKeys(
+        host,
+        s,
+        (group, left) => (group ? this.showTip(group, left) : this.hideTip()),
+        (group) => this.placeOf(group)
+      );
+    }
   }
 
-  /** Redraws with new data; rebuilds the plot only when the theme or unit changed. */
+  /** Redraws with new data; rebuilds the plot only when the theme, the unit or the lines drawn changed. */
   update(data: ChartData, theme: ChartTheme, label: string): void {
-    const cols = columns(data);
+    const extra = extraLines(data);
+    const cols = columns(data, extra);
     this.groups = markerGroups(data.markers);
     this.recalled = recalledSpans(data.recalled ?? [], data.unit);
     this.theme = theme;
@@ -43,19 +74,49 @@ export class Timeline {
     if (this.host.parentElement && this.legend.previousElementSibling !== this.host) this.host.after(this.legend);
     this.legend.hidden = this.recalled.length === 0;
     this.hideTip();
-    const key = `${theme.key}|${data.unit}`;
+    const key = `${theme.key}|${data.unit}|${extra.median}|${extra.planned}`;
     if (this.plot && key === this.key) {
-      this.plot.setData(cols);
+      this.zoom?.keepingView(() => this.plot!.setData(cols));
     } else {
       this.plot?.destroy();
-      this.plot = new uPlot(this.options(data.unit, theme), cols, this.host);
+      this.plot = new uPlot(this.options(data.unit, theme, extra), cols, this.host);
       this.plot.over.appendChild(this.tip);
       this.plot.over.addEventListener('mouseleave', () => this.hideTip());
+      // The marker list sits under the plot, after it in the tab order.
+      if (this.markers) this.host.appendChild(this.markers.element);
+      this.zoom?.attach(this.plot);
       this.key = key;
     }
     const canvas = this.plot.ctx.canvas;
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', label);
+    this.markers?.update(this.groups);
+  }
+
+  /** Shows from `min` to `max` (seconds); needs `zoom`. */
+  setRange(min: number, max: number): void {
+    this.zoom?.setRange(min, max);
+  }
+
+  /** Shows the whole range again; needs `zoom`. */
+  resetRange(): void {
+    this.zoom?.reset();
+  }
+
+  /** Zooms in (factor < 1) or out around the middle of the view; needs `zoom`. */
+  zoomBy(factor: number): void {
+    this.zoom?.zoomBy(factor);
+  }
+
+  /** Moves the view by a share of its width (negative: earlier); needs `zoom`. */
+  panBy(share: number): void {
+    this.zoom?.panBy(share);
+  }
+
+  /** The visible range in seconds, or undefined before the first draw. */
+  range(): { min: number; max: number } | undefined {
+    const x = this.plot?.scales.x;
+    return x && x.min != null && x.max != null ? { min: x.min, max: x.max } : undefined;
   }
 
   resize(): void {
@@ -69,15 +130,16 @@ export class Timeline {
     this.plot?.destroy();
     this.plot = undefined;
     this.key = '';
+    this.markers?.update([]);
   }
 
   private size(): { width: number; height: number } {
     // Hidden panels measure 0 wide; draw at a usual sidebar width until the ResizeObserver fires.
     const width = Math.max(120, Math.floor(this.host.clientWidth) || 300);
-    return { width, height: Math.round(Math.min(320, Math.max(200, width * 0.75))) };
+    return { width, height: (this.opts.height ?? sidebarHeight)(width) };
   }
 
-  private options(unit: string, theme: ChartTheme): uPlot.Options {
+  private options(unit: string, theme: ChartTheme, extra: ExtraLines): uPlot.Options {
     const t = this.s.t.bind(this.s);
     const axis = { stroke: theme.foreground, font: theme.font, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1, size: 4 } };
     const mood = (label: string, width: number, stroke: string): uPlot.Series => ({
@@ -89,11 +151,24 @@ export class Timeline {
       points: { show: false },
       value: (_u, v) => (v == null ? '–' : fixed1(v))
     });
+    const dose = (label: string, dash?: number[]): uPlot.Series => ({
+      label,
+      scale: 'mg',
+      stroke: theme.dose,
+      width: dash ? Math.max(1, theme.lineWidth - 1) : theme.lineWidth,
+      ...(dash ? { dash } : {}),
+      spanGaps: false,
+      points: { show: false },
+      paths: uPlot.paths.stepped!({ align: 1 }),
+      value: (_u, v) => (v == null ? '–' : t('{0} {1}', v, unit))
+    });
+    // Under a rolling median the daily mean is thinner and fainter: the median carries the trend.
+    const meanLine = extra.median ? mood(t('Mood'), Math.max(1, theme.lineWidth - 1), theme.moodFaint) : mood(t('Mood'), theme.lineWidth, theme.mood);
     return {
       ...this.size(),
       class: 'mdc-uplot',
       fmtDate: localDateFormat,
-      cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false } },
+      cursor: { drag: this.opts.zoom ? { x: true, y: false, setScale: true } : { x: false, y: false, setScale: false }, points: { show: false } },
       legend: { live: true },
       scales: {
         x: { time: true },
@@ -103,19 +178,12 @@ export class Timeline {
       },
       series: [
         { label: t('Date'), value: (_u, v) => (v == null ? '–' : isoDate(v)) },
-        mood(t('Mood'), theme.lineWidth, theme.mood),
+        meanLine,
         mood(t('Lowest'), 0, theme.bandFill),
         mood(t('Highest'), 0, theme.bandFill),
-        {
-          label: t('Dose'),
-          scale: 'mg',
-          stroke: theme.dose,
-          width: theme.lineWidth,
-          spanGaps: false,
-          points: { show: false },
-          paths: uPlot.paths.stepped!({ align: 1 }),
-          value: (_u, v) => (v == null ? '–' : t('{0} {1}', v, unit))
-        }
+        dose(t('Dose')),
+        ...(extra.median ? [mood(t('7-day median'), theme.lineWidth + 1, theme.mood)] : []),
+        ...(extra.planned ? [dose(t('Planned dose'), [5, 4])] : [])
       ],
       bands: [{ series: [3, 2], fill: theme.bandFill }],
       axes: [
@@ -125,9 +193,25 @@ export class Timeline {
       ],
       hooks: {
         drawAxes: [(u) => this.theme && drawRecalled(u, this.recalled, this.theme), (u) => this.drawMarkers(u)],
-        setCursor: [(u) => this.hover(u)]
+        setCursor: [(u) => this.hover(u)],
+        setScale: [(u, key) => key === 'x' && this.onScale(u)],
+        setSize: [() => this.markers?.layout()]
       }
     };
+  }
+
+  private onScale(u: uPlot): void {
+    this.hideTip();
+    this.markers?.layout();
+    this.zoom?.scaled(u);
+  }
+
+  /** A marker's x in CSS px from the plot's left edge (as the list under it lays out), or null out of view. */
+  private placeOf(group: MarkerGroup): number | null {
+    const u = this.plot;
+    if (!u) return null;
+    const x = u.valToPos(group.x, 'x');
+    return x < -0.5 || x > u.over.clientWidth + 0.5 ? null : u.over.offsetLeft + x;
   }
 
   /** Marker lines under the series: dashed for dose changes, dotted for life events. */
@@ -159,20 +243,30 @@ export class Timeline {
     const left = u.cursor.left ?? -1;
     const group = left >= 0 ? this.nearest(u, left) : undefined;
     const val = left >= 0 ? u.posToVal(left, 'x') : NaN;
-    const period = group ? undefined : this.recalled.find((r) => val >= r.x0 && val < r.x1);
-    const shown = group ?? period;
-    if (!shown) return this.hideTip();
+    const shown = group ?? this.recalled.find((r) => val >= r.x0 && val < r.x1);
+    if (!shown) {
+      // The marker in keyboard focus keeps its tooltip while the mouse is elsewhere.
+      if (!this.markers?.element.contains(document.activeElement)) this.hideTip();
+      return;
+    }
+    this.showTip(shown, left + (this.plot?.over.offsetLeft ?? 0));
+  }
+
+  /** The tooltip for a marker or a recalled period, beside `left` (CSS px from the plot host's left edge). */
+  private showTip(shown: MarkerGroup | RecalledSpan, left: number): void {
+    const u = this.plot;
+    if (!u) return;
     if (shown !== this.shown) {
       this.shown = shown;
       this.tip.replaceChildren();
-      if (group) {
-        el('div', 'mdc-tooltip-date', group.date, this.tip);
-        for (const m of group.items) el('div', `mdc-tooltip-item mdc-${m.kind}`, markerText(m, this.s), this.tip);
-      } else if (period) for (const line of recalledText(period, this.s)) el('div', 'mdc-tooltip-item mdc-recalled', line, this.tip);
+      if ('items' in shown) {
+        el('div', 'mdc-tooltip-date', shown.date, this.tip);
+        for (const m of shown.items) el('div', `mdc-tooltip-item mdc-${m.kind}`, markerText(m, this.s), this.tip);
+      } else for (const line of recalledText(shown, this.s)) el('div', 'mdc-tooltip-item mdc-recalled', line, this.tip);
     }
     this.tip.hidden = false;
     const maxLeft = u.over.clientWidth - this.tip.offsetWidth;
-    this.tip.style.left = `${Math.max(0, Math.min(left + 10, maxLeft))}px`;
+    this.tip.style.left = `${Math.max(0, Math.min(left - u.over.offsetLeft + 10, maxLeft))}px`;
   }
 
   private nearest(u: uPlot, left: number): MarkerGroup | undefined {

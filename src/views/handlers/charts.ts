@@ -3,11 +3,11 @@
 // history as recalled comes alongside, never through chartSeries: it is drawn as a band of its own.
 import { chartSeries, withinPanelLimits } from '../../core/chartSeries';
 import { PANEL } from '../../core/limits';
-import { addDays, daysBetween, firstDayOf, lastDayOf } from '../../core/time';
+import { addDays, daysBetween } from '../../core/time';
 import { rangeStart, type Handlers } from '../../protocol';
 import { chartRows, firstChartDate } from '../../storage/chartQueries';
 import { recalledPeriods } from '../../storage/recalledQueries';
-import { toRecalledView } from '../recalledView';
+import { recalledWithin, timelineStart } from '../recalledView';
 import type { HandlerDeps } from './deps';
 
 export function chartHandlers(d: Pick<HandlerDeps, 'read' | 'clock' | 'settings'>): Pick<Handlers, 'charts/data'> {
@@ -16,18 +16,14 @@ export function chartHandlers(d: Pick<HandlerDeps, 'read' | 'clock' | 'settings'
       const store = await d.read();
       const to = d.clock.today();
       const periods = recalledPeriods(store);
-      // "All" starts at the first entry, or at the first recalled period when that is earlier.
-      const firstEntry = firstChartDate(store);
-      const firstRecalled = periods.length ? firstDayOf(periods[0].startDate) : undefined;
-      const first = rangeStart(range, to) ?? ([firstEntry, firstRecalled].filter((x): x is string => !!x).sort()[0] ?? to);
+      const first = rangeStart(range, to) ?? timelineStart(firstChartDate(store), periods) ?? to;
       // "All" goes back at most PANEL.chartDays days (about 110 years): an entry dated in 1900 must
       // not make the chart too long for the panel.
       const earliest = addDays(to, -(PANEL.chartDays - 1));
       const from = first < earliest ? earliest : first;
       const series = chartSeries(chartRows(store, from, to), from, to, d.settings.unit());
       if (first < earliest) series.omitted = { days: daysBetween(first, earliest) };
-      const recalled = periods.filter((p) => lastDayOf(p.endDate) >= from && firstDayOf(p.startDate) <= to).slice(0, PANEL.recalledPeriods);
-      return { ...withinPanelLimits(series), ...(recalled.length ? { recalled: recalled.map(toRecalledView) } : {}) };
+      return { ...withinPanelLimits(series), ...recalledWithin(periods, from, to) };
     }
   };
 }

@@ -4,11 +4,11 @@ import type { CheckInInput } from '../../core/entries';
 import { beforeEarliestYear } from '../../core/importChecks';
 import { clip, EARLIEST_YEAR, PANEL } from '../../core/limits';
 import { SYMPTOMS } from '../../core/symptoms';
-import { instantOf, localTimeOfStamp } from '../../core/time';
-import { rangeStart, type EntryDraft, type Handlers, type HistoryItem } from '../../protocol';
-import { filterOptions, historyPage, type HistoryRow } from '../../storage/historyQueries';
+import { instantOf } from '../../core/time';
+import { rangeStart, type EntryDraft, type Handlers } from '../../protocol';
+import { filterOptions, historyPage } from '../../storage/historyQueries';
 import { doseOffer, entryById, ownSymptoms } from '../../storage/journalQueries';
-import { toEntryView } from '../entryView';
+import { toHistoryItem } from '../entryView';
 import type { HandlerDeps } from './deps';
 
 type EntryMethods = 'panel/context' | 'history/page' | 'entry/save' | 'entry/update' | 'entry/delete' | 'entry/undo';
@@ -37,21 +37,6 @@ export function entryHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' 
     ...(draft.date ? { at: instant({ ...draft, date: draft.date }) } : {})
   });
 
-  const item = (row: HistoryRow): HistoryItem => {
-    const unit = settings.unit();
-    const moment = (r: { id: string; at: string; localDate: string; utcOffset: number }) => ({ id: r.id, at: r.at, localDate: r.localDate, time: localTimeOfStamp(r) });
-    switch (row.kind) {
-      case 'checkin':
-        return { kind: 'checkin', entry: toEntryView(row.entry, unit) };
-      case 'dose':
-        return { kind: 'dose', ...moment(row.dose), dose: { mg: row.dose.mg, unit, status: row.dose.status, medication: row.dose.medication }, previousMg: row.previousMg };
-      case 'event':
-        return { kind: 'event', ...moment(row.event), title: row.event.title, note: row.event.note };
-      case 'note':
-        return { kind: 'note', ...moment(row.note), text: row.note.text };
-    }
-  };
-
   return {
     'panel/context': async () => {
       const store = await d.read();
@@ -74,7 +59,7 @@ export function entryHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' 
     'history/page': async ({ filter, offset, limit }) => {
       const since = rangeStart(filter.range, clock.today());
       const page = historyPage(await d.read(), { since, tag: filter.tag, symptom: filter.symptom, search: filter.search, offset, limit });
-      return { total: page.total, items: page.rows.map(item) };
+      return { total: page.total, items: page.rows.map((row) => toHistoryItem(row, settings.unit())) };
     },
     'entry/save': ({ draft }) => d.actions.checkIn(input(draft), 'panel'),
     'entry/update': async ({ id, draft }) => {

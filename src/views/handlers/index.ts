@@ -3,6 +3,7 @@
 import type { Handlers } from '../../protocol';
 import { chartHandlers } from './charts';
 import { checkupHandlers } from './checkups';
+import { dashboardHandlers } from './dashboard';
 import type { HandlerDeps } from './deps';
 import { entryHandlers } from './entries';
 import { panelWideHandlers } from './panel';
@@ -11,5 +12,5 @@ import { planHandlers } from './plan';
 export type { HandlerDeps } from './deps';
 
 export function panelHandlers(d: HandlerDeps): Handlers {
-  return { ...entryHandlers(d), ...chartHandlers(d), ...checkupHandlers(d), ...planHandlers(d), ...panelWideHandlers(d) };
+  return { ...entryHandlers(d), ...chartHandlers(d), ...checkupHandlers(d), ...planHandlers(d), ...panelWideHandlers(d), ...dashboardHandlers(d) };
 }

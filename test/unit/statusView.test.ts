@@ -1,0 +1,36 @@
+import * as assert from 'assert';
+import { statusView, TOOLTIP_COMMANDS, tooltipLinks, type StatusInput } from '../../src/statusBar/statusView';
+import { english } from './journalFixture';
+
+const base: StatusInput = { status: 'done', slotTime: '21:00', last: { time: '23:12', mg: 10 }, unit: 'mg', due: [], details: [] };
+const busy: StatusInput = {
+  ...base,
+  due: ['check-up due', 'symptom review due'],
+  details: ['Taper plan: step 3 of 3 (10 mg)', 'Next appointment in 45 days (2026-08-14)', 'Check-up due: PHQ-9, GAD-7', 'Weekly symptom review due']
+};
+
+describe('status bar: short text, the rest in the tooltip', () => {
+  it('shows the check-in state and at most one due item, in about 40 characters', () => {
+    assert.strictEqual(statusView(base, english).text, '✓ 23:12 · 10 mg');
+    const view = statusView(busy, english);
+    assert.strictEqual(view.text, '✓ 23:12 · 10 mg · check-up due');
+    assert.ok(view.text.length <= 40, view.text);
+    for (const status of ['open', 'due', 'snoozed', 'skipped'] as const) {
+      const text = statusView({ ...busy, status, last: undefined }, english).text.replace('$(heart)', '♥');
+      assert.strictEqual(text, '♥ Check in · check-up due');
+    }
+  });
+
+  it('puts the taper step, the appointment and everything due into the tooltip, in order', () => {
+    const view = statusView(busy, english);
+    assert.deepStrictEqual(view.lines, busy.details);
+    assert.strictEqual(view.message, 'Last check-in at 23:12, with 10 mg logged that day. Click to add another.');
+    assert.strictEqual(view.label, 'Mood and Dose: last check-in at 23:12, 10 mg. check-up due. Activate to check in again.');
+  });
+
+  it('links to Open Dashboard, Check In and Take Check-up, and trusts exactly those commands', () => {
+    const links = tooltipLinks(english);
+    assert.deepStrictEqual(links.map((l) => l.title), ['Open Dashboard', 'Check In', 'Take Check-up']);
+    assert.deepStrictEqual(links.map((l) => l.command), [...TOOLTIP_COMMANDS]);
+  });
+});

@@ -1,0 +1,152 @@
+// The dashboard's sentences, made from its figures: numbers, days and dates with their n, and never
+// a verdict. Pure (no DOM), so a unit test can render every one of them over a journal and scan it.
+import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, WindowStatView } from '../../src/protocol';
+
+/** Localisation: the page passes @vscode/l10n's t. */
+export type Words = (message: string, ...args: (string | number)[]) => string;
+
+export const one = (x: number): string => x.toFixed(1);
+
+/** "+0.9", "−1.4", "0.0" with a real minus sign. */
+export function signedOne(x: number): string {
+  const v = Math.round(x * 10) / 10;
+  return v > 0 ? `+${one(v)}` : v < 0 ? `−${one(-v)}` : one(0);
+}
+
+export function changeText(c: DoseChangeView, unit: string, t: Words): string {
+  return t('{0} → {1} {2}', formatNumber(c.fromMg), formatNumber(c.toMg), unit);
+}
+
+export function severityWord(n: number, t: Words): string {
+  return n >= 3 ? t('severe') : n === 2 ? t('moderate') : n === 1 ? t('mild') : t('none');
+}
+
+/** "median 5.5 (IQR 4.5–6.0, n = 12)" or "too few days (n = 2)". */
+export function windowWords(w: WindowStatView, t: Words): string {
+  return w.tooFew ? t('too few days (n = {0})', w.n) : t('median {0} (IQR {1}–{2}, n = {3})', one(w.median), one(w.q1), one(w.q3), w.n);
+}
+
+/** A short cell: "5.5 (12)" or "too few days (2)". */
+export function windowCell(w: WindowStatView, t: Words): string {
+  return w.tooFew ? t('too few days ({0})', w.n) : t('{0} ({1})', one(w.median), w.n);
+}
+
+// ---- What goes with better days --------------------------------------------------------------
+
+/** 'Days tagged #exercise: mean 7.1 (n = 14). Other days: 6.2 (n = 60).' */
+export function associationSentence(a: AssociationView, t: Words): string {
+  const days = a.kind === 'tag' ? t('Days tagged #{0}: mean {1} (n = {2}).', a.label, one(a.withMean), a.withDays) : t('Days with {0} logged: mean {1} (n = {2}).', a.label, one(a.withMean), a.withDays);
+  return `${days} ${t('Other days: {0} (n = {1}).', one(a.otherMean), a.otherDays)}`;
+}
+
+/** The difference as read from the two rounded means, so what is shown adds up. */
+export function associationDifference(a: AssociationView): number {
+  return Math.round(a.withMean * 10) / 10 - Math.round(a.otherMean * 10) / 10;
+}
+
+export function associationName(a: AssociationView, t: Words): string {
+  return a.kind === 'tag' ? `#${a.label}` : t('{0} (symptom)', a.label);
+}
+
+export function associationsIntro(t: Words): string {
+  return t('Each tag and each symptom logged on at least 3 days with a check-in, and not logged on at least 3: the mean mood on the days with it and on the other days. Largest differences first, either way.');
+}
+
+export function associationsCaveat(t: Words): string {
+  return t('These are associations in your own records, not cause and effect: other things can differ between these days.');
+}
+
+// ---- Each dose step side by side ---------------------------------------------------------------
+
+export function stepsSummary(data: DashboardData, t: Words): string {
+  const steps = data.steps;
+  // An empty journal (or one without doses) still has one step, at no dose: it says so instead.
+  if (!steps.some((s) => s.mg !== null)) return t('No dose logged yet.');
+  return t(
+    '{0} dose steps from {1} to {2}. Day 0 of a step is its first day at that dose; days 0–14 and day 15 on are counted apart, each with its n. A window with fewer than 3 days with a check-in says "too few days".',
+    steps.length,
+    steps[0].from,
+    steps[steps.length - 1].to
+  );
+}
+
+// ---- Days after each dose change ---------------------------------------------------------------
+
+/** What day 0 is and where the window stops. */
+export function changeIntro(d: ChangeDetailView, t: Words): string {
+  const last = d.days[d.days.length - 1]?.date ?? d.change.date;
+  const start = t('Day 0 is {0}, the first day logged at {1} {2} (from {3} {2}).', d.change.date, formatNumber(d.change.toMg), d.unit, formatNumber(d.change.fromMg));
+  const end =
+    d.endReason === 'day-28'
+      ? t('Shown to day {0} ({1}).', d.endDay, last)
+      : d.endReason === 'next-change'
+        ? t('Shown to day {0} ({1}), the day before the next change.', d.endDay, last)
+        : t('Shown to day {0} ({1}), the last day so far.', d.endDay, last);
+  return `${start} ${end}`;
+}
+
+export function changeMoodWords(d: ChangeDetailView, t: Words): string[] {
+  const out = [t('Mood, days 0–14: {0}.', windowWords(d.early, t))];
+  if (d.endReason !== 'next-change' || d.endDay > 14) out.push(t('Mood from day 15 (to the next change or today): {0}.', windowWords(d.late, t)));
+  out.push(t('The 14 days before ({0} to {1}): {2}.', d.before.from, d.before.to, windowWords(d.before.mood, t)));
+  if (d.before.earlierChange) out.push(t('Those 14 days include an earlier change, {0} on {1}.', changeText(d.before.earlierChange, d.unit, t), d.before.earlierChange.date));
+  const skipped = d.days.filter((x) => x.skipped).map((x) => x.day);
+  if (skipped.length === 1) out.push(t('A dose was recorded as skipped on day {0}.', skipped[0]));
+  else if (skipped.length) out.push(t('A dose was recorded as skipped on days {0}.', skipped.join(', ')));
+  return out;
+}
+
+/** "Dizziness: first logged day 2, peak day 4 (severe), last logged day 11; logged on 7 days." */
+export function courseWords(s: ChangeDetailView['symptoms'][number], t: Words): string {
+  const parts = [
+    t('{0}: first logged day {1}, peak day {2} ({3}), last logged day {4}; logged on {5} of the days shown.', s.label, s.onsetDay, s.peakDay, severityWord(s.peak, t), s.lastDay, s.daysLogged)
+  ];
+  if (s.loggedBefore) parts.push(t('Also logged in the 7 days before the change.'));
+  return parts.join(' ');
+}
+
+/** The chart's text alternative. */
+export function changeChartLabel(d: ChangeDetailView, t: Words): string {
+  const recorded = d.days.filter((x) => x.mean !== null).length;
+  return t('Daily mean mood from day −14 to day {0} around the change on {1} ({2}); {3} of the days from day 0 have a check-in. {4}', d.endDay, d.change.date, changeText(d.change, d.unit, t), recorded, changeMoodWords(d, t).join(' '));
+}
+
+// ---- Year in pixels ------------------------------------------------------------------------------
+
+export function binLabel(bin: number, t: Words): string {
+  return [t('1 to under 3'), t('3 to under 5'), t('5 to under 7'), t('7 to under 9'), t('9 to 10')][bin] ?? '';
+}
+
+/** "14 March 2026: mean mood 6.5 from 2 check-ins" or "…: no check-in". */
+export function dayCellLabel(dateText: string, cell: { mean: number | null; n: number }, t: Words, future: boolean): string {
+  if (future) return t('{0}: not yet', dateText);
+  if (cell.mean === null) return t('{0}: no check-in', dateText);
+  return cell.n === 1 ? t('{0}: mood {1} from 1 check-in', dateText, one(cell.mean)) : t('{0}: mean mood {1} from {2} check-ins', dateText, one(cell.mean), cell.n);
+}
+
+export function yearSummary(year: number, days: number, counts: number[], recorded: number, t: Words): string {
+  if (!recorded) return t('{0}: no check-ins this year.', year);
+  const bins = counts.map((n, i) => t('{0}: {1} days', binLabel(i, t), n)).join('; ');
+  return t('{0}: {1} of {2} days with a check-in. Days by mean mood: {3}.', year, recorded, days, bins);
+}
+
+// ---- Timeline --------------------------------------------------------------------------------------
+
+/** The visible range in words: days with check-ins, the mean of the daily means, doses and markers. */
+export function rangeSummary(days: DashboardData['timeline']['days'], markers: DashboardData['timeline']['markers'], unit: string, t: Words): string {
+  if (!days.length) return '';
+  const means = days.filter((d) => d.mean !== null).map((d) => d.mean!);
+  const doses = [...new Set(days.map((d) => d.dose).filter((x): x is number => x !== null))];
+  const changes = markers.filter((m) => m.kind === 'dose-change').length;
+  const parts = [
+    t('From {0} to {1}: {2} of {3} days with a check-in', days[0].date, days[days.length - 1].date, means.length, days.length),
+    means.length ? t('mean of the daily means {0}', one(means.reduce((a, b) => a + b, 0) / means.length)) : '',
+    doses.length ? t('dose logged: {0}', doses.map((x) => `${formatNumber(x)} ${unit}`).join(', ')) : t('no dose logged'),
+    t('{0} dose changes and {1} life events marked', changes, markers.length - changes)
+  ].filter(Boolean);
+  return `${parts.join('; ')}.`;
+}
+
+function formatNumber(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}
