@@ -76,13 +76,16 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     const page = await open();
     assert.deepStrictEqual(await page.$$eval('vscode-tab-header', (hs) => hs.map((h) => h.textContent!.trim())), SECTIONS);
     assert.match(await text(page, '.dash-subtitle'), /^The whole journal, 2026-04-0\d to 2026-06-30: \d+ of \d+ days with a check-in\.$/);
+    assert.match(await text(page, '.dash-recalled'), /^Before it, medication history as recalled, from 2025-0\d: hatched on the timeline, and not counted in any figure\.$/);
 
     // Timeline: the canvas has a text alternative, the range is in words, markers are listed, the table has the median and plan columns.
     assert.match((await page.getAttribute('#timeline-host canvas', 'aria-label'))!, /\S/);
-    assert.match(await text(page, '.dash-range'), /days with a check-in; mean of the daily means \d\.\d; dose logged: 20 mg, 15 mg, 10 mg; 2 dose changes and \d+ life events marked\./);
+    assert.match(await text(page, '.dash-range'), /days with a check-in; mean of the daily means \d\.\d; dose logged: 20 mg, 15 mg, 10 mg; 2 dose changes and \d+ life events marked; 4 periods of medication history as recalled, hatched and not counted\./);
     assert.ok((await page.$$('.mdc-marker-keys [role=option]')).length >= 4, 'dose changes and life events are listed for the keyboard');
     await page.click('#timeline-table-toggle');
-    assert.deepStrictEqual(await page.$$eval('#timeline-table th[scope=col]', (hs) => hs.map((h) => h.textContent)), ['Date', 'Mean mood', 'Lowest–highest', '7-day median', 'Dose', 'Planned dose', 'Events']);
+    assert.deepStrictEqual(await page.$$eval('#timeline-table th[scope=col]', (hs) => hs.map((h) => h.textContent)), ['Week', 'Mean mood', 'Lowest–highest', '7-day median', 'Dose', 'Planned dose', 'Events']);
+    // The whole journal, with the recalled year before it, is more days than a daily table holds.
+    assert.match(await text(page, '#timeline-table caption'), /^Mood and dose by week, 2025-0\d-01 to 2026-06-30/);
     assert.ok(await noHorizontalScroll(page), 'timeline: no horizontal scrolling');
 
     // Days after each dose change: the latest change by default, its words, chart and table.
@@ -145,18 +148,19 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     await page.keyboard.press('ArrowLeft');
     assert.doesNotMatch(await range(), /to 2026-06-30:/);
     await page.keyboard.press('0');
-    assert.match(await range(), /^From 2026-04-0\d to 2026-06-30: /);
+    // The whole journal reaches back to the demo's medication history as recalled, and says so.
+    assert.match(await range(), /^From 2025-0\d-01 to 2026-06-30: .*; \d periods of medication history as recalled, hatched and not counted\.$/);
     assert.strictEqual(await page.getAttribute('[data-preset="all"]', 'aria-pressed'), 'true');
-    // Drag across the middle of the plot.
-    const box = (await page.$('#timeline-host .u-over'))!.boundingBox();
+        const box = (await page.$('#timeline-host .u-over'))!.boundingBox();
     const b = (await box)!;
-    await page.mouse.move(b.x + b.width * 0.4, b.y + b.height / 2);
+    // Across the logged months, the last fifth of a timeline that starts at the recalled history.
+    await page.mouse.move(b.x + b.width * 0.85, b.y + b.height / 2);
     await page.mouse.down();
-    await page.mouse.move(b.x + b.width * 0.6, b.y + b.height / 2, { steps: 5 });
+    await page.mouse.move(b.x + b.width * 0.9, b.y + b.height / 2, { steps: 5 });
     await page.mouse.up();
     assert.match(await range(), /^From 2026-0[45]-\d\d to 2026-0[56]-\d\d: \d+ of (1\d|2\d) days/);
     await page.click('#reset-zoom');
-    assert.match(await range(), /^From 2026-04-0\d to 2026-06-30: /);
+    assert.match(await range(), /^From 2025-0\d-01 to 2026-06-30: /);
     // The marker list: Tab reaches it, and the marker in focus is explained in the tooltip.
     await page.focus('.mdc-marker-keys');
     await page.keyboard.press('Home');

@@ -18,6 +18,7 @@ import { ChangeSection } from './changeSection';
 import type { DashboardState, SectionContext } from './context';
 import { StepsSection } from './stepsSection';
 import { TimelineSection } from './timelineSection';
+import { firstLoggedDay } from './words';
 import { YearSection } from './yearSection';
 
 const DEFAULT_STATE: DashboardState = { section: 'timeline', range: { preset: 'all' } };
@@ -129,6 +130,9 @@ export class DashboardApp {
       html`<header class="dash-header">
           <h1>${t('Mood & Dose Dashboard')}</h1>
           ${data ? html`<p class="dash-subtitle">${this.subtitle(data)}</p>` : nothing}
+          ${data?.timeline.recalled?.length
+            ? html`<p class="dash-subtitle dash-recalled">${t('Before it, medication history as recalled, from {0}: hatched on the timeline, and not counted in any figure.', data.timeline.recalled[0].startDate)}</p>`
+            : nothing}
         </header>
         <div role="status" aria-live="polite" class="visually-hidden" id="status">${this.status}</div>
         ${this.error
@@ -156,8 +160,11 @@ export class DashboardApp {
   }
 
   private subtitle(data: DashboardData): string {
-    const recorded = data.timeline.days.filter((d) => d.mean !== null).length;
-    const text = t('The whole journal, {0} to {1}: {2} of {3} days with a check-in.', data.timeline.from, data.timeline.to, recorded, data.timeline.days.length);
+    // The logged journal only: a timeline that starts at recalled history has empty days before it.
+    const first = firstLoggedDay(data.timeline.days) ?? data.timeline.from;
+    const days = data.timeline.days.filter((d) => d.date >= first);
+    const recorded = days.filter((d) => d.mean !== null).length;
+    const text = t('The whole journal, {0} to {1}: {2} of {3} days with a check-in.', first, data.timeline.to, recorded, days.length);
     return data.timeline.omitted?.days ? `${text} ${t('The first {0} days are left out.', data.timeline.omitted.days)}` : text;
   }
 

@@ -50,7 +50,7 @@ export class TimelineSection {
           ${this.tool('screen-full', t('Whole journal'), () => this.setRange({ preset: 'all' }), 'reset-zoom')}
         </span>
       </div>
-      <p class="dash-range" aria-live="polite">${rangeSummary(view.days, view.markers, data.timeline.unit, t)}</p>
+      <p class="dash-range" aria-live="polite">${rangeSummary(view.days, view.markers, data.timeline.unit, t, data.timeline.recalled)}</p>
       <div id="timeline-host" class="mdc-timeline dash-timeline"></div>
       <p class="mdc-note">
         ${t('Faint line: each day’s mean mood, shaded from its lowest to its highest check-in. Bold line: the median of the last 7 days (from 3 days with a check-in). Solid step line: the dose logged; dashed: the dose planned. Dashed vertical lines: dose changes; dotted: life events, explained on hover, or with the arrow keys in the list under the chart.')}

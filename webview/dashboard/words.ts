@@ -1,6 +1,7 @@
 // The dashboard's sentences, made from its figures: numbers, days and dates with their n, and never
 // a verdict. Pure (no DOM), so a unit test can render every one of them over a journal and scan it.
-import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, WindowStatView } from '../../src/protocol';
+import { firstDayOf, lastDayOf } from '../../src/core/time';
+import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, RecalledView, WindowStatView } from '../../src/protocol';
 
 /** Localisation: the page passes @vscode/l10n's t. */
 export type Words = (message: string, ...args: (string | number)[]) => string;
@@ -133,20 +134,29 @@ export function yearSummary(year: number, days: number, counts: number[], record
 // ---- Timeline --------------------------------------------------------------------------------------
 
 /** The visible range in words: days with check-ins, the mean of the daily means, doses and markers. */
-export function rangeSummary(days: DashboardData['timeline']['days'], markers: DashboardData['timeline']['markers'], unit: string, t: Words): string {
+export function rangeSummary(days: DashboardData['timeline']['days'], markers: DashboardData['timeline']['markers'], unit: string, t: Words, recalled: readonly RecalledView[] = []): string {
   if (!days.length) return '';
+  const first = days[0].date;
+  const last = days[days.length - 1].date;
+  const periods = recalled.filter((r) => firstDayOf(r.startDate) <= last && lastDayOf(r.endDate) >= first).length;
   const means = days.filter((d) => d.mean !== null).map((d) => d.mean!);
   const doses = [...new Set(days.map((d) => d.dose).filter((x): x is number => x !== null))];
   const changes = markers.filter((m) => m.kind === 'dose-change').length;
   const parts = [
-    t('From {0} to {1}: {2} of {3} days with a check-in', days[0].date, days[days.length - 1].date, means.length, days.length),
+    t('From {0} to {1}: {2} of {3} days with a check-in', first, last, means.length, days.length),
     means.length ? t('mean of the daily means {0}', one(means.reduce((a, b) => a + b, 0) / means.length)) : '',
     doses.length ? t('dose logged: {0}', doses.map((x) => `${formatNumber(x)} ${unit}`).join(', ')) : t('no dose logged'),
-    t('{0} dose changes and {1} life events marked', changes, markers.length - changes)
+    t('{0} dose changes and {1} life events marked', changes, markers.length - changes),
+    periods ? t('{0} periods of medication history as recalled, hatched and not counted', periods) : ''
   ].filter(Boolean);
   return `${parts.join('; ')}.`;
 }
 
 function formatNumber(x: number): string {
   return String(Math.round(x * 1000) / 1000);
+}
+
+/** The first day of the logged journal: the timeline may start earlier, at medication history as recalled. */
+export function firstLoggedDay(days: DashboardData['timeline']['days']): string | undefined {
+  return days.find((d) => d.n > 0 || d.dose !== null)?.date;
 }
