@@ -46,13 +46,14 @@ export class StatusFeed {
   }
 
   /**
-   * Short words for what falls due today: "check-up due" on its first day only, and "about 9 days
-   * of tablets left" each day the estimate is at or below moodDose.supply.remindDays. Nothing until
-   * the journal is open.
+   * Short words for what falls due today, in order: "about 9 days of tablets left" each day the
+   * estimate is at or below moodDose.supply.remindDays (first: a refill can take a week, and the
+   * item's text shows only the first), then "check-up due" on its first day (also listed in the
+   * tooltip). Nothing until the journal is open.
    */
   due(): string[] {
     const store = this.journal.current;
-    return store ? [...this.checkups.mentions(store), ...this.supplyDue(store)] : [];
+    return store ? [...this.supplyDue(store), ...this.checkups.mentions(store)] : [];
   }
 
   /**

@@ -25,6 +25,9 @@ async function fromPalette(h: Harness, title: string): Promise<void> {
 
 const DAYS_LEFT = /about (\d+) days left at the current dose \((\d+(?:\.\d+)?) mg\)/;
 
+/** The status bar's tooltip as the user reads it: its Markdown with the escapes and &nbsp; taken out. */
+const tooltipText = (a: { statusState(): { tooltip: string } }) => a.statusState().tooltip.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+
 describe('Medication history and tablets in a real VS Code', () => {
   const today = localDateOf(Date.now(), systemZone());
 
@@ -82,21 +85,21 @@ describe('Medication history and tablets in a real VS Code', () => {
     const h = harness();
     if (!h) return this.skip();
     const a = await api();
-    const before = await waitFor('the supply in the tooltip', () => DAYS_LEFT.exec(a.statusState().tooltip) ?? undefined);
+    const before = await waitFor('the supply in the tooltip', () => DAYS_LEFT.exec(tooltipText(a)) ?? undefined);
     const [, daysBefore, mg] = before;
     await fromPalette(h, 'Mood & Dose: Log Refill');
     await quickInputTitle(h, /Log Refill/);
     await h.type('30');
     await h.press('Enter');
     const after = await waitFor('the tooltip to change', () => {
-      const m = DAYS_LEFT.exec(a.statusState().tooltip);
+      const m = DAYS_LEFT.exec(tooltipText(a));
       return m && m[1] !== daysBefore ? m : undefined;
     });
     // 30 tablets of 10 mg at the same dose: 30 / (mg / 10) more days, give or take the rounding down.
     const added = Math.floor(30 / (Number(mg) / 10));
     assert.strictEqual(after[2], mg, 'the same dose is assumed');
     assert.ok(Math.abs(Number(after[1]) - Number(daysBefore) - added) <= 1, `${daysBefore} → ${after[1]} days (${added} added)`);
-    assert.doesNotMatch(a.statusState().tooltip, /you should|increase|reduce|lower your dose|raise your dose/i);
+    assert.doesNotMatch(tooltipText(a), /you should|increase|reduce|lower your dose|raise your dose/i);
   });
 
   it('mentions the supply in the status bar at or below moodDose.supply.remindDays, in neutral words', async () => {
@@ -105,7 +108,7 @@ describe('Medication history and tablets in a real VS Code', () => {
     try {
       await config.update('supply.remindDays', 365, vscode.ConfigurationTarget.Global);
       // In the quiet summary after a check-in, and in the tooltip while a check-in is still open.
-      const shown = () => a.statusState().text + '\n' + a.statusState().tooltip;
+      const shown = () => a.statusState().text + '\n' + tooltipText(a);
       const state = await waitFor('the mention', () => (/about \d+ days of tablets left/.test(shown()) ? a.statusState() : undefined));
       assert.doesNotMatch(state.text + state.tooltip, /you should|increase|reduce|lower your dose|raise your dose|run out/i, 'plain words, nothing about the dose');
       await config.update('supply.remindDays', 0, vscode.ConfigurationTarget.Global);
