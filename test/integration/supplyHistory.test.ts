@@ -110,7 +110,7 @@ describe('Medication history and tablets in a real VS Code', () => {
       // In the quiet summary after a check-in, and in the tooltip while a check-in is still open.
       const shown = () => a.statusState().text + '\n' + tooltipText(a);
       const state = await waitFor('the mention', () => (/about \d+ days of tablets left/.test(shown()) ? a.statusState() : undefined));
-      assert.doesNotMatch(state.text + state.tooltip, /you should|increase|reduce|lower your dose|raise your dose|run out/i, 'plain words, nothing about the dose');
+      assert.doesNotMatch(state.text + tooltipText({ statusState: () => state }), /you should|increase|reduce|lower your dose|raise your dose|run out/i, 'plain words, nothing about the dose');
       await config.update('supply.remindDays', 0, vscode.ConfigurationTarget.Global);
       await waitFor('no mention at 0', () => (!/days of tablets left/.test(shown()) ? true : undefined));
     } finally {
