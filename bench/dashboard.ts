@@ -14,7 +14,7 @@ import { buildTaperStep } from '../src/core/plan';
 import { DEFAULT_RESOURCES } from '../src/core/safety';
 import type { Op } from '../src/core/schemas';
 import { addDays, instantOf } from '../src/core/time';
-import type { DashboardData } from '../src/protocol';
+import type { DashboardWire } from '../src/protocol';
 import type { JournalActions } from '../src/services/journalActions';
 import { panelHandlers } from '../src/views/handlers';
 import { answer } from '../src/views/handlers/dispatch';
@@ -63,7 +63,7 @@ function fiveYears(entries: number): Op[] {
 }
 
 /** The host side: `dashboard/data` over a reopened journal, as the extension answers it. */
-async function hostSide(entries: number): Promise<{ times: number[]; data: DashboardData; kb: number }> {
+async function hostSide(entries: number): Promise<{ times: number[]; data: DashboardWire; kb: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-bench-dashboard-'));
   const sql = await loadSqlJs(path.join(ROOT, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm'));
   const ops = fiveYears(entries);
@@ -94,25 +94,25 @@ async function hostSide(entries: number): Promise<{ times: number[]; data: Dashb
   });
   const log = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
   const times: number[] = [];
-  let data: DashboardData | undefined;
+  let data: DashboardWire | undefined;
   // One warm-up (first read validates the rows and warms the JIT), then the runs.
   for (let i = 0; i <= RUNS; i++) {
     const t0 = performance.now();
     const reply = await answer(handlers, { type: 'request', id: i + 1, method: 'dashboard/data', params: {} }, log, 'malformed');
     const ms = performance.now() - t0;
     if (reply.type !== 'response') throw new Error(`dashboard/data failed: ${reply.type === 'error' ? reply.message : reply.type}`);
-    data = reply.result as DashboardData;
+    data = reply.result as DashboardWire;
     if (i > 0) times.push(ms);
   }
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  const checkins = data!.timeline.days.reduce((n, d) => n + d.n, 0);
+  const checkins = data!.timeline.days.n.reduce((sum, n) => sum + n, 0);
   if (checkins !== entries) throw new Error(`expected ${entries} check-ins on the timeline, got ${checkins}`);
   return { times, data: data!, kb: JSON.stringify(data).length / 1024 };
 }
 
 /** A stand-in for VS Code inside the page that answers `dashboard/data` at once, and marks the first frame drawn with data. */
-function writeStandin(data: DashboardData): void {
+function writeStandin(data: DashboardWire): void {
   const js = `(function () {
   var data = ${JSON.stringify(data)};
   var state;
@@ -140,7 +140,7 @@ function writeStandin(data: DashboardData): void {
 /** Where the page's first render goes: script start to "ready", the answer to drawn, drawn to the first frame. */
 type Parts = { ready: number[]; drawn: number[]; frame: number[] };
 
-async function pageSide(data: DashboardData): Promise<{ first: number[]; cold: number; redraw: number[]; parts: Parts }> {
+async function pageSide(data: DashboardWire): Promise<{ first: number[]; cold: number; redraw: number[]; parts: Parts }> {
   writeStandin(data);
   await startBrowser();
   try {

@@ -4,8 +4,8 @@
 // skipped doses and life events. Facts with their n; nothing is compared or judged here.
 import type { CheckIn, Dose, LifeEvent, Symptom } from './schemas';
 import { windowStat, type WindowStat } from './quantiles';
-import { dailyMood, doseChanges, lastChangeOnOrBefore, levelsByDay, live, loggedByDate, mean, sampleSd, type DoseChange } from './stats';
-import { addDays, daysBetween, type LocalDate } from './time';
+import { dailyMood, datesIn, doseChanges, lastChangeOnOrBefore, levelsByDay, live, loggedByDate, mean, sampleSd, type DoseChange } from './stats';
+import { daysBetween, type LocalDate } from './time';
 
 /** Days 0 to EARLY_LAST_DAY after a change form its first window; the rest of the step, its second. */
 export const EARLY_LAST_DAY = 14;
@@ -72,17 +72,17 @@ export function doseSteps(input: StepInput, from: LocalDate, to: LocalDate): Dos
     const late: number[] = [];
     let symptomDays = 0;
     let skippedDoses = 0;
-    for (let d = run.from, i = 0; d <= run.to; i++) {
+    // Day i of the run is day first + i of the step.
+    const first = startedOn ? daysBetween(startedOn, run.from) : 0;
+    datesIn(run.from, run.to).forEach((d, i) => {
       const m = days.get(d);
       if (m !== undefined && m !== null) {
         moods.push(m);
-        const day = startedOn ? daysBetween(startedOn, d) : i;
-        (day <= EARLY_LAST_DAY ? early : late).push(m);
+        (first + i <= EARLY_LAST_DAY ? early : late).push(m);
       }
       if (symptomDates.has(d)) symptomDays++;
       if (skippedDates.has(d)) skippedDoses++;
-      d = addDays(d, 1);
-    }
+    });
     return {
       mg: run.mg,
       from: run.from,

@@ -5,7 +5,7 @@ import { formatMg } from './entries';
 import type { CheckIn, Dose, Symptom, TaperStep } from './schemas';
 import { symptomLabel } from './symptoms';
 import { currentStep } from './taper';
-import { addDays, daysBetween, isoWeek, weekStart, type LocalDate } from './time';
+import { addDays, daysBetween, formatLocalDate, isoWeek, parseLocalDate, weekStart, type LocalDate } from './time';
 
 // The stats below are computed over the same row lists many times per summary; filtering and
 // grouping once per list (rows are never mutated in place) keeps a year of data fast.
@@ -23,7 +23,11 @@ export function live<T extends { deletedAt: string | null }>(rows: readonly T[])
 /** Every local date from `from` to `to`, both included; empty when `from` is after `to`. */
 export function datesIn(from: LocalDate, to: LocalDate): LocalDate[] {
   const out: LocalDate[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  if (from > to) return out;
+  // One walk from `from`, rather than parsing each date again: years of days run through here.
+  const [y, m, d] = parseLocalDate(from);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  for (let date = from; date <= to; day.setUTCDate(day.getUTCDate() + 1), date = formatLocalDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate())) out.push(date);
   return out;
 }
 
@@ -72,12 +76,22 @@ function moodsByDate(checkins: readonly CheckIn[], from?: LocalDate, to?: LocalD
   return out;
 }
 
+// The dashboard asks for the same list's days four times (timeline, rolling median, steps, associations).
+const dailyCache = new WeakMap<readonly CheckIn[], Map<string, readonly Readonly<DailyMood>[]>>();
+
 export function dailyMood(checkins: readonly CheckIn[], from: LocalDate, to: LocalDate): DailyMood[] {
-  const byDate = moodsByDate(checkins, from, to);
-  return datesIn(from, to).map((date) => {
-    const moods = byDate.get(date) ?? [];
-    return { date, mean: mean(moods), min: lowest(moods), max: highest(moods), n: moods.length };
-  });
+  let byRange = dailyCache.get(checkins);
+  if (!byRange) dailyCache.set(checkins, (byRange = new Map()));
+  let days = byRange.get(`${from}/${to}`);
+  if (!days) {
+    const byDate = moodsByDate(checkins, from, to);
+    days = datesIn(from, to).map((date) => {
+      const moods = byDate.get(date) ?? [];
+      return Object.freeze({ date, mean: mean(moods), min: lowest(moods), max: highest(moods), n: moods.length });
+    });
+    byRange.set(`${from}/${to}`, days);
+  }
+  return [...days];
 }
 
 export interface WeeklyMood {
@@ -111,6 +125,11 @@ const loggedCache = new WeakMap<readonly Dose[], Map<LocalDate, number>>();
 
 /** The mg of the last non-skipped dose logged on each local date (ordered by `at`, then by date). */
 export function loggedByDate(doses: readonly Dose[]): Map<LocalDate, number> {
+  return new Map(loggedLevels(doses));
+}
+
+/** loggedByDate's map itself, in date order, for the readers below that never change it. */
+function loggedLevels(doses: readonly Dose[]): ReadonlyMap<LocalDate, number> {
   let out = loggedCache.get(doses);
   if (!out) {
     const byDate = new Map<LocalDate, number>();
@@ -118,7 +137,7 @@ export function loggedByDate(doses: readonly Dose[]): Map<LocalDate, number> {
     out = new Map([...byDate.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     loggedCache.set(doses, out);
   }
-  return new Map(out);
+  return out;
 }
 
 /**
@@ -127,8 +146,8 @@ export function loggedByDate(doses: readonly Dose[]): Map<LocalDate, number> {
  * on an earlier date carries forward, however long ago. null before the first dose ever logged.
  */
 export function levelsByDay(doses: readonly Dose[], from: LocalDate, to: LocalDate): Map<LocalDate, number | null> {
-  const logged = loggedByDate(doses);
-  const dates = [...logged.keys()].sort();
+  const logged = loggedLevels(doses);
+  const dates = [...logged.keys()];
   const out = new Map<LocalDate, number | null>();
   let level: number | null = null;
   let i = 0;
@@ -148,7 +167,7 @@ export interface DoseChange {
 
 /** Every change of logged level, over the whole history; the first level ever logged is not a change. */
 export function doseChanges(doses: readonly Dose[]): DoseChange[] {
-  const logged = loggedByDate(doses);
+  const logged = loggedLevels(doses);
   const out: DoseChange[] = [];
   let prev: number | null = null;
   for (const [date, mg] of logged) {

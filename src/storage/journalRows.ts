@@ -29,7 +29,7 @@ export class JournalRows {
    * records what it wrote, so a row whose updated_at still matches needs no second validation;
    * anything else (e.g. loaded from the snapshot) is validated on first read.
    */
-  private readonly validated = new Map<string, AnyRow>();
+  private readonly validated = new Map<TableName, Map<unknown, AnyRow>>();
 
   constructor(
     private current: Database,
@@ -44,23 +44,50 @@ export class JournalRows {
 
   /** Rows of `table` matching an optional SQL condition, validated; bad rows are reported, not returned. */
   select<T extends TableName>(table: T, where = '', params: SqlValue[] = [], tail = ''): RowTypes[T][] {
-    const sql = `SELECT ${selectColumns(table)} FROM ${table}${where ? ` WHERE ${where}` : ''}${tail ? ` ${tail}` : ''}`;
-    const stmt = this.guard.run(() => this.current.prepare(sql));
+    const from = `FROM ${table}${where ? ` WHERE ${where}` : ''}${tail ? ` ${tail}` : ''}`;
+    return this.known(table, from, params) ?? this.read(table, from, params);
+  }
+
+  /**
+   * The rows, when every one of them was validated before and is unchanged: read by id and
+   * updated_at alone, which is most of what a read of years of rows costs otherwise (sql.js turning
+   * each column into JS). Undefined when any row needs reading in full.
+   */
+  private known<T extends TableName>(table: T, from: string, params: SqlValue[]): RowTypes[T][] | undefined {
+    const cache = this.cache(table);
+    const stmt = this.guard.run(() => this.current.prepare(`SELECT id, updated_at ${from}`));
+    const out: RowTypes[T][] = [];
+    try {
+      stmt.bind(params);
+      while (this.guard.run(() => stmt.step())) {
+        const [id, updatedAt] = stmt.get() as SqlValue[];
+        const known = cache.get(id);
+        if (!known || known.updatedAt !== updatedAt) return undefined;
+        out.push(known as RowTypes[T]);
+      }
+    } finally {
+      stmt.free();
+    }
+    return out;
+  }
+
+  private read<T extends TableName>(table: T, from: string, params: SqlValue[]): RowTypes[T][] {
+    const cache = this.cache(table);
+    const stmt = this.guard.run(() => this.current.prepare(`SELECT ${selectColumns(table)} ${from}`));
     const out: RowTypes[T][] = [];
     try {
       stmt.bind(params);
       const decode = rowDecoder(table, stmt.getColumnNames());
       while (this.guard.run(() => stmt.step())) {
         const raw = decode(stmt.get() as SqlValue[]);
-        const key = `${table}:${String(raw.id)}`;
-        const known = this.validated.get(key);
+        const known = cache.get(raw.id);
         if (known && known.updatedAt === raw.updatedAt) {
           out.push(known as RowTypes[T]);
           continue;
         }
         try {
           const row = validateRow(table, raw);
-          this.validated.set(key, row);
+          cache.set(raw.id, row);
           out.push(row);
         } catch (e) {
           if (e instanceof BadRowError) this.reportBadRow(e);
@@ -98,7 +125,7 @@ export class JournalRows {
           if (this.current.getRowsModified() > 0) {
             tables.add(op.table);
             opts.winners?.push(op);
-            if (!opts.dryRun) this.validated.set(`${op.table}:${op.row.id}`, op.row);
+            if (!opts.dryRun) this.cache(op.table).set(op.row.id, op.row);
           } else if (opts.notApplied && !this.holds(op)) {
             opts.notApplied.push(op);
           }
@@ -158,6 +185,13 @@ export class JournalRows {
     this.freeStatements();
     this.current.close();
     this.validated.clear();
+  }
+
+  /** The validated rows of one table, by id. */
+  private cache(table: TableName): Map<unknown, AnyRow> {
+    let rows = this.validated.get(table);
+    if (!rows) this.validated.set(table, (rows = new Map()));
+    return rows;
   }
 
   /** Whether the stored row is exactly `op`'s, so an upsert that changed nothing still counts as applied. */

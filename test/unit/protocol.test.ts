@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { webviewMessageSchema } from '../../src/protocol';
+import * as z from 'zod/mini';
+import { dashboardDataSchema, webviewMessageSchema, type DashboardData } from '../../src/protocol';
 
 describe('protocol: messages from the panel', () => {
   it('rejects 1,000 random invalid messages, so none can reach the journal', () => {
@@ -28,5 +29,31 @@ describe('protocol: messages from the panel', () => {
     assert.ok(webviewMessageSchema.safeParse({ type: 'request', id: 1, method: 'entry/save', params: { draft } }).success);
     assert.ok(!webviewMessageSchema.safeParse({ type: 'request', id: 1, method: 'command/run', params: { command: 'workbench.action.terminal.sendSequence' } }).success);
     assert.ok(!webviewMessageSchema.safeParse({ type: 'request', id: 1, method: 'entry/save', params: { draft: { ...draft, date: '2026-13-99x' } } }).success);
+  });
+});
+
+describe('protocol: the dashboard answer', () => {
+  const day = (date: string, mean: number | null, n: number) => ({ date, mean, min: mean === null ? null : 4, max: mean === null ? null : 8, n, dose: 10, planned: null, median: null });
+  const data: DashboardData = {
+    today: '2026-03-02',
+    timeline: { from: '2026-02-27', to: '2026-03-02', days: [day('2026-02-27', 6, 2), day('2026-02-28', null, 0), day('2026-03-01', 5.5, 2), day('2026-03-02', 7, 1)], markers: [], moodByDose: [], symptoms: [], unit: 'mg' },
+    changes: [],
+    steps: [],
+    associations: []
+  };
+
+  it("sends the timeline's days as columns, and the page reads back the same days with their dates", () => {
+    const sent = z.encode(dashboardDataSchema, data);
+    assert.deepStrictEqual(sent.timeline.days.mean, [6, null, 5.5, 7]);
+    assert.deepStrictEqual(dashboardDataSchema.parse(JSON.parse(JSON.stringify(sent))), data);
+  });
+
+  it('rejects a column with a day too few or a value out of range', () => {
+    const sent = z.encode(dashboardDataSchema, data);
+    const short = { ...sent, timeline: { ...sent.timeline, days: { ...sent.timeline.days, n: [2, 0, 2] } } };
+    assert.ok(!dashboardDataSchema.safeParse(short).success);
+    const high = { ...sent, timeline: { ...sent.timeline, days: { ...sent.timeline.days, mean: [6, null, 5.5, 70] } } };
+    assert.ok(!dashboardDataSchema.safeParse(high).success);
+    assert.ok(!z.safeEncode(dashboardDataSchema, { ...data, timeline: { ...data.timeline, days: [day('2026-02-27', 70, 1), ...data.timeline.days.slice(1)] } }).success);
   });
 });

@@ -146,7 +146,29 @@ describe('reading rows back', () => {
     assert.deepStrictEqual(shown, ['good row']);
     assert.strictEqual(reported.length, 1);
     assert.match(reported[0], new RegExp(`^checkins/${damagedId}: mood`));
+    // Read again (the good row now comes from the cache of validated rows): the bad one is still
+    // reported rather than passed over, and the good one still shown.
+    assert.deepStrictEqual(recentEntries(again, 10).map((e) => e.checkIn.note), ['good row']);
+    assert.strictEqual(reported.length, 2);
     await again.close();
+  });
+
+  it("returns rows in the order the query asks for, and a row's new version once it is edited", async () => {
+    const dir = await tempDir();
+    const store = await JournalStore.open({ dir, sql: await sqlJs(), compactAfterMs: 60_000 });
+    const clock = fixedClock('2026-05-04T10:00:00Z');
+    const first = buildCheckIn({ mood: 5, note: 'first' }, clock).ops;
+    clock.set('2026-05-04T11:00:00Z');
+    await store.write(first);
+    await store.write(buildCheckIn({ mood: 6, note: 'second' }, clock).ops);
+    const notes = () => store.select('checkins', 'deleted_at IS NULL', [], 'ORDER BY at DESC').map((c) => `${c.note} ${c.mood}`);
+    assert.deepStrictEqual(notes(), ['second 6', 'first 5']);
+    assert.deepStrictEqual(notes(), ['second 6', 'first 5'], 'the same rows from the cache');
+    const row = first.find((op) => op.table === 'checkins')!.row;
+    clock.set('2026-05-04T12:00:00Z');
+    await store.write([{ table: 'checkins', row: { ...row, mood: 8, updatedAt: '2026-05-04T12:00:00.000Z' } }]);
+    assert.deepStrictEqual(notes(), ['second 6', 'first 8']);
+    await store.close();
   });
 });
 
