@@ -67,7 +67,8 @@ export async function observe(): Promise<Observer> {
     flush: async () => {
       await waitFor(
         'the journal to be compacted',
-        () => fs.existsSync(path.join(dir, 'journal.sqlite')) && !fs.readdirSync(dir).some((f) => f.startsWith('journal.sqlite.oplog')),
+        // Each machine writes its own op log (journal.<machine>.oplog, or v0.1's journal.sqlite.oplog).
+        () => fs.existsSync(path.join(dir, 'journal.sqlite')) && !fs.readdirSync(dir).some((f) => /^journal\.[a-z0-9]{1,32}\.oplog/.test(f)),
         30_000
       );
     }
