@@ -9,20 +9,23 @@ import type { ChartData } from '../../src/protocol';
 import type { ChartStrings } from './strings';
 import { columns, extraLines, fixed1, markerGroups, markerText, type ExtraLines, type MarkerGroup } from './data';
 import { el } from './dom';
-import { MarkerKeys } from './markerKeys';
+import type { MarkerKeys } from './markerKeys';
 import { drawRecalled, recalledLegend, recalledSpans, recalledText, type RecalledSpan } from './recalled';
 import type { ChartTheme } from './theme';
-import { TimelineZoom } from './timelineZoom';
+import type { TimelineZoom } from './timelineZoom';
 
 /** How close (CSS px) the cursor must be to a marker line to show its details. */
 const NEAR_PX = 8;
 const DASH = { 'dose-change': [6, 4], 'life-event': [1.5, 3] } as const;
 
 export interface TimelineOptions {
-  /** Zoom by dragging across the plot or by keys on it, with setRange() and resetRange(). */
-  zoom?: boolean;
-  /** A listbox of the markers in view under the plot, so each can be explained from the keyboard. */
-  markerKeys?: boolean;
+  /**
+   * Zoom by dragging across the plot or by keys on it, with setRange() and resetRange(). Passed in
+   * (not imported here) so the sidebar's bundle, which does not zoom, carries none of it.
+   */
+  zoom?: typeof TimelineZoom;
+  /** A listbox of the markers in view under the plot, so each can be explained from the keyboard; passed in likewise. */
+  markerKeys?: typeof MarkerKeys;
   /** The plot's height for a width (CSS px). */
   height?: (width: number) => number;
   /** After the visible range changes: its first and last instant (seconds), and whether it is the whole range. */
@@ -52,9 +55,9 @@ export class Timeline {
     this.tip.hidden = true;
     this.tip.setAttribute('role', 'tooltip');
     this.legend = recalledLegend(s);
-    if (opts.zoom) this.zoom = new TimelineZoom(s, () => this.plot, opts.onRange);
+    if (opts.zoom) this.zoom = new opts.zoom(s, () => this.plot, opts.onRange);
     if (opts.markerKeys) {
-      this.markers = new MarkerKeys(
+      this.markers = new opts.markerKeys(
         host,
         s,
         (group, left) => (group ? this.showTip(group, left) : this.hideTip()),

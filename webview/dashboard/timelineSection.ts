@@ -5,7 +5,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { addDays } from '../../src/core/time';
 import type { ChartData, DashboardData } from '../../src/protocol';
 import { localSeconds, nearestDate, summary } from '../charts/data';
+import { MarkerKeys } from '../charts/markerKeys';
 import { renderDataTable } from '../charts/tables';
+import { TimelineZoom } from '../charts/timelineZoom';
 import { Timeline } from '../charts/timeline';
 import { PRESETS, type Preset, type RangeState, type SectionContext } from './context';
 import { rangeSummary } from './words';
@@ -78,8 +80,8 @@ export class TimelineSection {
       this.timeline?.destroy();
       this.host = host;
       this.timeline = new Timeline(host, this.c.strings, {
-        zoom: true,
-        markerKeys: true,
+        zoom: TimelineZoom,
+        markerKeys: MarkerKeys,
         height: (width) => Math.round(Math.min(380, Math.max(220, width * 0.36))),
         onRange: (min, max, whole) => this.onRange(min, max, whole)
       });
