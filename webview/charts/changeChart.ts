@@ -3,6 +3,7 @@
 // with a dashed line at their median), a line at day 0 and a × on days with a skipped dose. uPlot
 // draws it in the theme's colours, like the timeline. Mount once, then update().
 import uPlot from 'uplot';
+import { fitToHost } from './fit';
 import type { ChangeDetailView } from '../../src/protocol';
 import type { ChartStrings } from './strings';
 import { fixed1 } from './data';
@@ -37,9 +38,7 @@ export class ChangeChart {
   }
 
   resize(): void {
-    if (!this.plot || this.host.clientWidth === 0) return;
-    const { width, height } = this.size();
-    if (width !== this.plot.width || height !== this.plot.height) this.plot.setSize({ width, height });
+    fitToHost(this.plot, this.host, () => this.size());
   }
 
   destroy(): void {

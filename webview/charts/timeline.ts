@@ -9,6 +9,7 @@ import type { ChartData } from '../../src/protocol';
 import type { ChartStrings } from './strings';
 import { columns, extraLines, fixed1, markerGroups, markerText, type ExtraLines, type MarkerGroup } from './data';
 import { el } from './dom';
+import { fitToHost } from './fit';
 import type { MarkerKeys } from './markerKeys';
 import { drawRecalled, recalledLegend, recalledSpans, recalledText, type RecalledSpan } from './recalled';
 import type { ChartTheme } from './theme';
@@ -123,10 +124,7 @@ export class Timeline {
   }
 
   resize(): void {
-    // A hidden panel measures 0 wide: keep the last size until it shows again.
-    if (!this.plot || this.host.clientWidth === 0) return;
-    const { width, height } = this.size();
-    if (width !== this.plot.width || height !== this.plot.height) this.plot.setSize({ width, height });
+    fitToHost(this.plot, this.host, () => this.size());
   }
 
   destroy(): void {
