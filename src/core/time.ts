@@ -175,6 +175,15 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return formatLocalDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** `count` consecutive dates from `from`: one parse, then a day at a time (a timeline's years of days). */
+export function daySequence(from: LocalDate, count: number): LocalDate[] {
+  const [y, m, d] = parseLocalDate(from);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  const out: LocalDate[] = new Array(count);
+  for (let i = 0; i < count; i++, t.setUTCDate(t.getUTCDate() + 1)) out[i] = formatLocalDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  return out;
+}
+
 /** Whole calendar days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
   const [ya, ma, da] = parseLocalDate(a);

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
+import { addDays } from '../../src/core/time';
 import { dashboardDataSchema, webviewMessageSchema, type DashboardData } from '../../src/protocol';
 
 describe('protocol: messages from the panel', () => {
@@ -55,5 +56,25 @@ describe('protocol: the dashboard answer', () => {
     const high = { ...sent, timeline: { ...sent.timeline, days: { ...sent.timeline.days, mean: [6, null, 5.5, 70] } } };
     assert.ok(!dashboardDataSchema.safeParse(high).success);
     assert.ok(!z.safeEncode(dashboardDataSchema, { ...data, timeline: { ...data.timeline, days: [day('2026-02-27', 70, 1), ...data.timeline.days.slice(1)] } }).success);
+  });
+
+  it('checks each column with the bounds a day object has: whole numbers, nulls only where a day may have none', () => {
+    const sent = z.encode(dashboardDataSchema, data);
+    const withColumn = (key: keyof typeof sent.timeline.days, column: unknown[]) => ({ ...sent, timeline: { ...sent.timeline, days: { ...sent.timeline.days, [key]: column } } });
+    assert.ok(dashboardDataSchema.safeParse(withColumn('min', [4, null, 4, 4])).success);
+    assert.ok(!dashboardDataSchema.safeParse(withColumn('min', [4.5, null, 4, 4])).success, 'the lowest check-in of a day is a whole number');
+    assert.ok(!dashboardDataSchema.safeParse(withColumn('n', [2, null, 2, 1])).success, 'every day has a count, even of none');
+    assert.ok(!dashboardDataSchema.safeParse(withColumn('n', [2, -1, 2, 1])).success);
+    assert.ok(!dashboardDataSchema.safeParse(withColumn('dose', [10, '10', 10, 10])).success);
+    assert.ok(!dashboardDataSchema.safeParse(withColumn('median', [6, null, 5.5, 0])).success, 'mood runs from 1');
+    assert.ok(!dashboardDataSchema.safeParse({ ...sent, timeline: { ...sent.timeline, days: { ...sent.timeline.days, mean: 'not a column' } } }).success);
+  });
+
+  it('dates the days across a month, a leap day and a year end', () => {
+    const days = (from: string, count: number) => Array.from({ length: count }, (_, i) => ({ date: addDays(from, i), mean: null, min: null, max: null, n: 0, dose: null, planned: null, median: null }));
+    for (const [from, count] of [['2023-12-30', 4], ['2024-02-27', 5], ['2025-02-27', 3]] as const) {
+      const long: DashboardData = { ...data, timeline: { ...data.timeline, from, to: addDays(from, count - 1), days: days(from, count) } };
+      assert.deepStrictEqual(dashboardDataSchema.parse(JSON.parse(JSON.stringify(z.encode(dashboardDataSchema, long)))).timeline.days, long.timeline.days);
+    }
   });
 });
