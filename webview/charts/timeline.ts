@@ -211,8 +211,10 @@ export class Timeline {
   private placeOf(group: MarkerGroup): number | null {
     const u = this.plot;
     if (!u) return null;
+    // From uPlot's own plot box rather than the element's: reading the layout here would force one
+    // per redraw, while the chart is still being built.
     const x = u.valToPos(group.x, 'x');
-    return x < -0.5 || x > u.over.clientWidth + 0.5 ? null : u.over.offsetLeft + x;
+    return x < -0.5 || x > u.bbox.width / uPlot.pxRatio + 0.5 ? null : u.bbox.left / uPlot.pxRatio + x;
   }
 
   /** Marker lines under the series: dashed for dose changes, dotted for life events. */

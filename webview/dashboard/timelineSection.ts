@@ -76,7 +76,8 @@ export class TimelineSection {
       requestAnimationFrame(() => this.mount(root, true));
       return;
     }
-    if (host !== this.host) {
+    const building = host !== this.host;
+    if (building) {
       this.timeline?.destroy();
       this.host = host;
       this.timeline = new Timeline(host, this.c.strings, {
@@ -93,7 +94,8 @@ export class TimelineSection {
       this.timeline!.update(data.timeline, this.c.theme(), summary(data.timeline, this.c.strings));
       this.applyRange();
     }
-    this.timeline!.resize();
+    // A plot just built already has the host's size; measuring again would force a second layout.
+    if (!building) this.timeline!.resize();
     if (this.tableOpen) this.fillTable(root);
   }
 
