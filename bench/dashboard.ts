@@ -3,6 +3,9 @@
 // figures from the shipped dist/figures.js and the answer validated as the host does; the page side
 // is the minified dist/dashboard.js in headless Chromium with that answer served from inside the
 // page (no harness round trips), from script start to the first frame with the timeline drawn.
+// The extension starts the figures when the panel opens (views/firstAnswer.ts), so the answer is
+// served no sooner than the host's median time after the page's script starts: later than in VS Code,
+// where the panel opens before its page begins to load. The sum with no overlap is printed as well.
 // Then the redraw after a range change: a preset clicked, to the frame after it.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -31,7 +34,7 @@ const DAYS = 1826;
 const TODAY = addDays(FROM, DAYS - 1);
 const STANDIN = 'out/bench/dashboardHost.js';
 
-export const DASHBOARD_FIRST_METRIC = `dashboard first render (host figures + page), median of ${RUNS}`;
+export const DASHBOARD_FIRST_METRIC = `dashboard first render (figures started as the panel opens), median of ${RUNS}`;
 export const DASHBOARD_REDRAW_METRIC = `dashboard redraw after a range change, median of ${RUNS}`;
 
 /** 10k check-ins over five years: a taper from 20 mg in eight steps, symptoms after each cut, two tags, an event a month. */
@@ -63,7 +66,7 @@ function fiveYears(entries: number): Op[] {
 }
 
 /** The host side: `dashboard/data` over a reopened journal, as the extension answers it. */
-async function hostSide(entries: number): Promise<{ times: number[]; data: DashboardWire; kb: number }> {
+async function hostSide(entries: number): Promise<{ times: number[]; cold: number; data: DashboardWire; kb: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-bench-dashboard-'));
   const sql = await loadSqlJs(path.join(ROOT, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm'));
   const ops = fiveYears(entries);
@@ -94,6 +97,7 @@ async function hostSide(entries: number): Promise<{ times: number[]; data: Dashb
   });
   const log = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
   const times: number[] = [];
+  let cold = 0;
   let data: DashboardWire | undefined;
   // One warm-up (first read validates the rows and warms the JIT), then the runs.
   for (let i = 0; i <= RUNS; i++) {
@@ -103,25 +107,33 @@ async function hostSide(entries: number): Promise<{ times: number[]; data: Dashb
     if (reply.type !== 'response') throw new Error(`dashboard/data failed: ${reply.type === 'error' ? reply.message : reply.type}`);
     data = reply.result as DashboardWire;
     if (i > 0) times.push(ms);
+    else cold = ms;
   }
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
   const checkins = data!.timeline.days.n.reduce((sum, n) => sum + n, 0);
   if (checkins !== entries) throw new Error(`expected ${entries} check-ins on the timeline, got ${checkins}`);
-  return { times, data: data!, kb: JSON.stringify(data).length / 1024 };
+  return { times, cold, data: data!, kb: JSON.stringify(data).length / 1024 };
 }
 
-/** A stand-in for VS Code inside the page that answers `dashboard/data` at once, and marks the first frame drawn with data. */
-function writeStandin(data: DashboardWire): void {
+/**
+ * A stand-in for VS Code inside the page: it answers `dashboard/data` once the host, started when the
+ * page's script did, would have it (`hostMs` later), and marks the first frame drawn with data.
+ */
+function writeStandin(data: DashboardWire, hostMs: number): void {
   const js = `(function () {
   var data = ${JSON.stringify(data)};
   var state;
-  var reply = function (m) { setTimeout(function () { window.postMessage(m, '*'); }, 0); };
+  var reply = function (m, at) {
+    var wait = Math.max(0, (at || 0) - performance.now());
+    if (at) window.__hostWait = wait;
+    setTimeout(function () { window.postMessage(m, '*'); }, wait);
+  };
   window.acquireVsCodeApi = function () {
     return {
       postMessage: function (m) {
         if (m.type === 'ready') { window.__readyAt = performance.now(); reply({ type: 'init', l10n: null, testMode: true }); }
-        else if (m.type === 'request' && m.method === 'dashboard/data') window.__requestAt = performance.now(), reply({ type: 'response', id: m.id, ok: true, result: data });
+        else if (m.type === 'request' && m.method === 'dashboard/data') window.__requestAt = performance.now(), reply({ type: 'response', id: m.id, ok: true, result: data }, window.__panelStart + ${hostMs});
         else if (m.type === 'rendered' && window.__firstRenderAt === undefined) {
           window.__firstRenderAt = null;
           window.__renderedAt = performance.now();
@@ -137,30 +149,37 @@ function writeStandin(data: DashboardWire): void {
   fs.writeFileSync(path.join(ROOT, STANDIN), js);
 }
 
-/** Where the page's first render goes: script start to "ready", the answer to drawn, drawn to the first frame. */
-type Parts = { ready: number[]; drawn: number[]; frame: number[] };
+/** Where the page's first render goes: script start to "ready", waiting for the host, the answer to drawn, drawn to the first frame. */
+type Parts = { ready: number[]; wait: number[]; drawn: number[]; frame: number[] };
 
-async function pageSide(data: DashboardWire): Promise<{ first: number[]; cold: number; redraw: number[]; parts: Parts }> {
-  writeStandin(data);
+async function pageSide(data: DashboardWire, hostMs: number): Promise<{ first: number[]; cold: number; redraw: number[]; parts: Parts }> {
+  writeStandin(data, hostMs);
   await startBrowser();
   try {
     const panel = await openPanel(() => undefined, { dashboard: true, standin: `/${STANDIN}`, viewport: { width: 1280, height: 800 } });
     const measure = async () => {
       await panel.page.waitForFunction(() => typeof (window as unknown as { __firstRenderAt?: number }).__firstRenderAt === 'number', undefined, { timeout: 30_000 });
       return panel.page.evaluate(() => {
-        const w = window as unknown as Record<'__firstRenderAt' | '__panelStart' | '__readyAt' | '__requestAt' | '__renderedAt', number>;
-        return { total: w.__firstRenderAt - w.__panelStart, ready: w.__readyAt - w.__panelStart, drawn: w.__renderedAt - w.__requestAt, frame: w.__firstRenderAt - w.__renderedAt };
+        const w = window as unknown as Record<'__firstRenderAt' | '__panelStart' | '__readyAt' | '__requestAt' | '__renderedAt' | '__hostWait', number>;
+        return {
+          total: w.__firstRenderAt - w.__panelStart,
+          ready: w.__readyAt - w.__panelStart,
+          wait: w.__hostWait,
+          drawn: w.__renderedAt - w.__requestAt - w.__hostWait,
+          frame: w.__firstRenderAt - w.__renderedAt
+        };
       });
     };
     // Like a webview shown again, the reloads have the bundle cached; the very first load is reported on its own.
     const cold = (await measure()).total;
     const first: number[] = [];
-    const parts: Parts = { ready: [], drawn: [], frame: [] };
+    const parts: Parts = { ready: [], wait: [], drawn: [], frame: [] };
     for (let i = 0; i < RUNS; i++) {
       await panel.page.reload();
       const m = await measure();
       first.push(m.total);
       parts.ready.push(m.ready);
+      parts.wait.push(m.wait);
       parts.drawn.push(m.drawn);
       parts.frame.push(m.frame);
     }
@@ -190,18 +209,22 @@ async function pageSide(data: DashboardWire): Promise<{ first: number[]; cold: n
 
 export async function benchDashboard(entries = 10_000): Promise<BenchRow[]> {
   const host = await hostSide(entries);
-  const page = await pageSide(host.data);
   const hostMs = median(host.times);
-  const pageMs = median(page.first);
-  const firstMs = hostMs + pageMs;
+  const page = await pageSide(host.data, hostMs);
+  const firstMs = median(page.first);
+  // The page's own work: its first render less the time it sat waiting for the host.
+  const pageOnly = page.first.map((ms, i) => ms - page.parts.wait[i]);
+  const sumMs = hostMs + median(pageOnly);
   const redrawMs = median(page.redraw);
   return [
     { size: entries, metric: DASHBOARD_FIRST_METRIC, value: firstMs, unit: 'ms', target: `≤ ${FIRST_TARGET_MS} ms`, pass: firstMs <= FIRST_TARGET_MS },
     { size: entries, metric: `  host: dashboard/data over 5 years (read, figures, validation), median of ${RUNS}`, value: hostMs, unit: 'ms' },
-    { size: entries, metric: `  page: script start to the timeline's first frame, median of ${RUNS} reloads`, value: pageMs, unit: 'ms' },
-    { size: entries, metric: '    script start to "ready" (parse, page built)', value: median(page.parts.ready), unit: 'ms' },
-    { size: entries, metric: '    answer validated and drawn (lit, uPlot built)', value: median(page.parts.drawn), unit: 'ms' },
-    { size: entries, metric: '    drawn to the end of the first frame (layout, canvas)', value: median(page.parts.frame), unit: 'ms' },
+    { size: entries, metric: '  page: script start to "ready" (parse, page built)', value: median(page.parts.ready), unit: 'ms' },
+    { size: entries, metric: '  page: waiting for the host after asking', value: median(page.parts.wait), unit: 'ms' },
+    { size: entries, metric: '  page: answer validated and drawn (lit, uPlot built)', value: median(page.parts.drawn), unit: 'ms' },
+    { size: entries, metric: '  page: drawn to the end of the first frame (layout, canvas)', value: median(page.parts.frame), unit: 'ms' },
+    { size: entries, metric: '  host + page had nothing overlapped (figures started only when the page asks)', value: sumMs, unit: 'ms' },
+    { size: entries, metric: '  host: the first request after the journal opens (rows checked the first time)', value: host.cold, unit: 'ms' },
     { size: entries, metric: '  page: very first load (cold cache)', value: page.cold, unit: 'ms' },
     { size: entries, metric: '  the answer posted to the page (JSON)', value: host.kb, unit: 'KB' },
     { size: entries, metric: DASHBOARD_REDRAW_METRIC, value: redrawMs, unit: 'ms', target: `≤ ${REDRAW_TARGET_MS} ms`, pass: redrawMs <= REDRAW_TARGET_MS }
