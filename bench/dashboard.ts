@@ -33,6 +33,8 @@ const FROM = '2021-07-01';
 const DAYS = 1826;
 const TODAY = addDays(FROM, DAYS - 1);
 const STANDIN = 'out/bench/dashboardHost.js';
+/** The same, with the host's first request after the journal opened (its rows not yet checked). */
+const STANDIN_FIRST = 'out/bench/dashboardHostFirst.js';
 
 export const DASHBOARD_FIRST_METRIC = `dashboard first render (figures started as the panel opens), median of ${RUNS}`;
 export const DASHBOARD_REDRAW_METRIC = `dashboard redraw after a range change, median of ${RUNS}`;
@@ -120,7 +122,7 @@ async function hostSide(entries: number): Promise<{ times: number[]; cold: numbe
  * A stand-in for VS Code inside the page: it answers `dashboard/data` once the host, started when the
  * page's script did, would have it (`hostMs` later), and marks the first frame drawn with data.
  */
-function writeStandin(data: DashboardWire, hostMs: number): void {
+function writeStandin(data: DashboardWire, hostMs: number, file: string): void {
   const js = `(function () {
   var data = ${JSON.stringify(data)};
   var state;
@@ -145,18 +147,20 @@ function writeStandin(data: DashboardWire, hostMs: number): void {
     };
   };
 })();`;
-  fs.mkdirSync(path.join(ROOT, path.dirname(STANDIN)), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, STANDIN), js);
+  fs.mkdirSync(path.join(ROOT, path.dirname(file)), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, file), js);
 }
 
 /** Where the page's first render goes: script start to "ready", waiting for the host, the answer to drawn, drawn to the first frame. */
 type Parts = { ready: number[]; wait: number[]; drawn: number[]; frame: number[] };
 
-async function pageSide(data: DashboardWire, hostMs: number): Promise<{ first: number[]; cold: number; redraw: number[]; parts: Parts }> {
-  writeStandin(data, hostMs);
+async function pageSide(data: DashboardWire, hostMs: number, firstHostMs: number): Promise<{ first: number[]; cold: number; firstOfSession: number[]; redraw: number[]; parts: Parts }> {
+  writeStandin(data, hostMs, STANDIN);
+  writeStandin(data, firstHostMs, STANDIN_FIRST);
   await startBrowser();
   try {
-    const panel = await openPanel(() => undefined, { dashboard: true, standin: `/${STANDIN}`, viewport: { width: 1280, height: 800 } });
+    const open = (standin: string) => openPanel(() => undefined, { dashboard: true, standin: `/${standin}`, viewport: { width: 1280, height: 800 } });
+    let panel = await open(STANDIN);
     const measure = async () => {
       await panel.page.waitForFunction(() => typeof (window as unknown as { __firstRenderAt?: number }).__firstRenderAt === 'number', undefined, { timeout: 30_000 });
       return panel.page.evaluate(() => {
@@ -201,7 +205,16 @@ async function pageSide(data: DashboardWire, hostMs: number): Promise<{ first: n
     const problems = panel.problems.filter((p) => !p.startsWith('request failed'));
     if (problems.length) throw new Error(`The dashboard reported problems: ${problems.join('; ')}`);
     await panel.close();
-    return { first, cold, redraw, parts };
+    // The first dashboard after the journal opens waits for its rows to be read and checked.
+    panel = await open(STANDIN_FIRST);
+    await measure();
+    const firstOfSession: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await panel.page.reload();
+      firstOfSession.push((await measure()).total);
+    }
+    await panel.close();
+    return { first, cold, firstOfSession, redraw, parts };
   } finally {
     await stopBrowser();
   }
@@ -210,7 +223,7 @@ async function pageSide(data: DashboardWire, hostMs: number): Promise<{ first: n
 export async function benchDashboard(entries = 10_000): Promise<BenchRow[]> {
   const host = await hostSide(entries);
   const hostMs = median(host.times);
-  const page = await pageSide(host.data, hostMs);
+  const page = await pageSide(host.data, hostMs, host.cold);
   const firstMs = median(page.first);
   // The page's own work: its first render less the time it sat waiting for the host.
   const pageOnly = page.first.map((ms, i) => ms - page.parts.wait[i]);
@@ -225,6 +238,7 @@ export async function benchDashboard(entries = 10_000): Promise<BenchRow[]> {
     { size: entries, metric: '  page: drawn to the end of the first frame (layout, canvas)', value: median(page.parts.frame), unit: 'ms' },
     { size: entries, metric: '  host + page had nothing overlapped (figures started only when the page asks)', value: sumMs, unit: 'ms' },
     { size: entries, metric: '  host: the first request after the journal opens (rows checked the first time)', value: host.cold, unit: 'ms' },
+    { size: entries, metric: '  first render of the first dashboard after the journal opens, median of 3', value: median(page.firstOfSession), unit: 'ms' },
     { size: entries, metric: '  page: very first load (cold cache)', value: page.cold, unit: 'ms' },
     { size: entries, metric: '  the answer posted to the page (JSON)', value: host.kb, unit: 'KB' },
     { size: entries, metric: DASHBOARD_REDRAW_METRIC, value: redrawMs, unit: 'ms', target: `≤ ${REDRAW_TARGET_MS} ms`, pass: redrawMs <= REDRAW_TARGET_MS }
