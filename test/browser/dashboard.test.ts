@@ -82,6 +82,7 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     assert.match((await page.getAttribute('#timeline-host canvas', 'aria-label'))!, /\S/);
     assert.match(await text(page, '.dash-range'), /days with a check-in; mean of the daily means \d\.\d; dose logged: 20 mg, 15 mg, 10 mg; 2 dose changes and \d+ life events marked; 4 periods of medication history as recalled, hatched and not counted\./);
     assert.ok((await page.$$('.mdc-marker-keys [role=option]')).length >= 4, 'dose changes and life events are listed for the keyboard');
+    assert.ok(await page.isVisible('.mdc-recalled-legend'), 'the hatched band has its key');
     await page.click('#timeline-table-toggle');
     assert.deepStrictEqual(await page.$$eval('#timeline-table th[scope=col]', (hs) => hs.map((h) => h.textContent)), ['Week', 'Mean mood', 'Lowest–highest', '7-day median', 'Dose', 'Planned dose', 'Events']);
     // The whole journal, with the recalled year before it, is more days than a daily table holds.
@@ -211,6 +212,8 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     const page = await open();
     assert.match(await text(page, '.dash-subtitle'), /^The whole journal, 2026-06-30 to 2026-06-30: 0 of 1 days with a check-in\.$/);
     assert.match(await text(page, '.dash-range'), /no dose logged; 0 dose changes and 0 life events marked\.$/);
+    assert.ok(!(await page.isVisible('.mdc-recalled-legend')), 'no key to a hatched band that is not drawn');
+    assert.ok(!(await page.isVisible('.mdc-marker-keys')), 'no empty marker list');
     await section(page, 'Days after each dose change');
     assert.match(await text(page, 'vscode-tab-panel:not([hidden]) .mdc-empty'), /^No dose change logged yet\./);
     await section(page, 'Each dose step side by side');
