@@ -100,10 +100,12 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     openPanel: (view, onRendered) =>
       new PanelSession(view, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),
     // The dashboard reloads on every change too: a unit or a new journal folder changes what it shows.
-    // Its figures are started at once, while the page loads (views/firstAnswer.ts).
+    // Its figures are started at once, while the page loads (views/firstAnswer.ts). Opening the
+    // journal does not drop them: that is often this very read; a restore or a new folder also fires
+    // onDidChange once the journal is open again.
     openDashboard: (panel, onRendered) => {
       const contextChanged = [settings.onDidChange, journal.onDidOpen];
-      const first = startFirstAnswer(handlers, 'dashboard/data', {}, { invalidatedBy: [journal.onDidChange, ...contextChanged], today: () => clock.today() });
+      const first = startFirstAnswer(handlers, 'dashboard/data', {}, { invalidatedBy: [journal.onDidChange, settings.onDidChange], today: () => clock.today() });
       return new PanelSession(panel, { handlers: first.handlers, log, rowsChanged: journal.onDidChange, contextChanged, onRendered, owns: [first] });
     },
     close: () => journal.close(),
