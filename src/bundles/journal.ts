@@ -20,7 +20,6 @@ import { SafetyService } from '../services/safetyService';
 import type { Settings } from '../services/settings';
 import { StatusFeed } from '../services/statusFeed';
 import { panelHandlers } from '../views/handlers';
-import { startFirstAnswer } from '../views/firstAnswer';
 import { PanelSession, type WebviewHost } from '../views/panelSession';
 
 /** What the start-up bundle owns and lends to the journal bundle. */
@@ -100,14 +99,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     openPanel: (view, onRendered) =>
       new PanelSession(view, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),
     // The dashboard reloads on every change too: a unit or a new journal folder changes what it shows.
-    // Its figures are started at once, while the page loads (views/firstAnswer.ts). Opening the
-    // journal does not drop them: that is often this very read; a restore or a new folder also fires
-    // onDidChange once the journal is open again.
-    openDashboard: (panel, onRendered) => {
-      const contextChanged = [settings.onDidChange, journal.onDidOpen];
-      const first = startFirstAnswer(handlers, 'dashboard/data', {}, { invalidatedBy: [journal.onDidChange, settings.onDidChange], today: () => clock.today() });
-      return new PanelSession(panel, { handlers: first.handlers, log, rowsChanged: journal.onDidChange, contextChanged, onRendered, owns: [first] });
-    },
+    openDashboard: (panel, onRendered) => new PanelSession(panel, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, journal.onDidOpen], onRendered }),
     close: () => journal.close(),
     dispose: () => {
       for (const d of disposables.splice(0)) d.dispose();

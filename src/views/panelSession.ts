@@ -15,8 +15,6 @@ export interface SessionDeps {
   contextChanged: readonly vscode.Event<unknown>[];
   /** Set only while the extension runs its tests: the panel then reports the rows it drew. */
   onRendered?: (rows: string[]) => void;
-  /** Disposed with the session (e.g. an answer started before the page asked; see firstAnswer.ts). */
-  owns?: readonly { dispose(): void }[];
 }
 
 /** What a session needs of a sidebar view or an editor panel: its webview. */
@@ -53,7 +51,7 @@ export class PanelSession implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const s of [...this.subscriptions, ...(this.d.owns ?? [])]) s.dispose();
+    for (const s of this.subscriptions) s.dispose();
   }
 
   async receive(raw: unknown): Promise<void> {

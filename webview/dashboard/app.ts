@@ -48,10 +48,12 @@ export class DashboardApp {
     this.theme = readTheme();
     this.channel = new Channel(
       {
+        // The figures are asked for with "ready" (below), not after this answer to it: in VS Code
+        // each round trip to the extension host costs tens of milliseconds.
         onInit: (bundle, testMode) => {
           configureL10n(bundle);
           this.testMode = testMode;
-          void this.load();
+          this.draw();
         },
         // Rows changed (a check-in from the palette, the sidebar, another window) or the settings did.
         onEvent: (e) => (e.kind === 'changed' || e.kind === 'context' ? void this.load() : undefined)
@@ -89,12 +91,16 @@ export class DashboardApp {
     }).observe(this.root);
     this.draw();
     this.channel.ready();
+    void this.load();
+    // Timing marks only (no data): the dashboard benchmark in VS Code reads them to see where time goes.
+    performance.mark('dashboard:ready');
   }
 
   private async load(): Promise<void> {
     const load = ++this.loads;
     try {
       const data = await this.channel.request('dashboard/data', {});
+      if (load === 1) performance.mark('dashboard:answer');
       if (load !== this.loads) return;
       this.data = data;
       this.error = '';
