@@ -4,7 +4,9 @@
 // `npm run bench -- dashboard`, this includes VS Code's own part: running the command, creating the
 // webview and loading its page. The first open after the window starts reads the journal's rows for
 // the first time; each reopen (the dashboard closed, then opened again) finds them checked.
-// DASHBOARD_EXTENSION=<folder> measures another build (e.g. an earlier commit's) the same way.
+// DASHBOARD_EXTENSION=<folder> measures another build (e.g. an earlier commit's) the same way;
+// DASHBOARD_MARKS=1 also prints, for each open, when the page's script loaded, when it asked for its
+// figures and when the answer came (the page's performance marks), from the document's start.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
