@@ -46,24 +46,29 @@ export class StatusFeed {
   }
 
   /**
-   * Short words for what falls due today, in order: "about 9 days of tablets left" each day the
-   * estimate is at or below moodDose.supply.remindDays (first: a refill can take a week, and the
-   * item's text shows only the first), then "check-up due" on its first day (also listed in the
-   * tooltip). Nothing until the journal is open.
+   * What the item shows beside the check-in, in one read of the journal (the supply serves both);
+   * nothing until the journal is open.
+   * - `due`: short words for what falls due today, in order: "about 9 days of tablets left" each day
+   *   the estimate is at or below moodDose.supply.remindDays (first: a refill can take a week, and
+   *   the item's text shows only the first), then "check-up due" on its first day (also listed in
+   *   the tooltip).
+   * - `details`: the tooltip's lines, e.g. "Taper plan: step 2 of 3 (15 mg)", "Next appointment in
+   *   12 days (2026-05-01)", "Escitalopram: about 24 days left at the current dose (10 mg)."
    */
-  due(): string[] {
+  dueAndDetails(): { due: string[]; details: string[] } {
     const store = this.journal.current;
-    return store ? [...this.supplyDue(store), ...this.checkups.mentions(store)] : [];
+    if (!store) return { due: [], details: [] };
+    const supplies = this.supplies(store);
+    const known = supplies.filter((s) => s.onHand !== null);
+    const supplyDue = known.flatMap((s) => supplyMention(s, this.settings.supplyRemindDays(), known.length > 1) ?? []);
+    return {
+      due: [...supplyDue, ...this.checkups.mentions(store)],
+      details: [...this.plainDetails(store), ...this.checkups.dueNow(store), ...supplies.flatMap((s) => supplyLine(s) ?? [])]
+    };
   }
 
-  /**
-   * The tooltip's lines, e.g. "Taper plan: step 2 of 3 (15 mg)", "Next appointment in 12 days
-   * (2026-05-01)", "Escitalopram: about 24 days left at the current dose (10 mg)."; nothing until the
-   * journal is open.
-   */
-  details(): string[] {
-    const store = this.journal.current;
-    if (!store) return [];
+  /** The taper step and the next appointment. */
+  private plainDetails(store: JournalReader): string[] {
     const today = this.clock.today();
     const out: string[] = [];
     const steps = taperSteps(store);
@@ -74,8 +79,7 @@ export class StatusFeed {
       const days = daysBetween(today, next.date);
       out.push(days === 0 ? vscode.l10n.t('Next appointment: today') : vscode.l10n.t('Next appointment in {0} days ({1})', days, next.date));
     }
-    const supply = this.supplies(store).flatMap((s) => supplyLine(s) ?? []);
-    return [...out, ...this.checkups.dueNow(store), ...supply];
+    return out;
   }
 
   /** Opens the journal and picks up other windows' changes; whether this window is the writer. */
@@ -83,11 +87,6 @@ export class StatusFeed {
     const store = await this.journal.get();
     await store.refresh();
     return store.isWriter;
-  }
-
-  private supplyDue(store: JournalReader): string[] {
-    const known = this.supplies(store).filter((s) => s.onHand !== null);
-    return known.flatMap((s) => supplyMention(s, this.settings.supplyRemindDays(), known.length > 1) ?? []);
   }
 
   private supplies(store: JournalReader): SupplyStatus[] {

@@ -38,12 +38,8 @@ export class JournalLink implements StatusJournal, vscode.Disposable {
     return this.runtime?.status.latest();
   }
 
-  due(): string[] {
-    return this.runtime?.status.due() ?? [];
-  }
-
-  details(): string[] {
-    return this.runtime?.status.details() ?? [];
+  dueAndDetails(): { due: string[]; details: string[] } {
+    return this.runtime?.status.dueAndDetails() ?? { due: [], details: [] };
   }
 
   sync(): Promise<boolean> {

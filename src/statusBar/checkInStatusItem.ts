@@ -29,10 +29,11 @@ export interface StatusJournal {
   dir(): string;
   /** The latest check-in (null: none yet), or undefined while the journal is not open. */
   latest(): LastCheckIn | null | undefined;
-  /** Short words for what is due today, in order (the text shows the first); none until it is open. */
-  due(): string[];
-  /** The tooltip's lines (taper step, appointment, what is due, …); none until it is open. */
-  details(): string[];
+  /**
+   * Short words for what is due today, in order (the text shows the first), and the tooltip's lines
+   * (taper step, appointment, what is due, …); none until it is open.
+   */
+  dueAndDetails(): { due: string[]; details: string[] };
   /** Opens the journal and picks up other windows' changes; whether this window is the writer. */
   sync(): Promise<boolean>;
   /** Changes waiting in memory for disk space (none until the journal is open); onDidChange fires when this changes. */
@@ -170,8 +171,7 @@ export class CheckInStatusItem implements vscode.Disposable {
         slotTime: this.slotTime(nudge),
         last: nudge.status === 'done' && last ? { time: last.time, mg: last.mg } : undefined,
         unit: this.settings.unit(),
-        due: this.journal.due(),
-        details: this.journal.details()
+        ...this.journal.dueAndDetails()
       },
       t
     );
