@@ -43,7 +43,7 @@ import {
   TAG_MAX,
   UNIT_MAX
 } from './core/limits';
-import { addDays, daySequence, daysBetween, type LocalDate } from './core/time';
+import { addDays, datesIn, daysBetween, type LocalDate } from './core/time';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
@@ -273,8 +273,8 @@ const timelineWireSchema = z
   );
 
 /** Days as the chart code reads them, from the columns checked above. */
-function daysFromColumns(from: LocalDate, c: z.output<typeof timelineWireSchema>['days']): DashboardTimeline['days'] {
-  const dates = daySequence(from, c.n.length);
+function daysFromColumns(from: LocalDate, to: LocalDate, c: z.output<typeof timelineWireSchema>['days']): DashboardTimeline['days'] {
+  const dates = datesIn(from, to);
   const days: DashboardTimeline['days'] = new Array(c.n.length);
   for (let i = 0; i < days.length; i++) {
     days[i] = { date: dates[i], mean: c.mean[i], min: c.min[i], max: c.max[i], n: c.n[i], dose: c.dose[i], planned: c.planned[i], median: c.median[i] };
@@ -293,7 +293,7 @@ const dashboardTimelineSchema = z.codec(
   // Only what encoding needs: the figures themselves are checked in their columns.
   z.custom<DashboardTimeline>((v) => typeof v === 'object' && v !== null && Array.isArray((v as DashboardTimeline).days) && typeof (v as DashboardTimeline).from === 'string'),
   {
-    decode: (wire) => ({ ...wire, days: daysFromColumns(wire.from, wire.days) }),
+    decode: (wire) => ({ ...wire, days: daysFromColumns(wire.from, wire.to, wire.days) }),
     encode: (timeline) => ({ ...timeline, days: columnsFromDays(timeline.days) })
   }
 );

@@ -4,8 +4,8 @@
 // skipped doses and life events. Facts with their n; nothing is compared or judged here.
 import type { CheckIn, Dose, LifeEvent, Symptom } from './schemas';
 import { windowStat, type WindowStat } from './quantiles';
-import { dailyMood, datesIn, doseChanges, lastChangeOnOrBefore, levelsByDay, live, loggedByDate, mean, sampleSd, type DoseChange } from './stats';
-import { daysBetween, type LocalDate } from './time';
+import { dailyMood, doseChanges, lastChangeOnOrBefore, levelsByDay, live, loggedByDate, mean, sampleSd, type DoseChange } from './stats';
+import { datesIn, daysBetween, type LocalDate } from './time';
 
 /** Days 0 to EARLY_LAST_DAY after a change form its first window; the rest of the step, its second. */
 export const EARLY_LAST_DAY = 14;

@@ -5,7 +5,7 @@ import { formatMg } from './entries';
 import type { CheckIn, Dose, Symptom, TaperStep } from './schemas';
 import { symptomLabel } from './symptoms';
 import { currentStep } from './taper';
-import { addDays, daysBetween, formatLocalDate, isoWeek, parseLocalDate, weekStart, type LocalDate } from './time';
+import { addDays, datesIn, daysBetween, isoWeek, weekStart, type LocalDate } from './time';
 
 // The stats below are computed over the same row lists many times per summary; filtering and
 // grouping once per list (rows are never mutated in place) keeps a year of data fast.
@@ -17,17 +17,6 @@ export function live<T extends { deletedAt: string | null }>(rows: readonly T[])
     out = rows.filter((r) => !r.deletedAt);
     liveCache.set(rows, out);
   }
-  return out;
-}
-
-/** Every local date from `from` to `to`, both included; empty when `from` is after `to`. */
-export function datesIn(from: LocalDate, to: LocalDate): LocalDate[] {
-  const out: LocalDate[] = [];
-  if (from > to) return out;
-  // One walk from `from`, rather than parsing each date again: years of days run through here.
-  const [y, m, d] = parseLocalDate(from);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  for (let date = from; date <= to; day.setUTCDate(day.getUTCDate() + 1), date = formatLocalDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate())) out.push(date);
   return out;
 }
 

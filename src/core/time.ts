@@ -175,12 +175,14 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return formatLocalDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
-/** `count` consecutive dates from `from`: one parse, then a day at a time (a timeline's years of days). */
-export function daySequence(from: LocalDate, count: number): LocalDate[] {
+/** Every local date from `from` to `to`, both included; empty when `from` is after `to`. */
+export function datesIn(from: LocalDate, to: LocalDate): LocalDate[] {
+  const out: LocalDate[] = [];
+  if (from > to) return out;
+  // One walk from `from`, rather than parsing each date again: years of days run through here.
   const [y, m, d] = parseLocalDate(from);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  const out: LocalDate[] = new Array(count);
-  for (let i = 0; i < count; i++, t.setUTCDate(t.getUTCDate() + 1)) out[i] = formatLocalDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  const day = new Date(Date.UTC(y, m - 1, d));
+  for (let date = from; date <= to; day.setUTCDate(day.getUTCDate() + 1), date = formatLocalDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate())) out.push(date);
   return out;
 }
 

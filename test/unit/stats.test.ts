@@ -2,7 +2,6 @@ import * as assert from 'assert';
 import {
   adherence,
   dailyMood,
-  datesIn,
   daysSinceLastChange,
   daysWithoutLevel,
   doseChanges,
@@ -13,6 +12,7 @@ import {
   symptomOnsets,
   weeklyMood
 } from '../../src/core/stats';
+import { datesIn } from '../../src/core/time';
 import { checkIn, dose, step, symptom } from '../fixtures/transfer-rows';
 
 const DELETED = { deleted: true };
