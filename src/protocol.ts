@@ -142,8 +142,12 @@ export const chartDataSchema = z.object({
       max: z.nullable(mood),
       /** Check-ins that day. */
       n: count,
-      /** The dose level that day (last dose logged, carried forward), for the step line. */
+      /** The dose step in force that day (core/doseDays.ts), for the step line; null before the first dose. */
       dose: z.nullable(num(0, MG_MAX)),
+      /** The sum of the day's intakes taken; null when only a skipped dose, or nothing, was logged. */
+      taken: z.nullable(num(0, MG_MAX)),
+      /** Only a skipped dose was logged that day. */
+      skipped: z.boolean(),
       /** The dashboard only: the taper plan's target that day, for the planned step line. */
       planned: z.optional(z.nullable(num(0, MG_MAX))),
       /** The dashboard only: the 7-day rolling median of the daily means (from 3 days with a check-in). */
@@ -156,6 +160,8 @@ export const chartDataSchema = z.object({
     z.object({ mg: num(0, MG_MAX), mean: num(0, MOOD_MAX), days: int(0, PANEL.chartDays), sd: z.nullable(num(0, MOOD_MAX)), min: mood, max: mood }),
     PANEL.doseLevels
   ),
+  /** Days with a check-in that mood by dose leaves out: no dose taken, another dose that day, before the first dose. */
+  moodByDoseLeftOut: z.object({ noDose: count, otherDose: count, beforeFirstDose: count }),
   symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), cells: list(z.object({ date, severity: int(0, SEVERITY_MAX) }), PANEL.chartDays) }), PANEL.chartSymptoms),
   unit: str(UNIT_MAX),
   /** Medication history as recalled, drawn as a hatched band of its own (absent: none). */
@@ -192,24 +198,31 @@ const windowStatSchema = z.union([
 ]);
 export type WindowStatView = z.infer<typeof windowStatSchema>;
 
-const doseChangeSchema = z.object({ date, fromMg: num(0, MG_MAX), toMg: num(0, MG_MAX) });
+const doseChangeSchema = z.object({ date, fromMg: num(0, MG_MAX), toMg: num(0, MG_MAX), recorded: z.boolean() });
 export type DoseChangeView = z.infer<typeof doseChangeSchema>;
 
+/** Mood over part of a step, and which of the step's days it covers. */
+const stepWindowSchema = z.nullable(z.object({ stat: windowStatSchema, firstDay: count, lastDay: count }));
+
 export const doseStepViewSchema = z.object({
-  /** The logged level; null before any dose was logged. */
+  /** The step's level; null before any dose was logged. */
   mg: z.nullable(num(0, MG_MAX)),
   from: date,
   to: date,
   days: count,
+  /** Day 0 when the log shows it; else the step began on or before `startBy`. */
   startedOn: z.nullable(date),
+  startBy: z.nullable(date),
   daysWithCheckIn: count,
   mood: windowStatSchema,
   mean: z.nullable(moodValue),
   sd: z.nullable(num(0, MOOD_MAX)),
-  early: windowStatSchema,
-  late: windowStatSchema,
+  lowestWeek: z.nullable(z.object({ median: moodValue, date })),
+  early: stepWindowSchema,
+  late: stepWindowSchema,
   symptomDays: count,
-  skippedDoses: count,
+  skippedDays: count,
+  notLoggedDays: count,
   lifeEvents: count
 });
 export type DoseStepView = z.infer<typeof doseStepViewSchema>;
@@ -261,6 +274,9 @@ const timelineWireSchema = z
       max: dayColumn(MOOD_MIN, MOOD_MAX, { integer: true, nullable: true }),
       n: dayColumn(0, Number.MAX_SAFE_INTEGER, { integer: true, nullable: false }),
       dose: dayColumn(0, MG_MAX, { integer: false, nullable: true }),
+      taken: dayColumn(0, MG_MAX, { integer: false, nullable: true }),
+      /** 1 on a day with only a skipped dose, else 0. */
+      skipped: dayColumn(0, 1, { integer: true, nullable: false }),
       planned: dayColumn(0, MG_MAX, { integer: false, nullable: true }),
       median: dayColumn(MOOD_MIN, MOOD_MAX, { integer: false, nullable: true })
     })
@@ -277,14 +293,24 @@ function daysFromColumns(from: LocalDate, to: LocalDate, c: z.output<typeof time
   const dates = datesIn(from, to);
   const days: DashboardTimeline['days'] = new Array(c.n.length);
   for (let i = 0; i < days.length; i++) {
-    days[i] = { date: dates[i], mean: c.mean[i], min: c.min[i], max: c.max[i], n: c.n[i], dose: c.dose[i], planned: c.planned[i], median: c.median[i] };
+    days[i] = { date: dates[i], mean: c.mean[i], min: c.min[i], max: c.max[i], n: c.n[i], dose: c.dose[i], taken: c.taken[i], skipped: c.skipped[i] === 1, planned: c.planned[i], median: c.median[i] };
   }
   return days;
 }
 
 function columnsFromDays(days: DashboardTimeline['days']): z.output<typeof timelineWireSchema>['days'] {
   const column = <K extends keyof DashboardTimeline['days'][number]>(key: K) => days.map((d) => d[key] ?? null);
-  return { mean: column('mean'), min: column('min'), max: column('max'), n: days.map((d) => d.n), dose: column('dose'), planned: column('planned'), median: column('median') };
+  return {
+    mean: column('mean'),
+    min: column('min'),
+    max: column('max'),
+    n: days.map((d) => d.n),
+    dose: column('dose'),
+    taken: column('taken'),
+    skipped: days.map((d) => (d.skipped ? 1 : 0)),
+    planned: column('planned'),
+    median: column('median')
+  };
 }
 
 /** Encoded by the host (dispatch.ts), decoded where the page checks the answer: both sides see the same rules. */
@@ -320,7 +346,10 @@ const changeDaySchema = z.object({
   min: z.nullable(mood),
   max: z.nullable(mood),
   n: count,
-  skipped: z.boolean()
+  /** Only a skipped dose was logged that day. */
+  skipped: z.boolean(),
+  /** The dose-day kind: taken, skipped only, or not logged. */
+  dose: z.enum(['taken', 'skipped', 'not-logged'])
 });
 
 /** One dose change up close: days 0–28 and the 14 days before, each symptom's course in days. */
@@ -332,7 +361,10 @@ export const changeDetailSchema = z.object({
   days: list(changeDaySchema, CHANGE_LAST_DAY + 1),
   before: z.object({ from: date, to: date, days: list(changeDaySchema, CHANGE_DAYS_BEFORE), mood: windowStatSchema, earlierChange: z.nullable(doseChangeSchema) }),
   early: windowStatSchema,
-  late: windowStatSchema,
+  /** Day 15 on; null when the window stops before day 15. */
+  late: z.nullable(windowStatSchema),
+  /** The early window's last day: 14, or sooner when the window stops sooner. */
+  earlyLastDay: int(0, CHANGE_LAST_DAY),
   symptoms: list(
     z.object({
       key: str(SYMPTOM_KEY_MAX),

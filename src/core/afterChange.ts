@@ -1,14 +1,16 @@
-// The days after each dose change: day 0 is the first day logged at the new level. For each change
+// The days after each dose change: day 0 is the first day at the new level (doseDays.ts). For each change
 // in range, each symptom's course over days 0–28 (onset, peak and last day logged, counted from
 // that change), mood over days 0–14 and from day 15 on, and the days with a skipped dose. The
 // window stops the day before the next change and at the end of the range, and says which.
 // Clinicians weigh this timing (NICE NG222 1.4.15; Horowitz & Taylor 2022); this module only
 // counts days. It never names what the timing might mean.
+import { doseRecord, type DoseChange } from './doseDays';
 import { EARLY_LAST_DAY } from './doseSteps';
 import { CHANGE_LAST_DAY } from './limits';
+import { symptomsByKey } from './onsets';
 import { windowStat, type WindowStat } from './quantiles';
 import type { CheckIn, Dose, Symptom } from './schemas';
-import { dailyMood, doseChanges, live, symptomsByKey, type DoseChange } from './stats';
+import { dailyMood, live } from './stats';
 import { symptomLabel } from './symptoms';
 import { addDays, daysBetween, type LocalDate } from './time';
 
@@ -41,11 +43,14 @@ export interface ChangeWindow {
   endReason: WindowEnd;
   /** Sorted by onset day, then label. */
   symptoms: SymptomCourse[];
-  /** Daily mean mood on days 0–14, and from day 15 to the day before the next change or the range end. */
+  /** Daily mean mood on days 0–14 (or to the window's stop, if sooner), and from day 15 to the day before the next change or the range end; null when the window stops before day 15. */
   early: WindowStat;
-  late: WindowStat;
-  /** Day indices (0..endDay) with a dose recorded as skipped. */
+  late: WindowStat | null;
+  /** The last day of the early window: 14, or the stop day when the window stops sooner. */
+  earlyLastDay: number;
+  /** Day indices (0..endDay) with only a skipped dose, and with no dose logged (dose-day kinds). */
   skippedDays: number[];
+  notLoggedDays: number[];
 }
 
 export interface WindowInput {
@@ -56,9 +61,9 @@ export interface WindowInput {
 
 /** One window per logged dose change inside [from, to], oldest first; with `only`, just the change on that day. */
 export function changeWindows(input: WindowInput, from: LocalDate, to: LocalDate, only?: LocalDate): ChangeWindow[] {
-  const all = doseChanges(input.doses);
+  const record = doseRecord(input.doses);
+  const all = record.changes;
   const present = live(input.symptoms).filter((s) => s.severity > 0);
-  const skipped = new Set(live(input.doses).filter((d) => d.status === 'skipped').map((d) => d.localDate));
   const moods = new Map(dailyMood(input.checkins, from, to).map((d) => [d.date, d.mean]));
   const out: ChangeWindow[] = [];
   all.forEach((change, i) => {
@@ -76,8 +81,22 @@ export function changeWindows(input: WindowInput, from: LocalDate, to: LocalDate
       if (m !== undefined && m !== null) (day <= EARLY_LAST_DAY ? early : late).push(m);
     }
     const skippedDays: number[] = [];
-    for (let day = 0; day <= endDay; day++) if (skipped.has(addDays(change.date, day))) skippedDays.push(day);
-    out.push({ change, endDay, endReason, symptoms: courses(present, change.date, endDay), early: windowStat(early), late: windowStat(late), skippedDays });
+    const notLoggedDays: number[] = [];
+    record.days(change.date, addDays(change.date, endDay)).forEach((d, day) => {
+      if (d.kind === 'skipped') skippedDays.push(day);
+      else if (d.kind === 'not-logged') notLoggedDays.push(day);
+    });
+    out.push({
+      change,
+      endDay,
+      endReason,
+      symptoms: courses(present, change.date, endDay),
+      early: windowStat(early),
+      late: stopDay > EARLY_LAST_DAY ? windowStat(late) : null,
+      earlyLastDay: Math.min(EARLY_LAST_DAY, stopDay),
+      skippedDays,
+      notLoggedDays
+    });
   });
   return out;
 }

@@ -4,7 +4,8 @@
 import { changeWindows, type ChangeWindow, type WindowInput } from './afterChange';
 import { CHANGE_DAYS_BEFORE } from './limits';
 import { windowStat, type WindowStat } from './quantiles';
-import { dailyMood, doseChanges, live, type DailyMood, type DoseChange } from './stats';
+import { doseRecord, type DayKind, type DoseChange } from './doseDays';
+import { dailyMood, type DailyMood } from './stats';
 import { addDays, type LocalDate } from './time';
 
 /** Days before a change shown as its reference band. */
@@ -13,8 +14,10 @@ export const BEFORE_DAYS = CHANGE_DAYS_BEFORE;
 export interface ChangeDay extends DailyMood {
   /** Days since the change (0 = the first day at the new level). */
   day: number;
-  /** A dose was recorded as skipped that day. */
+  /** Only a skipped dose was recorded that day. */
   skipped: boolean;
+  /** The dose-day kind: taken, skipped only, or not logged. */
+  dose: DayKind;
 }
 
 export interface ChangeDetail {
@@ -37,13 +40,15 @@ export interface ChangeDetail {
 export function changeDetail(input: WindowInput, date: LocalDate, to: LocalDate): ChangeDetail | null {
   const window = changeWindows(input, date, to, date)[0];
   if (!window) return null;
-  const skipped = new Set(live(input.doses).filter((d) => d.status === 'skipped').map((d) => d.localDate));
+  const record = doseRecord(input.doses);
   const from = addDays(date, -BEFORE_DAYS);
   const beforeTo = addDays(date, -1);
-  const all = dailyMood(input.checkins, from, addDays(date, window.endDay));
-  const days: ChangeDay[] = all.map((d, i) => ({ ...d, day: i - BEFORE_DAYS, skipped: skipped.has(d.date) }));
+  const last = addDays(date, window.endDay);
+  const all = dailyMood(input.checkins, from, last);
+  const kinds = record.days(from, last);
+  const days: ChangeDay[] = all.map((d, i) => ({ ...d, day: i - BEFORE_DAYS, skipped: kinds[i].kind === 'skipped', dose: kinds[i].kind }));
   const before = days.slice(0, BEFORE_DAYS);
-  const earlier = doseChanges(input.doses).filter((c) => c.date > from && c.date <= beforeTo);
+  const earlier = record.changes.filter((c) => c.date > from && c.date <= beforeTo);
   return {
     window,
     days: days.slice(BEFORE_DAYS),

@@ -1,9 +1,12 @@
-// The Charts tab's figures for a date range: one row per day (mood mean, lowest and highest, and the
-// dose level), dose-change and life-event markers, mood by dose level, and a severity grid per
-// symptom. Every rule comes from stats.ts, so the panel and the summary always agree.
+// The Charts tab's figures for a date range: one row per day (mood mean, lowest and highest; the
+// step in force, the dose taken and whether only a skipped dose was logged), dose-change and
+// life-event markers, mood by dose level, and a severity grid per symptom. Every rule comes from the
+// dose-day model (doseDays.ts) and stats.ts, so the panel and the summary always agree.
+import { doseRecord } from './doseDays';
+import { changeLabel, moodByDose, type MoodDaysLeftOut } from './doseStats';
 import { PANEL } from './limits';
 import type { CheckIn, Dose, LifeEvent } from './schemas';
-import { changeLabel, dailyMood, doseChanges, levelsByDay, moodByDose } from './stats';
+import { dailyMood } from './stats';
 import type { LocalDate } from './time';
 
 /** The worst severity logged for one symptom on one day. */
@@ -16,7 +19,7 @@ export interface SymptomDay {
 
 export interface ChartInput {
   checkins: readonly CheckIn[];
-  /** Doses in range, plus those of the last day with one before it (for the level carried in). */
+  /** Every live dose: the step in force on a day depends on what was logged before the range. */
   doses: readonly Dose[];
   events: readonly LifeEvent[];
   symptoms: readonly SymptomDay[];
@@ -25,9 +28,23 @@ export interface ChartInput {
 export interface ChartSeries {
   from: LocalDate;
   to: LocalDate;
-  days: { date: LocalDate; mean: number | null; min: number | null; max: number | null; n: number; dose: number | null }[];
+  days: {
+    date: LocalDate;
+    mean: number | null;
+    min: number | null;
+    max: number | null;
+    n: number;
+    /** The step in force (null before the first dose logged): what the step line draws. */
+    dose: number | null;
+    /** The sum of the day's intakes taken; null on a day skipped only or not logged. */
+    taken: number | null;
+    /** Only a skipped dose was logged that day. */
+    skipped: boolean;
+  }[];
   markers: { date: LocalDate; kind: 'dose-change' | 'life-event'; label: string }[];
   moodByDose: { mg: number; mean: number; days: number; sd: number | null; min: number; max: number }[];
+  /** Days with a check-in that mood by dose leaves out: no dose taken, another dose that day, before the first dose. */
+  moodByDoseLeftOut: MoodDaysLeftOut;
   symptoms: { key: string; label: string; cells: { date: LocalDate; severity: number }[] }[];
   unit: string;
   /** How many of each list were left out to stay within the panel's limits (the panel says so). */
@@ -35,22 +52,26 @@ export interface ChartSeries {
 }
 
 export function chartSeries(input: ChartInput, from: LocalDate, to: LocalDate, unit: string): ChartSeries {
-  const levels = levelsByDay(input.doses, from, to);
-  const days = dailyMood(input.checkins, from, to).map((d) => ({
+  const record = doseRecord(input.doses);
+  const doseDays = record.days(from, to);
+  const days = dailyMood(input.checkins, from, to).map((d, i) => ({
     date: d.date,
     mean: d.mean === null ? null : round(d.mean),
     min: d.min,
     max: d.max,
     n: d.n,
-    dose: levels.get(d.date) ?? null
+    dose: doseDays[i].level,
+    taken: doseDays[i].total,
+    skipped: doseDays[i].kind === 'skipped'
   }));
   const markers: ChartSeries['markers'] = [
-    ...doseChanges(input.doses)
+    ...record.changes
       .filter((c) => c.date >= from && c.date <= to)
       .map((c) => ({ date: c.date, kind: 'dose-change' as const, label: changeLabel(c, unit) })),
     ...input.events.map((e) => ({ date: e.localDate, kind: 'life-event' as const, label: e.title }))
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const byDose = moodByDose(input.checkins, input.doses, from, to).map((m) => ({
+  const mood = moodByDose(input.checkins, input.doses, from, to);
+  const byDose = mood.levels.map((m) => ({
     mg: m.mg,
     mean: round(m.mean),
     days: m.days,
@@ -64,7 +85,7 @@ export function chartSeries(input: ChartInput, from: LocalDate, to: LocalDate, u
     row.cells.push({ date: s.date, severity: s.severity });
     symptoms.set(s.key, row);
   }
-  return { from, to, days, markers, moodByDose: byDose, symptoms: [...symptoms.values()], unit };
+  return { from, to, days, markers, moodByDose: byDose, moodByDoseLeftOut: mood.leftOut, symptoms: [...symptoms.values()], unit };
 }
 
 /**

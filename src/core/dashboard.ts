@@ -7,7 +7,8 @@ import type { ChartSeries } from './chartSeries';
 import { doseSteps, type DoseStep } from './doseSteps';
 import { rollingMedian } from './quantiles';
 import type { CheckIn, Dose, LifeEvent, Symptom, TaperStep } from './schemas';
-import { dailyMood, doseChanges, type DoseChange } from './stats';
+import { doseRecord, type DoseChange } from './doseDays';
+import { dailyMood } from './stats';
 import type { LocalDate } from './time';
 
 export interface DashboardInput {
@@ -54,7 +55,7 @@ export function dashboard(input: DashboardInput): Dashboard {
   });
   return {
     timeline: { ...input.timeline, days },
-    changes: doseChanges(input.doses).filter((c) => c.date >= from && c.date <= to),
+    changes: doseRecord(input.doses).changes.filter((c) => c.date >= from && c.date <= to),
     steps: doseSteps({ checkins: input.checkins, doses: input.doses, symptoms: input.symptoms, lifeEvents: input.lifeEvents }, from, to),
     associations: associations(input, from, to)
   };

@@ -3,23 +3,29 @@
 import type { Translate } from './safety';
 import { formatMg } from './entries';
 
+type WindowLike = { n: number; tooFew: true } | { n: number; tooFew: false; q1: number; median: number; q3: number };
+type StepWindowLike = { stat: WindowLike; firstDay: number; lastDay: number } | null;
+
 /** What a row needs of a dose step (core/doseSteps.ts, or its view in the dashboard's protocol). */
 export interface StepCells {
   mg: number | null;
   from: string;
   days: number;
+  /** Day 0 when the log shows it; otherwise the step began on or before `startBy`. */
+  startedOn: string | null;
+  startBy: string | null;
   daysWithCheckIn: number;
   mood: WindowLike;
   mean: number | null;
   sd: number | null;
-  early: WindowLike;
-  late: WindowLike;
+  lowestWeek: { median: number; date: string } | null;
+  early: StepWindowLike;
+  late: StepWindowLike;
   symptomDays: number;
-  skippedDoses: number;
+  skippedDays: number;
+  notLoggedDays: number;
   lifeEvents: number;
 }
-
-type WindowLike = { n: number; tooFew: true } | { n: number; tooFew: false; q1: number; median: number; q3: number };
 
 /** English as written: the summary's words, with {0}, {1}… filled in. */
 export const plainWords: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[+i] === undefined ? whole : String(args[+i])));
@@ -27,27 +33,52 @@ export const plainWords: Translate = (message, ...args) => message.replace(/\{(\
 const one = (x: number) => x.toFixed(1);
 
 export function stepHead(t: Translate = plainWords): string[] {
-  return [t('Dose'), t('From'), t('Days'), t('Check-in days'), t('Median (IQR)'), t('Mean ± SD (n)'), t('Days 0–14 (n)'), t('Day 15+ (n)'), t('Symptom-days'), t('Skipped'), t('Events')];
+  return [
+    t('Dose'),
+    t('From'),
+    t('Days (with check-in)'),
+    t('Median (IQR)'),
+    t('Mean ± SD'),
+    t('Lowest 7-day median'),
+    t('Days 0–14 (n)'),
+    t('Day 15+ (n)'),
+    t('Symptom-days'),
+    t('Skipped / no dose logged'),
+    t('Events')
+  ];
 }
 
 /** Relative column widths, for the summary's page layouts. */
-export const STEP_WIDTHS = [36, 56, 28, 40, 56, 62, 52, 52, 48, 44, 34];
+export const STEP_WIDTHS = [34, 60, 44, 54, 46, 50, 52, 52, 44, 52, 34];
+
+/** The note under the table: what its columns count, and how a step's day 0 is found. */
+export function stepNote(t: Translate = plainWords): string {
+  return t(
+    'Daily mean mood; n = days with a check-in. Day 0 is the first day at that dose in the log; "by" a date: the step was already in force when the first dose was logged, so its days 0–14 are not available. Lowest 7-day median: within the step, from 3 days with a check-in, with the day it ends.'
+  );
+}
 
 /** One step's cells, in the order of stepHead(). */
 export function stepRow(st: StepCells, unit: string, t: Translate = plainWords): string[] {
-  // "5.5 (12)" or "too few days (2)": a window's median and its n, short enough for a cell.
-  const cell = (w: WindowLike) => (w.tooFew ? t('too few days ({0})', w.n) : t('{0} ({1})', one(w.median), w.n));
+  const unknownStart = st.mg !== null && st.startedOn === null;
+  // "5.5 (12)", "too few days (2)", "6.0 (9) from day 3" when the range starts after day 0.
+  const window = (w: StepWindowLike, lo: number, missing: string): string => {
+    if (unknownStart) return t('not available');
+    if (!w) return missing;
+    const value = w.stat.tooFew ? t('too few days ({0})', w.stat.n) : t('{0} ({1})', one(w.stat.median), w.stat.n);
+    return w.firstDay > lo ? t('{0} from day {1}', value, w.firstDay) : value;
+  };
   return [
     st.mg === null ? t('none logged') : t('{0} {1}', formatMg(st.mg), unit),
-    st.from,
-    String(st.days),
-    String(st.daysWithCheckIn),
+    st.startedOn ?? (st.startBy ? t('by {0}', st.startBy) : st.from),
+    t('{0} ({1})', st.days, st.daysWithCheckIn),
     st.mood.tooFew ? t('too few days') : t('{0} ({1}–{2})', one(st.mood.median), one(st.mood.q1), one(st.mood.q3)),
-    st.mean === null ? t('– (0)') : st.sd === null ? t('{0} ({1})', one(st.mean), st.daysWithCheckIn) : t('{0} ± {1} ({2})', one(st.mean), one(st.sd), st.daysWithCheckIn),
-    cell(st.early),
-    cell(st.late),
+    st.mean === null ? t('–') : st.sd === null ? one(st.mean) : t('{0} ± {1}', one(st.mean), one(st.sd)),
+    st.lowestWeek ? t('{0} ({1})', one(st.lowestWeek.median), st.lowestWeek.date.slice(5)) : t('–'),
+    window(st.early, 0, t('before the range')),
+    window(st.late, 15, t('not reached')),
     String(st.symptomDays),
-    String(st.skippedDoses),
+    t('{0} / {1}', st.skippedDays, st.notLoggedDays),
     String(st.lifeEvents)
   ];
 }

@@ -1,34 +1,16 @@
 // The prescriber summary as plain data: what was logged over a range, with the n behind every
 // figure. It reports; it draws no conclusions. summaryDoc.ts lays it out as page 1 and an appendix.
 import { changeWindows, type ChangeWindow } from './afterChange';
+import { doseRecord, type DoseChange, type DoseDay } from './doseDays';
+import { adherence, doseTimeline, moodByDose, type Adherence, type DoseMood, type DoseTimeline, type MoodDaysLeftOut } from './doseStats';
 import { doseSteps, type DoseStep } from './doseSteps';
+import { symptomOnsets, type SymptomOnset } from './onsets';
 import { rollingMedian, type RollingPoint } from './quantiles';
 import { QUESTIONNAIRES } from './questionnaires';
 import { byStart, overlapsOf, type Overlap } from './recalled';
 import type { CrisisResource } from './safety';
 import type { Appointment, CheckIn, Note, Questionnaire, RecalledPeriod, TaperStep } from './schemas';
-import {
-  adherence,
-  dailyMood,
-  daysWithoutLevel,
-  doseChanges,
-  doseTimeline,
-  lastChangeOnOrBefore,
-  levelsByDay,
-  live,
-  loggedByDate,
-  mean,
-  moodByDose,
-  symptomOnsets,
-  weeklyMood,
-  type Adherence,
-  type DailyMood,
-  type DoseChange,
-  type DoseMood,
-  type DoseTimeline,
-  type SymptomOnset,
-  type WeeklyMood
-} from './stats';
+import { dailyMood, live, mean, weeklyMood, type DailyMood, type WeeklyMood } from './stats';
 import { currentStep } from './taper';
 import { addDays, daysBetween, localTimeOfStamp, type LocalDate } from './time';
 import type { RowsByTable } from './transfer';
@@ -154,12 +136,15 @@ export interface Summary {
   counts: SummaryCounts;
   /** Mean of daily means over the range; days = days with a check-in. */
   mood: { mean: number | null; days: number; checkIns: number };
-  /** The level on the range's last day (carried forward from lastLogged) and the latest change up to then. */
-  current: { mg: number | null; lastLogged: LocalDate | null; lastChange: DoseChange | null; daysSinceChange: number | null };
+  /**
+   * The step in force on the range's last day, the last day a dose was taken (on or before it), and
+   * the latest change up to then. The step is not a dose taken: `lastTaken` says when one last was.
+   */
+  current: { mg: number | null; lastTaken: LocalDate | null; lastChange: DoseChange | null; daysSinceChange: number | null };
   dose: DoseTimeline;
   moodByDose: DoseMood[];
-  /** Days with a check-in but no dose logged yet, left out of moodByDose. */
-  moodDaysWithoutDose: number;
+  /** Days with a check-in that mood by dose leaves out, and why. */
+  moodDaysLeftOut: MoodDaysLeftOut;
   weekly: WeeklyMood[];
   symptoms: SymptomOnset[];
   lifeEvents: { date: LocalDate; time: string; title: string; note: string }[];
@@ -187,9 +172,9 @@ export interface Summary {
 }
 
 export interface DailyRow extends DailyMood {
-  level: number | null;
+  /** The dose-day model's reading of the day: taken (with its intakes), skipped only, or not logged. */
+  dose: DoseDay;
   planned: number | null;
-  skipped: boolean;
   /** Symptoms logged above 0 that day, with the highest severity, by label. */
   symptoms: { label: string; severity: number }[];
 }
@@ -200,8 +185,8 @@ export interface PlanStepNow {
   count: number;
   targetMg: number;
   startDate: LocalDate;
-  /** Days from the step's start to the range's last day, both included. */
-  daysOn: number;
+  /** The range's last day counted from the step's start (day 0), as every day count on the page is. */
+  day: number;
 }
 
 function planStepOn(steps: readonly TaperStep[], date: LocalDate): PlanStepNow | null {
@@ -212,7 +197,7 @@ function planStepOn(steps: readonly TaperStep[], date: LocalDate): PlanStepNow |
     .map((x) => x.startDate)
     .sort();
   const dates = [...new Set(ordered)];
-  return { index: dates.indexOf(step.startDate) + 1, count: dates.length, targetMg: step.targetMg, startDate: step.startDate, daysOn: daysBetween(step.startDate, date) + 1 };
+  return { index: dates.indexOf(step.startDate) + 1, count: dates.length, targetMg: step.targetMg, startDate: step.startDate, day: daysBetween(step.startDate, date) };
 }
 
 function questionnaireResults(list: readonly Questionnaire[]): QuestionnaireResult[] {
@@ -245,7 +230,7 @@ function dailyRows(days: readonly DailyMood[], dose: DoseTimeline, symptoms: rea
   }
   return days.map((d, i) => {
     const t = dose.days[i];
-    return { ...d, level: t.level, planned: t.planned, skipped: t.skipped && t.logged === null, symptoms: [...(byDate.get(d.date)?.values() ?? [])].sort((a, b) => a.label.localeCompare(b.label)) };
+    return { ...d, dose: t, planned: t.planned, symptoms: [...(byDate.get(d.date)?.values() ?? [])].sort((a, b) => a.label.localeCompare(b.label)) };
   });
 }
 
@@ -262,7 +247,8 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
   const candidates = selectableNotes(rows, from, to);
   const picked = new Set(options.includeNoteIds ?? []);
   const notes = candidates.filter((n) => picked.has(n.id));
-  const lastChange = lastChangeOnOrBefore(doseChanges(doses), to) ?? null;
+  const record = doseRecord(doses);
+  const lastChange = record.lastChangeOnOrBefore(to) ?? null;
   const symptoms = inRange(rows.symptoms).filter((s) => s.severity > 0);
   const lifeEvents = inRange(rows.life_events)
     .sort((a, b) => (a.at < b.at ? -1 : 1))
@@ -271,6 +257,7 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
   const dose = doseTimeline(doses, steps, from, to);
   const item9 = questionnaires.some((q) => (q.item9 ?? 0) > 0);
   const input = { checkins, doses, symptoms: rows.symptoms ?? [], lifeEvents: rows.life_events ?? [] };
+  const mood = moodByDose(checkins, doses, from, to);
   return {
     medication: { name: options.medicationName, unit: options.unit },
     range,
@@ -287,16 +274,16 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
     },
     mood: { mean: mean(days.map((d) => d.mean!)), days: days.length, checkIns: days.reduce((a, d) => a + d.n, 0) },
     current: {
-      mg: levelsByDay(doses, to, to).get(to) ?? null,
-      lastLogged: [...loggedByDate(doses).keys()].filter((d) => d <= to).sort().pop() ?? null,
+      mg: record.levelOn(to),
+      lastTaken: lastTakenOnOrBefore(record.loggedDates, (d) => record.day(d).kind === 'taken', to),
       lastChange,
       daysSinceChange: lastChange ? daysBetween(lastChange.date, to) : null
     },
     dose,
-    moodByDose: moodByDose(checkins, doses, from, to),
-    moodDaysWithoutDose: daysWithoutLevel(checkins, doses, from, to),
+    moodByDose: mood.levels,
+    moodDaysLeftOut: mood.leftOut,
     weekly: weeklyMood(checkins, from, to),
-    symptoms: symptomOnsets(rows.symptoms ?? [], doses, from, to),
+    symptoms: symptomOnsets(rows.symptoms ?? [], doses, from, to, lifeEvents),
     lifeEvents,
     questionnaires,
     adherence: adherence(doses, steps, from, to),
@@ -310,6 +297,11 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
     support: item9 ? [...(options.support ?? [])] : null,
     recalled: recalledHistory(rows.recalled_periods ?? [], doses)
   };
+}
+
+function lastTakenOnOrBefore(dates: readonly LocalDate[], taken: (d: LocalDate) => boolean, to: LocalDate): LocalDate | null {
+  for (let i = dates.length - 1; i >= 0; i--) if (dates[i] <= to && taken(dates[i])) return dates[i];
+  return null;
 }
 
 function recalledHistory(list: readonly RecalledPeriod[], doses: RowsByTable['doses'] = []): Summary['recalled'] {

@@ -7,12 +7,13 @@ import { selectForPage, afterChangeFigure } from './figures/afterChange';
 import { fitText, type Figure } from './figures/display';
 import { MOOD_DOSE_LAYOUT, moodDoseFigure } from './figures/moodDose';
 import { FIGURE_A_MAX, page1Spare, type Page1Box } from './page1Fit';
-import { ATTRIBUTION } from './questionnaires';
-import type { QuestionnaireResult, Summary } from './summary';
+import { ANSWERS, ATTRIBUTION, PHQ9 } from './questionnaires';
+import { stepNote } from './stepTable';
+import type { Summary } from './summary';
 import { appendixBlocks } from './summaryAppendix';
 import { historyBlocks, historyPointer } from './summaryHistory';
-import { item9Lines, PAGE1, STEP_HEAD, STEP_WIDTHS, stepRows, type Block } from './summaryTables';
-import { changeWith, mgText, one, plural, signed } from './summaryWords';
+import { checkupSummaryRows, CHECKUP_SUMMARY_HEAD, item9Answers, item9Lines, PAGE1, STEP_HEAD, STEP_WIDTHS, stepRows, symptomsWithoutChange, type Block } from './summaryTables';
+import { changeWith, mgText, one, plural } from './summaryWords';
 
 export type { Block } from './summaryTables';
 
@@ -78,6 +79,7 @@ export function summaryDoc(s: Summary, strings: Partial<SummaryStrings> = {}, pa
       events: s.lifeEvents,
       phq9: s.questionnaires.filter((q) => q.kind === 'phq9'),
       recalled: s.recalled.map((r) => r.period),
+      medication: s.medication.name,
       height
     });
   let figA = figureA(MOOD_DOSE_LAYOUT.height);
@@ -91,13 +93,11 @@ export function summaryDoc(s: Summary, strings: Partial<SummaryStrings> = {}, pa
     ...questionBlocks(s, t),
     { kind: 'h2', text: t.figureA },
     figABlock(),
-    { kind: 'h2', text: t.figureB },
-    { kind: 'figure', figure: figB, caption: figureBCaption(s, pick) },
+    ...figureBBlocks(s, t, figB, pick),
     ...stepBlocks(s, t),
     ...checkupBlocks(s, t)
   ];
   const page1Footer: string[] = [];
-  if (s.support?.length) page1Footer.push(`Support lines: ${s.support.map((r) => `${r.name}: ${r.contact}`).join(' · ')}.`);
   if (s.questionnaires.length) page1Footer.push(ATTRIBUTION);
   // Figure A grows into what page 1 has left, up to about 40% of the page.
   const spare = page1Spare(page1, page1Footer, page);
@@ -110,25 +110,49 @@ export function summaryDoc(s: Summary, strings: Partial<SummaryStrings> = {}, pa
     page1,
     appendix: [{ kind: 'h1', text: t.appendix }, ...appendixBlocks(s, pick, historyBlocks(s))],
     page1Footer,
-    footer: [t.footer, ...page1Footer],
+    footer: [t.footer, ...supportLine(s), ...page1Footer],
     figures: [figA, figB]
   };
 }
 
-function header(s: Summary, t: SummaryStrings, chg: ReturnType<typeof changeWith>): Block[] {
+function supportLine(s: Summary): string[] {
+  return s.support?.length ? [`Support lines: ${s.support.map((r) => `${r.name}: ${r.contact}`).join(' · ')}.`] : [];
+}
+
+/** The dose line: the step in force, from when (day 0 = the first day at it), and the plan's step. */
+function doseLine(s: Summary, chg: ReturnType<typeof changeWith>): string {
   const unit = s.medication.unit;
-  const last = s.current.lastChange;
-  const since = s.current.lastLogged && s.current.lastLogged < s.range.to ? ` (last logged ${s.current.lastLogged})` : '';
-  const change = last ? `; last change ${chg(last)} on ${last.date}, ${plural(s.current.daysSinceChange ?? 0, 'day')} before` : '; no change logged';
+  const c = s.current;
+  const to = s.range.to;
+  let dose: string;
+  if (c.mg === null) dose = `Dose: none logged as of ${to}.`;
+  else if (c.lastChange) dose = `Dose: ${mgText(c.mg, unit, '')} a day since ${c.lastChange.date} (${chg(c.lastChange)}; day ${c.daysSinceChange ?? 0} of it on ${to}).`;
+  else dose = `Dose: ${mgText(c.mg, unit, '')} a day, already taken when the first dose was logged; no change logged.`;
+  if (c.mg !== null && c.lastTaken && c.lastTaken < to) dose += ` Last dose logged ${c.lastTaken}.`;
   const plan = s.planStep
-    ? ` Plan: step ${s.planStep.index} of ${s.planStep.count}, ${mgText(s.planStep.targetMg, unit, '')} since ${s.planStep.startDate} (day ${s.planStep.daysOn} of the step).`
+    ? ` Plan: step ${s.planStep.index} of ${s.planStep.count}, ${mgText(s.planStep.targetMg, unit, '')} since ${s.planStep.startDate} (day ${s.planStep.day} of it).`
     : ' No taper plan recorded.';
-  const mood = s.mood.mean === null ? 'no check-ins in this range (n = 0 days)' : `mean ${one(s.mood.mean)} (n = ${plural(s.mood.days, 'day')})`;
-  return [
-    { kind: 'p', text: `Dose logged as of ${s.range.to}: ${mgText(s.current.mg, unit, 'none logged')}${since}${change}.${plan}` },
-    { kind: 'p', text: `Range: ${s.range.from} to ${s.range.to} (${plural(s.range.days, 'day')})${BASIS[s.range.basis](s)}. Check-ins: ${s.counts.checkIns} on ${s.counts.daysWithCheckIn} of ${plural(s.range.days, 'day')}. Mood: ${mood}, rated 1–10 (10 best).` },
-    { kind: 'strong', text: `${t.notAdvice} Prepared ${s.today}.` }
+  return dose + plan;
+}
+
+function header(s: Summary, t: SummaryStrings, chg: ReturnType<typeof changeWith>): Block[] {
+  const a = s.adherence;
+  const mood = s.mood.mean === null ? 'no check-ins in this range' : `mood mean ${one(s.mood.mean)} (n = ${plural(s.mood.days, 'day')}), rated 1–10 (10 best)`;
+  const checkIns = `${plural(s.counts.checkIns, 'check-in')} on ${s.counts.daysWithCheckIn} of the ${plural(s.range.days, 'day')}`;
+  const doses = `Dose taken on ${plural(a.days - a.skipped - a.notLogged, 'day')}; only a skipped dose on ${a.skipped}; no dose logged on ${a.notLogged}.`;
+  const out: Block[] = [
+    { kind: 'p', text: doseLine(s, chg) },
+    { kind: 'p', text: `Range: ${s.range.from} to ${s.range.to} (${plural(s.range.days, 'day')})${BASIS[s.range.basis](s)}. ${checkIns}; ${mood}. ${doses}` }
   ];
+  // Item 9 above 0 anywhere in range: said here, in its own words and answer, beside the support lines.
+  const answers = item9Answers(s.questionnaires);
+  if (answers.length) {
+    const said = answers.map((a) => `“${ANSWERS[a.answer]}” (${a.answer} of 3) on ${a.dates.join(', ')}`).join('; ');
+    out.push({ kind: 'strong', text: `PHQ-9 item 9 (“${PHQ9.items[8]}”) was answered ${said}.` });
+    out.push(...supportLine(s).map((text) => ({ kind: 'p' as const, text })));
+  }
+  out.push({ kind: 'strong', text: `${t.notAdvice} Prepared ${s.today}.` });
+  return out;
 }
 
 function questionBlocks(s: Summary, t: SummaryStrings): Block[] {
@@ -148,7 +172,22 @@ function questionBlocks(s: Summary, t: SummaryStrings): Block[] {
 
 function figureACaption(s: Summary): string {
   const phq = s.questionnaires.filter((q) => q.kind === 'phq9').length;
-  return `Mood n = ${s.mood.days} of ${plural(s.range.days, 'day')}; line: median of the last 7 days (3+ with a check-in). ${plural(s.dose.changes.length, 'change')}, ${plural(s.lifeEvents.length, 'event')} (E1… in the appendix). PHQ-9 n = ${phq}.`;
+  const events = s.lifeEvents.length ? ` Events: ${s.lifeEvents.map((e, i) => `E${i + 1} ${e.date} ${e.title.replace(/\s+/g, ' ')}`).join('; ')}.` : '';
+  const changes = s.dose.changes.length ? `${plural(s.dose.changes.length, 'dose change')} marked` : 'no dose change in range';
+  return `Mood: ${s.mood.checkIns} ${s.mood.checkIns === 1 ? 'check-in' : 'check-ins'} on ${s.mood.days} of the ${plural(s.range.days, 'day')}; line: median of the last 7 days (3+ with a check-in). Dose: solid where a dose was taken, dotted where none was; ${changes}.${events} PHQ-9 n = ${phq}.`;
+}
+
+function figureBBlocks(s: Summary, t: SummaryStrings, figB: Figure, pick: ReturnType<typeof selectForPage>): Block[] {
+  if (s.afterChanges.length) return [{ kind: 'h2', text: t.figureB }, { kind: 'figure', figure: figB, caption: figureBCaption(s, pick) }];
+  // No change in range: the symptoms logged, with their days, beside the nearest life events.
+  const rows = symptomsWithoutChange(s);
+  return [
+    { kind: 'h2', text: 'Symptoms logged in this range (no dose change in it)' },
+    rows.length
+      ? { kind: 'table', head: ['Symptom', 'Days logged', 'Peak', 'Nearest life event'], rows: rows.slice(0, PAGE1.figureBRows), widths: [110, 170, 40, 200] }
+      : { kind: 'muted', text: 'No symptoms logged in this range.' },
+    ...(rows.length > PAGE1.figureBRows ? [{ kind: 'muted' as const, text: `${plural(rows.length - PAGE1.figureBRows, 'more symptom')} in the appendix.` }] : [])
+  ];
 }
 
 function figureBCaption(s: Summary, pick: ReturnType<typeof selectForPage>): string {
@@ -166,30 +205,14 @@ function stepBlocks(s: Summary, t: SummaryStrings): Block[] {
   if (!rows.length) return [...out, { kind: 'muted', text: 'No days in this range.' }];
   out.push({ kind: 'table', head: STEP_HEAD, rows: shown, widths: STEP_WIDTHS });
   const more = rows.length - shown.length;
-  out.push({
-    kind: 'muted',
-    text:
-      'Daily mean mood; n = days with a check-in; days counted from the day the dose began.' + (more > 0 ? ` ${plural(more, 'earlier step')} in the appendix.` : '')
-  });
+  out.push({ kind: 'muted', text: stepNote() + (more > 0 ? ` ${plural(more, 'earlier step')} in the appendix.` : '') });
   return out;
-}
-
-/** Page 1's check-up table: one row per questionnaire, its first and latest in range and the change between them. */
-function checkupSummaryRows(list: readonly QuestionnaireResult[]): string[][] {
-  const kinds = [...new Set(list.map((q) => q.kind))];
-  return kinds.map((k) => {
-    const of = list.filter((q) => q.kind === k);
-    const first = of[0];
-    const latest = of[of.length - 1];
-    const at = (q: QuestionnaireResult) => `${q.date}: ${q.total} of ${q.maxTotal}, ${q.band}`;
-    return [first.name, at(first), of.length > 1 ? at(latest) : '(only one)', latest.changeFromFirst === null ? '–' : signed(latest.changeFromFirst), String(of.length)];
-  });
 }
 
 function checkupBlocks(s: Summary, t: SummaryStrings): Block[] {
   const out: Block[] = [{ kind: 'h2', text: t.checkups }];
   if (!s.questionnaires.length) return [...out, { kind: 'muted', text: 'No PHQ-9 or GAD-7 in this range.' }];
-  out.push({ kind: 'table', head: ['Questionnaire', 'First in range', 'Latest', 'Change from first', 'n'], rows: checkupSummaryRows(s.questionnaires), widths: [62, 140, 140, 78, 24] });
+  out.push({ kind: 'table', head: CHECKUP_SUMMARY_HEAD, rows: checkupSummaryRows(s.questionnaires, s.today), widths: [54, 150, 150, 150, 20] });
   const lines = item9Lines(s.questionnaires);
   out.push({ kind: 'p', text: [...lines, 'Every check-up is in the appendix.'].join(' ') });
   return out;

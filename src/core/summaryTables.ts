@@ -5,7 +5,8 @@ import type { Figure } from './figures/display';
 import { ANSWERS } from './questionnaires';
 import type { QuestionnaireResult, Summary } from './summary';
 import { STEP_WIDTHS, stepHead, stepRow } from './stepTable';
-import { signed } from './summaryWords';
+import { plural, signed } from './summaryWords';
+import { daysBetween, type LocalDate } from './time';
 
 export type Block =
   | { kind: 'h1'; text: string }
@@ -35,6 +36,65 @@ export function checkupRow(q: QuestionnaireResult): string[] {
 }
 
 export const CHECKUP_HEAD = ['Date', 'Questionnaire', 'Score', 'Band', 'Change from first'];
+
+/** "today", "3 days ago", "4 weeks ago", "5 months ago": how old a check-up is on the day the summary is made. */
+export function ageText(date: LocalDate, today: LocalDate): string {
+  const days = daysBetween(date, today);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 14) return `${days} days ago`;
+  if (days < 61) return `${plural(Math.floor(days / 7), 'week')} ago`;
+  return `${plural(Math.floor(days / 30.44), 'month')} ago`;
+}
+
+export const CHECKUP_SUMMARY_HEAD = ['Questionnaire', 'First in range', 'Highest', 'Latest', 'n'];
+
+/** Page 1's check-up table: per questionnaire, its first, highest and latest in range, each with its date and age. */
+export function checkupSummaryRows(list: readonly QuestionnaireResult[], today: LocalDate): string[][] {
+  const kinds = [...new Set(list.map((q) => q.kind))];
+  return kinds.map((k) => {
+    const of = list.filter((q) => q.kind === k);
+    const first = of[0];
+    const latest = of[of.length - 1];
+    // The first of the highest, so a later equal score does not hide when it was first reached.
+    const highest = of.reduce((a, q) => (q.total > a.total ? q : a));
+    const at = (q: QuestionnaireResult) => `${q.total} of ${q.maxTotal}, ${q.band}; ${q.date} (${ageText(q.date, today)})`;
+    return [first.name, at(first), of.length > 1 ? at(highest) : '(only one)', of.length > 1 ? at(latest) : '(only one)', String(of.length)];
+  });
+}
+
+/** PHQ-9 item 9 answers above 0 in range, by answer, with their dates. */
+export function item9Answers(list: readonly QuestionnaireResult[]): { answer: number; dates: LocalDate[] }[] {
+  const byAnswer = new Map<number, LocalDate[]>();
+  for (const q of list) if (q.kind === 'phq9' && (q.item9 ?? 0) > 0) byAnswer.set(q.item9!, [...(byAnswer.get(q.item9!) ?? []), q.date]);
+  return [...byAnswer].sort((a, b) => b[0] - a[0]).map(([answer, dates]) => ({ answer, dates }));
+}
+
+/**
+ * With no dose change in range, page 1 lists each symptom logged, its days and peak, beside the
+ * life event nearest its first day (number and days apart), so the symptoms still have a context.
+ */
+export function symptomsWithoutChange(s: Summary): string[][] {
+  return s.symptoms.map((o) => {
+    const days = o.episodes.reduce((a, e) => a + e.daysLogged, 0);
+    const first = o.episodes[0].firstDate;
+    const last = o.episodes[o.episodes.length - 1].lastDate;
+    const peak = Math.max(...o.episodes.map((e) => e.peak));
+    let nearest = -1;
+    s.lifeEvents.forEach((e, i) => {
+      if (nearest < 0 || Math.abs(daysBetween(e.date, first)) < Math.abs(daysBetween(s.lifeEvents[nearest].date, first))) nearest = i;
+    });
+    const event = nearest < 0 ? 'none logged' : eventDistance(nearest, daysBetween(s.lifeEvents[nearest].date, first));
+    const when = first === last ? first : `${first} to ${last}`;
+    return [o.label, `${plural(days, 'day')}${o.episodes.length > 1 ? ` in ${o.episodes.length} runs` : ''}, ${when}`, `${peak}/3`, event];
+  });
+}
+
+function eventDistance(i: number, daysBeforeOnset: number): string {
+  const e = `E${i + 1}`;
+  if (daysBeforeOnset === 0) return `${e}, the same day`;
+  return daysBeforeOnset > 0 ? `${e}, ${plural(daysBeforeOnset, 'day')} before the first day` : `${e}, ${plural(-daysBeforeOnset, 'day')} after it`;
+}
 
 /** "PHQ-9 item 9 answered 1 of 3 (“Several days”) on 2026-03-16." for each answer above 0, or that none was. */
 export function item9Lines(list: readonly QuestionnaireResult[]): string[] {

@@ -3,7 +3,9 @@
 import { formatMg } from './entries';
 import type { WindowStat } from './quantiles';
 import { SEVERITY_MAX } from './limits';
-import { changeLabel, type DoseChange, type SymptomOnset } from './stats';
+import type { DoseChange } from './doseDays';
+import { changeLabel } from './doseStats';
+import { CHANGE_WITHIN, MISSED_WITHIN, type SymptomEpisode, type SymptomOnset } from './onsets';
 
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 export const one = (x: number) => x.toFixed(1);
@@ -23,17 +25,37 @@ export function signed(x: number): string {
   return x > 0 ? `+${x}` : x < 0 ? `−${-x}` : '0';
 }
 
-/** e.g. "Dizziness first logged 3 days after 20 → 15 mg (peak 3/3, logged on 6 days over 9 days), 2026-03-11 to 2026-03-19." */
-export function onsetText(o: SymptomOnset, chg: (c: DoseChange) => string): string {
-  const when = !o.change
-    ? `on ${o.firstDate}, with no dose change logged before it`
-    : o.daysAfterChange === 0
-      ? `on the day of ${chg(o.change)}`
-      : `${plural(o.daysAfterChange ?? 0, 'day')} after ${chg(o.change)}`;
-  const dates = o.change ? `, ${o.firstDate === o.lastDate ? o.firstDate : `${o.firstDate} to ${o.lastDate}`}` : o.lastDate !== o.firstDate ? `, last ${o.lastDate}` : '';
-  const later = o.afterLaterChanges.map((l) => ` After ${chg(l.change)} on ${l.change.date}: first logged ${l.daysAfterChange ? `${plural(l.daysAfterChange, 'day')} after` : 'the same day'}.`);
-  const before = o.loggedBefore ? ' Also logged before this range.' : '';
-  return `${o.label} first logged ${when} (peak ${o.peak}/${SEVERITY_MAX}, logged on ${plural(o.daysLogged, 'day')} over ${plural(o.spanDays, 'day')})${dates}.${later.join('')}${before}`;
+/**
+ * One episode's facts: when it began, the change in the 28 days before (or none), the days without a
+ * dose taken just before, the life events the same day, and how long it was logged. `events`: the
+ * labels the summary gives life events (E1, E2…), by their index.
+ */
+function episodeFacts(e: SymptomEpisode, chg: (c: DoseChange) => string, eventLabel: (i: number) => string): string[] {
+  const out: string[] = [];
+  if (!e.change) out.push(`no dose change logged in the ${CHANGE_WITHIN} days before`);
+  else out.push(e.daysAfterChange === 0 ? `on the day of ${chg(e.change)} (${e.change.date})` : `${plural(e.daysAfterChange ?? 0, 'day')} after ${chg(e.change)} (${e.change.date})`);
+  const missed = [
+    e.skippedBefore.length ? `${plural(e.skippedBefore.length, 'day')} with only a skipped dose` : '',
+    e.notLoggedBefore.length ? `${plural(e.notLoggedBefore.length, 'day')} with no dose logged` : ''
+  ].filter(Boolean);
+  if (missed.length) out.push(`${missed.join(' and ')} in the ${MISSED_WITHIN} days before`);
+  if (e.sameDayEvents.length) out.push(`same day as ${e.sameDayEvents.map(eventLabel).join(', ')}`);
+  const span = e.firstDate === e.lastDate ? `on ${e.firstDate} only` : `on ${plural(e.daysLogged, 'day')} from ${e.firstDate} to ${e.lastDate}`;
+  out.push(`logged ${span}, peak ${e.peak}/${SEVERITY_MAX}`);
+  return out;
+}
+
+/**
+ * e.g. "Dizziness: first logged 2026-01-13, 2 days after 20 → 15 mg (2026-01-11); logged on 3 days
+ * from 2026-01-13 to 2026-01-15, peak 3/3. Again from 2026-02-07: …". Episodes 7 or more
+ * symptom-free days apart are described apart.
+ */
+export function onsetText(o: SymptomOnset, chg: (c: DoseChange) => string, eventLabel: (i: number) => string = (i) => `E${i + 1}`): string {
+  const [first, ...later] = o.episodes;
+  const parts = [`${o.label}: first logged ${first.firstDate}, ${episodeFacts(first, chg, eventLabel).join('; ')}.`];
+  for (const e of later) parts.push(`Again from ${e.firstDate}: ${episodeFacts(e, chg, eventLabel).join('; ')}.`);
+  if (o.loggedBefore) parts.push('Also logged before this range.');
+  return parts.join(' ');
 }
 
 export const changeWith = (unit: string) => (c: Pick<DoseChange, 'fromMg' | 'toMg'>) => changeLabel(c, unit);

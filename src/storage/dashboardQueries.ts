@@ -1,8 +1,7 @@
 // The dashboard's rows, each table read once: check-ins and life events over its range, and every
 // live dose, symptom and taper step (for the dose steps, the days after each change and what goes
-// with better days). The timeline is chartSeries() over the same rows the Charts tab reads, but given
-// every dose: levelsByDay() and doseChanges() skip skipped doses and carry the level in from before
-// the range themselves, so the Charts tab's narrower dose query would only read them twice.
+// with better days). The timeline is chartSeries() over the same rows the Charts tab reads: every
+// live dose, since the dose-day model (core/doseDays.ts) reads the whole log for each day's step.
 import type { ChartInput } from '../core/chartSeries';
 import type { CheckIn, Dose, Symptom, TaperStep } from '../core/schemas';
 import type { LocalDate } from '../core/time';

@@ -2,7 +2,7 @@
 // 0–28, each cell shaded by the highest severity logged that day, a cell for "also logged in the 7
 // days before", the days with a skipped dose, and beside each row the facts in words. No verdict.
 import type { ChangeWindow, SymptomCourse } from '../afterChange';
-import { changeLabel } from '../stats';
+import { changeLabel } from '../doseStats';
 import { SEVERITY_LABELS } from '../symptoms';
 import { WINDOW_LAST_DAY } from '../afterChange';
 import { fitText, INK, type Figure, type Prim } from './display';
@@ -19,9 +19,20 @@ const TEXT_X = CELLS_X + (WINDOW_LAST_DAY + 1) * CELL + 7;
 
 const severityWord = (s: number) => (SEVERITY_LABELS[s] ?? String(s)).toLowerCase();
 
-/** "onset day 2, peak day 4 (severe), last logged day 11", or one day's worth. */
+/** Days listed in words: "2", "2 and 9", "2, 9 and 16". */
+function dayList(days: readonly number[]): string {
+  return days.length > 1 ? `${days.slice(0, -1).join(', ')} and ${days[days.length - 1]}` : String(days[0]);
+}
+
+/**
+ * "onset day 2, peak day 4 (severe), last logged day 11", or for a few days logged, each of them
+ * ("logged on days 2, 9 and 16; peak day 9 (severe)"), so three separate days never read as a span.
+ */
 export function courseText(c: SymptomCourse): string {
   if (c.daysLogged === 1) return `logged on day ${c.onsetDay} only (${severityWord(c.peak)})`;
+  const days = c.severities.flatMap((v, d) => (v === null ? [] : [d]));
+  const contiguous = days[days.length - 1] - days[0] + 1 === days.length;
+  if (!contiguous && days.length <= 4) return `logged on days ${dayList(days)}; peak day ${c.peakDay} (${severityWord(c.peak)})`;
   const peak = c.peakDay === c.onsetDay ? `onset and peak day ${c.onsetDay}` : `onset day ${c.onsetDay}, peak day ${c.peakDay}`;
   return `${peak} (${severityWord(c.peak)}), last logged day ${c.lastDay}`;
 }
@@ -76,10 +87,14 @@ export function afterChangeFigure(windows: readonly ChangeWindow[], unit: string
   for (const w of windows) {
     const top = y;
     p.push({ t: 'text', mark: 'group-label', x: 0, y: y + 9, text: fitText(`${w.change.date} · ${changeLabel(w.change, unit)}`, CELLS_X - 2, SIZE, true), size: SIZE, bold: true, fill: INK.change });
-    // Skipped doses sit on the change's own row, as × on their days.
+    // Days without a dose taken sit on the change's own row: × only a skipped dose, ○ nothing logged.
     for (const d of w.skippedDays) p.push({ t: 'text', mark: 'skipped-dose', x: dayX(d) + (CELL - 1) / 2, y: y + 9, text: '×', size: SIZE + 1, anchor: 'middle', bold: true, fill: INK.text });
-    const skipped = w.skippedDays.length ? `; dose skipped on day ${w.skippedDays.join(', ')}` : '';
-    p.push({ t: 'text', mark: 'row-text', x: TEXT_X, y: y + 9, text: fitText(`Shown: ${windowEndText(w)}${skipped}`, width - TEXT_X, SIZE), size: SIZE, fill: INK.muted });
+    for (const d of w.notLoggedDays) p.push({ t: 'text', mark: 'unlogged-dose', x: dayX(d) + (CELL - 1) / 2, y: y + 8.5, text: '○', size: SIZE - 1, anchor: 'middle', fill: INK.text });
+    const missed = [
+      w.skippedDays.length ? `skipped only on day ${w.skippedDays.join(', ')}` : '',
+      w.notLoggedDays.length ? `no dose logged on ${w.notLoggedDays.length === 1 ? 'day' : 'days'} ${w.notLoggedDays.join(', ')}` : ''
+    ].filter(Boolean);
+    p.push({ t: 'text', mark: 'row-text', x: TEXT_X, y: y + 9, text: fitText(`Shown: ${windowEndText(w)}${missed.length ? `; ${missed.join('; ')}` : ''}`, width - TEXT_X, SIZE), size: SIZE, fill: INK.muted });
     y += GROUP;
     for (const s of w.symptoms) {
       p.push({ t: 'text', mark: 'row-label', x: 0, y: y + 7.5, text: fitText(s.label, LABEL_W - 4, SIZE), size: SIZE, fill: INK.text });
@@ -116,7 +131,7 @@ export function afterChangeFigure(windows: readonly ChangeWindow[], unit: string
   swatch(INK.severity[3], 'severe', 'severity-cell');
   swatch(INK.severity[0], 'none logged', 'empty-cell');
   swatch(INK.before, 'first cell: also logged in the 7 days before', 'before-cell');
-  p.push({ t: 'text', mark: 'legend', x, y, text: '× dose skipped', size: SIZE, fill: INK.text });
+  p.push({ t: 'text', mark: 'legend', x, y, text: '× only a skipped dose  ○ no dose logged', size: SIZE, fill: INK.text });
   const symptomRows = windows.reduce((a, w) => a + w.symptoms.length, 0);
   return {
     id: 'figure-b',

@@ -16,6 +16,8 @@ export type Mark =
   | 'mood-dot'
   | 'rolling-median'
   | 'dose-logged'
+  | 'dose-untaken'
+  | 'dose-other'
   | 'dose-planned'
   | 'change-marker'
   | 'event-marker'
@@ -30,6 +32,7 @@ export type Mark =
   | 'empty-cell'
   | 'before-cell'
   | 'skipped-dose'
+  | 'unlogged-dose'
   | 'row-label'
   | 'row-text'
   | 'group-label';

@@ -3,6 +3,7 @@
 // for dose changes and life events with short labels, and beneath, on the same time axis, a strip
 // with the PHQ-9 totals over their bands. Medication history as recalled, when there is any before
 // the range, gets an inset of its own on the left (recalledInset.ts). Pure: data in, display list out.
+import type { DoseDay } from '../doseDays';
 import { formatMg } from '../entries';
 import { PHQ9 } from '../questionnaires';
 import { addDays, daysBetween, parseLocalDate, type LocalDate } from '../time';
@@ -13,14 +14,19 @@ export interface MoodDoseInput {
   from: LocalDate;
   to: LocalDate;
   unit: string;
-  /** One entry per day in range, oldest first. */
-  days: readonly { date: LocalDate; mean: number | null; level: number | null; planned: number | null }[];
+  /**
+   * One entry per day in range, oldest first: the day's mean mood, and its dose as the dose-day
+   * model reads it (core/doseDays.ts): the step in force, and what was taken that day, if anything.
+   */
+  days: readonly { date: LocalDate; mean: number | null; planned: number | null; dose: Pick<DoseDay, 'kind' | 'level' | 'total' | 'deviation'> }[];
   rolling: readonly { date: LocalDate; median: number | null }[];
   changes: readonly { date: LocalDate; fromMg: number; toMg: number }[];
   events: readonly { date: LocalDate; title: string }[];
   phq9: readonly { date: LocalDate; total: number }[];
   /** Medication history as recalled; only the part before `from` is drawn, in an inset of its own. */
   recalled?: readonly RecalledBand[];
+  /** The logged medication: a recalled period of another one is named and kept off the dose axis. */
+  medication?: string;
   width?: number;
   /** Taller than MOOD_DOSE_LAYOUT.height when page 1 has room (the panels share the extra). */
   height?: number;
@@ -59,7 +65,7 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
   const L = moodDoseLayout(input.height);
   const width = input.width ?? 535;
   // With recalled history before the range, the range's panels start right of an inset for it.
-  const span = insetSpan(input.recalled ?? [], input.from);
+  const span = insetSpan(input.recalled ?? [], input.from, input.medication);
   const insetW = span ? Math.round((width - MOOD_DOSE_LAYOUT.left - MOOD_DOSE_LAYOUT.right) * INSET_SHARE) : 0;
   const left = span ? L.left + insetW + BREAK_GAP : L.left;
   const plotW = width - left - L.right;
@@ -72,7 +78,10 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
   const xOf = (date: LocalDate) => left + daysBetween(input.from, date) * dayW;
   const xMid = (date: LocalDate) => xOf(date) + dayW / 2;
   const yMood = (m: number) => moodBottom - ((m - 1) / 9) * L.moodHeight;
-  const levels = [...input.days.flatMap((d) => [d.level, d.planned]), ...(span ? span.bands.map((b) => b.band.mg) : [])].filter((x): x is number => x !== null);
+  // The dose axis holds the logged medication only: another medication's recalled mg never stretches it.
+  const levels = [...input.days.flatMap((d) => [d.dose.level, d.dose.total, d.planned]), ...(span ? span.bands.filter((b) => b.same).map((b) => b.band.mg) : [])].filter(
+    (x): x is number => x !== null
+  );
   const maxMg = niceMax(levels.length ? Math.max(...levels) : 10);
   const yMg = (mg: number) => doseBottom - (mg / maxMg) * (L.doseHeight - 4);
   const p: Prim[] = [];
@@ -137,8 +146,17 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
     place(x, `${number} ${fitText(e.title.replace(/\s+/g, ' '), EVENT_TITLE_W, LABEL)}`, [1, 0], INK.event) ?? place(x, number, [1, 0], INK.event);
   });
 
-  // Dose: logged (solid, wide), then planned (dashed, thin) over it, so both show where they agree.
-  p.push(...stepLines(input.days.map((d) => d.level), xOf, input.days, yMg, 'dose-logged', { color: INK.dose, width: 2.2 }));
+  // Dose: the step in force, solid on days a dose was taken and dotted across days without one
+  // (skipped only, or nothing logged), so no unlogged day reads as taken; a day at another dose is
+  // a short bar at what was taken. Then the plan (dashed, thin) over it, so both show where they agree.
+  const taken = (d: MoodDoseInput['days'][number]) => d.dose.kind === 'taken';
+  p.push(...stepLines(input.days.map((d) => (taken(d) ? d.dose.level : null)), xOf, input.days, yMg, 'dose-logged', { color: INK.dose, width: 2.2 }));
+  p.push(...stepLines(input.days.map((d) => (taken(d) ? null : d.dose.level)), xOf, input.days, yMg, 'dose-untaken', { color: INK.dose, width: 1.2, dash: [1, 2] }));
+  for (const d of input.days) {
+    if (!d.dose.deviation) continue;
+    const y = yMg(d.dose.total!);
+    p.push({ t: 'rect', mark: 'dose-other', x: xOf(d.date), y: y - 1.2, w: Math.max(2, dayW), h: 2.4, fill: INK.dose });
+  }
   p.push(...stepLines(input.days.map((d) => d.planned), xOf, input.days, yMg, 'dose-planned', { color: INK.planned, width: 0.9, dash: [3, 2] }));
 
   // Mood: one dot per day with a check-in, then the rolling median over them.
@@ -183,12 +201,12 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
     width,
     height: L.height,
     title: 'Mood and dose over time',
-    desc: `Daily mean mood on ${moodDays} of ${input.days.length} days (dots) with a 7-day rolling median (line); logged dose (solid step line) and planned dose (dashed); ${input.changes.length} dose changes and ${input.events.length} life events marked; PHQ-9 totals (n = ${input.phq9.length}) beneath.${recalledDesc}`,
+    desc: `Daily mean mood on ${moodDays} of ${input.days.length} days (dots) with a 7-day rolling median (line); the dose step in force (solid on days a dose was taken, dotted on days without one, a short bar on a day at another dose) and planned dose (dashed); ${input.changes.length} dose changes and ${input.events.length} life events marked; PHQ-9 totals (n = ${input.phq9.length}) beneath.${recalledDesc}`,
     prims: p
   };
 }
 
-function stepLines(values: readonly (number | null)[], xOf: (d: LocalDate) => number, days: readonly { date: LocalDate }[], y: (v: number) => number, mark: 'dose-logged' | 'dose-planned', stroke: { color: string; width: number; dash?: number[] }): Prim[] {
+function stepLines(values: readonly (number | null)[], xOf: (d: LocalDate) => number, days: readonly { date: LocalDate }[], y: (v: number) => number, mark: 'dose-logged' | 'dose-untaken' | 'dose-planned', stroke: { color: string; width: number; dash?: number[] }): Prim[] {
   const out: Prim[] = [];
   let pts: [number, number][] = [];
   const end = () => {
@@ -219,7 +237,8 @@ function legend(yBase: number, x0: number, recalled: boolean): Prim[] {
   const y = yBase - 2.5;
   item((x) => ({ t: 'circle', mark: 'legend', cx: x + 5, cy: y, r: 2, fill: INK.mood }), 'Daily mean mood');
   item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.rolling, width: 1.6 } }), '7-day rolling median');
-  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 2.2 } }), 'Dose logged');
+  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 2.2 } }), 'Dose taken');
+  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 1.2, dash: [1, 2] } }), 'None logged');
   item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.planned, width: 0.9, dash: [3, 2] } }), 'Dose planned');
   item((x) => ({ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.change, width: 0.9 } }), 'Dose change');
   item((x) => ({ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.event, width: 0.9, dash: [1.2, 1.8] } }), 'Life event');

@@ -82,21 +82,24 @@ function dashboardView(f: Dashboard, today: string): DashboardData {
   return {
     today,
     timeline,
-    changes: latest(f.changes, PANEL.chartMarkers, 'changes'),
+    changes: latest(f.changes, PANEL.chartMarkers, 'changes').map((c) => ({ ...c })),
     steps: latest(f.steps, PANEL.dashboardSteps, 'steps').map((s) => ({
       mg: s.mg,
       from: s.from,
       to: s.to,
       days: s.days,
       startedOn: s.startedOn,
+      startBy: s.startBy,
       daysWithCheckIn: s.daysWithCheckIn,
       mood: stat(s.mood),
       mean: s.mean,
       sd: s.sd,
-      early: stat(s.early),
-      late: stat(s.late),
+      lowestWeek: s.lowestWeek ? { ...s.lowestWeek } : null,
+      early: s.early ? { stat: stat(s.early.stat), firstDay: s.early.firstDay, lastDay: s.early.lastDay } : null,
+      late: s.late ? { stat: stat(s.late.stat), firstDay: s.late.firstDay, lastDay: s.late.lastDay } : null,
       symptomDays: s.symptomDays,
-      skippedDoses: s.skippedDoses,
+      skippedDays: s.skippedDays,
+      notLoggedDays: s.notLoggedDays,
       lifeEvents: s.lifeEvents
     })),
     associations: associations.items.map((a) => ({ ...a })),
@@ -106,7 +109,7 @@ function dashboardView(f: Dashboard, today: string): DashboardData {
 
 function changeView(detail: ChangeDetail, unit: string): ChangeDetailView {
   const w = detail.window;
-  const day = (x: ChangeDay) => ({ day: x.day, date: x.date, mean: x.mean, min: x.min, max: x.max, n: x.n, skipped: x.skipped });
+  const day = (x: ChangeDay) => ({ day: x.day, date: x.date, mean: x.mean, min: x.min, max: x.max, n: x.n, skipped: x.skipped, dose: x.dose });
   const symptoms = clip(w.symptoms, PANEL.chartSymptoms);
   return {
     change: { ...w.change },
@@ -116,7 +119,8 @@ function changeView(detail: ChangeDetail, unit: string): ChangeDetailView {
     days: detail.days.map(day),
     before: { from: detail.before.from, to: detail.before.to, days: detail.before.days.map(day), mood: stat(detail.before.mood), earlierChange: detail.before.earlierChange },
     early: stat(w.early),
-    late: stat(w.late),
+    late: w.late ? stat(w.late) : null,
+    earlyLastDay: w.earlyLastDay,
     symptoms: symptoms.items.map((s) => ({
       key: s.key,
       label: s.label,

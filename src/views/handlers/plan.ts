@@ -5,7 +5,8 @@ import { beforeEarliestYear } from '../../core/importChecks';
 import { clip, EARLIEST_YEAR, PANEL } from '../../core/limits';
 import { allOverlapMessages } from '../../core/recalled';
 import type { Translate } from '../../core/safety';
-import { adherence, daysSinceLastChange, loggedByDate } from '../../core/stats';
+import { doseRecord } from '../../core/doseDays';
+import { adherence, daysSinceLastChange } from '../../core/doseStats';
 import type { TaperStep } from '../../core/schemas';
 import { supplyStatus } from '../../core/supply';
 import { currentStep } from '../../core/taper';
@@ -86,7 +87,8 @@ function planData(store: JournalReader, today: LocalDate, unit: string, t: Trans
   const index = step ? steps.findIndex((s) => s.id === step.id) : -1;
   const from = step ? step.startDate : addDays(today, -(LOOK_BACK_DAYS - 1));
   const a = adherence(doses, steps, from, today);
-  const logged = [...loggedByDate(doses).entries()].sort((x, y) => x[0].localeCompare(y[0])).pop();
+  const record = doseRecord(doses);
+  const lastTaken = record.lastTaken ? record.day(record.lastTaken) : undefined;
   const view = (s: TaperStep) => ({ id: s.id, startDate: s.startDate, targetMg: s.targetMg, note: s.note });
   // Past the panel's limits: the steps around the one in force, the latest appointments, the first medications.
   const first = Math.max(0, Math.min(index - PANEL.taperSteps / 2, steps.length - PANEL.taperSteps));
@@ -106,8 +108,9 @@ function planData(store: JournalReader, today: LocalDate, unit: string, t: Trans
     unit,
     medications: shownMeds.items.map((m) => ({ id: m.id, name: m.name, unit: m.unit, form: m.form })),
     steps: shownSteps.map(view),
-    current: step ? { step: view(step), index, count: steps.length, daysOnStep: daysBetween(step.startDate, today) + 1 } : null,
-    lastLogged: logged ? { mg: logged[1], date: logged[0] } : null,
+    // Day 0 is the step's first day, as on every page of the summary.
+    current: step ? { step: view(step), index, count: steps.length, daysOnStep: daysBetween(step.startDate, today) } : null,
+    lastLogged: lastTaken ? { mg: lastTaken.total!, date: lastTaken.date } : null,
     daysSinceChange: daysSinceLastChange(doses, today),
     adherence: {
       from,
