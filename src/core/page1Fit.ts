@@ -49,7 +49,10 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
   return lines;
 }
 
-const para = (text: string, width: number, size = 9, bold = false, gapAfter = 1.2) => wrappedLines(text, width, size, bold) * (lineHeight(size) + 0.6) + gapAfter;
+// Wrapped a few points short of the width: the estimate's glyph widths can run a little under the
+// PDF font's, and a line that only just fits must be counted as two.
+const WRAP_MARGIN = 6;
+const para = (text: string, width: number, size = 9, bold = false, gapAfter = 1.2) => wrappedLines(text, width - WRAP_MARGIN, size, bold) * (lineHeight(size) + 0.6) + gapAfter;
 
 /** The height one block takes on the page, as the PDF writer lays it out (src/pdf/summaryPdf.ts). */
 export function blockHeight(b: Block, box = PAGE1_BOX): number {
@@ -77,10 +80,15 @@ export function blockHeight(b: Block, box = PAGE1_BOX): number {
   }
 }
 
-/** Points left on page 1 below `blocks` and above its footer, less a margin for the HTML layout; never below 0. */
-export function page1Spare(blocks: readonly Block[], footer: readonly string[], page: Page1Box = 'print'): number {
+/** Points left on page 1 below `blocks` and above its footer, less a margin for the HTML layout; below 0 when they overflow it. */
+export function page1Room(blocks: readonly Block[], footer: readonly string[], page: Page1Box = 'print'): number {
   const box = PAGE1_BOXES[page];
   const used = blocks.reduce((a, b) => a + blockHeight(b, box), 0);
   const foot = footer.length ? wrappedLines(footer.join('\n'), box.width, 7.5) * (lineHeight(7.5) + 0.4) + 4 : 0;
-  return Math.max(0, box.height - used - foot - SLACK[page]);
+  return box.height - used - foot - SLACK[page];
+}
+
+/** page1Room, never below 0: the room Figure A may grow into. */
+export function page1Spare(blocks: readonly Block[], footer: readonly string[], page: Page1Box = 'print'): number {
+  return Math.max(0, page1Room(blocks, footer, page));
 }

@@ -36,25 +36,25 @@ export function stepHead(t: Translate = plainWords): string[] {
   return [
     t('Dose'),
     t('From'),
-    t('Days (with check-in)'),
+    t('Days (n)'),
     t('Median (IQR)'),
     t('Mean ± SD'),
-    t('Lowest 7-day median'),
+    t('Lowest week'),
     t('Days 0–14 (n)'),
     t('Day 15+ (n)'),
-    t('Symptom-days'),
-    t('Skipped / no dose logged'),
+    t('Symptom days'),
+    t('Skipped / none'),
     t('Events')
   ];
 }
 
 /** Relative column widths, for the summary's page layouts. */
-export const STEP_WIDTHS = [34, 60, 44, 54, 46, 50, 52, 52, 44, 52, 34];
+export const STEP_WIDTHS = [38, 61, 38, 58, 44, 50, 46, 46, 47, 40, 35];
 
 /** The note under the table: what its columns count, and how a step's day 0 is found. */
 export function stepNote(t: Translate = plainWords): string {
   return t(
-    'Daily mean mood; n = days with a check-in. Day 0 is the first day at that dose in the log; "by" a date: the step was already in force when the first dose was logged, so its days 0–14 are not available. Lowest 7-day median: within the step, from 3 days with a check-in, with the day it ends.'
+    'n = check-in days. Day 0: first day at the dose ("by": in force at the first dose). Lowest week: 7-day median. None: not logged.'
   );
 }
 
@@ -63,7 +63,7 @@ export function stepRow(st: StepCells, unit: string, t: Translate = plainWords):
   const unknownStart = st.mg !== null && st.startedOn === null;
   // "5.5 (12)", "too few days (2)", "6.0 (9) from day 3" when the range starts after day 0.
   const window = (w: StepWindowLike, lo: number, missing: string): string => {
-    if (unknownStart) return t('not available');
+    if (unknownStart) return t('n/a');
     if (!w) return missing;
     const value = w.stat.tooFew ? t('too few days ({0})', w.stat.n) : t('{0} ({1})', one(w.stat.median), w.stat.n);
     return w.firstDay > lo ? t('{0} from day {1}', value, w.firstDay) : value;

@@ -19,7 +19,7 @@ function dateList(dates: readonly LocalDate[]): string {
 }
 
 /** `history`: the medication history as recalled, placed after the questions (summaryHistory.ts). */
-export function appendixBlocks(s: Summary, pick: PageSelection, history: readonly Block[] = []): Block[] {
+export function appendixBlocks(s: Summary, pick: PageSelection, history: readonly Block[] = [], stepsOnPage1: number = PAGE1.steps): Block[] {
   const unit = s.medication.unit;
   const mg = (x: number | null, none: string) => mgText(x, unit, none);
   const chg = changeWith(unit);
@@ -30,7 +30,7 @@ export function appendixBlocks(s: Summary, pick: PageSelection, history: readonl
   }
   out.push(...history);
   out.push({ kind: 'h2', text: 'Dose: plan and logged' }, ...doseBlocks(s, mg, chg));
-  if (s.steps.length > PAGE1.steps) out.push({ kind: 'h2', text: 'Each dose step, all steps' }, { kind: 'table', head: STEP_HEAD, rows: stepRows(s), widths: STEP_WIDTHS });
+  if (s.steps.length > stepsOnPage1) out.push({ kind: 'h2', text: 'Each dose step, all steps' }, { kind: 'table', head: STEP_HEAD, rows: stepRows(s), widths: STEP_WIDTHS });
   out.push({ kind: 'h2', text: 'Symptoms and mood after each dose change' }, ...afterChangeBlocks(s, chg, pick));
   out.push(
     { kind: 'h2', text: 'Symptoms: when each was first logged' },

@@ -6,13 +6,13 @@
 import { selectForPage, afterChangeFigure } from './figures/afterChange';
 import { fitText, type Figure } from './figures/display';
 import { MOOD_DOSE_LAYOUT, moodDoseFigure } from './figures/moodDose';
-import { FIGURE_A_MAX, page1Spare, type Page1Box } from './page1Fit';
+import { FIGURE_A_MAX, page1Room, page1Spare, type Page1Box } from './page1Fit';
 import { ANSWERS, ATTRIBUTION, PHQ9 } from './questionnaires';
 import { stepNote } from './stepTable';
 import type { Summary } from './summary';
 import { appendixBlocks } from './summaryAppendix';
 import { historyBlocks, historyPointer } from './summaryHistory';
-import { checkupSummaryRows, CHECKUP_SUMMARY_HEAD, item9Answers, item9Lines, PAGE1, STEP_HEAD, STEP_WIDTHS, stepRows, symptomsWithoutChange, type Block } from './summaryTables';
+import { checkupSummary, item9Answers, item9Lines, PAGE1, STEP_HEAD, STEP_WIDTHS, stepRows, symptomsWithoutChange, type Block } from './summaryTables';
 import { changeWith, mgText, one, plural } from './summaryWords';
 
 export type { Block } from './summaryTables';
@@ -83,32 +83,45 @@ export function summaryDoc(s: Summary, strings: Partial<SummaryStrings> = {}, pa
       height
     });
   let figA = figureA(MOOD_DOSE_LAYOUT.height);
-  const pick = selectForPage(s.afterChanges, PAGE1.figureBRows);
-  const figB = afterChangeFigure(pick.windows, unit);
-  const figABlock = (): Block => ({ kind: 'figure', figure: figA, caption: figureACaption(s) });
-  const page1: Block[] = [
-    { kind: 'h1', text: `${t.title}: ${s.medication.name}` },
-    ...header(s, t, chg),
-    ...historyPointer(s),
-    ...questionBlocks(s, t),
-    { kind: 'h2', text: t.figureA },
-    figABlock(),
-    ...figureBBlocks(s, t, figB, pick),
-    ...stepBlocks(s, t),
-    ...checkupBlocks(s, t)
-  ];
+  const figABlock = (): Block => ({ kind: 'figure', figure: figA, caption: figureACaption(s, figA.shortenedEvents) });
   const page1Footer: string[] = [];
   if (s.questionnaires.length) page1Footer.push(ATTRIBUTION);
-  // Figure A grows into what page 1 has left, up to about 40% of the page.
-  const spare = page1Spare(page1, page1Footer, page);
-  if (spare > 0) {
-    figA = figureA(Math.min(FIGURE_A_MAX, MOOD_DOSE_LAYOUT.height + spare));
+  const layout = (figureBRows: number, steps: number) => {
+    const pick = selectForPage(s.afterChanges, figureBRows);
+    const figB = afterChangeFigure(pick.windows, unit);
+    const blocks: Block[] = [
+      { kind: 'h1', text: `${t.title}: ${s.medication.name}` },
+      ...header(s, t, chg),
+      ...historyPointer(s),
+      ...questionBlocks(s, t),
+      { kind: 'h2', text: t.figureA },
+      figABlock(),
+      ...figureBBlocks(s, t, figB, pick, figureBRows),
+      ...stepBlocks(s, t, steps),
+      ...checkupBlocks(s, t)
+    ];
+    return { pick, figB, blocks, steps };
+  };
+  // Page 1 stays one page: when its header carries more (item 9, the support lines), Figure B and
+  // the step table give up rows first; what they leave out is counted and in the appendix.
+  let chosen = layout(PAGE1.figureBRows, PAGE1.steps);
+  for (const [rows, steps] of PAGE1_FALLBACKS) {
+    if (page1Room(chosen.blocks, page1Footer, page) >= 0) break;
+    chosen = layout(rows, steps);
+  }
+  const { pick, figB, blocks: page1, steps: stepsShown } = chosen;
+  // Figure A grows into what page 1 has left, up to about 40% of the page. Its caption can change
+  // with its size (which labels fit), so the room is measured again once.
+  for (let i = 0; i < 3; i++) {
+    const room = page1Room(page1, page1Footer, page);
+    if ((room >= 0 && room < 1) || (room >= 0 && figA.height >= FIGURE_A_MAX) || (room < 0 && figA.height <= MOOD_DOSE_LAYOUT.height)) break;
+    figA = figureA(Math.max(MOOD_DOSE_LAYOUT.height, Math.min(FIGURE_A_MAX, figA.height + Math.floor(room))));
     page1[page1.findIndex((b) => b.kind === 'figure')] = figABlock();
   }
   return {
     title: `${t.title}: ${s.medication.name}, ${s.range.from} to ${s.range.to}`,
     page1,
-    appendix: [{ kind: 'h1', text: t.appendix }, ...appendixBlocks(s, pick, historyBlocks(s))],
+    appendix: [{ kind: 'h1', text: t.appendix }, ...appendixBlocks(s, pick, historyBlocks(s), stepsShown)],
     page1Footer,
     footer: [t.footer, ...supportLine(s), ...page1Footer],
     figures: [figA, figB]
@@ -126,11 +139,11 @@ function doseLine(s: Summary, chg: ReturnType<typeof changeWith>): string {
   const to = s.range.to;
   let dose: string;
   if (c.mg === null) dose = `Dose: none logged as of ${to}.`;
-  else if (c.lastChange) dose = `Dose: ${mgText(c.mg, unit, '')} a day since ${c.lastChange.date} (${chg(c.lastChange)}; day ${c.daysSinceChange ?? 0} of it on ${to}).`;
+  else if (c.lastChange) dose = `Dose: ${mgText(c.mg, unit, '')} a day since ${c.lastChange.date} (${chg(c.lastChange)}; day ${c.daysSinceChange ?? 0} on ${to}).`;
   else dose = `Dose: ${mgText(c.mg, unit, '')} a day, already taken when the first dose was logged; no change logged.`;
   if (c.mg !== null && c.lastTaken && c.lastTaken < to) dose += ` Last dose logged ${c.lastTaken}.`;
   const plan = s.planStep
-    ? ` Plan: step ${s.planStep.index} of ${s.planStep.count}, ${mgText(s.planStep.targetMg, unit, '')} since ${s.planStep.startDate} (day ${s.planStep.day} of it).`
+    ? ` Plan: step ${s.planStep.index} of ${s.planStep.count}, ${mgText(s.planStep.targetMg, unit, '')} since ${s.planStep.startDate} (day ${s.planStep.day}).`
     : ' No taper plan recorded.';
   return dose + plan;
 }
@@ -170,23 +183,39 @@ function questionBlocks(s: Summary, t: SummaryStrings): Block[] {
   return out;
 }
 
-function figureACaption(s: Summary): string {
+/** How many life events the caption's key names in full; the rest are in the appendix under the same numbers. */
+const KEY_EVENTS = 4;
+
+function figureACaption(s: Summary, shortened: readonly number[]): string {
   const phq = s.questionnaires.filter((q) => q.kind === 'phq9').length;
-  const events = s.lifeEvents.length ? ` Events: ${s.lifeEvents.map((e, i) => `E${i + 1} ${e.date} ${e.title.replace(/\s+/g, ' ')}`).join('; ')}.` : '';
-  const changes = s.dose.changes.length ? `${plural(s.dose.changes.length, 'dose change')} marked` : 'no dose change in range';
-  return `Mood: ${s.mood.checkIns} ${s.mood.checkIns === 1 ? 'check-in' : 'check-ins'} on ${s.mood.days} of the ${plural(s.range.days, 'day')}; line: median of the last 7 days (3+ with a check-in). Dose: solid where a dose was taken, dotted where none was; ${changes}.${events} PHQ-9 n = ${phq}.`;
+  // A label cut on the figure is given in full here: the first few, the rest in the appendix.
+  const keyed = shortened.slice(0, KEY_EVENTS).map((i) => `E${i + 1} ${s.lifeEvents[i].title.replace(/\s+/g, ' ')}`);
+  const more = shortened.length - keyed.length;
+  const key = keyed.length ? ` ${keyed.join('; ')}${more > 0 ? `; ${more} more in the appendix` : ''}.` : '';
+  return `Mood: ${s.mood.checkIns} ${s.mood.checkIns === 1 ? 'check-in' : 'check-ins'} on ${s.mood.days} of the ${plural(s.range.days, 'day')}; line: 7-day median (3+ days with a check-in); dose dotted: none taken. PHQ-9 n = ${phq}.${key}`;
 }
 
-function figureBBlocks(s: Summary, t: SummaryStrings, figB: Figure, pick: ReturnType<typeof selectForPage>): Block[] {
+/** Figure B's rows and the step table's rows, in the order page 1 gives them up when it is full. */
+const PAGE1_FALLBACKS: readonly (readonly [number, number])[] = [
+  [7, 4],
+  [6, 4],
+  [5, 4],
+  [5, 3],
+  [4, 3],
+  [4, 2],
+  [3, 2]
+];
+
+function figureBBlocks(s: Summary, t: SummaryStrings, figB: Figure, pick: ReturnType<typeof selectForPage>, maxRows: number): Block[] {
   if (s.afterChanges.length) return [{ kind: 'h2', text: t.figureB }, { kind: 'figure', figure: figB, caption: figureBCaption(s, pick) }];
   // No change in range: the symptoms logged, with their days, beside the nearest life events.
   const rows = symptomsWithoutChange(s);
   return [
     { kind: 'h2', text: 'Symptoms logged in this range (no dose change in it)' },
     rows.length
-      ? { kind: 'table', head: ['Symptom', 'Days logged', 'Peak', 'Nearest life event'], rows: rows.slice(0, PAGE1.figureBRows), widths: [110, 170, 40, 200] }
+      ? { kind: 'table', head: ['Symptom', 'Days logged', 'Peak', 'Nearest life event'], rows: rows.slice(0, maxRows), widths: [110, 170, 40, 200] }
       : { kind: 'muted', text: 'No symptoms logged in this range.' },
-    ...(rows.length > PAGE1.figureBRows ? [{ kind: 'muted' as const, text: `${plural(rows.length - PAGE1.figureBRows, 'more symptom')} in the appendix.` }] : [])
+    ...(rows.length > maxRows ? [{ kind: 'muted' as const, text: `${plural(rows.length - maxRows, 'more symptom')} in the appendix.` }] : [])
   ];
 }
 
@@ -198,9 +227,9 @@ function figureBCaption(s: Summary, pick: ReturnType<typeof selectForPage>): str
   return hidden.length ? `${base} ${hidden.join(' and ')} in the appendix.` : base;
 }
 
-function stepBlocks(s: Summary, t: SummaryStrings): Block[] {
+function stepBlocks(s: Summary, t: SummaryStrings, maxSteps: number): Block[] {
   const rows = stepRows(s);
-  const shown = rows.slice(-PAGE1.steps);
+  const shown = rows.slice(-maxSteps);
   const out: Block[] = [{ kind: 'h2', text: t.steps }];
   if (!rows.length) return [...out, { kind: 'muted', text: 'No days in this range.' }];
   out.push({ kind: 'table', head: STEP_HEAD, rows: shown, widths: STEP_WIDTHS });
@@ -212,7 +241,8 @@ function stepBlocks(s: Summary, t: SummaryStrings): Block[] {
 function checkupBlocks(s: Summary, t: SummaryStrings): Block[] {
   const out: Block[] = [{ kind: 'h2', text: t.checkups }];
   if (!s.questionnaires.length) return [...out, { kind: 'muted', text: 'No PHQ-9 or GAD-7 in this range.' }];
-  out.push({ kind: 'table', head: CHECKUP_SUMMARY_HEAD, rows: checkupSummaryRows(s.questionnaires, s.today), widths: [54, 150, 150, 150, 20] });
+  const table = checkupSummary(s.questionnaires, s.today);
+  out.push({ kind: 'table', head: table.head, rows: table.rows, widths: [60, ...table.head.slice(1).map(() => 230)] });
   const lines = item9Lines(s.questionnaires);
   out.push({ kind: 'p', text: [...lines, 'Every check-up is in the appendix.'].join(' ') });
   return out;

@@ -47,20 +47,20 @@ export function ageText(date: LocalDate, today: LocalDate): string {
   return `${plural(Math.floor(days / 30.44), 'month')} ago`;
 }
 
-export const CHECKUP_SUMMARY_HEAD = ['Questionnaire', 'First in range', 'Highest', 'Latest', 'n'];
-
-/** Page 1's check-up table: per questionnaire, its first, highest and latest in range, each with its date and age. */
-export function checkupSummaryRows(list: readonly QuestionnaireResult[], today: LocalDate): string[][] {
+/** Page 1's check-up table: a column per questionnaire (with its n), a row each for its first, highest and latest in range, each with its date and age. */
+export function checkupSummary(list: readonly QuestionnaireResult[], today: LocalDate): { head: string[]; rows: string[][] } {
   const kinds = [...new Set(list.map((q) => q.kind))];
-  return kinds.map((k) => {
+  const at = (q: QuestionnaireResult) => `${q.total}/${q.maxTotal} ${q.band}, ${q.date} (${ageText(q.date, today)})`;
+  const cols = kinds.map((k) => {
     const of = list.filter((q) => q.kind === k);
-    const first = of[0];
-    const latest = of[of.length - 1];
     // The first of the highest, so a later equal score does not hide when it was first reached.
     const highest = of.reduce((a, q) => (q.total > a.total ? q : a));
-    const at = (q: QuestionnaireResult) => `${q.total} of ${q.maxTotal}, ${q.band}; ${q.date} (${ageText(q.date, today)})`;
-    return [first.name, at(first), of.length > 1 ? at(highest) : '(only one)', of.length > 1 ? at(latest) : '(only one)', String(of.length)];
+    return { name: `${of[0].name} (n = ${of.length})`, cells: [at(of[0]), of.length > 1 ? at(highest) : '(only one)', of.length > 1 ? at(of[of.length - 1]) : '(only one)'] };
   });
+  return {
+    head: ['', ...cols.map((c) => c.name)],
+    rows: ['First in range', 'Highest', 'Latest'].map((label, i) => [label, ...cols.map((c) => c.cells[i])])
+  };
 }
 
 /** PHQ-9 item 9 answers above 0 in range, by answer, with their dates. */

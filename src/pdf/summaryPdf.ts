@@ -20,6 +20,8 @@ export interface PdfOptions {
   fonts: { regular: Uint8Array; bold: Uint8Array };
   /** Defaults to now; fixed in tests so the bytes repeat. */
   creationDate?: Date;
+  /** Told how many points page 1's content ran past the room above its footer (0 when it fits), so tests can check it. */
+  onPage1?: (overflow: number) => void;
 }
 
 /** The DejaVu Sans Condensed files esbuild.js copies into dist/fonts, next to this bundle. */
@@ -82,7 +84,7 @@ export function summaryPdf(summary: SummaryDoc, options: PdfOptions): Promise<Ui
   const w = new Writer(doc, { regular: 'regular', bold: 'bold', cover });
 
   for (const b of summary.page1) w.block(b);
-  w.pageFooter(summary.page1Footer);
+  options.onPage1?.(w.pageFooter(summary.page1Footer));
   doc.addPage();
   for (const b of summary.appendix) w.block(b);
   if (missing > 0) w.block({ kind: 'muted', text: `${PLACEHOLDER} stands for a character this PDF's font cannot show (for example an emoji or a CJK character); the Markdown and HTML summaries show it as written.` });
@@ -296,16 +298,18 @@ class Writer {
     d.y += 2;
   }
 
-  /** Page 1's own footer, set at the foot of the page. */
-  pageFooter(lines: readonly string[]): void {
-    if (!lines.length) return;
+  /** Page 1's own footer, set at the foot of the page; returns how far the content ran into its room (0: none). */
+  pageFooter(lines: readonly string[]): number {
     const d = this.doc;
+    if (!lines.length) return Math.max(0, d.y - this.bottom);
     this.font(false, SMALL, MUTED);
     const text = lines.map((l) => this.fonts.cover(l)).join('\n');
     const h = d.heightOfString(text, { width: this.width, lineGap: 0.4 });
+    const overflow = Math.max(0, d.y + 4 - (this.bottom - h));
     const top = Math.max(d.y + 4, this.bottom - h);
     d.moveTo(this.left, top - 2).lineTo(this.left + this.width, top - 2).lineWidth(0.5).strokeColor(RULE).stroke();
     d.text(text, this.left, top, { width: this.width, lineGap: 0.4 });
+    return overflow;
   }
 
   /** The document's closing lines, after the appendix. */

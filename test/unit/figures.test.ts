@@ -49,12 +49,19 @@ describe('Figure A: mood and dose over time', () => {
     assert.ok(Math.abs(line.points[0][1] - yMood(7)) < 1e-6);
   });
 
-  it('draws the logged and planned dose as step lines, one marker per change, labelled', () => {
+  it('draws the dose taken and planned as step lines, dotted across a day without a dose taken, one marker per change, labelled', () => {
     const logged = of(figA, 'dose-logged');
-    assert.strictEqual(logged.length, 1, 'one unbroken step line');
-    assert.ok(logged[0].t === 'line');
-    // Three levels: a step down at each change, so 3 flat runs → 6 points.
-    assert.strictEqual(logged[0].points.length, 6);
+    // 01-20 (day 19) had only a skipped dose: the solid line stops there and goes on from day 20.
+    assert.strictEqual(logged.length, 2, 'broken at the skipped day');
+    assert.ok(logged[0].t === 'line' && logged[1].t === 'line');
+    // Days 0–18: 20 mg to day 10, then 15 → 4 points; days 20–49: 15 to day 35, then 10 → 4 points.
+    assert.deepStrictEqual([logged[0].points.length, logged[1].points.length], [4, 4]);
+    const xDay = (i: number) => L.left + i * dayW;
+    assert.ok(Math.abs(logged[0].points[3][0] - xDay(19)) < 1e-6 && Math.abs(logged[1].points[0][0] - xDay(20)) < 1e-6);
+    const untaken = of(figA, 'dose-untaken');
+    assert.strictEqual(untaken.length, 1, 'one dotted stretch, over day 19 only');
+    assert.ok(untaken[0].t === 'line' && untaken[0].stroke.dash && Math.abs(untaken[0].points[0][0] - xDay(19)) < 1e-6 && Math.abs(untaken[0].points[1][0] - xDay(20)) < 1e-6);
+    assert.ok(texts(figA, 'legend').includes('No dose taken') && texts(figA, 'legend').includes('Dose taken'));
     assert.strictEqual(of(figA, 'dose-planned').length, 1);
     assert.strictEqual(of(figA, 'change-marker').length, 2);
     assert.deepStrictEqual(texts(figA, 'marker-label'), ['→ 15 mg', '→ 10 mg']);
@@ -89,7 +96,7 @@ describe('Figure B: the days after each dose change', () => {
     assert.deepStrictEqual(texts(figB, 'skipped-dose'), ['×']);
     assert.deepStrictEqual(texts(figB, 'group-label'), ['2026-01-11 · 20 → 15 mg', '2026-02-05 · 15 → 10 mg']);
     assert.deepStrictEqual(texts(figB, 'row-text'), [
-      'Shown: days 0–24, to the next change; dose skipped on day 9',
+      'Shown: days 0–24, to the next change; × on day 9',
       'onset day 2, peak day 3 (severe), last logged day 4',
       'logged on day 5 only (mild)',
       'Shown: days 0–14, to the end of the range',
@@ -119,5 +126,8 @@ describe('Figure B: the days after each dose change', () => {
     const base = { key: 'k', label: 'x', severities: [], loggedBefore: false };
     assert.strictEqual(courseText({ ...base, onsetDay: 3, peakDay: 3, peak: 1, lastDay: 3, daysLogged: 1 }), 'logged on day 3 only (mild)');
     assert.strictEqual(courseText({ ...base, onsetDay: 1, peakDay: 1, peak: 2, lastDay: 6, daysLogged: 4 }), 'onset and peak day 1 (moderate), last logged day 6');
+    // Three separate days never read as one span from the first to the last.
+    const sparse = [null, null, 1, null, null, null, null, null, null, 3, null, null, null, null, null, null, 2];
+    assert.strictEqual(courseText({ ...base, severities: sparse, onsetDay: 2, peakDay: 9, peak: 3, lastDay: 16, daysLogged: 3 }), 'logged on days 2, 9 and 16; peak day 9 (severe)');
   });
 });

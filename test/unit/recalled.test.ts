@@ -17,8 +17,8 @@ function period(id: string, startDate: string, endDate: string, mg: number, over
 
 // A hand-made journal, 2026-03-01..2026-03-10: plan 20 mg from 03-01 and 15 mg from 03-06; 20 mg
 // logged 03-01..03-05, 15 mg 03-06..03-10 with 03-08 skipped. Mood 6 on the 20 mg days, 4 on the 15 mg
-// days. Mood by dose level: 20 mg → 6 on 5 days; 15 mg → 4 on 5 days (the skipped day keeps its level,
-// carried forward). Adherence: 9 days at the plan, 1 skipped.
+// days. Mood by dose level: 20 mg → 6 on 5 days; 15 mg → 4 on 4 days (03-08 had only a skipped dose:
+// no dose taken, so it is named apart, never counted at 15 mg). Adherence: 9 days at the plan, 1 skipped.
 function logged(): RowsByTable {
   const days = Array.from({ length: 10 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`);
   return {
@@ -48,8 +48,9 @@ describe('medication history as recalled: never mixed into a statistic', () => {
     const table = (s: Summary) => s.moodByDose.map((d) => [d.mg, d.mean, d.days]);
     assert.deepStrictEqual(table(without), [
       [20, 6, 5],
-      [15, 4, 5]
+      [15, 4, 4]
     ]);
+    assert.deepStrictEqual(without.moodDaysLeftOut, { noDose: 1, otherDose: 0, beforeFirstDose: 0 });
     assert.deepStrictEqual(table(withHistory), table(without));
     // The rendered "Mood by dose level" section is the same text too.
     const section = (s: Summary) => {

@@ -1,17 +1,8 @@
 import * as assert from 'assert';
-import {
-  adherence,
-  dailyMood,
-  daysSinceLastChange,
-  daysWithoutLevel,
-  doseChanges,
-  doseTimeline,
-  levelsByDay,
-  moodByDose,
-  sampleSd,
-  symptomOnsets,
-  weeklyMood
-} from '../../src/core/stats';
+import { doseRecord } from '../../src/core/doseDays';
+import { adherence, daysSinceLastChange, doseChanges, doseTimeline, moodByDose } from '../../src/core/doseStats';
+import { symptomOnsets } from '../../src/core/onsets';
+import { dailyMood, sampleSd, weeklyMood } from '../../src/core/stats';
 import { datesIn } from '../../src/core/time';
 import { checkIn, dose, step, symptom } from '../fixtures/transfer-rows';
 
@@ -22,7 +13,7 @@ describe('stats: empty input and empty ranges', () => {
     assert.deepStrictEqual(datesIn('2026-03-05', '2026-03-04'), [], 'from after to');
     assert.deepStrictEqual(dailyMood([], '2026-03-05', '2026-03-04'), []);
     assert.deepStrictEqual(dailyMood([], '2026-03-01', '2026-03-01'), [{ date: '2026-03-01', mean: null, min: null, max: null, n: 0 }]);
-    assert.deepStrictEqual(moodByDose([], []), []);
+    assert.deepStrictEqual(moodByDose([], [], '2026-03-01', '2026-03-31'), { levels: [], leftOut: { noDose: 0, otherDose: 0, beforeFirstDose: 0 } });
     assert.deepStrictEqual(weeklyMood([], '2026-03-02', '2026-03-03'), [{ week: '2026-W10', start: '2026-03-02', mean: null, days: 0 }]);
     assert.deepStrictEqual(doseTimeline([], [], '2026-03-05', '2026-03-04'), { days: [], segments: [], changes: [] });
     const a = adherence([], [], '2026-03-01', '2026-03-02');
@@ -48,7 +39,7 @@ describe('stats: deleted rows', () => {
     assert.deepStrictEqual(dailyMood(checkins, '2026-03-01', '2026-03-01')[0], { date: '2026-03-01', mean: 6, min: 6, max: 6, n: 1 });
     assert.deepStrictEqual(doseChanges(doses), [], 'the deleted 5 mg dose is no change');
     assert.deepStrictEqual(
-      moodByDose(checkins, doses).map((d) => [d.mg, d.mean, d.days]),
+      moodByDose(checkins, doses, '2026-03-01', '2026-03-02').levels.map((d) => [d.mg, d.mean, d.days]),
       [[20, 6, 1]]
     );
     const a = adherence(doses, steps, '2026-03-01', '2026-03-02');
@@ -57,63 +48,87 @@ describe('stats: deleted rows', () => {
   });
 });
 
-describe('stats: dose level of a day (carry-forward rule)', () => {
+describe('stats: the dose-day model (a day is taken, skipped only or not logged; steps are not carried as doses)', () => {
   const doses = [
     dose('do-0301', '2026-03-01', 20),
-    // 03-02, 03-03: nothing logged → 20 carries forward
-    dose('do-0304-skip', '2026-03-04', 20, 'skipped'), // only skipped → still 20
+    // 03-02, 03-03: nothing logged → not logged, step still 20
+    dose('do-0304-skip', '2026-03-04', 20, 'skipped'), // only skipped → skipped, step still 20
     dose('do-0305-am', '2026-03-05', 20, 'taken', { hh: 8 }),
-    dose('do-0305-pm', '2026-03-05', 15, 'changed', { hh: 20 }), // the last of the day wins → 15
+    dose('do-0305-pm', '2026-03-05', 15, 'changed', { hh: 20 }), // "changed to 15": the step becomes 15 that day; the day's total is 35
     dose('do-0306-am', '2026-03-06', 15, 'taken', { hh: 8 }),
-    dose('do-0306-skip', '2026-03-06', 10, 'skipped', { hh: 20 }) // a later skipped dose changes nothing
+    dose('do-0306-skip', '2026-03-06', 10, 'skipped', { hh: 20 }) // a later skipped dose: still taken (15)
   ];
 
-  it('uses the last non-skipped dose of the day, else the last level before', () => {
-    const levels = levelsByDay(doses, '2026-02-28', '2026-03-07');
+  it('reads each day as taken (with its total), skipped only, or not logged, with the step in force', () => {
+    const days = doseRecord(doses).days('2026-02-28', '2026-03-07');
     assert.deepStrictEqual(
-      [...levels],
+      days.map((d) => [d.date, d.kind, d.total, d.level, d.deviation]),
       [
-        ['2026-02-28', null], // before the first dose ever logged
-        ['2026-03-01', 20],
-        ['2026-03-02', 20],
-        ['2026-03-03', 20],
-        ['2026-03-04', 20],
-        ['2026-03-05', 15],
-        ['2026-03-06', 15],
-        ['2026-03-07', 15]
+        ['2026-02-28', 'not-logged', null, null, false], // before the first dose ever logged
+        ['2026-03-01', 'taken', 20, 20, false],
+        ['2026-03-02', 'not-logged', null, 20, false], // never shown as taken
+        ['2026-03-03', 'not-logged', null, 20, false],
+        ['2026-03-04', 'skipped', null, 20, false],
+        // 20 + 15 = 35 taken, against the step of 15 the user recorded: a day above the step, not a step of 35.
+        ['2026-03-05', 'taken', 35, 15, true],
+        ['2026-03-06', 'taken', 15, 15, false], // skipped later the same day: the day is taken
+        ['2026-03-07', 'not-logged', null, 15, false]
       ]
     );
-    assert.deepStrictEqual(levelsByDay(doses, '2026-04-01', '2026-04-01').get('2026-04-01'), 15, 'carried from long before the range');
+    assert.deepStrictEqual(days[5].intakes, [20, 15]);
+    assert.strictEqual(days[6].skippedToo, true);
+    assert.strictEqual(doseRecord(doses).levelOn('2026-04-01'), 15, 'the step holds after the last dose; the days are not taken');
   });
 
-  it('assigns mood days by that rule and leaves out days before any dose', () => {
-    // 02-28 (mood 3): no dose yet. 03-02 (7) and 03-04 (5) carry 20 mg; 03-05 (4) is 15 mg.
-    const checkins = [checkIn('ci-0228', '2026-02-28', 3), checkIn('ci-0302', '2026-03-02', 7), checkIn('ci-0304', '2026-03-04', 5), checkIn('ci-0305', '2026-03-05', 4)];
-    assert.deepStrictEqual(moodByDose(checkins, doses), [
-      // 20 mg: (7 + 5) / 2 = 6; sd = √(((7−6)² + (5−6)²) / 1) = √2 ≈ 1.414.
-      { mg: 20, mean: 6, days: 2, checkIns: 2, sd: Math.SQRT2, min: 5, max: 7 },
-      { mg: 15, mean: 4, days: 1, checkIns: 1, sd: null, min: 4, max: 4 }
-    ]);
-    assert.strictEqual(daysWithoutLevel(checkins, doses), 1);
-    assert.deepStrictEqual(
-      moodByDose(checkins, doses, '2026-03-03', '2026-03-31').map((d) => [d.mg, d.days]),
-      [
-        [20, 1],
-        [15, 1]
+  it('leaves out of mood by dose the days without a dose taken, at another dose, and before the first dose, and names them', () => {
+    // 02-28 (mood 3): no dose yet. 03-01 (8): 20 mg taken. 03-02 (7) and 03-04 (5): no dose taken.
+    // 03-05 (4): 35 taken on a 15 mg step → another dose. 03-06 (6): 15 mg taken.
+    const checkins = [
+      checkIn('ci-0228', '2026-02-28', 3),
+      checkIn('ci-0301', '2026-03-01', 8),
+      checkIn('ci-0302', '2026-03-02', 7),
+      checkIn('ci-0304', '2026-03-04', 5),
+      checkIn('ci-0305', '2026-03-05', 4),
+      checkIn('ci-0306', '2026-03-06', 6)
+    ];
+    assert.deepStrictEqual(moodByDose(checkins, doses, '2026-02-28', '2026-03-31'), {
+      levels: [
+        { mg: 20, mean: 8, days: 1, checkIns: 1, sd: null, min: 8, max: 8 },
+        { mg: 15, mean: 6, days: 1, checkIns: 1, sd: null, min: 6, max: 6 }
       ],
-      'a range keeps only its days, but the level still carries in from before it'
+      leftOut: { noDose: 2, otherDose: 1, beforeFirstDose: 1 }
+    });
+    assert.deepStrictEqual(
+      moodByDose(checkins, doses, '2026-03-03', '2026-03-31').levels.map((d) => [d.mg, d.days]),
+      [[15, 1]],
+      'a range keeps only its days; the step still comes from before it'
     );
   });
 
-  it('lists level changes, not the first level, and counts days since the last', () => {
+  it('lists step changes, not the first level, and counts days since the last', () => {
     const more = [...doses, dose('do-0310', '2026-03-10', 15), dose('do-0320', '2026-03-20', 10, 'changed')];
     assert.deepStrictEqual(doseChanges(more), [
-      { date: '2026-03-05', fromMg: 20, toMg: 15 },
-      { date: '2026-03-20', fromMg: 15, toMg: 10 }
+      { date: '2026-03-05', fromMg: 20, toMg: 15, recorded: true },
+      { date: '2026-03-20', fromMg: 15, toMg: 10, recorded: true }
     ]);
     assert.strictEqual(daysSinceLastChange(more, '2026-03-19'), 14, '03-05 → 03-19; the 03-20 change is later');
     assert.strictEqual(daysSinceLastChange(more, '2026-03-20'), 0);
     assert.strictEqual(daysSinceLastChange(more, '2026-03-01'), null);
+  });
+
+  it('changes the step where a new total holds on two logged days in a row, and not for one day', () => {
+    const d = (date: string, mg: number, status: 'taken' | 'changed' | 'skipped' = 'taken') => dose(`do-${date}-${mg}-${status}`, date, mg, status);
+    // 10 10 | 15 (one day) | 10 | 5 5 (held, no status) | gap | 5 | 7.5 (recorded) 7.5
+    const rows = [d('2026-05-01', 10), d('2026-05-02', 10), d('2026-05-03', 15), d('2026-05-04', 10), d('2026-05-05', 5), d('2026-05-06', 5), d('2026-05-09', 5), d('2026-05-10', 7.5, 'changed'), d('2026-05-11', 7.5)];
+    assert.deepStrictEqual(doseChanges(rows), [
+      { date: '2026-05-05', fromMg: 10, toMg: 5, recorded: false },
+      { date: '2026-05-10', fromMg: 5, toMg: 7.5, recorded: true }
+    ]);
+    const r = doseRecord(rows);
+    assert.deepStrictEqual([r.day('2026-05-03').deviation, r.day('2026-05-03').level], [true, 10], '05-03 is one day at 15 on the 10 mg step');
+    // Two days in a row that differ from the step but not from each other's level (15 then 5) are no change.
+    const split = [d('2026-06-01', 10), d('2026-06-02', 15), d('2026-06-03', 5), d('2026-06-04', 10)];
+    assert.deepStrictEqual(doseChanges(split), []);
   });
 });
 
@@ -163,6 +178,8 @@ describe('stats: plan compared with logged doses', () => {
       // 03-02 and 03-08: nothing
     ];
     const a = adherence(doses, steps, '2026-03-01', '2026-03-08');
+    // Steps: 20 from 03-01; 03-04 (10) and 03-05 (20) return to 20, so 03-04 is one day below the
+    // step; 03-06 is taken at 15 and 03-07 only skipped, so 15 does not hold on two logged days: a day below too.
     assert.deepStrictEqual(a, {
       days: 8,
       planDays: 6,
@@ -172,6 +189,8 @@ describe('stats: plan compared with logged doses', () => {
       loggedNoPlan: 1,
       skipped: 1,
       notLogged: 2,
+      aboveStep: 0,
+      belowStep: 2,
       differences: [
         { date: '2026-03-04', loggedMg: 10, plannedMg: 20 },
         { date: '2026-03-05', loggedMg: 20, plannedMg: 15 }
@@ -184,10 +203,12 @@ describe('stats: plan compared with logged doses', () => {
   });
 });
 
-describe('stats: symptom onsets', () => {
+describe('stats: symptom onsets, as episodes', () => {
   const doses = [dose('do-0201', '2026-02-01', 20), dose('do-0225', '2026-02-25', 15, 'changed'), dose('do-0310', '2026-03-10', 10, 'changed')];
+  const view = (o: ReturnType<typeof symptomOnsets>[number]) =>
+    o.episodes.map((e) => [o.label, e.firstDate, e.change && `${e.change.fromMg}→${e.change.toMg}`, e.daysAfterChange, e.peak, e.daysLogged, e.spanDays]);
 
-  it('counts days from the latest change on or before the first day logged, even before the range', () => {
+  it('counts days from a change in the 28 days before each episode, even one before the range', () => {
     const symptoms = [
       symptom('sy-zap-0302', '2026-03-02', 'brain_zaps', '', 2), // empty label → the built-in label
       symptom('sy-zap-0304', '2026-03-04', 'brain_zaps', '', 1),
@@ -196,32 +217,49 @@ describe('stats: symptom onsets', () => {
       symptom('sy-ring-0303', '2026-03-03', 'own:ringing', 'Ringing ears', 2)
     ];
     const onsets = symptomOnsets(symptoms, doses, '2026-03-01', '2026-03-31');
-    assert.deepStrictEqual(
-      onsets.map((o) => [o.label, o.firstDate, o.change && `${o.change.fromMg}→${o.change.toMg}`, o.daysAfterChange, o.peak, o.daysLogged, o.spanDays, o.loggedBefore]),
-      [
-        // 03-02 − 02-25 = 5 days (02-25 → 03-01 is 4, +1); peak 2; 2 days; span 03-02..03-04 = 3.
-        ['Brain zaps (electric-shock sensations)', '2026-03-02', '20→15', 5, 2, 2, 3, false],
-        // 03-03 − 02-25 = 6 days; it was also logged on 02-20, before the range.
-        ['Ringing ears', '2026-03-03', '20→15', 6, 2, 1, 1, true],
-        ['Dizziness', '2026-03-10', '15→10', 0, 1, 1, 1, false]
-      ]
-    );
+    assert.deepStrictEqual(onsets.map(view), [
+      // 03-02 − 02-25 = 5 days (02-25 → 03-01 is 4, +1); peak 2; 2 days; span 03-02..03-04 = 3.
+      [['Brain zaps (electric-shock sensations)', '2026-03-02', '20→15', 5, 2, 2, 3]],
+      // 03-03 − 02-25 = 6 days; it was also logged on 02-20, before the range.
+      [['Ringing ears', '2026-03-03', '20→15', 6, 2, 1, 1]],
+      [['Dizziness', '2026-03-10', '15→10', 0, 1, 1, 1]]
+    ]);
+    assert.deepStrictEqual(onsets.map((o) => o.loggedBefore), [false, true, false]);
   });
 
-  it('also dates the first day logged after each later change in the range', () => {
-    // Dizziness 02-27, 03-01 (after 20 → 15 on 02-25), then 03-12, 03-14 (after 15 → 10 on 03-10).
+  it('describes runs 7 or more symptom-free days apart as separate episodes, each with its own change', () => {
+    // Dizziness 02-27, 03-01 (after 20 → 15 on 02-25), then 03-12, 03-14 (after 15 → 10 on 03-10):
+    // 03-01 → 03-12 leaves 10 days without it, so two episodes. 02-27 − 02-25 = 2; 03-12 − 03-10 = 2.
     const symptoms = ['2026-02-27', '2026-03-01', '2026-03-12', '2026-03-14'].map((d) => symptom(`sy-diz-${d}`, d, 'dizziness', 'Dizziness', 1));
     const [o] = symptomOnsets(symptoms, doses, '2026-02-26', '2026-03-31');
-    // 02-27 − 02-25 = 2 days; 03-12 − 03-10 = 2 days.
-    assert.deepStrictEqual([o.firstDate, o.daysAfterChange], ['2026-02-27', 2]);
-    assert.deepStrictEqual(o.afterLaterChanges, [{ change: { date: '2026-03-10', fromMg: 15, toMg: 10 }, firstDate: '2026-03-12', daysAfterChange: 2 }]);
-    // A change after the range's end is not shown.
-    assert.deepStrictEqual(symptomOnsets(symptoms, doses, '2026-02-26', '2026-03-09')[0].afterLaterChanges, []);
+    assert.deepStrictEqual(view(o), [
+      ['Dizziness', '2026-02-27', '20→15', 2, 1, 2, 3],
+      ['Dizziness', '2026-03-12', '15→10', 2, 1, 2, 3]
+    ]);
+    // Six symptom-free days (03-02..03-07) keep one episode.
+    const close = ['2026-03-01', '2026-03-08'].map((d) => symptom(`sy-nau-${d}`, d, 'nausea', 'Nausea', 1));
+    assert.strictEqual(symptomOnsets(close, doses, '2026-03-01', '2026-03-31')[0].episodes.length, 1);
   });
 
-  it('has no change to refer to when none was logged before the symptom', () => {
+  it('names no change logged more than 28 days before', () => {
     const [o] = symptomOnsets([symptom('sy-diz-0120', '2026-01-20', 'dizziness', 'Dizziness', 1)], doses, '2026-01-01', '2026-01-31');
-    assert.strictEqual(o.change, null);
-    assert.strictEqual(o.daysAfterChange, null);
+    assert.deepStrictEqual([o.episodes[0].change, o.episodes[0].daysAfterChange], [null, null], 'no change before it at all');
+    // 03-10 → 04-07 is 28 days: named. 03-10 → 04-08 is 29 days: not named, however it was the latest.
+    const at = (date: string) => symptomOnsets([symptom(`sy-diz-${date}`, date, 'dizziness', 'Dizziness', 1)], doses, '2026-04-01', '2026-04-30')[0].episodes[0];
+    assert.deepStrictEqual([at('2026-04-07').change?.date, at('2026-04-07').daysAfterChange], ['2026-03-10', 28]);
+    assert.deepStrictEqual([at('2026-04-08').change, at('2026-04-08').daysAfterChange], [null, null]);
+  });
+
+  it('names the days without a dose taken in the 7 days before, and a life event the same day', () => {
+    // Doses 20 mg daily 01-01..01-10, then nothing 01-11..01-16 (six days), a skipped dose 01-17, symptom 01-18.
+    const rows = [...Array.from({ length: 10 }, (_, i) => dose(`do-01${String(i + 1).padStart(2, '0')}`, `2026-01-${String(i + 1).padStart(2, '0')}`, 20)), dose('do-0117-skip', '2026-01-17', 20, 'skipped')];
+    const events = [{ date: '2026-01-05' }, { date: '2026-01-18' }];
+    const [o] = symptomOnsets([symptom('sy-zap-0118', '2026-01-18', 'brain_zaps', 'Brain zaps', 2)], rows, '2026-01-01', '2026-01-31', events);
+    const e = o.episodes[0];
+    // The 7 days before 01-18 are 01-11..01-17: six with nothing logged, one with only a skipped dose.
+    assert.deepStrictEqual(e.notLoggedBefore, ['2026-01-11', '2026-01-12', '2026-01-13', '2026-01-14', '2026-01-15', '2026-01-16']);
+    assert.deepStrictEqual(e.skippedBefore, ['2026-01-17']);
+    assert.deepStrictEqual(e.sameDayEvents, [1], 'the second event (E2) is the same day');
+    assert.strictEqual(e.change, null);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { CheckIn, Dose, Symptom } from '../../src/core/schemas';
 import { buildSummary, defaultRange, selectableNotes, type Summary } from '../../src/core/summary';
 import { onsetText, renderHtml, renderMarkdown } from '../../src/core/summaryRender';
-import { changeLabel } from '../../src/core/stats';
+import { changeLabel } from '../../src/core/doseStats';
 import type { RowsByTable } from '../../src/core/transfer';
 import { appointment, checkIn, dose, lifeEvent, note, questionnaire, step, symptom } from '../fixtures/transfer-rows';
 
@@ -138,22 +138,23 @@ describe('prescriber summary', () => {
     assert.deepStrictEqual(s.mood, { mean: 5.5, days: 20, checkIns: 23 });
   });
 
-  it('gives mood by dose level with days and SD', () => {
+  it('gives mood by dose level with days and SD, counting only days a dose was taken', () => {
     // 20 mg days (03-09 still logged 20): 03-02..03-09 daily means 6, 7, (5+7)/2=6, 6, 6, 7, 5, 6.
     //   sum 49, n = 8, mean = 49/8 = 6.125. Σx² = 36+49+36+36+36+49+25+36 = 303.
     //   SS = 303 − 49²/8 = 303 − 300.125 = 2.875; sd = √(2.875/7) = √0.410714 ≈ 0.641.
     //   single check-ins 6,7,5,7,6,6,7,5,6: min 5, max 7, 9 check-ins.
-    // 15 mg days: 03-10..03-22 without 03-15 (no check-in) = 12 days; 03-12 (skipped) and 03-17
-    //   (nothing logged) carry 15 forward. Daily means 5, 4, 4, (3+5)/2=4, 4, 5, 5, (6+4)/2=5, 6, 7, 6, 6.
-    //   sum 61, mean = 61/12 ≈ 5.083. Σx² = 25+16·4+25·3+36+49+36+36 = 321.
-    //   SS = 321 − 61²/12 = 321 − 310.083 = 10.917 (= 131/12); sd = √(131/132) ≈ 0.996.
-    //   single check-ins: min 3 (03-13 morning), max 7 (03-20), 14 check-ins.
+    // 15 mg days with a dose taken and a check-in: 03-10..03-22 without 03-15 (no check-in), 03-12
+    //   (only a skipped dose) and 03-17 (nothing logged) = 10 days. Daily means 03-10 5, 11 4, 13
+    //   (3+5)/2=4, 14 4, 16 5, 18 (6+4)/2=5, 19 6, 20 7, 21 6, 22 6: sum 52, mean 5.2.
+    //   Σx² = 25+16+16+16+25+25+36+49+36+36 = 280; SS = 280 − 52²/10 = 9.6; sd = √(9.6/9) ≈ 1.033.
+    //   Single check-ins: 14 in 03-10..03-22 less 03-12's and 03-17's = 12; min 3 (03-13 morning), max 7 (03-20).
     const rows = s.moodByDose.map((d) => ({ ...d, mean: round(d.mean), sd: round(d.sd) }));
     assert.deepStrictEqual(rows, [
       { mg: 20, mean: 6.125, days: 8, checkIns: 9, sd: 0.641, min: 5, max: 7 },
-      { mg: 15, mean: 5.083, days: 12, checkIns: 14, sd: 0.996, min: 3, max: 7 }
+      { mg: 15, mean: 5.2, days: 10, checkIns: 12, sd: 1.033, min: 3, max: 7 }
     ]);
-    assert.strictEqual(s.moodDaysWithoutDose, 0);
+    // 03-12 and 03-17 had a check-in and no dose taken: named, never counted at 15 mg.
+    assert.deepStrictEqual(s.moodDaysLeftOut, { noDose: 2, otherDose: 0, beforeFirstDose: 0 });
   });
 
   it('gives the weekly trend by ISO week', () => {
@@ -170,20 +171,27 @@ describe('prescriber summary', () => {
     );
   });
 
-  it('shows the plan next to the logged dose, and the change', () => {
-    // 03-02..03-08 logged 20, plan 20 (7 days); 03-09 logged 20, plan 15 (1 day); 03-10..03-22 15/15 (13 days).
+  it('shows the plan next to what was logged each day, and the change', () => {
+    // 03-02..03-08 taken 20, plan 20 (7 days); 03-09 taken 20, plan 15 (1 day); 03-10..03-11 15/15;
+    // 03-12 only skipped; 03-13..03-16 taken 15 (03-15 without a check-in); 03-17 nothing; 03-18..03-22 15.
+    const seg = (from: string, to: string, days: number, state: unknown, level: number, planned: number) => ({ from, to, days, state, level, planned });
     assert.deepStrictEqual(s.dose.segments, [
-      { from: '2026-03-02', to: '2026-03-08', days: 7, level: 20, planned: 20 },
-      { from: '2026-03-09', to: '2026-03-09', days: 1, level: 20, planned: 15 },
-      { from: '2026-03-10', to: '2026-03-22', days: 13, level: 15, planned: 15 }
+      seg('2026-03-02', '2026-03-08', 7, { kind: 'taken', mg: 20 }, 20, 20),
+      seg('2026-03-09', '2026-03-09', 1, { kind: 'taken', mg: 20 }, 20, 15),
+      seg('2026-03-10', '2026-03-11', 2, { kind: 'taken', mg: 15 }, 15, 15),
+      seg('2026-03-12', '2026-03-12', 1, { kind: 'skipped' }, 15, 15),
+      seg('2026-03-13', '2026-03-16', 4, { kind: 'taken', mg: 15 }, 15, 15),
+      seg('2026-03-17', '2026-03-17', 1, { kind: 'not-logged' }, 15, 15),
+      seg('2026-03-18', '2026-03-22', 5, { kind: 'taken', mg: 15 }, 15, 15)
     ]);
-    assert.deepStrictEqual(s.dose.changes, [{ date: '2026-03-10', fromMg: 20, toMg: 15 }]);
-    // Level on 03-22 is 15; last change 03-10 → 22 − 10 = 12 days.
-    assert.deepStrictEqual(s.current, { mg: 15, lastLogged: TODAY, lastChange: { date: '2026-03-10', fromMg: 20, toMg: 15 }, daysSinceChange: 12 });
-    // Ending the range on 03-17 (nothing logged that day): the level carries from 03-16, and says so.
+    const change = { date: '2026-03-10', fromMg: 20, toMg: 15, recorded: true };
+    assert.deepStrictEqual(s.dose.changes, [change]);
+    // Step on 03-22 is 15; last change 03-10 → 22 − 10 = day 12 of it.
+    assert.deepStrictEqual(s.current, { mg: 15, lastTaken: TODAY, lastChange: change, daysSinceChange: 12 });
+    // Ending the range on 03-17 (nothing logged that day): the step is 15 and the last dose taken 03-16, said apart.
     const earlier = buildSummary(journal(), { ...OPTIONS, from: '2026-03-02', to: '2026-03-17' });
-    assert.deepStrictEqual([earlier.current.mg, earlier.current.lastLogged, earlier.current.daysSinceChange], [15, '2026-03-16', 7]);
-    assert.ok(renderMarkdown(earlier).includes('Dose logged as of 2026-03-17: 15 mg (last logged 2026-03-16); last change 20 → 15 mg on 2026-03-10, 7 days before.'));
+    assert.deepStrictEqual([earlier.current.mg, earlier.current.lastTaken, earlier.current.daysSinceChange], [15, '2026-03-16', 7]);
+    assert.ok(renderMarkdown(earlier).includes('Dose: 15 mg a day since 2026-03-10 (20 → 15 mg; day 7 on 2026-03-17). Last dose logged 2026-03-16.'), renderMarkdown(earlier).slice(0, 600));
   });
 
   it('counts logged doses against the plan, each day once', () => {
@@ -191,23 +199,44 @@ describe('prescriber summary', () => {
     // Above: 03-09 (20 vs 15). Skipped: 03-12. Not logged: 03-17. 18 + 1 + 1 + 1 = 21.
     const a = s.adherence;
     assert.deepStrictEqual(
-      { days: a.days, planDays: a.planDays, atPlan: a.atPlan, abovePlan: a.abovePlan, belowPlan: a.belowPlan, loggedNoPlan: a.loggedNoPlan, skipped: a.skipped, notLogged: a.notLogged },
-      { days: 21, planDays: 21, atPlan: 18, abovePlan: 1, belowPlan: 0, loggedNoPlan: 0, skipped: 1, notLogged: 1 }
+      { days: a.days, planDays: a.planDays, atPlan: a.atPlan, abovePlan: a.abovePlan, belowPlan: a.belowPlan, loggedNoPlan: a.loggedNoPlan, skipped: a.skipped, notLogged: a.notLogged, aboveStep: a.aboveStep, belowStep: a.belowStep },
+      { days: 21, planDays: 21, atPlan: 18, abovePlan: 1, belowPlan: 0, loggedNoPlan: 0, skipped: 1, notLogged: 1, aboveStep: 0, belowStep: 0 }
+    );
+    // The step table counts the same days: 1 only skipped and 1 not logged, both in the 15 mg step.
+    assert.deepStrictEqual(
+      s.steps.map((st) => [st.mg, st.skippedDays, st.notLoggedDays]),
+      [
+        [20, 0, 0],
+        [15, 1, 1]
+      ]
     );
     assert.deepStrictEqual(a.differences, [{ date: '2026-03-09', loggedMg: 20, plannedMg: 15 }]);
     assert.deepStrictEqual(a.skippedDates, ['2026-03-12']);
     assert.deepStrictEqual(a.notLoggedDates, ['2026-03-17']);
   });
 
-  it('dates each symptom onset from the latest dose change before it', () => {
+  it('dates each symptom onset from a dose change in the 28 days before it, with the missed days before it', () => {
     // Brain zaps: 03-11 (1), 03-12 (2, logged 21:30 local = 03-13 in UTC): first 03-11, 11 − 10 = 1 day
-    //   after the change; peak 2; 2 days logged; span 03-11..03-12 = 2 days.
+    //   after the change; peak 2; 2 days logged; span 03-11..03-12 = 2 days. 03-04..03-10: all taken.
     // Dizziness: 03-11 has severity 0 (not counted); 03-13 (2), 14 (3), 16 (3), 18 (2), 19 (1), 21 (1):
-    //   first 03-13, 13 − 10 = 3 days after; peak 3; 6 days; span 03-13..03-21 = 21 − 13 + 1 = 9 days.
-    const change = { date: '2026-03-10', fromMg: 20, toMg: 15 };
+    //   no gap of 7 days, one episode: first 03-13, 13 − 10 = 3 days after; peak 3; 6 days; span 9 days.
+    //   The 7 days before it, 03-06..03-12: 03-12 only skipped.
+    const change = { date: '2026-03-10', fromMg: 20, toMg: 15, recorded: true };
+    const episode = (firstDate: string, lastDate: string, daysAfterChange: number, peak: number, daysLogged: number, spanDays: number, skippedBefore: string[]) => ({
+      firstDate,
+      lastDate,
+      daysLogged,
+      spanDays,
+      peak,
+      change,
+      daysAfterChange,
+      skippedBefore,
+      notLoggedBefore: [],
+      sameDayEvents: []
+    });
     assert.deepStrictEqual(s.symptoms, [
-      { key: 'brain_zaps', label: 'Brain zaps', firstDate: '2026-03-11', lastDate: '2026-03-12', change, daysAfterChange: 1, peak: 2, daysLogged: 2, spanDays: 2, loggedBefore: false, afterLaterChanges: [] },
-      { key: 'dizziness', label: 'Dizziness', firstDate: '2026-03-13', lastDate: '2026-03-21', change, daysAfterChange: 3, peak: 3, daysLogged: 6, spanDays: 9, loggedBefore: false, afterLaterChanges: [] }
+      { key: 'brain_zaps', label: 'Brain zaps', episodes: [episode('2026-03-11', '2026-03-12', 1, 2, 2, 2, [])], loggedBefore: false },
+      { key: 'dizziness', label: 'Dizziness', episodes: [episode('2026-03-13', '2026-03-21', 3, 3, 6, 9, ['2026-03-12'])], loggedBefore: false }
     ]);
   });
 
@@ -254,16 +283,18 @@ describe('prescriber summary', () => {
   });
 
   it('takes an explicit range and rejects one that ends before it starts', () => {
-    // 03-09..03-15: W11 only; 03-09 at 20 mg (mean 6), 03-10..03-14 at 15 mg (5+4+4+4+4 = 21 / 5 = 4.2).
+    // 03-09..03-15: W11 only; 03-09 at 20 mg (mean 6), 03-10, 11, 13, 14 taken at 15 mg (5+4+4+4 = 17 / 4 = 4.25);
+    // 03-12 had only a skipped dose, so it is named apart and not counted at 15 mg.
     const week = buildSummary(journal(), { ...OPTIONS, from: '2026-03-09', to: '2026-03-15' });
     assert.deepStrictEqual(week.range, { from: '2026-03-09', to: '2026-03-15', days: 7, basis: 'chosen' });
     assert.deepStrictEqual(
       week.moodByDose.map((d) => [d.mg, round(d.mean), d.days]),
       [
         [20, 6, 1],
-        [15, 4.2, 5]
+        [15, 4.25, 4]
       ]
     );
+    assert.deepStrictEqual(week.moodDaysLeftOut, { noDose: 1, otherDose: 0, beforeFirstDose: 0 });
     assert.strictEqual(week.moodByDose[0].sd, null, 'one day: no SD');
     assert.throws(() => buildSummary(journal(), { ...OPTIONS, from: '2026-03-10', to: '2026-03-09' }), /starts .* after it ends/);
   });
@@ -286,42 +317,59 @@ describe('summary rendering', () => {
     }
     // The range keeps its basis: the default range is the one since the last appointment.
     assert.ok(md.includes('Range: 2026-03-02 to 2026-03-22 (21 days), since the appointment on 2026-03-02.'));
-    assert.ok(md.includes('Check-ins: 23 on 20 of 21 days.'));
-    assert.ok(md.includes('Mood: mean 5.5 (n = 20 days), rated 1–10 (10 best).'));
-    assert.ok(md.includes('Dose logged as of 2026-03-22: 15 mg; last change 20 → 15 mg on 2026-03-10, 12 days before.'));
-    // 6.125 → 6.1, sd 0.641 → 0.6; 5.083 → 5.1, sd 0.996 → 1.0.
+    assert.ok(md.includes('23 check-ins on 20 of the 21 days; mood mean 5.5 (n = 20 days), rated 1–10 (10 best).'));
+    // 21 days: 03-12 only skipped, 03-17 nothing logged, the other 19 taken.
+    assert.ok(md.includes('Dose taken on 19 days; only a skipped dose on 1; no dose logged on 1.'));
+    // Day 0 is 03-10, the first day at 15 mg; 03-22 is day 12 of it, as the plan's step (15 mg from 03-09) is on day 13.
+    assert.ok(md.includes('Dose: 15 mg a day since 2026-03-10 (20 → 15 mg; day 12 on 2026-03-22). Plan: step 2 of 2, 15 mg since 2026-03-09 (day 13).'), md.slice(0, 700));
+    // 6.125 → 6.1, sd 0.641 → 0.6; 5.2 → 5.2, sd 1.033 → 1.0.
     assert.ok(md.includes('| 20 mg | 6.1 (n = 8 days) | 0.6 | 5–7 (n = 9 check-ins) |'));
-    assert.ok(md.includes('| 15 mg | 5.1 (n = 12 days) | 1.0 | 3–7 (n = 14 check-ins) |'));
+    assert.ok(md.includes('| 15 mg | 5.2 (n = 10 days) | 1.0 | 3–7 (n = 12 check-ins) |'));
+    assert.ok(md.includes('n = 18 days; not counted: 2 more days with a check-in and no dose taken (skipped or not logged).'));
     assert.ok(md.includes('| 2026-W11 | 2026-03-09 to 2026-03-15 | 4.5 (n = 6 days) |'));
-    assert.ok(md.includes('| 2026-03-09 | 1 | 20 mg | 15 mg |'));
-    assert.ok(md.includes('Logged changes: 2026-03-10: 20 → 15 mg.'));
+    assert.ok(md.includes('| 2026-03-09 | 1 | 20 mg | 20 mg | 15 mg |'));
+    assert.ok(md.includes('| 2026-03-12 | 1 | skipped | 15 mg | 15 mg |'));
+    assert.ok(md.includes('| 2026-03-17 | 1 | not logged | 15 mg | 15 mg |'));
+    assert.ok(md.includes('Logged changes: 2026-03-10: 20 → 15 mg (recorded as a change).'));
+    // The daily table: a day not logged reads "not logged", never the step.
+    assert.ok(md.includes('| 2026-03-17 | 5.0 (5, n = 1) | not logged |'), md.slice(md.indexOf('## Daily table')));
+    assert.ok(md.includes('| 2026-03-12 | 4.0 (4, n = 1) | skipped |'));
     assert.ok(md.includes('| 2026-03-16 | GAD-7 | 8 of 21 | mild |'));
   });
 
   it('phrases plan differences and symptom onsets as plain facts', () => {
     assert.ok(md.includes('At plan: 18 of 21 days with a plan.'));
     assert.ok(md.includes('Above plan: 1 day (2026-03-09: logged 20 mg, plan 15 mg).'));
-    assert.ok(md.includes('Dose recorded as skipped: 1 day (2026-03-12).'));
+    assert.ok(md.includes('Only a skipped dose logged: 1 day (2026-03-12).'));
     assert.ok(md.includes('No dose logged: 1 day (2026-03-17).'));
-    assert.ok(md.includes('Dizziness first logged 3 days after 20 → 15 mg (peak 3/3, logged on 6 days over 9 days), 2026-03-13 to 2026-03-21.'));
-    assert.ok(md.includes('Brain zaps first logged 1 day after 20 → 15 mg (peak 2/3, logged on 2 days over 2 days)'));
+    assert.ok(md.includes('Dizziness: first logged 2026-03-13, 3 days after 20 → 15 mg (2026-03-10); 1 day with only a skipped dose in the 7 days before; logged on 6 days from 2026-03-13 to 2026-03-21, peak 3/3.'), md);
+    assert.ok(md.includes('Brain zaps: first logged 2026-03-11, 1 day after 20 → 15 mg (2026-03-10); logged on 2 days from 2026-03-11 to 2026-03-12, peak 2/3.'));
     for (const out of [md, html]) {
       assert.doesNotMatch(out, /\b(error|non-?compliant|missed by|you should|withdrawal|relapse|recommend|adherent)\b/i);
     }
   });
 
-  it('phrases an onset with no change before it, on the day of a change, and after later changes', () => {
+  it('phrases an onset with no change in the 28 days before, on the day of a change, and each later episode', () => {
     const chg = (c: { fromMg: number; toMg: number }) => changeLabel(c, 'mg');
-    const base = { key: 'k', label: 'Vertigo', firstDate: '2026-03-03', lastDate: '2026-03-05', peak: 1, daysLogged: 2, spanDays: 3, loggedBefore: false, afterLaterChanges: [] };
+    const episode = { firstDate: '2026-03-03', lastDate: '2026-03-05', daysLogged: 2, spanDays: 3, peak: 1, change: null, daysAfterChange: null, skippedBefore: [], notLoggedBefore: [], sameDayEvents: [] };
     assert.strictEqual(
-      onsetText({ ...base, change: null, daysAfterChange: null }, chg),
-      'Vertigo first logged on 2026-03-03, with no dose change logged before it (peak 1/3, logged on 2 days over 3 days), last 2026-03-05.'
+      onsetText({ key: 'k', label: 'Vertigo', loggedBefore: false, episodes: [episode] }, chg),
+      'Vertigo: first logged 2026-03-03, no dose change logged in the 28 days before; logged on 2 days from 2026-03-03 to 2026-03-05, peak 1/3.'
     );
-    const cut = { date: '2026-03-03', fromMg: 20, toMg: 15 };
-    const later = { date: '2026-03-20', fromMg: 15, toMg: 10 };
+    const cut = { date: '2026-03-03', fromMg: 20, toMg: 15, recorded: true };
+    const later = { date: '2026-03-20', fromMg: 15, toMg: 10, recorded: true };
+    const onset = {
+      key: 'k',
+      label: 'Vertigo',
+      loggedBefore: true,
+      episodes: [
+        { ...episode, change: cut, daysAfterChange: 0, sameDayEvents: [2] },
+        { ...episode, firstDate: '2026-03-22', lastDate: '2026-03-22', daysLogged: 1, spanDays: 1, change: later, daysAfterChange: 2, notLoggedBefore: ['2026-03-17', '2026-03-18'], skippedBefore: ['2026-03-19'] }
+      ]
+    };
     assert.strictEqual(
-      onsetText({ ...base, lastDate: '2026-03-22', daysLogged: 3, spanDays: 20, change: cut, daysAfterChange: 0, loggedBefore: true, afterLaterChanges: [{ change: later, firstDate: '2026-03-22', daysAfterChange: 2 }] }, chg),
-      'Vertigo first logged on the day of 20 → 15 mg (peak 1/3, logged on 3 days over 20 days), 2026-03-03 to 2026-03-22. After 15 → 10 mg on 2026-03-20: first logged 2 days after. Also logged before this range.'
+      onsetText(onset, chg),
+      'Vertigo: first logged 2026-03-03, on the day of 20 → 15 mg (2026-03-03); same day as E3; logged on 2 days from 2026-03-03 to 2026-03-05, peak 1/3. Again from 2026-03-22: 2 days after 15 → 10 mg (2026-03-20); 1 day with only a skipped dose and 2 days with no dose logged in the 7 days before; logged on 2026-03-22 only, peak 1/3. Also logged before this range.'
     );
   });
 

@@ -22,9 +22,10 @@ const FONTS = shippedFonts(path.join(ROOT, 'dist', 'fonts'));
 describe('summary PDF', function () {
   this.timeout(60_000);
   const cache = new Map<string, Promise<Uint8Array>>();
+  const overflow = new Map<string, number>();
   const pdf = (name: 'demo' | 'heavy', size: PageSize) => {
     const key = `${name}-${size}`;
-    if (!cache.has(key)) cache.set(key, summaryPdf(summaryDoc(name === 'demo' ? demo() : heavy(), {}, size), { size, fonts: FONTS, creationDate: new Date('2026-06-30T12:00:00Z') }));
+    if (!cache.has(key)) cache.set(key, summaryPdf(summaryDoc(name === 'demo' ? demo() : heavy(), {}, size), { size, fonts: FONTS, creationDate: new Date('2026-06-30T12:00:00Z'), onPage1: (n) => overflow.set(key, n) }));
     return cache.get(key)!;
   };
 
@@ -35,6 +36,8 @@ describe('summary PDF', function () {
         const { pages, title } = await readPdf(await pdf(name, size));
         const first = flat(pages[0]);
         assertInOrder(first, page1Items(s), `${name} ${size}`);
+        // Text past the page's edge is still extracted: the writer's own measure says nothing ran over.
+        assert.strictEqual(overflow.get(`${name}-${size}`), 0, 'page 1 runs into its footer');
         if (name === 'heavy') assert.ok(first.includes('Support lines: 988 Suicide & Crisis Lifeline: Call or text 988'), 'item 9 answered: the support lines are on page 1');
         assert.ok(!first.includes('Appendix'), 'the appendix is not on page 1');
         assert.ok(pages.length >= 3, `${pages.length} pages`);
@@ -79,7 +82,7 @@ describe('summary PDF', function () {
     // 🦋 and 你好 have no glyph in DejaVu: each becomes a visible □, and the appendix says what □ means.
     assert.ok(all.includes(`Emoji: ${PLACEHOLDER} and CJK: ${PLACEHOLDER}${PLACEHOLDER}`), 'placeholders, nothing dropped');
     assert.ok(flat(all).includes(`${PLACEHOLDER} stands for a character this PDF's font cannot show`));
-    assert.ok(flat(all).includes('Dose logged as of 2026-06-30: 5 mg; last change 7.5 → 5 mg on 2026-05-17'), 'the summary’s own → and numbers');
+    assert.ok(flat(all).includes('Dose: 5 mg a day since 2026-05-17 (7.5 → 5 mg; day 44 on 2026-06-30)'), 'the summary’s own → and numbers');
     assert.ok(flat(all).includes('± '), 'mean ± SD');
     // A life-event title with markup stays text.
     assert.ok(all.includes('<script>alert("x")</script> & a very long title'));

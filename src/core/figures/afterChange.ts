@@ -31,8 +31,8 @@ function dayList(days: readonly number[]): string {
 export function courseText(c: SymptomCourse): string {
   if (c.daysLogged === 1) return `logged on day ${c.onsetDay} only (${severityWord(c.peak)})`;
   const days = c.severities.flatMap((v, d) => (v === null ? [] : [d]));
-  const contiguous = days[days.length - 1] - days[0] + 1 === days.length;
-  if (!contiguous && days.length <= 4) return `logged on days ${dayList(days)}; peak day ${c.peakDay} (${severityWord(c.peak)})`;
+  const contiguous = days.length > 0 && days[days.length - 1] - days[0] + 1 === days.length;
+  if (days.length === c.daysLogged && !contiguous && days.length <= 4) return `logged on days ${dayList(days)}; peak day ${c.peakDay} (${severityWord(c.peak)})`;
   const peak = c.peakDay === c.onsetDay ? `onset and peak day ${c.onsetDay}` : `onset day ${c.onsetDay}, peak day ${c.peakDay}`;
   return `${peak} (${severityWord(c.peak)}), last logged day ${c.lastDay}`;
 }
@@ -90,10 +90,9 @@ export function afterChangeFigure(windows: readonly ChangeWindow[], unit: string
     // Days without a dose taken sit on the change's own row: × only a skipped dose, ○ nothing logged.
     for (const d of w.skippedDays) p.push({ t: 'text', mark: 'skipped-dose', x: dayX(d) + (CELL - 1) / 2, y: y + 9, text: '×', size: SIZE + 1, anchor: 'middle', bold: true, fill: INK.text });
     for (const d of w.notLoggedDays) p.push({ t: 'text', mark: 'unlogged-dose', x: dayX(d) + (CELL - 1) / 2, y: y + 8.5, text: '○', size: SIZE - 1, anchor: 'middle', fill: INK.text });
-    const missed = [
-      w.skippedDays.length ? `skipped only on day ${w.skippedDays.join(', ')}` : '',
-      w.notLoggedDays.length ? `no dose logged on ${w.notLoggedDays.length === 1 ? 'day' : 'days'} ${w.notLoggedDays.join(', ')}` : ''
-    ].filter(Boolean);
+    // The marks on the row, in words short enough for the row (the appendix lists every day).
+    const days = (list: readonly number[]) => (list.length === 1 ? `day ${list[0]}` : list.length <= 3 ? `days ${list.join(', ')}` : `${list.length} days`);
+    const missed = [w.skippedDays.length ? `× on ${days(w.skippedDays)}` : '', w.notLoggedDays.length ? `○ on ${days(w.notLoggedDays)}` : ''].filter(Boolean);
     p.push({ t: 'text', mark: 'row-text', x: TEXT_X, y: y + 9, text: fitText(`Shown: ${windowEndText(w)}${missed.length ? `; ${missed.join('; ')}` : ''}`, width - TEXT_X, SIZE), size: SIZE, fill: INK.muted });
     y += GROUP;
     for (const s of w.symptoms) {

@@ -40,6 +40,8 @@ const TICK = 8;
 const LABEL_ROWS = [8, 17];
 /** Width an event's title may take in its label (as many characters as 72 pt held at 7.5 pt). */
 const EVENT_TITLE_W = 77;
+/** A title this short is tried whole first. */
+const EVENT_TITLE_FULL = 40;
 
 /** The smallest layout, exported for tests that check where things fall: mood, dose and PHQ-9 panels share one time axis. */
 export const MOOD_DOSE_LAYOUT = { left: 40, right: 40, moodTop: 20, moodHeight: 78, doseTop: 102, doseHeight: 26, ticksY: 138, stripTop: 143, stripHeight: 22, legendY: 177, height: 181 };
@@ -61,7 +63,8 @@ export function moodDoseLayout(height: number = MOOD_DOSE_LAYOUT.height): typeof
   return { ...B, moodHeight, doseTop, doseHeight, ticksY, stripTop, stripHeight, legendY, height: legendY + (B.height - B.legendY) };
 }
 
-export function moodDoseFigure(input: MoodDoseInput): Figure {
+/** Figure A, and the life events (by index) whose label on it is cut or only their number: the caption's key gives them in full. */
+export function moodDoseFigure(input: MoodDoseInput): Figure & { shortenedEvents: number[] } {
   const L = moodDoseLayout(input.height);
   const width = input.width ?? 535;
   // With recalled history before the range, the range's panels start right of an inset for it.
@@ -139,11 +142,21 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
     marker(x, 'change-marker', { color: INK.change, width: 0.9 });
     place(x, `→ ${formatMg(c.toMg)} ${input.unit}`, [0, 1], INK.change) ?? place(x, `→ ${formatMg(c.toMg)}`, [0, 1], INK.change);
   }
+  const shortenedEvents: number[] = [];
   input.events.forEach((e, i) => {
     const x = xMid(e.date);
     marker(x, 'event-marker', { color: INK.event, width: 0.9, dash: [1.2, 1.8] });
     const number = `E${i + 1}`;
-    place(x, `${number} ${fitText(e.title.replace(/\s+/g, ' '), EVENT_TITLE_W, LABEL)}`, [1, 0], INK.event) ?? place(x, number, [1, 0], INK.event);
+    const title = e.title.replace(/\s+/g, ' ');
+    // The whole title where there is room for it, else cut to a short label, else the number alone.
+    let fitted = title.length <= EVENT_TITLE_FULL ? title : fitText(title, EVENT_TITLE_W, LABEL);
+    let placed = place(x, `${number} ${fitted}`, [1, 0], INK.event);
+    if (placed === undefined && fitted === title) {
+      fitted = fitText(title, EVENT_TITLE_W, LABEL);
+      placed = place(x, `${number} ${fitted}`, [1, 0], INK.event);
+    }
+    if (placed === undefined) place(x, number, [1, 0], INK.event);
+    if (placed === undefined || fitted !== title) shortenedEvents.push(i);
   });
 
   // Dose: the step in force, solid on days a dose was taken and dotted across days without one
@@ -193,10 +206,11 @@ export function moodDoseFigure(input: MoodDoseInput): Figure {
   }
   if (!input.phq9.length) p.push({ t: 'text', mark: 'legend', x: left + plotW / 2, y: L.stripTop + L.stripHeight / 2 + 2.5, text: 'No PHQ-9 in this range', size: TICK, anchor: 'middle', fill: INK.muted });
 
-  p.push(...legend(L.legendY, span ? 4 : L.left, Boolean(span)));
+  p.push(...legend(L.legendY, span ? 4 : L.left, Boolean(span), input.days.some((d) => d.dose.deviation), width));
   const moodDays = input.days.filter((d) => d.mean !== null).length;
   const recalledDesc = span ? ` Medication history as recalled before the range (${span.bands.length} period${span.bands.length === 1 ? '' : 's'}, ${span.from} to ${span.to}) is hatched in a separate inset on the left; it is not counted in any figure.` : '';
   return {
+    shortenedEvents,
     id: 'figure-a',
     width,
     height: L.height,
@@ -226,25 +240,30 @@ function stepLines(values: readonly (number | null)[], xOf: (d: LocalDate) => nu
   return out;
 }
 
-function legend(yBase: number, x0: number, recalled: boolean): Prim[] {
+function legend(yBase: number, x0: number, recalled: boolean, otherDose: boolean, width: number): Prim[] {
   const out: Prim[] = [];
-  let x = x0;
-  const item = (draw: (x: number) => Prim, text: string) => {
-    out.push(draw(x));
-    out.push({ t: 'text', mark: 'legend', x: x + 14, y: yBase, text, size: LABEL, fill: INK.text });
-    x += 14 + textWidth(text, LABEL) + 12;
-  };
   const y = yBase - 2.5;
-  item((x) => ({ t: 'circle', mark: 'legend', cx: x + 5, cy: y, r: 2, fill: INK.mood }), 'Daily mean mood');
-  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.rolling, width: 1.6 } }), '7-day rolling median');
-  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 2.2 } }), 'Dose taken');
-  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 1.2, dash: [1, 2] } }), 'None logged');
-  item((x) => ({ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.planned, width: 0.9, dash: [3, 2] } }), 'Dose planned');
-  item((x) => ({ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.change, width: 0.9 } }), 'Dose change');
-  item((x) => ({ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.event, width: 0.9, dash: [1.2, 1.8] } }), 'Life event');
-  if (recalled) {
-    out.push(...legendSwatch(x, y + 1));
-    out.push({ t: 'text', mark: 'legend', x: x + 14, y: yBase, text: 'As recalled (hatched)', size: LABEL, fill: INK.text });
+  const items: [(x: number) => Prim[], string][] = [
+    [(x) => [{ t: 'circle', mark: 'legend', cx: x + 5, cy: y, r: 2, fill: INK.mood }], 'Daily mean mood'],
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.rolling, width: 1.6 } }], '7-day median'],
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 2.2 } }], 'Dose taken'],
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 1.2, dash: [1, 2] } }], 'No dose taken']
+  ];
+  if (otherDose) items.push([(x) => [{ t: 'rect', mark: 'legend', x: x + 2, y: y - 1.2, w: 6, h: 2.4, fill: INK.dose }], 'Another dose that day']);
+  items.push(
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.planned, width: 0.9, dash: [3, 2] } }], 'Plan'],
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.change, width: 0.9 } }], 'Dose change'],
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.event, width: 0.9, dash: [1.2, 1.8] } }], 'Life event']
+  );
+  if (recalled) items.push([(x) => legendSwatch(x, y + 1), 'As recalled (hatched)']);
+  // The gap between items shrinks until the legend fits the figure's width: no entry is ever cut.
+  const total = items.reduce((a, [, text]) => a + 14 + textWidth(text, LABEL), 0);
+  const gap = Math.max(4, Math.min(12, (width - x0 - total) / Math.max(1, items.length - 1)));
+  let x = x0;
+  for (const [draw, text] of items) {
+    out.push(...draw(x));
+    out.push({ t: 'text', mark: 'legend', x: x + 14, y: yBase, text, size: LABEL, fill: INK.text });
+    x += 14 + textWidth(text, LABEL) + gap;
   }
   return out;
 }
