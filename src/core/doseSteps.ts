@@ -103,7 +103,7 @@ export function doseSteps(input: StepInput, from: LocalDate, to: LocalDate): Dos
       if (r.median !== null && (!lowestWeek || r.median < lowestWeek.median)) lowestWeek = { median: r.median, date: d.date };
       if (symptomDates.has(d.date)) symptomDays++;
       if (d.kind === 'skipped') skippedDays++;
-      else if (d.kind === 'not-logged' && d.level !== null) notLoggedDays++;
+      else if (d.kind === 'not-logged') notLoggedDays++;
     }
     const length = run.last - run.first + 1;
     const window = (lo: number, hi: number, values: number[]): StepWindow | null => {

@@ -63,6 +63,7 @@ export function stepRow(st: StepCells, unit: string, t: Translate = plainWords):
   const unknownStart = st.mg !== null && st.startedOn === null;
   // "5.5 (12)", "too few days (2)", "6.0 (9) from day 3" when the range starts after day 0.
   const window = (w: StepWindowLike, lo: number, missing: string): string => {
+    if (st.mg === null) return t('–');
     if (unknownStart) return t('n/a');
     if (!w) return missing;
     const value = w.stat.tooFew ? t('too few days ({0})', w.stat.n) : t('{0} ({1})', one(w.stat.median), w.stat.n);

@@ -140,7 +140,7 @@ export interface Summary {
    * The step in force on the range's last day, the last day a dose was taken (on or before it), and
    * the latest change up to then. The step is not a dose taken: `lastTaken` says when one last was.
    */
-  current: { mg: number | null; lastTaken: LocalDate | null; lastChange: DoseChange | null; daysSinceChange: number | null };
+  current: { mg: number | null; lastTaken: LocalDate | null; lastChange: DoseChange | null; daysSinceChange: number | null; startBy: LocalDate | null };
   dose: DoseTimeline;
   moodByDose: DoseMood[];
   /** Days with a check-in that mood by dose leaves out, and why. */
@@ -277,7 +277,8 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
       mg: record.levelOn(to),
       lastTaken: lastTakenOnOrBefore(record.loggedDates, (d) => record.day(d).kind === 'taken', to),
       lastChange,
-      daysSinceChange: lastChange ? daysBetween(lastChange.date, to) : null
+      daysSinceChange: lastChange ? daysBetween(lastChange.date, to) : null,
+      startBy: stepStartBy(record, to)
     },
     dose,
     moodByDose: mood.levels,
@@ -297,6 +298,12 @@ export function buildSummary(rows: RowsByTable, options: SummaryOptions): Summar
     support: item9 ? [...(options.support ?? [])] : null,
     recalled: recalledHistory(rows.recalled_periods ?? [], doses)
   };
+}
+
+/** When the log does not show where the step in force began: the first dose logged, on or before which it did. */
+function stepStartBy(record: ReturnType<typeof doseRecord>, date: LocalDate): LocalDate | null {
+  const start = record.stepStart(date);
+  return start && !start.known ? start.onOrBefore : null;
 }
 
 function lastTakenOnOrBefore(dates: readonly LocalDate[], taken: (d: LocalDate) => boolean, to: LocalDate): LocalDate | null {

@@ -140,7 +140,7 @@ function doseLine(s: Summary, chg: ReturnType<typeof changeWith>): string {
   let dose: string;
   if (c.mg === null) dose = `Dose: none logged as of ${to}.`;
   else if (c.lastChange) dose = `Dose: ${mgText(c.mg, unit, '')} a day since ${c.lastChange.date} (${chg(c.lastChange)}; day ${c.daysSinceChange ?? 0} on ${to}).`;
-  else dose = `Dose: ${mgText(c.mg, unit, '')} a day, already taken when the first dose was logged; no change logged.`;
+  else dose = `Dose: ${mgText(c.mg, unit, '')} a day since at least ${c.startBy} (the first dose logged); no change logged.`;
   if (c.mg !== null && c.lastTaken && c.lastTaken < to) dose += ` Last dose logged ${c.lastTaken}.`;
   const plan = s.planStep
     ? ` Plan: step ${s.planStep.index} of ${s.planStep.count}, ${mgText(s.planStep.targetMg, unit, '')} since ${s.planStep.startDate} (day ${s.planStep.day}).`
@@ -152,7 +152,11 @@ function header(s: Summary, t: SummaryStrings, chg: ReturnType<typeof changeWith
   const a = s.adherence;
   const mood = s.mood.mean === null ? 'no check-ins in this range' : `mood mean ${one(s.mood.mean)} (n = ${plural(s.mood.days, 'day')}), rated 1–10 (10 best)`;
   const checkIns = `${plural(s.counts.checkIns, 'check-in')} on ${s.counts.daysWithCheckIn} of the ${plural(s.range.days, 'day')}`;
-  const doses = `Dose taken on ${plural(a.days - a.skipped - a.notLogged, 'day')}; only a skipped dose on ${a.skipped}; no dose logged on ${a.notLogged}.`;
+  const taken = a.days - a.skipped - a.notLogged;
+  const doses =
+    taken === a.days
+      ? `A dose was taken on each of the ${plural(a.days, 'day')}.`
+      : [`Dose taken on ${plural(taken, 'day')}`, a.skipped ? `only a skipped dose on ${a.skipped}` : '', a.notLogged ? `no dose logged on ${a.notLogged}` : ''].filter(Boolean).join('; ') + '.';
   const out: Block[] = [
     { kind: 'p', text: doseLine(s, chg) },
     { kind: 'p', text: `Range: ${s.range.from} to ${s.range.to} (${plural(s.range.days, 'day')})${BASIS[s.range.basis](s)}. ${checkIns}; ${mood}. ${doses}` }

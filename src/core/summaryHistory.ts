@@ -3,6 +3,7 @@
 // each other or the logged doses. Always "as recalled by the patient"; never counted in a figure.
 import { formatMg } from './entries';
 import { fitText, textWidth } from './figures/display';
+import { sameMedication } from './figures/recalledInset';
 import { PAGE1_BOX } from './page1Fit';
 import { periodDates } from './recalled';
 import type { RecalledPeriod } from './schemas';
@@ -14,13 +15,15 @@ import { plural } from './summaryWords';
 export const HISTORY_HEADING = 'Medication history (as recalled)';
 
 const dose = (p: RecalledPeriod, unit: string) => `${formatMg(p.mg)} ${unit}`;
+/** Another medication than the one logged is always named, so its mg is never read as this one's. */
+const named = (p: RecalledPeriod, s: Summary) => (sameMedication(p.medication, s.medication.name) ? dose(p, s.medication.unit) : `${p.medication} ${dose(p, s.medication.unit)}`);
 
 /** Page 1's one line: the periods in short if they fit on one line, else how many and when. */
 export function historyPointer(s: Summary): Block[] {
   if (!s.recalled.length) return [];
   const unit = s.medication.unit;
   const periods = s.recalled.map((r) => r.period);
-  const listed = `Before the journal, as recalled by the patient: ${periods.map((p) => `${dose(p, unit)} ${periodDates(p)}`).join('; ')} (in the appendix).`;
+  const listed = `Before the journal, as recalled by the patient: ${periods.map((p) => `${named(p, s)} ${periodDates(p)}`).join('; ')} (in the appendix).`;
   if (textWidth(listed, 9) <= PAGE1_BOX.width) return [{ kind: 'muted', text: listed }];
   const from = periods.reduce((a, p) => (firstDayOf(p.startDate) < firstDayOf(a.startDate) ? p : a)).startDate;
   const to = periods.reduce((a, p) => (lastDayOf(p.endDate) > lastDayOf(a.endDate) ? p : a)).endDate;

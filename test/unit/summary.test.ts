@@ -187,7 +187,7 @@ describe('prescriber summary', () => {
     const change = { date: '2026-03-10', fromMg: 20, toMg: 15, recorded: true };
     assert.deepStrictEqual(s.dose.changes, [change]);
     // Step on 03-22 is 15; last change 03-10 → 22 − 10 = day 12 of it.
-    assert.deepStrictEqual(s.current, { mg: 15, lastTaken: TODAY, lastChange: change, daysSinceChange: 12 });
+    assert.deepStrictEqual(s.current, { mg: 15, lastTaken: TODAY, lastChange: change, daysSinceChange: 12, startBy: null });
     // Ending the range on 03-17 (nothing logged that day): the step is 15 and the last dose taken 03-16, said apart.
     const earlier = buildSummary(journal(), { ...OPTIONS, from: '2026-03-02', to: '2026-03-17' });
     assert.deepStrictEqual([earlier.current.mg, earlier.current.lastTaken, earlier.current.daysSinceChange], [15, '2026-03-16', 7]);
