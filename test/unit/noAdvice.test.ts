@@ -9,6 +9,7 @@ import { summaryDoc } from '../../src/core/summaryDoc';
 import { htmlOf, markdownOf, renderHtml, renderMarkdown } from '../../src/core/summaryRender';
 import { summaryPdf } from '../../src/pdf/summaryPdf';
 import { CLEAN, cleanTaper, CUTS, EVENT, eventIncreaseItem9, symptomsAfterCuts } from '../fixtures/handJournals';
+import * as dd from '../fixtures/doseDayJournals';
 import { flat, readPdf } from '../fixtures/pdfText';
 import { SYMPTOMS } from '../../src/core/symptoms';
 import { rowsFromOps } from '../../src/core/transfer';
@@ -124,13 +125,20 @@ const RECALLED: RecalledPeriod[] = [
 /** Words that would draw a verdict from the timing; the summary shows the facts and never names one. */
 const VERDICT = /\b(withdrawal|relapse|relapsing|improved|improvement|worse|worsened|caused|causes|because of)\b/i;
 
-describe('no verdict in what the summary renders (four hand-made journals)', function () {
+describe('no verdict in what the summary renders (the hand-made journals)', function () {
   this.timeout(60_000);
   const journals = [
     { name: 'a clean taper', rows: cleanTaper(), range: CLEAN },
     { name: 'a taper with symptoms after each cut', rows: symptomsAfterCuts(), range: CUTS },
     { name: 'a life event, a dose increase and a PHQ-9 item 9 answer', rows: eventIncreaseItem9(), range: EVENT },
-    { name: 'a clean taper after a year of recalled history', rows: { ...cleanTaper(), recalled_periods: RECALLED }, range: CLEAN }
+    { name: 'a clean taper after a year of recalled history', rows: { ...cleanTaper(), recalled_periods: RECALLED }, range: CLEAN },
+    { name: 'a morning dose plus a top-up', rows: dd.topUp(), range: dd.TOP_UP },
+    { name: 'two check-ins a day', rows: dd.twoCheckIns(), range: dd.TWO_A_DAY },
+    { name: 'six days with nothing logged, then symptoms', rows: dd.gapThenSymptoms(), range: dd.GAP },
+    { name: 'skipped, then taken', rows: dd.skippedThenTaken(), range: dd.SKIP },
+    { name: 'a journal that starts mid-step', rows: dd.midStep(), range: dd.MID },
+    { name: 'a symptom 100 days after a change, beside a life event', rows: dd.lateOnset(), range: dd.LATE },
+    { name: 'a recalled period of another medication', rows: dd.otherMedication(), range: dd.OTHER }
   ];
   const fonts = {
     regular: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed.ttf')),
