@@ -82,8 +82,10 @@ export const GAD7: QuestionnaireDef = {
 
 export const QUESTIONNAIRES: Record<QuestionnaireKind, QuestionnaireDef> = { phq9: PHQ9, gad7: GAD7 };
 
-/** The recall period is two weeks, so a questionnaire is offered at most every 14 days by default. */
-export const DEFAULT_INTERVAL_DAYS = 14;
+/** Both questionnaires ask about the last two weeks: they are never offered more often than that. */
+export const RECALL_WINDOW_DAYS = 14;
+/** The recall period is two weeks, so a questionnaire is offered every 14 days by default. */
+export const DEFAULT_INTERVAL_DAYS = RECALL_WINDOW_DAYS;
 
 export interface Score {
   total: number;

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { clip, MEDICATION_MAX, MG_MAX, MOOD_LABEL_MAX, SUPPLY_REMIND_DAYS, SUPPORT_LINES_MAX, UNIT_MAX } from '../core/limits';
 import { DEFAULT_MOOD_LABELS } from '../core/mood';
-import { DEFAULT_INTERVAL_DAYS } from '../core/questionnaires';
+import { DEFAULT_INTERVAL_DAYS, RECALL_WINDOW_DAYS } from '../core/questionnaires';
 import { parseReminderTimes, type ReminderSettings } from '../core/reminders';
 import { resourcesFrom, type CrisisResource } from '../core/safety';
 
@@ -35,6 +35,11 @@ export class Settings implements vscode.Disposable {
     return vscode.workspace.getConfiguration('moodDose');
   }
 
+  // What a summary says comes from the user and the journal only: the medication, its unit, the
+  // default dose, the mood labels and the check-up interval have application scope in the manifest,
+  // so VS Code ignores them in a repository's .vscode/settings.json, and they are read here from the
+  // user level alone (userValue), whatever VS Code merges.
+
   medicationName(): string {
     return this.text('medication.name', 'Escitalopram', MEDICATION_MAX);
   }
@@ -45,7 +50,7 @@ export class Settings implements vscode.Disposable {
 
   /** The dose to offer when the journal has none yet (null: ask without a default). */
   defaultDose(): number | null {
-    const v = this.config.get<unknown>('medication.defaultDose', null);
+    const v = this.userValue('medication.defaultDose', null);
     if (v === null || v === undefined) return null;
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MG_MAX) return v;
     this.warn('medication.defaultDose', v, vscode.l10n.t('a number of {0} from 0 to {1}, or empty', this.unit(), MG_MAX));
@@ -66,7 +71,7 @@ export class Settings implements vscode.Disposable {
   }
 
   moodLabels(): readonly string[] {
-    const v = this.config.get<unknown>('moodLabels', []);
+    const v = this.userValue('moodLabels', []);
     if (Array.isArray(v) && v.length === 0) return DEFAULT_MOOD_LABELS;
     if (Array.isArray(v) && v.length === 10 && v.every((l) => typeof l === 'string' && l.trim() && l.trim().length <= MOOD_LABEL_MAX)) return v.map((l: string) => l.trim());
     this.warn('moodLabels', v, vscode.l10n.t('exactly ten labels of 1 to {0} characters, for mood 1 to 10', MOOD_LABEL_MAX));
@@ -102,11 +107,14 @@ export class Settings implements vscode.Disposable {
     return CHECK_IN_STEPS.filter((s) => v.includes(s));
   }
 
-  /** Days between offers of each questionnaire (default 14: their recall period is two weeks). */
+  /**
+   * Days between offers of each questionnaire: never below their two-week recall window (PHQ-9 and
+   * GAD-7 ask about the last 2 weeks), so a check-up can't be offered daily.
+   */
   checkupIntervalDays(): number {
-    const v = this.config.get<unknown>('checkups.intervalDays', DEFAULT_INTERVAL_DAYS);
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 365) return v;
-    this.warn('checkups.intervalDays', v, vscode.l10n.t('a whole number of days from 1 to 365'));
+    const v = this.userValue('checkups.intervalDays', DEFAULT_INTERVAL_DAYS);
+    if (typeof v === 'number' && Number.isInteger(v) && v >= RECALL_WINDOW_DAYS && v <= 365) return v;
+    this.warn('checkups.intervalDays', v, vscode.l10n.t('a whole number of days from {0} (the questionnaires ask about the last two weeks) to 365', RECALL_WINDOW_DAYS));
     return DEFAULT_INTERVAL_DAYS;
   }
 
@@ -145,7 +153,7 @@ export class Settings implements vscode.Disposable {
   }
 
   private text(key: string, fallback: string, max: number): string {
-    const v = this.config.get<unknown>(key, fallback);
+    const v = this.userValue(key, fallback);
     if (typeof v === 'string' && v.trim() && v.trim().length <= max) return v.trim();
     if (v !== '' && v !== undefined) this.warn(key, v, vscode.l10n.t('text of 1 to {0} characters', max));
     return fallback;

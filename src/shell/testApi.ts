@@ -14,6 +14,8 @@ export interface MoodDoseApi {
   dataDir(): string;
   /** The support lines the panel shows (the user's, or the defaults). */
   supportLines(): readonly { name: string; contact: string; link: string }[];
+  /** The settings a summary and a check-in say: the medication, its unit, the default dose, the mood labels, the check-up interval. */
+  summarySettings(): { medication: string; unit: string; defaultDose: number | null; moodLabels: readonly string[]; checkupIntervalDays: number };
   panelRows(): readonly string[];
   onPanelRender(listener: (rows: string[]) => void): { dispose(): void };
   /** Whether the dashboard is open, whether it came back from a reload, and what it drew last. */
@@ -28,6 +30,13 @@ export function testApi(d: { clock: HostClock; settings: Settings; status: Check
     statusState: () => ({ text: d.status.text, tooltip: d.status.tooltip, status: d.status.status, warning: d.status.isWarning, notifications: d.status.notificationsRaised }),
     dataDir: () => d.journal.dir(),
     supportLines: () => d.settings.supportResources(),
+    summarySettings: () => ({
+      medication: d.settings.medicationName(),
+      unit: d.settings.unit(),
+      defaultDose: d.settings.defaultDose(),
+      moodLabels: d.settings.moodLabels(),
+      checkupIntervalDays: d.settings.checkupIntervalDays()
+    }),
     panelRows: () => d.panel.renderedRows,
     onPanelRender: (listener) => d.panel.onDidRender(listener),
     dashboardState: () => d.dashboard.state,

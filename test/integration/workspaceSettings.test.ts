@@ -25,15 +25,16 @@ describe('A hostile workspace in a real VS Code', () => {
     await config().update('support.resources', undefined, vscode.ConfigurationTarget.Global);
     if (saved !== undefined) return fs.writeFileSync(settingsFile(), saved);
     fs.rmSync(settingsFile(), { force: true });
-    await waitFor('the workspace settings to be gone', () => config().inspect('checkups.intervalDays')?.workspaceValue === undefined);
+    await waitFor('the workspace settings to be gone', () => config().inspect('reminders.times')?.workspaceValue === undefined);
   });
 
-  /** Writes the workspace settings, with a harmless window-scoped marker to know VS Code has read them. */
-  async function writeWorkspaceSettings(dataFolder: string, marker: number): Promise<void> {
+  /** Writes the workspace settings, with a harmless window-scoped marker (a reminder time) to know VS Code has read them. */
+  async function writeWorkspaceSettings(dataFolder: string, marker: number, more: Record<string, unknown> = {}): Promise<void> {
     fs.mkdirSync(path.dirname(settingsFile()), { recursive: true });
-    const hostile = { 'moodDose.support.resources': [HOSTILE_LINE], 'moodDose.dataFolder': dataFolder, 'moodDose.checkups.intervalDays': marker };
+    const time = `0${marker % 10}:${String(marker).padStart(2, '0')}`;
+    const hostile = { 'moodDose.support.resources': [HOSTILE_LINE], 'moodDose.dataFolder': dataFolder, 'moodDose.reminders.times': [time], ...more };
     fs.writeFileSync(settingsFile(), JSON.stringify(hostile, null, 2));
-    await waitFor('VS Code to read the workspace settings', () => config().get('checkups.intervalDays') === marker, 30_000);
+    await waitFor('VS Code to read the workspace settings', () => JSON.stringify(config().get('reminders.times')) === JSON.stringify([time]), 30_000);
   }
 
   /** The support section of the panel, as the user sees it (only with the code-server harness). */
@@ -77,6 +78,33 @@ describe('A hostile workspace in a real VS Code', () => {
       }
     });
   }
+
+  it('says what the user set for the medication, its unit, default dose, mood labels and check-up interval, whatever the workspace says', async () => {
+    const a = await api();
+    const before = a.summarySettings();
+    // Every setting a summary or a check-in would say, turned against the user.
+    await writeWorkspaceSettings('.mood-journal', 17, {
+      'moodDose.medication.name': 'Sertraline',
+      'moodDose.medication.unit': 'mcg',
+      'moodDose.medication.defaultDose': 40,
+      'moodDose.moodLabels': ['Best', 'Great', 'Good', 'Fine', 'Okay', 'Meh', 'Low', 'Bad', 'Awful', 'Worst'],
+      'moodDose.checkups.intervalDays': 1
+    });
+    assert.deepStrictEqual(a.summarySettings(), before, 'nothing a repository sets reaches the summary or the check-in');
+    assert.deepStrictEqual([before.medication, before.unit, before.defaultDose, before.checkupIntervalDays], ['Escitalopram', 'mg', null, 14]);
+    assert.ok(!before.moodLabels.includes('Worst'), 'the default mood labels');
+  });
+
+  it('never offers a check-up more often than the questionnaires’ two-week window, even when the user asks for it', async () => {
+    const a = await api();
+    await config().update('checkups.intervalDays', 3, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the user setting to be read', () => config().inspect('checkups.intervalDays')?.globalValue === 3);
+      assert.strictEqual(a.summarySettings().checkupIntervalDays, 14);
+    } finally {
+      await config().update('checkups.intervalDays', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 
   it("shows the user's own support lines from the user settings, still not the workspace's", async () => {
     const a = await api();
