@@ -51,7 +51,7 @@ export function addQuestionCommand(d: Pick<CommandDeps, 'read' | 'actions' | 'cl
     const appointment = upcoming ?? (await askAppointment(d, vscode.l10n.t('When is your next appointment?')));
     if (!appointment) return undefined;
     const saved = await d.actions.addQuestion(question, appointment);
-    void vscode.window.showInformationMessage(saved.message);
+    void confirmSaved(d.actions, saved);
     return saved.id;
   };
 }
