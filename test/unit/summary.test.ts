@@ -233,33 +233,6 @@ describe('prescriber summary', () => {
     assert.strictEqual(past.questions?.upcoming, false);
   });
 
-  it('never drops recorded questions when an earlier appointment without any is added, and says which appointment they are from', () => {
-    // 03-30 with Dr. Chen is now the next appointment, with no questions; 04-06 still has its two.
-    const rows = journal();
-    rows.appointments = [...rows.appointments!, appointment('appt-0330', '2026-03-30', 'Dr. Chen', ['  '])];
-    const withEarlier = buildSummary(rows, OPTIONS);
-    assert.deepStrictEqual(withEarlier.questions, {
-      date: '2026-04-06',
-      time: '10:30',
-      provider: 'Dr. Rivera <Psychiatry>',
-      upcoming: false,
-      questions: ['Is the dizziness expected to pass?', 'Can we talk about the pace?']
-    });
-    const md = renderMarkdown(withEarlier);
-    assert.ok(md.includes('Questions for this visit (from 2026-04-06 10:30 with Dr. Rivera \\<Psychiatry\\>)'), md.slice(0, 1500));
-    assert.ok(md.includes('1. Is the dizziness expected to pass?') && md.includes('2. Can we talk about the pace?'));
-    assert.doesNotMatch(md, /No questions recorded/);
-    assert.ok(renderHtml(withEarlier).includes('Is the dizziness expected to pass?'), 'the HTML summary shows them too');
-    // Once the next appointment has questions of its own, they are this visit's.
-    rows.appointments = [...journal().appointments!, appointment('appt-0330', '2026-03-30', 'Dr. Chen', ['Is the rash related?'])];
-    const own = buildSummary(rows, OPTIONS);
-    assert.deepStrictEqual([own.questions?.date, own.questions?.upcoming, own.questions?.questions], ['2026-03-30', true, ['Is the rash related?']]);
-    // With no question ahead at all, the next appointment is named with none.
-    rows.appointments = [journal().appointments![0], appointment('appt-0330', '2026-03-30', 'Dr. Chen', [])];
-    const none = buildSummary(rows, OPTIONS);
-    assert.deepStrictEqual([none.questions?.date, none.questions?.upcoming, none.questions?.questions], ['2026-03-30', true, []]);
-  });
-
   it('offers notes to pick from, and includes only the picked ones', () => {
     const candidates = selectableNotes(journal(), '2026-03-02', TODAY);
     assert.deepStrictEqual(
