@@ -477,6 +477,8 @@ const ITEM_KINDS = ['checkin', 'dose', 'event', 'note'] as const;
 
 /** A change saved: its row, the token that undoes it, and the confirmation the palette shows too. */
 const savedSchema = z.object({ id, undoToken: str(64), message: str(2000) });
+/** A change the panel words itself: its row and the token that undoes it. */
+const writtenSchema = z.object({ id, undoToken: str(64) });
 
 /** Requests: method name → schema of its params and of its result. */
 export const methods = {
@@ -501,13 +503,13 @@ export const methods = {
   'plan/data': { params: z.object({}), result: planDataSchema },
   'plan/saveMedication': {
     params: z.object({ id: z.nullable(id), name: text(MEDICATION_MAX), unit: text(UNIT_MAX), form: str(FORM_MAX) }),
-    result: z.object({ id })
+    result: writtenSchema
   },
-  'plan/saveStep': { params: z.object({ id: z.nullable(id), startDate: date, targetMg: num(0, MG_MAX), note: str(STEP_NOTE_MAX) }), result: z.object({ id }) },
-  'plan/deleteStep': { params: z.object({ id }), result: z.null() },
+  'plan/saveStep': { params: z.object({ id: z.nullable(id), startDate: date, targetMg: num(0, MG_MAX), note: str(STEP_NOTE_MAX) }), result: writtenSchema },
+  'plan/deleteStep': { params: z.object({ id }), result: z.object({ undoToken: str(64) }) },
   'appointments/save': {
     params: z.object({ id: z.nullable(id), date, time: z.nullable(clock), provider: str(PROVIDER_MAX), questions: list(text(QUESTION_MAX), QUESTIONS_MAX), outcome: z.nullable(str(NOTE_MAX)) }),
-    result: z.object({ id })
+    result: writtenSchema
   },
   'appointments/delete': { params: z.object({ id }), result: z.null() },
   'history/save': {
@@ -517,7 +519,7 @@ export const methods = {
   },
   /** Undone with entry/undo and the token. */
   'history/delete': { params: z.object({ id }), result: savedSchema },
-  'supply/tablets': { params: z.object({ medicationId: z.nullable(id), tabletMg, split: z.enum(TABLET_SPLITS) }), result: z.object({ id }) },
+  'supply/tablets': { params: z.object({ medicationId: z.nullable(id), tabletMg, split: z.enum(TABLET_SPLITS) }), result: writtenSchema },
   'supply/log': { params: z.object({ medicationId: id, kind: z.enum(SUPPLY_KINDS), tablets }), result: savedSchema },
   'review/save': {
     params: z.object({ symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: text(SYMPTOM_LABEL_MAX), severity: int(0, SEVERITY_MAX) }), PANEL.reviewSymptoms) }),

@@ -221,15 +221,14 @@ export class PanelApp {
     this.draw();
     try {
       const editing = this.fields.editingId;
-      if (editing) await this.channel.request('entry/update', { id: editing, draft });
-      else {
-        // The same confirmation as the palette's, with Undo beside it.
-        const saved = await this.channel.request('entry/save', { draft });
-        this.undo = { token: saved.undoToken, what: saved.message, undone: t('Undone. The entry is kept in the file marked as deleted, so nothing is lost.') };
-      }
-      this.status = editing ? t('Changes saved.') : t('Check-in saved.');
+      // The same confirmation as the palette's, with Undo beside it; an edit is undone to the entry as it was.
+      const saved = editing ? await this.channel.request('entry/update', { id: editing, draft }) : await this.channel.request('entry/save', { draft });
+      this.undo = { token: saved.undoToken, what: saved.message, undone: editing ? t('Change undone. The entry is back as it was.') : t('Undone. The entry is kept in the file marked as deleted, so nothing is lost.') };
+      this.status = editing ? t('Changes saved. Undo is available.') : t('Check-in saved.');
       this.fields = emptyFields(this.context.offeredDose);
       this.persist();
+      // As after a delete: the form the user was in is gone, so focus goes to Undo.
+      if (editing) requestAnimationFrame(() => this.root.querySelector<HTMLElement>('#undo')?.focus());
     } catch (e) {
       this.alert = t('The entry was not saved: {0}', (e as Error).message);
     }

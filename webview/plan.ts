@@ -81,6 +81,15 @@ export class PlanTab implements PlanSection {
     });
   }
 
+  /** Runs a change that answers with its undo token, says `done` and offers Undo beside it. */
+  undoable(change: () => Promise<{ undoToken: string }>, done: string): Promise<void> {
+    return this.run(async () => {
+      const { undoToken } = await change();
+      this.offerUndo(undoToken, done, t('Change undone.'));
+      return done;
+    });
+  }
+
   async reload(): Promise<void> {
     try {
       this.data = await this.channel.request('plan/data', {});
@@ -111,7 +120,7 @@ export class PlanTab implements PlanSection {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d.startDate)) return this.fail(t('Choose the day the step starts.'));
     if (!d.targetMg.trim() || !Number.isFinite(mg) || mg < 0 || mg > MG_MAX) return this.fail(t('Type the agreed dose as a number, e.g. 10 or 7.5.'));
     this.step = undefined;
-    void this.run(() => this.channel.request('plan/saveStep', { id: d.id, startDate: d.startDate, targetMg: mg, note: d.note }), t('Plan step saved.'));
+    void this.undoable(() => this.channel.request('plan/saveStep', { id: d.id, startDate: d.startDate, targetMg: mg, note: d.note }), t('Plan step saved.'));
   }
 
   private saveAppointment(): void {
@@ -121,7 +130,7 @@ export class PlanTab implements PlanSection {
     if (d.time && !HHMM.test(d.time)) return this.fail(t('Use a time such as 10:30, or leave it empty.'));
     this.appointment = undefined;
     const questions = d.questions.split('\n').map((q) => q.trim()).filter(Boolean);
-    void this.run(
+    void this.undoable(
       () => this.channel.request('appointments/save', { id: d.id, date: d.date, time: d.time || null, provider: d.provider, questions, outcome: d.outcome.trim() || null }),
       t('Appointment saved.')
     );
@@ -133,7 +142,7 @@ export class PlanTab implements PlanSection {
     if (!d.name.trim()) return this.fail(t('Type the name of the medication.'));
     if (!d.unit.trim()) return this.fail(t('Type the unit, e.g. mg.'));
     this.medication = undefined;
-    void this.run(() => this.channel.request('plan/saveMedication', { id: d.id, name: d.name, unit: d.unit, form: d.form }), t('Medication saved.'));
+    void this.undoable(() => this.channel.request('plan/saveMedication', { id: d.id, name: d.name, unit: d.unit, form: d.form }), t('Medication saved.'));
   }
 
   private medications(d: PlanData): TemplateResult {
@@ -196,7 +205,7 @@ export class PlanTab implements PlanSection {
                   <td>${s.startDate}</td><td>${s.targetMg} ${d.unit}</td><td>${s.note}</td>
                   <td>
                     <button type="button" class="action codicon codicon-edit" aria-label=${t('Edit the step from {0}', s.startDate)} @click=${() => ((this.step = { id: s.id, startDate: s.startDate, targetMg: String(s.targetMg), note: s.note }), this.redraw())}></button>
-                    <button type="button" class="action codicon codicon-trash" aria-label=${t('Delete the step from {0}', s.startDate)} @click=${() => void this.run(() => this.channel.request('plan/deleteStep', { id: s.id }), t('Plan step deleted.'))}></button>
+                    <button type="button" class="action codicon codicon-trash" aria-label=${t('Delete the step from {0}', s.startDate)} @click=${() => void this.undoable(() => this.channel.request('plan/deleteStep', { id: s.id }), t('Plan step deleted.'))}></button>
                   </td>
                 </tr>`
               )}

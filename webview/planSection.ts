@@ -13,4 +13,6 @@ export interface PlanSection {
   run(action: () => Promise<string>): Promise<void>;
   /** Offers Undo for the change just made (undone with entry/undo). */
   offerUndo(token: string, what: string, undone: string): void;
+  /** Runs a change that answers with its undo token: says `done` and offers Undo. */
+  undoable(change: () => Promise<{ undoToken: string }>, done: string): Promise<void>;
 }

@@ -34,11 +34,11 @@ export class SupplySection {
     if (f.kind === 'tablets') {
       const mg = Number(f.strength.replace(',', '.'));
       if (!f.strength.trim() || !Number.isFinite(mg) || mg <= 0 || mg > MG_MAX) return this.s.fail(t('Type the strength of one tablet as a number above 0, e.g. 20 or 10.'), '#supply-strength');
-      void this.s.run(async () => {
-        await this.s.channel.request('supply/tablets', { medicationId: f.medicationId, tabletMg: mg, split: f.split });
+      void this.s.undoable(async () => {
+        const saved = await this.s.channel.request('supply/tablets', { medicationId: f.medicationId, tabletMg: mg, split: f.split });
         this.form = undefined;
-        return t('Tablet strength saved.');
-      });
+        return saved;
+      }, t('Tablet strength saved.'));
       return;
     }
     const tablets = parseTablets(f.tablets);

@@ -2,10 +2,11 @@
 import * as vscode from 'vscode';
 import { HHMM, QUESTION_MAX } from '../core/limits';
 import type { AppointmentInput } from '../core/plan';
-import { upcomingAppointment } from '../storage/appointmentQueries';
+import type { Appointment } from '../core/schemas';
+import { upcomingAppointments } from '../storage/appointmentQueries';
 import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
-import { dateProblem, input } from './quickInput';
+import { dateProblem, input, pick } from './quickInput';
 
 async function askAppointment(d: Pick<CommandDeps, 'clock'>, title: string): Promise<AppointmentInput | undefined> {
   const today = d.clock.today();
@@ -36,22 +37,41 @@ export function addAppointmentCommand(d: Pick<CommandDeps, 'actions' | 'clock'>)
   };
 }
 
+/**
+ * Which appointment ahead a question is for: the next one, or with several ahead the one the user
+ * picks (the next one first, each with how many questions it holds), so a question meant for a
+ * later visit is not filed under an earlier one added since. Null when the user cancels.
+ */
+async function appointmentFor(ahead: readonly Appointment[]): Promise<Appointment | undefined | null> {
+  if (ahead.length < 2) return ahead[0];
+  type Item = vscode.QuickPickItem & { appointment: Appointment };
+  const items: Item[] = ahead.map((a) => {
+    const n = a.questions.filter((q) => q.trim()).length;
+    return { label: `${a.date}${a.time ? ` ${a.time}` : ''}`, description: a.provider, detail: n === 1 ? vscode.l10n.t('1 question recorded') : vscode.l10n.t('{0} questions recorded', n), appointment: a };
+  });
+  const picked = await pick<Item>({ title: vscode.l10n.t('Which appointment is the question for?'), placeholder: vscode.l10n.t('The next appointment is first'), items, active: (shown) => shown[0] });
+  return picked?.[0]?.appointment ?? null;
+}
+
 export function addQuestionCommand(d: Pick<CommandDeps, 'read' | 'actions' | 'clock'>) {
   return async (text?: unknown): Promise<string | undefined> => {
-    const upcoming = upcomingAppointment(await d.read(), d.clock.today());
+    const ahead = upcomingAppointments(await d.read(), d.clock.today());
+    // A question passed in goes to the next appointment; one typed here, to the one the user picks.
+    const given = typeof text === 'string' && text.trim() ? text.trim().slice(0, QUESTION_MAX) : undefined;
+    const upcoming = given ? ahead[0] : await appointmentFor(ahead);
+    if (upcoming === null) return undefined;
     const question =
-      typeof text === 'string' && text.trim()
-        ? text.trim().slice(0, QUESTION_MAX)
-        : await input({
-            title: vscode.l10n.t('Add Question for Provider'),
-            prompt: upcoming ? vscode.l10n.t('A question for {0} on {1}', upcoming.provider || vscode.l10n.t('your provider'), upcoming.date) : vscode.l10n.t('A question to bring to your next appointment'),
-            validate: (v) => (!v.trim() ? vscode.l10n.t('Type the question, or press Escape to cancel') : v.length > QUESTION_MAX ? vscode.l10n.t('Keep it under {0} characters', QUESTION_MAX) : undefined)
-          });
+      given ??
+      (await input({
+        title: vscode.l10n.t('Add Question for Provider'),
+        prompt: upcoming ? vscode.l10n.t('A question for {0} on {1}', upcoming.provider || vscode.l10n.t('your provider'), upcoming.date) : vscode.l10n.t('A question to bring to your next appointment'),
+        validate: (v) => (!v.trim() ? vscode.l10n.t('Type the question, or press Escape to cancel') : v.length > QUESTION_MAX ? vscode.l10n.t('Keep it under {0} characters', QUESTION_MAX) : undefined)
+      }));
     if (!question) return undefined;
     const appointment = upcoming ?? (await askAppointment(d, vscode.l10n.t('When is your next appointment?')));
     if (!appointment) return undefined;
     const saved = await d.actions.addQuestion(question, appointment);
-    void vscode.window.showInformationMessage(saved.message);
+    void confirmSaved(d.actions, saved);
     return saved.id;
   };
 }

@@ -90,19 +90,27 @@ export interface ProviderQuestions {
   date: LocalDate;
   time: string | null;
   provider: string;
-  /** True for the next appointment from today; false when falling back to the latest past one. */
+  /**
+   * True when these are the next appointment's own questions. False when they were recorded for
+   * another one, which the summary then names ("from" its date): a later appointment, when the next
+   * one has none, or with no appointment ahead the latest past one.
+   */
   upcoming: boolean;
   questions: string[];
 }
 
-/** The next appointment (today or later) with its questions, else the latest one. */
+/**
+ * The questions to bring to the next appointment (today or later). If it has none, those of the
+ * first later appointment that has some, so questions never drop out of the summary because an
+ * earlier appointment was added. With no appointment ahead, the latest one's.
+ */
 export function providerQuestions(appointments: readonly Appointment[], today: LocalDate): ProviderQuestions | null {
   const all = [...live(appointments)].sort((a, b) => (a.date === b.date ? ((a.time ?? '') < (b.time ?? '') ? -1 : 1) : a.date < b.date ? -1 : 1));
-  const next = all.find((a) => a.date >= today);
-  const chosen = next ?? all[all.length - 1];
+  const asked = (a: Appointment) => a.questions.map((q) => q.trim()).filter(Boolean);
+  const ahead = all.filter((a) => a.date >= today);
+  const chosen = ahead.find((a) => asked(a).length > 0) ?? ahead[0] ?? all[all.length - 1];
   if (!chosen) return null;
-  const questions = chosen.questions.map((q) => q.trim()).filter(Boolean);
-  return { date: chosen.date, time: chosen.time, provider: chosen.provider, upcoming: Boolean(next), questions };
+  return { date: chosen.date, time: chosen.time, provider: chosen.provider, upcoming: chosen === ahead[0], questions: asked(chosen) };
 }
 
 export interface SummaryOptions {

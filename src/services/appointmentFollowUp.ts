@@ -1,6 +1,7 @@
 // Once an appointment's day has passed, asks one time whether to note what was decided. The
 // question is recorded as asked whatever the answer, so it never comes back.
 import * as vscode from 'vscode';
+import { confirmSaved } from '../commands/confirm';
 import type { DayClock } from '../core/entries';
 import { appointmentAwaitingOutcome } from '../storage/appointmentQueries';
 import type { JournalStore } from '../storage/journalStore';
@@ -38,7 +39,7 @@ export class AppointmentFollowUp implements vscode.Disposable {
       );
       if (choice !== add) return true;
       const outcome = await vscode.window.showInputBox({ title: vscode.l10n.t('Outcome of {0}', due.date), prompt: vscode.l10n.t('What was decided? (kept in your journal and shown in the next summary)') });
-      if (outcome?.trim()) await this.actions.recordOutcome(due, outcome);
+      if (outcome?.trim()) void confirmSaved(this.actions, await this.actions.recordOutcome(due, outcome));
       return true;
     } finally {
       this.asking = false;

@@ -69,24 +69,22 @@ export class JournalActions {
   constructor(private readonly deps: ActionDeps) {}
 
   async checkIn(input: CheckInInput, origin: Origin): Promise<Saved> {
-    const { t, settings } = this.deps;
     const { ops, checkIn } = buildCheckIn(input, this.deps.clock);
     const undoToken = await this.watchingSupply(Boolean(input.dose), () => this.write(ops));
     this.deps.checkedIn();
     this.deps.offerSupport(safetyTrigger({ kind: 'checkin', mood: checkIn.mood }), origin);
-    const dose = input.dose ? ` · ${formatMg(input.dose.mg)} ${settings.unit()} ${this.statusLabel(input.dose.status)}` : '';
-    const symptoms = input.symptoms?.length ? ` · ${t('{0} symptom(s)', input.symptoms.length)}` : '';
-    const message = t('Saved: mood {0} ({1}){2}{3}', checkIn.mood, moodLabel(checkIn.mood, settings.moodLabels()), dose, symptoms);
-    return { id: checkIn.id, undoToken, message };
+    const [mood, label, dose, symptoms] = this.checkInWords(input);
+    return { id: checkIn.id, undoToken, message: this.deps.t('Saved: mood {0} ({1}){2}{3}', mood, label, dose, symptoms) };
   }
 
-  /** Edits a check-in in place (see core editCheckIn). */
+  /** Edits a check-in in place (see core editCheckIn); undone like any change, to the entry as it was. */
   async editCheckIn(id: string, input: CheckInInput): Promise<Saved> {
     const store = await this.deps.journal();
     const entry = entryById(store, id);
     if (!entry || entry.checkIn.deletedAt) throw new Error(this.deps.t('That entry no longer exists. It may have been deleted in another window.'));
     const undoToken = await this.watchingSupply(true, () => this.write(editCheckIn(entry, input, this.deps.clock)));
-    return { id, undoToken, message: this.deps.t('Changes saved.') };
+    const [mood, label, dose, symptoms] = this.checkInWords(input);
+    return { id, undoToken, message: this.deps.t('Edited: mood {0} ({1}){2}{3}', mood, label, dose, symptoms) };
   }
 
   async logDose(input: DoseInput & { at?: number }): Promise<Saved> {
@@ -178,10 +176,10 @@ export class JournalActions {
   }
 
   /** Marks an appointment's follow-up question as asked and notes what was decided, if given. */
-  async recordOutcome(appointment: Appointment, outcome: string | null): Promise<Written> {
+  async recordOutcome(appointment: Appointment, outcome: string | null): Promise<Saved> {
     const current = (await this.deps.journal()).get('appointments', appointment.id) ?? appointment;
     const row = withOutcome(current, outcome, this.deps.clock.now());
-    return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]) };
+    return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]), message: this.deps.t('Outcome noted for the appointment on {0}.', row.date) };
   }
 
   /**
@@ -260,6 +258,14 @@ export class JournalActions {
   async undoLast(): Promise<UndoOutcome> {
     const token = this.undoLog.latest();
     return token ? this.undo(token) : 'unknown';
+  }
+
+  /** A check-in's mood, its label, and " · dose" and " · symptoms" (or empty), for a confirmation. */
+  private checkInWords(input: CheckInInput): [number, string, string, string] {
+    const { t, settings } = this.deps;
+    const dose = input.dose ? ` · ${formatMg(input.dose.mg)} ${settings.unit()} ${this.statusLabel(input.dose.status)}` : '';
+    const symptoms = input.symptoms?.length ? ` · ${t('{0} symptom(s)', input.symptoms.length)}` : '';
+    return [input.mood, moodLabel(input.mood, settings.moodLabels()), dose, symptoms];
   }
 
   statusLabel(status: DoseStatus): string {

@@ -1,7 +1,8 @@
 // The dashboard in the editor area, as registered at start-up: one panel at most (opening it again
-// reveals it), restored after a reload by the serializer, its page set at once and its messages
-// handed to a session of the journal bundle, loaded when the page first speaks. What it shows
-// (section, range) is the page's own state, which VS Code keeps across reloads.
+// reveals it, even a restored tab VS Code has not shown yet), restored after a reload by the
+// serializer, its page set at once and its messages handed to a session of the journal bundle,
+// loaded when the page first speaks. What it shows (section, range) is the page's own state, which
+// VS Code keeps across reloads.
 import * as vscode from 'vscode';
 import type { PanelSession } from '../views/panelSession';
 import { DASHBOARD_PAGE, localResourceRoots, panelHtml } from '../views/panelHtml';
@@ -30,12 +31,15 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     return { open: this.panel !== undefined, restored: this.restoredPanel, rows: this.rendered };
   }
 
-  /** Opens the dashboard, or reveals the one already open. */
-  open(): void {
+  /** Opens the dashboard, or reveals the one already open (restored or not). */
+  async open(): Promise<void> {
     if (this.panel) {
       this.panel.reveal();
       return;
     }
+    // After a reload VS Code restores a dashboard behind another tab only once it is shown: show
+    // that tab, and the serializer attaches it, rather than opening a second dashboard.
+    if (await showRestoredTab()) return;
     const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Mood & Dose Dashboard'), vscode.ViewColumn.Active, this.options());
     this.attach(panel, false);
   }
@@ -91,4 +95,25 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     }
     return this.session;
   }
+}
+
+/** VS Code's commands that focus the editor group in view column 1 to 8. */
+const FOCUS_GROUP = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'].map((n) => `workbench.action.focus${n}EditorGroup`);
+
+/** Shows a dashboard tab that VS Code has not restored yet; false when there is none to show. */
+async function showRestoredTab(): Promise<boolean> {
+  for (const group of vscode.window.tabGroups.all) {
+    const index = group.tabs.findIndex((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(DASHBOARD_VIEW_TYPE));
+    if (index < 0) continue;
+    const focus = FOCUS_GROUP[group.viewColumn - 1];
+    if (!group.isActive && !focus) return false;
+    try {
+      if (!group.isActive) await vscode.commands.executeCommand(focus);
+      await vscode.commands.executeCommand('workbench.action.openEditorAtIndex', index);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
 }

@@ -10,6 +10,11 @@ export function appointments(store: JournalReader): Appointment[] {
   return store.select('appointments', LIVE, [], 'ORDER BY date DESC');
 }
 
+/** Every appointment from today on, the soonest first. */
+export function upcomingAppointments(store: JournalReader, today: LocalDate): Appointment[] {
+  return store.select('appointments', `${LIVE} AND date >= ?`, [today], 'ORDER BY date, time');
+}
+
 /** The next appointment from today on (the soonest), if any. */
 export function upcomingAppointment(store: JournalReader, today: LocalDate): Appointment | undefined {
   return store.select('appointments', `${LIVE} AND date >= ?`, [today], 'ORDER BY date, time LIMIT 1')[0];

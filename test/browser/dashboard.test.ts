@@ -135,6 +135,44 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     assert.ok(await noHorizontalScroll(page), 'associations: no horizontal scrolling');
   });
 
+  it('puts the symptom cell for day d exactly under day d of the chart above it', async () => {
+    await demo();
+    const page = await open({ section: 'afterChange', range: { preset: 'all' } });
+    await page.waitForSelector('#change-chart canvas');
+    await page.waitForSelector('.dash-day-cells');
+    // Where the chart puts each day, from uPlot itself: point at the plot one pixel at a time and
+    // read the day its legend shows (the nearest day on its x scale); day d lies halfway between
+    // the pixels where the legend turns from d − 1 to d and from d to d + 1.
+    const m = await page.evaluate(() => {
+      const over = document.querySelector<HTMLElement>('#change-chart .u-over')!;
+      const value = document.querySelector('#change-chart .u-legend .u-series:first-child .u-value')!;
+      const box = over.getBoundingClientRect();
+      const turns = new Map<number, number>();
+      let last: number | undefined;
+      for (let x = Math.ceil(box.left); x < box.right; x++) {
+        over.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: box.top + box.height / 2, bubbles: true }));
+        const day = Number(value.textContent);
+        if (last !== undefined && day === last + 1) turns.set(day, x - 0.5);
+        last = day;
+      }
+      const cells = [...document.querySelectorAll<HTMLElement>('.dash-day-cells')[0].children].map((c) => {
+        const r = c.getBoundingClientRect();
+        return { label: c.getAttribute('aria-label')!, centre: r.left + r.width / 2 };
+      });
+      return { turns: [...turns], cells };
+    });
+    const turn = new Map(m.turns);
+    const endDay = m.cells.length - 1;
+    assert.strictEqual(endDay, 28, 'the latest demo change shows days 0 to 28');
+    assert.match(m.cells[0].label, /, day 0 \(/);
+    assert.match(m.cells[endDay].label, /, day 28 \(/);
+    const perDay = (turn.get(endDay)! - turn.get(1)!) / (endDay - 1);
+    const chartX = { 0: (turn.get(0)! + turn.get(1)!) / 2, 28: turn.get(endDay)! + perDay / 2 };
+    for (const [day, cell] of [[0, m.cells[0]], [28, m.cells[endDay]]] as const) {
+      assert.ok(Math.abs(cell.centre - chartX[day]) <= 1.5, `day ${day}: the strip's cell is centred at ${cell.centre.toFixed(1)} px, the chart's day at ${chartX[day].toFixed(1)} px`);
+    }
+  });
+
   it('zooms the timeline by preset, keys and dragging, resets, and explains each marker on keyboard focus', async () => {
     await demo();
     const page = await open();

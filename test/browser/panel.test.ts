@@ -114,6 +114,28 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
     assert.ok(host.requests.some((r) => r.type === 'request' && r.method === 'entry/undo'));
   });
 
+  it('offers Undo after an edit, and Undo from the keyboard puts the entry back as it was', async () => {
+    const host = new FakeHost([checkin({ id: 'ed-0000-1', mood: 3, note: 'first' })]);
+    panel = panels.current = await openPanel(host.handle);
+    const p = panel.page;
+    await p.waitForSelector('li.entry[data-id="ed-0000-1"]');
+    await p.locator('li.entry[data-id="ed-0000-1"] button.edit').click();
+    await p.getByText('Edit entry').waitFor();
+    await p.keyboard.press('9'); // focus is on the checked mood after Edit
+    await p.locator('#save').focus();
+    await p.keyboard.press('Enter');
+    await p.locator('.undo-bar', { hasText: 'Edited: mood 9' }).waitFor();
+    await p.waitForFunction(() => document.querySelector('li.entry[data-id="ed-0000-1"]')?.textContent?.includes('Mood 9/10'));
+    assert.strictEqual(await p.evaluate(() => document.activeElement?.id), 'undo', 'focus moves to Undo, as after a delete');
+    assert.match(await p.locator('#status').textContent() ?? '', /Undo is available/);
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => document.querySelector('#status')?.textContent === 'Change undone. The entry is back as it was.');
+    const undo = host.requests.find((r) => r.type === 'request' && r.method === 'entry/undo');
+    assert.ok(undo && undo.type === 'request' && undo.method === 'entry/undo' && undo.params.undoToken === 'undo-edit-1', 'the edit\'s own token');
+    await p.waitForFunction(() => document.querySelector('li.entry[data-id="ed-0000-1"]')?.textContent?.includes('Mood 3/10'));
+    assert.strictEqual(await p.locator('.undo-bar').count(), 0, 'Undo is spent');
+  });
+
   it('filters by range, tag and symptom, and searches the notes', async () => {
     const host = new FakeHost([
       checkin({ id: 'f-1-00000', note: 'gym then work', tags: ['work'] }),

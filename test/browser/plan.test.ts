@@ -39,4 +39,21 @@ describe('Plan tab (headless Chromium)', function () {
     await p.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Plan step saved'));
     assert.deepStrictEqual(host.planSaves, [{ method: 'plan/saveStep', id: null, startDate: '2026-05-01', targetMg: 7.5, note: 'agreed with Dr. Rivera on 2026-04-20' }]);
   });
+
+  it('offers Undo after editing an appointment, and Undo from the keyboard sends its token', async () => {
+    const host = new FakeHost([checkin()]);
+    panel = panels.current = await openPanel(host.handle);
+    const p = panel.page;
+    await panel.send({ type: 'event', event: { kind: 'show', section: 'plan' } });
+    await p.getByRole('button', { name: 'Edit the appointment on 2026-04-20' }).click();
+    await p.locator('#appt-provider').fill('Dr. Chen');
+    await p.locator('#appt-provider').press('Enter');
+    await p.locator('.undo-bar', { hasText: 'Appointment saved.' }).waitFor();
+    await p.waitForFunction(() => document.activeElement?.id === 'plan-undo');
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => document.querySelector('#status')?.textContent === 'Change undone.');
+    const saved = host.planSaves.findIndex((x) => (x as { method: string }).method === 'appointments/save');
+    const undo = host.requests.find((r) => r.type === 'request' && r.method === 'entry/undo');
+    assert.ok(undo && undo.type === 'request' && undo.method === 'entry/undo' && undo.params.undoToken === `undo-${saved + 1}`, 'the edit\'s own token');
+  });
 });

@@ -13,7 +13,9 @@ export async function seedDemo(workspace: string, root: string, days = 90): Prom
     sql: await loadSqlJs(path.join(root, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm')),
     compactAfterMs: 3_600_000
   });
-  const changes = demoJournal({ end: localDateOf(Date.now(), zone), zone, days });
+  // Today's entries only up to this moment, so a check-in now is the latest one.
+  const now = Date.now();
+  const changes = demoJournal({ end: localDateOf(now, zone), zone, days, now });
   for (const ops of changes) await store.write(ops);
   await store.close();
   return changes.length;

@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { addDays, localDateOf, systemZone } from '../../src/core/time';
 import { exportJson, rowsFromOps } from '../../src/core/transfer';
+import type { Appointment } from '../../src/core/schemas';
 import { demoJournal } from '../fixtures/demoJournal';
 import { flat, readPdfInChild } from '../fixtures/pdfText';
 import { api, harness, queryDisk, quickInputTitle, waitFor } from './helpers';
@@ -136,5 +137,33 @@ describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
       return rows[0];
     });
     assert.deepStrictEqual(row, [JSON.stringify(answers), 7, 'mild', 1]);
+  });
+
+  it('asks which appointment a question is for when several are ahead, and files it there', async function () {
+    const h = harness();
+    if (!h) return this.skip(); // needs real key presses: code-server harness only
+    const a = await api();
+    // The next appointment, added after a later one that already has a question.
+    const stamp = new Date().toISOString();
+    const row = (id: string, date: string, provider: string, questions: string[]): Appointment => ({ id, createdAt: stamp, updatedAt: stamp, deletedAt: null, date, time: null, provider, questions, outcome: null, outcomeAsked: false });
+    const file = path.join(os.tmpdir(), `mood-dose-appointments-${process.pid}.json`);
+    const later = row('appt-it-later', addDays(today, 2), 'Dr. Later (psychiatry)', ['Can we hold at 10 mg?']);
+    fs.writeFileSync(file, exportJson({ appointments: [row('appt-it-next', addDays(today, 1), 'Dr. Next (GP)', []), later] }, stamp));
+    await vscode.commands.executeCommand('moodDose.importJournal', { files: [file], confirm: true });
+    await vscode.commands.executeCommand('notifications.hideList');
+    const adding = vscode.commands.executeCommand<string>('moodDose.addQuestion');
+    await quickInputTitle(h, /Which appointment is the question for\?/);
+    await h.press('ArrowDown'); // the next appointment is first; the later one second
+    await h.press('Enter');
+    await quickInputTitle(h, /Add Question for Provider/);
+    await h.type('Is the dizziness expected to pass?');
+    await h.press('Enter');
+    assert.strictEqual(await adding, later.id, 'the question went to the appointment picked');
+    await a.flush();
+    const rows = await queryDisk(a.dataDir(), "SELECT id, questions FROM appointments WHERE id IN ('appt-it-next', 'appt-it-later') ORDER BY date");
+    assert.deepStrictEqual(rows, [
+      ['appt-it-next', '[]'],
+      ['appt-it-later', JSON.stringify(['Can we hold at 10 mg?', 'Is the dizziness expected to pass?'])]
+    ]);
   });
 });

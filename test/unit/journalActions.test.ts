@@ -1,10 +1,20 @@
 import * as assert from 'assert';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { entryById, recentEntries } from '../../src/storage/journalQueries';
 import { appointments } from '../../src/storage/appointmentQueries';
 import { fixedClock } from './helpers';
 import { testJournal, type TestJournal } from './journalFixture';
 
 const DOSE = { mg: 10, status: 'taken' as const, medication: 'Escitalopram' };
+
+/** A row without its modification stamp, which an undo renews (it is a change too). */
+const unstamped = <T extends { updatedAt: string }>(row: T | undefined) => {
+  if (!row) return row;
+  const { updatedAt: _stamp, ...rest } = row;
+  return rest;
+};
+
+/** A check-in with its dose and symptoms, as entryById reads it, without modification stamps. */
+const entryAsIs = (e: ReturnType<typeof entryById>) => e && { checkIn: unstamped(e.checkIn), dose: unstamped(e.dose), symptoms: e.symptoms.filter((x) => !x.deletedAt).map(unstamped) };
 
 describe('journal actions: one write path for the palette and the panel', () => {
   let j: TestJournal | undefined;
@@ -70,6 +80,75 @@ describe('journal actions: one write path for the palette and the panel', () => 
     assert.deepStrictEqual([entry.checkIn.id, entry.checkIn.mood, entry.dose], [saved.id, 8, undefined]);
     await j!.actions.deleteEntry(saved.id, 'checkin');
     await assert.rejects(j!.actions.editCheckIn(saved.id, { mood: 2 }), /no longer exists/);
+  });
+
+  it('undoes an edit of a check-in: every field, its dose and its symptoms come back exactly as they were', async () => {
+    const saved = await j!.actions.checkIn(
+      { mood: 4, energy: 3, anxiety: 6, sleepHours: 5.5, note: 'before', tags: ['work'], dose: DOSE, symptoms: [{ key: 'dizziness', label: 'Dizziness', severity: 2 }] },
+      'panel'
+    );
+    const before = entryAsIs(entryById(j!.store, saved.id));
+    clock.advance(60_000);
+    // Everything changes: another day, another dose, other symptoms, no energy.
+    const edited = await j!.actions.editCheckIn(saved.id, {
+      mood: 8,
+      energy: null,
+      anxiety: 2,
+      sleepHours: 8,
+      note: 'after',
+      tags: ['rest'],
+      dose: { mg: 5, status: 'changed', medication: 'Escitalopram' },
+      symptoms: [{ key: 'brain_zaps', label: 'Brain zaps', severity: 3 }],
+      at: Date.parse('2026-03-08T20:00:00Z')
+    });
+    assert.strictEqual(edited.message, 'Edited: mood 8 (Very good) · 5 mg (changed) · 1 symptom(s)', 'confirmed in the words of a save');
+    assert.notDeepStrictEqual(entryAsIs(entryById(j!.store, saved.id)), before, 'the edit changed the entry');
+    clock.advance(60_000);
+    assert.strictEqual(await j!.actions.undo(edited.undoToken), 'undone');
+    assert.deepStrictEqual(entryAsIs(entryById(j!.store, saved.id)), before, 'the entry as it was before the edit');
+
+    // An edit that removes the dose: undo brings it back.
+    clock.advance(60_000);
+    const noDose = await j!.actions.editCheckIn(saved.id, { mood: 4, energy: 3, anxiety: 6, sleepHours: 5.5, note: 'before', tags: ['work'], dose: null, symptoms: [] });
+    assert.strictEqual(recentEntries(j!.store, 10)[0].dose, undefined);
+    clock.advance(60_000);
+    assert.strictEqual(await j!.actions.undo(noDose.undoToken), 'undone');
+    assert.deepStrictEqual(entryAsIs(entryById(j!.store, saved.id)), before);
+    assert.deepStrictEqual(entryAsIs(recentEntries(j!.store, 10)[0]), before, 'the history shows it as it was');
+  });
+
+  it('undoes an edit of a plan step, an appointment, a medication, its tablets and a recalled period, each exactly', async () => {
+    const a = j!.actions;
+    const step = await a.saveTaperStep({ id: null, startDate: '2026-03-01', targetMg: 15, note: 'agreed' });
+    const appointment = await a.saveAppointment({ id: null, date: '2026-04-20', time: '10:30', provider: 'Dr. Rivera', questions: ['Hold at 15?'], outcome: null });
+    const medication = await a.saveMedication({ id: null, name: 'Escitalopram', unit: 'mg', form: 'tablet' });
+    const period = await a.saveRecalledPeriod({ id: null, medication: 'Sertraline', startDate: '2024-01', endDate: '2024-06', mg: 50, context: 'first try', mood: 5, certainty: 'roughly' });
+    const rows = () => ({
+      step: unstamped(j!.store.get('taper_steps', step.id)),
+      appointment: unstamped(j!.store.get('appointments', appointment.id)),
+      medication: unstamped(j!.store.get('medications', medication.id)),
+      period: unstamped(j!.store.get('recalled_periods', period.id))
+    });
+    const before = rows();
+    const edits: [string, () => Promise<{ undoToken: string }>][] = [
+      ['step', () => a.saveTaperStep({ id: step.id, startDate: '2026-03-05', targetMg: 12.5, note: 'changed' })],
+      ['appointment', () => a.saveAppointment({ id: appointment.id, date: '2026-04-22', time: null, provider: 'Dr. Chen', questions: [], outcome: 'Hold' })],
+      ['appointment', () => a.addQuestion('Sleep?', { ...j!.store.get('appointments', appointment.id)! })],
+      ['appointment', () => a.recordOutcome(j!.store.get('appointments', appointment.id)!, 'Hold for a month')],
+      ['medication', () => a.saveMedication({ id: medication.id, name: 'Lexapro', unit: 'mg', form: 'liquid' })],
+      ['medication', () => a.saveTablets({ medicationId: medication.id, tabletMg: 10, split: 'half' })],
+      ['period', () => a.saveRecalledPeriod({ id: period.id, medication: 'Sertraline', startDate: '2024-02', endDate: '2024-05', mg: 100, context: '', mood: null, certainty: null })],
+      ['step', () => a.deleteTaperStep(step.id)],
+      ['appointment', () => a.deleteAppointment(appointment.id)]
+    ];
+    for (const [what, edit] of edits) {
+      clock.advance(60_000);
+      const { undoToken } = await edit();
+      assert.notDeepStrictEqual(rows(), before, `the ${what} changed`);
+      clock.advance(60_000);
+      assert.strictEqual(await a.undo(undoToken), 'undone', `the ${what} change is undone`);
+      assert.deepStrictEqual(rows(), before, `the ${what} as it was`);
+    }
   });
 
   it('saves the weekly review with every listed symptom, 0 when absent, and says how many were present', async () => {

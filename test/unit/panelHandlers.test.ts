@@ -95,6 +95,29 @@ describe('panel handlers (Node, real journal)', () => {
     assert.deepStrictEqual([after.steps.length, after.appointments.length, after.current], [0, 0, null]);
   });
 
+  it('answers every edit in the Plan tab with an undo token, and entry/undo puts the row back as it was', async () => {
+    const step = await call(j, 'plan/saveStep', { id: null, startDate: '2026-03-08', targetMg: 15, note: 'agreed' });
+    const med = await call(j, 'plan/saveMedication', { id: null, name: 'Escitalopram', unit: 'mg', form: 'tablet' });
+    const appointment = await call(j, 'appointments/save', { id: null, date: '2026-04-20', time: '10:30', provider: 'Dr. Rivera', questions: ['Hold at 15?'], outcome: null });
+    const before = await call(j, 'plan/data', {});
+    const edits: [string, () => Promise<unknown>][] = [
+      ['plan/saveStep', () => call(j, 'plan/saveStep', { id: step.id, startDate: '2026-03-09', targetMg: 12.5, note: 'changed' })],
+      ['plan/saveMedication', () => call(j, 'plan/saveMedication', { id: med.id, name: 'Lexapro', unit: 'mg', form: 'liquid' })],
+      ['appointments/save', () => call(j, 'appointments/save', { id: appointment.id, date: '2026-04-22', time: null, provider: 'Dr. Chen', questions: [], outcome: 'Hold' })],
+      ['supply/tablets', () => call(j, 'supply/tablets', { medicationId: med.id, tabletMg: 10, split: 'half' })],
+      ['plan/deleteStep', () => call(j, 'plan/deleteStep', { id: step.id })]
+    ];
+    for (const [method, edit] of edits) {
+      clock.advance(60_000);
+      const { undoToken } = (await edit()) as { undoToken: string };
+      assert.ok(undoToken, `${method} answers with an undo token`);
+      assert.notDeepStrictEqual(await call(j, 'plan/data', {}), before, `${method} changed the plan`);
+      clock.advance(60_000);
+      await call(j, 'entry/undo', { undoToken });
+      assert.deepStrictEqual(await call(j, 'plan/data', {}), before, `${method} undone: the plan as it was`);
+    }
+  });
+
   it('opens only support links and panel commands through the host', async () => {
     await call(j, 'support/open', { index: 0 });
     await call(j, 'support/open', { index: 19 });

@@ -97,6 +97,8 @@ export class FakeHost {
   /** What history/save answers about overlaps. */
   overlapsOnSave: string[] = [];
   private deleted = new Map<string, HistoryItem>();
+  /** Entries as they were before an edit, by the edit's undo token. */
+  private edits = new Map<string, EntryView>();
 
   constructor(items: HistoryItem[] = []) {
     this.items = items;
@@ -136,8 +138,12 @@ export class FakeHost {
       case 'entry/update': {
         this.updated.push(msg.params);
         const item = this.items.find((i) => i.kind === 'checkin' && i.entry.id === msg.params.id);
-        if (item && item.kind === 'checkin') Object.assign(item.entry, { mood: msg.params.draft.mood, note: msg.params.draft.note, tags: msg.params.draft.tags });
-        return ok({ id: msg.params.id, undoToken: `undo-${msg.params.id}`, message: 'Changes saved.' });
+        const token = `undo-edit-${this.updated.length}`;
+        if (item && item.kind === 'checkin') {
+          this.edits.set(token, { ...item.entry });
+          Object.assign(item.entry, { mood: msg.params.draft.mood, note: msg.params.draft.note, tags: msg.params.draft.tags });
+        }
+        return ok({ id: msg.params.id, undoToken: token, message: `Edited: mood ${msg.params.draft.mood}` });
       }
       case 'entry/delete': {
         const index = this.items.findIndex((i) => (i.kind === 'checkin' ? i.entry.id : i.id) === msg.params.id);
@@ -149,6 +155,10 @@ export class FakeHost {
       case 'entry/undo': {
         const item = this.deleted.get(msg.params.undoToken);
         if (item) this.items.unshift(item);
+        // An edit undone: the entry as it was before it.
+        const was = this.edits.get(msg.params.undoToken);
+        const edited = was && this.items.find((i) => i.kind === 'checkin' && i.entry.id === was.id);
+        if (was && edited && edited.kind === 'checkin') edited.entry = was;
         return ok(null);
       }
       case 'charts/data':
@@ -174,8 +184,10 @@ export class FakeHost {
       case 'plan/saveMedication':
       case 'appointments/save':
         this.planSaves.push({ method: msg.method, ...msg.params });
-        return ok({ id: `saved-${this.planSaves.length}` });
+        return ok({ id: `saved-${this.planSaves.length}`, undoToken: `undo-${this.planSaves.length}` });
       case 'plan/deleteStep':
+        this.planSaves.push({ method: msg.method, ...msg.params });
+        return ok({ undoToken: `undo-${this.planSaves.length}` });
       case 'appointments/delete':
         this.planSaves.push({ method: msg.method, ...msg.params });
         return ok(null);
@@ -188,7 +200,7 @@ export class FakeHost {
         return ok({ id: `saved-${this.planSaves.length}`, undoToken: `undo-${this.planSaves.length}`, message: msg.method === 'history/delete' ? 'Recalled period deleted.' : 'Refill saved.' });
       case 'supply/tablets':
         this.planSaves.push({ method: msg.method, ...msg.params });
-        return ok({ id: `saved-${this.planSaves.length}` });
+        return ok({ id: `saved-${this.planSaves.length}`, undoToken: `undo-${this.planSaves.length}` });
       case 'review/save':
         this.reviews.push(msg.params.symptoms);
         return ok({ count: msg.params.symptoms.length });

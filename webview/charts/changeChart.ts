@@ -1,7 +1,8 @@
 // Mood around one dose change: the daily mean (with its lowest-to-highest band) from day −14 to the
 // window's end, the 14 days before as a reference band across the chart (their interquartile range,
 // with a dashed line at their median), a line at day 0 and a × on days with a skipped dose. uPlot
-// draws it in the theme's colours, like the timeline. Mount once, then update().
+// draws it in the theme's colours, like the timeline. Mount once, then update(). The x scale runs
+// half a day past the first and last day, so a strip of one cell a day fits under it (daySpan).
 import uPlot from 'uplot';
 import { fitToHost } from './fit';
 import type { ChangeDetailView } from '../../src/protocol';
@@ -41,6 +42,17 @@ export class ChangeChart {
     fitToHost(this.plot, this.host, () => this.size());
   }
 
+  /**
+   * Where days `first` to `last` lie under the plot, in CSS pixels from the host's left edge, one
+   * cell a day centred on its day (from uPlot's own plot box and scale, so no layout is read).
+   */
+  daySpan(first: number, last: number): { left: number; width: number } | undefined {
+    const u = this.plot;
+    if (!u || u.bbox.width <= 0) return undefined;
+    const from = u.valToPos(first - 0.5, 'x');
+    return { left: u.bbox.left / uPlot.pxRatio + from, width: u.valToPos(last + 0.5, 'x') - from };
+  }
+
   destroy(): void {
     this.plot?.destroy();
     this.plot = undefined;
@@ -68,7 +80,7 @@ export class ChangeChart {
       class: 'mdc-uplot',
       cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false } },
       legend: { live: true },
-      scales: { x: { time: false, range: (_u, min, max) => [Math.min(min, -14), Math.max(max, 0)] }, y: { range: [0.5, 10.5] } },
+      scales: { x: { time: false, range: (_u, min, max) => [Math.min(min, -14) - 0.5, Math.max(max, 0) + 0.5] }, y: { range: [0.5, 10.5] } },
       series: [
         { label: t('Day'), value: (_u, v) => (v == null ? '–' : String(v)) },
         mood(t('Mood'), theme.lineWidth, theme.mood, true),

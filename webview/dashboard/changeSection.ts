@@ -1,6 +1,7 @@
 // Days after each dose change: pick a change (a native select, so keyboard and mouse both work),
 // then mood from 14 days before it to day 28 after it (the days before as a reference band), each
-// symptom's severity day by day with its onset, peak and last day in words, and a data table.
+// symptom's severity day by day (each day's cell under that day of the chart) with its onset, peak
+// and last day in words, and a data table.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChangeDetailView, DashboardData } from '../../src/protocol';
 import { ChangeChart } from '../charts/changeChart';
@@ -72,10 +73,21 @@ export class ChangeSection {
       this.drawnTheme = theme.key;
     }
     this.chart!.resize();
+    this.placeStrips();
   }
 
   resize(): void {
     this.chart?.resize();
+    this.placeStrips();
+  }
+
+  /** Puts each symptom's cell for day d under day d of the chart (style object: the CSP allows no style attributes). */
+  private placeStrips(): void {
+    const strips = this.host?.parentElement?.querySelector<HTMLElement>('.dash-days');
+    const span = this.detail && this.chart?.daySpan(0, this.detail.endDay);
+    if (!strips || !span) return;
+    strips.style.setProperty('--day-left', `${span.left}px`);
+    strips.style.setProperty('--day-width', `${span.width}px`);
   }
 
   private pick(date: string): void {

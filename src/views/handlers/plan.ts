@@ -40,22 +40,26 @@ export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' |
   const refuseEarly = (date: string) => {
     if (beforeEarliestYear(date)) throw new Error(d.t('The date {0} is before {1}. Choose a later day.', date, EARLIEST_YEAR));
   };
-  const id = async (written: Promise<{ id: string }>) => ({ id: (await written).id });
+  // Every change answers with the token that undoes it (the panel offers Undo with it).
+  const undoable = async (written: Promise<{ id: string; undoToken: string }>) => {
+    const { id, undoToken } = await written;
+    return { id, undoToken };
+  };
   const none = async (written: Promise<unknown>) => {
     await written;
     return null;
   };
   return {
     'plan/data': async () => planData(await d.read(), d.clock.today(), d.settings.unit(), d.t),
-    'plan/saveMedication': (p) => id(d.actions.saveMedication(p)),
+    'plan/saveMedication': (p) => undoable(d.actions.saveMedication(p)),
     'plan/saveStep': async (p) => {
       refuseEarly(p.startDate);
-      return id(d.actions.saveTaperStep(p));
+      return undoable(d.actions.saveTaperStep(p));
     },
-    'plan/deleteStep': ({ id: stepId }) => none(d.actions.deleteTaperStep(stepId)),
+    'plan/deleteStep': async ({ id: stepId }) => ({ undoToken: (await d.actions.deleteTaperStep(stepId)).undoToken }),
     'appointments/save': async (p) => {
       refuseEarly(p.date);
-      return id(d.actions.saveAppointment(p));
+      return undoable(d.actions.saveAppointment(p));
     },
     'appointments/delete': ({ id: appointmentId }) => none(d.actions.deleteAppointment(appointmentId)),
     'history/save': async (p) => {
@@ -63,7 +67,7 @@ export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' |
       return { id: saved, undoToken, message, overlaps: overlaps.slice(0, PANEL.recalledPeriods) };
     },
     'history/delete': ({ id: periodId }) => d.actions.deleteRecalledPeriod(periodId),
-    'supply/tablets': (p) => id(d.actions.saveTablets(p)),
+    'supply/tablets': (p) => undoable(d.actions.saveTablets(p)),
     'supply/log': async (p) => {
       const { id: saved, undoToken, message } = await d.actions.logSupply(p);
       return { id: saved, undoToken, message };
