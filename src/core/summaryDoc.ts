@@ -180,7 +180,8 @@ function questionBlocks(s: Summary, t: SummaryStrings): Block[] {
   const shown = q.questions.slice(0, PAGE1.questions).map((x) => (x.length > PAGE1.questionChars ? `${x.slice(0, PAGE1.questionChars - 1).trimEnd()}…` : x));
   const more = q.questions.length - shown.length;
   const out: Block[] = [
-    { kind: 'h2', text: `${t.questions} (${q.upcoming ? '' : 'from '}${fitText(when, 260, 9)})` },
+    // Never cut: a long provider name wraps. Questions of another appointment say whose they are.
+    { kind: 'h2', text: `${t.questions} (${q.upcoming ? '' : q.date >= s.today ? 'recorded for ' : 'from '}${when})` },
     { kind: 'list', ordered: true, items: shown }
   ];
   if (more > 0 || cut) out.push({ kind: 'muted', text: more > 0 ? `${plural(more, 'more question')}${cut ? ', and every question in full,' : ''} in the appendix.` : 'Every question in full in the appendix.' });

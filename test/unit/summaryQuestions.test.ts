@@ -24,7 +24,7 @@ describe('prescriber summary: questions for this visit', () => {
       questions: ['Is the dizziness expected to pass?', 'Can we talk about the pace?']
     });
     const md = renderMarkdown(withEarlier);
-    assert.ok(md.includes('Questions for this visit (from 2026-04-06 10:30 with Dr. Rivera \\<Psychiatry\\>)'), md.slice(0, 1500));
+    assert.ok(md.includes('Questions for this visit (recorded for 2026-04-06 10:30 with Dr. Rivera \\<Psychiatry\\>)'), md.slice(0, 1500));
     assert.ok(md.includes('1. Is the dizziness expected to pass?') && md.includes('2. Can we talk about the pace?'));
     assert.doesNotMatch(md, /No questions recorded/);
     assert.ok(renderHtml(withEarlier).includes('Is the dizziness expected to pass?'), 'the HTML summary shows them too');
