@@ -5,22 +5,23 @@ import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import type { ChartData } from '../../src/protocol';
 import { openCharts, timelinePointAt as pointAt } from '../../tools/browser/chartsPage';
-import { makeChartData, moodByDose } from '../../tools/browser/sampleChartData';
+import { makeChartData, moodByDose, moodDaysLeftOut } from '../../tools/browser/sampleChartData';
 import { useChartsPages } from './chartsHooks';
 
 const FIRST_ENTRY = '2026-01-01';
 const RECALLED: NonNullable<ChartData['recalled']> = [
-  { id: 'recalled-0001', medication: 'Escitalopram', startDate: '2025-10', endDate: '2025-11', mg: 30, context: 'Raised during the divorce', mood: 3, certainty: 'clearly' },
-  { id: 'recalled-0002', medication: 'Escitalopram', startDate: '2025-12', endDate: '2025-12-31', mg: 10, context: '', mood: null, certainty: null }
+  { id: 'recalled-0001', medication: 'Escitalopram', startDate: '2025-10', endDate: '2025-11', mg: 30, context: 'Raised during the divorce', mood: 3, certainty: 'clearly', sameMedication: true },
+  { id: 'recalled-0002', medication: 'Escitalopram', startDate: '2025-12', endDate: '2025-12-31', mg: 10, context: '', mood: null, certainty: null, sameMedication: true }
 ];
 
 /** "All": from the first recalled period, with logged days only from FIRST_ENTRY on. */
 function allRange(recalled: boolean): ChartData {
   const data = makeChartData({ from: '2025-10-01', days: 182, steps: [20, 15, 10] });
-  data.days = data.days.map((d) => (d.date < FIRST_ENTRY ? { date: d.date, mean: null, min: null, max: null, n: 0, dose: null } : d));
+  data.days = data.days.map((d) => (d.date < FIRST_ENTRY ? { date: d.date, mean: null, min: null, max: null, n: 0, dose: null, taken: null, skipped: false } : d));
   data.markers = data.markers.filter((m) => m.date >= FIRST_ENTRY);
   data.symptoms = data.symptoms.map((s) => ({ ...s, cells: s.cells.filter((c) => c.date >= FIRST_ENTRY) }));
   data.moodByDose = moodByDose(data.days);
+  data.moodByDoseLeftOut = moodDaysLeftOut(data.days);
   return recalled ? { ...data, recalled: RECALLED } : data;
 }
 
