@@ -164,8 +164,12 @@ export function summary(data: ChartData, s: ChartStrings): string {
     s.t('{0} dose changes and {1} life events marked', changes, data.markers.length - changes)
   ];
   const untaken = untakenDays(data.days);
-  if (untaken.skipped + untaken.notLogged) parts.push(s.t('The dose line is dotted across {0} days with only a skipped dose and {1} days with no dose logged', untaken.skipped, untaken.notLogged));
-  if (untaken.other) parts.push(s.t('{0} days at another dose than the step, marked at the dose taken', untaken.other));
+  const dotted = [
+    untaken.skipped === 1 ? s.t('1 day with only a skipped dose') : untaken.skipped ? s.t('{0} days with only a skipped dose', untaken.skipped) : '',
+    untaken.notLogged === 1 ? s.t('1 day with no dose logged') : untaken.notLogged ? s.t('{0} days with no dose logged', untaken.notLogged) : ''
+  ].filter(Boolean);
+  if (dotted.length) parts.push(s.t('The dose line is dotted across {0}', dotted.join(s.t(' and '))));
+  if (untaken.other) parts.push(untaken.other === 1 ? s.t('1 day at another dose than the step, marked at the dose taken') : s.t('{0} days at another dose than the step, marked at the dose taken', untaken.other));
   const recalled = data.recalled?.length ?? 0;
   if (recalled) parts.push(s.t('{0} periods of medication history as recalled, drawn hatched and not counted in any figure', recalled));
   return parts.join('. ') + '.';

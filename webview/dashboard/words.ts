@@ -63,13 +63,12 @@ export function stepsSummary(data: DashboardData, t: Words): string {
   const steps = data.steps.filter((s) => s.mg !== null);
   // An empty journal (or one without doses) still has one step, at no dose: it says so instead.
   if (!steps.length) return t('No dose logged yet.');
-  const first = steps[0];
-  return t(
-    '{0} dose steps from {1} to {2}. Day 0 of a step is the first day at that dose in the log; "by" a date where the log does not show it. Days 0–14 and day 15 on are counted apart, each with its n; a window with fewer than 3 days with a check-in says "too few days". Skipped / no dose logged: days with only a skipped dose, and days with no dose logged.',
-    steps.length,
-    first.startedOn ?? (first.startBy ? t('by {0}', first.startBy) : first.from),
-    steps[steps.length - 1].to
-  );
+  const from = steps[0].from;
+  const to = steps[steps.length - 1].to;
+  const head = steps.length === 1 ? t('1 dose step from {0} to {1}.', from, to) : t('{0} dose steps from {1} to {2}.', steps.length, from, to);
+  return `${head} ${t(
+    'Day 0 of a step is the first day at that dose in the log; "by" a date where the log does not show it. Days 0–14 and day 15 on are counted apart, each with its n; a window with fewer than 3 days with a check-in says "too few days". Skipped / no dose logged: days with only a skipped dose, and days with no dose logged.'
+  )}`;
 }
 
 // ---- Days after each dose change ---------------------------------------------------------------
@@ -154,7 +153,8 @@ export function rangeSummary(days: TimelineDays, markers: DashboardData['timelin
   const periods = recalled.filter((r) => firstDayOf(r.startDate) <= last && lastDayOf(r.endDate) >= first).length;
   const changes = markers.filter((m) => m.kind === 'dose-change').length;
   const marked = t('{0} dose changes and {1} life events marked', changes, markers.length - changes);
-  const recalledWords = periods ? t('{0} periods of medication history as recalled, hatched and not counted', periods) : '';
+  const recalledWords =
+    periods === 1 ? t('1 period of medication history as recalled, hatched and not counted') : periods ? t('{0} periods of medication history as recalled, hatched and not counted', periods) : '';
   const start = loggedFrom ?? first;
   if (start > last) return `${[t('From {0} to {1}: before the first logged day ({2})', first, last, start), recalledWords].filter(Boolean).join('; ')}.`;
   const logged = start > first ? days.filter((d) => d.date >= start) : days;
@@ -191,9 +191,9 @@ function doseWords(days: TimelineDays, unit: string, t: Words): string {
   if (!steps.length) return t('no dose logged');
   return [
     t('dose steps: {0}', steps.map((x) => `${formatNumber(x)} ${unit}`).join(', ')),
-    skipped ? t('{0} days with only a skipped dose', skipped) : '',
-    notLogged ? t('{0} days with no dose logged', notLogged) : '',
-    other ? t('{0} days at another dose than the step', other) : ''
+    skipped === 1 ? t('1 day with only a skipped dose') : skipped ? t('{0} days with only a skipped dose', skipped) : '',
+    notLogged === 1 ? t('1 day with no dose logged') : notLogged ? t('{0} days with no dose logged', notLogged) : '',
+    other === 1 ? t('1 day at another dose than the step') : other ? t('{0} days at another dose than the step', other) : ''
   ]
     .filter(Boolean)
     .join('; ');
