@@ -58,8 +58,9 @@ export function extraLines(data: ChartData): ExtraLines {
 }
 
 /**
- * uPlot's aligned columns: x (seconds), mean, min, max, the three dose series (doseLine.ts: taken,
- * not taken, another dose that day), then the extra lines in that order. Nulls leave gaps.
+ * uPlot's aligned columns: x (seconds), mean, min, max, the extra lines in that order, then the three
+ * dose series (doseLine.ts: taken, not taken, another dose that day), drawn last so that a planned
+ * dose at the same level never hides whether a dose was taken. Nulls leave gaps.
  */
 export function columns(data: ChartData, extra: ExtraLines = { median: false, planned: false }): [number[], ...(number | null)[][]] {
   const n = data.days.length;
@@ -78,7 +79,7 @@ export function columns(data: ChartData, extra: ExtraLines = { median: false, pl
     if (median) median[i] = d.median ?? null;
     if (planned) planned[i] = d.planned ?? null;
   }
-  return [xs, mean, min, max, ...doseColumns(data.days), ...(median ? [median] : []), ...(planned ? [planned] : [])];
+  return [xs, mean, min, max, ...(median ? [median] : []), ...(planned ? [planned] : []), ...doseColumns(data.days)];
 }
 
 export interface MarkerGroup {

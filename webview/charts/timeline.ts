@@ -14,7 +14,7 @@ import { doseSeries } from './doseLine';
 import { fitToHost } from './fit';
 import type { MarkerKeys } from './markerKeys';
 import { drawRecalled, otherMedicationText, recalledAxisMg, recalledLegend, recalledSpans, recalledText, type RecalledSpan } from './recalled';
-import type { ChartTheme } from './theme';
+import { withAlpha, type ChartTheme } from './theme';
 import type { TimelineZoom } from './timelineZoom';
 
 /** How close (CSS px) the cursor must be to a marker line to show its details. */
@@ -163,10 +163,11 @@ export class Timeline {
       points: { show: false },
       value: (_u, v) => (v == null ? '–' : fixed1(v))
     });
+    // The plan runs under the dose step, fainter: where they agree, the step's own pattern shows.
     const planned: uPlot.Series = {
       label: t('Planned dose'),
       scale: 'mg',
-      stroke: theme.dose,
+      stroke: withAlpha(theme.dose, theme.highContrast ? 0.75 : 0.5),
       width: Math.max(1, theme.lineWidth - 1),
       dash: [5, 4],
       spanGaps: false,
@@ -195,9 +196,9 @@ export class Timeline {
         meanLine,
         mood(t('Lowest'), 0, theme.bandFill),
         mood(t('Highest'), 0, theme.bandFill),
-        ...doseSeries(theme, unit, this.s, () => this.days),
         ...(extra.median ? [mood(t('7-day median'), theme.lineWidth + 1, theme.mood)] : []),
-        ...(extra.planned ? [planned] : [])
+        ...(extra.planned ? [planned] : []),
+        ...doseSeries(theme, unit, this.s, () => this.days)
       ],
       bands: [{ series: [3, 2], fill: theme.bandFill }],
       axes: [

@@ -59,7 +59,7 @@ export class TimelineSection {
       <p class="dash-range" aria-live="polite">${rangeSummary(view.days, view.markers, data.timeline.unit, t, data.timeline.recalled, journalStart(data.timeline))}</p>
       <div id="timeline-host" class="mdc-timeline dash-timeline"></div>
       <p class="mdc-note">
-        ${t('Faint line: each day’s mean mood, shaded from its lowest to its highest check-in. Bold line: the median of the last 7 days (from 3 days with a check-in). Step line: the dose step in force, solid on days a dose was taken and dotted on days with only a skipped dose or nothing logged; a short bar: a day at another dose, at the dose taken; dashed: the dose planned. Dashed vertical lines: dose changes; dotted: life events, explained on hover, or with the arrow keys in the list under the chart.')}
+        ${t('Faint line: each day’s mean mood, shaded from its lowest to its highest check-in. Bold line: the median of the last 7 days (from 3 days with a check-in). Step line: the dose step in force, solid on days a dose was taken and dotted on days with only a skipped dose or nothing logged; a short bar: a day at another dose, at the dose taken; fainter and dashed under it: the dose planned. Dashed vertical lines: dose changes; dotted: life events, explained on hover, or with the arrow keys in the list under the chart.')}
       </p>
       <p class="mdc-note">${t('Zoom: drag across the chart, or focus it and press + or −; the arrow keys move, 0 shows all of it.')}</p>
       <button type="button" class="mdc-toggle" id="timeline-table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="timeline-table" @click=${() => this.toggleTable()}>
