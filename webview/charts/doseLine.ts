@@ -59,7 +59,13 @@ function daySegments(levels: () => readonly (number | null)[], opts: { risers: b
  */
 export function doseSeries(theme: ChartTheme, unit: string, s: ChartStrings, days: () => readonly Day[]): uPlot.Series[] {
   const mg = (v: number | null | undefined) => (v == null ? '–' : s.t('{0} {1}', v, unit));
-  const levels = () => days().map((d) => d.dose);
+  // The steps by day, read once per new data rather than once per series and redraw.
+  let cached: { days: readonly Day[]; levels: (number | null)[] } | undefined;
+  const levels = () => {
+    const list = days();
+    if (cached?.days !== list) cached = { days: list, levels: list.map((d) => d.dose) };
+    return cached.levels;
+  };
   const base = { scale: 'mg', stroke: theme.dose, spanGaps: false, points: { show: false } } as const;
   return [
     { ...base, label: s.t('Dose taken'), width: theme.lineWidth, paths: daySegments(levels, { risers: true, minPx: 0 }), value: (_u, v) => mg(v) },

@@ -1,6 +1,7 @@
 // The dashboard's sentences, made from its figures: numbers, days and dates with their n, and never
 // a verdict. Pure (no DOM), so a unit test can render every one of them over a journal and scan it.
 import { addDays, firstDayOf, lastDayOf } from '../../src/core/time';
+import { isOtherDose } from '../charts/dayDoses';
 import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, RecalledView, WindowStatView } from '../../src/protocol';
 
 /** Localisation: the page passes @vscode/l10n's t. */
@@ -182,7 +183,7 @@ function doseWords(days: TimelineDays, unit: string, t: Words): string {
   for (const d of days) {
     if (d.dose !== null && steps[steps.length - 1] !== d.dose) steps.push(d.dose);
     if (d.taken !== null) {
-      if (d.dose === null || Math.abs(d.taken - d.dose) >= 1e-9) other++;
+      if (isOtherDose(d)) other++;
     } else if (d.dose !== null) {
       if (d.skipped) skipped++;
       else notLogged++;
