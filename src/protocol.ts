@@ -130,6 +130,13 @@ export const recalledViewSchema = z.object({
 });
 export type RecalledView = z.infer<typeof recalledViewSchema>;
 
+/** A recalled period on a timeline: marked by the host, so a page never compares medication names. */
+const timelineRecalledSchema = z.extend(recalledViewSchema, {
+  /** Of the medication the journal logs (the medication name setting): drawn on its mg axis. Else named, and kept off it. */
+  sameMedication: z.boolean()
+});
+export type TimelineRecalledView = z.infer<typeof timelineRecalledSchema>;
+
 /** Chart input for a date range: one row per local day, plus markers and summaries. */
 export const chartDataSchema = z.object({
   from: date,
@@ -165,7 +172,7 @@ export const chartDataSchema = z.object({
   symptoms: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), cells: list(z.object({ date, severity: int(0, SEVERITY_MAX) }), PANEL.chartDays) }), PANEL.chartSymptoms),
   unit: str(UNIT_MAX),
   /** Medication history as recalled, drawn as a hatched band of its own (absent: none). */
-  recalled: z.optional(list(recalledViewSchema, PANEL.recalledPeriods)),
+  recalled: z.optional(list(timelineRecalledSchema, PANEL.recalledPeriods)),
   omitted: omitted('days', 'markers', 'doseLevels', 'symptoms')
 });
 export type ChartData = z.infer<typeof chartDataSchema>;

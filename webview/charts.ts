@@ -40,7 +40,12 @@ export class MoodDoseCharts {
 
     const timeline = this.section(t('Mood and dose over time'));
     this.plotHost = el('div', 'mdc-timeline', undefined, timeline);
-    el('p', 'mdc-note', t('Shaded: lowest to highest mood each day. Dashed lines: dose changes. Dotted lines: life events (point at one for details).'), timeline);
+    el(
+      'p',
+      'mdc-note',
+      t('Shaded: lowest to highest mood each day. Dose step: solid on days a dose was taken, dotted on days with only a skipped dose or nothing logged; a short bar: another dose that day. Dashed vertical lines: dose changes. Dotted vertical lines: life events (point at one for details).'),
+      timeline
+    );
     const tableId = uid('table');
     this.toggle = el('button', 'mdc-toggle', t('Show data table'), timeline);
     this.toggle.type = 'button';

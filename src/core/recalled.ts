@@ -63,7 +63,8 @@ export function periodName(p: Pick<RecalledPeriod, 'medication' | 'mg' | 'startD
 
 export type Overlap = { kind: 'period'; other: RecalledPeriod; from: LocalDate; to: LocalDate } | { kind: 'logged'; from: LocalDate; to: LocalDate; days: number };
 
-const sameMedication = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** Two medication names for the same medication (compared without case or spaces around). */
+export const sameMedication = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * Where `period` overlaps another recalled period of the same medication, or days with a dose of it

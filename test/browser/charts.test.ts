@@ -66,7 +66,7 @@ describe('Charts (headless Chromium)', function () {
     assert.ok((await pixels(page, [55, 148, 255])) > 100, 'the mood line is drawn in --vscode-charts-blue');
     assert.ok((await pixels(page, [209, 134, 22])) > 100, 'the dose line is drawn in --vscode-charts-orange');
     const legend = await page.$$eval('.mdc-timeline .u-legend th', (ths) => ths.map((t) => t.textContent));
-    assert.ok(legend.includes('Mood') && legend.includes('Dose'), `legend: ${legend}`);
+    assert.ok(legend.includes('Mood') && legend.includes('Dose taken'), `legend: ${legend}`);
 
     const rows = await page.$$eval('.mdc-dose tbody tr', (trs) =>
       trs.map((tr) => ({ cells: [...tr.children].map((c) => c.textContent), bar: (tr.querySelector('.mdc-bar') as HTMLElement).style.width }))
@@ -175,7 +175,16 @@ describe('Charts (headless Chromium)', function () {
   });
 
   it('shows the empty state when the range holds no data, and recovers when data arrives', async () => {
-    const none: ChartData = { from: '2026-01-01', to: '2026-01-03', unit: 'mg', markers: [], moodByDose: [], symptoms: [], days: ['2026-01-01', '2026-01-02', '2026-01-03'].map((date) => ({ date, mean: null, min: null, max: null, n: 0, dose: null })) };
+    const none: ChartData = {
+      from: '2026-01-01',
+      to: '2026-01-03',
+      unit: 'mg',
+      markers: [],
+      moodByDose: [],
+      moodByDoseLeftOut: { noDose: 0, otherDose: 0, beforeFirstDose: 0 },
+      symptoms: [],
+      days: ['2026-01-01', '2026-01-02', '2026-01-03'].map((date) => ({ date, mean: null, min: null, max: null, n: 0, dose: null, taken: null, skipped: false }))
+    };
     const page = await show(taper());
     await page.evaluate((d) => window.mdc.charts.update(d), none);
     assert.strictEqual(await page.textContent('.mdc-empty:not([hidden])'), 'No mood or dose recorded in this range yet.');

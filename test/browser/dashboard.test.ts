@@ -1,72 +1,24 @@
 // The dashboard (dist/dashboard.js) in headless Chromium behind VS Code's CSP, talking to a real
 // journal: the panel's own handlers over a JournalStore in a temp folder, answered through the same
-// dispatch (and result validation) as the extension host. Demo data, an empty journal, and hostile
-// text in tags and event titles.
+// dispatch (and result validation) as the extension host (dashboardHooks.ts). Demo data, an empty
+// journal, and hostile text in tags and event titles.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { buildCheckIn, buildLifeEvent, type Clock } from '../../src/core/entries';
 import { instantOf } from '../../src/core/time';
-import type { HostMessage, WebviewMessage } from '../../src/protocol';
-import { answer } from '../../src/views/handlers/dispatch';
-import { openPanel, startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/panelPage';
-import { demoJournal } from '../fixtures/demoJournal';
-import { fixedClock } from '../unit/helpers';
-import { testJournal, type TestJournal } from '../unit/journalFixture';
+import { showSection as section, TODAY, useDashboardPages } from './dashboardHooks';
 
-const NOW = '2026-06-30T18:00:00Z';
-const TODAY = '2026-06-30';
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
 /** A tag holds at most 40 characters. */
 const TAG_XSS = '<img src=x onerror="window.__pwned=3">';
 const SECTIONS = ['Timeline', 'Days after each dose change', 'Each dose step side by side', 'Year in pixels', 'What goes with better days'];
 /** Words that would claim a cause or draw a verdict; association wording uses none of them. */
 const CAUSAL = /\b(caus\w*|because|due to|leads? to|results? in|effect of|makes? you|helps?|improv\w*|worse\w*|withdrawal|relapse)\b/i;
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('Dashboard (headless Chromium, real handlers)', function () {
   this.timeout(60_000);
-  let j: TestJournal | undefined;
-  let dash: PanelPage | undefined;
-
-  before(startBrowser);
-  after(stopBrowser);
-  afterEach(async () => {
-    if (dash) {
-      assert.deepStrictEqual(dash.problems, [], 'no CSP violations or page errors');
-      assert.strictEqual(await dash.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined, 'no injected script ran');
-      await dash.close();
-    }
-    await j?.close();
-    dash = j = undefined;
-  });
-
-  async function journal(ops: Parameters<TestJournal['store']['write']>[0] = []): Promise<TestJournal> {
-    j = await testJournal(fixedClock(NOW, 'UTC'));
-    if (ops.length) await j.store.write(ops);
-    return j;
-  }
-
-  const demo = () => journal(demoJournal({ end: TODAY, zone: 'UTC' }).flat());
-
-  /** The dashboard at 1280 × 800 on the journal, optionally with a kept state (as VS Code restores it). */
-  async function open(state?: unknown): Promise<Page> {
-    const handlers = j!.handlers;
-    dash = await openPanel(
-      (msg: WebviewMessage): HostMessage | undefined | Promise<HostMessage> => {
-        if (msg.type === 'ready') return { type: 'init', l10n: null, testMode: true };
-        if (msg.type === 'request') return answer(handlers, msg, quiet, 'malformed');
-        return undefined;
-      },
-      { dashboard: true, viewport: { width: 1280, height: 800 }, state }
-    );
-    await dash.page.waitForSelector('vscode-tabs');
-    return dash.page;
-  }
-
-  async function section(page: Page, title: string): Promise<void> {
-    await page.click(`vscode-tab-header:has-text("${title}")`);
-    await page.waitForFunction((t) => document.querySelector('vscode-tab-panel:not([hidden]) h2')?.textContent === t, title);
-  }
+  const pages = useDashboardPages();
+  const { journal, demo, open } = pages;
 
   const text = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
   const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
@@ -80,7 +32,10 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
 
     // Timeline: the canvas has a text alternative, the range is in words, markers are listed, the table has the median and plan columns.
     assert.match((await page.getAttribute('#timeline-host canvas', 'aria-label'))!, /\S/);
-    assert.match(await text(page, '.dash-range'), /days with a check-in; mean of the daily means \d\.\d; dose logged: 20 mg, 15 mg, 10 mg; 2 dose changes and \d+ life events marked; 4 periods of medication history as recalled, hatched and not counted\./);
+    // It opens on the logged journal; "All" reaches back to the recalled year, and says so.
+    assert.match(await text(page, '.dash-range'), /^From 2026-04-0\d to 2026-06-30: \d+ of \d+ days with a check-in; mean of the daily means \d\.\d; dose steps: 20 mg, 15 mg, 10 mg; 2 days with only a skipped dose; 2 dose changes and \d+ life events marked\.$/);
+    await page.click('[data-preset="all"]');
+    assert.match(await text(page, '.dash-range'), /days with a check-in from the first logged day, 2026-04-0\d; mean of the daily means \d\.\d; dose steps: 20 mg, 15 mg, 10 mg; 2 days with only a skipped dose; 2 dose changes and \d+ life events marked; 4 periods of medication history as recalled, hatched and not counted\./);
     assert.ok((await page.$$('.mdc-marker-keys [role=option]')).length >= 4, 'dose changes and life events are listed for the keyboard');
     assert.ok(await page.isVisible('.mdc-recalled-legend'), 'the hatched band has its key');
     await page.click('#timeline-table-toggle');
@@ -242,7 +197,7 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     assert.strictEqual((await page.$$('.dash-entries .action.delete')).length, 0, 'the day list offers no Delete');
     await page.click('.dash-entries .action.edit');
     await page.waitForFunction(() => /open in the Journal panel/.test(document.getElementById('status')?.textContent ?? ''));
-    assert.match(j!.opened.join(), /^edit:[\w-]+$/);
+    assert.match(pages.j!.opened.join(), /^edit:[\w-]+$/);
   });
 
   it('shows every section of an empty journal with words saying what will appear, and no error', async () => {
@@ -298,13 +253,12 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     await section(page, 'Year in pixels');
     const before = await text(page, '#year-summary');
     const clock: Clock = { now: () => Date.parse('2026-06-30T19:00:00Z'), zone: () => 'UTC' };
-    await j!.store.write(buildCheckIn({ mood: 9, note: 'from the palette' }, clock).ops);
-    await dash!.send({ type: 'event', event: { kind: 'changed' } });
+    await pages.j!.store.write(buildCheckIn({ mood: 9, note: 'from the palette' }, clock).ops);
+    await pages.dash!.send({ type: 'event', event: { kind: 'changed' } });
     await page.waitForFunction((b) => document.getElementById('year-summary')?.textContent !== b, before);
     const saved = await page.evaluate(() => (window as unknown as { __savedState: unknown }).__savedState);
     assert.deepStrictEqual(saved, { section: 'year', range: { preset: '90' } });
-    await dash!.close();
-    dash = undefined;
+    await pages.closeDashboard();
     // VS Code hands the kept state to the restored page.
     const again = await open(saved);
     await again.waitForFunction(() => document.querySelector('vscode-tab-panel:not([hidden]) h2')?.textContent === 'Year in pixels');

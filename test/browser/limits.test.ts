@@ -102,7 +102,8 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
     const host = new FakeHost([checkin()]);
     const days = Array.from({ length: 2100 }, (_, i) => {
       const date = new Date(Date.parse('2020-08-01T00:00:00Z') + i * 86_400_000).toISOString().slice(0, 10);
-      return { date, mean: 5, min: 4, max: 6, n: 1, dose: 20 - i * 0.005 };
+      const dose = 20 - i * 0.005;
+      return { date, mean: 5, min: 4, max: 6, n: 1, dose, taken: dose, skipped: false };
     });
     const chart: ChartData = {
       from: days[0].date,
@@ -110,6 +111,7 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
       days,
       markers: [],
       moodByDose: days.slice(0, PANEL.doseLevels).map((d) => ({ mg: d.dose, mean: 5, days: 1, sd: null, min: 4, max: 6 })),
+      moodByDoseLeftOut: { noDose: 0, otherDose: 0, beforeFirstDose: 0 },
       symptoms: [],
       unit: 'mg',
       omitted: { doseLevels: 100 }

@@ -86,7 +86,8 @@ describe('panel handlers (Node, real journal)', () => {
     }
     const plan = await call(j, 'plan/data', {});
     assert.deepStrictEqual(plan.medications.map((m) => m.id), [med.id]);
-    assert.deepStrictEqual([plan.current?.step.id, plan.current?.daysOnStep, plan.adherence.atPlan, plan.adherence.abovePlan], [step.id, 3, 2, 1]);
+    // Day 0 is the step's first day (03-08), as in the summary: today, 03-10, is day 2.
+    assert.deepStrictEqual([plan.current?.step.id, plan.current?.daysOnStep, plan.adherence.atPlan, plan.adherence.abovePlan], [step.id, 2, 2, 1]);
     assert.deepStrictEqual(plan.appointments.map((a) => [a.date, a.questions]), [['2026-04-20', ['Hold at 15?']]]);
     assert.strictEqual(j.store.get('taper_steps', step.id)?.medicationId, med.id, 'a new step belongs to the first medication');
     await call(j, 'plan/deleteStep', { id: step.id });
@@ -116,6 +117,21 @@ describe('panel handlers (Node, real journal)', () => {
       await call(j, 'entry/undo', { undoToken });
       assert.deepStrictEqual(await call(j, 'plan/data', {}), before, `${method} undone: the plan as it was`);
     }
+  });
+
+  it('marks each recalled period on the timelines as of the logged medication or another, which keeps it off the mg axis', async () => {
+    await call(j, 'entry/save', { draft: draft({ date: '2026-03-09', time: '08:00' }) });
+    const period = (medication: string, startDate: string, endDate: string, mg: number) => ({ id: null, medication, startDate, endDate, mg, context: '', mood: null, certainty: null });
+    await call(j, 'history/save', period('Sertraline', '2025-06', '2025-09', 50));
+    await call(j, 'history/save', period(' ESCITALOPRAM', '2025-10', '2026-02', 20));
+    const marks = (list: { medication: string; sameMedication: boolean }[] | undefined) => list?.map((r) => [r.medication, r.sameMedication]);
+    const expected = [
+      ['Sertraline', false],
+      ['ESCITALOPRAM', true]
+    ];
+    assert.deepStrictEqual(marks((await call(j, 'charts/data', { range: 'all' })).recalled), expected);
+    // The dashboard's answer travels encoded (its days in columns): read it as the handler gives it.
+    assert.deepStrictEqual(marks((await j.handlers['dashboard/data']({})).timeline.recalled), expected);
   });
 
   it('opens only support links and panel commands through the host', async () => {

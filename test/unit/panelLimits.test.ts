@@ -26,10 +26,11 @@ describe('the panel never breaks on data the host allows', function () {
   before(async () => {
     store = await JournalStore.open({ dir: await tempDir(), sql: await sqlJs(), compactAfterMs: 600_000 });
     const ops: Op[] = [];
-    // A liquid taper: a new level every day for 2,100 days, each day with a check-in.
+    // A liquid taper: a new level every day for 2,100 days, each recorded as a change (a new total
+    // logged as "taken" for one day only is a one-day deviation, not a level), each day with a check-in.
     for (let i = 0; i < 2100; i++) {
       const date = addDays(TODAY, -i);
-      ops.push({ table: 'doses', row: buildStandaloneDose({ mg: 10 + i * 0.001, status: 'taken', medication: 'Escitalopram' }, at(date, 8)) });
+      ops.push({ table: 'doses', row: buildStandaloneDose({ mg: 10 + i * 0.001, status: 'changed', medication: 'Escitalopram' }, at(date, 8)) });
       ops.push(...buildCheckIn({ mood: 1 + (i % 10) }, at(date, 9)).ops);
     }
     // One check-in with 520 symptoms, and one dated 1850 (a backdated typo the store accepts).
@@ -50,7 +51,7 @@ describe('the panel never breaks on data the host allows', function () {
   /** The Charts and Plan tabs' handlers over this journal, on TODAY. */
   const handlers = () => {
     const clock = { now: () => instantOf(TODAY, 12, 0, ZONE), zone: () => ZONE, today: () => TODAY };
-    const d = { read: async () => store, clock, settings: { unit: () => 'mg' }, t: english } as unknown as Parameters<typeof planHandlers>[0];
+    const d = { read: async () => store, clock, settings: { unit: () => 'mg', medicationName: () => 'Escitalopram' }, t: english } as unknown as Parameters<typeof planHandlers>[0];
     return { ...chartHandlers(d), ...planHandlers(d) };
   };
   const chartData = (range: '365' | 'all') => handlers()['charts/data']({ range });

@@ -34,10 +34,20 @@ describe('protocol: messages from the panel', () => {
 });
 
 describe('protocol: the dashboard answer', () => {
-  const day = (date: string, mean: number | null, n: number) => ({ date, mean, min: mean === null ? null : 4, max: mean === null ? null : 8, n, dose: 10, planned: null, median: null });
+  // 02-28: only a skipped dose; 03-01: 15 mg taken on a 10 mg step (one day at another dose).
+  const day = (date: string, mean: number | null, n: number, taken: number | null = 10) => ({ date, mean, min: mean === null ? null : 4, max: mean === null ? null : 8, n, dose: 10, taken, skipped: taken === null, planned: null, median: null });
   const data: DashboardData = {
     today: '2026-03-02',
-    timeline: { from: '2026-02-27', to: '2026-03-02', days: [day('2026-02-27', 6, 2), day('2026-02-28', null, 0), day('2026-03-01', 5.5, 2), day('2026-03-02', 7, 1)], markers: [], moodByDose: [], symptoms: [], unit: 'mg' },
+    timeline: {
+      from: '2026-02-27',
+      to: '2026-03-02',
+      days: [day('2026-02-27', 6, 2), day('2026-02-28', null, 0, null), day('2026-03-01', 5.5, 2, 15), day('2026-03-02', 7, 1)],
+      markers: [],
+      moodByDose: [],
+      moodByDoseLeftOut: { noDose: 0, otherDose: 1, beforeFirstDose: 0 },
+      symptoms: [],
+      unit: 'mg'
+    },
     changes: [],
     steps: [],
     associations: []
@@ -46,6 +56,10 @@ describe('protocol: the dashboard answer', () => {
   it("sends the timeline's days as columns, and the page reads back the same days with their dates", () => {
     const sent = z.encode(dashboardDataSchema, data);
     assert.deepStrictEqual(sent.timeline.days.mean, [6, null, 5.5, 7]);
+    assert.deepStrictEqual([sent.timeline.days.taken, sent.timeline.days.skipped], [
+      [10, null, 15, 10],
+      [0, 1, 0, 0]
+    ]);
     assert.deepStrictEqual(dashboardDataSchema.parse(JSON.parse(JSON.stringify(sent))), data);
   });
 
@@ -66,12 +80,15 @@ describe('protocol: the dashboard answer', () => {
     assert.ok(!dashboardDataSchema.safeParse(withColumn('n', [2, null, 2, 1])).success, 'every day has a count, even of none');
     assert.ok(!dashboardDataSchema.safeParse(withColumn('n', [2, -1, 2, 1])).success);
     assert.ok(!dashboardDataSchema.safeParse(withColumn('dose', [10, '10', 10, 10])).success);
+    assert.ok(!dashboardDataSchema.safeParse(withColumn('skipped', [0, 2, 0, 0])).success, '"skipped only" is 0 or 1');
+    assert.ok(!dashboardDataSchema.safeParse(withColumn('skipped', [0, null, 0, 0])).success, 'every day says whether it was skipped only');
+    assert.ok(!dashboardDataSchema.safeParse(withColumn('taken', [10, null, -1, 10])).success);
     assert.ok(!dashboardDataSchema.safeParse(withColumn('median', [6, null, 5.5, 0])).success, 'mood runs from 1');
     assert.ok(!dashboardDataSchema.safeParse({ ...sent, timeline: { ...sent.timeline, days: { ...sent.timeline.days, mean: 'not a column' } } }).success);
   });
 
   it('dates the days across a month, a leap day and a year end', () => {
-    const days = (from: string, count: number) => Array.from({ length: count }, (_, i) => ({ date: addDays(from, i), mean: null, min: null, max: null, n: 0, dose: null, planned: null, median: null }));
+    const days = (from: string, count: number) => Array.from({ length: count }, (_, i) => ({ date: addDays(from, i), mean: null, min: null, max: null, n: 0, dose: null, taken: null, skipped: i === 1, planned: null, median: null }));
     for (const [from, count] of [['2023-12-30', 4], ['2024-02-27', 5], ['2025-02-27', 3]] as const) {
       const long: DashboardData = { ...data, timeline: { ...data.timeline, from, to: addDays(from, count - 1), days: days(from, count) } };
       assert.deepStrictEqual(dashboardDataSchema.parse(JSON.parse(JSON.stringify(z.encode(dashboardDataSchema, long)))).timeline.days, long.timeline.days);

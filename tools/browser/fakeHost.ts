@@ -162,7 +162,7 @@ export class FakeHost {
         return ok(null);
       }
       case 'charts/data':
-        return ok(this.chart ?? { from: '2026-03-01', to: '2026-03-10', days: [], markers: [], moodByDose: [], symptoms: [], unit: 'mg' });
+        return ok(this.chart ?? { from: '2026-03-01', to: '2026-03-10', days: [], markers: [], moodByDose: [], moodByDoseLeftOut: { noDose: 0, otherDose: 0, beforeFirstDose: 0 }, symptoms: [], unit: 'mg' });
       case 'command/run':
         return ok(null);
       case 'support/open':

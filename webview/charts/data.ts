@@ -1,5 +1,6 @@
 // Pure shaping of ChartData for the views: uPlot columns, marker groups, table rows, summaries.
 import type { ChartData } from '../../src/protocol';
+import { dayDoseWords, doseColumns, untakenDays, weekDoseWords } from './dayDoses';
 import type { ChartStrings } from './strings';
 
 export type Marker = ChartData['markers'][number];
@@ -43,7 +44,7 @@ export function mondayOf(day: number): number {
 }
 
 export function isEmpty(data: ChartData): boolean {
-  return !data.days.some((d) => d.mean !== null || d.dose !== null) && !data.symptoms.some((s) => s.cells.length > 0) && !data.recalled?.length;
+  return !data.days.some((d) => d.mean !== null || d.dose !== null || d.taken !== null || d.skipped) && !data.symptoms.some((s) => s.cells.length > 0) && !data.recalled?.length;
 }
 
 /** Lines drawn only when the data carries them (the dashboard's): the rolling median and the planned dose. */
@@ -56,14 +57,17 @@ export function extraLines(data: ChartData): ExtraLines {
   return { median: data.days.some((d) => d.median !== undefined), planned: data.days.some((d) => d.planned !== undefined && d.planned !== null) };
 }
 
-/** uPlot's aligned columns: x (seconds), mean, min, max, dose, then the extra lines in that order. Nulls leave gaps. */
+/**
+ * uPlot's aligned columns: x (seconds), mean, min, max, the extra lines in that order, then the three
+ * dose series (doseLine.ts: taken, not taken, another dose that day), drawn last so that a planned
+ * dose at the same level never hides whether a dose was taken. Nulls leave gaps.
+ */
 export function columns(data: ChartData, extra: ExtraLines = { median: false, planned: false }): [number[], ...(number | null)[][]] {
   const n = data.days.length;
   const xs = new Array<number>(n);
   const mean = new Array<number | null>(n);
   const min = new Array<number | null>(n);
   const max = new Array<number | null>(n);
-  const dose = new Array<number | null>(n);
   const median = extra.median ? new Array<number | null>(n) : undefined;
   const planned = extra.planned ? new Array<number | null>(n) : undefined;
   for (let i = 0; i < n; i++) {
@@ -72,11 +76,10 @@ export function columns(data: ChartData, extra: ExtraLines = { median: false, pl
     mean[i] = d.mean;
     min[i] = d.min;
     max[i] = d.max;
-    dose[i] = d.dose;
     if (median) median[i] = d.median ?? null;
     if (planned) planned[i] = d.planned ?? null;
   }
-  return [xs, mean, min, max, dose, ...(median ? [median] : []), ...(planned ? [planned] : [])];
+  return [xs, mean, min, max, ...(median ? [median] : []), ...(planned ? [planned] : []), ...doseColumns(data.days)];
 }
 
 export interface MarkerGroup {
@@ -105,8 +108,8 @@ export interface TableRow {
   mean: number | null;
   min: number | null;
   max: number | null;
-  /** Dose levels in order of appearance (one per day row; a week may hold a change). */
-  doses: number[];
+  /** The day's dose in words ("10 mg", "skipped", "not logged"…), or the week's. */
+  dose: string;
   events: string[];
   /** Where the data has them: the rolling median on the row's last day with one (for a week, the median of its last 7 days), and the planned doses. */
   median: number | null;
@@ -121,25 +124,28 @@ export function tableRows(data: ChartData, s: ChartStrings): { weekly: boolean; 
   const keyOf = weekly ? (date: string) => mondayOf(dayNumber(date)) : (date: string) => date;
   const rows: TableRow[] = [];
   const byKey = new Map<string | number, TableRow>();
-  const means = new Map<TableRow, number[]>();
+  const days = new Map<TableRow, ChartData['days']>();
   for (const d of data.days) {
     const key = keyOf(d.date);
     let row = byKey.get(key);
     if (!row) {
-      row = { when: weekly ? s.t('Week of {0}', dateOf(key as number)) : d.date, mean: null, min: null, max: null, doses: [], events: [], median: null, planned: [] };
+      row = { when: weekly ? s.t('Week of {0}', dateOf(key as number)) : d.date, mean: null, min: null, max: null, dose: '', events: [], median: null, planned: [] };
       byKey.set(key, row);
       rows.push(row);
-      means.set(row, []);
+      days.set(row, []);
     }
-    if (d.mean !== null) means.get(row)!.push(d.mean);
+    days.get(row)!.push(d);
     if (d.min !== null) row.min = row.min === null ? d.min : Math.min(row.min, d.min);
     if (d.max !== null) row.max = row.max === null ? d.max : Math.max(row.max, d.max);
-    if (d.dose !== null && row.doses[row.doses.length - 1] !== d.dose) row.doses.push(d.dose);
     if (d.median !== undefined && d.median !== null) row.median = d.median;
     if (d.planned !== undefined && d.planned !== null && row.planned[row.planned.length - 1] !== d.planned) row.planned.push(d.planned);
   }
-  // A week's mean is the mean of its daily means: each day counts once, as in "mood by dose".
-  for (const [row, list] of means) if (list.length) row.mean = list.reduce((a, b) => a + b, 0) / list.length;
+  for (const [row, list] of days) {
+    // A week's mean is the mean of its daily means: each day counts once, as in "mood by dose".
+    const means = list.flatMap((d) => (d.mean === null ? [] : [d.mean]));
+    if (means.length) row.mean = means.reduce((a, b) => a + b, 0) / means.length;
+    row.dose = weekly ? weekDoseWords(list, data.unit, s) : dayDoseWords(list[0], data.unit, s);
+  }
   for (const m of data.markers) byKey.get(keyOf(m.date))?.events.push(markerText(m, s));
   return { weekly, rows };
 }
@@ -148,7 +154,7 @@ export function fixed1(v: number): string {
   return v.toFixed(1);
 }
 
-/** The canvas's text alternative: range, mean mood per dose level, days recorded, markers. */
+/** The canvas's text alternative: range, mean mood per dose level, days recorded, days without a dose taken, markers. */
 export function summary(data: ChartData, s: ChartStrings): string {
   const recorded = data.days.reduce((n, d) => n + (d.mean !== null ? 1 : 0), 0);
   const perDose = data.moodByDose.map((r) => s.t('mean mood {0} at {1}', fixed1(r.mean), s.t('{0} {1}', r.mg, data.unit))).join(', ');
@@ -158,6 +164,13 @@ export function summary(data: ChartData, s: ChartStrings): string {
     s.t('{0} days with check-ins', recorded),
     s.t('{0} dose changes and {1} life events marked', changes, data.markers.length - changes)
   ];
+  const untaken = untakenDays(data.days);
+  const dotted = [
+    untaken.skipped === 1 ? s.t('1 day with only a skipped dose') : untaken.skipped ? s.t('{0} days with only a skipped dose', untaken.skipped) : '',
+    untaken.notLogged === 1 ? s.t('1 day with no dose logged') : untaken.notLogged ? s.t('{0} days with no dose logged', untaken.notLogged) : ''
+  ].filter(Boolean);
+  if (dotted.length) parts.push(s.t('The dose line is dotted across {0}', dotted.join(s.t(' and '))));
+  if (untaken.other) parts.push(untaken.other === 1 ? s.t('1 day at another dose than the step, marked at the dose taken') : s.t('{0} days at another dose than the step, marked at the dose taken', untaken.other));
   const recalled = data.recalled?.length ?? 0;
   if (recalled) parts.push(s.t('{0} periods of medication history as recalled, drawn hatched and not counted in any figure', recalled));
   return parts.join('. ') + '.';

@@ -1,22 +1,23 @@
 // Medication history as recalled, for the timeline: each period's span on the time axis, its words
 // for the tooltip, and the legend under the plot. It is marked "as recalled" wherever it shows, and
-// nothing here feeds a figure: the means and the dose line come from logged days only.
+// nothing here feeds a figure: the means and the dose line come from logged days only. A period of
+// another medication than the one logged (the host marks it) is named, and never drawn on the mg axis.
 import uPlot from 'uplot';
 import { addDays, firstDayOf, lastDayOf } from '../../src/core/time';
-import type { RecalledView } from '../../src/protocol';
+import type { TimelineRecalledView } from '../../src/protocol';
 import { localSeconds } from './data';
 import { el } from './dom';
 import type { ChartStrings } from './strings';
 import { withAlpha, type ChartTheme } from './theme';
 
-export interface RecalledSpan extends RecalledView {
+export interface RecalledSpan extends TimelineRecalledView {
   /** From the first day's local midnight to the local midnight after the last day, in seconds. */
   x0: number;
   x1: number;
   unit: string;
 }
 
-export function recalledSpans(list: readonly RecalledView[], unit: string): RecalledSpan[] {
+export function recalledSpans(list: readonly TimelineRecalledView[], unit: string): RecalledSpan[] {
   return list.map((r) => ({ ...r, unit, x0: localSeconds(firstDayOf(r.startDate)), x1: localSeconds(addDays(lastDayOf(r.endDate), 1)) }));
 }
 
@@ -24,6 +25,7 @@ export function recalledSpans(list: readonly RecalledView[], unit: string): Reca
 export function recalledText(r: RecalledSpan, s: ChartStrings): string[] {
   const dates = r.startDate === r.endDate ? r.startDate : s.t('{0} to {1}', r.startDate, r.endDate);
   const lines = [s.t('As recalled, before the journal'), s.t('{0} {1} {2}, {3}', r.medication, r.mg, r.unit, dates)];
+  if (!r.sameMedication) lines.push(s.t('Another medication than the one logged: not drawn on the dose axis'));
   if (r.mood !== null) lines.push(r.certainty === 'clearly' ? s.t('Recalled mood {0} of 10, clearly', r.mood) : s.t('Recalled mood about {0} of 10, roughly', r.mood));
   if (r.context) lines.push(r.context);
   return lines;
@@ -38,10 +40,24 @@ export function recalledLegend(s: ChartStrings): HTMLElement {
   return p;
 }
 
+/** The words under the legend for periods of another medication: each named, with its dose and dates; '' when none. */
+export function otherMedicationText(spans: readonly RecalledSpan[], s: ChartStrings): string {
+  const other = spans.filter((r) => !r.sameMedication);
+  if (!other.length) return '';
+  const names = other.map((r) => s.t('{0} {1} {2} ({3})', r.medication, r.mg, r.unit, r.startDate === r.endDate ? r.startDate : s.t('{0} to {1}', r.startDate, r.endDate)));
+  return s.t('Another medication, as recalled: {0}. Grey hatch, named on the chart; not drawn on the dose axis.', names.join('; '));
+}
+
+/** The highest recalled dose drawn on the dose axis: of the logged medication only. */
+export function recalledAxisMg(spans: readonly RecalledSpan[]): number {
+  return spans.reduce((top, r) => (r.sameMedication && r.mg > top ? r.mg : top), 0);
+}
+
 /**
  * The periods under everything else on the plot (a uPlot drawAxes hook): the whole height dimmed,
  * the recalled dose hatched up to its level on the dose scale with a dashed top, and a recalled mood
- * as a thin line (dotted when "roughly").
+ * as a thin line (dotted when "roughly"). Another medication: a grey hatch over the whole height,
+ * with its name and dose written at the top, and no level on the dose scale.
  */
 export function drawRecalled(u: uPlot, spans: readonly RecalledSpan[], theme: ChartTheme): void {
   if (spans.length === 0) return;
@@ -65,24 +81,8 @@ export function drawRecalled(u: uPlot, spans: readonly RecalledSpan[], theme: Ch
     if (x1 <= x0) continue;
     ctx.fillStyle = withAlpha(theme.foreground, 0.07);
     ctx.fillRect(x0, bbox.top, x1 - x0, bbox.height);
-    const top = u.valToPos(r.mg, 'mg', true);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(x0, top, x1 - x0, bottom - top);
-    ctx.clip();
-    ctx.strokeStyle = withAlpha(theme.dose, 0.55);
-    ctx.lineWidth = ratio;
-    ctx.beginPath();
-    for (let x = x0 - (bottom - top); x < x1; x += gap) {
-      ctx.moveTo(x, bottom);
-      ctx.lineTo(x + (bottom - top), top);
-    }
-    ctx.stroke();
-    ctx.restore();
-    ctx.strokeStyle = theme.dose;
-    ctx.lineWidth = theme.markerWidth * ratio;
-    ctx.setLineDash([4 * ratio, 3 * ratio]);
-    line(x0, x1, top);
+    if (r.sameMedication) drawLevel(u, r, theme, x0, x1, bottom, gap);
+    else drawOther(ctx, r, theme, x0, x1, bbox.top, bottom, gap);
     if (r.mood !== null) {
       ctx.strokeStyle = theme.mood;
       ctx.lineWidth = theme.lineWidth * ratio * 0.75;
@@ -91,5 +91,54 @@ export function drawRecalled(u: uPlot, spans: readonly RecalledSpan[], theme: Ch
     }
     ctx.setLineDash([]);
   }
+  ctx.restore();
+}
+
+/** The recalled dose of the logged medication: hatched up to its level on the dose scale, with a dashed top. */
+function drawLevel(u: uPlot, r: RecalledSpan, theme: ChartTheme, x0: number, x1: number, bottom: number, gap: number): void {
+  const { ctx } = u;
+  const ratio = uPlot.pxRatio;
+  const top = u.valToPos(r.mg, 'mg', true);
+  hatch(ctx, x0, top, x1 - x0, bottom - top, gap, withAlpha(theme.dose, 0.55));
+  ctx.strokeStyle = theme.dose;
+  ctx.lineWidth = theme.markerWidth * ratio;
+  ctx.setLineDash([4 * ratio, 3 * ratio]);
+  ctx.beginPath();
+  ctx.moveTo(x0, top);
+  ctx.lineTo(x1, top);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+/** Another medication: a grey hatch over the whole height and its name at the top, off the dose scale. */
+function drawOther(ctx: CanvasRenderingContext2D, r: RecalledSpan, theme: ChartTheme, x0: number, x1: number, top: number, bottom: number, gap: number): void {
+  const ratio = uPlot.pxRatio;
+  hatch(ctx, x0, top, x1 - x0, bottom - top, gap * 1.5, withAlpha(theme.foreground, 0.35));
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x0, top, x1 - x0, bottom - top);
+  ctx.clip();
+  ctx.font = theme.font.replace(/^(\d+(?:\.\d+)?)px/, (_m, px: string) => `${+px * ratio}px`);
+  ctx.fillStyle = theme.foreground;
+  ctx.textBaseline = 'top';
+  ctx.fillText(`${r.medication} ${r.mg} ${r.unit}`, x0 + 3 * ratio, top + 3 * ratio);
+  ctx.restore();
+}
+
+/** Diagonal lines across a rectangle, every `gap` px. */
+function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, gap: number, color: string): void {
+  if (w <= 0 || h <= 0) return;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, y, w, h);
+  ctx.clip();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = uPlot.pxRatio;
+  ctx.beginPath();
+  for (let k = x - h; k < x + w; k += gap) {
+    ctx.moveTo(k, y + h);
+    ctx.lineTo(k + h, y);
+  }
+  ctx.stroke();
   ctx.restore();
 }

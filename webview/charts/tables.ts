@@ -22,25 +22,28 @@ export function renderDataTable(target: HTMLElement, data: ChartData, s: ChartSt
   const head = [weekly ? s.t('Week') : s.t('Date'), s.t('Mean mood'), s.t('Lowest–highest'), ...(extra.median ? [s.t('7-day median')] : []), s.t('Dose'), ...(extra.planned ? [s.t('Planned dose')] : []), s.t('Events')];
   const body = table(frag, caption, head);
   const none = s.t('no entry');
-  const doses = (list: number[]) => (list.length ? s.t('{0} {1}', list.join(' → '), data.unit) : '–');
+  const planned = (list: number[]) => (list.length ? s.t('{0} {1}', list.join(' → '), data.unit) : '–');
   for (const r of rows) {
     const tr = el('tr', undefined, undefined, body);
     el('th', undefined, r.when, tr).setAttribute('scope', 'row');
     el('td', 'mdc-num', r.mean === null ? none : fixed1(r.mean), tr);
     el('td', 'mdc-num', r.min === null || r.max === null ? '–' : s.t('{0}–{1}', r.min, r.max), tr);
     if (extra.median) el('td', 'mdc-num', r.median === null ? '–' : fixed1(r.median), tr);
-    el('td', 'mdc-num', doses(r.doses), tr);
-    if (extra.planned) el('td', 'mdc-num', doses(r.planned), tr);
+    el('td', 'mdc-num', r.dose, tr);
+    if (extra.planned) el('td', 'mdc-num', planned(r.planned), tr);
     el('td', 'mdc-events', r.events.join('; '), tr);
   }
   target.replaceChildren(frag);
 }
 
-/** One row per dose level: mean mood with a bar, days, and spread (sd, lowest–highest). */
+/** One row per dose level: mean mood with a bar, days, and spread (sd, lowest–highest); under it, its n and the days left out. */
 export function renderDoseTable(target: HTMLElement, data: ChartData, s: ChartStrings): void {
   target.replaceChildren();
+  const left = doseDaysWords(data, s);
   if (data.moodByDose.length === 0) {
     el('p', 'mdc-note', s.t('No dose recorded in this range.'), target);
+    const l = data.moodByDoseLeftOut;
+    if (l.noDose + l.otherDose + l.beforeFirstDose > 0) el('p', 'mdc-note mdc-dose-n', left, target);
     return;
   }
   const body = table(target, s.t('Mean mood (1–10) at each dose level'), [s.t('Dose'), s.t('Mean mood'), s.t('Days'), s.t('Spread')]);
@@ -57,4 +60,21 @@ export function renderDoseTable(target: HTMLElement, data: ChartData, s: ChartSt
     const sd = r.sd === null ? '' : s.t('± {0}', fixed1(r.sd)) + ' ';
     el('td', 'mdc-num', sd + s.t('({0}–{1})', r.min, r.max), tr);
   }
+  el('p', 'mdc-note mdc-dose-n', left, target);
+}
+
+/**
+ * "n = 29 days; 6 more with no dose taken.": the days counted, and the days with a check-in left out
+ * and why (no dose taken, another dose that day, before the first dose), then the rule.
+ */
+export function doseDaysWords(data: ChartData, s: ChartStrings): string {
+  const l = data.moodByDoseLeftOut;
+  const n = data.moodByDose.reduce((sum, r) => sum + r.days, 0);
+  const parts = [
+    n === 1 ? s.t('n = 1 day') : s.t('n = {0} days', n),
+    l.noDose ? s.t('{0} more with no dose taken', l.noDose) : '',
+    l.otherDose ? s.t('{0} more at another dose for one day', l.otherDose) : '',
+    l.beforeFirstDose ? s.t('{0} more before the first dose', l.beforeFirstDose) : ''
+  ].filter(Boolean);
+  return `${parts.join('; ')}. ${s.t('A day counts at a dose when it has a check-in and a dose was taken that day at the step in force.')}`;
 }

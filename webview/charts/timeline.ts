@@ -1,5 +1,6 @@
-// Mood (daily mean with its min–max band) and dose (step line) on one time axis, with dose-change
-// and life-event markers, and medication history as recalled drawn as a hatched band of its own;
+// Mood (daily mean with its min–max band) and dose (the step line, solid where a dose was taken and
+// dotted where none was; doseLine.ts) on one time axis, with dose-change and life-event markers, and
+// medication history as recalled drawn as a hatched band of its own;
 // where the data carries them (the dashboard), the 7-day rolling median and the planned dose too.
 // uPlot draws everything; this file is its options and a few small hooks. The dashboard also turns
 // on zooming (drag, or keys on the plot; see timelineZoom.ts) and markers reachable from the
@@ -9,10 +10,11 @@ import type { ChartData } from '../../src/protocol';
 import type { ChartStrings } from './strings';
 import { columns, extraLines, fixed1, markerGroups, markerText, type ExtraLines, type MarkerGroup } from './data';
 import { el } from './dom';
+import { doseSeries } from './doseLine';
 import { fitToHost } from './fit';
 import type { MarkerKeys } from './markerKeys';
-import { drawRecalled, recalledLegend, recalledSpans, recalledText, type RecalledSpan } from './recalled';
-import type { ChartTheme } from './theme';
+import { drawRecalled, otherMedicationText, recalledAxisMg, recalledLegend, recalledSpans, recalledText, type RecalledSpan } from './recalled';
+import { withAlpha, type ChartTheme } from './theme';
 import type { TimelineZoom } from './timelineZoom';
 
 /** How close (CSS px) the cursor must be to a marker line to show its details. */
@@ -43,7 +45,10 @@ export class Timeline {
   private shown: MarkerGroup | RecalledSpan | undefined;
   private readonly tip: HTMLElement;
   private recalled: RecalledSpan[] = [];
+  private days: ChartData['days'] = [];
   private readonly legend: HTMLElement;
+  /** Names the recalled periods of another medication, which the dose axis leaves out. */
+  private readonly otherNote: HTMLElement;
   private readonly zoom: TimelineZoom | undefined;
   private readonly markers: MarkerKeys | undefined;
 
@@ -56,6 +61,8 @@ export class Timeline {
     this.tip.hidden = true;
     this.tip.setAttribute('role', 'tooltip');
     this.legend = recalledLegend(s);
+    this.otherNote = el('p', 'mdc-note mdc-recalled-other');
+    this.otherNote.hidden = true;
     if (opts.zoom) this.zoom = new opts.zoom(s, () => this.plot, opts.onRange);
     if (opts.markerKeys) {
       this.markers = new opts.markerKeys(
@@ -73,10 +80,13 @@ export class Timeline {
     const cols = columns(data, extra);
     this.groups = markerGroups(data.markers);
     this.recalled = recalledSpans(data.recalled ?? [], data.unit);
+    this.days = data.days;
     this.theme = theme;
     // The legend sits under the plot, shown only when a recalled period is in range.
-    if (this.host.parentElement && this.legend.previousElementSibling !== this.host) this.host.after(this.legend);
+    if (this.host.parentElement && this.legend.previousElementSibling !== this.host) this.host.after(this.legend, this.otherNote);
     this.legend.hidden = this.recalled.length === 0;
+    this.otherNote.textContent = otherMedicationText(this.recalled, this.s);
+    this.otherNote.hidden = !this.otherNote.textContent;
     this.hideTip();
     const key = `${theme.key}|${data.unit}|${extra.median}|${extra.planned}`;
     if (this.plot && key === this.key) {
@@ -129,6 +139,7 @@ export class Timeline {
 
   destroy(): void {
     this.plot?.destroy();
+    delete this.host.dataset.doseAxisMax;
     this.plot = undefined;
     this.key = '';
     this.markers?.update([]);
@@ -152,17 +163,18 @@ export class Timeline {
       points: { show: false },
       value: (_u, v) => (v == null ? '–' : fixed1(v))
     });
-    const dose = (label: string, dash?: number[]): uPlot.Series => ({
-      label,
+    // The plan runs under the dose step, fainter: where they agree, the step's own pattern shows.
+    const planned: uPlot.Series = {
+      label: t('Planned dose'),
       scale: 'mg',
-      stroke: theme.dose,
-      width: dash ? Math.max(1, theme.lineWidth - 1) : theme.lineWidth,
-      ...(dash ? { dash } : {}),
+      stroke: withAlpha(theme.dose, theme.highContrast ? 0.75 : 0.5),
+      width: Math.max(1, theme.lineWidth - 1),
+      dash: [5, 4],
       spanGaps: false,
       points: { show: false },
       paths: uPlot.paths.stepped!({ align: 1 }),
       value: (_u, v) => (v == null ? '–' : t('{0} {1}', v, unit))
-    });
+    };
     // Under a rolling median the daily mean is thinner and fainter: the median carries the trend.
     const meanLine = extra.median ? mood(t('Mood'), Math.max(1, theme.lineWidth - 1), theme.moodFaint) : mood(t('Mood'), theme.lineWidth, theme.mood);
     return {
@@ -170,21 +182,23 @@ export class Timeline {
       class: 'mdc-uplot',
       fmtDate: localDateFormat,
       cursor: { drag: this.opts.zoom ? { x: true, y: false, setScale: true } : { x: false, y: false, setScale: false }, points: { show: false } },
-      legend: { live: true },
+      // Each line's key shows its pattern: solid, dotted (no dose taken) or dashed (planned).
+      legend: { live: true, markers: { dash: (u, i) => (u.series[i].dash ? (u.series[i].dash![0] < 4 ? 'dotted' : 'dashed') : 'solid') } },
       scales: {
         x: { time: true },
         mood: { range: [0.5, 10.5] },
-        // Room for a recalled dose above the logged ones, so its band is never cut off.
-        mg: { range: (_u, _min, max) => ((top) => [0, top > 0 ? top * 1.15 : 1])(Math.max(max ?? 0, ...this.recalled.map((r) => r.mg))) }
+        // Room for a recalled dose of the logged medication above the logged ones, so its band is
+        // never cut off. Another medication's mg is no point on this axis: it is named instead.
+        mg: { range: (_u, _min, max) => ((top) => [0, top > 0 ? top * 1.15 : 1])(Math.max(max ?? 0, recalledAxisMg(this.recalled))) }
       },
       series: [
         { label: t('Date'), value: (_u, v) => (v == null ? '–' : isoDate(v)) },
         meanLine,
         mood(t('Lowest'), 0, theme.bandFill),
         mood(t('Highest'), 0, theme.bandFill),
-        dose(t('Dose')),
         ...(extra.median ? [mood(t('7-day median'), theme.lineWidth + 1, theme.mood)] : []),
-        ...(extra.planned ? [dose(t('Planned dose'), [5, 4])] : [])
+        ...(extra.planned ? [planned] : []),
+        ...doseSeries(theme, unit, this.s, () => this.days)
       ],
       bands: [{ series: [3, 2], fill: theme.bandFill }],
       axes: [
@@ -195,10 +209,16 @@ export class Timeline {
       hooks: {
         drawAxes: [(u) => this.theme && drawRecalled(u, this.recalled, this.theme), (u) => this.drawMarkers(u)],
         setCursor: [(u) => this.hover(u)],
-        setScale: [(u, key) => key === 'x' && this.onScale(u)],
+        setScale: [(u, key) => (key === 'x' ? this.onScale(u) : key === 'mg' && this.markAxis(u))],
         setSize: [() => this.markers?.layout()]
       }
     };
+  }
+
+  /** The dose axis's top, for anyone inspecting the page (and the tests): what the canvas was drawn with. */
+  private markAxis(u: uPlot): void {
+    const top = u.scales.mg?.max;
+    if (top != null) this.host.dataset.doseAxisMax = String(Math.round(top * 1000) / 1000);
   }
 
   private onScale(u: uPlot): void {

@@ -15,13 +15,13 @@ import { configureL10n, t } from '../l10n';
 import { vscodeApi } from '../vscodeApi';
 import { AssociationsSection } from './associationsSection';
 import { ChangeSection } from './changeSection';
-import type { DashboardState, SectionContext } from './context';
+import { DEFAULT_RANGE, keptRange, type DashboardState, type SectionContext } from './context';
 import { StepsSection } from './stepsSection';
 import { TimelineSection } from './timelineSection';
-import { firstLoggedDay } from './words';
+import { journalStart } from './words';
 import { YearSection } from './yearSection';
 
-const DEFAULT_STATE: DashboardState = { section: 'timeline', range: { preset: 'all' } };
+const DEFAULT_STATE: DashboardState = { section: 'timeline', range: DEFAULT_RANGE };
 
 export class DashboardApp {
   private state: DashboardState;
@@ -44,7 +44,7 @@ export class DashboardApp {
     options: { requestTimeoutMs?: number } = {}
   ) {
     const saved = vscodeApi<DashboardState>().getState();
-    this.state = saved && DASHBOARD_SECTIONS.includes(saved.section) ? { ...DEFAULT_STATE, ...saved } : { ...DEFAULT_STATE };
+    this.state = saved && DASHBOARD_SECTIONS.includes(saved.section) ? { ...DEFAULT_STATE, ...saved, range: keptRange(saved.range) } : { ...DEFAULT_STATE };
     this.theme = readTheme();
     this.channel = new Channel(
       {
@@ -167,7 +167,7 @@ export class DashboardApp {
 
   private subtitle(data: DashboardData): string {
     // The logged journal only: a timeline that starts at recalled history has empty days before it.
-    const first = firstLoggedDay(data.timeline.days) ?? data.timeline.from;
+    const first = journalStart(data.timeline);
     const days = data.timeline.days.filter((d) => d.date >= first);
     const recorded = days.filter((d) => d.mean !== null).length;
     const text = t('The whole journal, {0} to {1}: {2} of {3} days with a check-in.', first, data.timeline.to, recorded, days.length);

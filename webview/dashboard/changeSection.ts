@@ -155,7 +155,7 @@ export class ChangeSection {
             .join('; ');
     return html`<table class="mdc-table">
       <caption>${t('Each day from the 14 days before the change on {0} to day {1}', d.change.date, d.endDay)}</caption>
-      <thead><tr><th scope="col">${t('Day')}</th><th scope="col">${t('Date')}</th><th scope="col">${t('Mean mood')}</th><th scope="col">${t('Lowest–highest')}</th><th scope="col">${t('Symptoms logged')}</th><th scope="col">${t('Dose skipped')}</th></tr></thead>
+      <thead><tr><th scope="col">${t('Day')}</th><th scope="col">${t('Date')}</th><th scope="col">${t('Mean mood')}</th><th scope="col">${t('Lowest–highest')}</th><th scope="col">${t('Symptoms logged')}</th><th scope="col">${t('Dose')}</th></tr></thead>
       <tbody>
         ${rows.map(
           (r) => html`<tr>
@@ -164,7 +164,7 @@ export class ChangeSection {
             <td class="mdc-num">${r.mean === null ? t('no entry') : fixed1(r.mean)}</td>
             <td class="mdc-num">${r.min === null || r.max === null ? '–' : t('{0}–{1}', r.min, r.max)}</td>
             <td class="mdc-events">${logged(r.day)}</td>
-            <td>${r.skipped ? t('skipped') : ''}</td>
+            <td>${r.dose === 'taken' ? t('taken') : r.dose === 'skipped' ? t('skipped') : t('not logged')}</td>
           </tr>`
         )}
       </tbody>

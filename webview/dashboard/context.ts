@@ -5,11 +5,25 @@ import type { ChartStrings } from '../charts/strings';
 import type { ChartTheme } from '../charts/theme';
 import type { Channel } from '../channel';
 
-export type Preset = '30' | '90' | '365' | 'all';
-export const PRESETS: readonly Preset[] = ['30', '90', '365', 'all'];
+/** The last 30, 90 or 365 days; the logged journal (its first logged day to today); all, back to the recalled history. */
+export type Preset = '30' | '90' | '365' | 'journal' | 'all';
+export const PRESETS: readonly Preset[] = ['30', '90', '365', 'journal', 'all'];
 
 /** The timeline's view: a preset, or a window the user zoomed to (first and last day). */
 export type RangeState = { preset: Preset } | { preset: null; from: string; to: string };
+
+/** The view the dashboard opens with: the logged journal. "All" is one click away. */
+export const DEFAULT_RANGE: RangeState = { preset: 'journal' };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A kept range as it was written, or the default when it is not one (a state from another version). */
+export function keptRange(range: unknown): RangeState {
+  const r = range as Partial<Record<'preset' | 'from' | 'to', unknown>> | null | undefined;
+  if (r && PRESETS.includes(r.preset as Preset)) return { preset: r.preset as Preset };
+  if (r && r.preset === null && typeof r.from === 'string' && typeof r.to === 'string' && DATE.test(r.from) && DATE.test(r.to) && r.from <= r.to) return { preset: null, from: r.from, to: r.to };
+  return DEFAULT_RANGE;
+}
 
 /** What the page keeps across hiding, reloads and restarts (VS Code keeps it with the panel). */
 export interface DashboardState {

@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DashboardData } from '../../src/protocol';
 import type { SectionContext } from './context';
-import { stepHead, stepRow } from '../../src/core/stepTable';
+import { stepHead, stepNote, stepRow } from '../../src/core/stepTable';
 import { stepsSummary } from './words';
 
 export class StepsSection {
@@ -28,7 +28,8 @@ export class StepsSection {
                 })}
               </tbody>
             </table>
-          </div>`
+          </div>
+          <p class="mdc-note">${stepNote(t)}</p>`
         : nothing}
     </section>`;
   }

@@ -10,9 +10,9 @@ import { renderDataTable } from '../charts/tables';
 import { TimelineZoom } from '../charts/timelineZoom';
 import { Timeline } from '../charts/timeline';
 import { PRESETS, type Preset, type RangeState, type SectionContext } from './context';
-import { rangeSummary } from './words';
+import { journalStart, rangeSummary } from './words';
 
-const PRESET_DAYS: Record<Preset, number | null> = { '30': 30, '90': 90, '365': 365, all: null };
+const PRESET_DAYS: Record<Exclude<Preset, 'journal'>, number | null> = { '30': 30, '90': 90, '365': 365, all: null };
 
 export class TimelineSection {
   private timeline: Timeline | undefined;
@@ -32,14 +32,18 @@ export class TimelineSection {
   render(data: DashboardData): TemplateResult {
     const t = this.c.strings.t.bind(this.c.strings);
     const range = this.c.state().range;
-    const presetLabel: Record<Preset, string> = { '30': t('30 days'), '90': t('90 days'), '365': t('1 year'), all: t('All') };
+    const presetLabel: Record<Preset, string> = { '30': t('30 days'), '90': t('90 days'), '365': t('1 year'), journal: t('Journal'), all: t('All') };
+    const presetTitle: Partial<Record<Preset, string>> = {
+      journal: t('The logged journal: its first logged day to today'),
+      all: t('Everything on the timeline, with medication history as recalled')
+    };
     const view = this.visible(data);
     return html`<section class="dash-section" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">${t('Timeline')}</h2>
       <div class="dash-toolbar" role="toolbar" aria-label=${t('Timeline range and zoom')}>
         <span class="dash-group" role="group" aria-label=${t('Range')}>
           ${PRESETS.map(
-            (p) => html`<button type="button" class="dash-seg" data-preset=${p} aria-pressed=${range.preset === p ? 'true' : 'false'} @click=${() => this.setRange({ preset: p })}>
+            (p) => html`<button type="button" class="dash-seg" data-preset=${p} title=${presetTitle[p] ?? nothing} aria-pressed=${range.preset === p ? 'true' : 'false'} @click=${() => this.setRange({ preset: p })}>
               ${presetLabel[p]}
             </button>`
           )}
@@ -49,15 +53,15 @@ export class TimelineSection {
           ${this.tool('zoom-out', t('Zoom out'), () => this.timeline?.zoomBy(2))}
           ${this.tool('arrow-left', t('Earlier'), () => this.timeline?.panBy(-0.5))}
           ${this.tool('arrow-right', t('Later'), () => this.timeline?.panBy(0.5))}
-          ${this.tool('screen-full', t('Whole journal'), () => this.setRange({ preset: 'all' }), 'reset-zoom')}
+          ${this.tool('screen-full', t('Show all'), () => this.setRange({ preset: 'all' }), 'reset-zoom')}
         </span>
       </div>
-      <p class="dash-range" aria-live="polite">${rangeSummary(view.days, view.markers, data.timeline.unit, t, data.timeline.recalled)}</p>
+      <p class="dash-range" aria-live="polite">${rangeSummary(view.days, view.markers, data.timeline.unit, t, data.timeline.recalled, journalStart(data.timeline))}</p>
       <div id="timeline-host" class="mdc-timeline dash-timeline"></div>
       <p class="mdc-note">
-        ${t('Faint line: each day’s mean mood, shaded from its lowest to its highest check-in. Bold line: the median of the last 7 days (from 3 days with a check-in). Solid step line: the dose logged; dashed: the dose planned. Dashed vertical lines: dose changes; dotted: life events, explained on hover, or with the arrow keys in the list under the chart.')}
+        ${t('Faint line: each day’s mean mood, shaded from its lowest to its highest check-in. Bold line: the median of the last 7 days (from 3 days with a check-in). Step line: the dose step in force, solid on days a dose was taken and dotted on days with only a skipped dose or nothing logged; a short bar: a day at another dose, at the dose taken; fainter and dashed under it: the dose planned. Dashed vertical lines: dose changes; dotted: life events, explained on hover, or with the arrow keys in the list under the chart.')}
       </p>
-      <p class="mdc-note">${t('Zoom: drag across the chart, or focus it and press + or −; the arrow keys move, 0 shows the whole journal.')}</p>
+      <p class="mdc-note">${t('Zoom: drag across the chart, or focus it and press + or −; the arrow keys move, 0 shows all of it.')}</p>
       <button type="button" class="mdc-toggle" id="timeline-table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="timeline-table" @click=${() => this.toggleTable()}>
         ${this.tableOpen ? t('Hide data table') : t('Show data table')}
       </button>
@@ -113,6 +117,7 @@ export class TimelineSection {
     const range = this.c.state().range;
     const { from, to } = data.timeline;
     if (range.preset === null) return { from: range.from < from ? from : range.from, to: range.to > to ? to : range.to };
+    if (range.preset === 'journal') return { from: journalStart(data.timeline), to };
     const days = PRESET_DAYS[range.preset];
     const start = days === null ? from : addDays(to, -(days - 1));
     return { from: start < from ? from : start, to };
@@ -152,7 +157,7 @@ export class TimelineSection {
     const shown = this.visibleDates(data);
     if (shown.from === from && shown.to === to) return;
     this.c.setState({ range: whole ? { preset: 'all' } : { preset: null, from, to } });
-    if (current.preset !== null || whole) this.c.announce(whole ? this.c.strings.t('Showing the whole journal.') : this.c.strings.t('Showing {0} to {1}.', from, to));
+    if (current.preset !== null || whole) this.c.announce(whole ? this.c.strings.t('Showing all of the timeline.') : this.c.strings.t('Showing {0} to {1}.', from, to));
     this.c.redraw();
   }
 

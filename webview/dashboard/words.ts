@@ -1,6 +1,7 @@
 // The dashboard's sentences, made from its figures: numbers, days and dates with their n, and never
 // a verdict. Pure (no DOM), so a unit test can render every one of them over a journal and scan it.
-import { firstDayOf, lastDayOf } from '../../src/core/time';
+import { addDays, firstDayOf, lastDayOf } from '../../src/core/time';
+import { isOtherDose } from '../charts/dayDoses';
 import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, RecalledView, WindowStatView } from '../../src/protocol';
 
 /** Localisation: the page passes @vscode/l10n's t. */
@@ -60,23 +61,25 @@ export function associationsCaveat(t: Words): string {
 // ---- Each dose step side by side ---------------------------------------------------------------
 
 export function stepsSummary(data: DashboardData, t: Words): string {
-  const steps = data.steps;
+  const steps = data.steps.filter((s) => s.mg !== null);
   // An empty journal (or one without doses) still has one step, at no dose: it says so instead.
-  if (!steps.some((s) => s.mg !== null)) return t('No dose logged yet.');
-  return t(
-    '{0} dose steps from {1} to {2}. Day 0 of a step is its first day at that dose; days 0–14 and day 15 on are counted apart, each with its n. A window with fewer than 3 days with a check-in says "too few days".',
-    steps.length,
-    steps[0].from,
-    steps[steps.length - 1].to
-  );
+  if (!steps.length) return t('No dose logged yet.');
+  const from = steps[0].from;
+  const to = steps[steps.length - 1].to;
+  const head = steps.length === 1 ? t('1 dose step from {0} to {1}.', from, to) : t('{0} dose steps from {1} to {2}.', steps.length, from, to);
+  return `${head} ${t(
+    'Day 0 of a step is the first day at that dose in the log; "by" a date where the log does not show it. Days 0–14 and day 15 on are counted apart, each with its n; a window with fewer than 3 days with a check-in says "too few days". Skipped / no dose logged: days with only a skipped dose, and days with no dose logged.'
+  )}`;
 }
 
 // ---- Days after each dose change ---------------------------------------------------------------
 
-/** What day 0 is and where the window stops. */
+/** What day 0 is, how the change shows in the log, and where the window stops. */
 export function changeIntro(d: ChangeDetailView, t: Words): string {
   const last = d.days[d.days.length - 1]?.date ?? d.change.date;
-  const start = t('Day 0 is {0}, the first day logged at {1} {2} (from {3} {2}).', d.change.date, formatNumber(d.change.toMg), d.unit, formatNumber(d.change.fromMg));
+  const start = d.change.recorded
+    ? t('Day 0 is {0}, the first day logged at {1} {2} (from {3} {2}), recorded as a change.', d.change.date, formatNumber(d.change.toMg), d.unit, formatNumber(d.change.fromMg))
+    : t('Day 0 is {0}, the first day logged at {1} {2} (from {3} {2}); the new dose held on the next logged day.', d.change.date, formatNumber(d.change.toMg), d.unit, formatNumber(d.change.fromMg));
   const end =
     d.endReason === 'day-28'
       ? t('Shown to day {0} ({1}).', d.endDay, last)
@@ -87,13 +90,17 @@ export function changeIntro(d: ChangeDetailView, t: Words): string {
 }
 
 export function changeMoodWords(d: ChangeDetailView, t: Words): string[] {
-  const out = [t('Mood, days 0–14: {0}.', windowWords(d.early, t))];
-  if (d.endReason !== 'next-change' || d.endDay > 14) out.push(t('Mood from day 15 (to the next change or today): {0}.', windowWords(d.late, t)));
+  // The early window ends at day 14, or where the window stops when that is sooner.
+  const out = [d.earlyLastDay === 0 ? t('Mood, day 0: {0}.', windowWords(d.early, t)) : t('Mood, days 0–{0}: {1}.', d.earlyLastDay, windowWords(d.early, t))];
+  if (d.late) out.push(t('Mood from day 15 (to the next change or today): {0}.', windowWords(d.late, t)));
   out.push(t('The 14 days before ({0} to {1}): {2}.', d.before.from, d.before.to, windowWords(d.before.mood, t)));
   if (d.before.earlierChange) out.push(t('Those 14 days include an earlier change, {0} on {1}.', changeText(d.before.earlierChange, d.unit, t), d.before.earlierChange.date));
-  const skipped = d.days.filter((x) => x.skipped).map((x) => x.day);
-  if (skipped.length === 1) out.push(t('A dose was recorded as skipped on day {0}.', skipped[0]));
-  else if (skipped.length) out.push(t('A dose was recorded as skipped on days {0}.', skipped.join(', ')));
+  const skipped = d.days.filter((x) => x.dose === 'skipped').map((x) => x.day);
+  if (skipped.length === 1) out.push(t('Only a skipped dose was logged on day {0}.', skipped[0]));
+  else if (skipped.length) out.push(t('Only a skipped dose was logged on days {0}.', skipped.join(', ')));
+  const notLogged = d.days.filter((x) => x.dose === 'not-logged').map((x) => x.day);
+  if (notLogged.length === 1) out.push(t('No dose was logged on day {0}.', notLogged[0]));
+  else if (notLogged.length) out.push(t('No dose was logged on days {0}.', notLogged.join(', ')));
   return out;
 }
 
@@ -133,23 +140,64 @@ export function yearSummary(year: number, days: number, counts: number[], record
 
 // ---- Timeline --------------------------------------------------------------------------------------
 
-/** The visible range in words: days with check-ins, the mean of the daily means, doses and markers. */
-export function rangeSummary(days: DashboardData['timeline']['days'], markers: DashboardData['timeline']['markers'], unit: string, t: Words, recalled: readonly RecalledView[] = []): string {
+type TimelineDays = DashboardData['timeline']['days'];
+
+/**
+ * The visible range in words: days with a check-in counted from the first logged day (a recalled
+ * period is no day without a check-in), the mean of the daily means, the dose steps and the days
+ * without a dose taken or at another dose, markers, and the recalled periods apart.
+ */
+export function rangeSummary(days: TimelineDays, markers: DashboardData['timeline']['markers'], unit: string, t: Words, recalled: readonly RecalledView[] = [], loggedFrom?: string): string {
   if (!days.length) return '';
   const first = days[0].date;
   const last = days[days.length - 1].date;
   const periods = recalled.filter((r) => firstDayOf(r.startDate) <= last && lastDayOf(r.endDate) >= first).length;
-  const means = days.filter((d) => d.mean !== null).map((d) => d.mean!);
-  const doses = [...new Set(days.map((d) => d.dose).filter((x): x is number => x !== null))];
   const changes = markers.filter((m) => m.kind === 'dose-change').length;
+  const marked = t('{0} dose changes and {1} life events marked', changes, markers.length - changes);
+  const recalledWords =
+    periods === 1 ? t('1 period of medication history as recalled, hatched and not counted') : periods ? t('{0} periods of medication history as recalled, hatched and not counted', periods) : '';
+  const start = loggedFrom ?? first;
+  if (start > last) return `${[t('From {0} to {1}: before the first logged day ({2})', first, last, start), recalledWords].filter(Boolean).join('; ')}.`;
+  const logged = start > first ? days.filter((d) => d.date >= start) : days;
+  const means = logged.filter((d) => d.mean !== null).map((d) => d.mean!);
+  const counted =
+    start > first
+      ? t('From {0} to {1}: {2} of {3} days with a check-in from the first logged day, {4}', first, last, means.length, logged.length, start)
+      : t('From {0} to {1}: {2} of {3} days with a check-in', first, last, means.length, logged.length);
   const parts = [
-    t('From {0} to {1}: {2} of {3} days with a check-in', first, last, means.length, days.length),
+    counted,
     means.length ? t('mean of the daily means {0}', one(means.reduce((a, b) => a + b, 0) / means.length)) : '',
-    doses.length ? t('dose logged: {0}', doses.map((x) => `${formatNumber(x)} ${unit}`).join(', ')) : t('no dose logged'),
-    t('{0} dose changes and {1} life events marked', changes, markers.length - changes),
-    periods ? t('{0} periods of medication history as recalled, hatched and not counted', periods) : ''
+    doseWords(logged, unit, t),
+    marked,
+    recalledWords
   ].filter(Boolean);
   return `${parts.join('; ')}.`;
+}
+
+/** "dose steps: 20 mg, 15 mg; 2 days with only a skipped dose": the steps, never each day's total. */
+function doseWords(days: TimelineDays, unit: string, t: Words): string {
+  const steps: number[] = [];
+  let skipped = 0;
+  let notLogged = 0;
+  let other = 0;
+  for (const d of days) {
+    if (d.dose !== null && steps[steps.length - 1] !== d.dose) steps.push(d.dose);
+    if (d.taken !== null) {
+      if (isOtherDose(d)) other++;
+    } else if (d.dose !== null) {
+      if (d.skipped) skipped++;
+      else notLogged++;
+    }
+  }
+  if (!steps.length) return t('no dose logged');
+  return [
+    t('dose steps: {0}', steps.map((x) => `${formatNumber(x)} ${unit}`).join(', ')),
+    skipped === 1 ? t('1 day with only a skipped dose') : skipped ? t('{0} days with only a skipped dose', skipped) : '',
+    notLogged === 1 ? t('1 day with no dose logged') : notLogged ? t('{0} days with no dose logged', notLogged) : '',
+    other === 1 ? t('1 day at another dose than the step') : other ? t('{0} days at another dose than the step', other) : ''
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 function formatNumber(x: number): string {
@@ -157,6 +205,18 @@ function formatNumber(x: number): string {
 }
 
 /** The first day of the logged journal: the timeline may start earlier, at medication history as recalled. */
-export function firstLoggedDay(days: DashboardData['timeline']['days']): string | undefined {
-  return days.find((d) => d.n > 0 || d.dose !== null)?.date;
+export function firstLoggedDay(days: TimelineDays): string | undefined {
+  return days.find((d) => d.n > 0 || d.dose !== null || d.taken !== null || d.skipped)?.date;
+}
+
+/**
+ * Where the logged journal starts on the timeline: its first logged day; with none yet, the day after
+ * the last recalled period (nothing logged is no day without a check-in), else the timeline's start.
+ */
+export function journalStart(timeline: Pick<DashboardData['timeline'], 'days' | 'from' | 'to' | 'recalled'>): string {
+  const first = firstLoggedDay(timeline.days);
+  if (first) return first;
+  const lastRecalled = (timeline.recalled ?? []).reduce<string | undefined>((a, r) => (a === undefined || lastDayOf(r.endDate) > a ? lastDayOf(r.endDate) : a), undefined);
+  const after = lastRecalled === undefined ? timeline.from : addDays(lastRecalled, 1);
+  return after < timeline.from ? timeline.from : after > timeline.to ? timeline.to : after;
 }

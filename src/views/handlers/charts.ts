@@ -23,7 +23,7 @@ export function chartHandlers(d: Pick<HandlerDeps, 'read' | 'clock' | 'settings'
       const from = first < earliest ? earliest : first;
       const series = chartSeries(chartRows(store, from, to), from, to, d.settings.unit());
       if (first < earliest) series.omitted = { days: daysBetween(first, earliest) };
-      return { ...withinPanelLimits(series), ...recalledWithin(periods, from, to) };
+      return { ...withinPanelLimits(series), ...recalledWithin(periods, from, to, d.settings.medicationName()) };
     }
   };
 }

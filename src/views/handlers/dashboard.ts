@@ -18,8 +18,8 @@ import type { HandlerDeps } from './deps';
 
 type DashboardMethods = 'dashboard/data' | 'dashboard/change' | 'dashboard/day' | 'dashboard/edit';
 
-/** The dashboard needs the unit of the settings and, of VS Code, only the sidebar's form. */
-export type DashboardDeps = Pick<HandlerDeps, 'read' | 'clock' | 't' | 'figures'> & { settings: Pick<HandlerDeps['settings'], 'unit'>; host: Pick<HandlerDeps['host'], 'editInPanel'> };
+/** The dashboard needs the unit and the medication's name of the settings and, of VS Code, only the sidebar's form. */
+export type DashboardDeps = Pick<HandlerDeps, 'read' | 'clock' | 't' | 'figures'> & { settings: Pick<HandlerDeps['settings'], 'unit' | 'medicationName'>; host: Pick<HandlerDeps['host'], 'editInPanel'> };
 
 export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMethods> {
   return {
@@ -43,7 +43,7 @@ export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMet
       const loggedFrom = firstEntry && firstEntry > from ? firstEntry : from;
       const figures = dashboard({ timeline: series, loggedFrom, checkins: rows.chart.checkins, doses: rows.doses, symptoms: rows.symptoms, lifeEvents: rows.chart.events, steps: rows.steps });
       const view = dashboardView(figures, today);
-      return { ...view, timeline: { ...view.timeline, ...recalledWithin(periods, from, today) } };
+      return { ...view, timeline: { ...view.timeline, ...recalledWithin(periods, from, today, d.settings.medicationName()) } };
     },
     'dashboard/change': async ({ date }) => {
       const store = await d.read();
