@@ -103,7 +103,7 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
         ['5 mg', '2026-06-20', '11 (11)', '0 / 0']
       ]
     );
-    assert.strictEqual(rows[0][6], 'not available', 'days 0–14 of a step whose start the log does not show');
+    assert.strictEqual(rows[0][6], 'n/a', 'days 0–14 of a step whose start the log does not show');
     assert.match(await textOf(page, 'vscode-tab-panel:not([hidden]) .dash-section > p'), /^3 dose steps from 2026-06-01 to 2026-06-30\. Day 0 of a step is the first day at that dose in the log; "by" a date where the log does not show it\./);
   });
 

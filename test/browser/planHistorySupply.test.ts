@@ -43,6 +43,8 @@ describe('Plan tab: medication history and tablets, from the keyboard (headless 
     // Enter with no dates: nothing is sent, the error names the start and focus goes there.
     await p.keyboard.press('Enter');
     await p.getByText('Type the start as a month (2025-03) or a day (2025-03-14).').waitFor();
+    // The message and the focus move in the same task on a quiet machine; wait for both on a busy one.
+    await p.waitForFunction(() => document.activeElement?.id === 'hist-start', undefined, { timeout: 5000 }).catch(() => undefined);
     assert.strictEqual(await focusedId(panel), 'hist-start');
     assert.strictEqual(host.planSaves.length, 0);
 
