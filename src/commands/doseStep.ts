@@ -103,7 +103,7 @@ async function askAfterLogged(title: string, opts: DoseStepOptions): Promise<Ans
     list.push(...skippedItem(typed ?? previous ?? loggedToday[loggedToday.length - 1].mg, opts));
     return list;
   };
-  const dose = await choose(title, t('Enter adds no dose: today\'s is logged. Type a number to add another dose or a change'), '', items);
+  const dose = await choose(title, t('Today\'s dose is logged: Enter adds nothing. Type a number for another dose or a change'), '', items);
   if (dose === undefined) return undefined;
   if (dose !== 'none' && 'ask' in dose) return askAmount(title, dose.ask, opts);
   return dose;

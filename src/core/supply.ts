@@ -1,7 +1,7 @@
 // The tablet supply: how many tablets are on hand, and about how many days they last at the current
 // dose. Pure arithmetic over rows: a count says how many are on hand, a refill adds to it, and every
-// intake logged as taken or changed uses mg / strength tablets (0.5 for a half), however many a day. It states an estimate
-// and the dose the estimate assumes; it never suggests a dose.
+// intake logged as taken or changed uses mg / strength tablets (0.5 for a half), however many a
+// day. It states an estimate and the dose the estimate assumes; it never suggests a dose.
 import { baseRow, type Clock } from './entries';
 import type { Dose, Medication, SupplyChange, TabletSplit, TaperStep } from './schemas';
 import { doseRecord } from './doseDays';
