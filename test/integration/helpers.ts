@@ -162,4 +162,5 @@ export async function ensureTablets(a: MoodDoseApi): Promise<void> {
   const file = path.join(os.tmpdir(), `mood-dose-supply-${process.pid}.json`);
   fs.writeFileSync(file, exportJson(rowsFromOps(demoJournal({ end: today, zone: systemZone(), days: 60 }).flat()), new Date().toISOString()));
   await vscode.commands.executeCommand('moodDose.importJournal', { files: [file], confirm: true });
+  await a.flush();
 }
