@@ -186,8 +186,12 @@ export const panelContextSchema = z.object({
   today: date,
   medication: str(MEDICATION_MAX),
   unit: str(UNIT_MAX),
+  /** What the form prefills as taken; null once today's dose is logged (see loggedToday). */
   offeredDose: z.nullable(num(0, MG_MAX)),
+  /** The step in force. */
   lastDose: z.nullable(num(0, MG_MAX)),
+  /** Today's dose rows, oldest first; absent or empty: none yet, so the form offers the dose. */
+  loggedToday: z.optional(list(z.object({ mg: num(0, MG_MAX), status: z.enum(DOSE_STATUSES), time: clock }), PANEL.todayDoses)),
   moodLabels: list(str(MOOD_LABEL_MAX), 10),
   symptomCatalog: list(z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), group: str(40) }), PANEL.symptomCatalog),
   tags: list(str(TAG_MAX), PANEL.tags)

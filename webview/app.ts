@@ -16,7 +16,7 @@ import { Channel } from './channel';
 import { ChartsTab } from './chartsTab';
 import { CheckupsTab } from './checkups';
 import { PlanTab } from './plan';
-import { emptyFields, fieldsFromEntry, toDraft, type FieldErrors, type FormFields } from './draft';
+import { emptyFields, fieldsFromEntry, followContext, toDraft, type FieldErrors, type FormFields } from './draft';
 import { renderForm } from './form';
 import { renderHistory } from './history';
 import { renderAbout, renderSupport, renderSupportLink } from './support';
@@ -94,6 +94,8 @@ export class PanelApp {
     this.checkups = new CheckupsTab(this.channel, () => this.draw(), (m) => this.announce(m));
     this.plan = new PlanTab(this.channel, () => this.draw(), (m) => this.announce(m));
     this.draw();
+    // Coming back to the panel (perhaps the next morning): today's dose may have changed.
+    addEventListener('focus', () => this.context && void this.loadContext());
     this.channel.ready();
   }
 
@@ -147,7 +149,7 @@ export class PanelApp {
   private async loadContext(): Promise<void> {
     try {
       this.context = await this.channel.request('panel/context', {});
-      this.fields ??= emptyFields(this.context.offeredDose);
+      this.fields = followContext(this.fields, this.context);
       this.contextError = '';
     } catch (e) {
       this.contextError = (e as Error).message;
@@ -225,7 +227,7 @@ export class PanelApp {
       const saved = editing ? await this.channel.request('entry/update', { id: editing, draft }) : await this.channel.request('entry/save', { draft });
       this.undo = { token: saved.undoToken, what: saved.message, undone: editing ? t('Change undone. The entry is back as it was.') : t('Undone. The entry is kept in the file marked as deleted, so nothing is lost.') };
       this.status = editing ? t('Changes saved. Undo is available.') : t('Check-in saved.');
-      this.fields = emptyFields(this.context.offeredDose);
+      this.fields = emptyFields(null); // the dose then follows the context the "changed" event brings
       this.persist();
       // As after a delete: the form the user was in is gone, so focus goes to Undo.
       if (editing) requestAnimationFrame(() => this.root.querySelector<HTMLElement>('#undo')?.focus());

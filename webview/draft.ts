@@ -1,7 +1,7 @@
 // The entry form's raw field values (what the user typed, kept across hide/show with setState),
 // and their conversion into an EntryDraft validated with the protocol's own schema.
 import { EARLIEST_YEAR, HHMM, MG_MAX, NOTE_MAX, PANEL, SLEEP_MAX, TAGS_MAX, TAG_MAX } from '../src/core/limits';
-import { entryDraftSchema, type EntryDraft, type EntryView } from '../src/protocol';
+import { entryDraftSchema, type EntryDraft, type EntryView, type PanelContext } from '../src/protocol';
 import { t } from './l10n';
 
 export type DoseChoice = 'taken' | 'changed' | 'skipped' | 'none';
@@ -12,6 +12,8 @@ export interface FormFields {
   mood: number | null;
   mg: string;
   doseChoice: DoseChoice;
+  /** The user chose the dose (or its amount) in this form; until then it follows today's defaults. */
+  doseSet?: boolean;
   symptoms: { key: string; label: string; severity: number }[];
   tags: string;
   energy: string;
@@ -29,6 +31,7 @@ export function emptyFields(offeredDose: number | null): FormFields {
     mood: null,
     mg: offeredDose === null ? '' : String(offeredDose),
     doseChoice: offeredDose === null ? 'none' : 'taken',
+    doseSet: false,
     symptoms: [],
     tags: '',
     energy: '',
@@ -41,12 +44,24 @@ export function emptyFields(offeredDose: number | null): FormFields {
   };
 }
 
+/**
+ * The form once the context (re)loads: a new check-in whose dose the user has not touched takes
+ * today's default, so a dose logged since (elsewhere, or by the last save) is never offered again.
+ */
+export function followContext(f: FormFields | null, c: PanelContext): FormFields {
+  const fresh = emptyFields(c.offeredDose);
+  if (!f) return fresh;
+  if (f.editingId !== null || f.doseSet) return f;
+  return { ...f, mg: fresh.mg, doseChoice: fresh.doseChoice };
+}
+
 export function fieldsFromEntry(e: EntryView): FormFields {
   return {
     editingId: e.id,
     mood: e.mood,
     mg: e.dose ? String(e.dose.mg) : '',
     doseChoice: e.dose ? e.dose.status : 'none',
+    doseSet: true,
     symptoms: e.symptoms.filter((s) => s.severity > 0).map((s) => ({ key: s.key, label: s.label, severity: s.severity })),
     tags: e.tags.join(', '),
     energy: e.energy === null ? '' : String(e.energy),

@@ -1,6 +1,7 @@
 // The entry form: the same fields as the palette check-in, usable from the keyboard alone, with a
 // label for every field and errors announced next to the field they belong to.
 import { html, nothing, type TemplateResult } from 'lit';
+import { loggedTodayText } from '../src/core/loggedTodayWords';
 import type { PanelContext } from '../src/protocol';
 import type { DoseChoice, FieldErrors, FormFields } from './draft';
 import { t } from './l10n';
@@ -70,21 +71,31 @@ function error(id: string, message: string | undefined): TemplateResult | typeof
 
 function doseFields(v: FormView): TemplateResult {
   const f = v.fields;
-  const choices: [DoseChoice, string][] = [
-    ['taken', t('Taken')],
-    ['changed', t('Changed to')],
-    ['skipped', t('Skipped')],
-    ['none', t('No dose')]
-  ];
+  // A new check-in once today's dose is logged: say what was, and add nothing unless chosen.
+  const logged = f.editingId === null && v.context.loggedToday?.length ? loggedTodayText(v.context.loggedToday, v.context.unit, t) : '';
+  const choices: [DoseChoice, string][] = logged
+    ? [
+        ['none', t('No other dose')],
+        ['taken', t('Another dose today')],
+        ['changed', t('Changed to')],
+        ['skipped', t('Skipped')]
+      ]
+    : [
+        ['taken', t('Taken')],
+        ['changed', t('Changed to')],
+        ['skipped', t('Skipped')],
+        ['none', t('No dose')]
+      ];
   return html`<div class="field dose-row">
     <label class="label" for="dose-status">${t('{0} dose', v.context.medication)}</label>
-    <select class="select" id="dose-status" @change=${(e: Event) => v.change({ doseChoice: value(e) as DoseChoice })}>
+    ${logged ? html`<p class="hint dose-logged" id="dose-logged"><span class="codicon codicon-history" aria-hidden="true"></span> ${logged}</p>` : nothing}
+    <select class="select" id="dose-status" aria-describedby=${logged ? 'dose-logged' : nothing} @change=${(e: Event) => v.change({ doseChoice: value(e) as DoseChoice, doseSet: true })}>
       ${choices.map(([c, label]) => html`<option value=${c} ?selected=${c === f.doseChoice}>${label}</option>`)}
     </select>
     ${f.doseChoice === 'none'
       ? nothing
       : html`<vscode-label for="dose-mg" class="inline-label">${t('Amount in {0}', v.context.unit)}</vscode-label>
-          <vscode-textfield id="dose-mg" inputmode="decimal" .value=${f.mg} ?invalid=${!!v.errors.mg} @input=${(e: Event) => v.change({ mg: value(e) })}></vscode-textfield>`}
+          <vscode-textfield id="dose-mg" inputmode="decimal" .value=${f.mg} ?invalid=${!!v.errors.mg} @input=${(e: Event) => v.change({ mg: value(e), doseSet: true })}></vscode-textfield>`}
     ${error('mg', v.errors.mg)}
   </div>`;
 }

@@ -61,7 +61,7 @@ export class SupplySection {
     }
     const onHand = t('{0} tablets on hand.', tabletWords(s.onHand));
     if (s.daysLeft === null || !s.dose) return html`<p class="supply-estimate">${onHand}</p>`;
-    const source = s.dose.source === 'plan' ? t('the plan step in force') : t('the last dose logged');
+    const source = s.dose.source === 'plan' ? t('the plan step in force') : t('the step in force from the doses logged');
     return html`<p class="supply-estimate">
         ${onHand} ${t('About {0} days left at the current dose ({1} {2}, {3}), one dose a day: {4} tablet a dose.', s.daysLeft, s.dose.mg, s.unit, source, tabletWords(s.perDose ?? 0))}
       </p>

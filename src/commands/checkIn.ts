@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { CheckInInput } from '../core/entries';
 import { DOSE_STATUSES, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX } from '../core/limits';
-import { doseOffer, latestCheckIn, ownSymptoms, recentTags } from '../storage/journalQueries';
-import { askDose, askMood, askNote, askOptionalScale, askSleep, askSymptoms, askTags } from './checkInSteps';
+import { latestCheckIn, todaysDoseOffer, ownSymptoms, recentTags } from '../storage/journalQueries';
+import { askMood, askNote, askOptionalScale, askSleep, askSymptoms, askTags } from './checkInSteps';
 import { confirmSaved } from './confirm';
+import { askDose } from './doseStep';
 import type { CommandDeps } from './deps';
 import { DiskFullError } from '../storage/fileErrors';
 
@@ -50,7 +51,7 @@ async function askCheckIn(d: Deps): Promise<CheckInInput | undefined> {
 
   const unit = settings.unit();
   const dose = await askDose(title(vscode.l10n.t('{0} dose in {1}', settings.medicationName(), unit)), {
-    ...doseOffer(store, d.clock.today(), settings.defaultDose()),
+    ...todaysDoseOffer(store, d.clock.today(), settings.defaultDose()),
     medication: settings.medicationName(),
     unit,
     allowNone: true

@@ -1,7 +1,7 @@
 // The prompts a check-in is made of. Each resolves to undefined on Escape (cancel everything),
-// and every optional step can be passed with a single Enter.
+// and every optional step can be passed with a single Enter. The dose step is in doseStep.ts.
 import * as vscode from 'vscode';
-import { formatMg, normaliseTags, parseMg, type DoseInput, type SymptomInput } from '../core/entries';
+import { normaliseTags, type SymptomInput } from '../core/entries';
 import { moodFromKey, moodLabel } from '../core/mood';
 import { MOOD_MAX, MOOD_MIN, SLEEP_MAX, SYMPTOM_LABEL_MAX } from '../core/limits';
 import { FINISH_GROUPS, MOST_REPORTED, ownSymptomKey, SEVERITY_LABELS, symptomsInOfferOrder } from '../core/symptoms';
@@ -48,58 +48,6 @@ async function askScale(
     }
   });
   return picked === undefined ? undefined : (picked[0]?.value ?? null);
-}
-
-interface DoseItem extends vscode.QuickPickItem {
-  dose: DoseInput | 'none' | 'invalid';
-}
-
-/**
- * The dose step. The input starts on the dose to offer, so Enter records it as taken; typing a
- * different number records "changed to X"; "Skipped" records a missed dose.
- */
-export async function askDose(
-  title: string,
-  opts: { offered: number | null; previous: number | null; medication: string; unit: string; allowNone: boolean }
-): Promise<DoseInput | 'none' | undefined> {
-  const { offered, previous, medication, unit } = opts;
-  const items = (value: string): DoseItem[] => {
-    const typed = parseMg(value);
-    const list: DoseItem[] = [];
-    if (typed !== undefined) {
-      const changed = previous !== null && typed !== previous;
-      list.push({
-        label: changed ? `$(arrow-swap) ${vscode.l10n.t('Changed to {0} {1}', formatMg(typed), unit)}` : `$(check) ${vscode.l10n.t('Taken: {0} {1}', formatMg(typed), unit)}`,
-        description: changed ? vscode.l10n.t('last logged dose {0} {1}', formatMg(previous!), unit) : medication,
-        dose: { mg: typed, status: changed ? 'changed' : 'taken', medication },
-        alwaysShow: true
-      });
-    } else if (value.trim()) {
-      list.push({ label: `$(warning) ${vscode.l10n.t('"{0}" is not a dose. Type a number of {1}, e.g. 10 or 7.5', value.trim(), unit)}`, dose: 'invalid', alwaysShow: true });
-    }
-    const skipMg = typed ?? offered;
-    if (skipMg !== null && skipMg !== undefined) {
-      list.push({
-        label: `$(circle-slash) ${vscode.l10n.t('Skipped this dose')}`,
-        description: `${formatMg(skipMg)} ${unit}`,
-        dose: { mg: skipMg, status: 'skipped', medication },
-        alwaysShow: true
-      });
-    }
-    if (opts.allowNone) list.push({ label: `$(dash) ${vscode.l10n.t('No dose to record')}`, dose: 'none', alwaysShow: true });
-    return list;
-  };
-  for (;;) {
-    const picked = await pick<DoseItem>({
-      title,
-      placeholder: vscode.l10n.t('Enter records the dose shown as taken; type another number if it changed'),
-      value: offered === null ? '' : formatMg(offered),
-      items
-    });
-    if (!picked) return undefined;
-    const dose = picked[0]?.dose;
-    if (dose && dose !== 'invalid') return dose;
-  }
 }
 
 interface SymptomItem extends vscode.QuickPickItem {

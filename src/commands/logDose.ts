@@ -1,7 +1,7 @@
 // "Mood & Dose: Log Dose": record only the medication (taken, skipped or changed), no mood.
 import * as vscode from 'vscode';
-import { doseOffer } from '../storage/journalQueries';
-import { askDose } from './checkInSteps';
+import { todaysDoseOffer } from '../storage/journalQueries';
+import { askDose } from './doseStep';
 import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
 
@@ -11,7 +11,7 @@ export function logDoseCommand(d: Pick<CommandDeps, 'read' | 'actions' | 'clock'
     const unit = d.settings.unit();
     const medication = d.settings.medicationName();
     const dose = await askDose(vscode.l10n.t('Log Dose: {0} in {1}', medication, unit), {
-      ...doseOffer(store, d.clock.today(), d.settings.defaultDose()),
+      ...todaysDoseOffer(store, d.clock.today(), d.settings.defaultDose()),
       medication,
       unit,
       allowNone: false

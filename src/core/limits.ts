@@ -84,7 +84,9 @@ export const PANEL = {
   /** Rows of "what goes with better days" (the largest differences are kept). */
   associations: 500,
   /** Entries listed for one day of the year in pixels. */
-  dayEntries: 500
+  dayEntries: 500,
+  /** Dose rows of today the entry form names as already logged (the latest are kept). */
+  todayDoses: 100
 } as const;
 
 /** The days after a dose change: day 0 (the first day at the new level) to this day. */

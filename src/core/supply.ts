@@ -1,9 +1,10 @@
 // The tablet supply: how many tablets are on hand, and about how many days they last at the current
 // dose. Pure arithmetic over rows: a count says how many are on hand, a refill adds to it, and every
-// dose logged as taken or changed uses mg / strength tablets (0.5 for a half). It states an estimate
-// and the dose the estimate assumes; it never suggests a dose.
+// intake logged as taken or changed uses mg / strength tablets (0.5 for a half), however many a
+// day. It states an estimate and the dose the estimate assumes; it never suggests a dose.
 import { baseRow, type Clock } from './entries';
 import type { Dose, Medication, SupplyChange, TabletSplit, TaperStep } from './schemas';
+import { doseRecord } from './doseDays';
 import { currentStep } from './taper';
 import { stampOf, type LocalDate } from './time';
 
@@ -79,7 +80,10 @@ export function tabletBalance(changes: readonly SupplyChange[], doses: readonly 
   return { onHand: tidy(onHand), since: rows[0].at, used: tidy(used) };
 }
 
-/** The dose an estimate assumes: the plan step in force today, else the last dose logged. */
+/**
+ * The dose an estimate assumes: the plan step in force today, else the step in force from the doses
+ * logged ('last', see doseDays.ts: a top-up or a one-day deviation is not the daily dose).
+ */
 export interface DoseBasis {
   mg: number;
   source: 'plan' | 'last';
@@ -88,10 +92,8 @@ export interface DoseBasis {
 export function doseBasis(steps: readonly TaperStep[], doses: readonly Dose[], today: LocalDate): DoseBasis | undefined {
   const step = currentStep(steps, today);
   if (step) return { mg: step.targetMg, source: 'plan' };
-  const last = doses
-    .filter((d) => !d.deletedAt && d.status !== 'skipped')
-    .reduce<Dose | undefined>((a, d) => (!a || time(d.at) > time(a.at) ? d : a), undefined);
-  return last ? { mg: last.mg, source: 'last' } : undefined;
+  const level = doseRecord(doses).levelOn(today);
+  return level === null ? undefined : { mg: level, source: 'last' };
 }
 
 /**

@@ -4,12 +4,13 @@
 // the start-up bundle and asks for these; it never reads the journal itself. Another line for the
 // tooltip belongs in details(), and needs nothing from the status item.
 import * as vscode from 'vscode';
+import { doseRecord } from '../core/doseDays';
 import { formatMg, type DayClock } from '../core/entries';
 import { supplyStatus, type SupplyStatus } from '../core/supply';
 import { currentStep } from '../core/taper';
 import { daysBetween, localTimeOfStamp } from '../core/time';
 import { upcomingAppointment } from '../storage/appointmentQueries';
-import { lastDose, latestCheckIn } from '../storage/journalQueries';
+import { dosesOn, latestCheckIn } from '../storage/journalQueries';
 import { taperSteps } from '../storage/planQueries';
 import type { JournalReader } from '../storage/reader';
 import { supplyRows } from '../storage/supplyQueries';
@@ -23,7 +24,7 @@ export interface LastCheckIn {
   at: string;
   /** Local time, HH:MM. */
   time: string;
-  /** The dose logged the same day, if any. */
+  /** The day's dose: the sum of what was taken that day; null when none was (never a dose carried forward). */
   mg: number | null;
 }
 
@@ -41,8 +42,7 @@ export class StatusFeed {
     if (!store) return undefined;
     const c = latestCheckIn(store);
     if (!c) return null;
-    const dose = lastDose(store);
-    return { at: c.at, time: localTimeOfStamp(c), mg: dose && dose.localDate === c.localDate ? dose.mg : null };
+    return { at: c.at, time: localTimeOfStamp(c), mg: doseRecord(dosesOn(store, c.localDate)).day(c.localDate).total };
   }
 
   /**

@@ -1,7 +1,7 @@
 // Read models over the store: the queries the commands, views and status bar need.
 import type { Entry } from '../core/entries';
 import { TABLE_NAMES, type AnyRow, type CheckIn, type Dose, type RowTypes, type Symptom, type TableName } from '../core/schemas';
-import { currentStep, offeredDose } from '../core/taper';
+import { doseOffer, type DoseOffer } from '../core/doseOffer';
 import type { LocalDate } from '../core/time';
 import type { RowsByTable } from '../core/transfer';
 import { taperSteps } from './planQueries';
@@ -18,13 +18,14 @@ export function lastDose(store: JournalReader): Dose | undefined {
   return store.select('doses', `${LIVE} AND status != 'skipped'`, [], 'ORDER BY at DESC LIMIT 1')[0];
 }
 
-/**
- * The dose a check-in offers (see offeredDose: the current plan step if it began after the last
- * dose logged, else that dose, else `fallback`) and the last dose logged, for "changed from".
- */
-export function doseOffer(store: JournalReader, today: LocalDate, fallback: number | null): { offered: number | null; previous: number | null } {
-  const last = lastDose(store);
-  return { offered: offeredDose(last, currentStep(taperSteps(store), today), fallback), previous: last?.mg ?? null };
+/** What a check-in's dose step offers today: the step in force, or what is already logged (core/doseOffer.ts). */
+export function todaysDoseOffer(store: JournalReader, today: LocalDate, fallback: number | null): DoseOffer {
+  return doseOffer({ doses: store.select('doses', LIVE, [], 'ORDER BY at'), steps: taperSteps(store), today, fallback });
+}
+
+/** The dose rows of one day, any status, in time order. */
+export function dosesOn(store: JournalReader, date: LocalDate): Dose[] {
+  return store.select('doses', `${LIVE} AND local_date = ?`, [date], 'ORDER BY at');
 }
 
 export function recentEntries(store: JournalReader, limit: number): Entry[] {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { checkin, FakeHost, manyEntries } from '../../tools/browser/fakeHost';
+import { checkin, CONTEXT, FakeHost, manyEntries } from '../../tools/browser/fakeHost';
 import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
 import { usePanelPages } from './panelHooks';
 
@@ -89,6 +89,61 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
     assert.strictEqual(host.saved[0].mood, 8);
     assert.strictEqual(host.saved[0].note, 'typed without a mouse');
     assert.deepStrictEqual(host.saved[0].dose, { mg: 10, status: 'taken' }, 'the offered dose is prefilled');
+  });
+
+  it('once today\'s dose is logged, says so and adds no dose unless another is chosen; editing an old entry is unaffected', async () => {
+    const host = new FakeHost([checkin({ id: 'old-00001', localDate: '2026-03-01', note: 'an old day' })]);
+    const logged = { ...CONTEXT, offeredDose: null, loggedToday: [{ mg: 10, status: 'taken' as const, time: '08:36' }, { mg: 5, status: 'taken' as const, time: '14:02' }] };
+    // Like the real host: once a check-in with a dose is saved, the context names today's dose.
+    const handle: typeof host.handle = (msg, p) => {
+      const reply = host.handle(msg, p);
+      if (msg.type === 'request' && msg.method === 'entry/save') host.context = logged;
+      return reply;
+    };
+    panel = panels.current = await openPanel(handle);
+    const p = panel.page;
+    const saves = async (n: number) => {
+      for (let i = 0; i < 200 && host.saved.length < n; i++) await p.waitForTimeout(25);
+      assert.strictEqual(host.saved.length, n, `${n} saves`);
+    };
+    const options = () => p.$$eval('#dose-status option', (els) => els.map((o) => o.textContent!.trim()));
+
+    // The first check-in of the day: the offered dose, as before.
+    await p.locator('.mood-option[data-mood="6"]').click();
+    await p.locator('#save').click();
+    await saves(1);
+    assert.deepStrictEqual(host.saved[0].dose, { mg: 10, status: 'taken' });
+
+    // The second: the form names what is logged, its dose menu is described by it, and no amount is offered.
+    const line = p.locator('#dose-logged');
+    await line.waitFor();
+    assert.strictEqual((await line.innerText()).trim(), 'Already logged today: 10 mg at 08:36 and 5 mg at 14:02');
+    assert.strictEqual(await p.locator('#dose-status').getAttribute('aria-describedby'), 'dose-logged');
+    assert.strictEqual(await p.locator('#dose-status').inputValue(), 'none');
+    assert.deepStrictEqual(await options(), ['No other dose', 'Another dose today', 'Changed to', 'Skipped']);
+    assert.strictEqual(await p.locator('#dose-mg').count(), 0, 'no amount to send');
+    await p.locator('.mood-option[data-mood="4"]').click();
+    await p.locator('#save').click();
+    await saves(2);
+    assert.strictEqual(host.saved[1].dose, null, 'the second check-in adds no dose');
+
+    // Another intake is chosen on purpose, and its amount typed: recorded as taken, never as a change.
+    await p.locator('.mood-option[data-mood="5"]').click();
+    await p.locator('#dose-status').focus();
+    await p.locator('#dose-status').selectOption('taken');
+    assert.strictEqual(await p.locator('#dose-mg input').inputValue(), '', 'no amount is prefilled');
+    await p.locator('#dose-mg input').fill('5');
+    await p.locator('#save').click();
+    await saves(3);
+    assert.deepStrictEqual(host.saved[2].dose, { mg: 5, status: 'taken' });
+    await p.waitForFunction(() => (document.querySelector('#dose-status') as HTMLSelectElement | null)?.value === 'none');
+
+    // Editing an old check-in shows its own dose, with the usual choices.
+    await p.locator('li.entry[data-id="old-00001"] button.edit').click();
+    await p.getByText('Edit entry').waitFor();
+    assert.strictEqual(await p.locator('#dose-logged').count(), 0);
+    assert.strictEqual(await p.locator('#dose-status').inputValue(), 'taken');
+    assert.deepStrictEqual(await options(), ['Taken', 'Changed to', 'Skipped', 'No dose']);
   });
 
   it('edits an entry in place, deletes one and brings it back with Undo', async () => {

@@ -3,10 +3,14 @@
 // reading the journal straight from disk with sql.js, as an independent check of what it wrote.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import initSqlJs from 'sql.js';
 import * as vscode from 'vscode';
 import type { MoodDoseApi } from '../../src/shell/testApi';
+import { localDateOf, systemZone } from '../../src/core/time';
+import { exportJson, rowsFromOps } from '../../src/core/transfer';
+import { demoJournal } from '../fixtures/demoJournal';
 
 export const EXTENSION_ID = 'mood-dose.mood-dose-journal';
 
@@ -142,4 +146,21 @@ export async function quickInputTitle(h: Harness, matching: RegExp): Promise<str
     const title = await h.text('.quick-input-widget .quick-input-title').catch(() => '');
     return matching.test(title) ? title : undefined;
   });
+}
+
+/**
+ * Makes sure the journal has a medication with a tablet strength: the summary suite imports a demo
+ * journal with 10 mg tablets; a suite run alone imports its own.
+ */
+export async function ensureTablets(a: MoodDoseApi): Promise<void> {
+  await a.flush();
+  const [[withTablets]] = fs.existsSync(path.join(a.dataDir(), 'journal.sqlite'))
+    ? await queryDisk(a.dataDir(), 'SELECT count(*) FROM medications WHERE deleted_at IS NULL AND tablet_mg IS NOT NULL')
+    : [[0]];
+  if (Number(withTablets) > 0) return;
+  const today = localDateOf(Date.now(), systemZone());
+  const file = path.join(os.tmpdir(), `mood-dose-supply-${process.pid}.json`);
+  fs.writeFileSync(file, exportJson(rowsFromOps(demoJournal({ end: today, zone: systemZone(), days: 60 }).flat()), new Date().toISOString()));
+  await vscode.commands.executeCommand('moodDose.importJournal', { files: [file], confirm: true });
+  await a.flush();
 }

@@ -28,38 +28,44 @@ describe('Quick check-in and the reminder nudge (real VS Code)', () => {
     if (!h) return this.skip(); // needs real key presses: code-server harness only
     const a = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const keys: string[] = [];
-    const press = async (key: string) => {
-      keys.push(key);
-      await h.press(key);
-    };
-    await h.press('Control+Alt+J');
-    await quickInputTitle(h, /mood/);
-    await press('7');
-    await quickInputTitle(h, /dose/);
-    await press('Enter');
-    await quickInputTitle(h, /note/);
-    await press('Enter');
-    assert.ok(keys.length <= 4, `a typical check-in took ${keys.length} keystrokes after the shortcut: ${keys.join(', ')}`);
+    // The first check-in of a day (earlier suites log today's dose), before its 09:00 reminder.
+    a.travelTo(instantOf(addDays(localDateOf(Date.now(), 'UTC'), 11), 8, 30, 'UTC'), 'UTC');
+    try {
+      const keys: string[] = [];
+      const press = async (key: string) => {
+        keys.push(key);
+        await h.press(key);
+      };
+      await h.press('Control+Alt+J');
+      await quickInputTitle(h, /mood/);
+      await press('7');
+      await quickInputTitle(h, /dose/);
+      await press('Enter');
+      await quickInputTitle(h, /note/);
+      await press('Enter');
+      assert.ok(keys.length <= 4, `a typical check-in took ${keys.length} keystrokes after the shortcut: ${keys.join(', ')}`);
 
-    const saved = await waitFor('the check-in on disk', async () => {
-      await a.flush();
-      const row = await newestOnDisk(a.dataDir());
-      return row.mood === 7 && row.status === 'taken' ? row : undefined;
-    });
-    assert.strictEqual(saved.mg, 10, 'the usual dose was prefilled and accepted with Enter');
-    assert.strictEqual(saved.deleted, null);
+      const saved = await waitFor('the check-in on disk', async () => {
+        await a.flush();
+        const row = await newestOnDisk(a.dataDir());
+        return row.mood === 7 && row.status === 'taken' ? row : undefined;
+      });
+      assert.strictEqual(saved.mg, 10, 'the usual dose was prefilled and accepted with Enter');
+      assert.strictEqual(saved.deleted, null);
 
-    // The confirmation says what was saved and offers Undo. With the smoke-test driver on, VS Code
-    // keeps notifications in the notification center instead of showing toasts, so open it.
-    await vscode.commands.executeCommand('notifications.showList');
-    await h.click('.notifications-center .notification-list-item:has-text("Saved: mood 7") .monaco-button', 'Undo');
-    await vscode.commands.executeCommand('notifications.hideList');
-    await waitFor('the check-in to be undone on disk', async () => {
-      await a.flush();
-      const row = await newestOnDisk(a.dataDir());
-      return row.id === saved.id && row.deleted ? row : undefined;
-    });
+      // The confirmation says what was saved and offers Undo. With the smoke-test driver on, VS Code
+      // keeps notifications in the notification center instead of showing toasts, so open it.
+      await vscode.commands.executeCommand('notifications.showList');
+      await h.click('.notifications-center .notification-list-item:has-text("Saved: mood 7") .monaco-button', 'Undo');
+      await vscode.commands.executeCommand('notifications.hideList');
+      await waitFor('the check-in to be undone on disk', async () => {
+        await a.flush();
+        const row = await newestOnDisk(a.dataDir());
+        return row.id === saved.id && row.deleted ? row : undefined;
+      });
+    } finally {
+      a.travelTo(Date.now());
+    }
   });
 
   it('Escape cancels a check-in and saves nothing', async function () {

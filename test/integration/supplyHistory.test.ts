@@ -3,13 +3,9 @@
 // changes the status bar's tooltip; the remind-days setting makes the status bar mention the supply.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { addDays, localDateOf, systemZone } from '../../src/core/time';
-import { exportJson, rowsFromOps } from '../../src/core/transfer';
-import { demoJournal } from '../fixtures/demoJournal';
-import { api, harness, queryDisk, quickInputTitle, waitFor, type Harness } from './helpers';
+import { api, ensureTablets, harness, queryDisk, quickInputTitle, waitFor, type Harness } from './helpers';
 
 /** Runs a command from the palette by its title, as a user would. */
 async function fromPalette(h: Harness, title: string): Promise<void> {
@@ -31,18 +27,8 @@ const tooltipText = (a: { statusState(): { tooltip: string } }) => a.statusState
 describe('Medication history and tablets in a real VS Code', () => {
   const today = localDateOf(Date.now(), systemZone());
 
-  before(async () => {
-    // The summary suite imports a demo journal with 10 mg tablets; alone, this suite brings its own.
-    const a = await api();
-    await a.flush();
-    const [[withTablets]] = fs.existsSync(path.join(a.dataDir(), 'journal.sqlite'))
-      ? await queryDisk(a.dataDir(), 'SELECT count(*) FROM medications WHERE deleted_at IS NULL AND tablet_mg IS NOT NULL')
-      : [[0]];
-    if (Number(withTablets) > 0) return;
-    const file = path.join(os.tmpdir(), `mood-dose-supply-${process.pid}.json`);
-    fs.writeFileSync(file, exportJson(rowsFromOps(demoJournal({ end: today, zone: systemZone(), days: 60 }).flat()), new Date().toISOString()));
-    await vscode.commands.executeCommand('moodDose.importJournal', { files: [file], confirm: true });
-  });
+  // The summary suite imports a demo journal with 10 mg tablets; alone, this suite brings its own.
+  before(async () => ensureTablets(await api()));
 
   it('adds a period of medication history from the palette, and the summary shows it as recalled', async function () {
     const h = harness();

@@ -62,7 +62,8 @@ describe('panel handlers (Node, real journal)', () => {
     await assert.rejects(call(j, 'entry/save', { draft: draft({ date: '2026-03-11', time: null }) }), /2026-03-11 is in the future/);
 
     const offered = await call(j, 'panel/context', {});
-    assert.deepStrictEqual([offered.offeredDose, offered.lastDose, offered.tags], [10, 10, ['work']]);
+    // Today's dose is logged (the restored entry): the form names it and offers none.
+    assert.deepStrictEqual([offered.offeredDose, offered.lastDose, offered.loggedToday, offered.tags], [null, 10, [{ mg: 10, status: 'taken', time: '09:14' }], ['work']]);
   });
 
   it('takes a check-up and a review, and reports them as done', async () => {

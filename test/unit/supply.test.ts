@@ -105,7 +105,8 @@ describe('tablet supply: the journal', () => {
       clock.advance(60_000);
       await j.actions.logDose({ mg: 20, status: 'taken', medication: 'Escitalopram' });
       assert.deepStrictEqual(j.effects, [], 'still ½ tablet on hand');
-      clock.advance(60_000);
+      // The next day's dose (two on one day would make the daily dose 40 mg).
+      clock.advance(86_400_000);
       await j.actions.logDose({ mg: 20, status: 'taken', medication: 'Escitalopram' });
       assert.deepStrictEqual(j.effects, ['belowZero:Escitalopram -0.5'], 'asked once to count, never silently negative');
       clock.advance(60_000);

@@ -7,7 +7,7 @@ import { SYMPTOMS } from '../../core/symptoms';
 import { instantOf } from '../../core/time';
 import { rangeStart, type EntryDraft, type Handlers } from '../../protocol';
 import { filterOptions, historyPage } from '../../storage/historyQueries';
-import { doseOffer, entryById, ownSymptoms } from '../../storage/journalQueries';
+import { entryById, ownSymptoms, todaysDoseOffer } from '../../storage/journalQueries';
 import { toHistoryItem } from '../entryView';
 import type { HandlerDeps } from './deps';
 
@@ -41,7 +41,7 @@ export function entryHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' 
     'panel/context': async () => {
       const store = await d.read();
       const today = clock.today();
-      const offer = doseOffer(store, today, settings.defaultDose());
+      const offer = todaysDoseOffer(store, today, settings.defaultDose());
       const own = ownSymptoms(store).map((o) => ({ ...o, group: 'own' }));
       return {
         support: { resources: settings.supportResources(), card: d.support.cardVisible() },
@@ -50,6 +50,7 @@ export function entryHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' 
         unit: settings.unit(),
         offeredDose: offer.offered,
         lastDose: offer.previous,
+        loggedToday: offer.loggedToday.slice(-PANEL.todayDoses),
         moodLabels: [...settings.moodLabels()],
         // Menu choices only: past the limit the least used are left off, and typing a symptom still works.
         symptomCatalog: clip([...SYMPTOMS.map((s) => ({ key: s.key, label: s.label, group: s.group })), ...own], PANEL.symptomCatalog).items,
