@@ -12,6 +12,7 @@ import { stampLocalEdits } from './clockStamp';
 import { writeVerifiedSnapshot } from './compaction';
 import { ConflictCopies } from './conflictCopies';
 import { isLaterEpoch, nextEpoch, readEpoch, writeEpoch, type Epoch } from './epoch';
+import { adoptIdentity, ensureIdentity, identitiesIn, readIdentity, type JournalIdentity } from './journalIdentity';
 import { DiskFullError } from './fileErrors';
 import type { FileIdentity, JournalFiles } from './files';
 import { LogSet, machineIdFromHost } from './logSet';
@@ -143,6 +144,7 @@ export class JournalStore {
     const tables = new Set<TableName>();
     await store.readLogs(tables);
     await store.mergeConflictCopies(tables);
+    store.appendedSinceCompaction += await ensureIdentity(store.rows.db, store.now(), (record) => files.appendDurable(store.logPath, record), (m) => store.log('warn', m));
     if (store.lock && (await store.lock.tryAcquire())) {
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
       if (!existed || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0) store.scheduleCompaction(0);
@@ -152,6 +154,11 @@ export class JournalStore {
       .then(() => confirmTrust(files, opts.dir, loaded, store.guard))
       .catch((e) => store.log('warn', `Could not confirm the snapshot's fingerprint: ${(e as Error).message ?? e}`));
     return store;
+  }
+
+  /** Which journal this is, whatever machine or copy it is read from (journalIdentity.ts). */
+  get identity(): JournalIdentity | undefined {
+    return readIdentity(this.rows.db);
   }
 
   get isWriter(): boolean {
@@ -341,6 +348,9 @@ export class JournalStore {
         const plan = planRestore(this.rows.db, restored, now);
         const epoch = nextEpoch(this.epoch, now);
         applyRestore(restored, plan, epoch);
+        // A restored journal is still this journal.
+        const identity = this.identity;
+        if (identity) adoptIdentity(restored, identity);
         if (this.lock && !(await this.lock.heartbeat())) throw new NotWriterError();
         // Written and read back like a compaction's snapshot before anything else changes.
         this.snapshotId = (await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, restored)).identity;
@@ -444,6 +454,7 @@ export class JournalStore {
       this.log('warn', `Ignored ${decoded.badRecords} damaged record(s) in ${file} (a write cut short by a crash leaves one).`);
     }
     for (const t of this.rows.apply(decoded.changes.map((ops) => this.rows.valid(ops)))) tables.add(t);
+    for (const identity of identitiesIn(decoded.changes)) adoptIdentity(this.rows.db, identity);
     return decoded.consumed;
   }
 
@@ -471,11 +482,14 @@ export class JournalStore {
     try {
       migrate(other);
       const epoch = readEpoch(other);
+      const [mine, theirs] = [this.identity, readIdentity(other)];
       if (isLaterEpoch(epoch, this.epoch)) {
         adopted = true; // the store owns `other` from here on
         await this.reload(other, epoch, tables);
+        if (mine) adoptIdentity(this.rows.db, mine);
       } else {
         for (const t of this.rows.apply(readAllOps(other).map((ops) => this.rows.valid(ops)))) tables.add(t);
+        if (theirs) adoptIdentity(this.rows.db, theirs);
       }
     } finally {
       if (!adopted) other.close();
