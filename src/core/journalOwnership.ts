@@ -35,6 +35,8 @@ export interface Situation {
   privateStorage: boolean;
   /** The user just chose this folder's journal: answered Open, Start New Journal Here, or restored a backup. */
   chosen: boolean;
+  /** The user's settings name this folder with an absolute path: a new journal may start there without asking. */
+  userFolder: boolean;
   /** The user dismissed the question about this folder in this window. */
   declined: boolean;
   /** Known journals elsewhere whose folders still hold a journal, most recently opened first. */
@@ -68,7 +70,7 @@ export function decide(s: Situation): Decision {
     return s.declined ? { kind: 'declined' } : { kind: 'ask-unknown' };
   }
   const home = s.homes.find((h) => h.folder !== s.folder);
-  if (!home || s.chosen) return { kind: 'open' };
+  if (!home || s.chosen || s.userFolder) return { kind: 'open' };
   return s.declined ? { kind: 'declined', home } : { kind: 'ask-home', home };
 }
 

@@ -5,6 +5,7 @@
 // count and dates (never its content), and never opened in Restricted Mode; a workspace without a
 // journal, when the user keeps one elsewhere, asks whether to use that one or start a new one. Global
 // state keeps only ids, times and each journal's folder (README, "Whose journal is this?").
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SqlJsStatic } from 'sql.js';
 import { decide, knownFrom, rememberJournal, type KnownJournal } from '../core/journalOwnership';
@@ -84,6 +85,7 @@ export class JournalOwner implements vscode.Disposable {
       known,
       trusted: vscode.workspace.isTrusted,
       privateStorage,
+      userFolder: path.isAbsolute(this.d.dataFolder()),
       chosen: this.chosen.has(dir),
       declined: this.declined.has(dir),
       homes: peek.present ? [] : await this.homes(known, dir)
