@@ -1,13 +1,13 @@
 // Which journal this is: an id made once, when the journal is created, kept in the snapshot's `meta`
-// table (so compaction, backups and restores carry it) and written through the op log too (so a
-// machine that has another machine's log before its snapshot learns the same id). When two copies
+// table (so compaction, backups and restores carry it) and written through the op log too, with the
+// first change made before the first snapshot (so a machine that has another machine's log before
+// its snapshot learns the same id). When two copies
 // disagree (two machines each started the journal before their first sync), the earliest wins,
 // then the smaller id: every copy picks the same one in any order. The extension remembers which
 // ids this user created or chose to open (services/journalOwner.ts).
 import type { Database } from 'sql.js';
 import { newId } from '../core/ids';
 import type { Op } from '../core/schemas';
-import { encodeChange } from './opLog';
 
 export interface JournalIdentity {
   id: string;
@@ -56,22 +56,15 @@ export function adoptIdentity(db: Database, identity: JournalIdentity): boolean 
 }
 
 /**
- * A new journal (or an empty one from before ids) gets its id, in this machine's log first (`append`);
- * returns the bytes appended. If the log cannot take it, the next compaction writes it into the snapshot.
+ * A new journal (or an empty one from before ids) gets its id; returns it, or undefined when it had
+ * one. Throws when the database cannot be read (damage), changing nothing.
  */
-export async function ensureIdentity(db: Database, now: number, append: (record: Uint8Array) => Promise<void>, warn: (message: string) => void): Promise<number> {
-  if (readIdentity(db)) return 0;
+export function mintIdentity(db: Database, now: number): JournalIdentity | undefined {
+  const value = db.exec(`SELECT value FROM meta WHERE key = '${KEY}'`)[0]?.values[0]?.[0];
+  if (value !== undefined && readIdentity(db)) return undefined;
   const identity = newIdentity(now);
-  const record = encodeChange(identityOps(identity));
-  let appended = 0;
-  try {
-    await append(record);
-    appended = record.length;
-  } catch (e) {
-    warn(`Could not record the journal's id in the log: ${(e as Error).message ?? e}`);
-  }
   adoptIdentity(db, identity);
-  return appended;
+  return identity;
 }
 
 /** The op-log record that carries the identity. */

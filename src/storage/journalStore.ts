@@ -12,7 +12,7 @@ import { stampLocalEdits } from './clockStamp';
 import { writeVerifiedSnapshot } from './compaction';
 import { ConflictCopies } from './conflictCopies';
 import { isLaterEpoch, nextEpoch, readEpoch, writeEpoch, type Epoch } from './epoch';
-import { adoptIdentity, ensureIdentity, identitiesIn, readIdentity, type JournalIdentity } from './journalIdentity';
+import { adoptIdentity, identitiesIn, identityOps, mintIdentity, readIdentity, type JournalIdentity } from './journalIdentity';
 import { DiskFullError } from './fileErrors';
 import type { FileIdentity, JournalFiles } from './files';
 import { LogSet, machineIdFromHost } from './logSet';
@@ -101,6 +101,8 @@ export class JournalStore {
   /** Settles once a snapshot trusted by its identity has had its hash checked; compaction waits. */
   private trustConfirmed: Promise<void> = Promise.resolve();
   private closed = false;
+  /** The id was made in this session and is in no file yet: it goes with the next record, or the next snapshot. */
+  private identityUnrecorded = false;
 
   private constructor(
     private readonly opts: StoreOptions,
@@ -144,7 +146,11 @@ export class JournalStore {
     const tables = new Set<TableName>();
     await store.readLogs(tables);
     await store.mergeConflictCopies(tables);
-    store.appendedSinceCompaction += await ensureIdentity(store.rows.db, store.now(), (record) => files.appendDurable(store.logPath, record), (m) => store.log('warn', m));
+    try {
+      store.identityUnrecorded = mintIdentity(db, store.now()) !== undefined;
+    } catch {
+      // A snapshot damaged where its id is: the damage is found and reported on the usual paths.
+    }
     if (store.lock && (await store.lock.tryAcquire())) {
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
       if (!existed || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0) store.scheduleCompaction(0);
@@ -219,12 +225,14 @@ export class JournalStore {
     if (ops.length === 0) return { applied: [], notApplied: [] };
     const valid = ops.map((op) => this.checked(op));
     const stamped = options.keepStamps ? valid : stampLocalEdits(valid, (op) => this.rows.currentStamp(op)).map((op) => this.checked(op));
-    return this.unsaved.save(stamped, encodeChange(stamped));
+    const identity = this.identityUnrecorded ? this.identity : undefined;
+    return this.unsaved.save(stamped, encodeChange(identity ? [...stamped, ...identityOps(identity)] : stamped));
   }
 
   /** A change whose record is durable in the log: apply it in memory and tell listeners. */
   private commit(stamped: Op[], record: Uint8Array): WriteResult {
     this.appendedSinceCompaction += record.length;
+    this.identityUnrecorded = false;
     const notApplied: Op[] = [];
     const tables = this.rows.apply([stamped], { notApplied });
     this.emit({ tables, source: 'local' });
@@ -392,6 +400,7 @@ export class JournalStore {
       throw this.guard.translate(e);
     });
     this.snapshotId = identity;
+    this.identityUnrecorded = false;
     for (const file of pending) await this.files.remove(file);
     this.appendedSinceCompaction = 0;
     if (tables.size > 0) this.emit({ tables, source: 'external' });

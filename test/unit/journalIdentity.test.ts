@@ -69,7 +69,8 @@ describe('the journal id', () => {
 
   it("travels with the op log: a machine that has only another machine's log learns the same id", async () => {
     const [dirA, dirB] = [await tempDir(), await tempDir()];
-    const a = await open(dirA, 'desktop');
+    // No writer lock, so no compaction folds the log away before the copy.
+    const a = await open(dirA, 'desktop', { writer: false });
     await checkIn(a, 'from the desktop');
     // The sync tool brings the desktop's log over before any snapshot.
     await fs.copyFile(path.join(dirA, logName('desktop')), path.join(dirB, logName('desktop')));
@@ -81,10 +82,10 @@ describe('the journal id', () => {
 
   it('settles on one id when two machines each started the journal before their first sync (the earliest)', async () => {
     const [dirA, dirB] = [await tempDir(), await tempDir()];
-    const a = await open(dirA, 'desktop');
+    const a = await open(dirA, 'desktop', { writer: false });
     await checkIn(a, 'desktop');
     clock.advance(3_600_000);
-    const b = await open(dirB, 'laptop');
+    const b = await open(dirB, 'laptop', { writer: false });
     await checkIn(b, 'laptop');
     assert.notDeepStrictEqual(a.identity, b.identity);
     const first = a.identity;
