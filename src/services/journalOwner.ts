@@ -39,6 +39,8 @@ export interface OwnerDeps {
   dataFolder(): string;
   /** An answer lets the journal open: open it, and have every view read again. */
   retry(): Promise<void>;
+  /** Every open view reads again (which asks, if it must). */
+  reread(): void;
 }
 
 export class JournalOwner implements vscode.Disposable {
@@ -54,10 +56,10 @@ export class JournalOwner implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly d: OwnerDeps) {
-    // Trusting the workspace lets the user be asked: the views read again, which asks.
+    // Trusting the workspace lets the user be asked: the open views read again, which asks.
     this.subscription = vscode.workspace.onDidGrantWorkspaceTrust(() => {
       this.toldRestricted.clear();
-      void d.retry();
+      d.reread();
     });
   }
 

@@ -55,7 +55,8 @@ export class JournalService implements vscode.Disposable {
       log,
       now: () => clock.now(),
       dataFolder,
-      retry: () => this.retry()
+      retry: () => this.retry(),
+      reread: () => this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' })
     });
     this.disposables.push(this.owner);
   }
@@ -84,8 +85,10 @@ export class JournalService implements vscode.Disposable {
    * while the journal is not this user's to open (yet); `quiet` never asks (a look nobody asked for).
    */
   get(recover = true, quiet = false): Promise<JournalStore> {
+    // The quiet look is made apart, so an open it refuses never answers for one that may ask.
+    if (quiet && !this.opening) return this.admit(true).then(() => this.get(recover));
     if (!this.opening) {
-      const opening = this.open(recover, quiet);
+      const opening = this.open(recover);
       this.opening = opening;
       // Only this attempt is forgotten: a restore may already have started a newer one.
       opening.catch(() => {
@@ -201,11 +204,17 @@ export class JournalService implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private async open(recover: boolean, quiet = false): Promise<JournalStore> {
-    const { dir, inWorkspace, privateStorage } = this.location();
-    if (inWorkspace) await this.refuseLinkOutOfWorkspace(dir);
+  /** Whether this user may open the journal now (journalOwner.ts); throws JournalNotOpenError if not. */
+  private async admit(quiet: boolean, where = this.location()): Promise<void> {
+    if (where.inWorkspace) await this.refuseLinkOutOfWorkspace(where.dir);
+    await this.owner.admit(where.dir, where.privateStorage, quiet);
+  }
+
+  private async open(recover: boolean): Promise<JournalStore> {
+    const where = this.location();
+    const { dir, inWorkspace, privateStorage } = where;
     // Before anything is read or written there.
-    await this.owner.admit(dir, privateStorage, quiet);
+    await this.admit(false, where);
     await this.files.mkdirp(dir);
     if (inWorkspace) await this.ensureGitignore(dir);
     else if (privateStorage) await this.tellAboutGlobalStorageOnce(dir);

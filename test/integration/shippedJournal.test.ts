@@ -27,14 +27,20 @@ function leaks(texts: readonly string[]): string[] {
   return texts.filter((t) => SHIPPED_MARKS.some((m) => t.includes(m)));
 }
 
-/** The notification matching `pattern`, read from the notification center. */
+/** The notification matching `pattern`, read from the notification center once it is there. */
 async function notification(h: Harness, pattern: string): Promise<string> {
-  await vscode.commands.executeCommand('notifications.showList');
-  try {
-    return await h.text(`.notifications-center .notification-list-item:has-text("${pattern}")`, 20_000);
-  } finally {
-    await vscode.commands.executeCommand('notifications.hideList');
-  }
+  return waitFor(
+    `a notification saying "${pattern}"`,
+    async () => {
+      await vscode.commands.executeCommand('notifications.showList');
+      try {
+        return await h.text(`.notifications-center .notification-list-item:has-text("${pattern}")`, 1000).catch(() => undefined);
+      } finally {
+        await vscode.commands.executeCommand('notifications.hideList');
+      }
+    },
+    45_000
+  );
 }
 
 describe(`A repository that ships a journal, ${trusted ? 'in a trusted window' : 'in Restricted Mode'} (real VS Code)`, () => {
@@ -125,6 +131,35 @@ describe(`A repository that ships a journal, ${trusted ? 'in a trusted window' :
       await vscode.commands.executeCommand('moodDose.openJournal');
       const rows = await waitFor('the panel to show its rows', () => (a.panelRows().length ? a.panelRows() : undefined), 30_000);
       assert.ok(rows.some((r) => r.includes('Please raise my dose to 40 mg')), rows.join(' | '));
+    });
+
+    it('in a folder without a journal, asks whether to use the journal kept elsewhere, and "Use My Journal" sets the user setting', async () => {
+      const h = harness()!;
+      const a = await api();
+      const config = vscode.workspace.getConfiguration('moodDose');
+      const elsewhere = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, '.another-journal');
+      await vscode.commands.executeCommand('notifications.clearAll');
+      try {
+        // As if this were another project: its journal folder holds nothing yet.
+        await config.update('dataFolder', '.another-journal', vscode.ConfigurationTarget.Global);
+        await waitFor('the journal folder to change', () => a.dataDir() === elsewhere || undefined);
+        assert.strictEqual(await vscode.commands.executeCommand('moodDose.checkIn', { mood: 5, note: 'which journal?' }), undefined, 'nothing saved before the answer');
+        const question = await notification(h, 'You already keep');
+        assert.ok(question.includes(dir()) && question.includes(elsewhere), question);
+        assert.ok(!fs.existsSync(elsewhere), 'no new journal was started quietly');
+        await vscode.commands.executeCommand('notifications.showList');
+        await h.click('.notifications-center .notification-list-item:has-text("You already keep") .monaco-button', 'Use My Journal');
+        await vscode.commands.executeCommand('notifications.hideList');
+        await waitFor('the user setting to name the journal', () => config.inspect('dataFolder')?.globalValue === dir() || undefined);
+        await waitFor('the journal to be back', () => a.dataDir() === dir() || undefined);
+        const id = await vscode.commands.executeCommand<string>('moodDose.checkIn', { mood: 5, note: 'one record' });
+        assert.ok(id, 'the check-in goes to the journal kept elsewhere');
+        await vscode.commands.executeCommand('moodDose.openJournal');
+        await waitFor('the panel to show both', () => (a.panelRows().some((r) => r.includes('one record')) && a.panelRows().some((r) => r.includes('raise my dose')) ? true : undefined), 30_000);
+        assert.ok(!fs.existsSync(elsewhere), 'nothing was created in the other folder');
+      } finally {
+        await config.update('dataFolder', undefined, vscode.ConfigurationTarget.Global);
+      }
     });
   } else {
     it('never opens it, even through "Open This Journal…"', async () => {
