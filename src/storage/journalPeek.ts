@@ -59,8 +59,14 @@ export async function peekJournal(files: JournalFiles, sql: SqlJsStatic, dir: st
       const log = await files.read(path.join(dir, name)).catch(() => undefined);
       if (log) changes.push(...decodeLog(log).changes);
     }
-    if (readable) for (const identity of identitiesIn(changes)) adoptIdentity(db, identity);
-    const peek: JournalPeek = { present: true, identity: readable ? readIdentity(db) : undefined, readable, bytes };
+    let identity: JournalIdentity | undefined;
+    try {
+      if (readable) for (const id of identitiesIn(changes)) adoptIdentity(db, id);
+      identity = readable ? readIdentity(db) : undefined;
+    } catch {
+      return { present: true, readable: false, bytes }; // damaged past its first pages
+    }
+    const peek: JournalPeek = { present: true, identity, readable, bytes };
     if (details && readable) Object.assign(peek, summary(db, changes));
     return peek;
   } finally {
