@@ -12,6 +12,7 @@ import { decide, knownFrom, rememberJournal, type KnownJournal } from '../core/j
 import { formatBytes } from '../storage/fileErrors';
 import type { JournalFiles } from '../storage/files';
 import type { JournalIdentity } from '../storage/journalIdentity';
+import type { JournalStore } from '../storage/journalStore';
 import { hasJournal, peekJournal, type JournalPeek } from '../storage/journalPeek';
 import type { Log } from './log';
 import { errorForLog } from './logSafely';
@@ -125,6 +126,13 @@ export class JournalOwner implements vscode.Disposable {
   /** The user chose this folder's journal in another way (restoring a backup into it). */
   choose(dir: string): void {
     this.chosen.add(dir);
+  }
+
+  /** The journal in `dir` opened: remember it now, and again when a sync gives it an earlier id. */
+  follow(dir: string, store: Pick<JournalStore, 'identity' | 'onDidChange'>): vscode.Disposable {
+    const remember = () => void this.remember(dir, store.identity).catch((e) => this.d.log.warn(`Could not remember the journal: ${errorForLog(e)}`));
+    remember();
+    return { dispose: store.onDidChange((e) => e.source === 'external' && remember()) };
   }
 
   /** The journal in `dir` is open: remember it as this user's (its id, its folder, the time). */

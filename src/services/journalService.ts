@@ -237,11 +237,8 @@ export class JournalService implements vscode.Disposable {
     }
     this.store = store;
     this.watch(store, dir);
-    // This user's journal from now on; a sync that brings it an earlier id is remembered too.
-    const remember = () => void this.owner.remember(dir, store.identity).catch((e) => this.log.warn(`Could not remember the journal: ${errorForLog(e)}`));
-    remember();
-    const offIdentity = store.onDidChange((e) => e.source === 'external' && remember());
-    this.storeDisposables.push({ dispose: offIdentity });
+    // This user's journal from now on.
+    this.storeDisposables.push(this.owner.follow(dir, store));
     this.log.info(`Journal opened at ${store.snapshotPath}`);
     this.opened.fire(store);
     const folder = vscode.workspace.workspaceFolders?.[0];
