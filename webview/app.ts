@@ -53,6 +53,8 @@ export class PanelApp {
   private generation = 0;
   private status = '';
   private alert = '';
+  /** Why the list could not be read; cleared once it reads again (the journal opened after a question). */
+  private loadError = '';
   /** The last change that can be undone from the panel: what it was, and what to say once undone. */
   private undo: { token: string; what: string; undone: string } | undefined;
   /** The host runs the extension's tests: report the rows drawn, so a test can see them. */
@@ -167,8 +169,10 @@ export class PanelApp {
       if (generation !== this.generation) return;
       this.items = page.items;
       this.total = page.total;
+      if (this.loadError && this.alert === this.loadError) this.alert = '';
+      this.loadError = '';
     } catch (e) {
-      this.alert = (e as Error).message;
+      this.alert = this.loadError = (e as Error).message;
     }
     this.loading = false;
     this.draw();
@@ -322,7 +326,7 @@ export class PanelApp {
         ${renderSupportLink(support)}
         <div role="status" aria-live="polite" class="visually-hidden" id="status">${this.status}</div>
         ${renderSupport(support)}
-        ${this.alert ? html`<p class="error" role="alert">${this.alert}</p>` : nothing}
+        ${this.alert && this.alert !== this.contextError ? html`<p class="error" role="alert">${this.alert}</p>` : nothing}
         ${this.undo
           ? html`<div class="undo-bar">
               <span>${this.undo.what}</span>

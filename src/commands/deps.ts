@@ -32,8 +32,8 @@ export interface CommandDeps {
   read: () => Promise<JournalReader>;
   /** The one write path. */
   actions: JournalActions;
-  /** Where the journal is, and restoring a backup. */
-  journal: Pick<JournalService, 'location' | 'restoreFrom' | 'get' | 'backups'>;
+  /** Where the journal is, restoring a backup, and opening a journal left closed. */
+  journal: Pick<JournalService, 'location' | 'restoreFrom' | 'get' | 'backups' | 'openThisJournal'>;
   clock: DayClock;
   settings: Settings;
   panel: { show(section: PanelSection): Promise<void> };

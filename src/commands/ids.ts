@@ -6,6 +6,7 @@ export const JOURNAL_COMMANDS = [
   'moodDose.addNote',
   'moodDose.logLifeEvent',
   'moodDose.restoreBackup',
+  'moodDose.openThisJournal',
   'moodDose.undoLast',
   'moodDose.takeCheckup',
   'moodDose.reviewSymptoms',

@@ -7,6 +7,7 @@ import type { CommandDeps } from './deps';
 import type { JournalCommand } from './ids';
 import { logDoseCommand } from './logDose';
 import { logLifeEventCommand } from './logLifeEvent';
+import { openThisJournalCommand } from './openThisJournal';
 import { addMedicationHistoryCommand } from './medicationHistory';
 import { exportSummaryHtmlCommand, exportSummaryPdfCommand, prepareSummaryCommand } from './prepareSummary';
 import { restoreBackupCommand } from './restoreBackup';
@@ -24,6 +25,7 @@ export function journalCommands(d: CommandDeps): CommandTable {
     'moodDose.addNote': addNoteCommand(d),
     'moodDose.logLifeEvent': logLifeEventCommand(d),
     'moodDose.restoreBackup': restoreBackupCommand(d),
+    'moodDose.openThisJournal': openThisJournalCommand(d),
     'moodDose.undoLast': undoLastCommand(d),
     'moodDose.takeCheckup': takeCheckupCommand(d),
     'moodDose.reviewSymptoms': reviewSymptomsCommand(d),

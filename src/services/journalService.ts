@@ -17,6 +17,7 @@ import { linkOutOfWorkspace } from './dataFolder';
 import { dataLocation, type DataLocation } from './dataLocation';
 import type { Log } from './log';
 import { errorForLog } from './logSafely';
+import { JournalOwner } from './journalOwner';
 import { checkJournalIgnored } from './privacyGuard';
 
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
@@ -35,6 +36,8 @@ export class JournalService implements vscode.Disposable {
   /** Fires once the journal has been opened (on first use). */
   readonly onDidOpen = this.opened.event;
   private readonly files = new NodeFiles();
+  /** Whose journal this is: asks before one this user has not opened is read (journalOwner.ts). */
+  private readonly owner: JournalOwner;
   readonly onDidChange = this.changed.event;
   /** Fires when changes start or stop waiting in memory for disk space. */
   readonly onDidChangeUnsaved = this.unsavedChanged.event;
@@ -44,7 +47,19 @@ export class JournalService implements vscode.Disposable {
     private readonly clock: DayClock,
     private readonly log: Log,
     private readonly dataFolder: () => string
-  ) {}
+  ) {
+    this.owner = new JournalOwner({
+      globalState: context.globalState,
+      files: this.files,
+      sql: () => this.sql(),
+      log,
+      now: () => clock.now(),
+      dataFolder,
+      retry: () => this.retry(),
+      reread: () => this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' })
+    });
+    this.disposables.push(this.owner);
+  }
 
   /** The open store, or undefined if it has not been needed yet. Never triggers loading. */
   get current(): JournalStore | undefined {
@@ -65,8 +80,13 @@ export class JournalService implements vscode.Disposable {
     return dataLocation(this.context, this.dataFolder());
   }
 
-  /** The journal, loading sql.js and opening the file on first call. */
-  get(recover = true): Promise<JournalStore> {
+  /**
+   * The journal, loading sql.js and opening the file on first call. Rejects with JournalNotOpenError
+   * while the journal is not this user's to open (yet); `quiet` never asks (a look nobody asked for).
+   */
+  get(recover = true, quiet = false): Promise<JournalStore> {
+    // The quiet look is made apart, so an open it refuses never answers for one that may ask.
+    if (quiet && !this.opening) return this.admit(true).then(() => this.get(recover));
     if (!this.opening) {
       const opening = this.open(recover);
       this.opening = opening;
@@ -99,6 +119,8 @@ export class JournalService implements vscode.Disposable {
     }
     const { dir } = this.location();
     await this.close();
+    // Restoring is the user's choice of what this folder's journal is.
+    this.owner.choose(dir);
     let kept: string | undefined;
     try {
       kept = await restoreBackup(this.files, await this.sql(), dir, backupPath, () => this.clock.now());
@@ -121,8 +143,31 @@ export class JournalService implements vscode.Disposable {
     }
   }
 
+  /** "Open This Journal…": asks again about a journal left closed; true once it is open. */
+  async openThisJournal(): Promise<boolean> {
+    if (this.store) return true;
+    this.owner.askAgain(this.location().dir);
+    try {
+      await this.get();
+    } catch (e) {
+      if ((e as Error).name === 'JournalNotOpenError') return false;
+      throw e;
+    }
+    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
+    return true;
+  }
+
+  /** An answer lets the journal open: open it (unless already opening), and every view reads again. */
+  private async retry(): Promise<void> {
+    if (!this.opening) await this.get().catch((e) => this.log.warn(`The journal did not open after the answer: ${errorForLog(e)}`));
+    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
+  }
+
   /** The data folder setting changed: close this journal and open the one at the new place. */
   async relocate(): Promise<void> {
+    if (!this.opening) return;
+    // An open in flight finishes first: closing under it would leave two stores open on one folder.
+    await this.opening.catch(() => undefined);
     if (!this.opening) return;
     // A change that leaves the folder where it is (such as a workspace value VS Code ignores) changes nothing.
     if (this.store && path.dirname(this.store.snapshotPath) === this.location().dir) return;
@@ -159,12 +204,20 @@ export class JournalService implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
+  /** Whether this user may open the journal now (journalOwner.ts); throws JournalNotOpenError if not. */
+  private async admit(quiet: boolean, where = this.location()): Promise<void> {
+    if (where.inWorkspace) await this.refuseLinkOutOfWorkspace(where.dir);
+    await this.owner.admit(where.dir, where.privateStorage, quiet);
+  }
+
   private async open(recover: boolean): Promise<JournalStore> {
-    const { dir, inWorkspace } = this.location();
-    if (inWorkspace) await this.refuseLinkOutOfWorkspace(dir);
+    const where = this.location();
+    const { dir, inWorkspace, privateStorage } = where;
+    // Before anything is read or written there.
+    await this.admit(false, where);
     await this.files.mkdirp(dir);
     if (inWorkspace) await this.ensureGitignore(dir);
-    else await this.tellAboutGlobalStorageOnce(dir);
+    else if (privateStorage) await this.tellAboutGlobalStorageOnce(dir);
     const sql = await this.sql();
     const options = {
       dir,
@@ -184,6 +237,8 @@ export class JournalService implements vscode.Disposable {
     }
     this.store = store;
     this.watch(store, dir);
+    // This user's journal from now on.
+    this.storeDisposables.push(this.owner.follow(dir, store));
     this.log.info(`Journal opened at ${store.snapshotPath}`);
     this.opened.fire(store);
     const folder = vscode.workspace.workspaceFolders?.[0];

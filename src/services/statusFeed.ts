@@ -82,9 +82,12 @@ export class StatusFeed {
     return out;
   }
 
-  /** Opens the journal and picks up other windows' changes; whether this window is the writer. */
+  /**
+   * Opens the journal and picks up other windows' changes; whether this window is the writer. Never
+   * asks whose journal it is (a reminder is not the user's request): rejects instead, quietly.
+   */
   async sync(): Promise<boolean> {
-    const store = await this.journal.get();
+    const store = await this.journal.get(true, true);
     await store.refresh();
     return store.isWriter;
   }

@@ -30,6 +30,8 @@ export function registerCommands(d: { journal: JournalLink; panel: PanelView; da
         // A full disk was already told once, and the status bar shows what waits to be saved. (By
         // name: the error class lives in the journal bundle, a different copy from this one.)
         if ((e as Error)?.name === 'DiskFullError') return undefined;
+        // A question about whose journal it is is on screen already; it says everything.
+        if ((e as Error)?.name === 'JournalNotOpenError' && (e as { asking?: boolean }).asking) return undefined;
         d.log.error(`Command ${id} failed: ${errorForLog(e)}`);
         void vscode.window.showErrorMessage(vscode.l10n.t('Mood & Dose: {0}', (e as Error).message ?? String(e)));
         return undefined;

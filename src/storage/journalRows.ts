@@ -2,6 +2,7 @@
 // batch in one transaction, and rows are read back validated against their schemas.
 import type { Database, Statement } from 'sql.js';
 import { BadRowError, TABLE_NAMES, validateRow, type AnyRow, type Op, type RowTypes, type TableName } from '../core/schemas';
+import { isIdentityOp } from './journalIdentity';
 import { rowDecoder, selectColumns, toParams, upsertSql, type SqlValue } from './tables';
 
 export interface ApplyOptions {
@@ -147,6 +148,7 @@ export class JournalRows {
   valid(ops: Op[]): Op[] {
     const out: Op[] = [];
     for (const op of ops) {
+      if (isIdentityOp(op)) continue; // the journal's id, read by the store itself
       if (!op || !TABLE_NAMES.includes(op.table)) {
         this.warn('Ignored a log record for an unknown table.');
         continue;

@@ -12,6 +12,7 @@ import { stampLocalEdits } from './clockStamp';
 import { writeVerifiedSnapshot } from './compaction';
 import { ConflictCopies } from './conflictCopies';
 import { isLaterEpoch, nextEpoch, readEpoch, writeEpoch, type Epoch } from './epoch';
+import { adoptIdentity, identitiesIn, identityOps, mintIdentity, readIdentity, type JournalIdentity } from './journalIdentity';
 import { DiskFullError } from './fileErrors';
 import type { FileIdentity, JournalFiles } from './files';
 import { LogSet, machineIdFromHost } from './logSet';
@@ -100,6 +101,8 @@ export class JournalStore {
   /** Settles once a snapshot trusted by its identity has had its hash checked; compaction waits. */
   private trustConfirmed: Promise<void> = Promise.resolve();
   private closed = false;
+  /** The id was made in this session and is in no file yet: it goes with the next record, or the next snapshot. */
+  private identityUnrecorded = false;
 
   private constructor(
     private readonly opts: StoreOptions,
@@ -143,6 +146,11 @@ export class JournalStore {
     const tables = new Set<TableName>();
     await store.readLogs(tables);
     await store.mergeConflictCopies(tables);
+    try {
+      store.identityUnrecorded = mintIdentity(db, store.now()) !== undefined;
+    } catch {
+      // A snapshot damaged where its id is: the damage is found and reported on the usual paths.
+    }
     if (store.lock && (await store.lock.tryAcquire())) {
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
       if (!existed || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0) store.scheduleCompaction(0);
@@ -152,6 +160,11 @@ export class JournalStore {
       .then(() => confirmTrust(files, opts.dir, loaded, store.guard))
       .catch((e) => store.log('warn', `Could not confirm the snapshot's fingerprint: ${(e as Error).message ?? e}`));
     return store;
+  }
+
+  /** Which journal this is, whatever machine or copy it is read from (journalIdentity.ts). */
+  get identity(): JournalIdentity | undefined {
+    return readIdentity(this.rows.db);
   }
 
   get isWriter(): boolean {
@@ -212,12 +225,14 @@ export class JournalStore {
     if (ops.length === 0) return { applied: [], notApplied: [] };
     const valid = ops.map((op) => this.checked(op));
     const stamped = options.keepStamps ? valid : stampLocalEdits(valid, (op) => this.rows.currentStamp(op)).map((op) => this.checked(op));
-    return this.unsaved.save(stamped, encodeChange(stamped));
+    const identity = this.identityUnrecorded ? this.identity : undefined;
+    return this.unsaved.save(stamped, encodeChange(identity ? [...stamped, ...identityOps(identity)] : stamped));
   }
 
   /** A change whose record is durable in the log: apply it in memory and tell listeners. */
   private commit(stamped: Op[], record: Uint8Array): WriteResult {
     this.appendedSinceCompaction += record.length;
+    this.identityUnrecorded = false;
     const notApplied: Op[] = [];
     const tables = this.rows.apply([stamped], { notApplied });
     this.emit({ tables, source: 'local' });
@@ -341,6 +356,9 @@ export class JournalStore {
         const plan = planRestore(this.rows.db, restored, now);
         const epoch = nextEpoch(this.epoch, now);
         applyRestore(restored, plan, epoch);
+        // A restored journal is still this journal.
+        const identity = this.identity;
+        if (identity) adoptIdentity(restored, identity);
         if (this.lock && !(await this.lock.heartbeat())) throw new NotWriterError();
         // Written and read back like a compaction's snapshot before anything else changes.
         this.snapshotId = (await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, restored)).identity;
@@ -382,6 +400,7 @@ export class JournalStore {
       throw this.guard.translate(e);
     });
     this.snapshotId = identity;
+    this.identityUnrecorded = false;
     for (const file of pending) await this.files.remove(file);
     this.appendedSinceCompaction = 0;
     if (tables.size > 0) this.emit({ tables, source: 'external' });
@@ -444,6 +463,7 @@ export class JournalStore {
       this.log('warn', `Ignored ${decoded.badRecords} damaged record(s) in ${file} (a write cut short by a crash leaves one).`);
     }
     for (const t of this.rows.apply(decoded.changes.map((ops) => this.rows.valid(ops)))) tables.add(t);
+    for (const identity of identitiesIn(decoded.changes)) adoptIdentity(this.rows.db, identity);
     return decoded.consumed;
   }
 
@@ -471,11 +491,14 @@ export class JournalStore {
     try {
       migrate(other);
       const epoch = readEpoch(other);
+      const [mine, theirs] = [this.identity, readIdentity(other)];
       if (isLaterEpoch(epoch, this.epoch)) {
         adopted = true; // the store owns `other` from here on
         await this.reload(other, epoch, tables);
+        if (mine) adoptIdentity(this.rows.db, mine);
       } else {
         for (const t of this.rows.apply(readAllOps(other).map((ops) => this.rows.valid(ops)))) tables.add(t);
+        if (theirs) adoptIdentity(this.rows.db, theirs);
       }
     } finally {
       if (!adopted) other.close();

@@ -1,6 +1,7 @@
 // Schema versions, tracked with PRAGMA user_version. A migration only ever adds: columns get
 // defaults, tables are created, so every earlier journal opens without losing a row.
 import type { Database } from 'sql.js';
+import { LEGACY_IDENTITY_SQL } from './journalIdentity';
 
 export const APP_ID = 'mood-dose-journal';
 
@@ -48,7 +49,21 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TABLE recalled_periods (${BASE}, medication TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
      mg REAL NOT NULL, context TEXT NOT NULL DEFAULT '', mood INTEGER, certainty TEXT);
    CREATE TABLE tablet_supply (${BASE}, ${STAMP}, medication_id TEXT NOT NULL, kind TEXT NOT NULL, tablets REAL NOT NULL);
-   CREATE INDEX tablet_supply_medication_at ON tablet_supply (medication_id, at);`
+   CREATE INDEX tablet_supply_medication_at ON tablet_supply (medication_id, at);`,
+  // v4: the journal's own id (journalIdentity.ts); a journal made before ids takes one from its first row.
+  LEGACY_IDENTITY_SQL([
+    'checkins',
+    'doses',
+    'medications',
+    'taper_steps',
+    'symptoms',
+    'life_events',
+    'notes',
+    'appointments',
+    'questionnaires',
+    'recalled_periods',
+    'tablet_supply'
+  ])
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

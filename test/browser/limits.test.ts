@@ -69,6 +69,26 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
     assert.strictEqual(await p.locator('.load-failed').count(), 0);
   });
 
+  it('says once that the journal is not open, and clears that as soon as it opens (after the question about whose it is)', async () => {
+    const host = new FakeHost([checkin({ note: 'now open' })]);
+    const notOpen = 'The journal in /repo/.mood-journal is not open: it is not one you have created or opened on this machine. Run "Mood & Dose: Open This Journal…" to be asked again.';
+    let open = false;
+    const closed = (msg: WebviewMessage, p: PanelPage): HostMessage | undefined => {
+      if (!open && msg.type === 'request' && (msg.method === 'panel/context' || msg.method === 'history/page')) return { type: 'error', id: msg.id, ok: false, message: notOpen };
+      return host.handle(msg, p);
+    };
+    panel = panels.current = await openPanel(closed);
+    const p = panel.page;
+    await p.locator('.load-failed').waitFor();
+    await p.waitForTimeout(300); // both requests have failed
+    assert.strictEqual(await p.getByText('is not open', { exact: false }).count(), 1, 'said once, not twice');
+    // The user answers "Open This Journal": the host says the rows changed.
+    open = true;
+    await panel.send({ type: 'event', event: { kind: 'changed' } });
+    await p.locator('li.entry').first().waitFor();
+    assert.strictEqual(await p.getByText('is not open', { exact: false }).count(), 0, 'no stale "not open" above the entries');
+  });
+
   it('takes everything the host allows: 50 support lines, long links, long mood labels, 200 symptoms on an entry', async () => {
     const longLink = `https://example.org/${'a'.repeat(2000)}`;
     const host = new FakeHost([

@@ -105,6 +105,30 @@ async function integrationLayer() {
   sources.code = sources.code || reload.code;
   sources.passing += reload.passing;
   sources.failing += reload.failing;
+  // A repository that ships a journal, opened in a window of its own: once trusted, once in
+  // Restricted Mode (workspace trust is on for that window only; every other window has it off).
+  const shipper = path.join(root, 'out', 'harness', 'shipJournal.js');
+  await require('esbuild').build({ entryPoints: [path.join(__dirname, 'shipJournal.ts')], outfile: shipper, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['sql.js'], logLevel: 'warning' });
+  for (const restrictedMode of [false, true]) {
+    const shippedWorkspace = workspace(restrictedMode ? 'restricted' : 'shipped');
+    await require(shipper).shipJournal(shippedWorkspace, root);
+    const keys = await startKeyServer();
+    const shipped = await captured(() =>
+      runTestsInCodeServer({
+        extensionDevelopmentPath: root,
+        extensionTestsPath,
+        workspace: shippedWorkspace,
+        env: { MOOD_DOSE_HARNESS: keys.url, MOOD_DOSE_SUITES: 'shippedJournal' },
+        onPage: keys.attach,
+        timeoutMs: 180_000,
+        restrictedMode
+      })
+    );
+    await keys.close();
+    sources.code = sources.code || shipped.code;
+    sources.passing += shipped.passing;
+    sources.failing += shipped.failing;
+  }
   const version = (sources.text.match(/VS Code (\d+\.\d+\.\d+)/) || [])[1] || 'unknown';
   // The packaged extension, installed as a user would, must check in too.
   console.log('\n> Packaging the extension and running the check-in suite against the installed .vsix');

@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
-/** Suites run only when named in MOOD_DOSE_SUITES. */
-const ALONE = ['dashboardReload'];
+/** Suites run only when named in MOOD_DOSE_SUITES (each in a window of its own, see runAll.js). */
+const ALONE = ['dashboardReload', 'shippedJournal'];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
@@ -13,7 +13,7 @@ export function run(): Promise<void> {
   for (const file of fs.readdirSync(__dirname).sort()) {
     if (!file.endsWith('.test.js')) continue;
     if (only && !only.some((name) => file.startsWith(name))) continue;
-    // Suites that reload the window run only in a window of their own (see test/harness/runAll.js).
+    // Suites that reload the window or need a workspace of their own run only in a window of their own.
     if (!only && ALONE.some((name) => file.startsWith(name))) continue;
     mocha.addFile(path.join(__dirname, file));
   }

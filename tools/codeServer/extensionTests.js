@@ -42,6 +42,8 @@ function printAutomationLog(type, args) {
  * host and resolves with its exit code. Test failures, a timeout, a crashed page or a dead server
  * resolve non-zero; setup problems (prerequisites, install, server start) reject.
  *
+ * `restrictedMode` opens the folder untrusted (workspace trust on), for a suite about Restricted Mode.
+ *
  * To test a packaged build instead of the sources, pass vsixPath and omit extensionDevelopmentPath.
  * VS Code only runs extensionTestsPath in an extension development window, so an empty folder
  * then stands in as the development path; it holds no extension, so nothing is loaded from it.
@@ -55,10 +57,11 @@ async function runTestsInCodeServer({
   userSettings,
   env,
   timeoutMs = 120_000,
-  onPage
+  onPage,
+  restrictedMode = false
 }) {
   checkPrereqs({ needChromium: true, needCodeServerBuild: true, cacheDir });
-  const server = await startCodeServer({ cacheDir, userSettings, env });
+  const server = await startCodeServer({ cacheDir, userSettings, env, restrictedMode });
   const noExtensionDir = extensionDevelopmentPath ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'cs-no-ext-'));
   // The first outcome wins; later ones (e.g. the server exiting because we stop it) are ignored.
   let settled = false;

@@ -25,6 +25,14 @@ const QUIET_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden'
 };
 
+// With workspace trust on: no "Do you trust the authors?" dialog at start-up (the folder simply
+// stays untrusted), and no banner over the editor.
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never'
+};
+
 // Running servers (process group id -> scratch dir), killed and removed if this process ends
 // without calling stop() (crash, Ctrl-C): code-server runs detached so stop() can take down its
 // extension hosts with it, which also means nothing else would.
@@ -95,8 +103,10 @@ async function waitForHealthy(url, deadline) {
  * userSettings are merged over QUIET_SETTINGS. `env` reaches the extension host because
  * code-server's server process passes its environment on.
  * Port 0 (the default) lets the OS pick a free port, read back from code-server's startup line.
+ * Workspace trust is off unless `restrictedMode`: then it is on, and the folder, trusted by nobody
+ * in the throwaway user data, opens in Restricted Mode (without the startup prompt).
  */
-async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, extensionsDir, log } = {}) {
+async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, extensionsDir, log, restrictedMode = false } = {}) {
   const install = await ensureCodeServer({ cacheDir, log });
   const tmp = makeScratchDir('cs-');
   const userDataDir = path.join(tmp, 'user-data');
@@ -105,7 +115,7 @@ async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...QUIET_SETTINGS, ...userSettings }, null, 2)
+    JSON.stringify({ ...QUIET_SETTINGS, ...(restrictedMode ? RESTRICTED_SETTINGS : {}), ...userSettings }, null, 2)
   );
 
   const logFile = path.join(tmp, 'code-server.log');
@@ -124,7 +134,7 @@ async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env
       extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(restrictedMode ? [] : ['--disable-workspace-trust']),
       // Without the smoke-test driver the workbench silently ignores the `payload` query parameter.
       '--vscode-option',
       'enable-smoke-test-driver'
