@@ -2,10 +2,13 @@
 // (see services/privateFiles.ts). Another scheme (a virtual workspace) has no modes to set.
 import * as vscode from 'vscode';
 import { makePrivateDir, writePrivateFile } from '../services/privateFiles';
+import { SafePaths } from '../storage/safePaths';
 
-export async function writeChosenFile(target: vscode.Uri, content: string | Uint8Array, exclusive: boolean): Promise<void> {
+/** `dataFolder`: a target inside it is written under the data folder's link rule (safePaths.ts). */
+export async function writeChosenFile(target: vscode.Uri, content: string | Uint8Array, exclusive: boolean, dataFolder?: string): Promise<void> {
   const data = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  if (target.scheme === 'file') await writePrivateFile(target.fsPath, data, exclusive);
+  const root = dataFolder && new SafePaths(dataFolder).contains(target.fsPath) ? dataFolder : undefined;
+  if (target.scheme === 'file') await writePrivateFile(target.fsPath, data, exclusive, root);
   else await vscode.workspace.fs.writeFile(target, data);
 }
 
