@@ -2,13 +2,14 @@
 // (see services/privateFiles.ts). Another scheme (a virtual workspace) has no modes to set.
 import * as vscode from 'vscode';
 import { makePrivateDir, writePrivateFile } from '../services/privateFiles';
-import { SafePaths } from '../storage/safePaths';
+import { forUser } from '../services/storageMessages';
+import { isInside } from '../storage/safePaths';
 
 /** `dataFolder`: a target inside it is written under the data folder's link rule (safePaths.ts). */
 export async function writeChosenFile(target: vscode.Uri, content: string | Uint8Array, exclusive: boolean, dataFolder?: string): Promise<void> {
   const data = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  const root = dataFolder && new SafePaths(dataFolder).contains(target.fsPath) ? dataFolder : undefined;
-  if (target.scheme === 'file') await writePrivateFile(target.fsPath, data, exclusive, root);
+  const root = dataFolder && isInside(target.fsPath, dataFolder) ? dataFolder : undefined;
+  if (target.scheme === 'file') await writePrivateFile(target.fsPath, data, exclusive, root).catch((e: unknown) => Promise.reject(forUser(e)));
   else await vscode.workspace.fs.writeFile(target, data);
 }
 

@@ -12,6 +12,7 @@ import type { RowsByTable } from '../core/transfer';
 import type { PageSize } from '../pdf/summaryPdf';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
 import { freshPath, makePrivateDir, writePrivateFile } from '../services/privateFiles';
+import { forUser } from '../services/storageMessages';
 import { allRows } from '../storage/journalQueries';
 import type { CommandDeps, CoreBundles } from './deps';
 import { writeChosenFile } from './exportTarget';
@@ -78,7 +79,7 @@ function summaryOptions(d: Deps, range: { from: string; to: string }, today: str
 async function summariesDir(d: Deps): Promise<{ dir: string; root: string }> {
   const root = d.journal.location().dir;
   const dir = path.join(root, 'summaries');
-  await makePrivateDir(dir, true, root);
+  await makePrivateDir(dir, true, root).catch((e: unknown) => Promise.reject(forUser(e)));
   return { dir, root };
 }
 
@@ -117,11 +118,15 @@ export function prepareSummaryCommand(d: Deps) {
     const base = path.basename(file, '.md');
     // The figures go next to the Markdown as .svg files, linked, so the preview shows them.
     const links: Record<string, string> = {};
-    for (const f of doc.figures) {
-      links[f.id] = `${base}-${f.id}.svg`;
-      await writePrivateFile(path.join(dir, links[f.id]), new TextEncoder().encode(summary.toSvg(f)), true, root);
+    try {
+      for (const f of doc.figures) {
+        links[f.id] = `${base}-${f.id}.svg`;
+        await writePrivateFile(path.join(dir, links[f.id]), new TextEncoder().encode(summary.toSvg(f)), true, root);
+      }
+      await writePrivateFile(file, new TextEncoder().encode(summary.markdownOf(doc, links)), true, root);
+    } catch (e) {
+      throw forUser(e);
     }
-    await writePrivateFile(file, new TextEncoder().encode(summary.markdownOf(doc, links)), true, root);
     const uri = vscode.Uri.file(file);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);

@@ -18,7 +18,7 @@ import { dataLocation, type DataLocation } from './dataLocation';
 import type { Log } from './log';
 import { errorForLog } from './logSafely';
 import { checkJournalIgnored } from './privacyGuard';
-import { linkMessage, showNotice, warnAboutGitignore } from './storageMessages';
+import { forUser, showNotice, warnAboutGitignore } from './storageMessages';
 
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
 const SYNC_INTERVAL_MS = 10_000;
@@ -97,7 +97,7 @@ export class JournalService implements vscode.Disposable {
       try {
         return await store.restoreFrom(backupPath);
       } catch (e) {
-        throw e instanceof NotWriterError ? busy() : e;
+        throw e instanceof NotWriterError ? busy() : forUser(e);
       }
     }
     const { dir } = this.location();
@@ -106,7 +106,7 @@ export class JournalService implements vscode.Disposable {
     try {
       kept = await restoreBackup(this.files, await this.sql(), dir, backupPath, () => this.clock.now());
     } catch (e) {
-      throw e instanceof WriterBusyError ? busy() : e;
+      throw e instanceof WriterBusyError ? busy() : forUser(e);
     }
     this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
     await this.get();
@@ -168,7 +168,7 @@ export class JournalService implements vscode.Disposable {
     } catch (e) {
       if (!(e instanceof SymlinkError)) throw e;
       this.log.error(`The journal was not opened: ${e.file} is a link (${e.reason ?? 'inside the data folder'}).`);
-      throw new Error(linkMessage(e));
+      throw forUser(e);
     }
   }
 

@@ -2,8 +2,7 @@
 // .gitignore that is not the journal's own, a disk that was full when the journal opened. Each is
 // one plain message naming the place and the way out, never an error code.
 import * as vscode from 'vscode';
-import type { SymlinkError } from '../storage/fileErrors';
-import { formatBytes } from '../storage/fileErrors';
+import { formatBytes, SymlinkError } from '../storage/fileErrors';
 import type { JournalFiles } from '../storage/files';
 import type { StoreNotice } from '../storage/writeResult';
 import { replaceGitignore, type GitignoreState } from './dataFolder';
@@ -33,6 +32,11 @@ export function linkMessage(e: Pick<SymlinkError, 'file' | 'target' | 'reason'>)
     default:
       return vscode.l10n.t('{0} is a link to {1}; the journal never follows a link in its folder. Remove the link, or choose a data folder in your user settings (moodDose.dataFolder).', e.file, target);
   }
+}
+
+/** The error to show for `e`: a link refused, in the user's words; anything else as it is. */
+export function forUser(e: unknown): unknown {
+  return e instanceof SymlinkError ? new Error(linkMessage(e)) : e;
 }
 
 /** One message for each notice of the store. */

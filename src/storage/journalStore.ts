@@ -145,11 +145,11 @@ export class JournalStore {
     if (!full && store.role.hasLock) {
       const role = await store.tryBecomeWriter();
       full = role.diskFull;
+      if (role.acquired) await store.settleBackupCopies();
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
       if (role.acquired && (!existed || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0)) store.scheduleCompaction(0);
     }
     if (full) await store.openedReadOnly(full);
-    else await store.settleBackupCopies();
     // After the caller has the store (and its listeners): hashing must not delay the open.
     store.trustConfirmed = new Promise((r) => setTimeout(r, 0))
       .then(() => confirmTrust(files, opts.dir, loaded, store.guard))

@@ -147,7 +147,7 @@ export class NodeFiles implements JournalFiles {
       await opts.verify?.(tmp);
       await this.renameWithRetry(tmp, file);
     } catch (e) {
-      await fs.rm(tmp, { force: true });
+      await this.removeOwn(tmp);
       throw e;
     }
     await this.syncDir(path.dirname(file));
@@ -166,7 +166,7 @@ export class NodeFiles implements JournalFiles {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw e;
     } finally {
-      await fs.rm(tmp, { force: true });
+      await this.removeOwn(tmp);
     }
   }
 
@@ -243,8 +243,13 @@ export class NodeFiles implements JournalFiles {
       failed = false;
     } finally {
       await handle.close().catch(() => undefined);
-      if (failed) await fs.rm(file, { force: true });
+      if (failed) await this.removeOwn(file);
     }
+  }
+
+  /** Removes a temp file this layer made; never through a link, and never instead of the first error. */
+  private async removeOwn(file: string): Promise<void> {
+    await this.safe(file).remove(file).catch(() => undefined);
   }
 
   private openForReading(file: string): Promise<fs.FileHandle | undefined> {

@@ -225,7 +225,9 @@ export async function checkDataFolder(workspace: string, dir: string): Promise<v
   const [realWs, realDir, target] = await Promise.all([realLocation(ws), realLocation(d), realLocation(link)]);
   if (!isInside(realDir, realWs)) throw new SymlinkError(link, target, 'outside');
   if (isInside(realWs, realDir)) throw new SymlinkError(link, target, 'workspace');
-  const names = await fs.readdir(realDir).catch(() => [] as string[]);
+  // A link to a folder that does not exist yet would have the journal make it wherever it points.
+  const names = await fs.readdir(realDir).catch(() => undefined);
+  if (!names) throw new SymlinkError(link, target);
   if (names.some((n) => !OWN_NAME.test(n))) throw new SymlinkError(link, target, 'foreign');
 }
 
