@@ -2,10 +2,14 @@
 // (see services/privateFiles.ts). Another scheme (a virtual workspace) has no modes to set.
 import * as vscode from 'vscode';
 import { makePrivateDir, writePrivateFile } from '../services/privateFiles';
+import { forUser } from '../services/storageMessages';
+import { isInside } from '../storage/safePaths';
 
-export async function writeChosenFile(target: vscode.Uri, content: string | Uint8Array, exclusive: boolean): Promise<void> {
+/** `dataFolder`: a target inside it is written under the data folder's link rule (safePaths.ts). */
+export async function writeChosenFile(target: vscode.Uri, content: string | Uint8Array, exclusive: boolean, dataFolder?: string): Promise<void> {
   const data = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  if (target.scheme === 'file') await writePrivateFile(target.fsPath, data, exclusive);
+  const root = dataFolder && isInside(target.fsPath, dataFolder) ? dataFolder : undefined;
+  if (target.scheme === 'file') await writePrivateFile(target.fsPath, data, exclusive, root).catch((e: unknown) => Promise.reject(forUser(e)));
   else await vscode.workspace.fs.writeFile(target, data);
 }
 

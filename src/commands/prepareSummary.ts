@@ -12,6 +12,7 @@ import type { RowsByTable } from '../core/transfer';
 import type { PageSize } from '../pdf/summaryPdf';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
 import { freshPath, makePrivateDir, writePrivateFile } from '../services/privateFiles';
+import { forUser } from '../services/storageMessages';
 import { allRows } from '../storage/journalQueries';
 import type { CommandDeps, CoreBundles } from './deps';
 import { writeChosenFile } from './exportTarget';
@@ -74,11 +75,12 @@ function summaryOptions(d: Deps, range: { from: string; to: string }, today: str
   return { ...range, today, medicationName: d.settings.medicationName(), unit: d.settings.unit(), includeNoteIds, support: d.settings.supportResources() };
 }
 
-/** The private summaries folder inside the journal folder. */
-async function summariesDir(d: Deps): Promise<string> {
-  const dir = path.join(d.journal.location().dir, 'summaries');
-  await makePrivateDir(dir);
-  return dir;
+/** The private summaries folder inside the journal folder; a link there is refused, never followed. */
+async function summariesDir(d: Deps): Promise<{ dir: string; root: string }> {
+  const root = d.journal.location().dir;
+  const dir = path.join(root, 'summaries');
+  await makePrivateDir(dir, true, root).catch((e: unknown) => Promise.reject(forUser(e)));
+  return { dir, root };
 }
 
 /** The options of the last summary, else the range and notes asked for now. */
@@ -111,16 +113,20 @@ export function prepareSummaryCommand(d: Deps) {
     const options = summaryOptions(d, range, today, includeNoteIds);
     const doc = summary.summaryDoc(summary.buildSummary(rows, options));
     lastOptions = options;
-    const dir = await summariesDir(d);
+    const { dir, root } = await summariesDir(d);
     const file = await freshPath(dir, `summary-${range.from}-to-${range.to}`, 'md', doc.figures.map((f) => `${f.id}.svg`));
     const base = path.basename(file, '.md');
     // The figures go next to the Markdown as .svg files, linked, so the preview shows them.
     const links: Record<string, string> = {};
-    for (const f of doc.figures) {
-      links[f.id] = `${base}-${f.id}.svg`;
-      await writePrivateFile(path.join(dir, links[f.id]), new TextEncoder().encode(summary.toSvg(f)), true);
+    try {
+      for (const f of doc.figures) {
+        links[f.id] = `${base}-${f.id}.svg`;
+        await writePrivateFile(path.join(dir, links[f.id]), new TextEncoder().encode(summary.toSvg(f)), true, root);
+      }
+      await writePrivateFile(file, new TextEncoder().encode(summary.markdownOf(doc, links)), true, root);
+    } catch (e) {
+      throw forUser(e);
     }
-    await writePrivateFile(file, new TextEncoder().encode(summary.markdownOf(doc, links)), true);
     const uri = vscode.Uri.file(file);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
@@ -140,7 +146,7 @@ export function exportSummaryHtmlCommand(d: Deps) {
     const options = await optionsOrAsk(d, summary, rows, d.clock.today());
     if (!options) return undefined;
     const html = summary.htmlOf(summary.summaryDoc(summary.buildSummary(rows, options)));
-    const dir = await summariesDir(d);
+    const { dir, root } = await summariesDir(d);
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(await freshPath(dir, `summary-${options.from}-to-${options.to}`, 'html')),
       filters: { [vscode.l10n.t('Web page')]: ['html'] },
@@ -148,7 +154,7 @@ export function exportSummaryHtmlCommand(d: Deps) {
     });
     if (!target) return undefined;
     if (target.scheme === 'file' && !(await confirmExportOutsideGit(target.fsPath))) return undefined;
-    await writeChosenFile(target, html, false);
+    await writeChosenFile(target, html, false, root);
     const open = vscode.l10n.t('Open in Browser');
     void vscode.window.showInformationMessage(vscode.l10n.t('Summary saved to {0}.', target.fsPath), open).then((c) => {
       if (c === open) void vscode.env.openExternal(target);
@@ -179,7 +185,7 @@ export function exportSummaryPdfCommand(d: Deps) {
     if (!options) return undefined;
     // Laid out for this page size: Figure A takes the room page 1 has at that size.
     const doc = summary.summaryDoc(summary.buildSummary(rows, options), {}, size);
-    const dir = await summariesDir(d);
+    const { dir, root } = await summariesDir(d);
     const suggested = vscode.Uri.file(await freshPath(dir, `summary-${options.from}-to-${options.to}`, 'pdf'));
     const target =
       args !== undefined
@@ -191,7 +197,7 @@ export function exportSummaryPdfCommand(d: Deps) {
       const pdf = d.load('pdf');
       return pdf.summaryPdf(doc, { size, fonts: pdf.shippedFonts() });
     });
-    await writeChosenFile(target, bytes, false);
+    await writeChosenFile(target, bytes, false, root);
     if (args === undefined) {
       const open = vscode.l10n.t('Open PDF');
       void vscode.window.showInformationMessage(vscode.l10n.t('Summary saved to {0}.', target.fsPath), open).then((c) => {

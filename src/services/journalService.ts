@@ -9,16 +9,18 @@ import { TABLE_NAMES } from '../core/schemas';
 import { NodeFiles } from '../storage/nodeFiles';
 import { inspectBackups, type BackupInfo } from '../storage/backups';
 import { formatBytes } from '../storage/fileErrors';
-import { BACKUP_DIR, CorruptJournalError, JournalStore, NotWriterError, replaceSnapshot, type ChangeEvent, type StoreNotice, type UnsavedState } from '../storage/journalStore';
+import { BACKUP_DIR, CorruptJournalError, JournalStore, NotWriterError, replaceSnapshot, SymlinkError, type ChangeEvent, type UnsavedState } from '../storage/journalStore';
 import { restoreBackup, WriterBusyError } from '../storage/recoveryRestore';
 import { loadSqlJs } from '../storage/sqlLoader';
 import { pickBackup } from './backupPicker';
-import { linkOutOfWorkspace } from './dataFolder';
+import { prepareDataFolder } from './dataFolder';
+import { checkDataFolder } from '../storage/safePaths';
 import { dataLocation, type DataLocation } from './dataLocation';
 import type { Log } from './log';
 import { errorForLog } from './logSafely';
 import { JournalOwner } from './journalOwner';
 import { checkJournalIgnored } from './privacyGuard';
+import { forUser, showNotice, warnAboutGitignore } from './storageMessages';
 
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
 const SYNC_INTERVAL_MS = 10_000;
@@ -77,7 +79,9 @@ export class JournalService implements vscode.Disposable {
   }
 
   location(): DataLocation {
-    return dataLocation(this.context, this.dataFolder());
+    const location = dataLocation(this.context, this.dataFolder());
+    this.files.protect(location.dir); // no link is followed anywhere in it (storage/safePaths.ts)
+    return location;
   }
 
   /**
@@ -114,7 +118,7 @@ export class JournalService implements vscode.Disposable {
       try {
         return await store.restoreFrom(backupPath);
       } catch (e) {
-        throw e instanceof NotWriterError ? busy() : e;
+        throw e instanceof NotWriterError ? busy() : forUser(e);
       }
     }
     const { dir } = this.location();
@@ -125,7 +129,7 @@ export class JournalService implements vscode.Disposable {
     try {
       kept = await restoreBackup(this.files, await this.sql(), dir, backupPath, () => this.clock.now());
     } catch (e) {
-      throw e instanceof WriterBusyError ? busy() : e;
+      throw e instanceof WriterBusyError ? busy() : forUser(e);
     }
     this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
     await this.get();
@@ -206,18 +210,37 @@ export class JournalService implements vscode.Disposable {
 
   /** Whether this user may open the journal now (journalOwner.ts); throws JournalNotOpenError if not. */
   private async admit(quiet: boolean, where = this.location()): Promise<void> {
-    if (where.inWorkspace) await this.refuseLinkOutOfWorkspace(where.dir);
+    // A link shipped as the data folder is refused before the journal there is even looked at.
+    if (where.inWorkspace) {
+      await checkDataFolder(vscode.workspace.workspaceFolders![0].uri.fsPath, where.dir).catch((e: unknown) => {
+        throw e instanceof SymlinkError ? forUser(e) : e;
+      });
+    }
     await this.owner.admit(where.dir, where.privateStorage, quiet);
   }
 
   private async open(recover: boolean): Promise<JournalStore> {
+    try {
+      return await this.openIn(recover);
+    } catch (e) {
+      if (!(e instanceof SymlinkError)) throw e;
+      this.log.error(`The journal was not opened: ${e.file} is a link (${e.reason ?? 'inside the data folder'}).`);
+      throw forUser(e);
+    }
+  }
+
+  private async openIn(recover: boolean): Promise<JournalStore> {
     const where = this.location();
     const { dir, inWorkspace, privateStorage } = where;
-    // Before anything is read or written there.
+    // Whose journal it is, before anything is read or written there (journalOwner.ts).
     await this.admit(false, where);
-    await this.files.mkdirp(dir);
-    if (inWorkspace) await this.ensureGitignore(dir);
-    else if (privateStorage) await this.tellAboutGlobalStorageOnce(dir);
+    // The folder itself may not be a link to the workspace root, outside it or to a repository's
+    // folder; its .gitignore must be exactly ours. On a full disk the journal still opens, read-only.
+    const workspace = inWorkspace ? vscode.workspace.workspaceFolders![0].uri.fsPath : undefined;
+    const prepared = await prepareDataFolder(this.files, dir, workspace);
+    if (prepared.gitignore?.kind === 'created') this.log.info(`Created ${path.join(dir, '.gitignore')} so the journal is never committed.`);
+    void warnAboutGitignore(this.files, prepared.gitignore).catch((e) => this.log.warn(`Could not replace the journal folder's .gitignore: ${errorForLog(e)}`));
+    if (privateStorage) await this.tellAboutGlobalStorageOnce(dir);
     const sql = await this.sql();
     const options = {
       dir,
@@ -254,7 +277,7 @@ export class JournalService implements vscode.Disposable {
 
   private watch(store: JournalStore, dir: string): void {
     const offChange = store.onDidChange((e) => this.changed.fire(e));
-    const offNotice = store.onNotice((n) => void vscode.window.showInformationMessage(noticeMessage(n)));
+    const offNotice = store.onNotice((n) => showNotice(n));
     const offUnsaved = store.onUnsavedChange((state) => this.setUnsaved(state, dir));
     // SQLite found the loaded journal damaged: close it (nothing is compacted from it) and open
     // again, which runs the full check and offers the ways forward.
@@ -355,28 +378,6 @@ export class JournalService implements vscode.Disposable {
     throw new Error(vscode.l10n.t('The journal at {0} is not open yet. Choose how to recover it when asked again.', error.file));
   }
 
-  /** A repository may ship `.mood-journal` as a link to anywhere: the journal is never written through it. */
-  private async refuseLinkOutOfWorkspace(dir: string): Promise<void> {
-    const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    const real = await linkOutOfWorkspace(workspace, dir).catch((e: NodeJS.ErrnoException) => `(${e.code ?? 'unreadable'})`);
-    if (real === undefined) return;
-    this.log.error(`The journal folder ${dir} leads outside the workspace, to ${real}; the journal was not opened.`);
-    throw new Error(
-      vscode.l10n.t(
-        'The journal folder {0} is a link that leads outside this workspace, to {1}, so the journal was not opened there. Remove the link, or choose another folder in the setting moodDose.dataFolder in your user settings.',
-        dir,
-        real
-      )
-    );
-  }
-
-  /** A journal inside a repository must never be committed by accident. */
-  private async ensureGitignore(dir: string): Promise<void> {
-    const file = path.join(dir, '.gitignore');
-    const created = await this.files.createExclusive(file, new TextEncoder().encode('# Mood & Dose Journal: private health data, never commit it.\n*\n'));
-    if (created) this.log.info(`Created ${file} so the journal is never committed.`);
-  }
-
   private async tellAboutGlobalStorageOnce(dir: string): Promise<void> {
     if (this.context.globalState.get<boolean>(TOLD_GLOBAL_KEY)) return;
     await this.context.globalState.update(TOLD_GLOBAL_KEY, true);
@@ -389,11 +390,4 @@ export class JournalService implements vscode.Disposable {
 /** A short id for this machine, naming its op log; derived from VS Code's machine id, which is stable. */
 function machineId(): string {
   return createHash('sha256').update(vscode.env.machineId).digest('hex').slice(0, 12);
-}
-
-function noticeMessage(n: StoreNotice): string {
-  if (n.kind === 'restored-elsewhere') return vscode.l10n.t('The journal was restored from a backup in another window; showing the restored journal.');
-  return n.count === 1
-    ? vscode.l10n.t('Merged a copy of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copy is kept in {0}.', n.folder)
-    : vscode.l10n.t('Merged {0} copies of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copies are kept in {1}.', n.count, n.folder);
 }

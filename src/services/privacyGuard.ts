@@ -1,15 +1,14 @@
 // If the workspace is a git repository, confirms the journal folder is ignored, so private health
 // data can't be committed by accident. Warns once per workspace when it is not. The same check warns
-// before an export is written where git would pick it up.
-import { execFile } from 'child_process';
+// before an export is written where git would pick it up. (The journal folder's own .gitignore is
+// checked without git, in Restricted Mode too: services/dataFolder.ts.)
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { gitCheckIgnoreReal, type IgnoreState } from './gitCheckIgnore';
 import { findGit } from './gitExecutable';
 import type { Log } from './log';
 
 const WARNED_KEY = 'moodDose.warnedJournalNotIgnored';
-
-export type IgnoreState = 'ignored' | 'not-ignored' | 'not-a-repository';
 
 let cached: { key: string; git: string | undefined } | undefined;
 
@@ -22,25 +21,29 @@ function gitPath(): string | undefined {
 }
 
 /**
- * Asks git itself, so nested .gitignore files, global excludes and negations are all honoured.
- * `dir` must exist; `file` need not. Not run in Restricted Mode: git reads the repository's own
- * config, which an untrusted repository controls (fsmonitor is switched off here for the same reason).
+ * Asks git itself about where `file` really is (through any allowed link). `dir` must exist; `file`
+ * need not. Not run in Restricted Mode: git reads the repository's own config, which an untrusted
+ * repository controls (fsmonitor is switched off here for the same reason).
  */
 export function gitIgnoreState(dir: string, file: string): Promise<IgnoreState> {
   const git = vscode.workspace.isTrusted ? gitPath() : undefined;
   if (!git) return Promise.resolve('not-a-repository');
-  return new Promise((resolve) => {
-    execFile(git, ['-c', 'core.fsmonitor=', 'check-ignore', '-q', '--', path.relative(dir, file)], { cwd: dir, timeout: 5000, windowsHide: true }, (error) => {
-      if (!error) return resolve('ignored');
-      // Exit 1: not ignored. Anything else (128: not a repository; git missing): nothing to guard.
-      resolve((error as { code?: number }).code === 1 ? 'not-ignored' : 'not-a-repository');
-    });
-  });
+  return gitCheckIgnoreReal(git, dir, file);
 }
 
 export async function checkJournalIgnored(workspaceDir: string, journalFile: string, state: vscode.Memento, log: Log): Promise<IgnoreState> {
   const result = await gitIgnoreState(workspaceDir, journalFile);
   log.info(`git check-ignore for ${journalFile}: ${result}`);
+  if (result === 'beyond-link') {
+    // git cannot see through a link: a link problem, never "not a repository".
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Your journal {0} is reached through a link, so git cannot tell whether it is ignored. Remove the link, or choose a data folder in your user settings (moodDose.dataFolder).',
+        journalFile
+      )
+    );
+    return result;
+  }
   if (result !== 'not-ignored' || state.get<boolean>(WARNED_KEY)) return result;
   await state.update(WARNED_KEY, true);
   const open = vscode.l10n.t('Open .gitignore');

@@ -1,8 +1,10 @@
 // Writes summaries and exports the way the journal itself is written: files 0600, folders 0700, so
 // other accounts on the machine cannot read them. vscode.workspace.fs.writeFile gives 0644/0755.
+// Inside the data folder (`root`), every path goes through safePaths.ts: no link is followed.
 // Node only (no vscode), so unit tests can check the modes.
-import { promises as fs } from 'fs';
+import { promises as fs, constants } from 'fs';
 import * as path from 'path';
+import { SafePaths } from '../storage/safePaths';
 
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
@@ -10,9 +12,16 @@ export const DIR_MODE = 0o700;
 /**
  * Creates `dir` (and missing parents) as 0700. Parents are created 0700 too; an existing `dir` is
  * narrowed to 0700 only when `own` says it is the extension's (such as summaries/ in the journal
- * folder), never a folder the user chose.
+ * folder), never a folder the user chose. With `root` (the data folder, holding `dir`), a link
+ * anywhere from the root down is refused, never followed or changed.
  */
-export async function makePrivateDir(dir: string, own = true): Promise<void> {
+export async function makePrivateDir(dir: string, own = true, root?: string): Promise<void> {
+  if (root) {
+    const safe = new SafePaths(root);
+    await safe.mkdirp(dir);
+    if (own) await safe.chmodDir(dir);
+    return;
+  }
   const created = await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
   // mkdir's mode goes through the umask, which can only remove bits: set it exactly.
   if (created !== undefined || own) await fs.chmod(dir, DIR_MODE);
@@ -20,10 +29,12 @@ export async function makePrivateDir(dir: string, own = true): Promise<void> {
 
 /**
  * Writes `data` to `file` as 0600. `exclusive`: fail if it exists (nothing is overwritten). A file
- * the user chose to replace in a save dialog is truncated and narrowed to 0600.
+ * the user chose to replace in a save dialog is truncated and narrowed to 0600. A link in the
+ * file's place is never written through; with `root` (the data folder), nor a link on the way.
  */
-export async function writePrivateFile(file: string, data: Uint8Array, exclusive: boolean): Promise<void> {
-  const handle = await fs.open(file, exclusive ? 'wx' : 'w', FILE_MODE);
+export async function writePrivateFile(file: string, data: Uint8Array, exclusive: boolean, root?: string): Promise<void> {
+  const flags = constants.O_WRONLY | constants.O_CREAT | (exclusive ? constants.O_EXCL : constants.O_TRUNC);
+  const handle = await new SafePaths(root ?? path.dirname(file)).open(file, flags, FILE_MODE);
   try {
     await handle.chmod(FILE_MODE);
     await handle.writeFile(data);

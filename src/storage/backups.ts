@@ -1,10 +1,14 @@
-// Rolling backups in .mood-journal/backups/: the last 7 daily and the last 4 weekly copies, each
+// Rolling backups in .mood-journal/backups/: the 7 daily and the 4 weekly copies written last, each
 // written with the same atomic method as the journal itself and read back before it counts. A copy
 // that does not open or fails PRAGMA quick_check (say, cut short by a full disk) counts as missing
 // and is written again.
+// Which copies are newest is decided by the order they were written in, carried in each name
+// (`daily-2026-05-04.0042.sqlite`: the 42nd written here), never by the date in the name: a clock
+// that ran a year ahead names its copies a year ahead, and they must not outrank today's.
 import * as path from 'path';
 import type { SqlJsStatic } from 'sql.js';
 import { isoWeek, type LocalDate } from '../core/time';
+import { CopyNames } from './conflictCopies';
 import type { FileIdentity, JournalFiles } from './files';
 import { openSnapshot } from './snapshotCheck';
 import { rowCounts, verifySameBytes } from './verify';
@@ -12,15 +16,24 @@ import { rowCounts, verifySameBytes } from './verify';
 export const KEEP_DAILY = 7;
 export const KEEP_WEEKLY = 4;
 
-const DAILY = /^daily-(\d{4}-\d{2}-\d{2})\.sqlite$/;
-const WEEKLY = /^weekly-(\d{4}-W\d{2})\.sqlite$/;
+const DAILY = /^daily-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.sqlite$/;
+const WEEKLY = /^weekly-(\d{4}-W\d{2})(?:\.(\d+))?\.sqlite$/;
+/** Sync tools' copies of a backup, in every naming the journal knows for its own files. */
+const COPIES = new CopyNames('(?:daily-\\d{4}-\\d{2}-\\d{2}|weekly-\\d{4}-W\\d{2})(?:\\.\\d+)?', '.sqlite');
+
+/** Which tool made `name` as a copy of a backup, if it is one. */
+export function backupCopyOf(name: string): ReturnType<CopyNames['of']> {
+  return COPIES.of(name);
+}
 
 export interface BackupFile {
   name: string;
   path: string;
   kind: 'daily' | 'weekly';
-  /** The day or ISO week it was taken; names sort chronologically. */
+  /** The day or ISO week it was taken, by the clock of the time. */
   label: string;
+  /** Its place in the order backups were written here (0: written before the order was kept). */
+  order: number;
 }
 
 export interface BackupInfo extends BackupFile {
@@ -45,19 +58,26 @@ export class Backups {
     readonly dir: string
   ) {}
 
-  /** Writes today's daily and this week's weekly copy unless a valid one exists, then prunes. */
+  /**
+   * Writes today's daily and this week's weekly copy unless a valid one exists that was not written
+   * while the clock ran ahead, then prunes. Both copies written now share the next write order.
+   */
   async write(snapshot: Uint8Array, today: LocalDate): Promise<string[]> {
-    await this.files.mkdirp(this.dir);
-    await this.files.identity(this.dir); // refuses a backups folder that is a symbolic link
-    const existing = new Set(await this.files.list(this.dir));
+    await this.files.mkdirp(this.dir); // refuses a backups folder that is a link (safePaths.ts)
+    const all = await listBackups(this.files, this.dir);
+    const order = Math.max(0, ...all.map((b) => b.order)) + 1;
     const written: string[] = [];
-    for (const name of [`daily-${today}.sqlite`, `weekly-${isoWeek(today)}.sqlite`]) {
+    for (const [kind, label] of [['daily', today], ['weekly', isoWeek(today)]] as const) {
+      const current = all.find((b) => b.kind === kind && b.label === label);
+      if (current && !writtenAhead(current, all) && (await this.isValid(current.path))) continue;
+      const name = `${kind}-${label}.${String(order).padStart(4, '0')}.sqlite`;
       const file = path.join(this.dir, name);
-      if (existing.has(name) && (await this.isValid(file))) continue;
       // The snapshot itself was verified before it replaced the journal; the copy must match it.
       await this.files.writeAtomic(file, snapshot, { verify: async (tmp) => void (await verifySameBytes(this.files, tmp, snapshot)) });
       this.remember(file, await this.files.identity(file));
       written.push(name);
+      // A copy of the same day that does not open is of no use once this one is there.
+      if (current && !(await this.isValid(current.path))) await this.files.remove(current.path);
     }
     if (written.length > 0) await this.prune();
     return written;
@@ -74,9 +94,29 @@ export class Backups {
   async isValid(file: string): Promise<boolean> {
     const id = await this.files.identity(file);
     if (id && this.known.get(file) === key(id)) return true;
-    const info = await inspectBackup(this.files, this.SQL, { name: path.basename(file), path: file, kind: 'daily', label: '' });
+    const info = await inspectBackup(this.files, this.SQL, { name: path.basename(file), path: file, kind: 'daily', label: '', order: 0 });
     if (info.valid) this.remember(file, id);
     return info.valid;
+  }
+
+  /**
+   * Sync tools' copies of backups (two machines wrote the same name while apart). The journal's
+   * rows reach every machine through its own files, so a copy is one more backup of them: it takes
+   * the original's place when that is missing or damaged, and is removed otherwise.
+   */
+  async settleCopies(): Promise<string[]> {
+    if (!(await this.files.identity(this.dir))) return [];
+    const settled: string[] = [];
+    for (const name of await this.files.list(this.dir)) {
+      const copy = backupCopyOf(name);
+      if (!copy) continue;
+      const file = path.join(this.dir, name);
+      const original = path.join(this.dir, copy.of);
+      if (!(await this.isValid(original)) && (await this.isValid(file))) await this.files.rename(file, original);
+      else await this.files.remove(file);
+      settled.push(name);
+    }
+    return settled;
   }
 
   private remember(file: string, id: FileIdentity | undefined): void {
@@ -91,18 +131,26 @@ export class Backups {
   }
 }
 
-/** Every backup file by name, newest first; unchecked. */
+/** Every backup file by name, newest (last written) first; unchecked. */
 export async function listBackups(files: JournalFiles, dir: string): Promise<BackupFile[]> {
   if (!(await files.identity(dir))) return [];
   const out: BackupFile[] = [];
   for (const name of await files.list(dir)) {
-    const daily = DAILY.exec(name);
-    const weekly = WEEKLY.exec(name);
-    if (daily) out.push({ name, path: path.join(dir, name), kind: 'daily', label: daily[1] });
-    else if (weekly) out.push({ name, path: path.join(dir, name), kind: 'weekly', label: weekly[1] });
+    const m = DAILY.exec(name) ?? WEEKLY.exec(name);
+    if (m) out.push({ name, path: path.join(dir, name), kind: name.startsWith('daily') ? 'daily' : 'weekly', label: m[1], order: Number(m[2] ?? 0) });
   }
-  // Newest first; a daily copy is never older than the weekly copy of the same week.
-  return out.sort((a, b) => (a.kind === b.kind ? b.label.localeCompare(a.label) : a.kind === 'daily' ? -1 : 1));
+  // Same order: written together, or both before the order was kept; then a daily copy is never
+  // older than the weekly copy of the same week.
+  return out.sort((a, b) => b.order - a.order || (a.kind === b.kind ? b.label.localeCompare(a.label) : a.kind === 'daily' ? -1 : 1));
+}
+
+/**
+ * Whether `b` was written while the clock ran ahead: a copy written after it carries an earlier day
+ * (or week). The copy for today is then written again rather than kept.
+ */
+function writtenAhead(b: BackupFile, all: readonly BackupFile[]): boolean {
+  const week = (x: BackupFile) => (x.kind === 'weekly' ? x.label : isoWeek(x.label as LocalDate));
+  return all.some((o) => o.order > b.order && (o.kind === 'daily' && b.kind === 'daily' ? o.label < b.label : week(o) < week(b)));
 }
 
 /** Every backup, checked: the valid ones newest first, then the ones that cannot be restored. */

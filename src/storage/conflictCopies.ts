@@ -1,11 +1,13 @@
 // Copies of the journal that sync tools make when two machines changed the same file while apart:
 // the snapshot or a log renamed in each tool's own way. Their rows are merged by id (newest stamp
 // wins, tombstones kept), recorded in this machine's log, and the copies moved to merged/, kept.
+// Copies of the fingerprint are removed (backups settle their own copies, see backups.ts).
 // Naming per tool, with sources, is in the README ("Sync tools and several machines").
 import * as path from 'path';
 import type { SqlJsStatic } from 'sql.js';
 import type { Op } from '../core/schemas';
 import { isLaterEpoch, readEpoch, type Epoch } from './epoch';
+import { isDiskFull, SymlinkError } from './fileErrors';
 import type { JournalFiles } from './files';
 import { migrate } from './migrations';
 import { decodeLog } from './opLog';
@@ -17,23 +19,57 @@ export const MERGED_DIR = 'merged';
 export type SyncTool = 'syncthing' | 'dropbox' | 'nextcloud' | 'owncloud' | 'localized' | 'google-drive' | 'icloud' | 'onedrive';
 
 /**
- * How each tool renames the losing copy of `<stem><ext>`, matched on `<stem><decoration>`; the first
- * group is the original stem. Most specific first: OneDrive's "-<computer name>" would match others.
+ * How each tool renames the losing copy of `<stem><ext>`: the pattern of `<stem><decoration>`, with
+ * the stem's own pattern in place of `STEM`. Most specific first: OneDrive's "-<computer name>"
+ * would match others.
  */
-const DECORATIONS: readonly [SyncTool, RegExp][] = [
-  ['syncthing', /^(.+)\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?$/],
-  ['dropbox', /^(.+) \((?:[^()]*['’]s )?conflicted copy \d{4}-\d{2}-\d{2}(?: \(\d+\))?\)$/],
-  ['nextcloud', /^(.+) \(conflicted copy (?:[^()]* )?\d{4}-\d{2}-\d{2} \d{6}\)$/],
-  ['owncloud', /^(.+)_conflict-\d{8}-\d{6}$/],
+const DECORATIONS: readonly [SyncTool, string][] = [
+  ['syncthing', 'STEM\\.sync-conflict-\\d{8}-\\d{6}(?:-[A-Z0-9]{7})?'],
+  ['dropbox', "STEM \\((?:[^()]*['’]s )?conflicted copy \\d{4}-\\d{2}-\\d{2}(?: \\(\\d+\\))?\\)"],
+  ['nextcloud', 'STEM \\(conflicted copy (?:[^()]* )?\\d{4}-\\d{2}-\\d{2} \\d{6}\\)'],
+  ['owncloud', 'STEM_conflict-\\d{8}-\\d{6}'],
   // Dropbox and the Nextcloud/ownCloud clients translate "conflicted copy"; the date stays.
-  ['localized', /^(.+) \([^()]*\d{4}-\d{2}-\d{2}[^()]*\)$/],
-  ['google-drive', /^(.+) \(\d+\)$/],
-  ['icloud', /^(.+) \d+$/],
-  ['onedrive', /^([^-]+)-[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/]
+  ['localized', 'STEM \\([^()]*\\d{4}-\\d{2}-\\d{2}[^()]*\\)'],
+  ['google-drive', 'STEM \\(\\d+\\)'],
+  ['icloud', 'STEM \\d+'],
+  ['onedrive', 'STEM-[A-Za-z0-9][A-Za-z0-9_-]{0,62}']
 ];
 
-const SNAPSHOT_STEM = /^journal$/;
-const LOG_STEM = /^journal\.[a-z0-9]{1,32}$/;
+/** The copy namings of one kind of file: its stem's pattern and its extension. */
+export class CopyNames {
+  private readonly exact: RegExp;
+  private readonly patterns: [SyncTool, RegExp][];
+
+  constructor(
+    stem: string,
+    private readonly ext: string
+  ) {
+    this.exact = new RegExp(`^${stem}$`);
+    this.patterns = DECORATIONS.map(([tool, p]) => [tool, new RegExp(`^${p.replace('STEM', `(${stem})`)}$`)]);
+  }
+
+  /** The tool and the original name when `name` is a tool's copy of a file of this kind. */
+  of(name: string): { tool: SyncTool; of: string } | undefined {
+    if (!name.endsWith(this.ext)) return undefined;
+    const decorated = name.slice(0, -this.ext.length);
+    if (this.exact.test(decorated)) return undefined; // the file itself, not a copy
+    for (const [tool, re] of this.patterns) {
+      const original = re.exec(decorated)?.[1];
+      if (original) return { tool, of: `${original}${this.ext}` };
+    }
+    return undefined;
+  }
+}
+
+const SNAPSHOT_COPIES = new CopyNames('journal', '.sqlite');
+const LOG_COPIES = new CopyNames('journal\\.[a-z0-9]{1,32}', '.oplog');
+/** journal.sqlite.sha256, the fingerprint: a copy of it is of no use and is removed. */
+const FINGERPRINT_COPIES = new CopyNames('journal\\.sqlite', '.sha256');
+
+/** Which tool made `name` as a copy of the snapshot's fingerprint, if it is one. */
+export function fingerprintCopyOf(name: string): { tool: SyncTool; of: string } | undefined {
+  return FINGERPRINT_COPIES.of(name);
+}
 
 export interface ConflictCopy {
   name: string;
@@ -44,24 +80,23 @@ export interface ConflictCopy {
 
 /** Which tool made `name` as a copy of the snapshot or of a log, if it is one. */
 export function conflictCopyOf(name: string): { kind: 'snapshot' | 'log'; tool: SyncTool; of: string } | undefined {
-  const ext = name.endsWith('.sqlite') ? '.sqlite' : name.endsWith('.oplog') ? '.oplog' : undefined;
-  if (!ext) return undefined;
-  const stem = ext === '.sqlite' ? SNAPSHOT_STEM : LOG_STEM;
-  const decorated = name.slice(0, -ext.length);
-  if (stem.test(decorated)) return undefined; // the file itself, not a copy
-  for (const [tool, re] of DECORATIONS) {
-    const original = re.exec(decorated)?.[1];
-    if (original && stem.test(original)) return { kind: ext === '.sqlite' ? 'snapshot' : 'log', tool, of: `${original}${ext}` };
-  }
-  return undefined;
+  const snapshot = SNAPSHOT_COPIES.of(name);
+  if (snapshot) return { kind: 'snapshot', ...snapshot };
+  const log = LOG_COPIES.of(name);
+  return log && { kind: 'log', ...log };
 }
 
 /** What the journal gives the merge: which ops would change it, and a durable way to apply them. */
 export interface MergeTarget {
-  /** The valid ops among `changes` that would change this journal, in order. Changes nothing. */
-  winners(changes: Op[][]): Op[];
+  /**
+   * The valid ops among `changes` that would change this journal, in order; with `orHeld`, also
+   * those it already holds exactly (rows shown but not yet recorded). Changes nothing.
+   */
+  winners(changes: Op[][], orHeld: boolean): Op[];
   /** Appends the ops to this machine's log (fsync'd), then applies them. */
   record(ops: Op[]): Promise<void>;
+  /** Applies the ops in memory only: the disk is full, and they are recorded on a later pass. */
+  show(ops: Op[]): void;
 }
 
 export interface MergeOutcome {
@@ -69,11 +104,19 @@ export interface MergeOutcome {
   moved: number;
   /** The latest epoch found in a snapshot copy (a restore made on a machine whose copy lost the name). */
   epoch: Epoch | undefined;
+  /** The disk was full: some copies are shown but stay in place until their rows can be recorded. */
+  diskFull?: unknown;
+  /** merged/ (or a name in it) is a link: the copies stay in place. */
+  link?: SymlinkError;
+  /** Copies of the fingerprint removed in this pass. */
+  cleared: number;
 }
 
 export class ConflictCopies {
   /** Copies that could not be read, by name → identity, so they are retried only once they change. */
   private readonly unreadable = new Map<string, string>();
+  /** Copies whose rows are shown but not yet in this machine's log (the disk was full), by name → identity. */
+  private readonly shownOnly = new Map<string, string>();
   readonly mergedDir: string;
 
   constructor(
@@ -94,9 +137,12 @@ export class ConflictCopies {
     return out.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Merges every readable copy into `target`, then moves it to merged/. */
+  /**
+   * Merges every readable copy into `target`, then moves it to merged/; removes copies of the
+   * fingerprint. On a full disk a copy's rows are shown at once and recorded on a later pass.
+   */
   async merge(target: MergeTarget): Promise<MergeOutcome> {
-    const outcome: MergeOutcome = { moved: 0, epoch: undefined };
+    const outcome: MergeOutcome = { moved: 0, epoch: undefined, cleared: 0 };
     for (const copy of await this.find()) {
       const id = await this.files.identity(copy.path);
       const idKey = id ? `${id.ino}:${id.size}:${id.mtimeMs}` : '';
@@ -107,13 +153,43 @@ export class ConflictCopies {
         this.log(`The sync conflict copy ${copy.name} (${copy.tool}) could not be read and was left in place.`);
         continue;
       }
-      const winners = target.winners(read.changes);
-      if (winners.length > 0) await target.record(winners);
+      const winners = target.winners(read.changes, this.shownOnly.get(copy.name) === idKey);
       if (isLaterEpoch(read.epoch, outcome.epoch)) outcome.epoch = read.epoch;
-      if (await this.moveAside(copy)) outcome.moved++;
+      let recorded = false;
+      try {
+        if (winners.length > 0) await target.record(winners);
+        recorded = true;
+        this.shownOnly.delete(copy.name);
+        if (await this.moveAside(copy)) outcome.moved++;
+      } catch (e) {
+        if (e instanceof SymlinkError) outcome.link ??= e;
+        else if (!isDiskFull(e)) throw e;
+        else {
+          outcome.diskFull ??= e;
+          if (!recorded && winners.length > 0) {
+            target.show(winners);
+            this.shownOnly.set(copy.name, idKey);
+          }
+        }
+        continue; // left where it is; the next pass tries again
+      }
       this.log(`Merged the sync conflict copy ${copy.name} (${copy.tool}): ${winners.length} row(s) newer than the journal's.`);
     }
+    outcome.cleared = await this.clearFingerprintCopies();
     return outcome;
+  }
+
+  /** The fingerprint only lets the snapshot this machine wrote skip a check; a copy of it is of no use. */
+  private async clearFingerprintCopies(): Promise<number> {
+    let cleared = 0;
+    for (const name of await this.files.list(this.dir)) {
+      const copy = fingerprintCopyOf(name);
+      if (!copy) continue;
+      await this.files.remove(path.join(this.dir, name));
+      this.log(`Removed ${name}, a ${copy.tool} copy of ${copy.of}.`);
+      cleared++;
+    }
+    return cleared;
   }
 
   private async read(copy: ConflictCopy): Promise<{ changes: Op[][]; epoch?: Epoch } | undefined> {

@@ -1,5 +1,5 @@
-// Errors of the file layer that the user must be told about in plain words: a symbolic link where
-// the journal keeps its files, and a disk (or quota) that is full.
+// Errors of the file layer that the user must be told about in plain words: a link where the
+// journal keeps its files, and a disk (or quota) that is full.
 
 const DISK_FULL_CODES = new Set(['ENOSPC', 'EFBIG', 'EDQUOT']);
 
@@ -8,11 +8,21 @@ export function isDiskFull(e: unknown): boolean {
   return DISK_FULL_CODES.has((e as NodeJS.ErrnoException | undefined)?.code ?? '');
 }
 
-/** An entry of the data folder is a symbolic link; the journal never reads or writes through one. */
+/**
+ * A link (symbolic link or junction) where the journal keeps its files, or a data folder that is a
+ * link to the workspace root or to a folder of the repository. Nothing is read or written through it.
+ */
 export class SymlinkError extends Error {
   readonly code = 'ESYMLINK';
-  constructor(readonly file: string) {
-    super(`${file} is a symbolic link; the journal never follows links in its folder. Move or delete it.`);
+  constructor(
+    /** The link itself. */
+    readonly file: string,
+    /** Where it leads (absolute), when it can be read. */
+    readonly target?: string,
+    /** Why a data folder that is a link is refused; undefined for a link inside the data folder. */
+    readonly reason?: 'outside' | 'workspace' | 'foreign'
+  ) {
+    super(`${file} is a link to ${target ?? 'another place'}; the journal never follows a link in its folder. Remove the link, or choose a data folder in your user settings (moodDose.dataFolder).`);
     this.name = 'SymlinkError';
   }
 }

@@ -1,7 +1,8 @@
 // The only file operations the store needs. Desktop uses Node's fs (nodeFiles.ts); a web build can
 // implement the same interface over vscode.workspace.fs.
-// Every operation refuses (SymlinkError) a path whose last component is a symbolic link, and a
-// write either lands completely or throws; a failed write leaves no temp file behind.
+// Every operation refuses (SymlinkError) a path that is a link or goes through one below a protected
+// data folder (see safePaths.ts), and a write either lands completely or throws; a failed write
+// leaves no temp file behind.
 
 export interface FileIdentity {
   size: number;
@@ -45,6 +46,8 @@ export interface JournalFiles {
   sha256?(path: string): Promise<string | undefined>;
   /** Bytes free for this user on the disk holding `dir`, when the platform can tell. */
   freeSpace?(dir: string): Promise<number | undefined>;
+  /** From now on, refuse a link anywhere from `root` (the data folder) down, not only as a last component. */
+  protect?(root: string): void;
   /** Releases any handles kept open between calls. */
   dispose?(): void;
 }

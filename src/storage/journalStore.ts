@@ -13,7 +13,7 @@ import { writeVerifiedSnapshot } from './compaction';
 import { ConflictCopies } from './conflictCopies';
 import { isLaterEpoch, nextEpoch, readEpoch, writeEpoch, type Epoch } from './epoch';
 import { adoptIdentity, identitiesIn, identityOps, mintIdentity, readIdentity, type JournalIdentity } from './journalIdentity';
-import { DiskFullError } from './fileErrors';
+import { DiskFullError, isDiskFull, SymlinkError } from './fileErrors';
 import type { FileIdentity, JournalFiles } from './files';
 import { LogSet, machineIdFromHost } from './logSet';
 import { migrate, SCHEMA_VERSION } from './migrations';
@@ -28,6 +28,8 @@ import { readAllOps, type SqlValue } from './tables';
 import { UnsavedChanges, type UnsavedState } from './unsaved';
 import { NotWriterError, type StoreNotice, type WriteOptions, type WriteResult } from './writeResult';
 import { WriterLock } from './writerLock';
+import { WriterRole, type RoleChange } from './writerRole';
+import { StoreEvents, type ChangeEvent } from './storeEvents';
 
 export { HASH_NAME, quarantine, replaceSnapshot, SNAPSHOT_NAME } from './snapshotFiles';
 export { LEGACY_LOG_NAME, logName } from './logSet';
@@ -36,6 +38,7 @@ export { NotWriterError, type StoreNotice, type WriteOptions, type WriteResult }
 export { DiskFullError, SymlinkError } from './fileErrors';
 export { CorruptJournalError } from './snapshotLoad';
 export type { UnsavedState } from './unsaved';
+export type { ChangeEvent } from './storeEvents';
 
 export const LOCK_NAME = 'journal.sqlite.lock';
 export const BACKUP_DIR = 'backups';
@@ -66,12 +69,6 @@ export interface StoreOptions {
   retryUnsavedMs?: number;
 }
 
-export interface ChangeEvent {
-  tables: ReadonlySet<TableName>;
-  /** 'local' for writes made through this store, 'external' for another window or a synced file. */
-  source: 'local' | 'external';
-}
-
 export class JournalStore {
   readonly snapshotPath: string;
   readonly logPath: string;
@@ -79,13 +76,9 @@ export class JournalStore {
   private readonly files: JournalFiles;
   private readonly log: Logger;
   private readonly now: () => number;
-  private readonly lock: WriterLock | undefined;
+  private readonly role: WriterRole;
   private readonly rows: JournalRows;
-  private readonly listeners = new Set<(e: ChangeEvent) => void>();
-  private readonly badRowListeners = new Set<(e: BadRowError) => void>();
-  private readonly noticeListeners = new Set<(n: StoreNotice) => void>();
-  /** Notices raised before anyone listened (e.g. while opening), delivered to the first listener. */
-  private readonly pendingNotices: StoreNotice[] = [];
+  private readonly events: StoreEvents;
   private readonly logs: LogSet;
   private readonly copies: ConflictCopies;
   private epoch: Epoch | undefined;
@@ -103,6 +96,8 @@ export class JournalStore {
   private closed = false;
   /** The id was made in this session and is in no file yet: it goes with the next record, or the next snapshot. */
   private identityUnrecorded = false;
+  /** The folder itself could not be created (a full disk); it is created before the first append. */
+  private folderMissing = false;
 
   private constructor(
     private readonly opts: StoreOptions,
@@ -111,6 +106,7 @@ export class JournalStore {
     this.files = opts.files ?? new NodeFiles();
     this.log = opts.log ?? (() => undefined);
     this.now = opts.now ?? Date.now;
+    this.events = new StoreEvents((m) => this.log('error', m));
     this.guard = new DamageGuard(this.files, opts.dir, (m) => this.log('error', m));
     this.rows = new JournalRows(db, (e) => this.reportBadRow(e), (m) => this.log('warn', m), this.guard);
     this.snapshotPath = path.join(opts.dir, SNAPSHOT_NAME);
@@ -118,10 +114,10 @@ export class JournalStore {
     this.logPath = this.logs.ownPath;
     this.backupDir = path.join(opts.dir, BACKUP_DIR);
     this.copies = new ConflictCopies(this.files, opts.dir, opts.sql, (m) => this.log('warn', m));
-    this.lock = opts.writer === false ? undefined : new WriterLock(this.files, path.join(opts.dir, LOCK_NAME), { now: this.now });
+    this.role = new WriterRole(opts.writer === false ? undefined : new WriterLock(this.files, path.join(opts.dir, LOCK_NAME), { now: this.now }));
     this.backups = new Backups(this.files, opts.sql, this.backupDir);
     this.unsaved = new UnsavedChanges({
-      append: (record) => this.files.appendDurable(this.logPath, record),
+      append: (record) => this.append(record),
       commit: (ops, record) => this.commit(ops, record),
       describe: (cause, count, bytes) => this.diskFull(cause, count, bytes),
       retryMs: opts.retryUnsavedMs ?? 15_000,
@@ -135,6 +131,7 @@ export class JournalStore {
    */
   static async open(opts: StoreOptions): Promise<JournalStore> {
     const files = opts.files ?? new NodeFiles();
+    files.protect?.(opts.dir); // no link is followed anywhere in the data folder (safePaths.ts)
     const info = (m: string) => opts.log?.('info', m);
     const loaded = await loadSnapshot(files, opts.sql, opts.dir, [path.join(opts.dir, BACKUP_DIR)], opts.now ?? Date.now, info);
     const { db, identity, existed } = loaded;
@@ -143,18 +140,24 @@ export class JournalStore {
     if (from !== SCHEMA_VERSION) store.log('info', `Journal schema upgraded from version ${from} to ${SCHEMA_VERSION}.`);
     store.snapshotId = identity;
     store.epoch = readEpoch(db);
+    store.folderMissing = loaded.diskFull !== undefined;
     const tables = new Set<TableName>();
     await store.readLogs(tables);
-    await store.mergeConflictCopies(tables);
+    // Reading needs no room on the disk; on a full disk the journal opens read-only, in full.
+    let full = loaded.diskFull ?? (await store.mergeConflictCopies(tables));
     try {
       store.identityUnrecorded = mintIdentity(db, store.now()) !== undefined;
     } catch {
       // A snapshot damaged where its id is: the damage is found and reported on the usual paths.
     }
-    if (store.lock && (await store.lock.tryAcquire())) {
+    if (!full && store.role.hasLock) {
+      const role = await store.tryBecomeWriter();
+      full = role.diskFull;
+      if (role.acquired) await store.settleBackupCopies();
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
-      if (!existed || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0) store.scheduleCompaction(0);
+      if (role.acquired && (!existed || from !== SCHEMA_VERSION || store.appendedSinceCompaction > 0)) store.scheduleCompaction(0);
     }
+    if (full) await store.openedReadOnly(full);
     // After the caller has the store (and its listeners): hashing must not delay the open.
     store.trustConfirmed = new Promise((r) => setTimeout(r, 0))
       .then(() => confirmTrust(files, opts.dir, loaded, store.guard))
@@ -168,7 +171,7 @@ export class JournalStore {
   }
 
   get isWriter(): boolean {
-    return this.lock?.held ?? true;
+    return this.role.isWriter;
   }
 
   /** Non-null while the snapshot (on disk, or as loaded) is damaged; compaction waits. */
@@ -196,19 +199,16 @@ export class JournalStore {
   }
 
   onDidChange(listener: (e: ChangeEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.onDidChange(listener);
   }
 
   onBadRow(listener: (e: BadRowError) => void): () => void {
-    this.badRowListeners.add(listener);
-    return () => this.badRowListeners.delete(listener);
+    return this.events.onBadRow(listener);
   }
 
+  /** Things to tell the user once; those raised while opening reach the first listener. */
   onNotice(listener: (n: StoreNotice) => void): () => void {
-    this.noticeListeners.add(listener);
-    for (const n of this.pendingNotices.splice(0)) listener(n);
-    return () => this.noticeListeners.delete(listener);
+    return this.events.onNotice(listener);
   }
 
   /**
@@ -235,12 +235,40 @@ export class JournalStore {
     this.identityUnrecorded = false;
     const notApplied: Op[] = [];
     const tables = this.rows.apply([stamped], { notApplied });
-    this.emit({ tables, source: 'local' });
+    this.events.emit({ tables, source: 'local' });
     this.scheduleCompaction();
     if (notApplied.length > 0) {
       this.log('warn', `${notApplied.length} of ${stamped.length} change(s) did not apply; a newer version is already in the journal: ${notApplied.map((o) => `${o.table} ${o.row.id}`).join(', ')}`);
     }
     return { applied: stamped.filter((op) => !notApplied.includes(op)), notApplied };
+  }
+
+  /** Appends to this machine's log, first creating the folder if a full disk kept it from being made. */
+  private async append(record: Uint8Array): Promise<void> {
+    if (this.folderMissing) {
+      await this.files.mkdirp(this.opts.dir);
+      this.folderMissing = false;
+    }
+    await this.files.appendDurable(this.logPath, record);
+  }
+
+  /** The disk was full while the journal opened: say so once; the lock is tried again later. */
+  private async openedReadOnly(cause: unknown): Promise<void> {
+    this.role.becomeReadOnly(cause);
+    const free = await this.files.freeSpace?.(this.opts.dir).catch(() => undefined);
+    const needed = Math.max((this.snapshotId?.size ?? 0) + this.appendedSinceCompaction, 1024 * 1024);
+    this.log('error', `The disk is full (${(cause as NodeJS.ErrnoException).code}): the journal opened read-only; new entries wait in memory until there is room.`);
+    this.events.notice({ kind: 'read-only', dir: this.opts.dir, freeBytes: free, neededBytes: needed });
+  }
+
+  /** Takes the writer lock (or room on the disk again) when it can. */
+  private async tryBecomeWriter(heartbeat = false): Promise<RoleChange> {
+    const change = heartbeat ? await this.role.heartbeat() : await this.role.tryBecome();
+    if (change.recovered) {
+      this.log('info', 'There is room on the disk again; this window writes the journal.');
+      if (this.appendedSinceCompaction > 0) this.scheduleCompaction();
+    }
+    return change;
   }
 
   private async diskFull(cause: unknown, unsaved: number, unsavedBytes: number): Promise<DiskFullError> {
@@ -283,12 +311,18 @@ export class JournalStore {
       // A change moves from the live log, to a compacting log, to the snapshot, in that order;
       // reading them in the same order means none is missed while another window compacts.
       const tables = new Set<TableName>();
-      await this.readLogs(tables);
-      const id = await this.files.identity(this.snapshotPath);
-      if (id && !sameFile(id, this.snapshotId)) await this.mergeSnapshotFromDisk(tables);
-      await this.mergeConflictCopies(tables);
-      if (this.lock && !this.lock.held && (await this.lock.tryAcquire())) this.scheduleCompaction(0);
-      if (tables.size > 0) this.emit({ tables, source: 'external' });
+      try {
+        await this.readLogs(tables);
+        const id = await this.files.identity(this.snapshotPath);
+        if (id && !sameFile(id, this.snapshotId)) await this.mergeSnapshotFromDisk(tables);
+        await this.mergeConflictCopies(tables);
+        if (!this.isWriter && (await this.tryBecomeWriter()).acquired && this.role.hasLock) this.scheduleCompaction(0);
+        await this.settleBackupCopies();
+      } catch (e) {
+        this.events.link(e);
+        throw e;
+      }
+      if (tables.size > 0) this.events.emit({ tables, source: 'external' });
       return tables.size > 0;
     });
   }
@@ -302,8 +336,8 @@ export class JournalStore {
 
   /** Keeps the writer lock alive; call every few seconds. Returns whether this window is the writer. */
   async heartbeat(): Promise<boolean> {
-    if (!this.lock || this.closed) return this.isWriter;
-    return this.lock.held ? this.lock.heartbeat() : this.lock.tryAcquire();
+    if (this.closed) return this.isWriter;
+    return (await this.tryBecomeWriter(true)).acquired;
   }
 
   /** Compacts if this is the writer, releases the lock and frees memory. */
@@ -319,7 +353,7 @@ export class JournalStore {
       await this.compactNow().catch((e) => this.log('error', `Final compaction failed; the log keeps every change: ${e}`));
       this.closed = true;
     });
-    await this.lock?.release();
+    await this.role.release();
     this.rows.close();
     this.files.dispose?.();
   }
@@ -338,7 +372,7 @@ export class JournalStore {
   restoreFrom(backupPath: string): Promise<string> {
     return this.exclusive(async () => {
       if (this.closed) throw new Error('The journal is closed.');
-      if (this.lock && !(await this.lock.tryAcquire())) throw new NotWriterError();
+      if (!(await this.tryBecomeWriter()).acquired) throw new NotWriterError();
       const bytes = await this.files.read(backupPath);
       if (!bytes) throw new Error(`The backup ${backupPath} no longer exists.`);
       const check = openSnapshot(this.opts.sql, bytes);
@@ -359,7 +393,7 @@ export class JournalStore {
         // A restored journal is still this journal.
         const identity = this.identity;
         if (identity) adoptIdentity(restored, identity);
-        if (this.lock && !(await this.lock.heartbeat())) throw new NotWriterError();
+        if (!(await this.role.confirm())) throw new NotWriterError();
         // Written and read back like a compaction's snapshot before anything else changes.
         this.snapshotId = (await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, restored)).identity;
         this.replaceDb(restored, epoch);
@@ -369,7 +403,7 @@ export class JournalStore {
         this.appendedSinceCompaction = 0;
         await this.readLogs(tables);
         this.log('info', `Restored ${path.basename(backupPath)} as a new journal epoch: ${plan.removed} row(s) hidden, ${plan.reverted} row(s) back to their backup version. The journal as it was is kept at ${kept}.`);
-        this.emit({ tables, source: 'local' });
+        this.events.emit({ tables, source: 'local' });
         return kept;
       } catch (e) {
         if (this.rows.db !== restored) restored.close();
@@ -395,7 +429,7 @@ export class JournalStore {
     if (this.blocked) return;
     // Confirm the lock right before replacing the snapshot: a window that was asleep past its
     // heartbeat may have been replaced as the writer, and must not overwrite the new writer's work.
-    if (this.lock && !(await this.lock.heartbeat())) return;
+    if (!(await this.role.confirm())) return;
     const { bytes: snapshot, identity } = await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, this.rows.db).catch((e: unknown) => {
       throw this.guard.translate(e);
     });
@@ -403,7 +437,7 @@ export class JournalStore {
     this.identityUnrecorded = false;
     for (const file of pending) await this.files.remove(file);
     this.appendedSinceCompaction = 0;
-    if (tables.size > 0) this.emit({ tables, source: 'external' });
+    if (tables.size > 0) this.events.emit({ tables, source: 'external' });
     if (this.opts.backups !== false && this.opts.today) {
       const written = await this.backups.write(snapshot, this.opts.today());
       if (written.length > 0) this.log('info', `Backup written: ${written.join(', ')}`);
@@ -417,7 +451,10 @@ export class JournalStore {
     clearTimeout(this.compactTimer);
     this.compactTimer = setTimeout(() => {
       this.compactTimer = undefined;
-      this.compact().catch((e) => this.log('error', `Compaction failed; changes stay safe in the log: ${e}`));
+      this.compact().catch((e) => {
+        this.events.link(e);
+        this.log('error', `Compaction failed; changes stay safe in the log: ${e}`);
+      });
     }, delay);
     (this.compactTimer as { unref?: () => void }).unref?.();
   }
@@ -428,31 +465,55 @@ export class JournalStore {
     this.appendedSinceCompaction = Math.max(this.appendedSinceCompaction, mine);
   }
 
-  /** Folds sync tools' conflict copies in, durably, and moves them to merged/. */
-  private async mergeConflictCopies(tables: Set<TableName>): Promise<void> {
+  /**
+   * Folds sync tools' conflict copies in, durably, and moves them to merged/; clears copies of the
+   * fingerprint. Returns the error when the disk was full: the copies' rows are shown at once, and
+   * recorded (then moved) on a later pass.
+   */
+  private async mergeConflictCopies(tables: Set<TableName>): Promise<unknown> {
     const outcome = await this.copies.merge({
-      winners: (changes) => {
+      winners: (changes, orHeld) => {
+        const valid = changes.map((ops) => this.rows.valid(ops));
         const winners: Op[] = [];
-        this.rows.apply(changes.map((ops) => this.rows.valid(ops)), { winners, dryRun: true });
-        return winners;
+        const outranked: Op[] = [];
+        this.rows.apply(valid, { winners, notApplied: orHeld ? outranked : undefined, dryRun: true });
+        return orHeld ? valid.flat().filter((op) => !outranked.includes(op)) : winners;
       },
       record: async (ops) => {
         const record = encodeChange(ops);
-        await this.files.appendDurable(this.logPath, record);
+        await this.append(record);
         this.appendedSinceCompaction += record.length;
+        for (const t of this.rows.apply([ops])) tables.add(t);
+      },
+      show: (ops) => {
         for (const t of this.rows.apply([ops])) tables.add(t);
       }
     });
+    if (outcome.link) this.events.link(outcome.link);
     if (outcome.epoch && isLaterEpoch(outcome.epoch, this.epoch)) {
       // A restore made on another machine, whose snapshot lost the file name to an older one: its
       // rows are merged above (they outrank the old ones); record its epoch and say so.
       writeEpoch(this.rows.db, outcome.epoch);
       this.epoch = outcome.epoch;
-      this.notice({ kind: 'restored-elsewhere' });
+      this.events.notice({ kind: 'restored-elsewhere' });
     }
     if (outcome.moved > 0) {
-      this.notice({ kind: 'merged-copies', count: outcome.moved, folder: this.copies.mergedDir });
+      this.events.notice({ kind: 'merged-copies', count: outcome.moved, folder: this.copies.mergedDir });
       this.scheduleCompaction();
+    }
+    return outcome.diskFull;
+  }
+
+  /** The window that writes backups clears sync tools' copies of them (see Backups.settleCopies). */
+  private async settleBackupCopies(): Promise<void> {
+    if (!this.isWriter || this.opts.backups === false) return;
+    try {
+      const settled = await this.backups.settleCopies();
+      if (settled.length > 0) this.log('info', `Cleared ${settled.length} sync conflict cop(ies) of backups: ${settled.join(', ')}`);
+    } catch (e) {
+      // Tried again on the next refresh; a link is named to the user.
+      this.events.link(e);
+      if (!isDiskFull(e) && !(e instanceof SymlinkError)) throw e;
     }
   }
 
@@ -517,7 +578,7 @@ export class JournalStore {
     this.logs.reset();
     await this.readLogs(tables);
     this.log('info', 'The journal was restored from a backup in another window; reloaded it from disk.');
-    this.notice({ kind: 'restored-elsewhere' });
+    this.events.notice({ kind: 'restored-elsewhere' });
   }
 
   private replaceDb(db: Database, epoch: Epoch | undefined): void {
@@ -527,23 +588,7 @@ export class JournalStore {
 
   private reportBadRow(e: BadRowError): void {
     this.log('warn', e.message);
-    for (const l of this.badRowListeners) l(e);
-  }
-
-  private notice(n: StoreNotice): void {
-    if (this.noticeListeners.size === 0) this.pendingNotices.push(n);
-    for (const l of this.noticeListeners) l(n);
-  }
-
-  private emit(e: ChangeEvent): void {
-    if (e.tables.size === 0) return;
-    for (const l of this.listeners) {
-      try {
-        l(e);
-      } catch (err) {
-        this.log('error', `A journal change listener failed: ${err}`);
-      }
-    }
+    this.events.badRow(e);
   }
 
   /** Runs one refresh or compaction at a time; writes never wait for these. */

@@ -7,6 +7,8 @@ import { processAlive } from './processes';
 
 /** Left alone while younger than this: no write takes that long, and clocks on shares drift. */
 export const LEFTOVER_MIN_AGE_MS = 60_000;
+/** A file dated further ahead than this was written while a clock ran ahead: its age says nothing. */
+const MAX_AHEAD_MS = 5 * 60_000;
 
 // writeAtomic's `<file>.tmp-<pid>-…`, createExclusive's `<file>.new-<pid>-…`, and a lock moved
 // aside by earlier versions, `<lock>.stale-<pid>-…`.
@@ -30,7 +32,8 @@ export async function removeLeftovers(files: JournalFiles, dirs: string[], opts:
       const owner = await ownerOf(files, file, name, opts.host);
       if (owner === undefined) continue;
       const id = await files.identity(file).catch(() => undefined);
-      if (!id || opts.now() - id.mtimeMs < LEFTOVER_MIN_AGE_MS) continue;
+      const age = id ? opts.now() - id.mtimeMs : 0;
+      if (!id || (age < LEFTOVER_MIN_AGE_MS && -age <= MAX_AHEAD_MS)) continue;
       if (owner !== 'elsewhere' && isAlive(owner)) continue;
       await files.remove(file);
       removed.push(name);

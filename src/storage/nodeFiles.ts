@@ -1,60 +1,65 @@
 // JournalFiles on Node's fs, with the fsync discipline that makes the journal crash-safe. Every
 // write is checked: all bytes written (a disk that is nearly full writes short), fsync'd, and a temp
 // file's size confirmed before it is renamed into place. A failed write removes its temp file.
-// Files in the data folder are never opened through a symbolic link.
+// Which paths may be touched at all (never through a link) is decided by safePaths.ts: every path
+// goes through the SafePaths of the data folder it lies in.
 import { createHash } from 'crypto';
 import * as fsSync from 'fs';
 import { promises as fs, constants } from 'fs';
 import * as path from 'path';
 import type { FileIdentity, JournalFiles, WriteOptions } from './files';
-import { SymlinkError } from './fileErrors';
+import { entryIo, SafePaths, type EntryIo } from './safePaths';
 
 const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES']);
-/** 0 where the platform has no such flag (Windows); an lstat check stands in for it there. */
-const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const FILE_MODE = 0o600;
-const DIR_MODE = 0o700;
 
 /** The system calls that change files, replaceable so tests can fail or cut short any one of them. */
-export interface FileIo {
-  openSync(file: string, flags: number, mode: number): number;
+export interface FileIo extends EntryIo {
   /** Returns the bytes written, which may be fewer than asked. */
   writeSync(fd: number, data: Uint8Array, offset: number, length: number): number;
   fsyncSync(fd: number): void;
-  open(file: string, flags: number, mode: number): Promise<fs.FileHandle>;
   /** Returns the bytes written, which may be fewer than asked. */
   write(handle: fs.FileHandle, data: Uint8Array, offset: number, length: number): Promise<number>;
   sync(handle: fs.FileHandle): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  link(from: string, to: string): Promise<void>;
-  mkdir(dir: string, mode: number): Promise<void>;
 }
 
 export const realIo: FileIo = {
-  openSync: (file, flags, mode) => fsSync.openSync(file, flags, mode),
+  ...entryIo,
   writeSync: (fd, data, offset, length) => fsSync.writeSync(fd, data, offset, length),
   fsyncSync: (fd) => fsSync.fsyncSync(fd),
-  open: (file, flags, mode) => fs.open(file, flags, mode),
   write: async (handle, data, offset, length) => (await handle.write(data, offset, length)).bytesWritten,
-  sync: (handle) => handle.sync(),
-  rename: (from, to) => fs.rename(from, to),
-  link: (from, to) => fs.link(from, to),
-  mkdir: async (dir, mode) => void (await fs.mkdir(dir, { recursive: true, mode }))
+  sync: (handle) => handle.sync()
 };
 
 export interface NodeFilesOptions {
   platform?: NodeJS.Platform;
   io?: Partial<FileIo>;
+  /** The data folder: no link is followed anywhere below it. More can be added with protect(). */
+  root?: string;
 }
 
 export class NodeFiles implements JournalFiles {
   private readonly appendFds = new Map<string, number>();
   private readonly platform: NodeJS.Platform;
   private readonly io: FileIo;
+  private readonly roots: SafePaths[] = [];
 
   constructor(opts: NodeFilesOptions = {}) {
     this.platform = opts.platform ?? process.platform;
     this.io = { ...realIo, ...opts.io };
+    if (opts.root) this.protect(opts.root);
+  }
+
+  /** From now on, no link is followed anywhere from `root` (a data folder) down. */
+  protect(root: string): void {
+    if (!this.roots.some((r) => r.root === path.resolve(root))) this.roots.push(new SafePaths(root, this.io));
+  }
+
+  /** The rule for `file`: its data folder's, or (outside every one) its last component only. */
+  private safe(file: string): SafePaths {
+    let best: SafePaths | undefined;
+    for (const r of this.roots) if (r.contains(file) && (!best || r.root.length > best.root.length)) best = r;
+    return best ?? new SafePaths(path.dirname(file), this.io);
   }
 
   async read(file: string): Promise<Uint8Array | undefined> {
@@ -113,13 +118,7 @@ export class NodeFiles implements JournalFiles {
     const open = this.appendFds.get(file);
     if (open !== undefined && this.ownsPath(open, file)) return open;
     if (open !== undefined) this.closeAppendFd(file);
-    if (!NOFOLLOW) refuseLinkSync(file);
-    let fd: number;
-    try {
-      fd = this.io.openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NOFOLLOW, FILE_MODE);
-    } catch (e) {
-      throw linkErrorSync(e, file);
-    }
+    const fd = this.safe(file).openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, FILE_MODE);
     this.appendFds.set(file, fd);
     return fd;
   }
@@ -141,14 +140,14 @@ export class NodeFiles implements JournalFiles {
 
   async writeAtomic(file: string, data: Uint8Array, opts: WriteOptions = {}): Promise<void> {
     // A rename would replace a link rather than write through it; refuse it all the same, by name.
-    await this.refuseLink(file);
+    await this.safe(file).check(file);
     const tmp = tempName(file, 'tmp');
+    await this.writeNew(tmp, data); // removes what it made if it fails; a link in its place stays
     try {
-      await this.writeNew(tmp, data);
       await opts.verify?.(tmp);
       await this.renameWithRetry(tmp, file);
     } catch (e) {
-      await fs.rm(tmp, { force: true });
+      await this.removeOwn(tmp);
       throw e;
     }
     await this.syncDir(path.dirname(file));
@@ -158,21 +157,21 @@ export class NodeFiles implements JournalFiles {
     // Write the content first, then hard-link it into place: the link either fails (the file
     // exists) or creates the file with all of its content, so no reader ever sees it half-written.
     const tmp = tempName(file, 'new');
+    await this.writeNew(tmp, data);
     try {
-      await this.writeNew(tmp, data);
-      await this.io.link(tmp, file);
+      await this.safe(file).link(tmp, file);
       await this.syncDir(path.dirname(file));
       return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw e;
     } finally {
-      await fs.rm(tmp, { force: true });
+      await this.removeOwn(tmp);
     }
   }
 
   async rename(from: string, to: string): Promise<void> {
-    await this.refuseLink(from);
+    await this.safe(from).check(from);
     return this.renameWithRetry(from, to);
   }
 
@@ -184,31 +183,20 @@ export class NodeFiles implements JournalFiles {
   }
 
   async remove(file: string): Promise<void> {
-    await fs.rm(file, { force: true });
+    await this.safe(file).remove(file);
   }
 
   async list(dir: string): Promise<string[]> {
-    try {
-      return await fs.readdir(dir);
-    } catch (e) {
-      if (isNotFound(e)) return [];
-      throw e;
-    }
+    return this.safe(dir).list(dir);
   }
 
   async identity(file: string): Promise<FileIdentity | undefined> {
-    try {
-      const s = await fs.lstat(file);
-      if (s.isSymbolicLink()) throw new SymlinkError(file);
-      return { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    const s = await this.safe(file).lstat(file);
+    return s && { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
   }
 
   async mkdirp(dir: string): Promise<void> {
-    await this.io.mkdir(dir, DIR_MODE);
+    await this.safe(dir).mkdirp(dir);
   }
 
   async sha256(file: string): Promise<string | undefined> {
@@ -244,12 +232,7 @@ export class NodeFiles implements JournalFiles {
 
   /** Creates `file` (which must not exist), writes every byte, fsyncs and checks its size. */
   private async writeNew(file: string, data: Uint8Array): Promise<void> {
-    let handle: fs.FileHandle;
-    try {
-      handle = await this.io.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, FILE_MODE);
-    } catch (e) {
-      throw await this.linkError(e, file);
-    }
+    const handle = await this.safe(file).open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, FILE_MODE);
     let failed = true;
     try {
       let written = 0;
@@ -260,31 +243,17 @@ export class NodeFiles implements JournalFiles {
       failed = false;
     } finally {
       await handle.close().catch(() => undefined);
-      if (failed) await fs.rm(file, { force: true });
+      if (failed) await this.removeOwn(file);
     }
   }
 
-  private async openForReading(file: string): Promise<fs.FileHandle | undefined> {
-    try {
-      if (!NOFOLLOW) await this.refuseLink(file);
-      return await fs.open(file, constants.O_RDONLY | NOFOLLOW);
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw await this.linkError(e, file);
-    }
+  /** Removes a temp file this layer made; never through a link, and never instead of the first error. */
+  private async removeOwn(file: string): Promise<void> {
+    await this.safe(file).remove(file).catch(() => undefined);
   }
 
-  /** O_NOFOLLOW refuses a link with ELOOP (EMLINK on some BSDs), O_EXCL with EEXIST; name it for the user. */
-  private async linkError(e: unknown, file: string): Promise<unknown> {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ELOOP' && code !== 'EMLINK' && code !== 'EEXIST') return e;
-    const s = await fs.lstat(file).catch(() => undefined);
-    return s?.isSymbolicLink() ? new SymlinkError(file) : e;
-  }
-
-  private async refuseLink(file: string): Promise<void> {
-    const s = await fs.lstat(file).catch(() => undefined);
-    if (s?.isSymbolicLink()) throw new SymlinkError(file);
+  private openForReading(file: string): Promise<fs.FileHandle | undefined> {
+    return this.safe(file).openForReading(file);
   }
 
   private async renameWithRetry(from: string, to: string): Promise<void> {
@@ -292,7 +261,7 @@ export class NodeFiles implements JournalFiles {
     const attempts = this.platform === 'win32' ? 10 : 1;
     for (let i = 1; ; i++) {
       try {
-        await this.io.rename(from, to);
+        await this.safe(to).rename(from, to);
         return;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? '';
@@ -329,28 +298,4 @@ function checkedCount(n: number, file: string): number {
   // A regular file never accepts 0 bytes without an error; looping on it would never end.
   if (!(n > 0)) throw Object.assign(new Error(`Writing to ${file} made no progress.`), { code: 'EIO' });
   return n;
-}
-
-function refuseLinkSync(file: string): void {
-  let s: fsSync.Stats | undefined;
-  try {
-    s = fsSync.lstatSync(file);
-  } catch {
-    return;
-  }
-  if (s.isSymbolicLink()) throw new SymlinkError(file);
-}
-
-function linkErrorSync(e: unknown, file: string): unknown {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code !== 'ELOOP' && code !== 'EMLINK') return e;
-  try {
-    return fsSync.lstatSync(file).isSymbolicLink() ? new SymlinkError(file) : e;
-  } catch {
-    return e;
-  }
-}
-
-function isNotFound(e: unknown): boolean {
-  return (e as NodeJS.ErrnoException).code === 'ENOENT';
 }

@@ -1,6 +1,7 @@
 // The snapshot file's lifecycle outside the database itself: copying a bad file aside, replacing
 // it on the user's choice, and the fingerprint that lets a snapshot we wrote skip the full check.
 import * as path from 'path';
+import { SymlinkError } from './fileErrors';
 import type { FileIdentity, JournalFiles } from './files';
 import { sha256 } from './snapshotCheck';
 import { verifySameBytes } from './verify';
@@ -34,7 +35,8 @@ export async function quarantine(files: JournalFiles, file: string, now: () => n
   try {
     await files.copy(file, copy);
     return copy;
-  } catch {
+  } catch (e) {
+    if (e instanceof SymlinkError) throw e; // a link in the copy's place: say so, write nothing
     return undefined; // e.g. the same second already has a copy; the original still stands
   }
 }

@@ -4,6 +4,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import type { Database, SqlJsStatic } from 'sql.js';
+import { isDiskFull } from './fileErrors';
 import type { FileIdentity, JournalFiles } from './files';
 import { removeLeftovers } from './leftovers';
 import { isMalformedError, openSnapshot, sha256, type SnapshotProblem } from './snapshotCheck';
@@ -30,6 +31,8 @@ export interface LoadedSnapshot {
   existed: boolean;
   /** Trusted by its identity alone: the hash it must still be confirmed against (see confirmTrust). */
   unconfirmed?: string;
+  /** The folder could not be created: the disk is full (the journal opens read-only, empty). */
+  diskFull?: unknown;
 }
 
 /**
@@ -47,7 +50,12 @@ export async function loadSnapshot(
   now: () => number,
   log: (message: string) => void
 ): Promise<LoadedSnapshot> {
-  await files.mkdirp(dir);
+  try {
+    await files.mkdirp(dir);
+  } catch (e) {
+    if (!isDiskFull(e)) throw e;
+    return { db: new SQL.Database(), identity: undefined, existed: false, diskFull: e };
+  }
   await refuseLinks(files, dir, cleanDirs);
   const leftovers = await removeLeftovers(files, [dir, ...cleanDirs], { now, host: os.hostname() });
   if (leftovers.length > 0) log(`Removed ${leftovers.length} file(s) left by an interrupted write: ${leftovers.join(', ')}`);

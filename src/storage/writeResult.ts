@@ -14,7 +14,13 @@ export interface WriteResult {
 }
 
 /** Things the user should hear about once; the service turns each into one message. */
-export type StoreNotice = { kind: 'restored-elsewhere' } | { kind: 'merged-copies'; count: number; folder: string };
+export type StoreNotice =
+  | { kind: 'restored-elsewhere' }
+  | { kind: 'merged-copies'; count: number; folder: string }
+  /** The disk was full while the journal opened: everything is shown, new entries wait in memory. */
+  | { kind: 'read-only'; dir: string; freeBytes: number | undefined; neededBytes: number }
+  /** A link where the journal writes stopped a write (a compaction, a backup, a merge). */
+  | { kind: 'link'; file: string; target: string | undefined };
 
 /** Only the window holding the writer lock may restore a backup. */
 export class NotWriterError extends Error {

@@ -1,5 +1,6 @@
 // One window at a time compacts the journal and writes backups. The holder rewrites the lock file
-// with a heartbeat; a lock whose heartbeat is stale, or whose process is gone, may be taken over.
+// with a heartbeat; a lock whose heartbeat is stale, or further ahead of this clock than clocks of
+// live machines differ (written while a clock ran ahead), or whose process is gone, may be taken over.
 // The takeover never leaves the path empty and never replaces a lock other than the stale one it
 // read, so two contenders cannot both come away believing they hold it.
 import * as os from 'os';
@@ -9,6 +10,12 @@ import { processAlive } from './processes';
 
 /** `<lock>.stale-<version>`: the claim on one exact stale content of the lock. */
 export const CLAIM_INFIX = '.stale-';
+/**
+ * How far ahead of this machine's clock a live holder's heartbeat can be: another machine's clock
+ * may run a little ahead. A heartbeat further ahead was written by a clock that was wrong and has
+ * since been put right (a live holder rewrites it every few seconds with the right time).
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface LockInfo {
   pid: number;
@@ -20,6 +27,8 @@ export interface LockInfo {
 export interface WriterLockOptions {
   now?: () => number;
   staleMs?: number;
+  /** A heartbeat further ahead than this counts as stale. */
+  maxSkewMs?: number;
   pid?: number;
   host?: string;
   isAlive?: (pid: number) => boolean;
@@ -30,6 +39,7 @@ export class WriterLock {
   private holding = false;
   private readonly now: () => number;
   private readonly staleMs: number;
+  private readonly maxSkewMs: number;
   private readonly pid: number;
   private readonly host: string;
   private readonly isAlive: (pid: number) => boolean;
@@ -41,6 +51,7 @@ export class WriterLock {
   ) {
     this.now = opts.now ?? Date.now;
     this.staleMs = opts.staleMs ?? 30_000;
+    this.maxSkewMs = opts.maxSkewMs ?? MAX_CLOCK_SKEW_MS;
     this.pid = opts.pid ?? process.pid;
     this.host = opts.host ?? os.hostname();
     this.isAlive = opts.isAlive ?? processAlive;
@@ -122,7 +133,8 @@ export class WriterLock {
   }
 
   private isAbandoned(info: LockInfo): boolean {
-    if (this.now() - info.heartbeat > this.staleMs) return true;
+    const age = this.now() - info.heartbeat;
+    if (age > this.staleMs || -age > this.maxSkewMs) return true;
     return info.host === this.host && info.pid !== this.pid && !this.isAlive(info.pid);
   }
 

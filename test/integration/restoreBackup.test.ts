@@ -17,9 +17,10 @@ describe('Restore Backup (real VS Code)', () => {
     const snapshot = path.join(dir, 'journal.sqlite');
     const good = fs.readFileSync(snapshot);
     const [[checkIns]] = await queryDisk(dir, 'SELECT count(*) FROM checkins WHERE deleted_at IS NULL');
-    // A backup holding everything so far, newer than the real ones; and a damaged one newer still.
-    const backup = path.join(dir, 'backups', 'daily-2099-12-30.sqlite');
-    const damaged = path.join(dir, 'backups', 'daily-2099-12-31.sqlite');
+    // A backup holding everything so far, written after the real ones (backups are ordered by the
+    // write order in their names, never by their dates); and a damaged one written later still.
+    const backup = path.join(dir, 'backups', 'daily-2099-12-30.9998.sqlite');
+    const damaged = path.join(dir, 'backups', 'daily-2099-12-31.9999.sqlite');
     fs.mkdirSync(path.dirname(backup), { recursive: true });
     fs.writeFileSync(backup, good);
     fs.writeFileSync(damaged, good.subarray(0, 4096));

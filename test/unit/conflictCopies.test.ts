@@ -3,9 +3,11 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { buildCheckIn } from '../../src/core/entries';
 import type { Op } from '../../src/core/schemas';
-import { conflictCopyOf } from '../../src/storage/conflictCopies';
+import { backupCopyOf, listBackups } from '../../src/storage/backups';
+import { conflictCopyOf, fingerprintCopyOf } from '../../src/storage/conflictCopies';
+import { NodeFiles } from '../../src/storage/nodeFiles';
 import { recentEntries } from '../../src/storage/journalQueries';
-import { JournalStore, LEGACY_LOG_NAME, logName, MERGED_DIR, SNAPSHOT_NAME, type StoreNotice } from '../../src/storage/journalStore';
+import { HASH_NAME, JournalStore, LEGACY_LOG_NAME, logName, MERGED_DIR, SNAPSHOT_NAME, type StoreNotice } from '../../src/storage/journalStore';
 import { encodeChange } from '../../src/storage/opLog';
 import { fixedClock, sqlJs, tempDir } from './helpers';
 
@@ -140,5 +142,65 @@ describe('sync conflict copies', () => {
     await store.refresh();
     assert.deepStrictEqual(notes(store), ['laptop 1', 'laptop 2', 'laptop 3, a longer note than before', 'laptop 4', 'laptop 5']);
     await store.close();
+  });
+
+  describe('copies of the fingerprint and of backups', () => {
+    /** Every naming the journal knows for a copy of `<stem><ext>`, one per tool. */
+    const namings = (stem: string, ext: string): [string, string][] => [
+      [`${stem}.sync-conflict-20260501-081500-ABCDEFG${ext}`, 'syncthing'],
+      [`${stem} (Sam's conflicted copy 2026-05-01)${ext}`, 'dropbox'],
+      [`${stem} (conflicted copy 2026-05-01 081500)${ext}`, 'nextcloud'],
+      [`${stem}_conflict-20260501-081500${ext}`, 'owncloud'],
+      [`${stem} (Konfliktkopie von Sam 2026-05-01)${ext}`, 'localized'],
+      [`${stem} (1)${ext}`, 'google-drive'],
+      [`${stem} 2${ext}`, 'icloud'],
+      [`${stem}-DESKTOP-7H2K${ext}`, 'onedrive']
+    ];
+
+    it('knows every tool\'s copy of the fingerprint and of a backup, and leaves the files themselves alone', () => {
+      for (const [name, tool] of namings('journal.sqlite', '.sha256')) assert.deepStrictEqual(fingerprintCopyOf(name), { tool, of: HASH_NAME }, name);
+      for (const stem of ['daily-2026-05-04.0007', 'weekly-2026-W19.0007', 'daily-2026-05-04']) {
+        for (const [name, tool] of namings(stem, '.sqlite')) assert.deepStrictEqual(backupCopyOf(name), { tool, of: `${stem}.sqlite` }, name);
+      }
+      for (const name of [HASH_NAME, `${HASH_NAME}.tmp-1-abc`, 'journal.sqlite', 'daily-2026-05-04.0007.sqlite', 'weekly-2026-W19.sqlite', 'daily-2026-05-04.0007.sqlite.tmp-1-abc']) {
+        assert.strictEqual(fingerprintCopyOf(name), undefined, name);
+        assert.strictEqual(backupCopyOf(name), undefined, name);
+      }
+    });
+
+    it('clears them once dealt with: fingerprint copies go, a backup copy replaces a missing or damaged original, else goes', async () => {
+      const dir = await tempDir();
+      const store = await JournalStore.open({ dir, sql: await sqlJs(), machine: 'desk', today: () => '2026-05-04', compactAfterMs: 3_600_000 });
+      await store.write(entry('an entry'));
+      await store.compact();
+      await store.close();
+      const backups = path.join(dir, 'backups');
+      const [daily, weekly] = (await fs.readdir(backups)).sort(); // daily-2026-05-04.0001, weekly-2026-W19.0001
+      const good = await fs.readFile(path.join(backups, daily));
+      const fingerprint = await fs.readFile(path.join(dir, HASH_NAME));
+      // The sync tools of two machines, in every naming.
+      for (const [name] of namings('journal.sqlite', '.sha256')) await fs.writeFile(path.join(dir, name), '{"sha256":"another machine\'s"}');
+      for (const [name] of namings(daily.slice(0, -'.sqlite'.length), '.sqlite')) await fs.writeFile(path.join(backups, name), good);
+      await fs.writeFile(path.join(backups, `${weekly.slice(0, -'.sqlite'.length)} (1).sqlite`), 'a copy cut short');
+      // A backup only another machine's copy holds: its original is gone.
+      await fs.rename(path.join(backups, weekly), path.join(backups, 'weekly-2026-W18.0001.sqlite'));
+      await fs.writeFile(path.join(backups, 'weekly-2026-W18.0001 (1).sqlite'), good);
+      await fs.rm(path.join(backups, 'weekly-2026-W18.0001.sqlite'));
+
+      const again = await JournalStore.open({ dir, sql: await sqlJs(), machine: 'desk', today: () => '2026-05-04', compactAfterMs: 3_600_000 });
+      assert.ok(again.isWriter);
+      assert.deepStrictEqual((await fs.readdir(dir)).filter((n) => n.includes('sha256')), [HASH_NAME], 'the fingerprint copies are gone');
+      assert.deepStrictEqual(await fs.readFile(path.join(dir, HASH_NAME)), fingerprint, 'the fingerprint itself is kept');
+      assert.deepStrictEqual((await fs.readdir(backups)).sort(), [daily, 'weekly-2026-W18.0001.sqlite'], 'no backup copy is left');
+      assert.deepStrictEqual(await fs.readFile(path.join(backups, 'weekly-2026-W18.0001.sqlite')), good, 'the copy took the missing original\'s place');
+      assert.deepStrictEqual((await listBackups(new NodeFiles(), backups)).map((b) => b.name), [daily, 'weekly-2026-W18.0001.sqlite']);
+      // And copies that arrive while the journal is open are cleared on the next refresh.
+      await fs.writeFile(path.join(dir, 'journal.sqlite (1).sha256'), '{}');
+      await fs.writeFile(path.join(backups, `${daily.slice(0, -'.sqlite'.length)} 2.sqlite`), good);
+      await again.refresh();
+      assert.deepStrictEqual((await fs.readdir(dir)).filter((n) => n.includes('sha256')), [HASH_NAME]);
+      assert.deepStrictEqual((await fs.readdir(backups)).sort(), [daily, 'weekly-2026-W18.0001.sqlite']);
+      await again.close();
+    });
   });
 });

@@ -52,7 +52,7 @@ describe('a full disk at every step (fault injection)', function () {
     await store.compact();
     await store.close();
     templateIds = recentEntries(await reopen(template), 100).map((e) => e.checkIn.id);
-    assert.deepStrictEqual((await fs.readdir(path.join(template, 'backups'))).sort(), [`daily-${YESTERDAY}.sqlite`, 'weekly-2026-W18.sqlite']);
+    assert.deepStrictEqual((await fs.readdir(path.join(template, 'backups'))).sort(), [`daily-${YESTERDAY}.0001.sqlite`, 'weekly-2026-W18.0001.sqlite']);
   });
 
   const opened: JournalStore[] = [];

@@ -80,6 +80,9 @@ export class FaultyFiles implements JournalFiles {
   mkdirp(dir: string): Promise<void> {
     return this.inner.mkdirp(dir);
   }
+  protect(root: string): void {
+    this.inner.protect(root);
+  }
   freeSpace(): Promise<number | undefined> {
     return Promise.resolve(4096);
   }

@@ -46,17 +46,20 @@ describe('backups and recovery', () => {
 
   it('rewrites a backup that was cut short, instead of counting it as present', async () => {
     const dir = await journalOver(['2026-05-04'], 20);
-    const daily = path.join(dir, 'backups', 'daily-2026-05-04.sqlite');
+    const daily = path.join(dir, 'backups', 'daily-2026-05-04.0001.sqlite');
     const good = await fs.readFile(daily);
     await fs.writeFile(daily, good.subarray(0, good.length >> 1)); // what a full disk used to leave
     const store = await JournalStore.open({ dir, sql, today: () => '2026-05-04', compactAfterMs: 3_600_000 });
-    assert.strictEqual(await store.latestBackup(), path.join(dir, 'backups', 'weekly-2026-W19.sqlite'), 'the cut copy does not count');
+    assert.strictEqual(await store.latestBackup(), path.join(dir, 'backups', 'weekly-2026-W19.0001.sqlite'), 'the cut copy does not count');
     await store.write(buildCheckIn({ mood: 6, note: 'later that day' }, clock).ops);
     await store.compact();
-    const rewritten = await fs.readFile(daily);
+    // Written again, as the newest copy; the cut one is gone.
+    const again = path.join(dir, 'backups', 'daily-2026-05-04.0002.sqlite');
+    assert.deepStrictEqual((await fs.readdir(path.join(dir, 'backups'))).sort(), ['daily-2026-05-04.0002.sqlite', 'weekly-2026-W19.0001.sqlite']);
+    const rewritten = await fs.readFile(again);
     assert.ok(rewritten.length >= good.length, 'written again in full');
     const [first] = await inspectBackups(new NodeFiles(), sql, path.join(dir, 'backups'));
-    assert.strictEqual(first.name, 'daily-2026-05-04.sqlite');
+    assert.strictEqual(first.name, 'daily-2026-05-04.0002.sqlite');
     assert.strictEqual(first.valid, true);
     assert.strictEqual(first.checkIns, 21);
     await store.close();
@@ -64,16 +67,16 @@ describe('backups and recovery', () => {
 
   it('lists every backup, the valid ones newest first with their row counts, the damaged ones last', async () => {
     const dir = await journalOver(['2026-05-01', '2026-05-02', '2026-05-03'], 4);
-    const newest = path.join(dir, 'backups', 'daily-2026-05-03.sqlite');
+    const newest = path.join(dir, 'backups', 'daily-2026-05-03.0003.sqlite');
     await fs.truncate(newest, 1000);
     const list = await inspectBackups(new NodeFiles(), sql, path.join(dir, 'backups'));
     assert.deepStrictEqual(
       list.map((b) => [b.name, b.valid, b.checkIns]),
       [
-        ['daily-2026-05-02.sqlite', true, 8],
-        ['daily-2026-05-01.sqlite', true, 4],
-        ['weekly-2026-W18.sqlite', true, 4],
-        ['daily-2026-05-03.sqlite', false, undefined]
+        ['daily-2026-05-02.0002.sqlite', true, 8],
+        ['daily-2026-05-01.0001.sqlite', true, 4],
+        ['weekly-2026-W18.0001.sqlite', true, 4],
+        ['daily-2026-05-03.0003.sqlite', false, undefined]
       ]
     );
     assert.match(list[3].problem ?? '', /not a whole number of its/);
@@ -106,7 +109,7 @@ describe('backups and recovery', () => {
   it('refuses to restore a damaged backup, or while another window writes', async () => {
     const dir = await journalOver(['2026-05-01'], 2);
     const files = new NodeFiles();
-    const backup = path.join(dir, 'backups', 'daily-2026-05-01.sqlite');
+    const backup = path.join(dir, 'backups', 'daily-2026-05-01.0001.sqlite');
     const before = await fs.readFile(path.join(dir, SNAPSHOT_NAME));
     await fs.writeFile(`${backup}.cut`, (await fs.readFile(backup)).subarray(0, 4096));
     await assert.rejects(restoreBackup(files, sql, dir, `${backup}.cut`, Date.now), /cannot be restored/);

@@ -53,8 +53,9 @@ describe('backups', () => {
     const store = await JournalStore.open({ dir, sql: await sqlJs(), today: () => '2026-05-04', compactAfterMs: 60_000 });
     await store.write(buildCheckIn({ mood: 5 }, fixedClock('2026-05-04T10:00:00Z')).ops);
     await store.compact();
-    assert.deepStrictEqual((await fs.readdir(path.join(dir, 'backups'))).sort(), ['daily-2026-05-04.sqlite', 'weekly-2026-W19.sqlite']);
-    assert.strictEqual(await store.latestBackup(), path.join(dir, 'backups', 'daily-2026-05-04.sqlite'));
+    // Named for the day (or week) and for their place in the order backups were written here.
+    assert.deepStrictEqual((await fs.readdir(path.join(dir, 'backups'))).sort(), ['daily-2026-05-04.0001.sqlite', 'weekly-2026-W19.0001.sqlite']);
+    assert.strictEqual(await store.latestBackup(), path.join(dir, 'backups', 'daily-2026-05-04.0001.sqlite'));
     await store.close();
   });
 });

@@ -1,0 +1,66 @@
+// What the journal store tells its listeners: which tables changed, rows that could not be read,
+// and notices the user should hear once (kept until the first listener when raised while opening).
+import type { BadRowError, TableName } from '../core/schemas';
+import { SymlinkError } from './fileErrors';
+import type { StoreNotice } from './writeResult';
+
+export interface ChangeEvent {
+  tables: ReadonlySet<TableName>;
+  /** 'local' for writes made through this store, 'external' for another window or a synced file. */
+  source: 'local' | 'external';
+}
+
+export class StoreEvents {
+  private readonly changeListeners = new Set<(e: ChangeEvent) => void>();
+  private readonly badRowListeners = new Set<(e: BadRowError) => void>();
+  private readonly noticeListeners = new Set<(n: StoreNotice) => void>();
+  /** Notices raised before anyone listened (e.g. while opening), delivered to the first listener. */
+  private readonly pendingNotices: StoreNotice[] = [];
+  /** Links already reported, so each is named once. */
+  private readonly toldLinks = new Set<string>();
+
+  constructor(private readonly onListenerError: (message: string) => void) {}
+
+  onDidChange(listener: (e: ChangeEvent) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onBadRow(listener: (e: BadRowError) => void): () => void {
+    this.badRowListeners.add(listener);
+    return () => this.badRowListeners.delete(listener);
+  }
+
+  onNotice(listener: (n: StoreNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    for (const n of this.pendingNotices.splice(0)) listener(n);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  emit(e: ChangeEvent): void {
+    if (e.tables.size === 0) return;
+    for (const l of this.changeListeners) {
+      try {
+        l(e);
+      } catch (err) {
+        this.onListenerError(`A journal change listener failed: ${err}`);
+      }
+    }
+  }
+
+  badRow(e: BadRowError): void {
+    for (const l of this.badRowListeners) l(e);
+  }
+
+  notice(n: StoreNotice): void {
+    if (this.noticeListeners.size === 0) this.pendingNotices.push(n);
+    for (const l of this.noticeListeners) l(n);
+  }
+
+  /** A link stopped a write: named to the user once (the service turns it into one message). */
+  link(e: unknown): void {
+    if (!(e instanceof SymlinkError) || this.toldLinks.has(e.file)) return;
+    this.toldLinks.add(e.file);
+    this.notice({ kind: 'link', file: e.file, target: e.target });
+  }
+}
