@@ -5,6 +5,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import type { Database, SqlJsStatic } from 'sql.js';
+import { errorForLog } from '../core/logSafely';
 import { BadRowError, TABLE_NAMES, validateRow, type Op, type RowTypes, type TableName } from '../core/schemas';
 import type { LocalDate } from '../core/time';
 import { Backups } from './backups';
@@ -150,7 +151,7 @@ export class JournalStore {
     // After the caller has the store (and its listeners): hashing must not delay the open.
     store.trustConfirmed = new Promise((r) => setTimeout(r, 0))
       .then(() => confirmTrust(files, opts.dir, loaded, store.guard))
-      .catch((e) => store.log('warn', `Could not confirm the snapshot's fingerprint: ${(e as Error).message ?? e}`));
+      .catch((e) => store.log('warn', `Could not confirm the snapshot's fingerprint: ${errorForLog(e)}`));
     return store;
   }
 
@@ -301,7 +302,7 @@ export class JournalStore {
     this.unsaved.dispose();
     await this.guard.forgetting;
     await this.exclusive(async () => {
-      await this.compactNow().catch((e) => this.log('error', `Final compaction failed; the log keeps every change: ${e}`));
+      await this.compactNow().catch((e) => this.log('error', `Final compaction failed; the log keeps every change: ${errorForLog(e)}`));
       this.closed = true;
     });
     await this.lock?.release();
@@ -398,7 +399,7 @@ export class JournalStore {
     clearTimeout(this.compactTimer);
     this.compactTimer = setTimeout(() => {
       this.compactTimer = undefined;
-      this.compact().catch((e) => this.log('error', `Compaction failed; changes stay safe in the log: ${e}`));
+      this.compact().catch((e) => this.log('error', `Compaction failed; changes stay safe in the log: ${errorForLog(e)}`));
     }, delay);
     (this.compactTimer as { unref?: () => void }).unref?.();
   }
@@ -503,7 +504,7 @@ export class JournalStore {
   }
 
   private reportBadRow(e: BadRowError): void {
-    this.log('warn', e.message);
+    this.log('warn', e.forLog);
     for (const l of this.badRowListeners) l(e);
   }
 
@@ -518,7 +519,7 @@ export class JournalStore {
       try {
         l(e);
       } catch (err) {
-        this.log('error', `A journal change listener failed: ${err}`);
+        this.log('error', `A journal change listener failed: ${errorForLog(err)}`);
       }
     }
   }
