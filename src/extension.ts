@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): MoodDoseApi | undefi
   );
   journal = link;
   // Tests running inside VS Code get a small API; an installed extension exports nothing.
-  return testMode ? testApi({ clock, settings, status, journal: link, panel, dashboard }) : undefined;
+  return testMode ? testApi({ context, clock, settings, status, journal: link, panel, dashboard }) : undefined;
 }
 
 /** Folds the op log into the snapshot and releases the writer lock before VS Code exits. */

@@ -4,6 +4,7 @@
 // English messages configured here so a bad row is reported in words.
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { idForLog, issueFields, tableForLog } from './logSafely';
 import { QUESTIONNAIRE_KINDS, scoringProblem } from './questionnaires';
 import { firstDayOf, isLocalDate, isMonthOrDay, lastDayOf } from './time';
 
@@ -250,15 +251,24 @@ export type AnyRow = RowTypes[TableName];
 /** One durable change: the full new state of a row (deletes are tombstones, so also upserts). */
 export type Op = { [T in TableName]: { table: T; row: RowTypes[T] } }[TableName];
 
-/** A validation failure that names the row, so the user can find and fix it. */
+/**
+ * A validation failure that names the row, so the user can find and fix it. The message and
+ * `detail` say what is wrong in words, for the user, and may quote the row's values ("the total 6
+ * is not the sum of the answers (21)"); `forLog` names only the row's id, its table and each
+ * failing field with zod's issue code, and is the only part that goes into the log.
+ */
 export class BadRowError extends Error {
+  readonly forLog: string;
+
   constructor(
     readonly table: string,
     readonly rowId: string,
-    readonly detail: string
+    readonly detail: string,
+    fields: string
   ) {
     super(`Row ${rowId} in table "${table}" is not valid: ${detail}`);
     this.name = 'BadRowError';
+    this.forLog = `Row ${idForLog(rowId)} in table "${tableForLog(table)}" is not valid: ${fields}`;
   }
 }
 
@@ -266,11 +276,12 @@ export function validateRow<T extends TableName>(table: T, row: unknown): RowTyp
   const result = rowSchemas[table].safeParse(row);
   if (!result.success) {
     const rowId = typeof row === 'object' && row && 'id' in row ? String((row as { id: unknown }).id) : '(no id)';
-    throw new BadRowError(table, rowId, describeIssues(result.error));
+    throw new BadRowError(table, rowId, describeIssues(result.error), issueFields(result.error.issues));
   }
   return result.data as RowTypes[T];
 }
 
+/** For the user: each failing field and what is wrong with it, in words. Never for the log. */
 export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)

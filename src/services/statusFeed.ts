@@ -1,8 +1,8 @@
-// What the status bar shows from the journal, once it is open: the latest check-in (remembered for
-// the next start-up), what is due (the item's text names the first), and the tooltip's lines: the
-// taper step, the next appointment, what is due and the tablet supply. The status item lives in
-// the start-up bundle and asks for these; it never reads the journal itself. Another line for the
-// tooltip belongs in details(), and needs nothing from the status item.
+// What the status bar shows from the journal, once it is open: the latest check-in (the status bar
+// remembers only its time for the next start-up), what is due (the item's text names the first),
+// and the tooltip's lines: the taper step, the next appointment, what is due and the tablet supply.
+// The status item lives in the start-up bundle and asks for these; it never reads the journal
+// itself. Another line for the tooltip belongs in details(), and needs nothing from the status item.
 import * as vscode from 'vscode';
 import { doseRecord } from '../core/doseDays';
 import { formatMg, type DayClock } from '../core/entries';
@@ -19,7 +19,7 @@ import type { JournalService } from './journalService';
 import type { Settings } from './settings';
 import { supplyLine, supplyMention } from './supplyWords';
 
-/** The latest check-in as the status bar shows it, remembered for the next start-up. */
+/** The latest check-in as the status bar shows it; the status bar remembers its time only, never the dose. */
 export interface LastCheckIn {
   at: string;
   /** Local time, HH:MM. */

@@ -1,6 +1,8 @@
 // What activate() returns while the extension runs its own tests (ExtensionMode.Test), and never
 // otherwise: state the user can already see (status bar, panel rows, data folder), a clock the
-// test can move, and a way to fold the journal into its file so a test can read it from disk.
+// test can move, a way to fold the journal into its file so a test can read it from disk, and
+// what the extension keeps in VS Code's state, so a test can check that no health data is there.
+import type * as vscode from 'vscode';
 import type { HostClock } from '../services/clock';
 import type { Settings } from '../services/settings';
 import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
@@ -10,7 +12,8 @@ import type { PanelView } from './panelView';
 
 export interface MoodDoseApi {
   statusText(): string;
-  statusState(): { text: string; tooltip: string; status: string | undefined; warning: boolean; notifications: number };
+  /** The tooltip is its Markdown; `tooltipCommands` the commands its links may run. */
+  statusState(): { text: string; tooltip: string; tooltipCommands: readonly string[]; status: string | undefined; warning: boolean; notifications: number };
   dataDir(): string;
   /** The support lines the panel shows (the user's, or the defaults). */
   supportLines(): readonly { name: string; contact: string; link: string }[];
@@ -22,12 +25,14 @@ export interface MoodDoseApi {
   dashboardState(): { open: boolean; restored: boolean; rows: readonly string[] };
   travelTo(instant: number, zone?: string): void;
   flush(): Promise<void>;
+  /** Every key and value the extension keeps in VS Code's workspace and global state. */
+  storedState(): { workspace: Record<string, unknown>; global: Record<string, unknown> };
 }
 
-export function testApi(d: { clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; panel: PanelView; dashboard: DashboardPanel }): MoodDoseApi {
+export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; panel: PanelView; dashboard: DashboardPanel }): MoodDoseApi {
   return {
     statusText: () => d.status.text,
-    statusState: () => ({ text: d.status.text, tooltip: d.status.tooltip, status: d.status.status, warning: d.status.isWarning, notifications: d.status.notificationsRaised }),
+    statusState: () => ({ text: d.status.text, tooltip: d.status.tooltip, tooltipCommands: d.status.tooltipCommands, status: d.status.status, warning: d.status.isWarning, notifications: d.status.notificationsRaised }),
     dataDir: () => d.journal.dir(),
     supportLines: () => d.settings.supportResources(),
     summarySettings: () => ({
@@ -46,6 +51,11 @@ export function testApi(d: { clock: HostClock; settings: Settings; status: Check
     },
     flush: async () => {
       await d.journal.current?.journal.current?.compact();
-    }
+    },
+    storedState: () => ({ workspace: dump(d.context.workspaceState), global: dump(d.context.globalState) })
   };
+}
+
+function dump(memento: vscode.Memento): Record<string, unknown> {
+  return Object.fromEntries(memento.keys().map((k) => [k, memento.get(k)]));
 }

@@ -3,21 +3,30 @@
 // raises a single notification. After a check-in it shows a quiet summary such as "✓ 09:14 · 10 mg",
 // with at most one thing that is due; everything else (taper step, appointment, what is due, and any
 // line the journal's status feed adds) is in a rich tooltip with links to the dashboard, a check-in
-// and a check-up. Until the journal is first opened it works from mementos, so activation never
-// loads the database: at start-up it draws what it showed last time, and works out the reminder
-// state a moment later. While the disk is full and entries wait in memory, it says "Not saved yet"
-// instead, in the warning colour, until they are written.
+// and a check-up. Activation never loads the database, and VS Code's state never holds health data:
+// it keeps the time of the last check-in and what the item last said about it ("✓ 09:14", "due"),
+// never a dose, a step, an appointment or a name. So at start-up the item draws "✓ 09:14" at once,
+// works out the reminder state a moment later, and where this workspace has a check-in it reads the
+// journal a few seconds later for the rest. While the disk is full and entries wait in memory, it
+// says "Not saved yet" instead, in the warning colour, until they are written.
 import * as vscode from 'vscode';
 import type { DayClock } from '../core/entries';
-import { evaluateNudge, shouldRaiseNotification, type Nudge, type ReminderState } from '../core/reminders';
+import { evaluateNudge, shouldRaiseNotification, type Nudge, type NudgeStatus, type ReminderState } from '../core/reminders';
 import type { Settings } from '../services/settings';
 import type { LastCheckIn } from '../services/statusFeed';
-import { statusView, TOOLTIP_COMMANDS, tooltipLinks, type StatusView } from './statusView';
+import { statusView, TOOLTIP_COMMANDS } from './statusView';
+import { tooltipMarkdown } from './tooltip';
 
 export const CHECK_IN_COMMAND = 'moodDose.checkIn';
+/** The last check-in's time ({@link RememberedCheckIn}). */
 const LAST_KEY = 'moodDose.lastCheckIn';
-const DRAWN_KEY = 'moodDose.statusDrawn';
+/** What the item last said ({@link Shown}), to say it again at once on the next start-up. */
+const SHOWN_KEY = 'moodDose.statusShown';
+/** Before 0.2 the item kept its whole text and tooltip here, dose and plan included: removed on start-up. */
+const OLD_DRAWN_KEY = 'moodDose.statusDrawn';
 const STATE_KEY = 'moodDose.reminderState';
+/** Where this workspace has a check-in, the journal is read this long after start-up, for the dose and the tooltip. */
+const READ_AFTER_MS = 3000;
 /** Re-evaluate at least this often, so a clock change or a sleeping machine is noticed. */
 const MAX_WAIT_MS = 60_000;
 
@@ -40,33 +49,20 @@ export interface StatusJournal {
   unsaved(): { count: number; dir?: string };
 }
 
-/** The item as last drawn, to show again at once on the next start-up. */
-interface Drawn {
-  text: string;
-  /** The tooltip as Markdown, made by tooltipMarkdown() (the journal's words escaped). */
-  tooltip: string;
-  label: string;
-  warning: boolean;
+/** The last check-in as remembered between sessions: when it was, never what it held. */
+export interface RememberedCheckIn {
+  at: string;
+  /** Local time, HH:MM. */
+  time: string;
+}
+
+/** What the item last said, as flags and times only. */
+interface Shown {
+  status: NudgeStatus;
+  slotTime: string;
 }
 
 const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
-
-/** The tooltip: the check-in sentence, the journal's lines as a list, then the command links. */
-export function tooltipMarkdown(view: Pick<StatusView, 'message' | 'lines'>): string {
-  const md = new vscode.MarkdownString('', true);
-  md.appendMarkdown('**');
-  md.appendText(t('Mood & Dose Journal'));
-  md.appendMarkdown('**\n\n');
-  md.appendText(view.message);
-  md.appendMarkdown('\n\n');
-  for (const line of view.lines) {
-    md.appendMarkdown('- ');
-    md.appendText(line);
-    md.appendMarkdown('\n');
-  }
-  md.appendMarkdown(`\n${tooltipLinks(t).map((l) => `[$(${l.icon}) ${l.title}](command:${l.command})`).join(' &nbsp;·&nbsp; ')}`);
-  return md.value;
-}
 
 /** Markdown with theme icons, whose links may run the tooltip's three commands and nothing else. */
 function trusted(value: string): vscode.MarkdownString {
@@ -79,9 +75,12 @@ export class CheckInStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('moodDose.checkIn', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readTimer: ReturnType<typeof setTimeout> | undefined;
   private current: Nudge | undefined;
   private notifying = false;
-  private drawn: Drawn | undefined;
+  /** The latest check-in as the open journal has it (null: none); undefined until it is open. Never stored. */
+  private latest: LastCheckIn | null | undefined;
+  private shown: Shown | undefined;
   /** Notifications raised by this window, for tests. */
   notificationsRaised = 0;
 
@@ -98,10 +97,15 @@ export class CheckInStatusItem implements vscode.Disposable {
       journal.onDidChange(() => this.refreshFromJournal()),
       settings.onDidChange(() => this.update())
     );
-    // Reminder windows need time-zone arithmetic: draw the remembered item first, then look.
-    this.show(workspaceState.get<Drawn>(DRAWN_KEY) ?? { text: `$(heart) ${vscode.l10n.t('Check in')}`, tooltip: '', label: vscode.l10n.t('Mood and Dose: check in'), warning: false });
+    if (workspaceState.get(OLD_DRAWN_KEY) !== undefined) void workspaceState.update(OLD_DRAWN_KEY, undefined);
+    const remembered = this.remembered();
+    // Reminder windows need time-zone arithmetic: say what was said last time first, then look.
+    this.shown = workspaceState.get<Shown>(SHOWN_KEY);
+    this.render(this.shown?.status ?? 'open', this.shown?.slotTime ?? '', remembered && { time: remembered.time, mg: null }, { due: [], details: [] });
     this.item.show();
     this.timer = setTimeout(() => this.update(), 0);
+    // The dose, the plan step and what is due live in the journal only: read it soon, not now.
+    if (remembered) this.readTimer = setTimeout(() => void this.journal.sync().catch(() => undefined), READ_AFTER_MS);
   }
 
   get text(): string {
@@ -120,15 +124,25 @@ export class CheckInStatusItem implements vscode.Disposable {
     return typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
   }
 
-  /** Re-reads the latest check-in from the open journal and remembers it for the next start-up. */
+  /** The commands the tooltip's links may run. */
+  get tooltipCommands(): readonly string[] {
+    const trust = typeof this.item.tooltip === 'string' ? undefined : this.item.tooltip?.isTrusted;
+    return typeof trust === 'object' ? trust.enabledCommands : trust ? ['(any)'] : [];
+  }
+
+  /** Re-reads the latest check-in from the open journal, and remembers its time for the next start-up. */
   refreshFromJournal(): void {
     const latest = this.journal.latest();
     if (latest === undefined) return;
-    const last = latest ?? undefined;
-    void this.workspaceState.update(LAST_KEY, last);
+    this.latest = latest;
+    clearTimeout(this.readTimer);
+    const remembered = this.remembered();
+    if (latest?.at !== remembered?.at || latest?.time !== remembered?.time) {
+      void this.workspaceState.update(LAST_KEY, latest ? ({ at: latest.at, time: latest.time } satisfies RememberedCheckIn) : undefined);
+    }
     // The walkthrough's "first check-in" step completes on this context key.
-    if (last) void vscode.commands.executeCommand('setContext', 'moodDose.hasCheckIn', true);
-    this.update(last);
+    if (latest) void vscode.commands.executeCommand('setContext', 'moodDose.hasCheckIn', true);
+    this.update();
   }
 
   async snooze(ms: number): Promise<void> {
@@ -142,7 +156,8 @@ export class CheckInStatusItem implements vscode.Disposable {
   }
 
   /** Evaluates the nudge now, redraws, and schedules the next look. */
-  update(last = this.workspaceState.get<LastCheckIn>(LAST_KEY)): void {
+  update(): void {
+    const last = this.lastCheckIn();
     const now = this.clock.now();
     const nudge = evaluateNudge({
       now,
@@ -160,33 +175,43 @@ export class CheckInStatusItem implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.readTimer);
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** The journal's latest check-in once it is open; until then its remembered time, without a dose. */
+  private lastCheckIn(): LastCheckIn | undefined {
+    if (this.latest !== undefined) return this.latest ?? undefined;
+    const r = this.remembered();
+    return r && { at: r.at, time: r.time, mg: null };
+  }
+
+  /** The remembered check-in; one stored before 0.2, which also held the day's dose, is stored again without it. */
+  private remembered(): RememberedCheckIn | undefined {
+    const stored = this.workspaceState.get<Partial<RememberedCheckIn> & Record<string, unknown>>(LAST_KEY);
+    if (typeof stored?.at !== 'string' || typeof stored.time !== 'string') return undefined;
+    const r = { at: stored.at, time: stored.time };
+    if (Object.keys(stored).length !== 2) void this.workspaceState.update(LAST_KEY, r);
+    return r;
   }
 
   private draw(nudge: Nudge, last: LastCheckIn | undefined): void {
     if (this.drawUnsaved()) return;
-    const view = statusView(
-      {
-        status: nudge.status,
-        slotTime: this.slotTime(nudge),
-        last: nudge.status === 'done' && last ? { time: last.time, mg: last.mg } : undefined,
-        unit: this.settings.unit(),
-        ...this.journal.dueAndDetails()
-      },
-      t
-    );
-    this.show({ text: view.text, tooltip: tooltipMarkdown(view), label: view.label, warning: view.warning });
+    const slotTime = this.slotTime(nudge);
+    this.render(nudge.status, slotTime, nudge.status === 'done' && last ? { time: last.time, mg: last.mg } : undefined, this.journal.dueAndDetails());
+    const shown = { status: nudge.status, slotTime } satisfies Shown;
+    if (shown.status !== this.shown?.status || shown.slotTime !== this.shown.slotTime) void this.workspaceState.update(SHOWN_KEY, shown);
+    this.shown = shown;
   }
 
-  /** Puts the appearance on the item, and remembers it for the next start-up when it changed. */
-  private show(d: Drawn): void {
-    this.item.text = d.text;
-    this.item.tooltip = d.tooltip ? trusted(d.tooltip) : undefined;
-    this.item.accessibilityInformation = { label: d.label, role: 'button' };
-    this.item.backgroundColor = d.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    const before = this.drawn;
-    this.drawn = d;
-    if (before && (before.text !== d.text || before.tooltip !== d.tooltip || before.label !== d.label || before.warning !== d.warning)) void this.workspaceState.update(DRAWN_KEY, d);
+  /** Puts the view on the item: the text, the tooltip, the screen reader's label and the colour. */
+  private render(status: NudgeStatus, slotTime: string, last: { time: string; mg: number | null } | undefined, journal: { due: string[]; details: string[] }): void {
+    // The unit is read only beside a dose, so the first draw at start-up reads no setting.
+    const view = statusView({ status, slotTime, last, unit: last?.mg == null ? '' : this.settings.unit(), ...journal }, t);
+    this.item.text = view.text;
+    this.item.tooltip = trusted(tooltipMarkdown(view, t));
+    this.item.accessibilityInformation = { label: view.label, role: 'button' };
+    this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   /** Entries waiting for disk space outrank everything else the item could say. */

@@ -5,6 +5,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import type { Database, SqlJsStatic } from 'sql.js';
+import { errorForLog } from '../core/logSafely';
 import { BadRowError, TABLE_NAMES, validateRow, type Op, type RowTypes, type TableName } from '../core/schemas';
 import type { LocalDate } from '../core/time';
 import { Backups } from './backups';
@@ -161,7 +162,7 @@ export class JournalStore {
     // After the caller has the store (and its listeners): hashing must not delay the open.
     store.trustConfirmed = new Promise((r) => setTimeout(r, 0))
       .then(() => confirmTrust(files, opts.dir, loaded, store.guard))
-      .catch((e) => store.log('warn', `Could not confirm the snapshot's fingerprint: ${(e as Error).message ?? e}`));
+      .catch((e) => store.log('warn', `Could not confirm the snapshot's fingerprint: ${errorForLog(e)}`));
     return store;
   }
 
@@ -350,7 +351,7 @@ export class JournalStore {
     this.unsaved.dispose();
     await this.guard.forgetting;
     await this.exclusive(async () => {
-      await this.compactNow().catch((e) => this.log('error', `Final compaction failed; the log keeps every change: ${e}`));
+      await this.compactNow().catch((e) => this.log('error', `Final compaction failed; the log keeps every change: ${errorForLog(e)}`));
       this.closed = true;
     });
     await this.role.release();
@@ -453,7 +454,7 @@ export class JournalStore {
       this.compactTimer = undefined;
       this.compact().catch((e) => {
         this.events.link(e);
-        this.log('error', `Compaction failed; changes stay safe in the log: ${e}`);
+        this.log('error', `Compaction failed; changes stay safe in the log: ${errorForLog(e)}`);
       });
     }, delay);
     (this.compactTimer as { unref?: () => void }).unref?.();
@@ -587,7 +588,7 @@ export class JournalStore {
   }
 
   private reportBadRow(e: BadRowError): void {
-    this.log('warn', e.message);
+    this.log('warn', e.forLog);
     this.events.badRow(e);
   }
 

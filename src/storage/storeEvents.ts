@@ -1,5 +1,6 @@
 // What the journal store tells its listeners: which tables changed, rows that could not be read,
 // and notices the user should hear once (kept until the first listener when raised while opening).
+import { errorForLog } from '../core/logSafely';
 import type { BadRowError, TableName } from '../core/schemas';
 import { SymlinkError } from './fileErrors';
 import type { StoreNotice } from './writeResult';
@@ -43,7 +44,7 @@ export class StoreEvents {
       try {
         l(e);
       } catch (err) {
-        this.onListenerError(`A journal change listener failed: ${err}`);
+        this.onListenerError(`A journal change listener failed: ${errorForLog(err)}`);
       }
     }
   }

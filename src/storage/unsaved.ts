@@ -1,6 +1,7 @@
 // Changes the disk refused because it is full. Each one is kept in memory, in order, and written
 // before any newer change: on the next write, and on a timer. A change counts as saved (is applied
 // and shown) only once its log record is durable, exactly as when the disk has room.
+import { errorForLog } from '../core/logSafely';
 import type { Op } from '../core/schemas';
 import { isDiskFull, type DiskFullError } from './fileErrors';
 
@@ -72,7 +73,7 @@ export class UnsavedChanges<R> {
         return true;
       } catch (e) {
         if (isDiskFull(e)) await this.stillFull(e);
-        else this.opts.onError(`Could not save ${this.waiting.length} waiting change(s): ${(e as Error).message ?? e}`);
+        else this.opts.onError(`Could not save ${this.waiting.length} waiting change(s): ${errorForLog(e)}`);
         return false;
       }
     });
@@ -93,7 +94,7 @@ export class UnsavedChanges<R> {
         this.opts.commit(next.ops, next.record);
       } catch (e) {
         // Durable in the log, so it is not lost; the next load applies it.
-        this.opts.onError(`A saved change could not be applied in memory: ${(e as Error).message ?? e}`);
+        this.opts.onError(`A saved change could not be applied in memory: ${errorForLog(e)}`);
       }
     }
     clearTimeout(this.timer);
@@ -121,7 +122,7 @@ export class UnsavedChanges<R> {
       try {
         l(state);
       } catch (e) {
-        this.opts.onError(`A listener for unsaved changes failed: ${(e as Error).message ?? e}`);
+        this.opts.onError(`A listener for unsaved changes failed: ${errorForLog(e)}`);
       }
     }
   }

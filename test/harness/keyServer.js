@@ -51,6 +51,29 @@ function startKeyServer() {
           });
           return reply(200, { text });
         }
+        case '/browserStorage': {
+          // Every entry of the page's IndexedDB databases, as text: code-server's workbench keeps
+          // VS Code's state (the extensions' mementos among it) there rather than in state.vscdb.
+          const entries = await page.evaluate(async () => {
+            const done = (request) => new Promise((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+            const text = (v) => (typeof v === 'string' ? v : v instanceof Uint8Array || v instanceof ArrayBuffer ? new TextDecoder().decode(v) : JSON.stringify(v));
+            const out = [];
+            for (const info of await indexedDB.databases()) {
+              const db = await done(indexedDB.open(info.name));
+              try {
+                for (const name of db.objectStoreNames) {
+                  const store = db.transaction(name, 'readonly').objectStore(name);
+                  const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
+                  keys.forEach((k, i) => out.push({ db: `${info.name}/${name}`, key: String(k), value: text(values[i]) }));
+                }
+              } finally {
+                db.close();
+              }
+            }
+            return out;
+          });
+          return reply(200, { entries });
+        }
         // The same inside the extension's visible webview (the journal panel).
         case '/webview/click':
           await webviewFrame(page, EXTENSION_ID).locator(args.selector).first().click({ timeout: args.timeoutMs ?? 15_000 });

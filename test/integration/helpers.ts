@@ -115,6 +115,8 @@ export interface Harness {
   panelTexts(selector: string): Promise<string[]>;
   /** A status bar item's label by its id, codicons as $(name). */
   statusItem(id: string): Promise<string>;
+  /** Every entry of the workbench page's IndexedDB databases (where code-server keeps VS Code's state), as text. */
+  browserStorage(): Promise<{ db: string; key: string; value: string }[]>;
 }
 
 /** Undefined under @vscode/test-electron, where no harness drives the page: UI suites skip there. */
@@ -136,7 +138,8 @@ export function harness(): Harness | undefined {
     panelFill: async (selector, value) => void (await call('webview/fill', { selector, value })),
     panelText: async (selector) => (await call('webview/text', { selector })).text ?? '',
     panelTexts: async (selector) => (await call('webview/texts', { selector })).texts ?? [],
-    statusItem: async (id) => (await call('statusItem', { id })).text ?? ''
+    statusItem: async (id) => (await call('statusItem', { id })).text ?? '',
+    browserStorage: async () => ((await call('browserStorage', {})) as { entries?: { db: string; key: string; value: string }[] }).entries ?? []
   };
 }
 
