@@ -16,7 +16,8 @@ import { JournalActions } from '../services/journalActions';
 import { JournalService } from '../services/journalService';
 import { notAppliedMessage } from '../services/journalWrites';
 import type { Log } from '../services/log';
-import { SafetyService } from '../services/safetyService';
+import { OLD_CARD_KEY, SafetyService } from '../services/safetyService';
+import { safetyTriggersOn } from '../storage/journalQueries';
 import type { Settings } from '../services/settings';
 import { StatusFeed } from '../services/statusFeed';
 import { panelHandlers } from '../views/handlers';
@@ -51,7 +52,8 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
   const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
   const journal = new JournalService(context, clock, log, () => settings.dataFolder());
   const read = () => journal.get();
-  const safety = new SafetyService(context.globalState, clock, () => shell.panel.show('support'));
+  const safety = new SafetyService(clock, () => shell.panel.show('support'), () => (journal.current ? safetyTriggersOn(journal.current, clock.today()) : 0));
+  void context.globalState.update(OLD_CARD_KEY, undefined);
   const actions = new JournalActions({
     journal: read,
     clock,

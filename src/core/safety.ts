@@ -44,11 +44,6 @@ export function safetyTrigger(input: { kind: 'checkin'; mood: number; moodMin?: 
   return input.mood <= (input.moodMin ?? 1) ? 'lowest-mood' : undefined;
 }
 
-/** At most once a day: the card shows again only on a later local date than the last time. */
-export function cardMayShow(lastShown: LocalDate | undefined, today: LocalDate): boolean {
-  return lastShown === undefined || daysBetween(lastShown, today) >= 1;
-}
-
 /**
  * Resources from settings: entries that are not {name, contact, link?} objects are dropped (the
  * caller reports them); a link that is not tel:, sms: or https:, or is longer than SUPPORT_LINK_MAX,

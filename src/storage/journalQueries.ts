@@ -1,5 +1,7 @@
 // Read models over the store: the queries the commands, views and status bar need.
 import type { Entry } from '../core/entries';
+import { MOOD_MIN } from '../core/limits';
+import { safetyTrigger } from '../core/safety';
 import { TABLE_NAMES, type AnyRow, type CheckIn, type Dose, type RowTypes, type Symptom, type TableName } from '../core/schemas';
 import { doseOffer, type DoseOffer } from '../core/doseOffer';
 import type { LocalDate } from '../core/time';
@@ -52,6 +54,13 @@ export function withDetails(store: JournalReader, checkIns: CheckIn[], includeDe
     symptoms.set(s.checkinId ?? '', list);
   }
   return checkIns.map((checkIn) => ({ checkIn, dose: doses.get(checkIn.id), symptoms: symptoms.get(checkIn.id) ?? [] }));
+}
+
+/** Entries of `date` that show the support card: a check-in at the lowest mood, a PHQ-9 with item 9 above 0. */
+export function safetyTriggersOn(store: JournalReader, date: LocalDate): number {
+  const lowest = store.select('checkins', `${LIVE} AND local_date = ? AND mood <= ?`, [date, MOOD_MIN]).length;
+  const item9 = store.select('questionnaires', `${LIVE} AND local_date = ? AND kind = 'phq9'`, [date]).filter((q) => safetyTrigger({ kind: 'phq9', answers: q.answers }) !== undefined).length;
+  return lowest + item9;
 }
 
 /** Tags used most recently first, for suggestions. */
