@@ -4,6 +4,8 @@
 // them as one durable change, and returns a token that undoes exactly that change.
 import { buildCheckIn, buildLifeEvent, buildNote, buildQuestionnaire, buildReview, buildStandaloneDose, deleteEntryOps, editCheckIn, formatMg, tombstone, type CheckInInput, type DayClock, type DoseInput } from '../core/entries';
 import { moodLabel } from '../core/mood';
+import { nextTurn } from '../core/importPace';
+import { IMPORT_WRITE_ROWS } from '../core/limits';
 import { buildAppointment, buildMedication, buildTaperStep, withOutcome, withQuestion, type AppointmentInput, type MedicationInput, type TaperStepInput } from '../core/plan';
 import { ATTRIBUTION, QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
 import { buildRecalledPeriod, overlapMessage, overlapsOf, periodName, recalledProblem, type RecalledInput } from '../core/recalled';
@@ -239,9 +241,31 @@ export class JournalActions {
     return medications(store).map((m) => this.supplyOf(store, m));
   }
 
-  /** Writes rows an import planned (all new: planImport drops ids the journal has). */
-  async importRows(ops: Op[], source: string): Promise<Saved> {
-    const undoToken = await this.write(ops, true);
+  /**
+   * Writes rows an import planned (all new: planImport drops ids the journal has), keeping their
+   * stamps. A large import goes to the store in changes of IMPORT_WRITE_ROWS rows with a turn of the
+   * event loop between them, so the host stays responsive; it is undone as one step all the same,
+   * and a failure part way keeps what was written undoable (importing the file again adds the rest).
+   */
+  async importRows(ops: Op[], source: string, progress?: (done: number, total: number) => void): Promise<Saved> {
+    const store = await this.deps.journal();
+    const applied: Op[] = [];
+    let notApplied = 0;
+    try {
+      for (let i = 0; i < ops.length; i += IMPORT_WRITE_ROWS) {
+        if (i > 0) await nextTurn();
+        const result = await store.write(ops.slice(i, i + IMPORT_WRITE_ROWS), { keepStamps: true });
+        for (const op of result.applied) applied.push(op);
+        notApplied += result.notApplied.length;
+        progress?.(Math.min(i + IMPORT_WRITE_ROWS, ops.length), ops.length);
+      }
+    } catch (e) {
+      if (applied.length > 0) this.undoLog.record(applied, applied.map(() => undefined));
+      throw e;
+    } finally {
+      if (notApplied > 0) this.deps.notApplied(notApplied);
+    }
+    const undoToken = this.undoLog.record(applied, applied.map(() => undefined));
     return { id: '', undoToken, message: this.deps.t('Imported {0} entries from {1}.', ops.length, source) };
   }
 
