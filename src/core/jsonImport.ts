@@ -1,5 +1,5 @@
-// Import of the journal's own JSON export, a row at a time. One JSON.parse of a 50 MB file would hold
-// the event loop for half a second, so the text is first walked for the extent of each row (a scan
+// Import of the journal's own JSON export, a row at a time. One JSON.parse of a 70 MB export would
+// hold the event loop for most of a second, so the text is first walked for the extent of each row (a scan
 // that only counts brackets outside strings), then each row is parsed on its own, then checked.
 // Everything outside the rows is checked here; each row is checked by JSON.parse: together that is
 // exactly the JSON that JSON.parse accepts. All or nothing: one invalid row rejects the whole file.
@@ -30,15 +30,19 @@ export function* jsonWork(text: string, now = Date.now(), file?: string): Work<I
 interface Span {
   start: number;
   end: number;
+  /** The list its row goes to once parsed. */
+  into: unknown[];
 }
 
-/** A table's rows where they are in the text, or (not a list) its parsed value. */
+/** A table's rows where they are in the text (parsed later), or (not a list) its parsed value. */
 type TableValue = { spans: Span[]; rows: unknown[] } | { value: unknown };
 
 interface Scanned {
   members: Map<string, unknown>;
   /** Undefined when "tables" is missing or not an object. */
   tables?: Map<string, TableValue>;
+  /** Every row's extent, in file order. */
+  spans: Span[];
   rowCount: number;
 }
 
@@ -46,18 +50,15 @@ function* readJson(text: string, now: number, file: string | undefined): Work<Im
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Progress runs over three equal parts: the scan (by characters), parsing and checking (by rows).
   const progress: Progress = { done: 0, total: 3 * src.length };
-  const scanned = yield* scan(src, progress);
+  const scanned = yield* new Scan(src, progress).document();
   checkRowCount(file, scanned.rowCount);
   const rowsDone = (part: number, rows: number) => (progress.done = Math.round(src.length * (part + rows / Math.max(1, scanned.rowCount))));
   let parsed = 0;
   // Every row is parsed (syntax errors first, in file order) before any is checked.
-  for (const table of scanned.tables?.values() ?? []) {
-    if (!('spans' in table)) continue;
-    for (const span of table.spans) {
-      table.rows.push(parseAt(src, span.start, span.end));
-      rowsDone(1, ++parsed);
-      yield progress;
-    }
+  for (const span of scanned.spans) {
+    span.into.push(parseAt(src, span.start, span.end));
+    rowsDone(1, ++parsed);
+    yield progress;
   }
   const tables = checkHeader(scanned);
   const seen = new Set<string>();
@@ -73,6 +74,7 @@ function* readJson(text: string, now: number, file: string | undefined): Work<Im
         return line ? { line } : { item: i + 1 };
       };
       ops.push(checkedOp(table, found.rows[i], locate, seen, now));
+      found.rows[i] = undefined; // the checked copy is kept; the parsed one can go
       rowsDone(2, ops.length);
       yield progress;
     }
@@ -101,8 +103,7 @@ function parseAt(src: string, start: number, end: number): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    const at = jsonErrorAt(text);
-    throw syntaxError(src, start + Math.max(0, at));
+    throw syntaxError(src, start + Math.max(0, jsonErrorAt(text)));
   }
 }
 
@@ -149,84 +150,122 @@ function valueEnd(src: string, i: number): number {
 }
 
 /**
- * Walks `{ "key": value, … }` from `i`: each key is parsed, and `onValue` reads its value and
- * returns where it ends. Returns the offset after the closing brace.
+ * Walks the document for its members and the extent of each row. A syntax error found on the way
+ * is reported only after the rows before it are parsed, so the error named is the first in the
+ * file, as JSON.parse would find it.
  */
-function* members(src: string, i: number, onValue: (key: string, at: number) => Generator<Progress, number, void>): Generator<Progress, number, void> {
-  i = skipSpace(src, i + 1);
-  if (src.charCodeAt(i) === 125) return i + 1;
-  for (;;) {
-    if (src.charCodeAt(i) !== 34) throw syntaxError(src, i);
-    const keyEnd = stringEnd(src, i);
-    if (keyEnd < 0) throw syntaxError(src, i);
-    const key = parseAt(src, i, keyEnd) as string;
-    i = skipSpace(src, keyEnd);
-    if (src.charCodeAt(i) !== 58) throw syntaxError(src, i);
-    i = skipSpace(src, yield* onValue(key, skipSpace(src, i + 1)));
-    const c = src.charCodeAt(i);
-    if (c === 125) return i + 1;
-    if (c !== 44) throw syntaxError(src, i);
-    i = skipSpace(src, i + 1);
-  }
-}
+class Scan {
+  private readonly spans: Span[] = [];
 
-/** A value that is not walked: its extent, then JSON.parse. */
-function plainValue(src: string, at: number): { value: unknown; end: number } {
-  const end = valueEnd(src, at);
-  if (end < 0) throw syntaxError(src, at + Math.max(0, jsonErrorAt(src.slice(at))));
-  return { value: parseAt(src, at, end), end };
-}
+  constructor(
+    private readonly src: string,
+    private readonly progress: Progress
+  ) {}
 
-/** The extent of each element of the list that opens at `i`. */
-function* listSpans(src: string, i: number, spans: Span[], progress: Progress): Generator<Progress, number, void> {
-  i = skipSpace(src, i + 1);
-  if (src.charCodeAt(i) === 93) return i + 1;
-  for (;;) {
-    const end = valueEnd(src, i);
-    if (end < 0) throw syntaxError(src, i + Math.max(0, jsonErrorAt(src.slice(i))));
-    spans.push({ start: i, end });
-    progress.done = end;
-    yield progress;
-    i = skipSpace(src, end);
-    const c = src.charCodeAt(i);
-    if (c === 93) return i + 1;
-    if (c !== 44) throw syntaxError(src, i);
-    i = skipSpace(src, i + 1);
-  }
-}
-
-/** The document's members, and where each table's rows are; no row is parsed yet. */
-function* scan(src: string, progress: Progress): Work<Scanned> {
-  const doc: Scanned = { members: new Map(), rowCount: 0 };
-  const start = skipSpace(src, 0);
-  if (src.charCodeAt(start) !== 123) {
-    // Not an object, so not an export: parse it whole only to tell a syntax error from the wrong file.
-    parseAt(src, 0, src.length);
-    return doc;
-  }
-  const end = yield* members(src, start, function* (key, at) {
-    if (key !== 'tables' || src.charCodeAt(at) !== 123) {
-      const { value, end: after } = plainValue(src, at);
+  *document(): Generator<Progress, Scanned, void> {
+    const { src } = this;
+    const doc: Scanned = { members: new Map(), spans: this.spans, rowCount: 0 };
+    const start = skipSpace(src, 0);
+    if (src.charCodeAt(start) !== 123) {
+      // Not an object, so not an export: parse it whole only to tell a syntax error from the wrong file.
+      parseAt(src, 0, src.length);
+      return doc;
+    }
+    const end = yield* this.members(start, function* (this: Scan, key, at) {
+      if (key === 'tables' && src.charCodeAt(at) === 123) {
+        const tables = new Map<string, TableValue>();
+        doc.tables = tables;
+        return yield* this.members(at, function* (this: Scan, table, from) {
+          if (src.charCodeAt(from) === 91) {
+            const found = { spans: [] as Span[], rows: [] as unknown[] };
+            tables.set(table, found);
+            return yield* this.list(from, found);
+          }
+          const { value, end: after } = yield* this.plain(from);
+          tables.set(table, { value });
+          return after;
+        });
+      }
+      const { value, end: after } = yield* this.plain(at);
       doc.members.set(key, value);
       if (key === 'tables') doc.tables = undefined;
       return after;
-    }
-    const tables = new Map<string, TableValue>();
-    doc.tables = tables;
-    return yield* members(src, at, function* (table, from) {
-      if (src.charCodeAt(from) !== 91) {
-        const { value, end: after } = plainValue(src, from);
-        tables.set(table, { value });
-        return after;
-      }
-      const spans: Span[] = [];
-      tables.set(table, { spans, rows: [] });
-      return yield* listSpans(src, from, spans, progress);
     });
-  });
-  if (skipSpace(src, end) < src.length) throw syntaxError(src, skipSpace(src, end));
-  doc.rowCount = [...(doc.tables?.values() ?? [])].reduce((n, t) => n + ('spans' in t ? t.spans.length : 0), 0);
-  return doc;
+    const rest = skipSpace(src, end);
+    if (rest < src.length) return yield* this.fail(rest);
+    doc.rowCount = [...(doc.tables?.values() ?? [])].reduce((n, t) => n + ('spans' in t ? t.spans.length : 0), 0);
+    return doc;
+  }
+
+  /** A syntax error at `pos`, or at a row before it that JSON.parse refuses first. */
+  private *fail(pos: number, error = syntaxError(this.src, pos)): Generator<Progress, never, void> {
+    for (const span of this.spans) {
+      parseAt(this.src, span.start, span.end);
+      yield this.progress;
+    }
+    throw error;
+  }
+
+  /** Where a value that starts at `at` ends, the structure outside it having been checked. */
+  private *extent(at: number): Generator<Progress, number, void> {
+    const end = valueEnd(this.src, at);
+    if (end >= 0) return end;
+    // Never closed: the error is somewhere after `at` (a truncated file has it near the end).
+    return yield* this.fail(at + Math.max(0, jsonErrorAt(this.src.slice(at))));
+  }
+
+  /** A value that is not walked: its extent, then JSON.parse. */
+  private *plain(at: number): Generator<Progress, { value: unknown; end: number }, void> {
+    const end = yield* this.extent(at);
+    try {
+      return { value: parseAt(this.src, at, end), end };
+    } catch (e) {
+      return yield* this.fail(at, e as ImportError);
+    }
+  }
+
+  /**
+   * Walks `{ "key": value, … }` from `i`: each key is parsed, and `onValue` reads its value and
+   * returns where it ends. Returns the offset after the closing brace.
+   */
+  private *members(i: number, onValue: (this: Scan, key: string, at: number) => Generator<Progress, number, void>): Generator<Progress, number, void> {
+    const { src } = this;
+    i = skipSpace(src, i + 1);
+    if (src.charCodeAt(i) === 125) return i + 1;
+    for (;;) {
+      if (src.charCodeAt(i) !== 34) return yield* this.fail(i);
+      const keyEnd = stringEnd(src, i);
+      if (keyEnd < 0) return yield* this.fail(i);
+      const { value: key } = yield* this.plain(i);
+      i = skipSpace(src, keyEnd);
+      if (src.charCodeAt(i) !== 58) return yield* this.fail(i);
+      i = skipSpace(src, yield* onValue.call(this, key as string, skipSpace(src, i + 1)));
+      const c = src.charCodeAt(i);
+      if (c === 125) return i + 1;
+      if (c !== 44) return yield* this.fail(i);
+      i = skipSpace(src, i + 1);
+    }
+  }
+
+  /** The extent of each element of the list that opens at `i`. */
+  private *list(i: number, table: { spans: Span[]; rows: unknown[] }): Generator<Progress, number, void> {
+    const { src } = this;
+    i = skipSpace(src, i + 1);
+    if (src.charCodeAt(i) === 93) return i + 1;
+    for (;;) {
+      const end = yield* this.extent(i);
+      const span = { start: i, end, into: table.rows };
+      table.spans.push(span);
+      this.spans.push(span);
+      this.progress.done = end;
+      yield this.progress;
+      i = skipSpace(src, end);
+      const c = src.charCodeAt(i);
+      if (c === 93) return i + 1;
+      if (c !== 44) return yield* this.fail(i);
+      i = skipSpace(src, i + 1);
+    }
+  }
 }
 
 // ---- Lines -------------------------------------------------------------------------------------

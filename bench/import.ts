@@ -1,0 +1,196 @@
+// Import benchmark: a 150,000-row Daylio CSV and a 150,000-row JSON export, each through the real
+// import path (src/commands/importFlow.ts: read, check, compare with the journal, write through the
+// journal actions into a real journal in a temp folder), while a 10 ms timer measures how long the
+// event loop was held at a time: the longest gap between its ticks, less 10 ms, is the longest block
+// the extension host would have had. A 1,000,000-row Daylio file is timed too: it must be refused.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { monitorEventLoopDelay } from 'perf_hooks';
+import * as transfer from '../src/bundles/transfer';
+import { runImport, type ImportUi } from '../src/commands/importFlow';
+import { buildCheckIn, type Clock } from '../src/core/entries';
+import { rowsFromOps } from '../src/core/transfer';
+import { JournalActions } from '../src/services/journalActions';
+import { JournalStore } from '../src/storage/journalStore';
+import { loadSqlJs } from '../src/storage/sqlLoader';
+import { median, ROOT, type BenchRow } from './stats';
+
+const WASM = path.join(ROOT, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm');
+const ROWS = 150_000;
+const RUNS = 3;
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+const TICK_MS = 10;
+
+const NOTES = [
+  'Slept badly, woke at 4.<br>Bit dizzy in the afternoon, better after a walk with the dog.',
+  'Good day at work. Felt calm, some brain zaps in the evening but short ones this time.',
+  'Irritable in the morning, court papers arrived. Talked to my sister, that helped a lot.',
+  '',
+  'Tired but steady. Took the dose at 8 with breakfast. Vivid dreams again last night, "the usual".'
+];
+const MOODS = ['rad', 'good', 'meh', 'bad', 'awful'];
+const ACTIVITIES = ['work | walk', 'family', '', 'bad sleep | stressed', 'friends | music | walk'];
+
+/** A Daylio export of `rows` lines, eight a day going back from the day before NOW. */
+function daylioCsv(rows: number): string {
+  const lines = ['full_date,date,weekday,time,mood,activities,note_title,note'];
+  const day = Date.parse('2026-05-31T00:00:00Z');
+  for (let i = 0; i < rows; i++) {
+    const date = new Date(day - Math.floor(i / 8) * 86400_000).toISOString().slice(0, 10);
+    const minutes = 6 * 60 + (i % 8) * 120 + (i % 7);
+    const time = `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+    const note = NOTES[i % NOTES.length];
+    lines.push(`${date},x,y,${time},${MOODS[i % 5]},${ACTIVITIES[i % 5]},${i % 11 === 0 ? 'Evening' : ''},"${note.replace(/"/g, '""')}"`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** A JSON export of `rows` rows: check-ins with their doses, two a day going back from NOW. */
+function jsonExport(rows: number): string {
+  let t = 0;
+  const clock: Clock = { now: () => t, zone: () => 'UTC' };
+  const ops = [];
+  for (let i = 0; ops.length < rows; i++) {
+    t = NOW - 86400_000 - i * 12 * 3600_000;
+    const dose = { mg: i % 300 < 150 ? 10 : 15, status: 'taken' as const, medication: 'Escitalopram' };
+    ops.push(...buildCheckIn({ mood: 3 + (i % 7), note: NOTES[i % NOTES.length].replace('<br>', ' '), tags: i % 5 === 0 ? ['work'] : [], dose }, clock).ops);
+  }
+  return transfer.exportJson(rowsFromOps(ops.slice(0, rows)), new Date(NOW).toISOString());
+}
+
+/** The longest stretch the event loop was held, seen by a 10 ms timer and by perf_hooks. */
+function blockMeter() {
+  const histogram = monitorEventLoopDelay({ resolution: TICK_MS });
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - TICK_MS);
+    last = now;
+  }, TICK_MS);
+  histogram.enable();
+  return {
+    stop(): { longestMs: number; histogramMaxMs: number } {
+      clearInterval(timer);
+      histogram.disable();
+      longest = Math.max(longest, performance.now() - last - TICK_MS);
+      return { longestMs: longest, histogramMaxMs: histogram.max / 1e6 };
+    }
+  };
+}
+
+/** Everything the user would do, answered at once: Daylio's labels as its defaults, Import. */
+const ui: ImportUi = {
+  busy: (run) => run(() => ({})),
+  mapLabels: async (labels) => new Map(labels.map((l) => [l, transfer.defaultDaylioMapping.get(l.toLowerCase()) ?? 5])),
+  confirm: async () => true,
+  writing: (_count, run) => run(() => undefined)
+};
+
+interface Run {
+  totalMs: number;
+  longestMs: number;
+  histogramMaxMs: number;
+  afterMs: number;
+  written: number;
+}
+
+/** One import of `file` into a fresh journal, opened with the extension's own store options. */
+async function importOnce(file: string): Promise<Run> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-bench-import-'));
+  const store = await JournalStore.open({ dir, sql: await loadSqlJs(WASM), now: () => NOW });
+  const clock = { now: () => NOW, zone: () => 'UTC', today: () => '2026-06-01' };
+  const actions = new JournalActions({
+    journal: async () => store,
+    clock,
+    settings: { unit: () => 'mg', moodLabels: () => [], medicationName: () => 'Escitalopram' },
+    t: (m, ...args) => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[+i])),
+    checkedIn: () => undefined,
+    offerSupport: () => undefined,
+    notApplied: () => undefined,
+    supplyBelowZero: () => undefined
+  });
+  const deps = {
+    transfer,
+    read: async () => store,
+    importRows: actions.importRows.bind(actions),
+    files: { size: async (f: string) => (await fs.promises.stat(f)).size, read: (f: string) => fs.promises.readFile(f) },
+    now: NOW,
+    zone: 'UTC',
+    t: (m: string, ...args: (string | number)[]) => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[+i]))
+  };
+  const meter = blockMeter();
+  const started = performance.now();
+  const outcome = await runImport([file], deps, ui);
+  const totalMs = performance.now() - started;
+  const during = meter.stop();
+  // The store compacts soon after a large write: that block is the store's, measured apart.
+  const after = blockMeter();
+  await new Promise((r) => setTimeout(r, 4000));
+  const afterMs = after.stop().longestMs;
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (outcome.kind !== 'written') throw new Error(`the import did not write: ${outcome.kind}`);
+  return { totalMs, ...during, afterMs, written: outcome.plan.toWrite.length };
+}
+
+async function measure(label: string, file: string): Promise<BenchRow[]> {
+  const runs: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await importOnce(file));
+    const r = runs[runs.length - 1];
+    console.log(`  ${label} run ${i + 1}: ${Math.round(r.totalMs)} ms in all, longest block ${Math.round(r.longestMs)} ms (perf_hooks ${Math.round(r.histogramMaxMs)} ms), ${r.written} rows written; load ${os.loadavg()[0].toFixed(2)}`);
+  }
+  const size = `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB`;
+  return [
+    { size: label, metric: `longest event-loop block during the import, median of ${RUNS} (${size})`, value: median(runs.map((r) => r.longestMs)), unit: 'ms' },
+    { size: label, metric: `  same, as perf_hooks.monitorEventLoopDelay saw it, median of ${RUNS}`, value: median(runs.map((r) => r.histogramMaxMs)), unit: 'ms' },
+    { size: label, metric: `total time: read, check, compare, write, median of ${RUNS}`, value: median(runs.map((r) => r.totalMs)), unit: 'ms' },
+    { size: label, metric: `longest block in the 4 s after (the store's own compaction), median of ${RUNS}`, value: median(runs.map((r) => r.afterMs)), unit: 'ms' }
+  ];
+}
+
+/** The 1,000,000-row Daylio file of the issue: refused, how fast, and how long any one block was. */
+async function refuseHuge(dir: string): Promise<BenchRow[]> {
+  const file = path.join(dir, 'daylio-1m.csv');
+  fs.writeFileSync(file, daylioCsv(1_000_000));
+  const store = await JournalStore.open({ dir: path.join(dir, 'journal'), sql: await loadSqlJs(WASM), now: () => NOW });
+  const deps = {
+    transfer,
+    read: async () => store,
+    importRows: () => Promise.reject(new Error('nothing may be written')),
+    files: { size: async (f: string) => (await fs.promises.stat(f)).size, read: (f: string) => fs.promises.readFile(f) },
+    now: NOW,
+    zone: 'UTC',
+    t: (m: string) => m
+  };
+  const meter = blockMeter();
+  const started = performance.now();
+  const refused = await runImport([file], deps, ui).then(
+    () => '',
+    (e: Error) => e.message
+  );
+  const ms = performance.now() - started;
+  const { longestMs } = meter.stop();
+  await store.close();
+  if (!/holds 1,000,000 rows/.test(refused)) throw new Error(`the 1,000,000-row file was not refused for its rows: ${refused}`);
+  const mb = `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB`;
+  return [
+    { size: '1,000,000-row Daylio CSV', metric: `refused for its rows after (${mb})`, value: ms, unit: 'ms' },
+    { size: '1,000,000-row Daylio CSV', metric: 'longest event-loop block while refusing it', value: longestMs, unit: 'ms' }
+  ];
+}
+
+export async function benchImport(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-bench-import-files-'));
+  const daylio = path.join(dir, 'daylio-150k.csv');
+  const json = path.join(dir, 'journal-150k.json');
+  fs.writeFileSync(daylio, daylioCsv(ROWS));
+  fs.writeFileSync(json, jsonExport(ROWS));
+  console.log(`Import benchmark: load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} on ${os.cpus().length} cores`);
+  const rows = [...(await measure('150,000-row Daylio CSV', daylio)), ...(await measure('150,000-row JSON export', json)), ...(await refuseHuge(dir))];
+  fs.rmSync(dir, { recursive: true, force: true });
+  rows.push({ size: '-', metric: 'load average (1 min) at the end', value: os.loadavg()[0], unit: '' });
+  return rows;
+}
