@@ -19,7 +19,7 @@ import type * as dashboard from '../core/dashboard';
 export interface CoreBundles {
   transfer: Pick<
     typeof transfer,
-    'checkImportSize' | 'csvWork' | 'decodeImportText' | 'exportCsv' | 'exportJson' | 'ImportCancelled' | 'ImportError' | 'importCsv' | 'importJson' | 'jsonWork' | 'planImport' | 'planWork' | 'runPaced'
+    'checkImportSize' | 'csvWork' | 'decodeImportText' | 'decodeWork' | 'exportCsv' | 'exportJson' | 'ImportCancelled' | 'ImportError' | 'importCsv' | 'importJson' | 'jsonWork' | 'planImport' | 'planWork' | 'runPaced'
   > &
     Pick<typeof daylio, 'daylioWork' | 'defaultDaylioMapping' | 'moodLabelsIn' | 'moodLabelsWork' | 'parseDaylio'>;
   summary: Pick<typeof summary, 'buildSummary' | 'defaultRange' | 'firstEntryDate' | 'selectableNotes'> &

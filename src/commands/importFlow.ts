@@ -52,11 +52,12 @@ async function readFiles(d: ImportDeps, paths: readonly string[], control: Impor
   d.transfer.checkImportSize(sizes);
   const total = sizes.reduce((n, s) => n + s.size, 0);
   const out = new Map<string, string>();
-  let done = 0;
+  let before = 0;
   for (const { file, size } of sizes) {
-    if (control.cancelled?.()) throw new d.transfer.ImportCancelled();
-    out.set(file, d.transfer.decodeImportText(await d.files.read(file), file));
-    control.progress?.((done += size), total);
+    const bytes = await d.files.read(file);
+    const progress = (done: number) => control.progress?.(before + done, total);
+    out.set(file, await d.transfer.runPaced(d.transfer.decodeWork(bytes, file), { ...control, progress }));
+    before += size;
   }
   return out;
 }
@@ -68,27 +69,37 @@ async function readFiles(d: ImportDeps, paths: readonly string[], control: Impor
 export async function runImport(paths: readonly string[], d: ImportDeps, ui: ImportUi): Promise<ImportOutcome> {
   const { transfer, t } = d;
   const names = paths.map((p) => path.basename(p));
-  const files = await ui.busy((step) => readFiles(d, paths, step('read', names.join(', '))));
+  const all = names.join(', ');
   const json = paths.filter((p) => p.toLowerCase().endsWith('.json'));
-  if (json.length && paths.length > 1) throw new transfer.ImportError(t('choose one JSON export at a time (or the CSV files of one export).'), { file: names.join(', ') });
-  const first = files.get(paths[0]) ?? '';
-  const daylio = !json.length && paths.length === 1 && /^\uFEFF?"?full_date"?,/i.test(first);
-  let mapping: DaylioMapping | undefined;
-  if (daylio) {
-    const labels = await ui.busy((step) => transfer.runPaced(transfer.moodLabelsWork(first, paths[0]), step('labels', names[0])));
-    mapping = await ui.mapLabels(labels);
-    if (!mapping) return { kind: 'backed-out' };
-  }
-  const source = daylio ? t('Daylio export {0}', names[0]) : json.length ? names[0] : names.join(', ');
-  const { result, plan } = await ui.busy(async (step) => {
-    const control = step('check', names.join(', '));
+  if (json.length && paths.length > 1) throw new transfer.ImportError(t('choose one JSON export at a time (or the CSV files of one export).'), { file: all });
+  /** Checks every row and compares them with the journal: the long part, in slices. */
+  const checked = async (files: Map<string, string>, mapping: DaylioMapping | undefined, step: (step: ImportStep, file: string) => ImportControl) => {
+    const text = files.get(paths[0]) ?? '';
+    const control = step('check', all);
     let result: ImportResult;
-    if (json.length) result = await transfer.runPaced(transfer.jsonWork(first, d.now, json[0]), control);
-    else if (mapping) result = await transfer.runPaced(transfer.daylioWork(first, mapping, d.zone, d.now, paths[0]), control);
+    if (json.length) result = await transfer.runPaced(transfer.jsonWork(text, d.now, json[0]), control);
+    else if (mapping) result = await transfer.runPaced(transfer.daylioWork(text, mapping, d.zone, d.now, paths[0]), control);
     else result = await transfer.runPaced(transfer.csvWork(Object.fromEntries(files), d.now), control);
-    const plan = await transfer.runPaced(transfer.planWork(result, existingRow(await d.read())), step('compare', names.join(', ')));
+    const plan = await transfer.runPaced(transfer.planWork(result, existingRow(await d.read())), step('compare', all));
     return { result, plan };
+  };
+  // One notification for reading and checking; a Daylio export stops in between to ask about its labels.
+  const first = await ui.busy(async (step) => {
+    const files = await readFiles(d, paths, step('read', all));
+    const text = files.get(paths[0]) ?? '';
+    if (json.length || paths.length > 1 || !/^\uFEFF?"?full_date"?,/i.test(text)) return { files, labels: undefined, done: await checked(files, undefined, step) };
+    return { files, labels: await transfer.runPaced(transfer.moodLabelsWork(text, paths[0]), step('labels', all)), done: undefined };
   });
+  let source = json.length ? names[0] : all;
+  let done = first.done;
+  if (!done) {
+    const mapping = await ui.mapLabels(first.labels ?? []);
+    if (!mapping) return { kind: 'backed-out' };
+    source = t('Daylio export {0}', names[0]);
+    done = await ui.busy((step) => checked(first.files, mapping, step));
+  }
+  first.files.clear(); // the text is checked: let it go before the write
+  const { result, plan } = done;
   const rejected = result.preview.rejected;
   if (plan.toWrite.length === 0) return { kind: 'nothing-new', source, plan, rejected };
   if (!(await ui.confirm(source, plan, rejected))) return { kind: 'declined' };

@@ -131,8 +131,8 @@ function stepMessage(step: ImportStep, file: string, percent: number): string {
   return vscode.l10n.t('Comparing with the journal: {0}%', percent);
 }
 
-/** Where each step's progress sits on the notification's bar, in percent. */
-const STEP_SPAN: Record<ImportStep, [number, number]> = { read: [0, 10], labels: [10, 100], check: [10, 80], compare: [80, 100] };
+/** Where each step's progress ends on the notification's bar, in percent; it starts where the last one stopped. */
+const STEP_END: Record<ImportStep, number> = { read: 10, labels: 100, check: 80, compare: 100 };
 
 /** The VS Code side of an import: notifications with progress and Cancel, quick picks, the preview. */
 function importUi(transfer: CoreBundles['transfer'], confirm: boolean): ImportUi {
@@ -140,16 +140,21 @@ function importUi(transfer: CoreBundles['transfer'], confirm: boolean): ImportUi
     busy: (run) =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Import'), cancellable: true }, (progress, token) => {
         let shown = 0;
-        return run((step, file) => ({
-          cancelled: () => token.isCancellationRequested,
-          progress: (done, total) => {
-            const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
-            const [from, to] = STEP_SPAN[step];
-            const at = from + ((to - from) * percent) / 100;
-            progress.report({ message: stepMessage(step, file, percent), increment: Math.max(0, at - shown) });
-            shown = Math.max(shown, at);
-          }
-        }));
+        return run((step, file) => {
+          const from = shown;
+          let told = -1;
+          return {
+            cancelled: () => token.isCancellationRequested,
+            progress: (done, total) => {
+              const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+              if (percent === told) return; // a message per percent, not per slice
+              told = percent;
+              const at = Math.max(shown, from + ((STEP_END[step] - from) * percent) / 100);
+              progress.report({ message: stepMessage(step, file, percent), increment: at - shown });
+              shown = at;
+            }
+          };
+        });
       }),
     mapLabels: (labels) => confirmMapping(transfer, labels),
     confirm: (source, plan, rejected) => (confirm ? Promise.resolve(true) : confirmPreview(source, previewMessage(source, plan, rejected), rejected)),
@@ -158,6 +163,7 @@ function importUi(transfer: CoreBundles['transfer'], confirm: boolean): ImportUi
         let shown = 0;
         return run((done, total) => {
           const percent = Math.floor((done / total) * 100);
+          if (percent === shown && done < total) return;
           progress.report({ message: vscode.l10n.t('{0} of {1} written', done, total), increment: percent - shown });
           shown = percent;
         });
@@ -183,7 +189,7 @@ export function importJournalCommand(d: Pick<CommandDeps, 'read' | 'actions' | '
     };
     let outcome: ImportOutcome;
     try {
-      const deps = { transfer, read: d.read, importRows: d.actions.importRows.bind(d.actions), files, now: d.clock.now(), zone: d.clock.zone(), t: vscode.l10n.t };
+      const deps = { transfer, read: d.read, importRows: d.actions.importRows.bind(d.actions), files, now: d.clock.now(), zone: d.clock.zone(), t: (m: string, ...args: (string | number)[]) => vscode.l10n.t(m, ...args) };
       outcome = await runImport([...byPath.keys()], deps, importUi(transfer, Boolean(args?.confirm)));
     } catch (e) {
       if (e instanceof transfer.ImportCancelled) {

@@ -30,7 +30,7 @@ export class ImportCancelled extends Error {
 }
 
 /** A slice short enough that timers, input and the UI of the host keep up. */
-export const SLICE_MS = 25;
+export const SLICE_MS = 15;
 
 /** Resolves after the event loop has run what waits (I/O, timers), not just microtasks. */
 export function nextTurn(): Promise<void> {

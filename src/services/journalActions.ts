@@ -249,24 +249,30 @@ export class JournalActions {
    */
   async importRows(ops: Op[], source: string, progress?: (done: number, total: number) => void): Promise<Saved> {
     const store = await this.deps.journal();
-    const applied: Op[] = [];
-    let notApplied = 0;
+    // The rows keep their stamps, so undo can use them as given; only those not applied are left out
+    // (holding the store's copies of 150,000 rows as well would double what the import keeps alive).
+    const notApplied = new Set<string>();
+    let written = 0;
+    const record = () => {
+      const kept = ops.slice(0, written).filter((op) => !notApplied.has(`${op.table}:${op.row.id}`));
+      return this.undoLog.record(kept, kept.map(() => undefined));
+    };
     try {
-      for (let i = 0; i < ops.length; i += IMPORT_WRITE_ROWS) {
-        if (i > 0) await nextTurn();
-        const result = await store.write(ops.slice(i, i + IMPORT_WRITE_ROWS), { keepStamps: true });
-        for (const op of result.applied) applied.push(op);
-        notApplied += result.notApplied.length;
-        progress?.(Math.min(i + IMPORT_WRITE_ROWS, ops.length), ops.length);
+      while (written < ops.length) {
+        if (written > 0) await nextTurn();
+        const chunk = ops.slice(written, written + IMPORT_WRITE_ROWS);
+        const result = await store.write(chunk, { keepStamps: true });
+        for (const op of result.notApplied) notApplied.add(`${op.table}:${op.row.id}`);
+        written += chunk.length;
+        progress?.(written, ops.length);
       }
     } catch (e) {
-      if (applied.length > 0) this.undoLog.record(applied, applied.map(() => undefined));
+      if (written > 0) record();
       throw e;
     } finally {
-      if (notApplied > 0) this.deps.notApplied(notApplied);
+      if (notApplied.size > 0) this.deps.notApplied(notApplied.size);
     }
-    const undoToken = this.undoLog.record(applied, applied.map(() => undefined));
-    return { id: '', undoToken, message: this.deps.t('Imported {0} entries from {1}.', ops.length, source) };
+    return { id: '', undoToken: record(), message: this.deps.t('Imported {0} entries from {1}.', ops.length, source) };
   }
 
   /** Undoes one change by its token. */
