@@ -54,7 +54,7 @@ export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
  * refused before any row is checked: a million short rows fit under the byte cap.
  */
 export const IMPORT_MAX_ROWS = 200_000;
-/** Rows per durable change while an import is written: each change stays well under 100 ms. */
+/** Rows per durable change while an import is written: about 10 ms of the host each (150,000 at once take seconds). */
 export const IMPORT_WRITE_ROWS = 250;
 /** An imported appointment, life event or plan step may lie at most this many years ahead. */
 export const IMPORT_PLAN_YEARS = 5;

@@ -259,6 +259,17 @@ describe('reading in slices gives what reading at once gave', () => {
     );
   });
 
+  it('decodes a file of several MB a step at a time, keeping characters split between steps whole', async () => {
+    // 'é' is 2 bytes and '🙂' 4, so groups of 7 bytes after one 'x': the 1 MB and 3 MB steps end inside a '🙂'.
+    const text = `x${'é🙂,'.repeat(500_000)}`;
+    const bytes = new TextEncoder().encode(text);
+    assert.ok(bytes.length > 3 * 1024 * 1024);
+    assert.strictEqual(await paced(transfer.decodeWork(bytes, 'big.csv')), text);
+    const bad = bytes.slice();
+    bad[2 * 1024 * 1024 + 7] = 0xff;
+    await assert.rejects(paced(transfer.decodeWork(bad, 'big.csv')), /^ImportError: big\.csv: the file is not UTF-8 text\./);
+  });
+
   it('counts as cancelled at the first turn after Cancel, and runs to the end otherwise', async () => {
     function* rows(): Work<number> {
       const progress = { done: 0, total: 1000 };
