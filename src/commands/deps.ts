@@ -17,8 +17,11 @@ import type * as dashboard from '../core/dashboard';
 
 /** The bundles of pure core code that commands load on first use (see src/bundles/). */
 export interface CoreBundles {
-  transfer: Pick<typeof transfer, 'checkImportSize' | 'decodeImportText' | 'exportCsv' | 'exportJson' | 'ImportError' | 'importCsv' | 'importJson' | 'planImport'> &
-    Pick<typeof daylio, 'defaultDaylioMapping' | 'moodLabelsIn' | 'parseDaylio'>;
+  transfer: Pick<
+    typeof transfer,
+    'checkImportSize' | 'csvWork' | 'decodeImportText' | 'decodeWork' | 'exportCsv' | 'exportJson' | 'ImportCancelled' | 'ImportError' | 'importCsv' | 'importJson' | 'jsonWork' | 'planImport' | 'planWork' | 'runPaced'
+  > &
+    Pick<typeof daylio, 'daylioWork' | 'defaultDaylioMapping' | 'moodLabelsIn' | 'moodLabelsWork' | 'parseDaylio'>;
   summary: Pick<typeof summary, 'buildSummary' | 'defaultRange' | 'firstEntryDate' | 'selectableNotes'> &
     Pick<typeof summaryDoc, 'summaryDoc'> &
     Pick<typeof summaryRender, 'htmlOf' | 'markdownOf'> &

@@ -1,16 +1,17 @@
 // "Export Journal…" and "Import…": the extension's own JSON (versioned, lossless) or CSV (one file
 // per table), and Daylio CSV exports. Every import is previewed, adds nothing twice, is written as
 // one durable change (all or nothing) and can be undone as one step.
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DaylioMapping } from '../core/daylio';
-import type { ImportResult } from '../core/transfer';
+import type { Rejected } from '../core/importRows';
+import type { ImportPlan } from '../core/transfer';
 import { moodFromKey } from '../core/mood';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
-import { allRows, existingRow } from '../storage/journalQueries';
+import { allRows } from '../storage/journalQueries';
 import { confirmSaved } from './confirm';
 import type { CommandDeps, CoreBundles } from './deps';
 import { createChosenFolder, writeChosenFile } from './exportTarget';
+import { runImport, type ImportOutcome, type ImportStep, type ImportUi } from './importFlow';
 import { pick } from './quickInput';
 
 export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'load'>) {
@@ -58,12 +59,10 @@ export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | '
 }
 
 /** Daylio's mood labels → 1–10, confirmed by the user (unknown labels must be mapped). */
-async function confirmMapping(transfer: CoreBundles['transfer'], csv: string): Promise<DaylioMapping | undefined> {
-  const { defaultDaylioMapping, moodLabelsIn } = transfer;
-  const labels = moodLabelsIn(csv);
-  const mapping: DaylioMapping = {};
+async function confirmMapping(transfer: CoreBundles['transfer'], labels: readonly string[]): Promise<DaylioMapping | undefined> {
+  const mapping = new Map<string, number>();
   for (const label of labels) {
-    const known = defaultDaylioMapping[label.toLowerCase()];
+    const known = transfer.defaultDaylioMapping.get(label.toLowerCase());
     const items = Array.from({ length: 10 }, (_, i) => ({ label: String(10 - i), value: 10 - i }));
     const picked = await pick({
       title: vscode.l10n.t('Import Daylio: mood "{0}"', label),
@@ -73,35 +72,9 @@ async function confirmMapping(transfer: CoreBundles['transfer'], csv: string): P
       acceptOnValue: (v) => items.find((i) => i.value === moodFromKey(v))
     });
     if (!picked?.[0]) return undefined;
-    mapping[label.toLowerCase()] = picked[0].value;
+    mapping.set(label.toLowerCase(), picked[0].value);
   }
   return mapping;
-}
-
-/** The chosen files as text, keyed by full path, so two files called checkins.csv stay apart. */
-async function readFiles(transfer: CoreBundles['transfer'], uris: readonly vscode.Uri[]): Promise<Record<string, string>> {
-  const sizes = [];
-  for (const uri of uris) sizes.push({ file: uri.fsPath, size: (await vscode.workspace.fs.stat(uri)).size });
-  transfer.checkImportSize(sizes);
-  const out: Record<string, string> = {};
-  for (const uri of uris) out[uri.fsPath] = transfer.decodeImportText(await vscode.workspace.fs.readFile(uri), uri.fsPath);
-  return out;
-}
-
-async function parseImport(transfer: CoreBundles['transfer'], uris: readonly vscode.Uri[], zone: string, now: number): Promise<{ result: ImportResult; source: string } | undefined> {
-  const files = await readFiles(transfer, uris);
-  const paths = Object.keys(files);
-  const names = paths.map((p) => path.basename(p));
-  const json = paths.filter((p) => p.toLowerCase().endsWith('.json'));
-  if (json.length && paths.length > 1) throw new transfer.ImportError(vscode.l10n.t('choose one JSON export at a time (or the CSV files of one export).'), { file: names.join(', ') });
-  if (json.length) return { result: transfer.importJson(files[json[0]], now, json[0]), source: names[0] };
-  const first = files[paths[0]] ?? '';
-  if (paths.length === 1 && /^\uFEFF?"?full_date"?,/i.test(first)) {
-    const mapping = await confirmMapping(transfer, first);
-    if (!mapping) return undefined;
-    return { result: transfer.parseDaylio(first, mapping, zone, now), source: vscode.l10n.t('Daylio export {0}', names[0]) };
-  }
-  return { result: transfer.importCsv(files, now), source: names.join(', ') };
 }
 
 interface PreviewItem extends vscode.QuickPickItem {
@@ -133,6 +106,71 @@ async function confirmPreview(source: string, message: string, rejected: readonl
   }
 }
 
+/** "N entries to add, M duplicates skipped, K rows rejected (reasons)", and rows newer elsewhere. */
+function previewMessage(source: string, plan: ImportPlan, rejected: readonly Rejected[]): string {
+  const { preview, newer: newerCount } = plan;
+  const reasons = rejected.slice(0, 5).map((r) => vscode.l10n.t('line {0}: {1}', r.line, r.reason)).join('; ');
+  const counts = vscode.l10n.t(
+    '{0}: {1} entries to add, {2} duplicates skipped, {3} rows rejected{4}.',
+    source,
+    preview.entries,
+    preview.duplicates,
+    rejected.length,
+    rejected.length ? ` (${reasons}${rejected.length > 5 ? '…' : ''})` : ''
+  );
+  // Rows edited later on another device are duplicates by id: say so, rather than hide them in the count.
+  const newer = newerCount ? ` ${vscode.l10n.t('{0} newer elsewhere: the file has later edits of {0} rows this journal already has, and it keeps its own version of them.', newerCount)}` : '';
+  return counts + newer;
+}
+
+/** What each step of an import says in its progress notification. */
+function stepMessage(step: ImportStep, file: string, percent: number): string {
+  if (step === 'read') return vscode.l10n.t('Reading {0}: {1}%', file, percent);
+  if (step === 'labels') return vscode.l10n.t('Finding the mood labels in {0}: {1}%', file, percent);
+  if (step === 'check') return vscode.l10n.t('Checking every row of {0}: {1}%', file, percent);
+  return vscode.l10n.t('Comparing with the journal: {0}%', percent);
+}
+
+/** Where each step's progress ends on the notification's bar, in percent; it starts where the last one stopped. */
+const STEP_END: Record<ImportStep, number> = { read: 10, labels: 100, check: 80, compare: 100 };
+
+/** The VS Code side of an import: notifications with progress and Cancel, quick picks, the preview. */
+function importUi(transfer: CoreBundles['transfer'], confirm: boolean): ImportUi {
+  return {
+    busy: (run) =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Import'), cancellable: true }, (progress, token) => {
+        let shown = 0;
+        return run((step, file) => {
+          const from = shown;
+          let told = -1;
+          return {
+            cancelled: () => token.isCancellationRequested,
+            progress: (done, total) => {
+              const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+              if (percent === told) return; // a message per percent, not per slice
+              told = percent;
+              const at = Math.max(shown, from + ((STEP_END[step] - from) * percent) / 100);
+              progress.report({ message: stepMessage(step, file, percent), increment: at - shown });
+              shown = at;
+            }
+          };
+        });
+      }),
+    mapLabels: (labels) => confirmMapping(transfer, labels),
+    confirm: (source, plan, rejected) => (confirm ? Promise.resolve(true) : confirmPreview(source, previewMessage(source, plan, rejected), rejected)),
+    writing: (count, run) =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0} entries', count), cancellable: false }, (progress) => {
+        let shown = 0;
+        return run((done, total) => {
+          const percent = Math.floor((done / total) * 100);
+          if (percent === shown && done < total) return;
+          progress.report({ message: vscode.l10n.t('{0} of {1} written', done, total), increment: percent - shown });
+          shown = percent;
+        });
+      })
+  };
+}
+
 export function importJournalCommand(d: Pick<CommandDeps, 'read' | 'actions' | 'clock' | 'load'>) {
   return async (args?: { files?: string[]; confirm?: boolean }): Promise<{ written: number; duplicates: number } | undefined> => {
     const uris = args?.files?.map((f) => vscode.Uri.file(f)) ??
@@ -144,37 +182,33 @@ export function importJournalCommand(d: Pick<CommandDeps, 'read' | 'actions' | '
       }));
     if (!uris?.length) return undefined;
     const transfer = d.load('transfer');
-    let parsed: Awaited<ReturnType<typeof parseImport>>;
+    const byPath = new Map(uris.map((u) => [u.fsPath, u]));
+    const files = {
+      size: async (file: string) => (await vscode.workspace.fs.stat(byPath.get(file)!)).size,
+      read: (file: string) => Promise.resolve(vscode.workspace.fs.readFile(byPath.get(file)!))
+    };
+    let outcome: ImportOutcome;
     try {
-      parsed = await parseImport(transfer, uris, d.clock.zone(), d.clock.now());
+      const deps = { transfer, read: d.read, importRows: d.actions.importRows.bind(d.actions), files, now: d.clock.now(), zone: d.clock.zone(), t: (m: string, ...args: (string | number)[]) => vscode.l10n.t(m, ...args) };
+      outcome = await runImport([...byPath.keys()], deps, importUi(transfer, Boolean(args?.confirm)));
     } catch (e) {
+      if (e instanceof transfer.ImportCancelled) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Import cancelled. Nothing was written.'));
+        return undefined;
+      }
       if (e instanceof transfer.ImportError) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported. {0}', e.message));
         return undefined;
       }
       throw e;
     }
-    if (!parsed) return undefined;
-    const { toWrite, preview, newer: newerCount } = transfer.planImport(parsed.result, existingRow(await d.read()));
-    const rejected = parsed.result.preview.rejected;
-    const reasons = rejected.slice(0, 5).map((r) => vscode.l10n.t('line {0}: {1}', r.line, r.reason)).join('; ');
-    const counts = vscode.l10n.t(
-      '{0}: {1} entries to add, {2} duplicates skipped, {3} rows rejected{4}.',
-      parsed.source,
-      preview.entries,
-      preview.duplicates,
-      rejected.length,
-      rejected.length ? ` (${reasons}${rejected.length > 5 ? '…' : ''})` : ''
-    );
-    // Rows edited later on another device are duplicates by id: say so, rather than hide them in the count.
-    const newer = newerCount ? ` ${vscode.l10n.t('{0} newer elsewhere: the file has later edits of {0} rows this journal already has, and it keeps its own version of them.', newerCount)}` : '';
-    const message = counts + newer;
-    if (toWrite.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} Nothing new to import.', message));
-      return { written: 0, duplicates: preview.duplicates };
+    if (outcome.kind === 'backed-out' || outcome.kind === 'declined') return undefined;
+    const { plan } = outcome;
+    if (outcome.kind === 'nothing-new') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} Nothing new to import.', previewMessage(outcome.source, plan, outcome.rejected)));
+      return { written: 0, duplicates: plan.preview.duplicates };
     }
-    if (!args?.confirm && !(await confirmPreview(parsed.source, message, rejected))) return undefined;
-    void confirmSaved(d.actions, await d.actions.importRows(toWrite, parsed.source));
-    return { written: toWrite.length, duplicates: preview.duplicates };
+    void confirmSaved(d.actions, outcome.saved);
+    return { written: plan.toWrite.length, duplicates: plan.preview.duplicates };
   };
 }

@@ -1,16 +1,30 @@
 // Import of a Daylio CSV export as check-ins. Daylio moods are labels the user may have renamed,
 // so they become 1–10 only through a mapping the user confirms. Ids are derived from each line's
 // content, so importing the same export again adds nothing (planImport skips known ids).
+// Reading is work that yields after each line (importPace.ts), so a long export can be paced.
+import { csvRecords, csvRowCount, type CsvRecord } from './csvRead';
 import { normaliseTags } from './entries';
-import { implausibleValue } from './importChecks';
+import { checkRowCount, ImportError } from './importError';
+import { dateBounds, dateTooLate, illFormedText, implausibleValue, type DateBounds } from './importChecks';
+import { runNow, type Progress, type Work } from './importPace';
+import type { ImportResult, Rejected } from './importRows';
 import { BadRowError, MOOD_MAX, MOOD_MIN, validateRow, type CheckIn, type Op } from './schemas';
 import { instantOf, isLocalDate, isValidZone, stampOf } from './time';
-import { ImportError, parseCsv, type CsvRecord, type ImportResult, type Rejected } from './transfer';
 
-export type DaylioMapping = Record<string, number>;
+/**
+ * Mood label → 1–10. A Map, never a plain object: a label is the user's own text, and one called
+ * "__proto__", "constructor" or "toString" must map like any other.
+ */
+export type DaylioMapping = ReadonlyMap<string, number>;
 
 /** Daylio's default mood labels; the user confirms or changes these before importing. */
-export const defaultDaylioMapping: DaylioMapping = { rad: 10, good: 8, meh: 5, bad: 3, awful: 1 };
+export const defaultDaylioMapping: DaylioMapping = new Map([
+  ['rad', 10],
+  ['good', 8],
+  ['meh', 5],
+  ['bad', 3],
+  ['awful', 1]
+]);
 
 const REQUIRED = ['full_date', 'date', 'weekday', 'time', 'mood', 'activities', 'note_title', 'note'] as const;
 type Column = (typeof REQUIRED)[number];
@@ -24,31 +38,50 @@ interface Header {
 }
 
 /** Finds the required columns by name; any other column (such as `scales`) is ignored. */
-function readHeader(records: CsvRecord[]): Header {
-  const first = records[0];
-  if (!first) throw new ImportError('the file is empty', { file: FILE });
+function readHeader(first: CsvRecord | undefined, file: string): Header {
+  if (!first) throw new ImportError('the file is empty', { file });
   const names = first.cells.map(labelKey);
   const missing = REQUIRED.filter((c) => !names.includes(c));
-  if (missing.length) throw new ImportError(`not a Daylio export: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { file: FILE, line: first.line });
+  if (missing.length) throw new ImportError(`not a Daylio export: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { file, line: first.line });
   const index = Object.fromEntries(REQUIRED.map((c) => [c, names.indexOf(c)])) as Record<Column, number>;
   return { index, width: names.length };
 }
 
+/**
+ * The file's lines after the header, with the header read; the file is refused first if it holds
+ * more rows than an import takes. `progress.total` is the number of rows.
+ */
+function* daylioLines(csv: string, file: string, progress: Progress): Generator<Progress | undefined, { header: Header; lines: Generator<CsvRecord, void, void> }, void> {
+  const rows = yield* csvRowCount(csv, file);
+  checkRowCount(file, rows);
+  progress.total = rows;
+  const lines = csvRecords(csv, file);
+  const first = lines.next();
+  return { header: readHeader(first.done ? undefined : first.value, file), lines };
+}
+
 /** Distinct mood labels in the file (first spelling kept), so the UI can ask about unknown ones. */
-export function moodLabelsIn(csv: string): string[] {
-  const records = parseCsv(csv, FILE);
-  const { index, width } = readHeader(records);
+export function moodLabelsIn(csv: string, file = FILE): string[] {
+  return runNow(moodLabelsWork(csv, file));
+}
+
+/** moodLabelsIn as work that yields after each line. */
+export function* moodLabelsWork(csv: string, file = FILE): Work<string[]> {
+  const progress: Progress = { done: 0, total: 0 };
+  const { header, lines } = yield* daylioLines(csv, file, progress);
   const seen = new Map<string, string>();
-  for (const r of records.slice(1)) {
-    const label = r.cells.length === width ? r.cells[index.mood].trim() : '';
+  for (const r of lines) {
+    const label = r.cells.length === header.width ? r.cells[header.index.mood].trim() : '';
     if (label && !seen.has(labelKey(label))) seen.set(labelKey(label), label);
+    progress.done++;
+    yield progress;
   }
   return [...seen.values()];
 }
 
 /** Labels in the file that the mapping does not cover (case-insensitive). */
 export function unmappedLabels(csv: string, mapping: DaylioMapping): string[] {
-  const keys = new Set(Object.keys(mapping).map(labelKey));
+  const keys = new Set([...mapping.keys()].map(labelKey));
   return moodLabelsIn(csv).filter((l) => !keys.has(labelKey(l)));
 }
 
@@ -128,7 +161,7 @@ function lineId(date: string, time: string, mood: string, title: string, note: s
 
 function checkMapping(mapping: DaylioMapping): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [label, mood] of Object.entries(mapping)) {
+  for (const [label, mood] of mapping) {
     if (!Number.isInteger(mood) || mood < MOOD_MIN || mood > MOOD_MAX) throw new RangeError(`Mood for "${label}" must be a whole number from ${MOOD_MIN} to ${MOOD_MAX}`);
     out.set(labelKey(label), mood);
   }
@@ -137,32 +170,41 @@ function checkMapping(mapping: DaylioMapping): Map<string, number> {
 
 /**
  * Each line becomes one check-in stamped at its local date and time in `zone`. Bad lines (including
- * a date before 1900 or more than a day after `now`) are listed in preview.rejected with their line
- * number; a file without Daylio's header throws ImportError.
+ * a date before 1900, or after tomorrow, or text that is not well-formed) are listed in
+ * preview.rejected with their line number; a file without Daylio's header throws ImportError.
+ * `file` names the file in errors.
  */
-export function parseDaylio(csvText: string, mapping: DaylioMapping, zone: string, now = Date.now()): ImportResult {
+export function parseDaylio(csvText: string, mapping: DaylioMapping, zone: string, now = Date.now(), file = FILE): ImportResult {
+  return runNow(daylioWork(csvText, mapping, zone, now, file));
+}
+
+/** parseDaylio as work that yields after each line. */
+export function* daylioWork(csvText: string, mapping: DaylioMapping, zone: string, now = Date.now(), file = FILE): Work<ImportResult> {
   if (!isValidZone(zone)) throw new RangeError(`Unknown time zone "${zone}"`);
   const moods = checkMapping(mapping);
-  const records = parseCsv(csvText, FILE);
-  const header = readHeader(records);
+  const progress: Progress = { done: 0, total: 0 };
+  const { header, lines } = yield* daylioLines(csvText, file, progress);
+  const bounds = dateBounds(now);
   const ops: Op[] = [];
   const rejected: Rejected[] = [];
   const ids = new Set<string>();
   let duplicates = 0;
-  for (const record of records.slice(1)) {
-    const result = lineToCheckIn(record, header, moods, zone, now);
+  for (const record of lines) {
+    const result = lineToCheckIn(record, header, moods, zone, now, bounds);
     if (typeof result === 'string') rejected.push({ line: record.line, reason: result });
     else if (ids.has(result.id)) duplicates++;
     else {
       ids.add(result.id);
       ops.push({ table: 'checkins', row: result });
     }
+    progress.done++;
+    yield progress;
   }
   return { ops, preview: { entries: ops.length, duplicates, differing: 0, rejected, tables: ops.length ? { checkins: ops.length } : {} } };
 }
 
 /** The check-in for one line, or the reason it cannot be imported. */
-function lineToCheckIn(record: CsvRecord, { index, width }: Header, moods: Map<string, number>, zone: string, now: number): CheckIn | string {
+function lineToCheckIn(record: CsvRecord, { index, width }: Header, moods: Map<string, number>, zone: string, now: number, bounds: DateBounds): CheckIn | string {
   if (record.cells.length !== width) return `${record.cells.length} columns, the header has ${width}`;
   const cell = (c: Column) => record.cells[index[c]];
   const date = cell('full_date').trim();
@@ -190,7 +232,13 @@ function lineToCheckIn(record: CsvRecord, { index, width }: Header, moods: Map<s
   try {
     const valid = validateRow('checkins', row);
     const what = `date ${date} ${cell('time').trim()}`;
-    return implausibleValue(what, date, now, false) ?? implausibleValue(what, valid.at, now, true) ?? valid;
+    return (
+      implausibleValue(what, date, now, false) ??
+      implausibleValue(what, valid.at, now, true) ??
+      dateTooLate(what, valid.localDate, bounds, false) ??
+      illFormedText(valid) ??
+      valid
+    );
   } catch (e) {
     if (e instanceof BadRowError) return e.detail;
     throw e;

@@ -43,8 +43,21 @@ export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const EARLIEST_YEAR = 1900;
 /** Stamps later than now plus this are refused on import: such a row could never be edited here. */
 export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
-/** Imports larger than this (all chosen files together) are refused before reading. */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * Imports larger than this (all chosen files together) are refused before reading. Room for the
+ * journal's own JSON export at the row cap: pretty-printed, a row with an everyday note is about
+ * 480 bytes, so 200,000 rows are about 95 MB. (It was 50 MB before imports were read in slices.)
+ */
+export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
+/**
+ * Rows in one imported file (a Daylio export, a JSON export, one table's CSV). A larger file is
+ * refused before any row is checked: a million short rows fit under the byte cap.
+ */
+export const IMPORT_MAX_ROWS = 200_000;
+/** Rows per durable change while an import is written: about 10 ms of the host each (150,000 at once take seconds). */
+export const IMPORT_WRITE_ROWS = 250;
+/** An imported appointment, life event or plan step may lie at most this many years ahead. */
+export const IMPORT_PLAN_YEARS = 5;
 
 // ---- Settings ---------------------------------------------------------------------------------
 

@@ -4,6 +4,8 @@
 // them as one durable change, and returns a token that undoes exactly that change.
 import { buildCheckIn, buildLifeEvent, buildNote, buildQuestionnaire, buildReview, buildStandaloneDose, deleteEntryOps, editCheckIn, formatMg, tombstone, type CheckInInput, type DayClock, type DoseInput } from '../core/entries';
 import { moodLabel } from '../core/mood';
+import { nextTurn } from '../core/importPace';
+import { IMPORT_WRITE_ROWS } from '../core/limits';
 import { buildAppointment, buildMedication, buildTaperStep, withOutcome, withQuestion, type AppointmentInput, type MedicationInput, type TaperStepInput } from '../core/plan';
 import { ATTRIBUTION, QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
 import { buildRecalledPeriod, overlapMessage, overlapsOf, periodName, recalledProblem, type RecalledInput } from '../core/recalled';
@@ -237,10 +239,38 @@ export class JournalActions {
     return medications(store).map((m) => this.supplyOf(store, m));
   }
 
-  /** Writes rows an import planned (all new: planImport drops ids the journal has). */
-  async importRows(ops: Op[], source: string): Promise<Saved> {
-    const undoToken = await this.write(ops, true);
-    return { id: '', undoToken, message: this.deps.t('Imported {0} entries from {1}.', ops.length, source) };
+  /**
+   * Writes rows an import planned (all new: planImport drops ids the journal has), keeping their
+   * stamps. A large import goes to the store in changes of IMPORT_WRITE_ROWS rows with a turn of the
+   * event loop between them, so the host stays responsive; it is undone as one step all the same,
+   * and a failure part way keeps what was written undoable (importing the file again adds the rest).
+   */
+  async importRows(ops: Op[], source: string, progress?: (done: number, total: number) => void): Promise<Saved> {
+    const store = await this.deps.journal();
+    // The rows keep their stamps, so undo can use them as given; only those not applied are left out
+    // (holding the store's copies of 150,000 rows as well would double what the import keeps alive).
+    const notApplied = new Set<string>();
+    let written = 0;
+    const record = () => {
+      const kept = ops.slice(0, written).filter((op) => !notApplied.has(`${op.table}:${op.row.id}`));
+      return this.undoLog.record(kept, kept.map(() => undefined));
+    };
+    try {
+      while (written < ops.length) {
+        if (written > 0) await nextTurn();
+        const chunk = ops.slice(written, written + IMPORT_WRITE_ROWS);
+        const result = await store.write(chunk, { keepStamps: true });
+        for (const op of result.notApplied) notApplied.add(`${op.table}:${op.row.id}`);
+        written += chunk.length;
+        progress?.(written, ops.length);
+      }
+    } catch (e) {
+      if (written > 0) record();
+      throw e;
+    } finally {
+      if (notApplied.size > 0) this.deps.notApplied(notApplied.size);
+    }
+    return { id: '', undoToken: record(), message: this.deps.t('Imported {0} entries from {1}.', ops.length, source) };
   }
 
   /** Undoes one change by its token. */

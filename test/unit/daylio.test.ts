@@ -33,7 +33,7 @@ describe('Daylio import', () => {
   it('lists the mood labels so unknown ones can be asked about, and maps them case-insensitively', () => {
     assert.deepStrictEqual(moodLabelsIn(SAMPLE), ['good', 'meh', 'bad', 'awful', 'rad', 'ok but sleepy']);
     assert.deepStrictEqual(unmappedLabels(SAMPLE, defaultDaylioMapping), ['ok but sleepy']);
-    const mapping = { ...defaultDaylioMapping, 'OK but sleepy': 6 };
+    const mapping = new Map([...defaultDaylioMapping, ['OK but sleepy', 6]]);
     assert.deepStrictEqual(unmappedLabels(SAMPLE, mapping), []);
     const result = parseDaylio(SAMPLE, mapping, ZONE);
     assert.strictEqual(result.preview.entries, 11);
@@ -52,7 +52,7 @@ describe('Daylio import', () => {
       ['2026-03-06', '18:45', 3],
       ['2026-03-05', '09:00', 8]
     ]);
-    assert.throws(() => parseDaylio(SAMPLE, { rad: 11 }, ZONE), /whole number from 1 to 10/);
+    assert.throws(() => parseDaylio(SAMPLE, new Map([['rad', 11]]), ZONE), /whole number from 1 to 10/);
   });
 
   it('stamps 12- and 24-hour times at the right instant in the given zone', () => {

@@ -88,10 +88,10 @@ describe('import: the files themselves', () => {
     assert.strictEqual(importCsv({ 'notes.csv': decodeImportText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('id,createdAt,updatedAt,deletedAt,at,localDate,utcOffset,text\r\n')]), 'notes.csv') }).ops.length, 0);
   });
 
-  it('refuses an import over 50 MB before reading it', () => {
+  it('refuses an import over 100 MB before reading it', () => {
     const MB = 1024 * 1024;
-    assert.doesNotThrow(() => checkImportSize([{ file: 'a.csv', size: 30 * MB }, { file: 'b.csv', size: 20 * MB }]));
-    assert.throws(() => checkImportSize([{ file: 'a.csv', size: 30 * MB }, { file: 'b.csv', size: 20 * MB + 1 }]), /^ImportError: a\.csv, b\.csv: the chosen files hold 50\.0 MB; an import can be at most 50\.0 MB\. Choose fewer files at a time\.$/);
+    assert.doesNotThrow(() => checkImportSize([{ file: 'a.csv', size: 60 * MB }, { file: 'b.csv', size: 40 * MB }]));
+    assert.throws(() => checkImportSize([{ file: 'a.csv', size: 60 * MB }, { file: 'b.csv', size: 40 * MB + 1 }]), /^ImportError: a\.csv, b\.csv: the chosen files hold 100\.0 MB; an import can be at most 100\.0 MB\. Choose fewer files at a time\.$/);
   });
 
   it('keeps two files with the same name apart: a second checkins.csv is named, not merged over the first', () => {

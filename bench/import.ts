@@ -1,0 +1,249 @@
+// Import benchmark: a 150,000-row Daylio CSV and a 150,000-row JSON export, each through the real
+// import path (src/commands/importFlow.ts: read, check, compare with the journal, write through the
+// journal actions into a real journal in a temp folder), while a 10 ms timer measures how long the
+// event loop was held at a time: the longest gap between its ticks, less 10 ms, is the longest block
+// the extension host would have had. A 1,000,000-row Daylio file is timed too: it must be refused.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { monitorEventLoopDelay } from 'perf_hooks';
+import * as transfer from '../src/bundles/transfer';
+import { runImport, type ImportUi } from '../src/commands/importFlow';
+import { buildCheckIn, type Clock } from '../src/core/entries';
+import { rowsFromOps } from '../src/core/transfer';
+import { JournalActions } from '../src/services/journalActions';
+import { JournalStore } from '../src/storage/journalStore';
+import { loadSqlJs } from '../src/storage/sqlLoader';
+import { median, ROOT, type BenchRow } from './stats';
+
+const WASM = path.join(ROOT, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm');
+const ROWS = 150_000;
+const RUNS = 3;
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+const TICK_MS = 10;
+
+const NOTES = [
+  'Slept badly, woke at 4.<br>Bit dizzy in the afternoon, better after a walk with the dog.',
+  'Good day at work. Felt calm, some brain zaps in the evening but short ones this time.',
+  'Irritable in the morning, court papers arrived. Talked to my sister, that helped a lot.',
+  '',
+  'Tired but steady. Took the dose at 8 with breakfast. Vivid dreams again last night, "the usual".'
+];
+const MOODS = ['rad', 'good', 'meh', 'bad', 'awful'];
+const ACTIVITIES = ['work | walk', 'family', '', 'bad sleep | stressed', 'friends | music | walk'];
+
+/** A Daylio export of `rows` lines, eight a day going back from the day before NOW; `bare`: no notes. */
+function daylioCsv(rows: number, bare = false): string {
+  const lines = ['full_date,date,weekday,time,mood,activities,note_title,note'];
+  const day = Date.parse('2026-05-31T00:00:00Z');
+  for (let i = 0; i < rows; i++) {
+    const date = new Date(day - Math.floor(i / 8) * 86400_000).toISOString().slice(0, 10);
+    const minutes = 6 * 60 + (i % 8) * 120 + (i % 7);
+    const time = `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+    if (bare) {
+      lines.push(`${date},,,${time},${MOODS[i % 5]},,,`);
+      continue;
+    }
+    const note = NOTES[i % NOTES.length];
+    lines.push(`${date},x,y,${time},${MOODS[i % 5]},${ACTIVITIES[i % 5]},${i % 11 === 0 ? 'Evening' : ''},"${note.replace(/"/g, '""')}"`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** A JSON export of `rows` rows: check-ins with their doses, two a day going back from NOW. */
+function jsonExport(rows: number): string {
+  let t = 0;
+  const clock: Clock = { now: () => t, zone: () => 'UTC' };
+  const ops = [];
+  for (let i = 0; ops.length < rows; i++) {
+    t = NOW - 86400_000 - i * 12 * 3600_000;
+    const dose = { mg: i % 300 < 150 ? 10 : 15, status: 'taken' as const, medication: 'Escitalopram' };
+    ops.push(...buildCheckIn({ mood: 3 + (i % 7), note: NOTES[i % NOTES.length].replace('<br>', ' '), tags: i % 5 === 0 ? ['work'] : [], dose }, clock).ops);
+  }
+  return transfer.exportJson(rowsFromOps(ops.slice(0, rows)), new Date(NOW).toISOString());
+}
+
+/**
+ * The longest stretch the event loop was held, seen by a 10 ms timer and by perf_hooks; the CPU time
+ * this process had within that stretch (on a busy machine a stretch is mostly waiting for a core,
+ * not work); the longest stretch counted in this process's CPU time; and the memory peak.
+ */
+function blockMeter() {
+  const histogram = monitorEventLoopDelay({ resolution: TICK_MS });
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  let longest = 0;
+  let cpuInLongest = 0;
+  let longestCpu = 0;
+  // The JS heap plus memory outside it (sql.js's WebAssembly memory, file buffers).
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external;
+  };
+  let peak = used();
+  const tick = () => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    const gap = now - last - TICK_MS;
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    if (gap > longest) [longest, cpuInLongest] = [gap, cpuMs];
+    longestCpu = Math.max(longestCpu, Math.min(gap, cpuMs));
+    last = now;
+    lastCpu = process.cpuUsage();
+  };
+  const timer = setInterval(() => {
+    tick();
+    peak = Math.max(peak, used());
+  }, TICK_MS);
+  histogram.enable();
+  return {
+    stop(): { longestMs: number; cpuInLongestMs: number; longestCpuMs: number; histogramMaxMs: number; peakMb: number } {
+      clearInterval(timer);
+      histogram.disable();
+      tick();
+      return { longestMs: longest, cpuInLongestMs: cpuInLongest, longestCpuMs: longestCpu, histogramMaxMs: histogram.max / 1e6, peakMb: peak / 1024 / 1024 };
+    }
+  };
+}
+
+/** Everything the user would do, answered at once: Daylio's labels as its defaults, Import. */
+const ui: ImportUi = {
+  busy: (run) => run(() => ({})),
+  mapLabels: async (labels) => new Map(labels.map((l) => [l, transfer.defaultDaylioMapping.get(l.toLowerCase()) ?? 5])),
+  confirm: async () => true,
+  writing: (_count, run) => run(() => undefined)
+};
+
+const english = (m: string, ...args: (string | number)[]) => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[+i]));
+
+interface Run {
+  totalMs: number;
+  longestMs: number;
+  cpuInLongestMs: number;
+  longestCpuMs: number;
+  histogramMaxMs: number;
+  peakMb: number;
+  compactionMs: number;
+  written: number;
+}
+
+/**
+ * One import of `file` into a fresh journal. `held`: the store's compaction waits until the import
+ * is written (else the store compacts whenever its log passes 512 KB, as in the extension); either
+ * way the compaction that follows the import is timed apart, as the store's own block.
+ */
+async function importOnce(file: string, held: boolean): Promise<Run> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-bench-import-'));
+  const sql = await loadSqlJs(WASM);
+  const store = await JournalStore.open({ dir, sql, ...(held ? { compactAfterMs: 3_600_000, compactLogBytes: Number.MAX_SAFE_INTEGER } : {}) });
+  await store.compact(); // the new journal's first snapshot, not part of the import
+  const clock = { now: () => NOW, zone: () => 'UTC', today: () => '2026-06-01' };
+  const actions = new JournalActions({
+    journal: async () => store,
+    clock,
+    settings: { unit: () => 'mg', moodLabels: () => [], medicationName: () => 'Escitalopram' },
+    t: english,
+    checkedIn: () => undefined,
+    offerSupport: () => undefined,
+    notApplied: () => undefined,
+    supplyBelowZero: () => undefined
+  });
+  const deps = {
+    transfer,
+    read: async () => store,
+    importRows: actions.importRows.bind(actions),
+    files: { size: async (f: string) => (await fs.promises.stat(f)).size, read: (f: string) => fs.promises.readFile(f) },
+    now: NOW,
+    zone: 'UTC',
+    t: english
+  };
+  const meter = blockMeter();
+  const started = performance.now();
+  const outcome = await runImport([file], deps, ui);
+  const totalMs = performance.now() - started;
+  const during = meter.stop();
+  const after = blockMeter();
+  await store.compact();
+  const compactionMs = after.stop().longestMs;
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (outcome.kind !== 'written') throw new Error(`the import did not write: ${outcome.kind}`);
+  return { totalMs, ...during, compactionMs, written: outcome.plan.toWrite.length };
+}
+
+async function measure(label: string, file: string, held: boolean): Promise<BenchRow[]> {
+  const runs: Run[] = [];
+  const how = held ? 'compaction held until written' : 'store compacting as in the extension';
+  for (let i = 0; i < RUNS; i++) {
+    const r = await importOnce(file, held);
+    runs.push(r);
+    console.log(
+      `  ${label}, ${how}, run ${i + 1}: ${Math.round(r.totalMs)} ms in all, longest block ${Math.round(r.longestMs)} ms ` +
+        `(perf_hooks ${Math.round(r.histogramMaxMs)} ms; CPU in it ${Math.round(r.cpuInLongestMs)} ms; longest in CPU time ${Math.round(r.longestCpuMs)} ms), ` +
+        `memory peak ${Math.round(r.peakMb)} MB, compaction after: ${Math.round(r.compactionMs)} ms block; ` +
+        `${r.written} rows written; load ${os.loadavg()[0].toFixed(2)}`
+    );
+  }
+  const size = `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB`;
+  const of = (pick: (r: Run) => number) => median(runs.map(pick));
+  return [
+    { size: label, metric: `longest event-loop block, import path (${how}), median of ${RUNS} (${size})`, value: of((r) => r.longestMs), unit: 'ms' },
+    { size: label, metric: `  same, as perf_hooks.monitorEventLoopDelay saw it`, value: of((r) => r.histogramMaxMs), unit: 'ms' },
+    { size: label, metric: `  CPU time this process had within that longest block`, value: of((r) => r.cpuInLongestMs), unit: 'ms' },
+    { size: label, metric: `  longest block counted in this process's CPU time (no waiting for a core)`, value: of((r) => r.longestCpuMs), unit: 'ms' },
+    { size: label, metric: `  total time: read, check, compare, write`, value: of((r) => r.totalMs), unit: 'ms' },
+    { size: label, metric: `  memory at its peak (JS heap + external, whole process)`, value: of((r) => r.peakMb), unit: 'MB' },
+    { size: label, metric: `  longest block of the store's compaction that follows (storage, not the import)`, value: of((r) => r.compactionMs), unit: 'ms' }
+  ];
+}
+
+/** The 1,000,000-row Daylio file of the issue: refused, how fast, and how long any one block was. */
+async function refuseHuge(dir: string): Promise<BenchRow[]> {
+  const file = path.join(dir, 'daylio-1m.csv');
+  fs.writeFileSync(file, daylioCsv(1_000_000, true)); // short lines, as in the issue: 28 MB
+  const store = await JournalStore.open({ dir: path.join(dir, 'journal'), sql: await loadSqlJs(WASM), now: () => NOW });
+  const deps = {
+    transfer,
+    read: async () => store,
+    importRows: () => Promise.reject(new Error('nothing may be written')),
+    files: { size: async (f: string) => (await fs.promises.stat(f)).size, read: (f: string) => fs.promises.readFile(f) },
+    now: NOW,
+    zone: 'UTC',
+    t: (m: string) => m
+  };
+  const meter = blockMeter();
+  const started = performance.now();
+  const refused = await runImport([file], deps, ui).then(
+    () => '',
+    (e: Error) => e.message
+  );
+  const ms = performance.now() - started;
+  const { longestMs } = meter.stop();
+  await store.close();
+  if (!/holds 1,000,000 rows/.test(refused)) throw new Error(`the 1,000,000-row file was not refused for its rows: ${refused}`);
+  const mb = `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB`;
+  return [
+    { size: '1,000,000-row Daylio CSV', metric: `refused for its rows after (${mb})`, value: ms, unit: 'ms' },
+    { size: '1,000,000-row Daylio CSV', metric: 'longest event-loop block while refusing it', value: longestMs, unit: 'ms' }
+  ];
+}
+
+export async function benchImport(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-bench-import-files-'));
+  const daylio = path.join(dir, 'daylio-150k.csv');
+  const json = path.join(dir, 'journal-150k.json');
+  fs.writeFileSync(daylio, daylioCsv(ROWS));
+  fs.writeFileSync(json, jsonExport(ROWS));
+  console.log(`Import benchmark: load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} on ${os.cpus().length} cores`);
+  const rows: BenchRow[] = [];
+  for (const [label, file] of [
+    ['150,000-row Daylio CSV', daylio],
+    ['150,000-row JSON export', json]
+  ]) {
+    rows.push(...(await measure(label, file, true)), ...(await measure(label, file, false)));
+  }
+  rows.push(...(await refuseHuge(dir)));
+  fs.rmSync(dir, { recursive: true, force: true });
+  rows.push({ size: '-', metric: 'load average (1 min) at the end', value: os.loadavg()[0], unit: '' });
+  return rows;
+}
