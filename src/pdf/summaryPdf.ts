@@ -84,7 +84,9 @@ export function summaryPdf(summary: SummaryDoc, options: PdfOptions): Promise<Ui
   const w = new Writer(doc, { regular: 'regular', bold: 'bold', cover });
 
   for (const b of summary.page1) w.block(b);
-  options.onPage1?.(w.pageFooter(summary.page1Footer));
+  // Drawn whether or not anyone asks how it fitted (an optional call would skip its argument).
+  const overflow = w.pageFooter(summary.page1Footer);
+  options.onPage1?.(overflow);
   doc.addPage();
   for (const b of summary.appendix) w.block(b);
   if (missing > 0) w.block({ kind: 'muted', text: `${PLACEHOLDER} stands for a character this PDF's font cannot show (for example an emoji or a CJK character); the Markdown and HTML summaries show it as written.` });

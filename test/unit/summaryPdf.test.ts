@@ -63,6 +63,11 @@ describe('summary PDF', function () {
     });
   }
 
+  it('draws page 1’s footer as the extension writes it, with no one asking how page 1 fitted', async () => {
+    const { pages } = await readPdf(await summaryPdf(summaryDoc(demo(), {}, 'LETTER'), { size: 'LETTER', fonts: FONTS }));
+    assert.ok(flat(pages[0]).includes('The instruments were developed by Drs. Robert L. Spitzer'), 'the attribution is on page 1');
+  });
+
   it('embeds a subset of its own font, no standard font, and sets the title', async () => {
     const bytes = Buffer.from(await pdf('demo', 'LETTER'));
     const text = bytes.toString('latin1');
