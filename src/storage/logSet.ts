@@ -148,11 +148,17 @@ export class LogSet {
   }
 
   private async readOwnTail(apply: (file: string, bytes: Uint8Array) => number): Promise<number> {
+    const { ino, offset } = this.cursor;
     const id = await this.files.identity(this.ownPath);
     if (!id) return 0;
-    if (id.ino !== this.cursor.ino || id.size < this.cursor.offset) this.cursor = { ino: id.ino, offset: 0 };
-    const bytes = await this.files.readFrom(this.ownPath, this.cursor.offset);
-    if (bytes && bytes.length > 0) this.cursor.offset += apply(this.ownPath, bytes);
+    // Another file, or one shorter than where reading stopped: read it from the start. Compared with
+    // the cursor as it was when asked: this window's own appends may have moved it on since.
+    if (id.ino !== ino || id.size < offset) this.cursor = { ino: id.ino, offset: 0 };
+    const from = this.cursor.offset;
+    const bytes = await this.files.readFrom(this.ownPath, from);
+    const end = from + (bytes && bytes.length > 0 ? apply(this.ownPath, bytes) : 0);
+    // This window's own appends may have moved the cursor on while reading (appended()).
+    if (this.cursor.ino === id.ino) this.cursor = { ino: id.ino, offset: Math.max(this.cursor.offset, end) };
     return id.size;
   }
 

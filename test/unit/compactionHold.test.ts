@@ -20,12 +20,33 @@ import { english } from './journalFixture';
 
 const LOG = /\.oplog/;
 
-/** NodeFiles that notes when a compaction begins (its log renamed aside) and how much of the logs is read. */
-function watchedFiles(): JournalFiles & { compactionsBegun: number; logBytesRead: number } {
+interface Meanwhile {
+  /** While a log's size is being looked up (after it was read), or before it is read from an offset. */
+  during: 'identity' | 'readFrom';
+  run: () => Promise<unknown>;
+}
+
+/**
+ * NodeFiles that notes when a compaction begins (its log renamed aside) and how much of the logs is
+ * read; `meanwhile` runs once, in the middle of one call on a log.
+ */
+function watchedFiles(): JournalFiles & { compactionsBegun: number; logBytesRead: number; meanwhile?: Meanwhile } {
   const inner = new NodeFiles();
+  const take = (p: string, during: Meanwhile['during']) => {
+    const m = files.meanwhile;
+    if (!m || m.during !== during || !LOG.test(path.basename(p))) return undefined;
+    files.meanwhile = undefined;
+    return m.run;
+  };
   const files = Object.assign(Object.create(inner) as JournalFiles, {
     compactionsBegun: 0,
     logBytesRead: 0,
+    meanwhile: undefined as Meanwhile | undefined,
+    identity: async (p: string) => {
+      const id = await inner.identity(p);
+      await take(p, 'identity')?.();
+      return id;
+    },
     rename: async (from: string, to: string) => {
       if (to.includes('.compacting-')) files.compactionsBegun++;
       return inner.rename(from, to);
@@ -36,6 +57,7 @@ function watchedFiles(): JournalFiles & { compactionsBegun: number; logBytesRead
       return bytes;
     },
     readFrom: async (p: string, offset: number) => {
+      await take(p, 'readFrom')?.();
       const bytes = await inner.readFrom(p, offset);
       if (LOG.test(path.basename(p))) files.logBytesRead += bytes?.length ?? 0;
       return bytes;
@@ -140,8 +162,16 @@ describe('compaction around long writes', function () {
   it('does not read back what this window wrote to its own log, neither to refresh nor to compact', async () => {
     const files = watchedFiles();
     const store = await JournalStore.open({ dir: await tempDir('mdj-own-log-'), sql, files, compactAfterMs: 3_600_000 });
-    for (const { ops } of checkIns(200, 'own')) await store.write(ops);
+    const [first, second, ...rest] = checkIns(200, 'own');
+    for (const { ops } of rest) await store.write(ops);
     const logSize = (await fs.stat(store.logPath)).size;
+    // Refreshes (the file watcher's) run while this window writes: at most what was written meanwhile is read.
+    files.logBytesRead = 0;
+    files.meanwhile = { during: 'identity', run: () => store.write(first.ops) };
+    await store.refresh();
+    files.meanwhile = { during: 'readFrom', run: () => store.write(second.ops) };
+    await store.refresh();
+    assert.ok(files.logBytesRead < 2048, `refreshes during writes read ${files.logBytesRead} of the log's ${logSize} bytes`);
     files.logBytesRead = 0;
     assert.strictEqual(await store.refresh(), false);
     assert.strictEqual(files.logBytesRead, 0, 'a refresh reads none of it');
