@@ -8,11 +8,9 @@ import { Worker } from 'worker_threads';
 import { inThreadChecker, type CheckRequest, type CheckResult, type SnapshotChecker } from './checks';
 import { wasmPathOf } from './sqlLoader';
 
-/** The worker's script as built beside the host bundles (dist/storageWorker.js, esbuild.js). */
-export const WORKER_SCRIPT = 'storageWorker.js';
-
-export function defaultWorkerScript(): string {
-  return path.join(__dirname, WORKER_SCRIPT);
+/** The worker's script as built beside the host bundles (dist/storageWorker.js, see esbuild.js). */
+function defaultWorkerScript(): string {
+  return path.join(__dirname, 'storageWorker.js');
 }
 
 /**
@@ -65,18 +63,23 @@ export class StorageWorker implements SnapshotChecker {
   check(bytes: Uint8Array, request: CheckRequest): Promise<CheckResult> {
     if (this.closed) return Promise.reject(new Error('The storage worker is closed.'));
     clearTimeout(this.idle);
-    const worker = this.start();
     const id = this.nextId++;
     const answer = new Promise<CheckResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     // Handed over, not copied, when the bytes are a whole buffer of their own (a file just read).
     const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(bytes.buffer instanceof SharedArrayBuffer);
     const message: WorkerRequest = { id, bytes, request };
     try {
-      worker.postMessage(message, whole ? [bytes.buffer as ArrayBuffer] : []);
-    } catch {
-      worker.postMessage(message); // a buffer Node will not hand over (pooled): copied instead
+      const worker = this.start();
+      try {
+        worker.postMessage(message, whole ? [bytes.buffer as ArrayBuffer] : []);
+      } catch {
+        worker.postMessage(message); // a buffer Node will not hand over (pooled): copied instead
+      }
+      worker.ref(); // the process waits for the answer
+    } catch (e) {
+      this.pending.delete(id);
+      return Promise.reject(new Error(`The storage worker (${this.opts.script}) could not be asked: ${(e as Error).message}`));
     }
-    worker.ref(); // the process waits for the answer
     return answer;
   }
 
