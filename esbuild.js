@@ -6,6 +6,7 @@
 //   summary.js    the prescriber summary (first summary)
 //   pdf.js        the PDF writer (pdfkit) and its font handling (first PDF)
 //   figures.js    the dashboard's figures (first dashboard)
+//   storageWorker.js  a worker thread (its own sql.js) that checks and hashes a compaction's snapshot
 // Each is self-contained; src/shell/lazy.ts requires the others on first use. Two browser bundles:
 //   webview.js    the sidebar panel
 //   dashboard.js  the dashboard in the editor area; its charts come from the same modules
@@ -99,7 +100,8 @@ const HOST_BUNDLES = {
   transfer: 'src/bundles/transfer.ts',
   summary: 'src/bundles/summary.ts',
   pdf: 'src/pdf/summaryPdf.ts',
-  figures: 'src/bundles/figures.ts'
+  figures: 'src/bundles/figures.ts',
+  storageWorker: 'src/storage/storageWorkerMain.ts'
 };
 
 /** esbuild options for one host bundle. */

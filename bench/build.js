@@ -18,8 +18,9 @@ esbuild
     logLevel: 'warning'
   })
   .then(() => esbuild.build({
-    // startupChild.js runs alone in fresh processes, so it is a bundle of its own.
-    entryPoints: [path.join(__dirname, 'run.ts'), path.join(__dirname, 'startupChild.ts')],
+    // startupChild.js runs alone in fresh processes, so it is a bundle of its own; the store finds
+    // its worker's script beside the bundle, as dist/storageWorker.js is beside dist/journal.js.
+    entryPoints: [path.join(__dirname, 'run.ts'), path.join(__dirname, 'startupChild.ts'), { in: path.join(root, 'src', 'storage', 'storageWorkerMain.ts'), out: 'storageWorker' }],
     outdir: path.join(root, 'out', 'bench'),
     bundle: true,
     platform: 'node',

@@ -68,9 +68,9 @@ async function main(): Promise<void> {
   }
   if (only.length === 0 || only.includes('import')) {
     const rows = await benchImport();
+    // The issue's limit, for the import and for the compaction that follows it.
     for (const file of ['150,000-row Daylio CSV', '150,000-row JSON export']) {
-      const row = rows.find((r) => r.size === file && r.metric.startsWith('longest event-loop block, import path (compaction held'));
-      if (row) Object.assign(row, { target: '≤ 250 ms', pass: row.value <= 250 });
+      for (const row of rows.filter((r) => r.size === file && r.metric.startsWith('longest event-loop block'))) Object.assign(row, { target: '≤ 250 ms', pass: row.value <= 250 });
     }
     printTable(`Import (real import path into a real journal; load average ${os.loadavg()[0].toFixed(2)})`, rows);
     results.import = rows;

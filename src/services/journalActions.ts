@@ -255,6 +255,8 @@ export class JournalActions {
       const kept = ops.slice(0, written).filter((op) => !notApplied.has(`${op.table}:${op.row.id}`));
       return this.undoLog.record(kept, kept.map(() => undefined));
     };
+    // No compaction between the chunks (each would export and check the whole journal); one follows.
+    const release = store.holdCompaction();
     try {
       while (written < ops.length) {
         if (written > 0) await nextTurn();
@@ -268,6 +270,7 @@ export class JournalActions {
       if (written > 0) record();
       throw e;
     } finally {
+      release();
       if (notApplied.size > 0) this.deps.notApplied(notApplied.size);
     }
     return { id: '', undoToken: record(), message: this.deps.t('Imported {0} entries from {1}.', ops.length, source) };

@@ -249,7 +249,9 @@ export class JournalService implements vscode.Disposable {
       now: () => this.clock.now(),
       machine: machineId(),
       today: () => this.clock.today(),
-      log: (level: 'info' | 'warn' | 'error', message: string) => this.log[level](message)
+      log: (level: 'info' | 'warn' | 'error', message: string) => this.log[level](message),
+      // Compaction's checks of the whole journal run in this thread, not the extension host's.
+      worker: { script: path.join(this.context.extensionPath, 'dist', 'storageWorker.js') }
     };
     let store: JournalStore;
     try {

@@ -7,11 +7,12 @@
 // that ran a year ahead names its copies a year ahead, and they must not outrank today's.
 import * as path from 'path';
 import type { SqlJsStatic } from 'sql.js';
+import { TABLE_NAMES } from '../core/schemas';
 import { isoWeek, type LocalDate } from '../core/time';
+import { inThreadChecker, type SnapshotChecker } from './checks';
 import { CopyNames } from './conflictCopies';
 import type { FileIdentity, JournalFiles } from './files';
-import { openSnapshot } from './snapshotCheck';
-import { rowCounts, verifySameBytes } from './verify';
+import { verifySameBytes } from './verify';
 
 export const KEEP_DAILY = 7;
 export const KEEP_WEEKLY = 4;
@@ -47,16 +48,22 @@ export interface BackupInfo extends BackupFile {
   mtimeMs?: number;
 }
 
-/** The backups of one journal. Remembers which copies it has checked, so each is read only once. */
+/**
+ * The backups of one journal. Remembers which copies it has checked, so each is read only once.
+ * Copies are opened and checked by `checker` (the store's: in its worker thread).
+ */
 export class Backups {
   /** Path to the identity of a copy known to be valid (written and verified here, or checked). */
   private readonly known = new Map<string, string>();
+  private readonly checker: SnapshotChecker;
 
   constructor(
     private readonly files: JournalFiles,
-    private readonly SQL: SqlJsStatic,
+    checker: SnapshotChecker | SqlJsStatic,
     readonly dir: string
-  ) {}
+  ) {
+    this.checker = 'check' in checker ? checker : inThreadChecker(checker);
+  }
 
   /**
    * Writes today's daily and this week's weekly copy unless a valid one exists that was not written
@@ -94,7 +101,7 @@ export class Backups {
   async isValid(file: string): Promise<boolean> {
     const id = await this.files.identity(file);
     if (id && this.known.get(file) === key(id)) return true;
-    const info = await inspectBackup(this.files, this.SQL, { name: path.basename(file), path: file, kind: 'daily', label: '', order: 0 });
+    const info = await inspectWith(this.files, this.checker, { name: path.basename(file), path: file, kind: 'daily', label: '', order: 0 });
     if (info.valid) this.remember(file, id);
     return info.valid;
   }
@@ -160,8 +167,12 @@ export async function inspectBackups(files: JournalFiles, SQL: SqlJsStatic, dir:
   return [...all.filter((b) => b.valid), ...all.filter((b) => !b.valid)];
 }
 
-/** Whether a backup opens and passes PRAGMA quick_check; with its counts when it does. */
-export async function inspectBackup(files: JournalFiles, SQL: SqlJsStatic, backup: BackupFile): Promise<BackupInfo> {
+/** Whether a backup opens and passes PRAGMA quick_check (on this thread); with its counts when it does. */
+export function inspectBackup(files: JournalFiles, SQL: SqlJsStatic, backup: BackupFile): Promise<BackupInfo> {
+  return inspectWith(files, inThreadChecker(SQL), backup);
+}
+
+async function inspectWith(files: JournalFiles, checker: SnapshotChecker, backup: BackupFile): Promise<BackupInfo> {
   let id: FileIdentity | undefined;
   let bytes: Uint8Array | undefined;
   try {
@@ -171,17 +182,10 @@ export async function inspectBackup(files: JournalFiles, SQL: SqlJsStatic, backu
     return { ...backup, valid: false, problem: String((e as Error).message ?? e) };
   }
   if (!bytes) return { ...backup, valid: false, problem: 'it no longer exists' };
-  const check = openSnapshot(SQL, bytes, 'quick');
+  const check = await checker.check(bytes, { count: TABLE_NAMES, checkIns: true });
   if (!check.ok) return { ...backup, valid: false, problem: check.detail, mtimeMs: id?.mtimeMs };
-  try {
-    const rows = Object.values(rowCounts(check.db)).reduce((a, b) => a + b, 0);
-    const checkIns = Number(check.db.exec('SELECT count(*) FROM checkins WHERE deleted_at IS NULL')[0]?.values[0]?.[0] ?? 0);
-    return { ...backup, valid: true, checkIns, rows, mtimeMs: id?.mtimeMs };
-  } catch (e) {
-    return { ...backup, valid: false, problem: String((e as Error).message ?? e), mtimeMs: id?.mtimeMs };
-  } finally {
-    check.db.close();
-  }
+  const rows = Object.values(check.counts).reduce((a, b) => a + b, 0);
+  return { ...backup, valid: true, checkIns: check.checkIns, rows, mtimeMs: id?.mtimeMs };
 }
 
 function key(id: FileIdentity): string {

@@ -28,6 +28,11 @@ export interface JournalFiles {
    */
   appendDurable(path: string, data: Uint8Array): Promise<void>;
   /**
+   * The identity of `path` right after the last appendDurable to it returned, when known: its size
+   * tells whether anything else was appended around those bytes (LogSet.appended).
+   */
+  lastAppend?(path: string): FileIdentity | undefined;
+  /**
    * Temp file, fsync, check its size, rename over `path`, then fsync the folder: a reader sees old
    * or new, never half. `verify` runs on the temp file before the rename; if it throws, the temp
    * file is removed and `path` is left as it was.

@@ -10,7 +10,9 @@ import { BadRowError, TABLE_NAMES, validateRow, type Op, type RowTypes, type Tab
 import type { LocalDate } from '../core/time';
 import { Backups } from './backups';
 import { stampLocalEdits } from './clockStamp';
+import type { SnapshotChecker } from './checks';
 import { writeVerifiedSnapshot } from './compaction';
+import { CompactionTimer } from './compactionTimer';
 import { ConflictCopies } from './conflictCopies';
 import { isLaterEpoch, nextEpoch, readEpoch, writeEpoch, type Epoch } from './epoch';
 import { adoptIdentity, identitiesIn, identityOps, mintIdentity, readIdentity, type JournalIdentity } from './journalIdentity';
@@ -24,6 +26,7 @@ import { applyRestore, beforeRestorePath, planRestore } from './restore';
 import { openSnapshot } from './snapshotCheck';
 import { quarantine, sameFile, SNAPSHOT_NAME } from './snapshotFiles';
 import { confirmTrust, CorruptJournalError, DamageGuard, loadSnapshot } from './snapshotLoad';
+import { storageChecker, type WorkerOption } from './storageWorker';
 import { JournalRows } from './journalRows';
 import { readAllOps, type SqlValue } from './tables';
 import { UnsavedChanges, type UnsavedState } from './unsaved';
@@ -68,6 +71,8 @@ export interface StoreOptions {
   machine?: string;
   /** How often changes kept in memory on a full disk are retried (also on every write). */
   retryUnsavedMs?: number;
+  /** The thread that checks and hashes snapshots and backups (see WorkerOption). */
+  worker?: WorkerOption;
 }
 
 export class JournalStore {
@@ -87,7 +92,8 @@ export class JournalStore {
   private readonly unsaved: UnsavedChanges<WriteResult>;
   private snapshotId: FileIdentity | undefined;
   private appendedSinceCompaction = 0;
-  private compactTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly compaction: CompactionTimer;
+  private readonly checker: SnapshotChecker;
   private exclusiveTail: Promise<unknown> = Promise.resolve();
   private blocked: CorruptJournalError | undefined;
   /** Turns SQLite's "malformed" into recovery; nothing is compacted from a damaged database. */
@@ -116,10 +122,20 @@ export class JournalStore {
     this.backupDir = path.join(opts.dir, BACKUP_DIR);
     this.copies = new ConflictCopies(this.files, opts.dir, opts.sql, (m) => this.log('warn', m));
     this.role = new WriterRole(opts.writer === false ? undefined : new WriterLock(this.files, path.join(opts.dir, LOCK_NAME), { now: this.now }));
-    this.backups = new Backups(this.files, opts.sql, this.backupDir);
+    this.checker = storageChecker(opts.sql, opts.worker);
+    this.backups = new Backups(this.files, this.checker, this.backupDir);
+    this.compaction = new CompactionTimer(
+      () =>
+        this.compact().catch((e) => {
+          this.events.link(e);
+          this.log('error', `Compaction failed; changes stay safe in the log: ${errorForLog(e)}`);
+        }),
+      opts.compactAfterMs ?? 3000,
+      opts.compactLogBytes ?? 512 * 1024
+    );
     this.unsaved = new UnsavedChanges({
       append: (record) => this.append(record),
-      commit: (ops, record) => this.commit(ops, record),
+      commit: (ops, record, at) => this.commit(ops, record, at),
       describe: (cause, count, bytes) => this.diskFull(cause, count, bytes),
       retryMs: opts.retryUnsavedMs ?? 15_000,
       onError: (message) => this.log('error', message)
@@ -231,11 +247,12 @@ export class JournalStore {
   }
 
   /** A change whose record is durable in the log: apply it in memory and tell listeners. */
-  private commit(stamped: Op[], record: Uint8Array): WriteResult {
+  private commit(stamped: Op[], record: Uint8Array, at: FileIdentity | void): WriteResult {
     this.appendedSinceCompaction += record.length;
     this.identityUnrecorded = false;
     const notApplied: Op[] = [];
     const tables = this.rows.apply([stamped], { notApplied });
+    this.logs.appended(record.length, at);
     this.events.emit({ tables, source: 'local' });
     this.scheduleCompaction();
     if (notApplied.length > 0) {
@@ -245,12 +262,14 @@ export class JournalStore {
   }
 
   /** Appends to this machine's log, first creating the folder if a full disk kept it from being made. */
-  private async append(record: Uint8Array): Promise<void> {
+  private async append(record: Uint8Array): Promise<FileIdentity | undefined> {
     if (this.folderMissing) {
       await this.files.mkdirp(this.opts.dir);
       this.folderMissing = false;
     }
     await this.files.appendDurable(this.logPath, record);
+    // Tells the log set whether the record lies right after what it read (LogSet.appended).
+    return this.files.lastAppend?.(this.logPath);
   }
 
   /** The disk was full while the journal opened: say so once; the lock is tried again later. */
@@ -328,11 +347,22 @@ export class JournalStore {
     });
   }
 
-  /** Writes a new snapshot and clears the log. Only the window holding the writer lock does this. */
+  /** Writes a new snapshot and clears the log (even while held). Only the window holding the writer lock does this. */
   compact(): Promise<void> {
-    clearTimeout(this.compactTimer);
-    this.compactTimer = undefined;
+    this.compaction.cancel();
     return this.exclusive(() => this.compactNow());
+  }
+
+  /**
+   * Holds compaction while a long write runs (an import): none starts until every hold is released
+   * (holds nest), then one is scheduled as usual. Every change is still durable in the log before
+   * its write resolves. Call the returned release once, in a finally.
+   */
+  holdCompaction(): () => void {
+    const release = this.compaction.hold();
+    return () => {
+      if (release() && this.appendedSinceCompaction > 0) this.scheduleCompaction();
+    };
   }
 
   /** Keeps the writer lock alive; call every few seconds. Returns whether this window is the writer. */
@@ -344,7 +374,7 @@ export class JournalStore {
   /** Compacts if this is the writer, releases the lock and frees memory. */
   async close(): Promise<void> {
     if (this.closed) return;
-    clearTimeout(this.compactTimer);
+    this.compaction.cancel();
     if (!(await this.unsaved.retry())) {
       this.log('error', `Closing with ${this.unsaved.state.count} change(s) that could not be saved: the disk is full.`);
     }
@@ -355,6 +385,7 @@ export class JournalStore {
       this.closed = true;
     });
     await this.role.release();
+    await this.checker.close();
     this.rows.close();
     this.files.dispose?.();
   }
@@ -396,7 +427,7 @@ export class JournalStore {
         if (identity) adoptIdentity(restored, identity);
         if (!(await this.role.confirm())) throw new NotWriterError();
         // Written and read back like a compaction's snapshot before anything else changes.
-        this.snapshotId = (await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, restored)).identity;
+        this.snapshotId = (await writeVerifiedSnapshot(this.files, this.checker, this.opts.dir, restored)).identity;
         this.replaceDb(restored, epoch);
         this.blocked = undefined;
         for (const file of pending) await this.files.remove(file);
@@ -431,7 +462,7 @@ export class JournalStore {
     // Confirm the lock right before replacing the snapshot: a window that was asleep past its
     // heartbeat may have been replaced as the writer, and must not overwrite the new writer's work.
     if (!(await this.role.confirm())) return;
-    const { bytes: snapshot, identity } = await writeVerifiedSnapshot(this.files, this.opts.sql, this.opts.dir, this.rows.db).catch((e: unknown) => {
+    const { bytes: snapshot, identity, exportMs } = await writeVerifiedSnapshot(this.files, this.checker, this.opts.dir, this.rows.db).catch((e: unknown) => {
       throw this.guard.translate(e);
     });
     this.snapshotId = identity;
@@ -443,21 +474,12 @@ export class JournalStore {
       const written = await this.backups.write(snapshot, this.opts.today());
       if (written.length > 0) this.log('info', `Backup written: ${written.join(', ')}`);
     }
-    this.log('info', `Compacted the journal in ${this.now() - started} ms (${snapshot.length} bytes).`);
+    this.log('info', `Compacted the journal in ${this.now() - started} ms (${snapshot.length} bytes; the export held this thread ${Math.round(exportMs)} ms).`);
   }
 
-  private scheduleCompaction(delay = this.opts.compactAfterMs ?? 3000): void {
+  private scheduleCompaction(delay?: number): void {
     if (this.closed || !this.isWriter) return;
-    if (this.appendedSinceCompaction >= (this.opts.compactLogBytes ?? 512 * 1024)) delay = 0;
-    clearTimeout(this.compactTimer);
-    this.compactTimer = setTimeout(() => {
-      this.compactTimer = undefined;
-      this.compact().catch((e) => {
-        this.events.link(e);
-        this.log('error', `Compaction failed; changes stay safe in the log: ${errorForLog(e)}`);
-      });
-    }, delay);
-    (this.compactTimer as { unref?: () => void }).unref?.();
+    this.compaction.schedule(this.appendedSinceCompaction, delay);
   }
 
   /** What is new in every machine's log (live, and any left by a compaction that was interrupted). */

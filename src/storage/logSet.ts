@@ -99,6 +99,18 @@ export class LogSet {
     return mine;
   }
 
+  /**
+   * This window appended `length` bytes to its own log and applied them in memory; `at` is the log
+   * right after. When they directly follow what was read, with nothing after them, they need not
+   * be read again: a large import would otherwise be applied a second time by the next refresh.
+   */
+  appended(length: number, at: FileIdentity | void): void {
+    if (!at) return;
+    const { ino, offset } = this.cursor;
+    const fresh = ino === undefined && offset === 0;
+    if ((at.ino === ino || fresh) && at.size === offset + length) this.cursor = { ino: at.ino, offset: at.size };
+  }
+
   /** Forgets what was read, so the next readNew reads every log from the start. */
   reset(): void {
     this.cursor = { ino: undefined, offset: 0 };
@@ -112,18 +124,41 @@ export class LogSet {
   async beginCompaction(stamp: string): Promise<string[]> {
     for (const name of [logName(this.machine), LEGACY_LOG_NAME]) {
       const file = path.join(this.dir, name);
-      if (await this.files.identity(file)) await this.files.rename(file, `${file}.compacting-${stamp}`);
+      if (!(await this.files.identity(file))) continue;
+      await this.files.rename(file, `${file}.compacting-${stamp}`);
+      if (file === this.ownPath) await this.keepReadPart(`${file}.compacting-${stamp}`);
     }
     this.cursor = { ino: undefined, offset: 0 };
     return (await this.list()).filter((l) => l.compacting && this.isMine(l)).map((l) => l.path);
   }
 
+  /**
+   * What was read of the own log stays read once it is renamed aside: only bytes after it (another
+   * window of this machine may have appended some) are read from the compacting log.
+   */
+  private async keepReadPart(file: string): Promise<void> {
+    const { ino, offset } = this.cursor;
+    const id = await this.files.identity(file);
+    if (!id || id.ino !== ino || offset === 0 || id.size < offset) return;
+    const from = Math.max(0, offset - TAIL);
+    const bytes = await this.files.readFrom(file, from);
+    if (!bytes || bytes.length < offset - from) return;
+    // A size that is not the one read makes readOther look past `offset` rather than skip the file.
+    this.remember(file, id.size === offset ? id : { ...id, size: -1 }, offset, bytes.subarray(0, offset - from));
+  }
+
   private async readOwnTail(apply: (file: string, bytes: Uint8Array) => number): Promise<number> {
+    const { ino, offset } = this.cursor;
     const id = await this.files.identity(this.ownPath);
     if (!id) return 0;
-    if (id.ino !== this.cursor.ino || id.size < this.cursor.offset) this.cursor = { ino: id.ino, offset: 0 };
-    const bytes = await this.files.readFrom(this.ownPath, this.cursor.offset);
-    if (bytes && bytes.length > 0) this.cursor.offset += apply(this.ownPath, bytes);
+    // Another file, or one shorter than where reading stopped: read it from the start. Compared with
+    // the cursor as it was when asked: this window's own appends may have moved it on since.
+    if (id.ino !== ino || id.size < offset) this.cursor = { ino: id.ino, offset: 0 };
+    const from = this.cursor.offset;
+    const bytes = await this.files.readFrom(this.ownPath, from);
+    const end = from + (bytes && bytes.length > 0 ? apply(this.ownPath, bytes) : 0);
+    // This window's own appends may have moved the cursor on while reading (appended()).
+    if (this.cursor.ino === id.ino) this.cursor = { ino: id.ino, offset: Math.max(this.cursor.offset, end) };
     return id.size;
   }
 

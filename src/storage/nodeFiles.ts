@@ -40,6 +40,7 @@ export interface NodeFilesOptions {
 
 export class NodeFiles implements JournalFiles {
   private readonly appendFds = new Map<string, number>();
+  private readonly appendedTo = new Map<string, FileIdentity>();
   private readonly platform: NodeJS.Platform;
   private readonly io: FileIo;
   private readonly roots: SafePaths[] = [];
@@ -98,37 +99,49 @@ export class NodeFiles implements JournalFiles {
     // owns the path; duplicates are harmless because records are upserts. If a write fails midway
     // (disk full), the call throws: the torn record fails its checksum, and the next record starts
     // on a new line, so it is never swallowed.
+    this.appendedTo.delete(file);
     for (let attempt = 0; attempt < 5; attempt++) {
       const fd = this.appendFd(file);
       let written = 0;
       while (written < data.length) written += checkedCount(this.io.writeSync(fd, data, written, data.length - written), file);
       this.io.fsyncSync(fd);
-      if (this.ownsPath(fd, file)) return;
+      const owned = this.ownedStat(fd, file);
+      if (owned) {
+        this.appendedTo.set(file, { size: owned.size, mtimeMs: owned.mtimeMs, ino: owned.ino });
+        return;
+      }
       this.closeAppendFd(file);
     }
     throw new Error(`Could not append to ${file}: it kept being replaced while writing.`);
   }
 
+  lastAppend(file: string): FileIdentity | undefined {
+    return this.appendedTo.get(file);
+  }
+
   /** Closes the file handles kept open for appending. */
   dispose(): void {
+    this.appendedTo.clear();
     for (const file of [...this.appendFds.keys()]) this.closeAppendFd(file);
   }
 
   private appendFd(file: string): number {
     const open = this.appendFds.get(file);
-    if (open !== undefined && this.ownsPath(open, file)) return open;
+    if (open !== undefined && this.ownedStat(open, file)) return open;
     if (open !== undefined) this.closeAppendFd(file);
     const fd = this.safe(file).openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, FILE_MODE);
     this.appendFds.set(file, fd);
     return fd;
   }
 
-  private ownsPath(fd: number, file: string): boolean {
+  /** The open file's stat, while it is still the file at `file`. */
+  private ownedStat(fd: number, file: string): fsSync.Stats | undefined {
     try {
+      const open = fsSync.fstatSync(fd);
       // lstat: a symbolic link put in the log's place is not the file we opened.
-      return fsSync.fstatSync(fd).ino === fsSync.lstatSync(file).ino;
+      return open.ino === fsSync.lstatSync(file).ino ? open : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   }
 

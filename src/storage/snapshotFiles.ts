@@ -23,8 +23,9 @@ interface Fingerprint {
   ino: number;
 }
 
-export async function recordFingerprint(files: JournalFiles, dir: string, snapshot: Uint8Array, identity: FileIdentity): Promise<void> {
-  const print: Fingerprint = { sha256: await sha256(snapshot), ...identity };
+/** Records `hash`, the SHA-256 of the snapshot just written and verified, with its file identity. */
+export async function recordFingerprint(files: JournalFiles, dir: string, hash: string, identity: FileIdentity): Promise<void> {
+  const print: Fingerprint = { sha256: hash, ...identity };
   await files.writeAtomic(path.join(dir, HASH_NAME), new TextEncoder().encode(JSON.stringify(print)));
 }
 

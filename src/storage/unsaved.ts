@@ -4,6 +4,7 @@
 import { errorForLog } from '../core/logSafely';
 import type { Op } from '../core/schemas';
 import { isDiskFull, type DiskFullError } from './fileErrors';
+import type { FileIdentity } from './files';
 
 export interface UnsavedState {
   /** Changes waiting in memory. */
@@ -13,10 +14,10 @@ export interface UnsavedState {
 }
 
 export interface UnsavedOptions<R> {
-  /** Appends one record durably; throws when the disk refuses it. */
-  append(record: Uint8Array): Promise<void>;
-  /** Applies a change whose record is durable. */
-  commit(ops: Op[], record: Uint8Array): R;
+  /** Appends one record durably; throws when the disk refuses it. Returns the log right after, if known. */
+  append(record: Uint8Array): Promise<FileIdentity | void>;
+  /** Applies a change whose record is durable; `at` is what append returned. */
+  commit(ops: Op[], record: Uint8Array, at: FileIdentity | void): R;
   /** Describes a full disk for the user, with the free and needed space. */
   describe(cause: unknown, unsaved: number, unsavedBytes: number): Promise<DiskFullError>;
   retryMs: number;
@@ -53,15 +54,16 @@ export class UnsavedChanges<R> {
    */
   save(ops: Op[], record: Uint8Array): Promise<R> {
     return this.serial(async () => {
+      let at: FileIdentity | void;
       try {
         await this.flush();
-        await this.opts.append(record);
+        at = await this.opts.append(record);
       } catch (e) {
         if (!isDiskFull(e)) throw e;
         this.waiting.push({ ops, record });
         throw await this.stillFull(e);
       }
-      return this.opts.commit(ops, record);
+      return this.opts.commit(ops, record, at);
     });
   }
 
@@ -88,10 +90,10 @@ export class UnsavedChanges<R> {
     if (this.waiting.length === 0) return;
     while (this.waiting.length > 0) {
       const next = this.waiting[0];
-      await this.opts.append(next.record);
+      const at = await this.opts.append(next.record);
       this.waiting.shift();
       try {
-        this.opts.commit(next.ops, next.record);
+        this.opts.commit(next.ops, next.record, at);
       } catch (e) {
         // Durable in the log, so it is not lost; the next load applies it.
         this.opts.onError(`A saved change could not be applied in memory: ${errorForLog(e)}`);

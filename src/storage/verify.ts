@@ -1,9 +1,10 @@
 // Checks that what reached the disk is what was meant: a snapshot is read back, opened and
 // quick-checked before it replaces the old one, so a write cut short can never replace the journal.
-import type { Database, SqlJsStatic } from 'sql.js';
+// The bytes are compared here; opening, checking and counting run in the storage worker (checks.ts).
+import type { Database } from 'sql.js';
 import { TABLE_NAMES, type TableName } from '../core/schemas';
+import { countRows, type SnapshotChecker } from './checks';
 import type { JournalFiles } from './files';
-import { openSnapshot } from './snapshotCheck';
 
 export type RowCounts = Record<TableName, number>;
 
@@ -20,26 +21,22 @@ export class VerifyError extends Error {
 
 /** Every row of every table, tombstones included. */
 export function rowCounts(db: Database): RowCounts {
-  const sql = `SELECT ${TABLE_NAMES.map((t) => `(SELECT count(*) FROM ${t})`).join(', ')}`;
-  const values = db.exec(sql)[0]?.values[0] ?? [];
-  return Object.fromEntries(TABLE_NAMES.map((t, i) => [t, Number(values[i] ?? 0)])) as RowCounts;
+  return countRows(db, TABLE_NAMES) as RowCounts;
 }
 
 /**
  * Reads `file` back and checks it is exactly `expected`, that SQLite opens it and PRAGMA
  * quick_check passes, and that every table holds `counts` rows. Throws VerifyError otherwise.
+ * Returns the file's SHA-256.
  */
-export async function verifySnapshotFile(files: JournalFiles, SQL: SqlJsStatic, file: string, expected: Uint8Array, counts: RowCounts): Promise<void> {
+export async function verifySnapshotFile(files: JournalFiles, checker: SnapshotChecker, file: string, expected: Uint8Array, counts: RowCounts): Promise<string> {
   const onDisk = await verifySameBytes(files, file, expected);
-  const check = openSnapshot(SQL, onDisk, 'quick');
+  const check = await checker.check(onDisk, { count: TABLE_NAMES, sha256: true });
   if (!check.ok) throw new VerifyError(file, `${check.problem}: ${check.detail}`);
-  try {
-    const found = rowCounts(check.db);
-    const differ = TABLE_NAMES.filter((t) => found[t] !== counts[t]);
-    if (differ.length > 0) throw new VerifyError(file, `row counts differ from memory in ${differ.join(', ')}`);
-  } finally {
-    check.db.close();
-  }
+  const differ = TABLE_NAMES.filter((t) => check.counts[t] !== counts[t]);
+  if (differ.length > 0) throw new VerifyError(file, `row counts differ from memory in ${differ.join(', ')}`);
+  if (!check.sha256) throw new VerifyError(file, 'it could not be hashed');
+  return check.sha256;
 }
 
 /** Reads `file` back and checks it holds exactly `expected`; returns what it read. */

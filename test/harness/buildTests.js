@@ -16,11 +16,30 @@ function suites(dir) {
     .map((f) => path.join(abs, f));
 }
 
+/**
+ * The store runs its snapshot checks in a worker thread whose script it finds beside its own bundle
+ * (as dist/storageWorker.js is beside dist/journal.js), so every folder of bundles gets a copy.
+ */
+async function buildStorageWorker(dirs) {
+  await esbuild.build({
+    entryPoints: [...new Set(dirs)].map((dir) => ({ in: path.join(root, 'src', 'storage', 'storageWorkerMain.ts'), out: path.join(dir, 'storageWorker') })),
+    outdir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['sql.js'],
+    logLevel: 'warning'
+  });
+}
+
 async function buildTests(layers = ['unit', 'browser', 'integration']) {
   const entryPoints = layers.flatMap(suites);
+  const outdir = path.join(root, 'out', 'test');
+  await buildStorageWorker(entryPoints.map((file) => path.relative(root, path.join(outdir, path.relative(path.join(root, 'test'), path.dirname(file))))));
   await esbuild.build({
     entryPoints,
-    outdir: path.join(root, 'out', 'test'),
+    outdir,
     outbase: path.join(root, 'test'),
     bundle: true,
     platform: 'node',
@@ -33,7 +52,7 @@ async function buildTests(layers = ['unit', 'browser', 'integration']) {
   });
 }
 
-module.exports = { buildTests };
+module.exports = { buildTests, buildStorageWorker };
 
 if (require.main === module) {
   buildTests(process.argv.slice(2).length ? process.argv.slice(2) : undefined).catch((e) => {

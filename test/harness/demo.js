@@ -13,6 +13,7 @@ async function demoWorkspace() {
   fs.writeFileSync(path.join(workspace, 'README.md'), '# Demo workspace\n\nA throw-away folder with 90 days of sample Mood & Dose data.\n');
   const out = path.join(root, 'out', 'harness', 'seedDemo.js');
   await esbuild.build({ entryPoints: [path.join(__dirname, 'seedDemo.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', external: ['sql.js'], logLevel: 'warning' });
+  await require('./buildTests').buildStorageWorker([path.join('out', 'harness')]);
   const r = spawnSync(process.execPath, [out, workspace, root], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('Seeding the demo journal failed.');
   return workspace;

@@ -8,7 +8,7 @@ const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { buildTests } = require('./buildTests');
+const { buildStorageWorker, buildTests } = require('./buildTests');
 const { startKeyServer } = require('./keyServer');
 const { checkPrereqs } = require('../../tools/codeServer/prereqs');
 
@@ -109,6 +109,7 @@ async function integrationLayer() {
   // Restricted Mode (workspace trust is on for that window only; every other window has it off).
   const shipper = path.join(root, 'out', 'harness', 'shipJournal.js');
   await require('esbuild').build({ entryPoints: [path.join(__dirname, 'shipJournal.ts')], outfile: shipper, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['sql.js'], logLevel: 'warning' });
+  await buildStorageWorker([path.join('out', 'harness')]);
   for (const restrictedMode of [false, true]) {
     const shippedWorkspace = workspace(restrictedMode ? 'restricted' : 'shipped');
     await require(shipper).shipJournal(shippedWorkspace, root);

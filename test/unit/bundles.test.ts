@@ -41,6 +41,20 @@ describe('bundles: start-up loads only what activate() needs', function () {
   });
 });
 
+describe('bundles: the storage worker', function () {
+  this.timeout(60_000);
+
+  it('is a script of its own (dist/storageWorker.js) holding sql.js and the snapshot checks, no zod and no store', async () => {
+    const { kb, inputs } = await bundle('storageWorker');
+    assert.ok(kb <= 80, `dist/storageWorker.js is ${kb.toFixed(1)} KB`);
+    assert.ok(inputs.some((f) => f.includes('node_modules/sql.js/')), 'it loads its own sql.js');
+    assert.ok(holds(inputs, 'src/storage/checks').length > 0, 'it runs src/storage/checks.ts');
+    for (const heavy of ['node_modules/zod/', 'src/core/schemas', 'src/services/', 'src/storage/journalStore', 'src/storage/journalRows']) {
+      assert.deepStrictEqual(inputs.filter((f) => f.includes(heavy)), [], `dist/storageWorker.js holds nothing of ${heavy}`);
+    }
+  });
+});
+
 describe('bundles: the dashboard', function () {
   this.timeout(60_000);
 
