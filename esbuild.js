@@ -120,7 +120,7 @@ function hostOptions(name, overrides = {}) {
 
 /** The browser bundles: output name → entry module. */
 const PAGE_BUNDLES = {
-  webview: 'webview/main.ts',
+  webview: 'webview/sidebar/main.ts',
   dashboard: 'webview/dashboard/main.ts'
 };
 

@@ -12,7 +12,7 @@ import { monitorEventLoopDelay } from 'perf_hooks';
 import * as transfer from '../src/bundles/transfer';
 import { runImport, type ImportUi } from '../src/commands/importFlow';
 import { buildCheckIn, type Clock } from '../src/core/entries';
-import { rowsFromOps } from '../src/core/transfer';
+import { rowsFromOps } from '../src/core/transfer/transfer';
 import { JournalActions } from '../src/services/journalActions';
 import { JournalStore } from '../src/storage/journalStore';
 import { loadSqlJs } from '../src/storage/sqlLoader';

@@ -1,7 +1,7 @@
 // A stand-in host that runs inside the benchmark page itself, so the panel's first render is
 // measured without the test harness's round trips through Playwright (VS Code's own postMessage
 // between host and webview takes a few milliseconds). Loaded as the page's "standin" script.
-import type { HostMessage, WebviewMessage } from '../src/protocol';
+import type { HostMessage, WebviewMessage } from '../src/webviews/protocol';
 import { FakeHost, manyEntries } from '../tools/browser/fakeHost';
 
 const src = (document.currentScript as HTMLScriptElement).src;

@@ -6,13 +6,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildCheckIn, type Clock } from '../src/core/entries';
 import { toSvg } from '../src/core/figures/svg';
-import { buildSummary } from '../src/core/summary';
-import { summaryDoc } from '../src/core/summaryDoc';
-import { htmlOf, markdownOf, renderMarkdown } from '../src/core/summaryRender';
+import { buildSummary } from '../src/core/summary/summary';
+import { summaryDoc } from '../src/core/summary/doc';
+import { htmlOf, markdownOf, renderMarkdown } from '../src/core/summary/render';
 import type { summaryPdf } from '../src/pdf/summaryPdf';
 import { addDays } from '../src/core/time';
 import { JournalStore } from '../src/storage/journalStore';
-import { allRows } from '../src/storage/journalQueries';
+import { allRows } from '../src/storage/read/journal';
 import { loadSqlJs } from '../src/storage/sqlLoader';
 import { median, ROOT, type BenchRow } from './stats';
 

@@ -7,10 +7,10 @@ import { HostClock } from './services/clock';
 import { LazyLog } from './services/log';
 import { Settings } from './services/settings';
 import { registerCommands } from './shell/commands';
-import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './shell/dashboardPanel';
+import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './webviews/dashboard/registration';
 import { JournalLink } from './shell/journalLink';
 import { loadBundle } from './shell/lazy';
-import { JOURNAL_VIEW_ID, PanelView } from './shell/panelView';
+import { JOURNAL_VIEW_ID, PanelView } from './webviews/sidebar/registration';
 import { testApi, type MoodDoseApi } from './shell/testApi';
 import { CheckInStatusItem } from './statusBar/checkInStatusItem';
 

@@ -8,7 +8,7 @@ import type { JournalCommand } from '../commands/ids';
 import type { CoreBundles } from '../commands/deps';
 import { askToCount } from '../commands/supply';
 import { journalCommands } from '../commands/table';
-import type { EntryView, PanelSection } from '../protocol';
+import type { EntryView, PanelSection } from '../webviews/protocol';
 import type { HostClock } from '../services/clock';
 import { AppointmentFollowUp } from '../services/appointmentFollowUp';
 import { CheckupReminders } from '../services/checkupReminders';
@@ -17,11 +17,11 @@ import { JournalService } from '../services/journalService';
 import { notAppliedMessage } from '../services/journalWrites';
 import type { Log } from '../services/log';
 import { OLD_CARD_KEY, SafetyService } from '../services/safetyService';
-import { safetyTriggersOn } from '../storage/journalQueries';
+import { safetyTriggersOn } from '../storage/read/journal';
 import type { Settings } from '../services/settings';
 import { StatusFeed } from '../services/statusFeed';
-import { panelHandlers } from '../views/handlers';
-import { PanelSession, type WebviewHost } from '../views/panelSession';
+import { panelHandlers } from '../webviews/handlers';
+import { PanelSession, type WebviewHost } from '../webviews/host/session';
 
 /** What the start-up bundle owns and lends to the journal bundle. */
 export interface ShellDeps {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { HHMM, QUESTION_MAX } from '../core/limits';
 import type { AppointmentInput } from '../core/plan';
 import type { Appointment } from '../core/schemas';
-import { upcomingAppointments } from '../storage/appointmentQueries';
+import { upcomingAppointments } from '../storage/read/appointments';
 import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
 import { dateProblem, input, pick } from './quickInput';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { CheckInInput } from '../core/entries';
 import { DOSE_STATUSES, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX } from '../core/limits';
-import { latestCheckIn, todaysDoseOffer, ownSymptoms, recentTags } from '../storage/journalQueries';
+import { latestCheckIn, todaysDoseOffer, ownSymptoms, recentTags } from '../storage/read/journal';
 import { askMood, askNote, askOptionalScale, askSleep, askSymptoms, askTags } from './checkInSteps';
 import { confirmSaved } from './confirm';
 import { askDose } from './doseStep';

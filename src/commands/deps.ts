@@ -1,19 +1,19 @@
 // What the palette commands may use. Each command takes only the parts it needs.
 import type { DayClock } from '../core/entries';
-import type { PanelSection } from '../protocol';
+import type { PanelSection } from '../webviews/protocol';
 import type { JournalActions } from '../services/journalActions';
 import type { JournalService } from '../services/journalService';
 import type { Settings } from '../services/settings';
-import type { JournalReader } from '../storage/reader';
-import type * as daylio from '../core/daylio';
-import type * as summary from '../core/summary';
-import type * as summaryDoc from '../core/summaryDoc';
-import type * as summaryRender from '../core/summaryRender';
+import type { JournalReader } from '../storage/read/reader';
+import type * as daylio from '../core/transfer/daylio';
+import type * as summary from '../core/summary/summary';
+import type * as summaryDoc from '../core/summary/doc';
+import type * as summaryRender from '../core/summary/render';
 import type * as svg from '../core/figures/svg';
 import type * as pdf from '../pdf/summaryPdf';
-import type * as transfer from '../core/transfer';
-import type * as changeDetail from '../core/changeDetail';
-import type * as dashboard from '../core/dashboard';
+import type * as transfer from '../core/transfer/transfer';
+import type * as changeDetail from '../core/stats/changeDetail';
+import type * as dashboard from '../core/charts/dashboard';
 
 /** The bundles of pure core code that commands load on first use (see src/bundles/). */
 export interface CoreBundles {

@@ -5,13 +5,13 @@
 // (Writing chunks and undoing them on cancel was the alternative: undo marks rows deleted, and a
 // deleted row keeps its id, so importing the same file again afterwards would add nothing.)
 import * as path from 'path';
-import type { DaylioMapping } from '../core/daylio';
-import type { ImportControl } from '../core/importPace';
-import type { ImportResult, Rejected } from '../core/importRows';
-import type { ImportPlan } from '../core/transfer';
+import type { DaylioMapping } from '../core/transfer/daylio';
+import type { ImportControl } from '../core/transfer/pace';
+import type { ImportResult, Rejected } from '../core/transfer/rows';
+import type { ImportPlan } from '../core/transfer/transfer';
 import type { Saved } from '../services/journalActions';
-import { existingRow } from '../storage/journalQueries';
-import type { JournalReader } from '../storage/reader';
+import { existingRow } from '../storage/read/journal';
+import type { JournalReader } from '../storage/read/reader';
 import type { CoreBundles } from './deps';
 
 /** The parts of an import the user can watch: each has its own line in the progress notification. */

@@ -1,6 +1,6 @@
 // "Mood & Dose: Log Dose": record only the medication (taken, skipped or changed), no mood.
 import * as vscode from 'vscode';
-import { todaysDoseOffer } from '../storage/journalQueries';
+import { todaysDoseOffer } from '../storage/read/journal';
 import { askDose } from './doseStep';
 import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';

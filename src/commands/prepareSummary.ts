@@ -6,14 +6,14 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { SummaryOptions } from '../core/summary';
+import type { SummaryOptions } from '../core/summary/summary';
 import { addDays, isLocalDate } from '../core/time';
-import type { RowsByTable } from '../core/transfer';
+import type { RowsByTable } from '../core/transfer/transfer';
 import type { PageSize } from '../pdf/summaryPdf';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
 import { freshPath, makePrivateDir, writePrivateFile } from '../services/privateFiles';
 import { forUser } from '../services/storageMessages';
-import { allRows } from '../storage/journalQueries';
+import { allRows } from '../storage/read/journal';
 import type { CommandDeps, CoreBundles } from './deps';
 import { writeChosenFile } from './exportTarget';
 import { input } from './quickInput';

@@ -1,7 +1,7 @@
 // Small promise wrappers around QuickPick and InputBox. Each resolves to undefined when the user
 // presses Escape, so a flow can stop without saving anything.
 import * as vscode from 'vscode';
-import { beforeEarliestYear } from '../core/importChecks';
+import { beforeEarliestYear } from '../core/transfer/checks';
 import { EARLIEST_YEAR } from '../core/limits';
 import { isLocalDate } from '../core/time';
 

@@ -2,7 +2,7 @@
 // FINISH groups (the four most reported first); what is not picked is recorded as 0 (none), so the
 // review also documents what was absent (core completeReview, the same rule as the panel's).
 import * as vscode from 'vscode';
-import { ownSymptoms } from '../storage/journalQueries';
+import { ownSymptoms } from '../storage/read/journal';
 import { askSymptoms } from './checkInSteps';
 import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';

@@ -8,7 +8,7 @@ import { TABLETS_MAX } from '../core/limits';
 import type { Medication, SupplyChange, TabletSplit } from '../core/schemas';
 import type { SupplyStatus } from '../core/supply';
 import { formatTablets, parseTablets } from '../core/tablets';
-import { medications } from '../storage/planQueries';
+import { medications } from '../storage/read/plan';
 import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
 import { input, pick } from './quickInput';

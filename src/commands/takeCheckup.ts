@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { nextDue } from '../core/checkups';
 import { ANSWERS, ATTRIBUTION, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
-import { lastTakenDates } from '../storage/checkupQueries';
+import { lastTakenDates } from '../storage/read/checkups';
 import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
 import { pick } from './quickInput';

@@ -2,12 +2,12 @@
 // per table), and Daylio CSV exports. Every import is previewed, adds nothing twice, is written as
 // one durable change (all or nothing) and can be undone as one step.
 import * as vscode from 'vscode';
-import type { DaylioMapping } from '../core/daylio';
-import type { Rejected } from '../core/importRows';
-import type { ImportPlan } from '../core/transfer';
+import type { DaylioMapping } from '../core/transfer/daylio';
+import type { Rejected } from '../core/transfer/rows';
+import type { ImportPlan } from '../core/transfer/transfer';
 import { moodFromKey } from '../core/mood';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
-import { allRows } from '../storage/journalQueries';
+import { allRows } from '../storage/read/journal';
 import { confirmSaved } from './confirm';
 import type { CommandDeps, CoreBundles } from './deps';
 import { createChosenFolder, writeChosenFile } from './exportTarget';

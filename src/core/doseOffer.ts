@@ -2,7 +2,7 @@
 // offers the step in force (or a plan step that began after the last dose), so Enter records it
 // as taken. Once a dose is logged that day (taken, changed or skipped), it offers nothing: it names
 // what was logged, and another intake is the user's explicit choice. It never suggests a dose.
-import { doseRecord } from './doseDays';
+import { doseRecord } from './stats/doseDays';
 import type { Dose, DoseStatus, TaperStep } from './schemas';
 import { currentStep, offeredDose } from './taper';
 import { localTimeOfStamp, type LocalDate } from './time';

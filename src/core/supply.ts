@@ -4,7 +4,7 @@
 // day. It states an estimate and the dose the estimate assumes; it never suggests a dose.
 import { baseRow, type Clock } from './entries';
 import type { Dose, Medication, SupplyChange, TabletSplit, TaperStep } from './schemas';
-import { doseRecord } from './doseDays';
+import { doseRecord } from './stats/doseDays';
 import { currentStep } from './taper';
 import { stampOf, type LocalDate } from './time';
 

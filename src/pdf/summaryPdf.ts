@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fontkit = require('fontkit');
 import PDFDocument = require('pdfkit');
-import type { Block, SummaryDoc } from '../core/summaryDoc';
+import type { Block, SummaryDoc } from '../core/summary/doc';
 import { withFastAscii } from './fastLayout';
 import { drawFigure, type FigureFonts } from './pdfFigure';
 import { hasRtl, visualLine, wrapLines } from './visualOrder';

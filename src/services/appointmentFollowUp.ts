@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { confirmSaved } from '../commands/confirm';
 import type { DayClock } from '../core/entries';
-import { appointmentAwaitingOutcome } from '../storage/appointmentQueries';
+import { appointmentAwaitingOutcome } from '../storage/read/appointments';
 import type { JournalStore } from '../storage/journalStore';
 import type { JournalActions } from './journalActions';
 import type { JournalService } from './journalService';

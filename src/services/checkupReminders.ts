@@ -6,9 +6,9 @@ import { dueQuestionnaires, mentionOnce, reviewDue } from '../core/checkups';
 import type { DayClock } from '../core/entries';
 import { QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
 import type { LocalDate } from '../core/time';
-import { lastReviewDate, lastTakenDates } from '../storage/checkupQueries';
-import type { JournalReader } from '../storage/reader';
-import { taperSteps } from '../storage/planQueries';
+import { lastReviewDate, lastTakenDates } from '../storage/read/checkups';
+import type { JournalReader } from '../storage/read/reader';
+import { taperSteps } from '../storage/read/plan';
 import type { Settings } from './settings';
 
 const KEY = 'moodDose.dueMentions';

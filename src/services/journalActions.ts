@@ -4,7 +4,7 @@
 // them as one durable change, and returns a token that undoes exactly that change.
 import { buildCheckIn, buildLifeEvent, buildNote, buildQuestionnaire, buildReview, buildStandaloneDose, deleteEntryOps, editCheckIn, formatMg, tombstone, type CheckInInput, type DayClock, type DoseInput } from '../core/entries';
 import { moodLabel } from '../core/mood';
-import { nextTurn } from '../core/importPace';
+import { nextTurn } from '../core/transfer/pace';
 import { IMPORT_WRITE_ROWS } from '../core/limits';
 import { buildAppointment, buildMedication, buildTaperStep, withOutcome, withQuestion, type AppointmentInput, type MedicationInput, type TaperStepInput } from '../core/plan';
 import { ATTRIBUTION, QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
@@ -15,11 +15,11 @@ import { buildSupplyChange, supplyStatus, type SupplyStatus } from '../core/supp
 import { formatTablets } from '../core/tablets';
 import type { RatedSymptom } from '../core/symptoms';
 import { firstDayOf, lastDayOf } from '../core/time';
-import { entryById } from '../storage/journalQueries';
+import { entryById } from '../storage/read/journal';
 import type { JournalStore } from '../storage/journalStore';
-import { firstMedicationId, medications } from '../storage/planQueries';
-import { dosesBetween, recalledPeriods } from '../storage/recalledQueries';
-import { supplyRows } from '../storage/supplyQueries';
+import { firstMedicationId, medications } from '../storage/read/plan';
+import { dosesBetween, recalledPeriods } from '../storage/read/recalled';
+import { supplyRows } from '../storage/read/supply';
 import type { Settings } from './settings';
 import { UndoLog, type UndoOutcome } from './undoLog';
 

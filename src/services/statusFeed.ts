@@ -4,16 +4,16 @@
 // The status item lives in the start-up bundle and asks for these; it never reads the journal
 // itself. Another line for the tooltip belongs in details(), and needs nothing from the status item.
 import * as vscode from 'vscode';
-import { doseRecord } from '../core/doseDays';
+import { doseRecord } from '../core/stats/doseDays';
 import { formatMg, type DayClock } from '../core/entries';
 import { supplyStatus, type SupplyStatus } from '../core/supply';
 import { currentStep } from '../core/taper';
 import { daysBetween, localTimeOfStamp } from '../core/time';
-import { upcomingAppointment } from '../storage/appointmentQueries';
-import { dosesOn, latestCheckIn } from '../storage/journalQueries';
-import { taperSteps } from '../storage/planQueries';
-import type { JournalReader } from '../storage/reader';
-import { supplyRows } from '../storage/supplyQueries';
+import { upcomingAppointment } from '../storage/read/appointments';
+import { dosesOn, latestCheckIn } from '../storage/read/journal';
+import { taperSteps } from '../storage/read/plan';
+import type { JournalReader } from '../storage/read/reader';
+import { supplyRows } from '../storage/read/supply';
 import type { CheckupReminders } from './checkupReminders';
 import type { JournalService } from './journalService';
 import type { Settings } from './settings';

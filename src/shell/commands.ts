@@ -6,9 +6,9 @@ import { snoozeReminderCommand } from '../commands/snoozeReminder';
 import type { Log } from '../services/log';
 import { errorForLog } from '../services/logSafely';
 import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
-import type { DashboardPanel } from './dashboardPanel';
+import type { DashboardPanel } from '../webviews/dashboard/registration';
 import type { JournalLink } from './journalLink';
-import { JOURNAL_VIEW_ID, type PanelView } from './panelView';
+import { JOURNAL_VIEW_ID, type PanelView } from '../webviews/sidebar/registration';
 
 export function registerCommands(d: { journal: JournalLink; panel: PanelView; dashboard: DashboardPanel; status: CheckInStatusItem; log: Log }): vscode.Disposable[] {
   const shell: Record<(typeof SHELL_COMMANDS)[number], (...args: unknown[]) => unknown> = {

@@ -6,9 +6,9 @@ import type * as vscode from 'vscode';
 import type { HostClock } from '../services/clock';
 import type { Settings } from '../services/settings';
 import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
-import type { DashboardPanel } from './dashboardPanel';
+import type { DashboardPanel } from '../webviews/dashboard/registration';
 import type { JournalLink } from './journalLink';
-import type { PanelView } from './panelView';
+import type { PanelView } from '../webviews/sidebar/registration';
 
 export interface MoodDoseApi {
   statusText(): string;

@@ -4,8 +4,8 @@
 // error, no injected script run.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import type { HostMessage, WebviewMessage } from '../../src/protocol';
-import { answer } from '../../src/views/handlers/dispatch';
+import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
+import { answer } from '../../src/webviews/host/dispatch';
 import { openPanel, startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/panelPage';
 import { demoJournal } from '../fixtures/demoJournal';
 import { fixedClock } from '../unit/helpers';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { hostMessageSchema } from '../../src/protocol';
+import { hostMessageSchema } from '../../src/webviews/protocol';
 import { checkin, FakeHost } from '../../tools/browser/fakeHost';
 import { openPanel, startBrowser, stopBrowser } from '../../tools/browser/panelPage';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { PANEL, SUPPORT_LINES_MAX } from '../../src/core/limits';
-import type { ChartData, HostMessage, PlanData, WebviewMessage } from '../../src/protocol';
+import type { ChartData, HostMessage, PlanData, WebviewMessage } from '../../src/webviews/protocol';
 import { checkin, CONTEXT, FakeHost } from '../../tools/browser/fakeHost';
 import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
 import { usePanelPages } from './panelHooks';

@@ -2,8 +2,8 @@
 // is on the first printed page, and the appendix starts on the second; read back with a PDF parser.
 import * as assert from 'assert';
 import type { Browser } from 'playwright-core';
-import { summaryDoc } from '../../src/core/summaryDoc';
-import { htmlOf } from '../../src/core/summaryRender';
+import { summaryDoc } from '../../src/core/summary/doc';
+import { htmlOf } from '../../src/core/summary/render';
 import { assertInOrder, demoSummary, heavySummary, page1Items } from '../fixtures/page1';
 import { flat, readPdf } from '../fixtures/pdfText';
 import { launchChromium } from '../../tools/browser/chromium';

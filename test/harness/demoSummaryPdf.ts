@@ -3,9 +3,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_RESOURCES } from '../../src/core/safety';
-import { buildSummary } from '../../src/core/summary';
-import { summaryDoc } from '../../src/core/summaryDoc';
-import { rowsFromOps } from '../../src/core/transfer';
+import { buildSummary } from '../../src/core/summary/summary';
+import { summaryDoc } from '../../src/core/summary/doc';
+import { rowsFromOps } from '../../src/core/transfer/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
 
 export async function writeDemoPdf(root: string, out: string, size: 'LETTER' | 'A4'): Promise<void> {

@@ -4,9 +4,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_RESOURCES } from '../../src/core/safety';
-import { buildSummary } from '../../src/core/summary';
-import { summaryDoc } from '../../src/core/summaryDoc';
-import type { RowsByTable } from '../../src/core/transfer';
+import { buildSummary } from '../../src/core/summary/summary';
+import { summaryDoc } from '../../src/core/summary/doc';
+import type { RowsByTable } from '../../src/core/transfer/transfer';
 import * as dd from '../fixtures/doseDayJournals';
 import * as hj from '../fixtures/handJournals';
 

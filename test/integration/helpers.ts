@@ -9,7 +9,7 @@ import initSqlJs from 'sql.js';
 import * as vscode from 'vscode';
 import type { MoodDoseApi } from '../../src/shell/testApi';
 import { localDateOf, systemZone } from '../../src/core/time';
-import { exportJson, rowsFromOps } from '../../src/core/transfer';
+import { exportJson, rowsFromOps } from '../../src/core/transfer/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
 
 export const EXTENSION_ID = 'mood-dose.mood-dose-journal';

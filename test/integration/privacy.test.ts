@@ -11,7 +11,7 @@ import { buildAppointment, buildMedication, buildTaperStep } from '../../src/cor
 import type { Op } from '../../src/core/schemas';
 import { buildSupplyChange } from '../../src/core/supply';
 import { addDays, localDateOf, systemZone } from '../../src/core/time';
-import { exportJson, rowsFromOps } from '../../src/core/transfer';
+import { exportJson, rowsFromOps } from '../../src/core/transfer/transfer';
 import { api, EXTENSION_ID, harness, waitFor } from './helpers';
 
 /** Medication names (at most 80 characters) and a unit (at most 12) with every character Markdown reads. */

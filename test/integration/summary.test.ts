@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { addDays, localDateOf, systemZone } from '../../src/core/time';
-import { exportJson, rowsFromOps } from '../../src/core/transfer';
+import { exportJson, rowsFromOps } from '../../src/core/transfer/transfer';
 import type { Appointment } from '../../src/core/schemas';
 import { demoJournal } from '../fixtures/demoJournal';
 import { flat, readPdfInChild } from '../fixtures/pdfText';

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import type { Op } from '../../src/core/schemas';
-import { buildSummary } from '../../src/core/summary';
+import { buildSummary } from '../../src/core/summary/summary';
 import { localDateOf } from '../../src/core/time';
-import { rowsFromOps } from '../../src/core/transfer';
-import type { ChartData } from '../../src/protocol';
-import { allRows } from '../../src/storage/journalQueries';
+import { rowsFromOps } from '../../src/core/transfer/transfer';
+import type { ChartData } from '../../src/webviews/protocol';
+import { allRows } from '../../src/storage/read/journal';
 import { demoJournal } from '../fixtures/demoJournal';
 import { checkIn, dose, lifeEvent, symptom, ZONE } from '../fixtures/transfer-rows';
 import { fixedClock } from './helpers';

@@ -11,7 +11,7 @@ import type { Op } from '../../src/core/schemas';
 import { JournalActions } from '../../src/services/journalActions';
 import type { JournalFiles } from '../../src/storage/files';
 import { JournalStore, SNAPSHOT_NAME } from '../../src/storage/journalStore';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { NodeFiles } from '../../src/storage/nodeFiles';
 import { decodeLog } from '../../src/storage/opLog';
 import { openSnapshot } from '../../src/storage/snapshotCheck';

@@ -6,7 +6,7 @@ import type { Op } from '../../src/core/schemas';
 import { backupCopyOf, listBackups } from '../../src/storage/backups';
 import { conflictCopyOf, fingerprintCopyOf } from '../../src/storage/conflictCopies';
 import { NodeFiles } from '../../src/storage/nodeFiles';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { HASH_NAME, JournalStore, LEGACY_LOG_NAME, logName, MERGED_DIR, SNAPSHOT_NAME, type StoreNotice } from '../../src/storage/journalStore';
 import { encodeChange } from '../../src/storage/opLog';
 import { fixedClock, sqlJs, tempDir } from './helpers';

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { buildCheckIn } from '../../src/core/entries';
 import { CorruptJournalError, JournalStore, logName, replaceSnapshot, SNAPSHOT_NAME } from '../../src/storage/journalStore';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { migrate, SCHEMA_VERSION } from '../../src/storage/migrations';
 import { NodeFiles } from '../../src/storage/nodeFiles';
 import { fixedClock, sqlJs, tempDir } from './helpers';

@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { JournalStore } from '../../src/storage/journalStore';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { sqlJs, tempDir } from './helpers';
 
 const WRITER = path.join(__dirname, 'children', 'writer.js');

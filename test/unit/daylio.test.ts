@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { daylioText, defaultDaylioMapping, moodLabelsIn, parseDaylio, parseDaylioTime, unmappedLabels, uuidFromText } from '../../src/core/daylio';
+import { daylioText, defaultDaylioMapping, moodLabelsIn, parseDaylio, parseDaylioTime, unmappedLabels, uuidFromText } from '../../src/core/transfer/daylio';
 import type { CheckIn } from '../../src/core/schemas';
 import { localTimeOfStamp } from '../../src/core/time';
-import { ImportError, planImport } from '../../src/core/transfer';
+import { ImportError, planImport } from '../../src/core/transfer/transfer';
 import { ROOT } from './helpers';
 
 const ZONE = 'America/New_York';

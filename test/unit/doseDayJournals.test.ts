@@ -2,14 +2,14 @@
 // appendix, the figures) and the dashboard's figures: every number worked out by hand below, and
 // the counts of skipped and unlogged days the same everywhere they appear.
 import * as assert from 'assert';
-import { chartSeries } from '../../src/core/chartSeries';
-import { dashboard } from '../../src/core/dashboard';
+import { chartSeries } from '../../src/core/charts/chartSeries';
+import { dashboard } from '../../src/core/charts/dashboard';
 import type { Figure, Mark } from '../../src/core/figures/display';
 import type { LocalDate } from '../../src/core/time';
-import { buildSummary, type Summary } from '../../src/core/summary';
-import { summaryDoc } from '../../src/core/summaryDoc';
-import { markdownOf } from '../../src/core/summaryRender';
-import type { RowsByTable } from '../../src/core/transfer';
+import { buildSummary, type Summary } from '../../src/core/summary/summary';
+import { summaryDoc } from '../../src/core/summary/doc';
+import { markdownOf } from '../../src/core/summary/render';
+import type { RowsByTable } from '../../src/core/transfer/transfer';
 import { GAP, gapThenSymptoms, LATE, lateOnset, MID, midStep, OTHER, otherMedication, SKIP, skippedThenTaken, TOP_UP, topUp, TWO_A_DAY, twoCheckIns } from '../fixtures/doseDayJournals';
 
 const OPTIONS = { medicationName: 'Escitalopram', unit: 'mg', includeNoteIds: [] };

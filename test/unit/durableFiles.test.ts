@@ -8,7 +8,7 @@ import { buildCheckIn } from '../../src/core/entries';
 import { SymlinkError } from '../../src/storage/fileErrors';
 import { HASH_NAME, JournalStore, LEGACY_LOG_NAME, LOCK_NAME, logName, SNAPSHOT_NAME } from '../../src/storage/journalStore';
 import { machineIdFromHost } from '../../src/storage/logSet';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { LEFTOVER_MIN_AGE_MS, removeLeftovers } from '../../src/storage/leftovers';
 import { NodeFiles, realIo } from '../../src/storage/nodeFiles';
 import { decodeLog, encodeChange } from '../../src/storage/opLog';

@@ -9,7 +9,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { buildCheckIn } from '../../src/core/entries';
 import { inspectBackup, listBackups } from '../../src/storage/backups';
 import { DiskFullError, JournalStore, SNAPSHOT_NAME } from '../../src/storage/journalStore';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { decodeLog } from '../../src/storage/opLog';
 import { openSnapshot } from '../../src/storage/snapshotCheck';
 import { FaultyFiles, type FaultMode, type FaultPlan } from './faultyFiles';

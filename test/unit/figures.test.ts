@@ -6,9 +6,9 @@ import { afterChangeFigure, courseText, selectForPage } from '../../src/core/fig
 import type { Figure, Mark } from '../../src/core/figures/display';
 import { MOOD_DOSE_LAYOUT, moodDoseLayout } from '../../src/core/figures/moodDose';
 import { toSvg } from '../../src/core/figures/svg';
-import { FIGURE_A_MAX } from '../../src/core/page1Fit';
-import { buildSummary } from '../../src/core/summary';
-import { summaryDoc } from '../../src/core/summaryDoc';
+import { FIGURE_A_MAX } from '../../src/core/summary/page1Fit';
+import { buildSummary } from '../../src/core/summary/summary';
+import { summaryDoc } from '../../src/core/summary/doc';
 import { CUTS, EVENT, eventIncreaseItem9, symptomsAfterCuts } from '../fixtures/handJournals';
 import { HEAVY_END, HEAVY_START, heavyYear } from '../fixtures/heavyYear';
 

@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { SqlJsStatic } from 'sql.js';
 import { buildCheckIn } from '../../src/core/entries';
 import { DiskFullError, JournalStore, LOCK_NAME, logName, MERGED_DIR, type StoreNotice } from '../../src/storage/journalStore';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { encodeChange } from '../../src/storage/opLog';
 import { FaultyFiles, type FaultMode, type FaultPlan } from './faultyFiles';
 import { fixedClock, sqlJs, tempDir } from './helpers';

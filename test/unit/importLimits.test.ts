@@ -1,10 +1,10 @@
 // What an import refuses, and how it says so: too many rows, text that is not well-formed Unicode,
 // dates too far ahead; and mood labels that happen to be names on Object.prototype.
 import * as assert from 'assert';
-import { defaultDaylioMapping, moodLabelsIn, parseDaylio, unmappedLabels } from '../../src/core/daylio';
+import { defaultDaylioMapping, moodLabelsIn, parseDaylio, unmappedLabels } from '../../src/core/transfer/daylio';
 import { IMPORT_MAX_ROWS } from '../../src/core/limits';
 import type { Appointment, CheckIn, LifeEvent } from '../../src/core/schemas';
-import { exportCsv, exportJson, importCsv, importJson, ImportError, type RowsByTable } from '../../src/core/transfer';
+import { exportCsv, exportJson, importCsv, importJson, ImportError, type RowsByTable } from '../../src/core/transfer/transfer';
 import { appointment, checkIn, dose, lifeEvent, note, step, symptom } from '../fixtures/transfer-rows';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { parseDaylio, defaultDaylioMapping } from '../../src/core/daylio';
+import { parseDaylio, defaultDaylioMapping } from '../../src/core/transfer/daylio';
 import { buildQuestionnaire } from '../../src/core/entries';
-import { implausibleStamp } from '../../src/core/importChecks';
+import { implausibleStamp } from '../../src/core/transfer/checks';
 import { validateRow, type CheckIn, type Questionnaire } from '../../src/core/schemas';
-import { checkImportSize, decodeImportText, exportCsv, exportJson, importCsv, importJson, planImport, rowsFromOps, unescapeFormula, type RowsByTable } from '../../src/core/transfer';
+import { checkImportSize, decodeImportText, exportCsv, exportJson, importCsv, importJson, planImport, rowsFromOps, unescapeFormula, type RowsByTable } from '../../src/core/transfer/transfer';
 import { JournalStore } from '../../src/storage/journalStore';
 import { checkIn, lifeEvent, note, questionnaire } from '../fixtures/transfer-rows';
 import { fixedClock, sqlJs, tempDir } from './helpers';

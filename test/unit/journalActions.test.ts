@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { entryById, recentEntries } from '../../src/storage/journalQueries';
-import { appointments } from '../../src/storage/appointmentQueries';
+import { entryById, recentEntries } from '../../src/storage/read/journal';
+import { appointments } from '../../src/storage/read/appointments';
 import { fixedClock } from './helpers';
 import { testJournal, type TestJournal } from './journalFixture';
 

@@ -4,10 +4,10 @@ import type { DayClock } from '../../src/core/entries';
 import { DEFAULT_MOOD_LABELS } from '../../src/core/mood';
 import type { SafetyTrigger } from '../../src/core/safety';
 import { DEFAULT_RESOURCES } from '../../src/core/safety';
-import type { Handlers } from '../../src/protocol';
+import type { Handlers } from '../../src/webviews/protocol';
 import { JournalActions, type Origin } from '../../src/services/journalActions';
 import { JournalStore } from '../../src/storage/journalStore';
-import { panelHandlers, type HandlerDeps } from '../../src/views/handlers';
+import { panelHandlers, type HandlerDeps } from '../../src/webviews/handlers';
 import * as figures from '../../src/bundles/figures';
 import { sqlJs, tempDir } from './helpers';
 

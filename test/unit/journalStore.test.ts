@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { buildCheckIn, deleteEntryOps, restoreEntryOps } from '../../src/core/entries';
-import { entryById, lastDose, recentEntries } from '../../src/storage/journalQueries';
+import { entryById, lastDose, recentEntries } from '../../src/storage/read/journal';
 import { JournalStore, SNAPSHOT_NAME } from '../../src/storage/journalStore';
 import { encodeChange } from '../../src/storage/opLog';
 import { fixedClock, sqlJs, tempDir } from './helpers';

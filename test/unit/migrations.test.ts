@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { buildCheckIn } from '../../src/core/entries';
 import { JournalStore, SNAPSHOT_NAME } from '../../src/storage/journalStore';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { migrate, MIGRATIONS, SCHEMA_VERSION, userVersion } from '../../src/storage/migrations';
 import { fixedClock, sqlJs, tempDir } from './helpers';
 

@@ -3,16 +3,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ANSWERS, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, GAD7, PHQ9 } from '../../src/core/questionnaires';
 import { DEFAULT_RESOURCES, supportCopy } from '../../src/core/safety';
-import { buildSummary } from '../../src/core/summary';
+import { buildSummary } from '../../src/core/summary/summary';
 import { toSvg } from '../../src/core/figures/svg';
-import { summaryDoc } from '../../src/core/summaryDoc';
-import { htmlOf, markdownOf, renderHtml, renderMarkdown } from '../../src/core/summaryRender';
+import { summaryDoc } from '../../src/core/summary/doc';
+import { htmlOf, markdownOf, renderHtml, renderMarkdown } from '../../src/core/summary/render';
 import { summaryPdf } from '../../src/pdf/summaryPdf';
 import { CLEAN, cleanTaper, CUTS, EVENT, eventIncreaseItem9, symptomsAfterCuts } from '../fixtures/handJournals';
 import * as dd from '../fixtures/doseDayJournals';
 import { flat, readPdf } from '../fixtures/pdfText';
 import { SYMPTOMS } from '../../src/core/symptoms';
-import { rowsFromOps } from '../../src/core/transfer';
+import { rowsFromOps } from '../../src/core/transfer/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
 import type { RecalledPeriod } from '../../src/core/schemas';
 import { ROOT } from './helpers';
@@ -100,7 +100,7 @@ describe('no advice anywhere', () => {
   it('covers the new strings: medication history as recalled, and the tablet supply', () => {
     const md = texts.find((x) => x.where === 'summary markdown')!.text;
     assert.match(md, /Medication history \(as recalled\)[\s\S]*as recalled by the patient/i, 'the rendered history section is scanned');
-    for (const file of ['src/commands/medicationHistory.ts', 'src/commands/supply.ts', 'src/services/supplyWords.ts', 'webview/planHistory.ts', 'webview/planSupply.ts', 'webview/charts/recalled.ts', 'src/core/recalled.ts']) {
+    for (const file of ['src/commands/medicationHistory.ts', 'src/commands/supply.ts', 'src/services/supplyWords.ts', 'webview/sidebar/planHistory.ts', 'webview/sidebar/planSupply.ts', 'webview/charts/recalled.ts', 'src/core/recalled.ts']) {
       assert.ok(texts.some((x) => x.where === file), `${file}'s messages are scanned`);
     }
     // Their words draw no verdict either: a supply estimate or a recalled period is a fact, not a judgement.

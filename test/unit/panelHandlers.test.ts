@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { methods, type EntryDraft, type Method, type Request } from '../../src/protocol';
-import { answer } from '../../src/views/handlers/dispatch';
+import { methods, type EntryDraft, type Method, type Request } from '../../src/webviews/protocol';
+import { answer } from '../../src/webviews/host/dispatch';
 import { fixedClock } from './helpers';
 import { testJournal, type TestJournal } from './journalFixture';
 

@@ -5,12 +5,12 @@ import { resourcesFrom } from '../../src/core/safety';
 import { errorForLog } from '../../src/services/logSafely';
 import type { Op, TaperStep } from '../../src/core/schemas';
 import { addDays, instantOf } from '../../src/core/time';
-import { methods, panelContextSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type PanelContext } from '../../src/protocol';
-import { entryById } from '../../src/storage/journalQueries';
+import { methods, panelContextSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type PanelContext } from '../../src/webviews/protocol';
+import { entryById } from '../../src/storage/read/journal';
 import { JournalStore } from '../../src/storage/journalStore';
-import { toEntryView } from '../../src/views/entryView';
-import { chartHandlers } from '../../src/views/handlers/charts';
-import { planHandlers } from '../../src/views/handlers/plan';
+import { toEntryView } from '../../src/webviews/sidebar/entryView';
+import { chartHandlers } from '../../src/webviews/sidebar/handlers/charts';
+import { planHandlers } from '../../src/webviews/sidebar/handlers/plan';
 import { english } from './journalFixture';
 import { sqlJs, tempDir } from './helpers';
 

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { allOverlapMessages, overlapMessage, overlapsOf, recalledProblem, type RecalledInput } from '../../src/core/recalled';
 import type { RecalledPeriod } from '../../src/core/schemas';
-import { buildSummary, type Summary } from '../../src/core/summary';
-import { summaryDoc } from '../../src/core/summaryDoc';
-import { htmlOf, markdownOf } from '../../src/core/summaryRender';
-import type { RowsByTable } from '../../src/core/transfer';
+import { buildSummary, type Summary } from '../../src/core/summary/summary';
+import { summaryDoc } from '../../src/core/summary/doc';
+import { htmlOf, markdownOf } from '../../src/core/summary/render';
+import type { RowsByTable } from '../../src/core/transfer/transfer';
 import { checkIn, dose, step } from '../fixtures/transfer-rows';
 import { fixedClock } from './helpers';
 import { english, testJournal } from './journalFixture';

@@ -11,7 +11,7 @@ import { inspectBackups } from '../../src/storage/backups';
 import type { JournalFiles, WriteOptions } from '../../src/storage/files';
 import { CorruptJournalError, HASH_NAME, JournalStore, LEGACY_LOG_NAME, LOCK_NAME, SNAPSHOT_NAME } from '../../src/storage/journalStore';
 import { encodeChange } from '../../src/storage/opLog';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { NodeFiles } from '../../src/storage/nodeFiles';
 import { restoreBackup, WriterBusyError } from '../../src/storage/recoveryRestore';
 import { VerifyError } from '../../src/storage/verify';

@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { buildCheckIn } from '../../src/core/entries';
 import type { CheckIn, Op } from '../../src/core/schemas';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { JournalStore, MERGED_DIR, SNAPSHOT_NAME, type StoreNotice } from '../../src/storage/journalStore';
 import { fixedClock, sqlJs, tempDir } from './helpers';
 

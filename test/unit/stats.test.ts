@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { doseRecord } from '../../src/core/doseDays';
-import { adherence, daysSinceLastChange, doseChanges, doseTimeline, moodByDose } from '../../src/core/doseStats';
-import { symptomOnsets } from '../../src/core/onsets';
-import { dailyMood, sampleSd, weeklyMood } from '../../src/core/stats';
+import { doseRecord } from '../../src/core/stats/doseDays';
+import { adherence, daysSinceLastChange, doseChanges, doseTimeline, moodByDose } from '../../src/core/stats/doses';
+import { symptomOnsets } from '../../src/core/stats/onsets';
+import { dailyMood, sampleSd, weeklyMood } from '../../src/core/stats/mood';
 import { datesIn } from '../../src/core/time';
 import { checkIn, dose, step, symptom } from '../fixtures/transfer-rows';
 

@@ -7,7 +7,7 @@ import { addDays } from '../../src/core/time';
 import { Backups, KEEP_DAILY, KEEP_WEEKLY, listBackups } from '../../src/storage/backups';
 import { migrate } from '../../src/storage/migrations';
 import { JournalStore, SNAPSHOT_NAME } from '../../src/storage/journalStore';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { NodeFiles } from '../../src/storage/nodeFiles';
 import { WriterLock } from '../../src/storage/writerLock';
 import { fixedClock, sqlJs, tempDir } from './helpers';

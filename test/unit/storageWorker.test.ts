@@ -12,7 +12,7 @@ import { buildCheckIn } from '../../src/core/entries';
 import { Backups, inspectBackup, listBackups } from '../../src/storage/backups';
 import { inThreadChecker, type SnapshotChecker } from '../../src/storage/checks';
 import { JournalStore, SNAPSHOT_NAME } from '../../src/storage/journalStore';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { NodeFiles } from '../../src/storage/nodeFiles';
 import { openSnapshot } from '../../src/storage/snapshotCheck';
 import { storageChecker } from '../../src/storage/storageWorker';

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import type { CheckIn, Dose, Symptom } from '../../src/core/schemas';
-import { buildSummary, defaultRange, selectableNotes, type Summary } from '../../src/core/summary';
-import { onsetText, renderHtml, renderMarkdown } from '../../src/core/summaryRender';
-import { changeLabel } from '../../src/core/doseStats';
-import type { RowsByTable } from '../../src/core/transfer';
+import { buildSummary, defaultRange, selectableNotes, type Summary } from '../../src/core/summary/summary';
+import { onsetText, renderHtml, renderMarkdown } from '../../src/core/summary/render';
+import { changeLabel } from '../../src/core/stats/doses';
+import type { RowsByTable } from '../../src/core/transfer/transfer';
 import { appointment, checkIn, dose, lifeEvent, note, questionnaire, step, symptom } from '../fixtures/transfer-rows';
 
 // A hand-made journal, 2026-03-02 (Mon) to 2026-03-22 (Sun): three ISO weeks, W10, W11, W12, in

@@ -1,8 +1,8 @@
 // "Questions for this visit" in the prescriber summary: the next appointment's questions, and never
 // a question dropped because an earlier appointment without any was added since.
 import * as assert from 'assert';
-import { buildSummary } from '../../src/core/summary';
-import { renderHtml, renderMarkdown } from '../../src/core/summaryRender';
+import { buildSummary } from '../../src/core/summary/summary';
+import { renderHtml, renderMarkdown } from '../../src/core/summary/render';
 import type { Appointment } from '../../src/core/schemas';
 import { appointment } from '../fixtures/transfer-rows';
 

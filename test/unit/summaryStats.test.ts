@@ -1,12 +1,12 @@
 // The summary's statistics on hand-made journals (test/fixtures/handJournals.ts); every expected
 // value is worked out by hand in the comments.
 import * as assert from 'assert';
-import { changeWindows } from '../../src/core/afterChange';
-import { doseSteps } from '../../src/core/doseSteps';
-import { median, quantile, quartiles, rollingMedian, windowStat } from '../../src/core/quantiles';
-import { dailyMood } from '../../src/core/stats';
-import { buildSummary, defaultRange } from '../../src/core/summary';
-import { renderMarkdown } from '../../src/core/summaryRender';
+import { changeWindows } from '../../src/core/stats/afterChange';
+import { doseSteps } from '../../src/core/stats/steps';
+import { median, quantile, quartiles, rollingMedian, windowStat } from '../../src/core/stats/quantiles';
+import { dailyMood } from '../../src/core/stats/mood';
+import { buildSummary, defaultRange } from '../../src/core/summary/summary';
+import { renderMarkdown } from '../../src/core/summary/render';
 import { CUTS, EVENT, eventIncreaseItem9, symptomsAfterCuts } from '../fixtures/handJournals';
 
 const r3 = (x: number | null | undefined) => (x === null || x === undefined ? x : Math.round(x * 1000) / 1000);

@@ -3,7 +3,7 @@ import type { Dose, Medication, SupplyChange } from '../../src/core/schemas';
 import { daysLeft, doseBasis, inWholePieces, supplyStatus, tabletBalance } from '../../src/core/supply';
 import { formatTablets, parseTablets, tabletWords } from '../../src/core/tablets';
 import { instantOf, stampOf } from '../../src/core/time';
-import { rowsFromOps } from '../../src/core/transfer';
+import { rowsFromOps } from '../../src/core/transfer/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
 import { dose, step, ZONE } from '../fixtures/transfer-rows';
 import { fixedClock } from './helpers';

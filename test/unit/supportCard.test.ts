@@ -4,7 +4,7 @@
 import './vscodeStandIn';
 import * as assert from 'assert';
 import { SafetyService } from '../../src/services/safetyService';
-import { safetyTriggersOn } from '../../src/storage/journalQueries';
+import { safetyTriggersOn } from '../../src/storage/read/journal';
 import { fixedClock } from './helpers';
 import { testJournal } from './journalFixture';
 

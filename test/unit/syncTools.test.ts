@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { buildCheckIn, tombstone } from '../../src/core/entries';
 import type { CheckIn, Op } from '../../src/core/schemas';
-import { recentEntries } from '../../src/storage/journalQueries';
+import { recentEntries } from '../../src/storage/read/journal';
 import { JournalStore, LEGACY_LOG_NAME, type StoreNotice, type WriteResult } from '../../src/storage/journalStore';
 import { encodeChange } from '../../src/storage/opLog';
 import { fixedClock, sqlJs, tempDir } from './helpers';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { AnyRow, Medication, Op, TableName } from '../../src/core/schemas';
-import { exportCsv, exportJson, importCsv, importJson, ImportError, planImport, rowsFromOps, type RowsByTable } from '../../src/core/transfer';
+import { exportCsv, exportJson, importCsv, importJson, ImportError, planImport, rowsFromOps, type RowsByTable } from '../../src/core/transfer/transfer';
 import { appointment, checkIn, dose, lifeEvent, note, questionnaire, step, symptom } from '../fixtures/transfer-rows';
 
 const EXPORTED_AT = '2026-03-22T12:00:00.000Z';

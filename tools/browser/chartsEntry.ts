@@ -1,6 +1,6 @@
 // Entry of the charts page (chartsPage.ts bundles it for the browser): mounts the charts module
 // alone, with English strings, and records CSP violations.
-import { MoodDoseCharts } from '../../webview/charts';
+import { MoodDoseCharts } from '../../webview/sidebar/moodDoseCharts';
 import type { ChartStrings } from '../../webview/charts/strings';
 
 /** Like @vscode/l10n's t with no bundle: fills {0}, {1}… in the English message. */

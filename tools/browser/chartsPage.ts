@@ -3,7 +3,7 @@
 import { bundleForPage } from './pageBundle';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import type { MoodDoseCharts } from '../../webview/charts';
+import type { MoodDoseCharts } from '../../webview/sidebar/moodDoseCharts';
 import { launchChromium, watchForProblems } from './chromium';
 import { REPO_ROOT, serveRepo, type RepoServer } from './repoServer';
 

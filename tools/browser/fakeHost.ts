@@ -1,7 +1,7 @@
 // A stand-in for the extension host: it answers the panel's requests from an in-memory journal,
 // the way src/views/panelRequests.ts does from the database, and records what it was asked.
 // The browser tests script it; the panel benchmark runs it inside the page (bench/inPageHost.ts).
-import type { ChartData, CheckupsData, PlanData, EntryDraft, EntryView, HistoryItem, HostMessage, PanelContext, WebviewMessage } from '../../src/protocol';
+import type { ChartData, CheckupsData, PlanData, EntryDraft, EntryView, HistoryItem, HostMessage, PanelContext, WebviewMessage } from '../../src/webviews/protocol';
 
 export function entry(over: Partial<EntryView> = {}): EntryView {
   return {

@@ -5,7 +5,7 @@ import { bundleForPage } from './pageBundle';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import type { HostMessage, WebviewMessage } from '../../src/protocol';
+import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
 import { launchChromium, watchForProblems } from './chromium';
 import { REPO_ROOT, serveRepo, type RepoServer } from './repoServer';
 

@@ -1,9 +1,9 @@
 // What every section of the dashboard may use: the host, the words, the theme, and the app's hooks
 // to redraw, to keep the page's state and to announce something to screen readers.
-import type { DashboardSection } from '../../src/protocol';
+import type { DashboardSection } from '../../src/webviews/protocol';
 import type { ChartStrings } from '../charts/strings';
 import type { ChartTheme } from '../charts/theme';
-import type { Channel } from '../channel';
+import type { Channel } from '../shared/channel';
 
 /** The last 30, 90 or 365 days; the logged journal (its first logged day to today); all, back to the recalled history. */
 export type Preset = '30' | '90' | '365' | 'journal' | 'all';

@@ -1,4 +1,4 @@
 // Entry point of the dashboard bundle (dist/dashboard.js).
-import { DashboardApp } from './app';
+import { DashboardApp } from './dashboardApp';
 
 new DashboardApp(document.getElementById('app')!);

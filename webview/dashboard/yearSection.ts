@@ -5,9 +5,9 @@
 // (Ctrl: the year's), PageUp and PageDown a year; Enter lists that day's entries, whose Edit opens a
 // check-in in the sidebar's form.
 import { html, nothing, type TemplateResult } from 'lit';
-import { MOOD_BINS, moveInYear, yearGrid, yearsBetween, type GridKey, type YearGrid } from '../../src/core/yearGrid';
-import type { DashboardData, HistoryItem } from '../../src/protocol';
-import { historyRow } from '../history';
+import { MOOD_BINS, moveInYear, yearGrid, yearsBetween, type GridKey, type YearGrid } from '../../src/core/charts/yearGrid';
+import type { DashboardData, HistoryItem } from '../../src/webviews/protocol';
+import { historyRow } from '../sidebar/history';
 import type { SectionContext } from './context';
 import { binLabel, dayCellLabel, yearSummary } from './words';
 

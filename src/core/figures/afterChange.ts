@@ -1,10 +1,10 @@
 // Figure B: the days after each dose change. One group per change, one row per symptom over days
 // 0–28, each cell shaded by the highest severity logged that day, a cell for "also logged in the 7
 // days before", the days with a skipped dose, and beside each row the facts in words. No verdict.
-import type { ChangeWindow, SymptomCourse } from '../afterChange';
-import { changeLabel } from '../doseStats';
+import type { ChangeWindow, SymptomCourse } from '../stats/afterChange';
+import { changeLabel } from '../stats/doses';
 import { SEVERITY_LABELS } from '../symptoms';
-import { WINDOW_LAST_DAY } from '../afterChange';
+import { WINDOW_LAST_DAY } from '../stats/afterChange';
 import { fitText, INK, type Figure, type Prim } from './display';
 
 const SIZE = 8;

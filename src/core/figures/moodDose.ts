@@ -3,7 +3,7 @@
 // for dose changes and life events with short labels, and beneath, on the same time axis, a strip
 // with the PHQ-9 totals over their bands. Medication history as recalled, when there is any before
 // the range, gets an inset of its own on the left (recalledInset.ts). Pure: data in, display list out.
-import type { DoseDay } from '../doseDays';
+import type { DoseDay } from '../stats/doseDays';
 import { formatMg } from '../entries';
 import { PHQ9 } from '../questionnaires';
 import { addDays, daysBetween, parseLocalDate, type LocalDate } from '../time';

@@ -2,7 +2,7 @@
 // parent over IPC. Used by the crash (SIGKILL) and two-writer tests.
 import { buildCheckIn } from '../../../src/core/entries';
 import { JournalStore } from '../../../src/storage/journalStore';
-import { recentEntries } from '../../../src/storage/journalQueries';
+import { recentEntries } from '../../../src/storage/read/journal';
 import { sqlJs } from '../helpers';
 
 interface Options {

@@ -1,0 +1,70 @@
+// One row from an imported file becomes one op, or an ImportError that says where the row is and
+// what is wrong with it. Shared by the JSON and CSV readers of the journal's own exports.
+import { ImportError } from './errors';
+import { illFormedText, implausibleStamp } from './checks';
+import { BadRowError, validateRow, type AnyRow, type Op, type TableName } from '../schemas';
+
+export interface Rejected {
+  line: number;
+  reason: string;
+}
+
+export interface ImportPreview {
+  /** Rows that would be written. */
+  entries: number;
+  /** Rows skipped because their id is already there (in the journal, or earlier in the file). */
+  duplicates: number;
+  /** Of the duplicates, those whose content differs from the row already there (left as it is). */
+  differing: number;
+  rejected: Rejected[];
+  tables: Partial<Record<TableName, number>>;
+}
+
+export interface ImportResult {
+  ops: Op[];
+  preview: ImportPreview;
+}
+
+export function emptyPreview(entries: number, tables: ImportPreview['tables'] = {}): ImportPreview {
+  return { entries, duplicates: 0, differing: 0, rejected: [], tables };
+}
+
+export function countTables(ops: readonly Op[]): ImportPreview['tables'] {
+  const out: ImportPreview['tables'] = {};
+  for (const op of ops) out[op.table] = (out[op.table] ?? 0) + 1;
+  return out;
+}
+
+export interface Where {
+  file?: string;
+  line?: number;
+  /** Position in the table's list, when no line can be found. */
+  item?: number;
+}
+
+/**
+ * Validates one row, turning a schema failure, text that is not well-formed Unicode, or a stamp or
+ * date no import may bring (see importChecks.ts) into an ImportError that says where it is.
+ */
+export function checkedOp(table: TableName, row: unknown, locate: () => Where, seen: Set<string>, now: number): Op {
+  // locate() runs only on failure: finding a line in a large file is not free.
+  let valid: AnyRow;
+  try {
+    valid = validateRow(table, row);
+  } catch (e) {
+    if (!(e instanceof BadRowError)) throw e;
+    const { file, line, item } = locate();
+    throw new ImportError(`table "${table}", row ${item ? `${item} (id ${e.rowId})` : e.rowId}: ${e.detail}`, { file, line, table, rowId: e.rowId });
+  }
+  const problem = illFormedText(valid) ?? implausibleStamp(valid, now, table);
+  if (problem) {
+    const { file, line, item } = locate();
+    throw new ImportError(`table "${table}", row ${item ? `${item} (id ${valid.id})` : valid.id}: ${problem}`, { file, line, table, rowId: valid.id });
+  }
+  if (seen.has(valid.id)) {
+    const { file, line } = locate();
+    throw new ImportError(`table "${table}", row ${valid.id} appears twice`, { file, line, table, rowId: valid.id });
+  }
+  seen.add(valid.id);
+  return { table, row: valid } as Op;
+}

@@ -1,0 +1,119 @@
+// The dashboard in the editor area, as registered at start-up: one panel at most (opening it again
+// reveals it, even a restored tab VS Code has not shown yet), restored after a reload by the
+// serializer, its page set at once and its messages handed to a session of the journal bundle,
+// loaded when the page first speaks. What it shows (section, range) is the page's own state, which
+// VS Code keeps across reloads.
+import * as vscode from 'vscode';
+import type { PanelSession } from '../host/session';
+import { DASHBOARD_PAGE, localResourceRoots, panelHtml } from '../host/html';
+import type { JournalLink } from '../../shell/journalLink';
+
+export const DASHBOARD_VIEW_TYPE = 'moodDose.dashboard';
+
+export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private session: PanelSession | undefined;
+  private subscriptions: vscode.Disposable[] = [];
+  private rendered: readonly string[] = [];
+  private restoredPanel = false;
+  private readonly renderedEmitter = new vscode.EventEmitter<string[]>();
+  /** Test mode only: fires with what the dashboard has just drawn. */
+  readonly onDidRender = this.renderedEmitter.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly journal: JournalLink,
+    private readonly testMode: boolean
+  ) {}
+
+  /** Test mode only: what the dashboard drew last, and whether it came back from a reload. */
+  get state(): { open: boolean; restored: boolean; rows: readonly string[] } {
+    return { open: this.panel !== undefined, restored: this.restoredPanel, rows: this.rendered };
+  }
+
+  /** Opens the dashboard, or reveals the one already open (restored or not). */
+  async open(): Promise<void> {
+    if (this.panel) {
+      this.panel.reveal();
+      return;
+    }
+    // After a reload VS Code restores a dashboard behind another tab only once it is shown: show
+    // that tab, and the serializer attaches it, rather than opening a second dashboard.
+    if (await showRestoredTab()) return;
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Mood & Dose Dashboard'), vscode.ViewColumn.Active, this.options());
+    this.attach(panel, false);
+  }
+
+  /** VS Code reopens a dashboard that was open when the window closed or reloaded. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    if (this.panel) {
+      // Never two: the one already open wins.
+      panel.dispose();
+      return;
+    }
+    this.attach(panel, true);
+  }
+
+  dispose(): void {
+    this.detach();
+    this.panel?.dispose();
+    this.renderedEmitter.dispose();
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    // The page keeps its state with setState, so it need not stay alive while hidden.
+    return { enableScripts: true, localResourceRoots: localResourceRoots(this.extensionUri), retainContextWhenHidden: false };
+  }
+
+  private attach(panel: vscode.WebviewPanel, restored: boolean): void {
+    this.panel = panel;
+    this.restoredPanel = restored;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'journal.svg');
+    panel.webview.options = this.options();
+    panel.webview.html = panelHtml(panel.webview, this.extensionUri, vscode.l10n.t('Mood & Dose Dashboard'), DASHBOARD_PAGE);
+    this.subscriptions = [
+      panel.webview.onDidReceiveMessage((m) => void this.sessionFor(panel).receive(m)),
+      panel.onDidDispose(() => {
+        if (this.panel === panel) this.panel = undefined;
+        this.detach();
+      })
+    ];
+    // Load the journal bundle while the page boots, so its first request does not wait for it.
+    setTimeout(() => this.panel === panel && this.sessionFor(panel), 0);
+  }
+
+  private detach(): void {
+    this.session?.dispose();
+    this.session = undefined;
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+  }
+
+  private sessionFor(panel: vscode.WebviewPanel): PanelSession {
+    if (!this.session) {
+      const onRendered = this.testMode ? (rows: string[]) => ((this.rendered = rows), this.renderedEmitter.fire(rows)) : undefined;
+      this.session = this.journal.get().openDashboard(panel, onRendered);
+    }
+    return this.session;
+  }
+}
+
+/** VS Code's commands that focus the editor group in view column 1 to 8. */
+const FOCUS_GROUP = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'].map((n) => `workbench.action.focus${n}EditorGroup`);
+
+/** Shows a dashboard tab that VS Code has not restored yet; false when there is none to show. */
+async function showRestoredTab(): Promise<boolean> {
+  for (const group of vscode.window.tabGroups.all) {
+    const index = group.tabs.findIndex((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(DASHBOARD_VIEW_TYPE));
+    if (index < 0) continue;
+    const focus = FOCUS_GROUP[group.viewColumn - 1];
+    if (!group.isActive && !focus) return false;
+    try {
+      if (!group.isActive) await vscode.commands.executeCommand(focus);
+      await vscode.commands.executeCommand('workbench.action.openEditorAtIndex', index);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,25 @@
+// Requests that belong to no tab: the support lines and card, and the palette commands the panel
+// may start (only those in PANEL_COMMANDS: never an arbitrary command id).
+import { DEFAULT_RESOURCES } from '../../../core/safety';
+import type { Handlers } from '../../protocol';
+import type { HandlerDeps } from '../../handlerDeps';
+
+export function panelWideHandlers(d: Pick<HandlerDeps, 'settings' | 'support' | 'host'>): Pick<Handlers, 'support/open' | 'support/dismiss' | 'command/run'> {
+  return {
+    // Never waits for the journal: the support lines must work even when it cannot open. The panel
+    // shows the built-in lines when it could not get its context, and says which it is opening.
+    'support/open': async ({ index, defaults }) => {
+      const link = (defaults ? DEFAULT_RESOURCES : d.settings.supportResources())[index]?.link;
+      if (link) await d.host.openLink(link);
+      return null;
+    },
+    'support/dismiss': async () => {
+      await d.support.dismiss();
+      return null;
+    },
+    'command/run': async ({ command }) => {
+      d.host.runCommand(command);
+      return null;
+    }
+  };
+}

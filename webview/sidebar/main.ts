@@ -1,0 +1,4 @@
+// Entry point of the journal panel bundle (dist/webview.js).
+import { PanelApp } from './sidebarApp';
+
+new PanelApp(document.getElementById('app')!);
