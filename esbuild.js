@@ -8,7 +8,7 @@
 //   figures.js    the dashboard's figures (first dashboard)
 //   storageWorker.js  a worker thread (its own sql.js) that checks and hashes a compaction's snapshot
 // Each is self-contained; src/shell/lazy.ts requires the others on first use. Two browser bundles:
-//   webview.js    the sidebar panel
+//   sidebar.js    the sidebar (the Journal view)
 //   dashboard.js  the dashboard in the editor area; its charts come from the same modules
 //                 (webview/charts/), which esbuild bundles into each.
 //   node esbuild.js               development build with source maps
@@ -120,7 +120,7 @@ function hostOptions(name, overrides = {}) {
 
 /** The browser bundles: output name → entry module. */
 const PAGE_BUNDLES = {
-  webview: 'webview/sidebar/main.ts',
+  sidebar: 'webview/sidebar/main.ts',
   dashboard: 'webview/dashboard/main.ts'
 };
 

@@ -1,15 +1,15 @@
-// Bundles the benchmarks (TypeScript) to out/bench/ and runs them: `npm run bench [storage|panel|charts|dashboard|summary|startup|import]`; `npm run bench -- dashboard-vscode` (only when named).
+// Bundles the benchmarks (TypeScript) to out/bench/ and runs them: `npm run bench [storage|sidebar|charts|dashboard|summary|startup|import]`; `npm run bench -- dashboard-vscode` (only when named).
 const esbuild = require('esbuild');
 const { spawnSync } = require('child_process');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-// The panel benchmarks load the minified panel bundle, as shipped.
+// The sidebar benchmarks load the minified sidebar bundle, as shipped.
 const built = spawnSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 esbuild
   .build({
-    // The in-page stand-in host for the panel benchmark runs in the browser.
+    // The in-page stand-in host for the sidebar benchmark runs in the browser.
     entryPoints: [path.join(__dirname, 'inPageHost.ts')],
     outfile: path.join(root, 'out', 'bench', 'inPageHost.js'),
     bundle: true,

@@ -16,13 +16,13 @@ import { buildTaperStep } from '../src/core/plan';
 import { DEFAULT_RESOURCES } from '../src/core/safety';
 import type { Op } from '../src/core/schemas';
 import { addDays, instantOf } from '../src/core/time';
-import type { DashboardWire } from '../src/webviews/protocol';
+import type { DashboardWire } from '../src/webviews/dashboard/protocol';
 import type { JournalActions } from '../src/services/journalActions';
-import { panelHandlers } from '../src/webviews/handlers';
+import { webviewHandlers } from '../src/webviews/handlers';
 import { answer } from '../src/webviews/host/dispatch';
 import { JournalStore } from '../src/storage/journalStore';
 import { loadSqlJs } from '../src/storage/sqlLoader';
-import { openPanel, startBrowser, stopBrowser } from '../tools/browser/panelPage';
+import { openSidebar, startBrowser, stopBrowser } from '../tools/browser/sidebarPage';
 import { median, ROOT, type BenchRow } from './stats';
 
 const RUNS = 9;
@@ -81,7 +81,7 @@ async function hostSide(entries: number): Promise<{ times: number[]; cold: numbe
   const now = Date.parse(`${TODAY}T20:00:00Z`);
   const figures = require(path.join(ROOT, 'dist', 'figures.js')) as typeof figuresBundle;
   const english = (m: string, ...a: (string | number)[]) => m.replace(/\{(\d+)\}/g, (w, i: string) => String(a[+i] ?? w));
-  const handlers = panelHandlers({
+  const handlers = webviewHandlers({
     read: async () => store,
     actions: undefined as unknown as JournalActions, // the dashboard never writes
     clock: { now: () => now, zone: () => 'UTC', today: () => TODAY },
@@ -97,7 +97,7 @@ async function hostSide(entries: number): Promise<{ times: number[]; cold: numbe
     t: english,
     figures: () => figures,
     support: { cardVisible: () => false, dismiss: async () => undefined },
-    host: { runCommand: () => undefined, openLink: async () => undefined, editInPanel: async () => undefined }
+    host: { runCommand: () => undefined, openLink: async () => undefined, editInSidebar: async () => undefined }
   });
   const log = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
   const times: number[] = [];
@@ -157,7 +157,7 @@ async function pageSide(data: DashboardWire, hostMs: number, firstHostMs: number
   writeStandin(data, firstHostMs, STANDIN_FIRST);
   await startBrowser();
   try {
-    const open = (standin: string) => openPanel(() => undefined, { dashboard: true, standin: `/${standin}`, viewport: { width: 1280, height: 800 } });
+    const open = (standin: string) => openSidebar(() => undefined, { dashboard: true, standin: `/${standin}`, viewport: { width: 1280, height: 800 } });
     let panel = await open(STANDIN);
     const measure = async () => {
       await panel.page.waitForFunction(() => typeof (window as unknown as { __firstRenderAt?: number }).__firstRenderAt === 'number', undefined, { timeout: 30_000 });

@@ -1,5 +1,5 @@
 // Entry point, kept small: dist/extension.js holds only what activate() needs. It registers the
-// commands, the panel view and the dashboard's serializer, and draws the status bar from what it remembers. The journal and its
+// commands, the sidebar view and the dashboard's serializer, and draws the status bar from what it remembers. The journal and its
 // database load from dist/journal.js on first use, never during activation.
 import * as vscode from 'vscode';
 import { dataLocation } from './services/dataLocation';
@@ -10,7 +10,7 @@ import { registerCommands } from './shell/commands';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './webviews/dashboard/registration';
 import { JournalLink } from './shell/journalLink';
 import { loadBundle } from './shell/lazy';
-import { JOURNAL_VIEW_ID, PanelView } from './webviews/sidebar/registration';
+import { JOURNAL_VIEW_ID, SidebarView } from './webviews/sidebar/registration';
 import { testApi, type MoodDoseApi } from './shell/testApi';
 import { CheckInStatusItem } from './statusBar/checkInStatusItem';
 
@@ -21,28 +21,28 @@ export function activate(context: vscode.ExtensionContext): MoodDoseApi | undefi
   const clock = new HostClock();
   const settings = new Settings();
   const log = new LazyLog();
-  // Started on first use only, by which time `panel` below exists.
+  // Started on first use only, by which time `sidebar` below exists.
   const link: JournalLink = new JournalLink(
-    () => loadBundle('journal').startJournal({ context, clock, settings, log, panel, load: loadBundle }),
+    () => loadBundle('journal').startJournal({ context, clock, settings, log, sidebar, load: loadBundle }),
     () => dataLocation(context, settings.dataFolder()).dir
   );
-  const panel: PanelView = new PanelView(context.extensionUri, link, testMode);
+  const sidebar: SidebarView = new SidebarView(context.extensionUri, link, testMode);
   const dashboard = new DashboardPanel(context.extensionUri, link, testMode);
   const status = new CheckInStatusItem(context.workspaceState, context.globalState, clock, settings, link);
   context.subscriptions.push(
     log,
     settings,
     link,
-    panel,
+    sidebar,
     dashboard,
     status,
-    vscode.window.registerWebviewViewProvider(JOURNAL_VIEW_ID, panel, { webviewOptions: { retainContextWhenHidden: false } }),
+    vscode.window.registerWebviewViewProvider(JOURNAL_VIEW_ID, sidebar, { webviewOptions: { retainContextWhenHidden: false } }),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, dashboard),
-    ...registerCommands({ journal: link, panel, dashboard, status, log })
+    ...registerCommands({ journal: link, sidebar, dashboard, status, log })
   );
   journal = link;
   // Tests running inside VS Code get a small API; an installed extension exports nothing.
-  return testMode ? testApi({ context, clock, settings, status, journal: link, panel, dashboard }) : undefined;
+  return testMode ? testApi({ context, clock, settings, status, journal: link, sidebar, dashboard }) : undefined;
 }
 
 /** Folds the op log into the snapshot and releases the writer lock before VS Code exits. */

@@ -8,7 +8,8 @@ import type { JournalCommand } from '../commands/ids';
 import type { CoreBundles } from '../commands/deps';
 import { askToCount } from '../commands/supply';
 import { journalCommands } from '../commands/table';
-import type { EntryView, PanelSection } from '../webviews/protocol';
+import type { EntryView } from '../webviews/shared/views';
+import type { SidebarSection } from '../webviews/sidebar/protocol';
 import type { HostClock } from '../services/clock';
 import { AppointmentFollowUp } from '../services/appointmentFollowUp';
 import { CheckupReminders } from '../services/checkupReminders';
@@ -20,8 +21,8 @@ import { OLD_CARD_KEY, SafetyService } from '../services/safetyService';
 import { safetyTriggersOn } from '../storage/read/journal';
 import type { Settings } from '../services/settings';
 import { StatusFeed } from '../services/statusFeed';
-import { panelHandlers } from '../webviews/handlers';
-import { PanelSession, type WebviewHost } from '../webviews/host/session';
+import { webviewHandlers } from '../webviews/handlers';
+import { WebviewSession, type WebviewHost } from '../webviews/host/session';
 
 /** What the start-up bundle owns and lends to the journal bundle. */
 export interface ShellDeps {
@@ -29,7 +30,7 @@ export interface ShellDeps {
   clock: HostClock;
   settings: Settings;
   log: Log;
-  panel: { show(section: PanelSection): Promise<void>; edit(entry: EntryView): Promise<void> };
+  sidebar: { show(section: SidebarSection): Promise<void>; edit(entry: EntryView): Promise<void> };
   load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
 }
 
@@ -40,9 +41,9 @@ export interface JournalRuntime extends vscode.Disposable {
   /** Fires when the journal opens, its rows change, or changes start or stop waiting for disk space. */
   readonly onDidChange: vscode.Event<void>;
   /** Talks to one panel view; `onRendered` only while the extension runs its tests. */
-  openPanel(view: vscode.WebviewView, onRendered?: (rows: string[]) => void): PanelSession;
+  openSidebar(view: vscode.WebviewView, onRendered?: (rows: string[]) => void): WebviewSession;
   /** Talks to the dashboard (an editor panel); `onRendered` only while the extension runs its tests. */
-  openDashboard(panel: WebviewHost, onRendered?: (rows: string[]) => void): PanelSession;
+  openDashboard(panel: WebviewHost, onRendered?: (rows: string[]) => void): WebviewSession;
   /** Folds the op log into the snapshot and releases the writer lock. */
   close(): Promise<void>;
 }
@@ -52,7 +53,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
   const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
   const journal = new JournalService(context, clock, log, () => settings.dataFolder());
   const read = () => journal.get();
-  const safety = new SafetyService(clock, () => shell.panel.show('support'), () => (journal.current ? safetyTriggersOn(journal.current, clock.today()) : 0));
+  const safety = new SafetyService(clock, () => shell.sidebar.show('support'), () => (journal.current ? safetyTriggersOn(journal.current, clock.today()) : 0));
   void context.globalState.update(OLD_CARD_KEY, undefined);
   const actions = new JournalActions({
     journal: read,
@@ -65,7 +66,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     supplyBelowZero: (supplies) => void askToCount(supplies)
   });
   const status = new StatusFeed(journal, clock, new CheckupReminders(settings, clock, context.globalState), settings);
-  const handlers = panelHandlers({
+  const handlers = webviewHandlers({
     read,
     actions,
     clock,
@@ -76,7 +77,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     host: {
       runCommand: (command) => void vscode.commands.executeCommand(`moodDose.${command}`),
       openLink: async (link) => void (await vscode.env.openExternal(vscode.Uri.parse(link))),
-      editInPanel: (entry) => shell.panel.edit(entry)
+      editInSidebar: (entry) => shell.sidebar.edit(entry)
     }
   });
   const changed = new vscode.EventEmitter<void>();
@@ -96,12 +97,12 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
   return {
     journal,
     status,
-    commands: journalCommands({ read, actions, journal, clock, settings, panel: shell.panel, load: shell.load }) as JournalRuntime['commands'],
+    commands: journalCommands({ read, actions, journal, clock, settings, sidebar: shell.sidebar, load: shell.load }) as JournalRuntime['commands'],
     onDidChange: changed.event,
-    openPanel: (view, onRendered) =>
-      new PanelSession(view, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),
+    openSidebar: (view, onRendered) =>
+      new WebviewSession(view, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),
     // The dashboard reloads on every change too: a unit or a new journal folder changes what it shows.
-    openDashboard: (panel, onRendered) => new PanelSession(panel, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, journal.onDidOpen], onRendered }),
+    openDashboard: (panel, onRendered) => new WebviewSession(panel, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, journal.onDidOpen], onRendered }),
     close: () => journal.close(),
     dispose: () => {
       for (const d of disposables.splice(0)) d.dispose();

@@ -1,6 +1,6 @@
 // What the palette commands may use. Each command takes only the parts it needs.
 import type { DayClock } from '../core/entries';
-import type { PanelSection } from '../webviews/protocol';
+import type { SidebarSection } from '../webviews/sidebar/protocol';
 import type { JournalActions } from '../services/journalActions';
 import type { JournalService } from '../services/journalService';
 import type { Settings } from '../services/settings';
@@ -39,7 +39,7 @@ export interface CommandDeps {
   journal: Pick<JournalService, 'location' | 'restoreFrom' | 'get' | 'backups' | 'openThisJournal'>;
   clock: DayClock;
   settings: Settings;
-  panel: { show(section: PanelSection): Promise<void> };
+  sidebar: { show(section: SidebarSection): Promise<void> };
   /** Import/export and the summary live in bundles of their own, loaded on first use. */
   load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
 }

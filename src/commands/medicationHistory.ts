@@ -18,7 +18,7 @@ function monthOrDayProblem(value: string): string | undefined {
   return Number(v.slice(0, 4)) < EARLIEST_YEAR ? vscode.l10n.t('Type a date from {0} on', EARLIEST_YEAR) : undefined;
 }
 
-export function addMedicationHistoryCommand(d: Pick<CommandDeps, 'actions' | 'clock' | 'settings' | 'panel'>) {
+export function addMedicationHistoryCommand(d: Pick<CommandDeps, 'actions' | 'clock' | 'settings' | 'sidebar'>) {
   return async (): Promise<string | undefined> => {
     // Each step names itself, as the check-in does: the title says where you are (and a screen reader reads it).
     let n = 0;
@@ -67,7 +67,7 @@ export function addMedicationHistoryCommand(d: Pick<CommandDeps, 'actions' | 'cl
     if (saved.overlaps.length) {
       const open = vscode.l10n.t('Open Plan Tab');
       void vscode.window.showWarningMessage(saved.overlaps.join(' '), open).then((choice) => {
-        if (choice === open) void d.panel.show('plan');
+        if (choice === open) void d.sidebar.show('plan');
       });
     }
     void confirmSaved(d.actions, saved);

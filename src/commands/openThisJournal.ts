@@ -3,12 +3,12 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 
-export function openThisJournalCommand(d: Pick<CommandDeps, 'journal' | 'panel'>) {
+export function openThisJournalCommand(d: Pick<CommandDeps, 'journal' | 'sidebar'>) {
   return async (): Promise<boolean> => {
     const open = await d.journal.openThisJournal();
     if (open) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The journal in {0} is open.', d.journal.location().dir));
-      await d.panel.show('journal');
+      await d.sidebar.show('journal');
     }
     return open;
   };

@@ -70,7 +70,7 @@ export const MOOD_LABEL_MAX = 80;
 
 // ---- What the panel receives ------------------------------------------------------------------
 
-export const PANEL = {
+export const VIEW = {
   /** Symptoms shown on one entry; an entry with more is shown clipped and cannot be edited there. */
   entrySymptoms: 200,
   /** Symptoms the panel may send with one check-in (the form's own limit). */

@@ -8,14 +8,14 @@ import { errorForLog } from '../services/logSafely';
 import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
 import type { DashboardPanel } from '../webviews/dashboard/registration';
 import type { JournalLink } from './journalLink';
-import { JOURNAL_VIEW_ID, type PanelView } from '../webviews/sidebar/registration';
+import { JOURNAL_VIEW_ID, type SidebarView } from '../webviews/sidebar/registration';
 
-export function registerCommands(d: { journal: JournalLink; panel: PanelView; dashboard: DashboardPanel; status: CheckInStatusItem; log: Log }): vscode.Disposable[] {
+export function registerCommands(d: { journal: JournalLink; sidebar: SidebarView; dashboard: DashboardPanel; status: CheckInStatusItem; log: Log }): vscode.Disposable[] {
   const shell: Record<(typeof SHELL_COMMANDS)[number], (...args: unknown[]) => unknown> = {
     'moodDose.openJournal': () => vscode.commands.executeCommand(`${JOURNAL_VIEW_ID}.focus`),
     'moodDose.openDashboard': () => d.dashboard.open(),
-    'moodDose.showSupport': () => d.panel.show('support'),
-    'moodDose.editTaperPlan': () => d.panel.show('plan'),
+    'moodDose.showSupport': () => d.sidebar.show('support'),
+    'moodDose.editTaperPlan': () => d.sidebar.show('plan'),
     'moodDose.snoozeReminder': snoozeReminderCommand(d.status)
   };
   const table: [string, (...args: unknown[]) => unknown][] = [

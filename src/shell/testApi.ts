@@ -8,7 +8,7 @@ import type { Settings } from '../services/settings';
 import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
 import type { DashboardPanel } from '../webviews/dashboard/registration';
 import type { JournalLink } from './journalLink';
-import type { PanelView } from '../webviews/sidebar/registration';
+import type { SidebarView } from '../webviews/sidebar/registration';
 
 export interface MoodDoseApi {
   statusText(): string;
@@ -19,8 +19,8 @@ export interface MoodDoseApi {
   supportLines(): readonly { name: string; contact: string; link: string }[];
   /** The settings a summary and a check-in say: the medication, its unit, the default dose, the mood labels, the check-up interval. */
   summarySettings(): { medication: string; unit: string; defaultDose: number | null; moodLabels: readonly string[]; checkupIntervalDays: number };
-  panelRows(): readonly string[];
-  onPanelRender(listener: (rows: string[]) => void): { dispose(): void };
+  sidebarRows(): readonly string[];
+  onSidebarRender(listener: (rows: string[]) => void): { dispose(): void };
   /** Whether the dashboard is open, whether it came back from a reload, and what it drew last. */
   dashboardState(): { open: boolean; restored: boolean; rows: readonly string[] };
   travelTo(instant: number, zone?: string): void;
@@ -29,7 +29,7 @@ export interface MoodDoseApi {
   storedState(): { workspace: Record<string, unknown>; global: Record<string, unknown> };
 }
 
-export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; panel: PanelView; dashboard: DashboardPanel }): MoodDoseApi {
+export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; sidebar: SidebarView; dashboard: DashboardPanel }): MoodDoseApi {
   return {
     statusText: () => d.status.text,
     statusState: () => ({ text: d.status.text, tooltip: d.status.tooltip, tooltipCommands: d.status.tooltipCommands, status: d.status.status, warning: d.status.isWarning, notifications: d.status.notificationsRaised }),
@@ -42,8 +42,8 @@ export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock;
       moodLabels: d.settings.moodLabels(),
       checkupIntervalDays: d.settings.checkupIntervalDays()
     }),
-    panelRows: () => d.panel.renderedRows,
-    onPanelRender: (listener) => d.panel.onDidRender(listener),
+    sidebarRows: () => d.sidebar.renderedRows,
+    onSidebarRender: (listener) => d.sidebar.onDidRender(listener),
     dashboardState: () => d.dashboard.state,
     travelTo: (instant, zone) => {
       d.clock.travelTo(instant, zone);

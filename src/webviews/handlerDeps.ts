@@ -3,7 +3,8 @@
 import type { CoreBundles } from '../commands/deps';
 import type { DayClock } from '../core/entries';
 import type { Translate } from '../core/safety';
-import type { EntryView, PANEL_COMMANDS } from './protocol';
+import type { EntryView } from './shared/views';
+import type { SIDEBAR_COMMANDS } from './sidebar/protocol';
 import type { JournalActions } from '../services/journalActions';
 import type { Settings } from '../services/settings';
 import type { JournalReader } from '../storage/read/reader';
@@ -23,5 +24,5 @@ export interface HandlerDeps {
   /** The calm support card's state for today. */
   support: { cardVisible(): boolean; dismiss(): Promise<void> };
   /** What only VS Code can do: run one of the panel's palette commands, open a support link, open a check-in in the sidebar's form. */
-  host: { runCommand(command: (typeof PANEL_COMMANDS)[number]): void; openLink(link: string): Promise<void>; editInPanel(entry: EntryView): Promise<void> };
+  host: { runCommand(command: (typeof SIDEBAR_COMMANDS)[number]): void; openLink(link: string): Promise<void>; editInSidebar(entry: EntryView): Promise<void> };
 }

@@ -6,11 +6,11 @@ import { checkupHandlers } from './sidebar/handlers/checkups';
 import { dashboardHandlers } from './dashboard/handlers';
 import type { HandlerDeps } from './handlerDeps';
 import { entryHandlers } from './sidebar/handlers/entries';
-import { panelWideHandlers } from './sidebar/handlers/support';
+import { sidebarHandlers } from './sidebar/handlers/support';
 import { planHandlers } from './sidebar/handlers/plan';
 
 export type { HandlerDeps } from './handlerDeps';
 
-export function panelHandlers(d: HandlerDeps): Handlers {
-  return { ...entryHandlers(d), ...chartHandlers(d), ...checkupHandlers(d), ...planHandlers(d), ...panelWideHandlers(d), ...dashboardHandlers(d) };
+export function webviewHandlers(d: HandlerDeps): Handlers {
+  return { ...entryHandlers(d), ...chartHandlers(d), ...checkupHandlers(d), ...planHandlers(d), ...sidebarHandlers(d), ...dashboardHandlers(d) };
 }

@@ -1,7 +1,7 @@
 // The charts module (webview/charts.ts) alone in headless Chromium behind the panel's strict CSP.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 import { openCharts, startCharts, stopCharts, type ChartsPage } from '../../tools/browser/chartsPage';
 import { makeChartData } from '../../tools/browser/sampleChartData';
 

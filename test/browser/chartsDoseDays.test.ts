@@ -4,7 +4,7 @@
 // and the days it leaves out.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 import { openCharts, timelinePointAt as pointAt } from '../../tools/browser/chartsPage';
 import { makeChartData, withDoseDays } from '../../tools/browser/sampleChartData';
 import { useChartsPages } from './chartsHooks';

@@ -3,7 +3,7 @@
 // of it in the mood-by-dose table.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 import { openCharts, timelinePointAt as pointAt } from '../../tools/browser/chartsPage';
 import { makeChartData, moodByDose, moodDaysLeftOut } from '../../tools/browser/sampleChartData';
 import { useChartsPages } from './chartsHooks';

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { ATTRIBUTION, PHQ9 } from '../../src/core/questionnaires';
 import { checkin, CONTEXT, FakeHost } from '../../tools/browser/fakeHost';
-import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
-import { usePanelPages } from './panelHooks';
+import { openSidebar, type PanelPage } from '../../tools/browser/sidebarPage';
+import { usePanelPages } from './sidebarHooks';
 
 describe('Check-ups and support in the panel (headless Chromium)', function () {
   this.timeout(40_000);
@@ -14,7 +14,7 @@ describe('Check-ups and support in the panel (headless Chromium)', function () {
 
   it('reaches "Need help now?" with at most 3 Tab presses from the top, and it opens the resources', async () => {
     const host = new FakeHost([checkin()]);
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.waitForSelector('li.entry');
     let presses = 0;
@@ -37,7 +37,7 @@ describe('Check-ups and support in the panel (headless Chromium)', function () {
   it('shows the calm support card once, and it can be dismissed without blocking anything', async () => {
     const host = new FakeHost([checkin()]);
     host.context = { ...CONTEXT, support: { ...CONTEXT.support, card: true } };
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.locator('.support-card').waitFor();
     assert.strictEqual(await p.locator('.support-card').count(), 1, 'one card');
@@ -56,7 +56,7 @@ describe('Check-ups and support in the panel (headless Chromium)', function () {
 
   it('completes a PHQ-9 from the keyboard alone and shows the attribution', async () => {
     const host = new FakeHost([checkin()]);
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.waitForSelector('li.entry');
     await panel.send({ type: 'event', event: { kind: 'show', section: 'checkups' } });
@@ -89,7 +89,7 @@ describe('Check-ups and support in the panel (headless Chromium)', function () {
   it('goes through the weekly symptom review with the four most reported symptoms first', async () => {
     const host = new FakeHost([checkin()]);
     host.checkups = { ...host.checkups, due: { phq9: false, gad7: false, review: true } };
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await panel.send({ type: 'event', event: { kind: 'show', section: 'checkups' } });
     await p.locator('#take-review').click();

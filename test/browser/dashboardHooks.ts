@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
 import { answer } from '../../src/webviews/host/dispatch';
-import { openPanel, startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/panelPage';
+import { openSidebar, startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/sidebarPage';
 import { demoJournal } from '../fixtures/demoJournal';
 import { fixedClock } from '../unit/helpers';
 import { testJournal, type TestJournal } from '../unit/journalFixture';
@@ -40,7 +40,7 @@ export function useDashboardPages(): DashboardPages {
     demo: () => pages.journal(demoJournal({ end: TODAY, zone: 'UTC' }).flat()),
     async open(state) {
       const handlers = pages.j!.handlers;
-      pages.dash = await openPanel(
+      pages.dash = await openSidebar(
         (msg: WebviewMessage): HostMessage | undefined | Promise<HostMessage> => {
           if (msg.type === 'ready') return { type: 'init', l10n: null, testMode: true };
           if (msg.type === 'request') return answer(handlers, msg, quiet, 'malformed');

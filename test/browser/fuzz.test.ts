@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { hostMessageSchema } from '../../src/webviews/protocol';
 import { checkin, FakeHost } from '../../tools/browser/fakeHost';
-import { openPanel, startBrowser, stopBrowser } from '../../tools/browser/panelPage';
+import { openSidebar, startBrowser, stopBrowser } from '../../tools/browser/sidebarPage';
 
 /** Arbitrary values, plus near misses: the right shapes with something wrong inside. */
 function invalidHostMessages(): fc.Arbitrary<unknown> {
@@ -24,7 +24,7 @@ describe('panel under random invalid messages', function () {
 
   it('rejects 1,000 random invalid messages without crashing, and keeps working', async () => {
     const host = new FakeHost([checkin({ id: 'keep-0000', note: 'still here' })]);
-    const panel = await openPanel(host.handle);
+    const panel = await openSidebar(host.handle);
     const p = panel.page;
     await p.waitForSelector('li.entry');
     let rejected = 0;

@@ -1,9 +1,11 @@
 import * as assert from 'assert';
-import { PANEL, SUPPORT_LINES_MAX } from '../../src/core/limits';
-import type { ChartData, HostMessage, PlanData, WebviewMessage } from '../../src/webviews/protocol';
+import { VIEW, SUPPORT_LINES_MAX } from '../../src/core/limits';
+import type { ChartData } from '../../src/webviews/shared/views';
+import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
+import type { PlanData } from '../../src/webviews/sidebar/protocol';
 import { checkin, CONTEXT, FakeHost } from '../../tools/browser/fakeHost';
-import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
-import { usePanelPages } from './panelHooks';
+import { openSidebar, type PanelPage } from '../../tools/browser/sidebarPage';
+import { usePanelPages } from './sidebarHooks';
 
 /** Opens "Need help now?" and returns the text of the support section. */
 async function openHelp(panel: PanelPage): Promise<string> {
@@ -32,7 +34,7 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
         ]
       }
     };
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     await openHelp(panel);
     const items = await panel.page.locator('#support .resources li').allInnerTexts();
     assert.match(items[0], /Call or text 988\s+\+19005550100/, 'the number the link really dials is shown');
@@ -47,10 +49,10 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
     const host = new FakeHost([checkin()]);
     let failContext = true;
     const failing = (msg: WebviewMessage, p: PanelPage): HostMessage | undefined => {
-      if (failContext && msg.type === 'request' && msg.method === 'panel/context') return { type: 'error', id: msg.id, ok: false, message: 'The journal file cannot be opened.' };
+      if (failContext && msg.type === 'request' && msg.method === 'sidebar/context') return { type: 'error', id: msg.id, ok: false, message: 'The journal file cannot be opened.' };
       return host.handle(msg, p);
     };
-    panel = panels.current = await openPanel(failing);
+    panel = panels.current = await openSidebar(failing);
     const p = panel.page;
     await p.locator('.load-failed').waitFor();
     assert.match(await p.locator('.load-failed').innerText(), /The journal could not be loaded: The journal file cannot be opened\./);
@@ -74,10 +76,10 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
     const notOpen = 'The journal in /repo/.mood-journal is not open: it is not one you have created or opened on this machine. Run "Mood & Dose: Open This Journal…" to be asked again.';
     let open = false;
     const closed = (msg: WebviewMessage, p: PanelPage): HostMessage | undefined => {
-      if (!open && msg.type === 'request' && (msg.method === 'panel/context' || msg.method === 'history/page')) return { type: 'error', id: msg.id, ok: false, message: notOpen };
+      if (!open && msg.type === 'request' && (msg.method === 'sidebar/context' || msg.method === 'history/page')) return { type: 'error', id: msg.id, ok: false, message: notOpen };
       return host.handle(msg, p);
     };
-    panel = panels.current = await openPanel(closed);
+    panel = panels.current = await openSidebar(closed);
     const p = panel.page;
     await p.locator('.load-failed').waitFor();
     await p.waitForTimeout(300); // both requests have failed
@@ -92,7 +94,7 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
   it('takes everything the host allows: 50 support lines, long links, long mood labels, 200 symptoms on an entry', async () => {
     const longLink = `https://example.org/${'a'.repeat(2000)}`;
     const host = new FakeHost([
-      checkin({ id: 'many-sym-1', symptoms: Array.from({ length: PANEL.entrySymptoms }, (_, i) => ({ key: `own:s${i}`, label: `Symptom ${i}`, severity: 1 })), symptomsOmitted: 37 }),
+      checkin({ id: 'many-sym-1', symptoms: Array.from({ length: VIEW.entrySymptoms }, (_, i) => ({ key: `own:s${i}`, label: `Symptom ${i}`, severity: 1 })), symptomsOmitted: 37 }),
       checkin({ id: 'few-sym-01', localDate: '2026-02-28' })
     ]);
     host.context = {
@@ -100,7 +102,7 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
       support: { card: true, resources: Array.from({ length: SUPPORT_LINES_MAX }, (_, i) => ({ name: `Line ${i + 1}`, contact: `Call ${i + 1}`, link: i === 20 ? longLink : `tel:${1000 + i}` })) },
       moodLabels: Array.from({ length: 10 }, (_, i) => `Label ${i + 1} `.padEnd(80, 'x'))
     };
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.locator('.support-card').waitFor();
     assert.strictEqual(await p.locator('.support-card .resources li').count(), SUPPORT_LINES_MAX);
@@ -112,7 +114,7 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
     assert.match(await p.locator('.mood-group + .hint').innerText(), /^Label 3 x+$/);
     const row = p.locator('li.entry[data-id="many-sym-1"]');
     await row.waitFor();
-    assert.strictEqual(await row.locator('li.symptom').count(), PANEL.entrySymptoms);
+    assert.strictEqual(await row.locator('li.symptom').count(), VIEW.entrySymptoms);
     assert.match(await row.locator('.omitted').innerText(), /37 more symptoms are not shown/);
     assert.strictEqual(await row.locator('button.edit').count(), 0, 'an entry shown clipped cannot be edited, so nothing is dropped');
     assert.strictEqual(await p.locator('li.entry[data-id="few-sym-01"] button.edit').count(), 1);
@@ -130,17 +132,17 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
       to: days[days.length - 1].date,
       days,
       markers: [],
-      moodByDose: days.slice(0, PANEL.doseLevels).map((d) => ({ mg: d.dose, mean: 5, days: 1, sd: null, min: 4, max: 6 })),
+      moodByDose: days.slice(0, VIEW.doseLevels).map((d) => ({ mg: d.dose, mean: 5, days: 1, sd: null, min: 4, max: 6 })),
       moodByDoseLeftOut: { noDose: 0, otherDose: 0, beforeFirstDose: 0 },
       symptoms: [],
       unit: 'mg',
       omitted: { doseLevels: 100 }
     };
     host.chart = chart;
-    const steps = Array.from({ length: PANEL.taperSteps }, (_, i) => ({ id: `step-${String(i).padStart(6, '0')}`, startDate: days[i].date, targetMg: 20 - i * 0.005, note: '' }));
+    const steps = Array.from({ length: VIEW.taperSteps }, (_, i) => ({ id: `step-${String(i).padStart(6, '0')}`, startDate: days[i].date, targetMg: 20 - i * 0.005, note: '' }));
     const plan: PlanData = { ...host.plan, steps, current: { step: steps[1000], index: 1000, count: 2100, daysOnStep: 1 }, omitted: { steps: 100 } };
     host.plan = plan;
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await panel.send({ type: 'event', event: { kind: 'show', section: 'charts' } });
     // Thousands of bars take a while to draw on a busy machine: wait generously, assert nothing about speed.

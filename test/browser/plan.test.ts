@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { checkin, FakeHost } from '../../tools/browser/fakeHost';
-import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
-import { usePanelPages } from './panelHooks';
+import { openSidebar, type PanelPage } from '../../tools/browser/sidebarPage';
+import { usePanelPages } from './sidebarHooks';
 
 describe('Plan tab (headless Chromium)', function () {
   this.timeout(30_000);
@@ -11,7 +11,7 @@ describe('Plan tab (headless Chromium)', function () {
 
   it('shows the current step, days on it and how logged doses compare with the plan, in neutral words', async () => {
     const host = new FakeHost([checkin()]);
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     await panel.send({ type: 'event', event: { kind: 'show', section: 'plan' } });
     const status = await panel.page.locator('.plan-status').innerText();
     assert.match(status, /Step 2 of 3: 15 mg since 2026-03-01 \(day 10\)/);
@@ -24,7 +24,7 @@ describe('Plan tab (headless Chromium)', function () {
 
   it('adds a plan step from the keyboard-friendly form and checks it first', async () => {
     const host = new FakeHost([checkin()]);
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await panel.send({ type: 'event', event: { kind: 'show', section: 'plan' } });
     await p.locator('#add-step').click();
@@ -42,7 +42,7 @@ describe('Plan tab (headless Chromium)', function () {
 
   it('offers Undo after editing an appointment, and Undo from the keyboard sends its token', async () => {
     const host = new FakeHost([checkin()]);
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await panel.send({ type: 'event', event: { kind: 'show', section: 'plan' } });
     await p.getByRole('button', { name: 'Edit the appointment on 2026-04-20' }).click();

@@ -3,15 +3,15 @@
 // Enter saves, Escape closes; errors name the field and put focus there.
 import * as assert from 'assert';
 import { checkin, FakeHost } from '../../tools/browser/fakeHost';
-import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
-import { usePanelPages } from './panelHooks';
+import { openSidebar, type PanelPage } from '../../tools/browser/sidebarPage';
+import { usePanelPages } from './sidebarHooks';
 
 describe('Plan tab: medication history and tablets, from the keyboard (headless Chromium)', function () {
   this.timeout(30_000);
   const panels = usePanelPages();
 
   async function planTab(host: FakeHost): Promise<PanelPage> {
-    const panel = (panels.current = await openPanel(host.handle));
+    const panel = (panels.current = await openSidebar(host.handle));
     await panel.send({ type: 'event', event: { kind: 'show', section: 'plan' } });
     await panel.page.locator('#plan-history-title').waitFor();
     return panel;

@@ -1,6 +1,6 @@
 // `npm test`: type-check, build, then the three test layers, each ending with a summary line.
 //   unit         mocha in Node: src/core and src/storage with real sql.js and real temp files
-//   browser      the built panel in headless Chromium behind its real CSP, with a stand-in host
+//   browser      the built pages (the sidebar, the dashboard) in headless Chromium behind its real CSP, with a stand-in host
 //   integration  the suites in test/integration inside a real VS Code (code-server), once against
 //                the sources and once against the packaged .vsix
 // `npm test -- unit` (or browser, integration) runs one layer. Any failure fails the run.
@@ -169,7 +169,7 @@ async function main() {
   const layers = chosen.length ? chosen : LAYERS;
   checkPrereqs({ needChromium: layers.some((l) => l !== 'unit'), needCodeServerBuild: layers.includes('integration') });
   step('Type-check', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.']);
-  step('Type-check the panel', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'webview']);
+  step('Type-check the pages', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'webview']);
   step('Build', process.execPath, ['esbuild.js']);
   await buildTests(layers);
 

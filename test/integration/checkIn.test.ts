@@ -41,13 +41,13 @@ describe('Check-in slice in a real VS Code', () => {
     const o = await observe();
     await vscode.commands.executeCommand('moodDose.openJournal');
     const rows = await waitFor('the panel to show the entry', async () => {
-      const r = await o.panelRows();
+      const r = await o.sidebarRows();
       return r.some((row) => row.includes('integration: walked in the park')) ? r : undefined;
     });
     assert.match(rows[0], /Mood 7\/10/);
     assert.match(rows[0], /10 mg/);
     // A check-in made while the view is open appears without reopening it.
     await vscode.commands.executeCommand('moodDose.checkIn', { mood: 5, note: 'integration: live update' });
-    await waitFor('the live update', async () => (await o.panelRows())[0]?.includes('integration: live update'));
+    await waitFor('the live update', async () => (await o.sidebarRows())[0]?.includes('integration: live update'));
   });
 });

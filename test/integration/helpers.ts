@@ -31,7 +31,7 @@ export interface Observer {
   /** The status bar item's label, codicons as $(name). */
   statusText(): Promise<string>;
   /** The text of the panel's rows, newest first. */
-  panelRows(): Promise<string[]>;
+  sidebarRows(): Promise<string[]>;
   dataDir(): string;
   /** Waits until the journal's changes are in its file on disk. */
   flush(): Promise<void>;
@@ -46,7 +46,7 @@ export async function observe(): Promise<Observer> {
   assert.ok(ext, `${EXTENSION_ID} is installed`);
   const exports = ext.isActive ? ext.exports : await ext.activate();
   if (exports) {
-    return { statusText: async () => exports.statusText(), panelRows: async () => [...exports.panelRows()], dataDir: () => exports.dataDir(), flush: () => exports.flush() };
+    return { statusText: async () => exports.statusText(), sidebarRows: async () => [...exports.sidebarRows()], dataDir: () => exports.dataDir(), flush: () => exports.flush() };
   }
   const h = harness();
   assert.ok(h, 'without the test API, the workbench page is read through the harness');
@@ -64,7 +64,7 @@ export async function observe(): Promise<Observer> {
         await new Promise((r) => setTimeout(r, 300));
       }
     },
-    panelRows: () => h.panelTexts('li.entry').catch(() => []),
+    sidebarRows: () => h.panelTexts('li.entry').catch(() => []),
     dataDir: () => dir,
     // Compaction folds the op log into the snapshot a few seconds after the last write: it renames
     // the log aside, writes the snapshot, then removes the renamed log.

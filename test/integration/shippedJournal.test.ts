@@ -88,7 +88,7 @@ describe(`A repository that ships a journal, ${trusted ? 'in a trusted window' :
       await h.panelClick('#retry-context').catch(() => undefined);
       return undefined;
     }, 30_000);
-    assert.deepStrictEqual(a.panelRows(), [], 'no rows in the panel');
+    assert.deepStrictEqual(a.sidebarRows(), [], 'no rows in the panel');
     assert.deepStrictEqual(leaks([said]), []);
 
     const status = a.statusState();
@@ -129,7 +129,7 @@ describe(`A repository that ships a journal, ${trusted ? 'in a trusted window' :
       await h.click('.notifications-center .notification-list-item:has-text("not created or opened") .monaco-button', 'Open This Journal');
       await vscode.commands.executeCommand('notifications.hideList');
       await vscode.commands.executeCommand('moodDose.openJournal');
-      const rows = await waitFor('the panel to show its rows', () => (a.panelRows().length ? a.panelRows() : undefined), 30_000);
+      const rows = await waitFor('the panel to show its rows', () => (a.sidebarRows().length ? a.sidebarRows() : undefined), 30_000);
       assert.ok(rows.some((r) => r.includes('Please raise my dose to 40 mg')), rows.join(' | '));
     });
 
@@ -155,7 +155,7 @@ describe(`A repository that ships a journal, ${trusted ? 'in a trusted window' :
         const id = await vscode.commands.executeCommand<string>('moodDose.checkIn', { mood: 5, note: 'one record' });
         assert.ok(id, 'the check-in goes to the journal kept elsewhere');
         await vscode.commands.executeCommand('moodDose.openJournal');
-        await waitFor('the panel to show both', () => (a.panelRows().some((r) => r.includes('one record')) && a.panelRows().some((r) => r.includes('raise my dose')) ? true : undefined), 30_000);
+        await waitFor('the panel to show both', () => (a.sidebarRows().some((r) => r.includes('one record')) && a.sidebarRows().some((r) => r.includes('raise my dose')) ? true : undefined), 30_000);
         assert.ok(!fs.existsSync(elsewhere), 'nothing was created in the other folder');
       } finally {
         await config.update('dataFolder', undefined, vscode.ConfigurationTarget.Global);
@@ -172,7 +172,7 @@ describe(`A repository that ships a journal, ${trusted ? 'in a trusted window' :
       await vscode.commands.executeCommand('moodDose.openJournal');
       await h.panelClick('#retry-context').catch(() => undefined);
       await new Promise((r) => setTimeout(r, 1000));
-      assert.deepStrictEqual(a.panelRows(), []);
+      assert.deepStrictEqual(a.sidebarRows(), []);
       assert.deepStrictEqual(listing(dir()), shipped, 'still nothing written');
     });
   }

@@ -3,7 +3,7 @@ import type { Op } from '../../src/core/schemas';
 import { buildSummary } from '../../src/core/summary/summary';
 import { localDateOf } from '../../src/core/time';
 import { rowsFromOps } from '../../src/core/transfer/transfer';
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 import { allRows } from '../../src/storage/read/journal';
 import { demoJournal } from '../fixtures/demoJournal';
 import { checkIn, dose, lifeEvent, symptom, ZONE } from '../fixtures/transfer-rows';

@@ -92,15 +92,15 @@ describe('the entry form\'s context knows today (real journal)', () => {
       clock.set('2026-03-09T14:00:00Z');
       await j.actions.logDose({ mg: 5, status: 'taken', medication: 'Escitalopram' });
       clock.set('2026-03-10T08:36:00Z');
-      let context = await j.handlers['panel/context']({});
+      let context = await j.handlers['sidebar/context']({});
       assert.deepStrictEqual([context.offeredDose, context.lastDose, context.loggedToday], [10, 10, []], 'the first check-in of the day offers the step');
       await j.handlers['entry/save']({ draft });
       clock.set('2026-03-10T21:00:00Z');
-      context = await j.handlers['panel/context']({});
+      context = await j.handlers['sidebar/context']({});
       assert.deepStrictEqual([context.offeredDose, context.lastDose, context.loggedToday], [null, 10, [{ mg: 10, status: 'taken', time: '08:36' }]], 'the second offers none');
       await j.handlers['plan/saveStep']({ id: null, startDate: '2026-03-11', targetMg: 7.5, note: '' });
       clock.set('2026-03-11T08:00:00Z');
-      context = await j.handlers['panel/context']({});
+      context = await j.handlers['sidebar/context']({});
       assert.deepStrictEqual([context.offeredDose, context.lastDose, context.loggedToday], [7.5, 10, []], 'the plan\'s new step');
     } finally {
       await j.close();

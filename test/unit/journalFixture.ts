@@ -7,7 +7,7 @@ import { DEFAULT_RESOURCES } from '../../src/core/safety';
 import type { Handlers } from '../../src/webviews/protocol';
 import { JournalActions, type Origin } from '../../src/services/journalActions';
 import { JournalStore } from '../../src/storage/journalStore';
-import { panelHandlers, type HandlerDeps } from '../../src/webviews/handlers';
+import { webviewHandlers, type HandlerDeps } from '../../src/webviews/handlers';
 import * as figures from '../../src/bundles/figures';
 import { sqlJs, tempDir } from './helpers';
 
@@ -50,7 +50,7 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     supplyBelowZero: (supplies) => effects.push(`belowZero:${supplies.map((s) => `${s.name} ${s.onHand}`).join(',')}`)
   });
   let card = false;
-  const handlers = panelHandlers({
+  const handlers = webviewHandlers({
     read: async () => store,
     actions,
     clock,
@@ -61,7 +61,7 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     host: {
       runCommand: (c) => void opened.push(`command:${c}`),
       openLink: async (l) => void opened.push(`link:${l}`),
-      editInPanel: async (entry) => void opened.push(`edit:${entry.id}`)
+      editInSidebar: async (entry) => void opened.push(`edit:${entry.id}`)
     }
   });
   return { store, actions, handlers, effects, opened, settings, close: () => store.close() };

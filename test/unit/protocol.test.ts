@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { addDays } from '../../src/core/time';
-import { dashboardDataSchema, webviewMessageSchema, type DashboardData } from '../../src/webviews/protocol';
+import { dashboardDataSchema, type DashboardData } from '../../src/webviews/dashboard/protocol';
+import { webviewMessageSchema } from '../../src/webviews/protocol';
 
 describe('protocol: messages from the panel', () => {
   it('rejects 1,000 random invalid messages, so none can reach the journal', () => {

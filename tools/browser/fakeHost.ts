@@ -1,7 +1,9 @@
 // A stand-in for the extension host: it answers the panel's requests from an in-memory journal,
 // the way src/views/panelRequests.ts does from the database, and records what it was asked.
 // The browser tests script it; the panel benchmark runs it inside the page (bench/inPageHost.ts).
-import type { ChartData, CheckupsData, PlanData, EntryDraft, EntryView, HistoryItem, HostMessage, PanelContext, WebviewMessage } from '../../src/webviews/protocol';
+import type { ChartData, EntryView, HistoryItem } from '../../src/webviews/shared/views';
+import type { CheckupsData, PlanData, EntryDraft, SidebarContext } from '../../src/webviews/sidebar/protocol';
+import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
 
 export function entry(over: Partial<EntryView> = {}): EntryView {
   return {
@@ -26,7 +28,7 @@ export function checkin(over: Partial<EntryView> = {}): HistoryItem {
   return { kind: 'checkin', entry: entry(over) };
 }
 
-export const CONTEXT: PanelContext = {
+export const CONTEXT: SidebarContext = {
   support: {
     resources: [
       { name: '988 Suicide & Crisis Lifeline', contact: 'Call or text 988', link: 'tel:988' },
@@ -64,7 +66,7 @@ export function manyEntries(n: number): HistoryItem[] {
 
 export class FakeHost {
   items: HistoryItem[];
-  context: PanelContext = CONTEXT;
+  context: SidebarContext = CONTEXT;
   saved: EntryDraft[] = [];
   updated: { id: string; draft: EntryDraft }[] = [];
   requests: WebviewMessage[] = [];
@@ -113,7 +115,7 @@ export class FakeHost {
     if (msg.type !== 'request') return undefined;
     const ok = (result: unknown): HostMessage => ({ type: 'response', id: msg.id, ok: true, result });
     switch (msg.method) {
-      case 'panel/context':
+      case 'sidebar/context':
         return ok(this.context);
       case 'history/page': {
         const { filter, offset, limit } = msg.params;

@@ -2,7 +2,7 @@
 // life events, gaps, markers and symptoms. Deterministic for a given seed. Days carry the dose-day
 // model's fields (src/core/doseDays.ts): the step in force, what was taken, and "skipped only";
 // withDoseDays() turns chosen days into skipped, not-logged or one-day-deviation days.
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 
 const DAY_MS = 86_400_000;
 const EVENTS = ['Court date', 'Moved flat', 'Sister visited', 'Job interview', 'Flu, two days in bed', 'Anniversary'];

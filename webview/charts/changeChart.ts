@@ -5,7 +5,7 @@
 // half a day past the first and last day, so a strip of one cell a day fits under it (daySpan).
 import uPlot from 'uplot';
 import { fitToHost } from './fit';
-import type { ChangeDetailView } from '../../src/webviews/protocol';
+import type { ChangeDetailView } from '../../src/webviews/dashboard/protocol';
 import type { ChartStrings } from './strings';
 import { fixed1 } from './data';
 import type { ChartTheme } from './theme';

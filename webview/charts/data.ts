@@ -1,5 +1,5 @@
 // Pure shaping of ChartData for the views: uPlot columns, marker groups, table rows, summaries.
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 import { dayDoseWords, doseColumns, untakenDays, weekDoseWords } from './dayDoses';
 import type { ChartStrings } from './strings';
 

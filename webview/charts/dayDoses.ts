@@ -1,7 +1,7 @@
 // Each day's dose as the dose-day model (src/core/doseDays.ts) sends it, for the timeline's columns,
 // the data tables and the canvas's text: what was taken against the step in force, or that only a
 // skipped dose, or nothing, was logged. Not logged is never read as taken. Pure: no DOM.
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 import type { ChartStrings } from './strings';
 
 export type Day = ChartData['days'][number];

@@ -2,7 +2,7 @@
 // long ranges). Each cell names its symptom, dates and severity in words, not just a shade.
 // Rows and cells are kept between updates and only touched where they changed: rebuilding and
 // relabelling every cell was most of a redraw's cost.
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 import type { ChartStrings } from './strings';
 import { dateOf, dayNumber } from './data';
 import { el, uid } from './dom';

@@ -4,7 +4,7 @@
 // another medication than the one logged (the host marks it) is named, and never drawn on the mg axis.
 import uPlot from 'uplot';
 import { addDays, firstDayOf, lastDayOf } from '../../src/core/time';
-import type { TimelineRecalledView } from '../../src/webviews/protocol';
+import type { TimelineRecalledView } from '../../src/webviews/shared/views';
 import { localSeconds } from './data';
 import { el } from './dom';
 import type { ChartStrings } from './strings';

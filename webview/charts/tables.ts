@@ -1,5 +1,5 @@
 // The HTML parts: the data table behind the timeline (its text alternative) and "mood by dose".
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 import type { ChartStrings } from './strings';
 import { extraLines, fixed1, tableRows } from './data';
 import { el } from './dom';

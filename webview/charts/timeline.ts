@@ -6,7 +6,7 @@
 // on zooming (drag, or keys on the plot; see timelineZoom.ts) and markers reachable from the
 // keyboard (markerKeys.ts). The sidebar and the dashboard share this one module.
 import uPlot from 'uplot';
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 import type { ChartStrings } from './strings';
 import { columns, extraLines, fixed1, markerGroups, markerText, type ExtraLines, type MarkerGroup } from './data';
 import { el } from './dom';

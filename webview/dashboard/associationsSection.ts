@@ -2,7 +2,7 @@
 // (mean on the days with it, and on the other days, each with its n), a small bar for the
 // difference, a data table, and one line saying these are associations, not cause and effect.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DashboardData } from '../../src/webviews/protocol';
+import type { DashboardData } from '../../src/webviews/dashboard/protocol';
 import type { SectionContext } from './context';
 import { associationDifference, associationName, associationSentence, associationsCaveat, associationsIntro, one, signedOne } from './words';
 

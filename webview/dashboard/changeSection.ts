@@ -3,7 +3,7 @@
 // symptom's severity day by day (each day's cell under that day of the chart) with its onset, peak
 // and last day in words, and a data table.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ChangeDetailView, DashboardData } from '../../src/webviews/protocol';
+import type { ChangeDetailView, DashboardData } from '../../src/webviews/dashboard/protocol';
 import { ChangeChart } from '../charts/changeChart';
 import { fixed1 } from '../charts/data';
 import type { SectionContext } from './context';

@@ -1,6 +1,6 @@
 // What every section of the dashboard may use: the host, the words, the theme, and the app's hooks
 // to redraw, to keep the page's state and to announce something to screen readers.
-import type { DashboardSection } from '../../src/webviews/protocol';
+import type { DashboardSection } from '../../src/webviews/dashboard/protocol';
 import type { ChartStrings } from '../charts/strings';
 import type { ChartTheme } from '../charts/theme';
 import type { Channel } from '../shared/channel';

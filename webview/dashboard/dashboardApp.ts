@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import { html, nothing, render, type TemplateResult } from 'lit';
-import { DASHBOARD_SECTIONS, type DashboardData, type DashboardSection } from '../../src/webviews/protocol';
+import { DASHBOARD_SECTIONS, type DashboardData, type DashboardSection } from '../../src/webviews/dashboard/protocol';
 import { Channel } from '../shared/channel';
 import type { ChartStrings } from '../charts/strings';
 import { observeTheme, readTheme, type ChartTheme } from '../charts/theme';

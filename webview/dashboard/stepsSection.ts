@@ -1,7 +1,7 @@
 // Each dose step side by side: the prescriber summary's table (core/doseSteps.ts figures, core/stepTable.ts
 // columns and cells), over the whole journal, with what its columns count in words above it.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DashboardData } from '../../src/webviews/protocol';
+import type { DashboardData } from '../../src/webviews/dashboard/protocol';
 import type { SectionContext } from './context';
 import { stepHead, stepNote, stepRow } from '../../src/core/charts/stepTable';
 import { stepsSummary } from './words';

@@ -3,7 +3,8 @@
 // from the keyboard, the visible range in words and its data table.
 import { html, nothing, type TemplateResult } from 'lit';
 import { addDays } from '../../src/core/time';
-import type { ChartData, DashboardData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
+import type { DashboardData } from '../../src/webviews/dashboard/protocol';
 import { localSeconds, nearestDate, summary } from '../charts/data';
 import { MarkerKeys } from '../charts/markerKeys';
 import { renderDataTable } from '../charts/tables';

@@ -2,7 +2,8 @@
 // a verdict. Pure (no DOM), so a unit test can render every one of them over a journal and scan it.
 import { addDays, firstDayOf, lastDayOf } from '../../src/core/time';
 import { isOtherDose } from '../charts/dayDoses';
-import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, RecalledView, WindowStatView } from '../../src/webviews/protocol';
+import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, WindowStatView } from '../../src/webviews/dashboard/protocol';
+import type { RecalledView } from '../../src/webviews/shared/views';
 
 /** Localisation: the page passes @vscode/l10n's t. */
 export type Words = (message: string, ...args: (string | number)[]) => string;

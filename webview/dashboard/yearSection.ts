@@ -6,7 +6,8 @@
 // check-in in the sidebar's form.
 import { html, nothing, type TemplateResult } from 'lit';
 import { MOOD_BINS, moveInYear, yearGrid, yearsBetween, type GridKey, type YearGrid } from '../../src/core/charts/yearGrid';
-import type { DashboardData, HistoryItem } from '../../src/webviews/protocol';
+import type { DashboardData } from '../../src/webviews/dashboard/protocol';
+import type { HistoryItem } from '../../src/webviews/shared/views';
 import { historyRow } from '../sidebar/history';
 import type { SectionContext } from './context';
 import { binLabel, dayCellLabel, yearSummary } from './words';

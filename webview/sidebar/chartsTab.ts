@@ -1,8 +1,9 @@
 // The Charts tab: asks the host for chart data over the chosen range and hands it to the charts
 // module. Data is fetched only while the tab is shown.
 import { html, type TemplateResult } from 'lit';
-import { PANEL } from '../../src/core/limits';
-import { RANGES, type ChartData, type RangeKey } from '../../src/webviews/protocol';
+import { VIEW } from '../../src/core/limits';
+import { RANGES, type RangeKey } from '../../src/webviews/sidebar/protocol';
+import { type ChartData } from '../../src/webviews/shared/views';
 import type { Channel } from '../shared/channel';
 import { MoodDoseCharts } from './moodDoseCharts';
 import { rangeLabel } from './history';
@@ -77,7 +78,7 @@ export class ChartsTab {
 function omittedNote(o: ChartData['omitted']): TemplateResult | string {
   if (!o) return '';
   const parts = [
-    o.days ? t('the first {0} days (the charts cover the most recent {1})', o.days, PANEL.chartDays) : '',
+    o.days ? t('the first {0} days (the charts cover the most recent {1})', o.days, VIEW.chartDays) : '',
     o.doseLevels ? t('{0} dose levels with the fewest days', o.doseLevels) : '',
     o.symptoms ? t('{0} symptoms logged on the fewest days', o.symptoms) : '',
     o.markers ? t('{0} of the oldest markers', o.markers) : ''

@@ -2,7 +2,7 @@
 // alternative). Colours come from the theme, as for the other charts.
 import uPlot from 'uplot';
 import { QUESTIONNAIRES } from '../../src/core/questionnaires';
-import type { CheckupsData } from '../../src/webviews/protocol';
+import type { CheckupsData } from '../../src/webviews/sidebar/protocol';
 import type { ChartStrings } from '../charts/strings';
 import { dayNumber } from '../charts/data';
 import { observeTheme, readTheme } from '../charts/theme';

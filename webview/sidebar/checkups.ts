@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ANSWERS, ATTRIBUTION, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, QUESTIONNAIRES, score, type QuestionnaireKind } from '../../src/core/questionnaires';
 import { completeReview, FINISH_GROUPS, MOST_REPORTED, SEVERITY_LABELS, symptomsInOfferOrder } from '../../src/core/symptoms';
-import type { CheckupsData } from '../../src/webviews/protocol';
+import type { CheckupsData } from '../../src/webviews/sidebar/protocol';
 import type { Channel } from '../shared/channel';
 import { TrendChart } from './checkupChart';
 import { t } from '../shared/l10n';

@@ -1,7 +1,8 @@
 // The entry form's raw field values (what the user typed, kept across hide/show with setState),
 // and their conversion into an EntryDraft validated with the protocol's own schema.
-import { EARLIEST_YEAR, HHMM, MG_MAX, NOTE_MAX, PANEL, SLEEP_MAX, TAGS_MAX, TAG_MAX } from '../../src/core/limits';
-import { entryDraftSchema, type EntryDraft, type EntryView, type PanelContext } from '../../src/webviews/protocol';
+import { EARLIEST_YEAR, HHMM, MG_MAX, NOTE_MAX, VIEW, SLEEP_MAX, TAGS_MAX, TAG_MAX } from '../../src/core/limits';
+import { entryDraftSchema, type EntryDraft, type SidebarContext } from '../../src/webviews/sidebar/protocol';
+import { type EntryView } from '../../src/webviews/shared/views';
 import { t } from '../shared/l10n';
 
 export type DoseChoice = 'taken' | 'changed' | 'skipped' | 'none';
@@ -48,7 +49,7 @@ export function emptyFields(offeredDose: number | null): FormFields {
  * The form once the context (re)loads: a new check-in whose dose the user has not touched takes
  * today's default, so a dose logged since (elsewhere, or by the last save) is never offered again.
  */
-export function followContext(f: FormFields | null, c: PanelContext): FormFields {
+export function followContext(f: FormFields | null, c: SidebarContext): FormFields {
   const fresh = emptyFields(c.offeredDose);
   if (!f) return fresh;
   if (f.editingId !== null || f.doseSet) return f;
@@ -99,7 +100,7 @@ export function toDraft(f: FormFields, today: string): { draft?: EntryDraft; err
     .filter(Boolean);
   if (tags.some((tag) => tag.length > TAG_MAX)) errors.tags = t('Keep each tag under {0} characters.', TAG_MAX);
   if (tags.length > TAGS_MAX) errors.tags = t('Use at most {0} tags.', TAGS_MAX);
-  if (f.symptoms.length > PANEL.draftSymptoms) errors.symptoms = t('Choose at most {0} symptoms for one entry.', PANEL.draftSymptoms);
+  if (f.symptoms.length > VIEW.draftSymptoms) errors.symptoms = t('Choose at most {0} symptoms for one entry.', VIEW.draftSymptoms);
   if (f.backdate) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date)) errors.date = t('Choose the day this entry is for.');
     else if (f.date > today) errors.date = t('The day cannot be in the future.');

@@ -2,7 +2,7 @@
 // label for every field and errors announced next to the field they belong to.
 import { html, nothing, type TemplateResult } from 'lit';
 import { loggedTodayText } from '../../src/core/loggedTodayWords';
-import type { PanelContext } from '../../src/webviews/protocol';
+import type { SidebarContext } from '../../src/webviews/sidebar/protocol';
 import type { DoseChoice, FieldErrors, FormFields } from './draft';
 import { t } from '../shared/l10n';
 
@@ -12,7 +12,7 @@ export interface FormView {
   moreOpen: boolean;
   toggleMore(): void;
   errors: FieldErrors;
-  context: PanelContext;
+  context: SidebarContext;
   busy: boolean;
   change(patch: Partial<FormFields>): void;
   submit(): void;

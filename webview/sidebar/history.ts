@@ -1,7 +1,8 @@
 // The history: every entry, newest first, grouped by day, with filters and search. Pages are
 // fetched from the host as the list scrolls, so years of entries never render at once.
 import { html, nothing, type TemplateResult } from 'lit';
-import { RANGES, type HistoryFilter, type HistoryItem, type PanelContext, type RangeKey } from '../../src/webviews/protocol';
+import { RANGES, type HistoryFilter, type SidebarContext, type RangeKey } from '../../src/webviews/sidebar/protocol';
+import { type HistoryItem } from '../../src/webviews/shared/views';
 import { t } from '../shared/l10n';
 
 /** What a row's buttons do; a missing one is not offered (the dashboard's day list has no Delete). */
@@ -16,7 +17,7 @@ export interface HistoryView {
   toggleFilters(): void;
   total: number;
   filter: HistoryFilter;
-  context: PanelContext;
+  context: SidebarContext;
   loading: boolean;
   setFilter(patch: Partial<HistoryFilter>): void;
   loadMore(): void;

@@ -1,4 +1,4 @@
 // Entry point of the journal panel bundle (dist/webview.js).
-import { PanelApp } from './sidebarApp';
+import { SidebarApp } from './sidebarApp';
 
-new PanelApp(document.getElementById('app')!);
+new SidebarApp(document.getElementById('app')!);

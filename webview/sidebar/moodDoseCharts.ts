@@ -2,7 +2,7 @@
 // strip, each with a heading and a text alternative. Mount once, then call update() with data.
 //   const charts = new MoodDoseCharts(element, { t });
 //   charts.update(chartData); ... charts.dispose();
-import type { ChartData } from '../../src/webviews/protocol';
+import type { ChartData } from '../../src/webviews/shared/views';
 import { isEmpty, summary } from '../charts/data';
 import { el, uid } from '../charts/dom';
 import { HeatStrip } from '../charts/heatStrip';

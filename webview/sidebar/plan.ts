@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Channel } from '../shared/channel';
 import { HHMM, MG_MAX } from '../../src/core/limits';
-import type { PlanData } from '../../src/webviews/protocol';
+import type { PlanData } from '../../src/webviews/sidebar/protocol';
 import { t } from '../shared/l10n';
 import { HistorySection } from './planHistory';
 import type { PlanSection } from './planSection';

@@ -3,7 +3,8 @@
 // period that overlaps another or the logged doses. Recalled periods are never counted in a figure.
 import { html, nothing, type TemplateResult } from 'lit';
 import { MG_MAX, MOOD_MAX } from '../../src/core/limits';
-import type { PlanData, RecalledView } from '../../src/webviews/protocol';
+import type { PlanData } from '../../src/webviews/sidebar/protocol';
+import type { RecalledView } from '../../src/webviews/shared/views';
 import { t } from '../shared/l10n';
 import type { PlanSection } from './planSection';
 

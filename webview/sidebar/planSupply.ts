@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { MG_MAX } from '../../src/core/limits';
 import { parseTablets, tabletWords } from '../../src/core/tablets';
-import type { PlanData, SupplyView } from '../../src/webviews/protocol';
+import type { PlanData, SupplyView } from '../../src/webviews/sidebar/protocol';
 import { t } from '../shared/l10n';
 import type { PlanSection } from './planSection';
 

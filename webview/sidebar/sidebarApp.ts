@@ -11,7 +11,9 @@ import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { html, nothing, render } from 'lit';
-import type { HistoryFilter, HistoryItem, HostEvent, PanelContext, RangeKey } from '../../src/webviews/protocol';
+import type { HistoryFilter, SidebarContext, RangeKey } from '../../src/webviews/sidebar/protocol';
+import type { HistoryItem } from '../../src/webviews/shared/views';
+import type { HostEvent } from '../../src/webviews/protocol';
 import { Channel } from '../shared/channel';
 import { ChartsTab } from './chartsTab';
 import { CheckupsTab } from './checkups';
@@ -36,8 +38,8 @@ interface Persisted {
   chartRange: RangeKey;
 }
 
-export class PanelApp {
-  private context: PanelContext | undefined;
+export class SidebarApp {
+  private context: SidebarContext | undefined;
   /** Why the context could not be loaded; the form offers to try again, and help shows the built-in lines. */
   private contextError = '';
   private fields: FormFields | null;
@@ -150,7 +152,7 @@ export class PanelApp {
 
   private async loadContext(): Promise<void> {
     try {
-      this.context = await this.channel.request('panel/context', {});
+      this.context = await this.channel.request('sidebar/context', {});
       this.fields = followContext(this.fields, this.context);
       this.contextError = '';
     } catch (e) {

@@ -2,11 +2,11 @@
 // the card is shown by the host at most once a day, never as a modal, and can be dismissed.
 import { html, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_RESOURCES, linkTarget, supportCopy, type CrisisResource } from '../../src/core/safety';
-import type { PanelContext } from '../../src/webviews/protocol';
+import type { SidebarContext } from '../../src/webviews/sidebar/protocol';
 import { t } from '../shared/l10n';
 
 export interface SupportView {
-  context: PanelContext | undefined;
+  context: SidebarContext | undefined;
   /** Set when the panel context could not be loaded: the built-in lines are shown instead. */
   contextFailed: boolean;
   open: boolean;

@@ -4,7 +4,7 @@
 // dose-day model (doseDays.ts) and stats.ts, so the panel and the summary always agree.
 import { doseRecord } from '../stats/doseDays';
 import { changeLabel, moodByDose, type MoodDaysLeftOut } from '../stats/doses';
-import { PANEL } from '../limits';
+import { VIEW } from '../limits';
 import type { CheckIn, Dose, LifeEvent } from '../schemas';
 import { dailyMood } from '../stats/mood';
 import type { LocalDate } from '../time';
@@ -89,16 +89,16 @@ export function chartSeries(input: ChartInput, from: LocalDate, to: LocalDate, u
 }
 
 /**
- * The series within the panel's limits (core/limits PANEL): a liquid taper can pass through
+ * The series within the panel's limits (core/limits VIEW): a liquid taper can pass through
  * thousands of dose levels, so the levels with the most days, the most recent markers and the
  * symptoms logged on the most days are kept, and what was left out is counted.
  */
-export function withinPanelLimits(series: ChartSeries): ChartSeries {
+export function withinViewLimits(series: ChartSeries): ChartSeries {
   const omitted: NonNullable<ChartSeries['omitted']> = { ...series.omitted };
-  const moodByDose = keepLargest(series.moodByDose, PANEL.doseLevels, (l) => l.days, 'doseLevels', omitted);
-  const markers = series.markers.length > PANEL.chartMarkers ? series.markers.slice(-PANEL.chartMarkers) : series.markers;
+  const moodByDose = keepLargest(series.moodByDose, VIEW.doseLevels, (l) => l.days, 'doseLevels', omitted);
+  const markers = series.markers.length > VIEW.chartMarkers ? series.markers.slice(-VIEW.chartMarkers) : series.markers;
   if (markers.length < series.markers.length) omitted.markers = series.markers.length - markers.length;
-  const symptoms = keepLargest(series.symptoms, PANEL.chartSymptoms, (r) => r.cells.length, 'symptoms', omitted);
+  const symptoms = keepLargest(series.symptoms, VIEW.chartSymptoms, (r) => r.cells.length, 'symptoms', omitted);
   const fitted = { ...series, moodByDose, markers, symptoms };
   if (Object.keys(omitted).length === 0) delete fitted.omitted;
   else fitted.omitted = omitted;

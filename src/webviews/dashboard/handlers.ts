@@ -2,12 +2,13 @@
 // change up close, one day's entries, and opening a check-in in the sidebar's form. The figures come
 // from dist/figures.js, loaded on the dashboard's first request.
 import type { ChangeDay, ChangeDetail } from '../../core/stats/changeDetail';
-import { chartSeries, withinPanelLimits } from '../../core/charts/chartSeries';
+import { chartSeries, withinViewLimits } from '../../core/charts/chartSeries';
 import type { Dashboard } from '../../core/charts/dashboard';
-import { clip, CHANGE_DAYS_BEFORE, PANEL } from '../../core/limits';
+import { clip, CHANGE_DAYS_BEFORE, VIEW } from '../../core/limits';
 import type { WindowStat } from '../../core/stats/quantiles';
 import { addDays, daysBetween } from '../../core/time';
-import type { ChangeDetailView, DashboardData, Handlers, WindowStatView } from '../protocol';
+import type { ChangeDetailView, DashboardData, WindowStatView } from './protocol';
+import type { Handlers } from '../protocol';
 import { changeRows, dashboardRows, firstChartDate } from '../../storage/read/dashboard';
 import { historyPage } from '../../storage/read/history';
 import { recalledPeriods } from '../../storage/read/recalled';
@@ -19,7 +20,7 @@ import type { HandlerDeps } from '../handlerDeps';
 type DashboardMethods = 'dashboard/data' | 'dashboard/change' | 'dashboard/day' | 'dashboard/edit';
 
 /** The dashboard needs the unit and the medication's name of the settings and, of VS Code, only the sidebar's form. */
-export type DashboardDeps = Pick<HandlerDeps, 'read' | 'clock' | 't' | 'figures'> & { settings: Pick<HandlerDeps['settings'], 'unit' | 'medicationName'>; host: Pick<HandlerDeps['host'], 'editInPanel'> };
+export type DashboardDeps = Pick<HandlerDeps, 'read' | 'clock' | 't' | 'figures'> & { settings: Pick<HandlerDeps['settings'], 'unit' | 'medicationName'>; host: Pick<HandlerDeps['host'], 'editInSidebar'> };
 
 export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMethods> {
   return {
@@ -32,8 +33,8 @@ export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMet
       // figures (changes, steps, associations) count logged days only.
       const periods = recalledPeriods(store);
       const first = dashboardFrom(timelineStart(firstEntry, periods), today);
-      // As on the Charts tab, at most PANEL.chartDays days: an entry dated in 1900 must not make it too long.
-      const earliest = addDays(today, -(PANEL.chartDays - 1));
+      // As on the Charts tab, at most VIEW.chartDays days: an entry dated in 1900 must not make it too long.
+      const earliest = addDays(today, -(VIEW.chartDays - 1));
       const from = first < earliest ? earliest : first;
       const rows = dashboardRows(store, from, today);
       const unit = d.settings.unit();
@@ -52,17 +53,17 @@ export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMet
       return changeView(detail, d.settings.unit());
     },
     'dashboard/day': async ({ date }) => {
-      const page = historyPage(await d.read(), { since: date, until: date, tag: null, symptom: null, search: '', offset: 0, limit: PANEL.dayEntries });
+      const page = historyPage(await d.read(), { since: date, until: date, tag: null, symptom: null, search: '', offset: 0, limit: VIEW.dayEntries });
       // Oldest first: a day reads in the order it happened.
       return { date, total: page.total, items: page.rows.map((row) => toHistoryItem(row, d.settings.unit())).reverse() };
     },
     'dashboard/edit': async ({ id }) => {
       const entry = entryById(await d.read(), id);
       if (!entry || entry.checkIn.deletedAt) throw new Error(d.t('That check-in is no longer in the journal.'));
-      if (entry.symptoms.length > PANEL.entrySymptoms) {
-        throw new Error(d.t('This entry has {0} symptoms, more than the panel can show ({1}), so it cannot be edited here. It was left as it is.', entry.symptoms.length, PANEL.entrySymptoms));
+      if (entry.symptoms.length > VIEW.entrySymptoms) {
+        throw new Error(d.t('This entry has {0} symptoms, more than the panel can show ({1}), so it cannot be edited here. It was left as it is.', entry.symptoms.length, VIEW.entrySymptoms));
       }
-      await d.host.editInPanel(toEntryView(entry, d.settings.unit()));
+      await d.host.editInSidebar(toEntryView(entry, d.settings.unit()));
       return null;
     }
   };
@@ -70,20 +71,20 @@ export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMet
 
 /** The figures within the panel's limits: the latest changes and steps, the largest differences. */
 function dashboardView(f: Dashboard, today: string): DashboardData {
-  const timeline = withinPanelLimits(f.timeline);
+  const timeline = withinViewLimits(f.timeline);
   const omitted: NonNullable<DashboardData['omitted']> = {};
   const latest = <T>(items: readonly T[], max: number, key: 'changes' | 'steps') => {
     if (items.length <= max) return [...items];
     omitted[key] = items.length - max;
     return items.slice(-max);
   };
-  const associations = clip(f.associations, PANEL.associations);
+  const associations = clip(f.associations, VIEW.associations);
   if (associations.omitted) omitted.associations = associations.omitted;
   return {
     today,
     timeline,
-    changes: latest(f.changes, PANEL.chartMarkers, 'changes').map((c) => ({ ...c })),
-    steps: latest(f.steps, PANEL.dashboardSteps, 'steps').map((s) => ({
+    changes: latest(f.changes, VIEW.chartMarkers, 'changes').map((c) => ({ ...c })),
+    steps: latest(f.steps, VIEW.dashboardSteps, 'steps').map((s) => ({
       mg: s.mg,
       from: s.from,
       to: s.to,
@@ -110,7 +111,7 @@ function dashboardView(f: Dashboard, today: string): DashboardData {
 function changeView(detail: ChangeDetail, unit: string): ChangeDetailView {
   const w = detail.window;
   const day = (x: ChangeDay) => ({ day: x.day, date: x.date, mean: x.mean, min: x.min, max: x.max, n: x.n, skipped: x.skipped, dose: x.dose });
-  const symptoms = clip(w.symptoms, PANEL.chartSymptoms);
+  const symptoms = clip(w.symptoms, VIEW.chartSymptoms);
   return {
     change: { ...w.change },
     unit,

@@ -4,15 +4,15 @@
 // loaded when the page first speaks. What it shows (section, range) is the page's own state, which
 // VS Code keeps across reloads.
 import * as vscode from 'vscode';
-import type { PanelSession } from '../host/session';
-import { DASHBOARD_PAGE, localResourceRoots, panelHtml } from '../host/html';
+import type { WebviewSession } from '../host/session';
+import { DASHBOARD_PAGE, localResourceRoots, webviewHtml } from '../host/html';
 import type { JournalLink } from '../../shell/journalLink';
 
 export const DASHBOARD_VIEW_TYPE = 'moodDose.dashboard';
 
 export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private session: PanelSession | undefined;
+  private session: WebviewSession | undefined;
   private subscriptions: vscode.Disposable[] = [];
   private rendered: readonly string[] = [];
   private restoredPanel = false;
@@ -70,7 +70,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     this.restoredPanel = restored;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'journal.svg');
     panel.webview.options = this.options();
-    panel.webview.html = panelHtml(panel.webview, this.extensionUri, vscode.l10n.t('Mood & Dose Dashboard'), DASHBOARD_PAGE);
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, vscode.l10n.t('Mood & Dose Dashboard'), DASHBOARD_PAGE);
     this.subscriptions = [
       panel.webview.onDidReceiveMessage((m) => void this.sessionFor(panel).receive(m)),
       panel.onDidDispose(() => {
@@ -88,7 +88,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     for (const s of this.subscriptions.splice(0)) s.dispose();
   }
 
-  private sessionFor(panel: vscode.WebviewPanel): PanelSession {
+  private sessionFor(panel: vscode.WebviewPanel): WebviewSession {
     if (!this.session) {
       const onRendered = this.testMode ? (rows: string[]) => ((this.rendered = rows), this.renderedEmitter.fire(rows)) : undefined;
       this.session = this.journal.get().openDashboard(panel, onRendered);

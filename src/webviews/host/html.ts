@@ -13,10 +13,10 @@ export interface PageAssets {
   styles?: string[];
 }
 
-export const PANEL_PAGE: PageAssets = { script: 'webview.js' };
+export const SIDEBAR_PAGE: PageAssets = { script: 'sidebar.js' };
 export const DASHBOARD_PAGE: PageAssets = { script: 'dashboard.js', styles: ['dashboard.css'] };
 
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, page: PageAssets = PANEL_PAGE): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, page: PageAssets = SIDEBAR_PAGE): string {
   const nonce = makeNonce();
   const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
   const csp = [

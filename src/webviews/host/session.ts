@@ -3,7 +3,9 @@
 // (checking the result against its schema too, so the page never receives a malformed answer), and
 // pushes events when the journal, the settings or the support card change.
 import * as vscode from 'vscode';
-import { hostMessageSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type EntryView, type Handlers, type HostEvent, type HostMessage, type PanelSection } from '../protocol';
+import { hostMessageSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type Handlers, type HostEvent, type HostMessage } from '../protocol';
+import { type EntryView } from '../shared/views';
+import { type SidebarSection } from '../sidebar/protocol';
 import type { Log } from '../../services/log';
 import { answer } from './dispatch';
 
@@ -22,10 +24,10 @@ export interface WebviewHost {
   readonly webview: vscode.Webview;
 }
 
-export class PanelSession implements vscode.Disposable {
+export class WebviewSession implements vscode.Disposable {
   private ready = false;
   /** Events a command asked for before the page was ready (the section to show, an entry to edit). */
-  private pending: { section?: PanelSection; edit?: EntryView } = {};
+  private pending: { section?: SidebarSection; edit?: EntryView } = {};
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -39,7 +41,7 @@ export class PanelSession implements vscode.Disposable {
   }
 
   /** Switches the panel to a section, once it is ready. */
-  show(section: PanelSection): void {
+  show(section: SidebarSection): void {
     this.pending.section = section;
     if (this.ready) this.flushPending();
   }

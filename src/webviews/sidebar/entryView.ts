@@ -1,8 +1,8 @@
 // Maps journal rows to the shape the panel shows (see EntryView and HistoryItem in src/protocol.ts).
 import type { Entry } from '../../core/entries';
-import { clip, PANEL } from '../../core/limits';
+import { clip, VIEW } from '../../core/limits';
 import { localTimeOfStamp } from '../../core/time';
-import type { EntryView, HistoryItem } from '../protocol';
+import type { EntryView, HistoryItem } from '../shared/views';
 import type { HistoryRow } from '../../storage/read/history';
 
 export function toEntryView(entry: Entry, unit: string): EntryView {
@@ -23,9 +23,9 @@ export function toEntryView(entry: Entry, unit: string): EntryView {
   };
 }
 
-/** The panel takes PANEL.entrySymptoms symptoms per entry; past that, it is told how many more there are. */
+/** The panel takes VIEW.entrySymptoms symptoms per entry; past that, it is told how many more there are. */
 function symptomsView(entry: Entry): Pick<EntryView, 'symptoms' | 'symptomsOmitted'> {
-  const { items, omitted } = clip(entry.symptoms, PANEL.entrySymptoms);
+  const { items, omitted } = clip(entry.symptoms, VIEW.entrySymptoms);
   const symptoms = items.map((s) => ({ key: s.key, label: s.label, severity: s.severity }));
   return omitted ? { symptoms, symptomsOmitted: omitted } : { symptoms };
 }

@@ -1,16 +1,17 @@
 // The sidebar "Journal" view, as registered at start-up: it sets the panel's HTML at once and hands
 // the panel's messages to a session of the journal bundle, loaded when the panel first speaks.
 import * as vscode from 'vscode';
-import type { EntryView, PanelSection } from '../protocol';
-import type { PanelSession } from '../host/session';
-import { localResourceRoots, panelHtml } from '../host/html';
+import type { EntryView } from '../shared/views';
+import type { SidebarSection } from './protocol';
+import type { WebviewSession } from '../host/session';
+import { localResourceRoots, webviewHtml } from '../host/html';
 import type { JournalLink } from '../../shell/journalLink';
 
 export const JOURNAL_VIEW_ID = 'moodDose.journal';
 
-export class PanelView implements vscode.WebviewViewProvider, vscode.Disposable {
-  private session: PanelSession | undefined;
-  private pendingSection: PanelSection | undefined;
+export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposable {
+  private session: WebviewSession | undefined;
+  private pendingSection: SidebarSection | undefined;
   private pendingEdit: EntryView | undefined;
   private rendered: readonly string[] = [];
   private readonly renderedEmitter = new vscode.EventEmitter<string[]>();
@@ -29,7 +30,7 @@ export class PanelView implements vscode.WebviewViewProvider, vscode.Disposable 
   }
 
   /** Reveals the panel and switches it to a section (remembered while the panel loads). */
-  async show(section: PanelSection): Promise<void> {
+  async show(section: SidebarSection): Promise<void> {
     if (this.session) this.session.show(section);
     else this.pendingSection = section;
     await vscode.commands.executeCommand(`${JOURNAL_VIEW_ID}.focus`);
@@ -44,7 +45,7 @@ export class PanelView implements vscode.WebviewViewProvider, vscode.Disposable 
 
   resolveWebviewView(view: vscode.WebviewView): void {
     view.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(this.extensionUri) };
-    view.webview.html = panelHtml(view.webview, this.extensionUri, vscode.l10n.t('Journal'));
+    view.webview.html = webviewHtml(view.webview, this.extensionUri, vscode.l10n.t('Journal'));
     let alive = true;
     const subs = [
       view.webview.onDidReceiveMessage((m) => void this.sessionFor(view).receive(m)),
@@ -65,10 +66,10 @@ export class PanelView implements vscode.WebviewViewProvider, vscode.Disposable 
     this.renderedEmitter.dispose();
   }
 
-  private sessionFor(view: vscode.WebviewView): PanelSession {
+  private sessionFor(view: vscode.WebviewView): WebviewSession {
     if (!this.session) {
       const onRendered = this.testMode ? (rows: string[]) => ((this.rendered = rows), this.renderedEmitter.fire(rows)) : undefined;
-      this.session = this.journal.get().openPanel(view, onRendered);
+      this.session = this.journal.get().openSidebar(view, onRendered);
       if (this.pendingSection) this.session.show(this.pendingSection);
       if (this.pendingEdit) this.session.edit(this.pendingEdit);
       this.pendingSection = this.pendingEdit = undefined;

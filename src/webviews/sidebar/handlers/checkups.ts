@@ -1,7 +1,7 @@
 // The Check-ups tab: PHQ-9 and GAD-7 results and what is due, taking one, and the weekly
 // symptom review (saved through the journal actions, the same way as from the palette).
 import { dueQuestionnaires, planActive, reviewDue } from '../../../core/checkups';
-import { PANEL } from '../../../core/limits';
+import { VIEW } from '../../../core/limits';
 import { localTimeOfStamp } from '../../../core/time';
 import type { Handlers } from '../../protocol';
 import { lastReviewDate, lastTakenDates, questionnaireResults } from '../../../storage/read/checkups';
@@ -18,7 +18,7 @@ export function checkupHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock
       const steps = taperSteps(store);
       const lastReview = lastReviewDate(store) ?? null;
       return {
-        results: questionnaireResults(store, PANEL.checkupResults).map((q) => ({ id: q.id, date: q.localDate, time: localTimeOfStamp(q), kind: q.kind, total: q.total, band: q.band, answers: q.answers, difficulty: q.difficulty })),
+        results: questionnaireResults(store, VIEW.checkupResults).map((q) => ({ id: q.id, date: q.localDate, time: localTimeOfStamp(q), kind: q.kind, total: q.total, band: q.band, answers: q.answers, difficulty: q.difficulty })),
         due: { phq9: due.has('phq9'), gad7: due.has('gad7'), review: d.settings.symptomReviewEnabled() && reviewDue(lastReview ?? undefined, today, steps) },
         planActive: planActive(steps, today),
         intervalDays,

@@ -2,16 +2,17 @@
 // and undoing entries (through the journal actions).
 import type { CheckInInput } from '../../../core/entries';
 import { beforeEarliestYear } from '../../../core/transfer/checks';
-import { clip, EARLIEST_YEAR, PANEL } from '../../../core/limits';
+import { clip, EARLIEST_YEAR, VIEW } from '../../../core/limits';
 import { SYMPTOMS } from '../../../core/symptoms';
 import { instantOf } from '../../../core/time';
-import { rangeStart, type EntryDraft, type Handlers } from '../../protocol';
+import { rangeStart, type EntryDraft } from '../protocol';
+import { type Handlers } from '../../protocol';
 import { filterOptions, historyPage } from '../../../storage/read/history';
 import { entryById, ownSymptoms, todaysDoseOffer } from '../../../storage/read/journal';
 import { toHistoryItem } from '../entryView';
 import type { HandlerDeps } from '../../handlerDeps';
 
-type EntryMethods = 'panel/context' | 'history/page' | 'entry/save' | 'entry/update' | 'entry/delete' | 'entry/undo';
+type EntryMethods = 'sidebar/context' | 'history/page' | 'entry/save' | 'entry/update' | 'entry/delete' | 'entry/undo';
 
 export function entryHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' | 'settings' | 'support' | 't'>): Pick<Handlers, EntryMethods> {
   const { settings, clock, t } = d;
@@ -38,7 +39,7 @@ export function entryHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' 
   });
 
   return {
-    'panel/context': async () => {
+    'sidebar/context': async () => {
       const store = await d.read();
       const today = clock.today();
       const offer = todaysDoseOffer(store, today, settings.defaultDose());
@@ -50,11 +51,11 @@ export function entryHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' 
         unit: settings.unit(),
         offeredDose: offer.offered,
         lastDose: offer.previous,
-        loggedToday: offer.loggedToday.slice(-PANEL.todayDoses),
+        loggedToday: offer.loggedToday.slice(-VIEW.todayDoses),
         moodLabels: [...settings.moodLabels()],
         // Menu choices only: past the limit the least used are left off, and typing a symptom still works.
-        symptomCatalog: clip([...SYMPTOMS.map((s) => ({ key: s.key, label: s.label, group: s.group })), ...own], PANEL.symptomCatalog).items,
-        tags: clip(filterOptions(store).tags, PANEL.tags).items
+        symptomCatalog: clip([...SYMPTOMS.map((s) => ({ key: s.key, label: s.label, group: s.group })), ...own], VIEW.symptomCatalog).items,
+        tags: clip(filterOptions(store).tags, VIEW.tags).items
       };
     },
     'history/page': async ({ filter, offset, limit }) => {
@@ -64,10 +65,10 @@ export function entryHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' 
     },
     'entry/save': ({ draft }) => d.actions.checkIn(input(draft), 'panel'),
     'entry/update': async ({ id, draft }) => {
-      // The panel saw only the first PANEL.entrySymptoms symptoms; saving its draft would drop the rest.
+      // The panel saw only the first VIEW.entrySymptoms symptoms; saving its draft would drop the rest.
       const shown = entryById(await d.read(), id)?.symptoms.length ?? 0;
-      if (shown > PANEL.entrySymptoms) {
-        throw new Error(t('This entry has {0} symptoms, more than the panel can show ({1}), so it cannot be edited here. It was left as it is.', shown, PANEL.entrySymptoms));
+      if (shown > VIEW.entrySymptoms) {
+        throw new Error(t('This entry has {0} symptoms, more than the panel can show ({1}), so it cannot be edited here. It was left as it is.', shown, VIEW.entrySymptoms));
       }
       return d.actions.editCheckIn(id, input(draft));
     },

@@ -2,7 +2,7 @@
 // compare with it (stated neutrally), medications and appointments. It records the plan; it never
 // proposes one.
 import { beforeEarliestYear } from '../../../core/transfer/checks';
-import { clip, EARLIEST_YEAR, PANEL } from '../../../core/limits';
+import { clip, EARLIEST_YEAR, VIEW } from '../../../core/limits';
 import { allOverlapMessages } from '../../../core/recalled';
 import type { Translate } from '../../../core/safety';
 import { doseRecord } from '../../../core/stats/doseDays';
@@ -11,7 +11,8 @@ import type { TaperStep } from '../../../core/schemas';
 import { supplyStatus } from '../../../core/supply';
 import { currentStep } from '../../../core/taper';
 import { addDays, daysBetween, firstDayOf, lastDayOf, type LocalDate } from '../../../core/time';
-import type { Handlers, PlanData } from '../../protocol';
+import type { Handlers } from '../../protocol';
+import type { PlanData } from '../protocol';
 import { appointments } from '../../../storage/read/appointments';
 import { planRows } from '../../../storage/read/plan';
 import type { JournalReader } from '../../../storage/read/reader';
@@ -64,7 +65,7 @@ export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' |
     'appointments/delete': ({ id: appointmentId }) => none(d.actions.deleteAppointment(appointmentId)),
     'history/save': async (p) => {
       const { id: saved, undoToken, message, overlaps } = await d.actions.saveRecalledPeriod(p);
-      return { id: saved, undoToken, message, overlaps: overlaps.slice(0, PANEL.recalledPeriods) };
+      return { id: saved, undoToken, message, overlaps: overlaps.slice(0, VIEW.recalledPeriods) };
     },
     'history/delete': ({ id: periodId }) => d.actions.deleteRecalledPeriod(periodId),
     'supply/tablets': (p) => undoable(d.actions.saveTablets(p)),
@@ -78,11 +79,11 @@ export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' |
 /** "Before the journal": the periods as recalled, and each overlap named once. */
 function historyData(store: JournalReader, unit: string, t: Translate): Pick<PlanData, 'history' | 'overlaps'> & { omitted: number } {
   const periods = recalledPeriods(store);
-  const shown = clip(periods, PANEL.recalledPeriods);
+  const shown = clip(periods, VIEW.recalledPeriods);
   const first = periods.length ? firstDayOf(periods[0].startDate) : undefined;
   const last = periods.reduce((a, p) => (lastDayOf(p.endDate) > a ? lastDayOf(p.endDate) : a), '');
   const doses = first ? dosesBetween(store, first, last) : [];
-  return { history: shown.items.map(toRecalledView), overlaps: allOverlapMessages(shown.items, doses, unit, t).slice(0, PANEL.recalledPeriods), omitted: shown.omitted };
+  return { history: shown.items.map(toRecalledView), overlaps: allOverlapMessages(shown.items, doses, unit, t).slice(0, VIEW.recalledPeriods), omitted: shown.omitted };
 }
 
 function planData(store: JournalReader, today: LocalDate, unit: string, t: Translate): PlanData {
@@ -95,10 +96,10 @@ function planData(store: JournalReader, today: LocalDate, unit: string, t: Trans
   const lastTaken = record.lastTaken ? record.day(record.lastTaken) : undefined;
   const view = (s: TaperStep) => ({ id: s.id, startDate: s.startDate, targetMg: s.targetMg, note: s.note });
   // Past the panel's limits: the steps around the one in force, the latest appointments, the first medications.
-  const first = Math.max(0, Math.min(index - PANEL.taperSteps / 2, steps.length - PANEL.taperSteps));
-  const shownSteps = steps.slice(first, first + PANEL.taperSteps);
-  const shownMeds = clip(medications, PANEL.medications);
-  const shownAppointments = clip(appointments(store), PANEL.appointments);
+  const first = Math.max(0, Math.min(index - VIEW.taperSteps / 2, steps.length - VIEW.taperSteps));
+  const shownSteps = steps.slice(first, first + VIEW.taperSteps);
+  const shownMeds = clip(medications, VIEW.medications);
+  const shownAppointments = clip(appointments(store), VIEW.appointments);
   const omitted: NonNullable<PlanData['omitted']> = {};
   if (shownSteps.length < steps.length) omitted.steps = steps.length - shownSteps.length;
   if (shownMeds.omitted) omitted.medications = shownMeds.omitted;
@@ -125,7 +126,7 @@ function planData(store: JournalReader, today: LocalDate, unit: string, t: Trans
       belowPlan: a.belowPlan,
       skipped: a.skipped,
       notLogged: a.notLogged,
-      differences: a.differences.slice(-PANEL.adherenceDifferences)
+      differences: a.differences.slice(-VIEW.adherenceDifferences)
     },
     appointments: shownAppointments.items.map((x) => ({ id: x.id, date: x.date, time: x.time, provider: x.provider, questions: x.questions, outcome: x.outcome })),
     ...history,

@@ -1,10 +1,10 @@
 // Requests that belong to no tab: the support lines and card, and the palette commands the panel
-// may start (only those in PANEL_COMMANDS: never an arbitrary command id).
+// may start (only those in SIDEBAR_COMMANDS: never an arbitrary command id).
 import { DEFAULT_RESOURCES } from '../../../core/safety';
 import type { Handlers } from '../../protocol';
 import type { HandlerDeps } from '../../handlerDeps';
 
-export function panelWideHandlers(d: Pick<HandlerDeps, 'settings' | 'support' | 'host'>): Pick<Handlers, 'support/open' | 'support/dismiss' | 'command/run'> {
+export function sidebarHandlers(d: Pick<HandlerDeps, 'settings' | 'support' | 'host'>): Pick<Handlers, 'support/open' | 'support/dismiss' | 'command/run'> {
   return {
     // Never waits for the journal: the support lines must work even when it cannot open. The panel
     // shows the built-in lines when it could not get its context, and says which it is opening.

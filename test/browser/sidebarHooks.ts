@@ -1,5 +1,5 @@
 // Mocha hooks for the panel suites; the page helpers they wrap are in tools/browser/panelPage.ts.
-import { startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/panelPage';
+import { startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/sidebarPage';
 
 /**
  * Mocha hooks shared by the panel suites: one browser for the suite, and after each test a check

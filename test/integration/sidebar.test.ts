@@ -40,7 +40,7 @@ describe('Journal panel in a real VS Code', () => {
         return rows[0]?.[0] === 8 ? rows[0] : undefined;
       });
       assert.deepStrictEqual(edited, [8, 'typed into the panel', null]);
-      await waitFor('the panel to show the edit', () => a.panelRows().some((r) => r.includes('typed into the panel') && r.includes('Mood 8/10')));
+      await waitFor('the panel to show the edit', () => a.sidebarRows().some((r) => r.includes('typed into the panel') && r.includes('Mood 8/10')));
 
       // A second check-in that day: the form names the dose logged, and saving adds none.
       assert.strictEqual((await h.panelText('#dose-logged')).trim(), 'Already logged today: 10 mg at 08:30');

@@ -1,12 +1,12 @@
 // Panel benchmark: time from the panel script starting to the first rows on screen, with 1k, 10k
 // and 100k entries in the journal, in headless Chromium with an in-page stand-in host
 // (bench/inPageHost.ts). The panel asks for one page at a time, so the journal's size barely matters.
-import { openPanel, startBrowser, stopBrowser } from '../tools/browser/panelPage';
+import { openSidebar, startBrowser, stopBrowser } from '../tools/browser/sidebarPage';
 import { median, type BenchRow } from './stats';
 
 const RUNS = 9;
 
-export async function benchPanel(sizes = [1_000, 10_000, 100_000]): Promise<BenchRow[]> {
+export async function benchSidebar(sizes = [1_000, 10_000, 100_000]): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   await startBrowser();
   try {
@@ -14,7 +14,7 @@ export async function benchPanel(sizes = [1_000, 10_000, 100_000]): Promise<Benc
       const times: number[] = [];
       // One page, reloaded: like a VS Code webview shown again, the browser has the bundle cached.
       // The very first load (cold caches) is reported on its own.
-      const panel = await openPanel(() => undefined, { standin: `/out/bench/inPageHost.js?n=${n}` });
+      const panel = await openSidebar(() => undefined, { standin: `/out/bench/inPageHost.js?n=${n}` });
       const measure = async () => {
         await panel.page.waitForFunction(() => (window as unknown as { __firstRenderAt?: number }).__firstRenderAt !== undefined, undefined, { timeout: 30_000 });
         // From the panel script starting to the first rows drawn: parse, handshake, first page, render.

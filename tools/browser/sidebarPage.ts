@@ -1,4 +1,4 @@
-// Loads the built panel (dist/webview.js) or the dashboard (dist/dashboard.js) into headless Chromium
+// Loads the built panel (dist/sidebar.js) or the dashboard (dist/dashboard.js) into headless Chromium
 // behind the same strict CSP that VS Code uses, with a stand-in for acquireVsCodeApi (standin.js, or
 // the caller's) and a scripted host on the Node side. The browser tests and the benchmarks drive it.
 import { bundleForPage } from './pageBundle';
@@ -28,7 +28,7 @@ let server: RepoServer | undefined;
 let origin = '';
 
 export async function startBrowser(): Promise<void> {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'webview.js'))) throw new Error('dist/webview.js is missing: run "npm run build" first.');
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'webview.js'))) throw new Error('dist/sidebar.js is missing: run "npm run build" first.');
   server = await serveRepo(REPO_ROOT, (url) =>
     url.pathname === '/panel.html' || url.pathname === '/dashboard.html'
       ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'), url.searchParams.get('timeout'), url.pathname === '/dashboard.html')]
@@ -52,7 +52,7 @@ async function buildTimeoutPanel(): Promise<void> {
   await bundleForPage('panelEntry.ts', TIMEOUT_BUNDLE);
 }
 
-/** The same shell and CSP as src/views/panelHtml.ts, with `origin` standing in for cspSource. */
+/** The same shell and CSP as src/views/webviewHtml.ts, with `origin` standing in for cspSource. */
 function panelPageHtml(state: string | null, standin: string | null, timeout: string | null, dashboard = false): string {
   const csp = `default-src 'none'; img-src ${origin} data:; style-src ${origin}; font-src ${origin}; script-src 'nonce-test'`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
@@ -65,10 +65,10 @@ ${dashboard ? '<link rel="stylesheet" href="/media/dashboard.css">\n' : ''}<scri
 <script nonce="test" src="${standin ?? '/tools/browser/standin.js'}"></script>
 </head><body><main id="app" aria-busy="true"></main>
 <script nonce="test">window.__panelStart = performance.now();</script>
-<script nonce="test" src="${dashboard ? '/dist/dashboard.js' : timeout ? `/${TIMEOUT_BUNDLE}` : '/dist/webview.js'}"></script></body></html>`;
+<script nonce="test" src="${dashboard ? '/dist/dashboard.js' : timeout ? `/${TIMEOUT_BUNDLE}` : '/dist/sidebar.js'}"></script></body></html>`;
 }
 
-export async function openPanel(
+export async function openSidebar(
   handler: HostHandler,
   opts: { state?: unknown; viewport?: { width: number; height: number }; requestTimeoutMs?: number; standin?: string; dashboard?: boolean } = {}
 ): Promise<PanelPage> {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { methods, type EntryDraft, type Method, type Request } from '../../src/webviews/protocol';
+import { methods, type Method, type Request } from '../../src/webviews/protocol';
+import { type EntryDraft } from '../../src/webviews/sidebar/protocol';
 import { answer } from '../../src/webviews/host/dispatch';
 import { fixedClock } from './helpers';
 import { testJournal, type TestJournal } from './journalFixture';
@@ -36,7 +37,7 @@ describe('panel handlers (Node, real journal)', () => {
   afterEach(() => j.close());
 
   it('saves, edits, deletes and restores an entry, and pages through the history', async () => {
-    const context = await call(j, 'panel/context', {});
+    const context = await call(j, 'sidebar/context', {});
     assert.deepStrictEqual([context.today, context.offeredDose, context.lastDose, context.tags], ['2026-03-10', null, null, []]);
     const saved = await call(j, 'entry/save', { draft: draft() });
     assert.match(saved.message, /^Saved: mood 7 \(Good\) · 10 mg taken$/);
@@ -61,7 +62,7 @@ describe('panel handlers (Node, real journal)', () => {
     await assert.rejects(call(j, 'entry/undo', { undoToken }), /Nothing to undo/);
     await assert.rejects(call(j, 'entry/save', { draft: draft({ date: '2026-03-11', time: null }) }), /2026-03-11 is in the future/);
 
-    const offered = await call(j, 'panel/context', {});
+    const offered = await call(j, 'sidebar/context', {});
     // Today's dose is logged (the restored entry): the form names it and offers none.
     assert.deepStrictEqual([offered.offeredDose, offered.lastDose, offered.loggedToday, offered.tags], [null, 10, [{ mg: 10, status: 'taken', time: '09:14' }], ['work']]);
   });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { checkin, CONTEXT, FakeHost, manyEntries } from '../../tools/browser/fakeHost';
-import { openPanel, type PanelPage } from '../../tools/browser/panelPage';
-import { usePanelPages } from './panelHooks';
+import { openSidebar, type PanelPage } from '../../tools/browser/sidebarPage';
+import { usePanelPages } from './sidebarHooks';
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
 
@@ -15,7 +15,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
 
   it('says "ready" first, then shows entries grouped by day with time, mood, dose and note', async () => {
     const host = new FakeHost([checkin({ id: 'a1-0000', note: 'slept well' }), checkin({ id: 'a2-0000', time: '21:02', mood: 4, note: '', dose: null, localDate: '2026-02-28' })]);
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     assert.deepStrictEqual(panel.posted[0], { type: 'ready' });
     await panel.page.waitForSelector('li.entry >> nth=1');
     const shown = await rows(panel);
@@ -28,7 +28,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
 
   it('keeps HTML in notes and tags as inert text, in the list and in the edit form', async () => {
     const host = new FakeHost([checkin({ id: 'x1-0000', note: XSS, tags: ['<img src=y onerror="window.__pwned=3">'] })]);
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     await panel.page.waitForSelector('li.entry .note');
     assert.strictEqual(await panel.page.$eval('li.entry .note', (el) => el.textContent), XSS);
     assert.match(await panel.page.$eval('li.entry .tag', (el) => el.textContent!), /^#<img src=y/);
@@ -40,7 +40,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
 
   it('validates the form in the panel before anything is sent', async () => {
     const host = new FakeHost();
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.waitForSelector('#save');
     await p.locator('#save').click();
@@ -65,7 +65,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
 
   it('takes a whole check-in from the keyboard alone', async () => {
     const host = new FakeHost();
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.waitForSelector('.mood-option');
     const focused = () => p.evaluate(() => {
@@ -100,7 +100,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
       if (msg.type === 'request' && msg.method === 'entry/save') host.context = logged;
       return reply;
     };
-    panel = panels.current = await openPanel(handle);
+    panel = panels.current = await openSidebar(handle);
     const p = panel.page;
     const saves = async (n: number) => {
       for (let i = 0; i < 200 && host.saved.length < n; i++) await p.waitForTimeout(25);
@@ -148,7 +148,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
 
   it('edits an entry in place, deletes one and brings it back with Undo', async () => {
     const host = new FakeHost([checkin({ id: 'ed-0000-1', mood: 3, note: 'first' }), checkin({ id: 'ed-0000-2', mood: 5, note: 'second', time: '08:00' })]);
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.waitForSelector('li.entry >> nth=1');
     await p.locator('li.entry[data-id="ed-0000-1"] button.edit').click();
@@ -171,7 +171,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
 
   it('offers Undo after an edit, and Undo from the keyboard puts the entry back as it was', async () => {
     const host = new FakeHost([checkin({ id: 'ed-0000-1', mood: 3, note: 'first' })]);
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.waitForSelector('li.entry[data-id="ed-0000-1"]');
     await p.locator('li.entry[data-id="ed-0000-1"] button.edit').click();
@@ -197,7 +197,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
       checkin({ id: 'f-2-00000', note: 'dizzy all day', symptoms: [{ key: 'dizziness', label: 'Dizziness', severity: 2 }] }),
       checkin({ id: 'f-3-00000', note: 'quiet evening' })
     ]);
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.waitForSelector('li.entry >> nth=2');
     const lastPage = () => [...host.requests].reverse().find((r) => r.type === 'request' && r.method === 'history/page');
@@ -246,12 +246,12 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
 
   it('keeps a half-typed entry when the panel is hidden and shown again', async () => {
     const host = new FakeHost();
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     await panel.page.locator('.mood-option[data-mood="4"]').click();
     await panel.page.locator('#note textarea').fill('half a thought');
     const state = await panel.page.evaluate(() => (window as unknown as { __savedState: unknown }).__savedState);
     await panel.close();
-    panel = panels.current = await openPanel(new FakeHost().handle, { state });
+    panel = panels.current = await openSidebar(new FakeHost().handle, { state });
     await panel.page.waitForFunction(() => (document.querySelector('#note') as HTMLTextAreaElement | null)?.value === 'half a thought');
     assert.strictEqual(await panel.page.locator('.mood-option[aria-checked="true"]').getAttribute('data-mood'), '4');
   });
@@ -259,7 +259,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
   it('gives up on a request the host never answers, and says so', async () => {
     const host = new FakeHost([checkin({ id: 'slow-0000' })]);
     const silent = (msg: Parameters<typeof host.handle>[0], p: Parameters<typeof host.handle>[1]) => (msg.type === 'request' && msg.method === 'history/page' ? undefined : host.handle(msg, p));
-    panel = panels.current = await openPanel(silent, { requestTimeoutMs: 400 });
+    panel = panels.current = await openSidebar(silent, { requestTimeoutMs: 400 });
     const alert = await panel.page.locator('[role=alert]').first().innerText();
     assert.match(alert, /No answer to "history\/page"/);
     const ids = panel.posted.filter((m) => m.type === 'request').map((m) => (m.type === 'request' ? m.id : -1));
@@ -270,7 +270,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
     const host = new FakeHost([checkin({ id: 'quiet-000', note: 'private words' })]);
     const normal = (msg: Parameters<typeof host.handle>[0], p: Parameters<typeof host.handle>[1]) =>
       msg.type === 'ready' ? { type: 'init' as const, l10n: null, testMode: false } : host.handle(msg, p);
-    panel = panels.current = await openPanel(normal);
+    panel = panels.current = await openSidebar(normal);
     await panel.page.waitForSelector('li.entry');
     await panel.page.locator('.mood-option[data-mood="6"]').click();
     assert.deepStrictEqual(panel.posted.filter((m) => m.type === 'rendered'), [], 'nothing about the rows left the panel');
@@ -278,7 +278,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
 
   it('confirms a save with the same words as the palette, and Undo beside them', async () => {
     const host = new FakeHost();
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.locator('.mood-option[data-mood="6"]').click();
     await p.locator('#save').click();
@@ -291,7 +291,7 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
 
   it('pages through 10,000 entries instead of rendering them all', async () => {
     const host = new FakeHost(manyEntries(10_000));
-    panel = panels.current = await openPanel(host.handle);
+    panel = panels.current = await openSidebar(host.handle);
     const p = panel.page;
     await p.waitForSelector('li.entry >> nth=59');
     assert.strictEqual(await p.locator('li.entry').count(), 60, 'one page of 60');

@@ -1,11 +1,12 @@
 import * as assert from 'assert';
 import { buildCheckIn, buildStandaloneDose } from '../../src/core/entries';
-import { clip, PANEL, SUPPORT_LINES_MAX } from '../../src/core/limits';
+import { clip, VIEW, SUPPORT_LINES_MAX } from '../../src/core/limits';
 import { resourcesFrom } from '../../src/core/safety';
 import { errorForLog } from '../../src/services/logSafely';
 import type { Op, TaperStep } from '../../src/core/schemas';
 import { addDays, instantOf } from '../../src/core/time';
-import { methods, panelContextSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type PanelContext } from '../../src/webviews/protocol';
+import { methods, rejectedRequestReply, rejectionFields, webviewMessageSchema } from '../../src/webviews/protocol';
+import { sidebarContextSchema, type SidebarContext } from '../../src/webviews/sidebar/protocol';
 import { entryById } from '../../src/storage/read/journal';
 import { JournalStore } from '../../src/storage/journalStore';
 import { toEntryView } from '../../src/webviews/sidebar/entryView';
@@ -60,12 +61,12 @@ describe('the panel never breaks on data the host allows', function () {
     const data = await chartData('all');
     const checked = methods['charts/data'].result.safeParse(data);
     assert.ok(checked.success, checked.success ? '' : rejectionFields(checked.error));
-    assert.strictEqual(data.days.length, PANEL.chartDays, '"all" starts no earlier than the limit allows');
+    assert.strictEqual(data.days.length, VIEW.chartDays, '"all" starts no earlier than the limit allows');
     assert.ok(data.omitted?.days && data.omitted.days > 0, 'the days before are counted');
-    assert.strictEqual(data.moodByDose.length, PANEL.doseLevels);
-    assert.strictEqual(data.omitted?.doseLevels, 2100 - PANEL.doseLevels);
-    assert.strictEqual(data.symptoms.length, PANEL.chartSymptoms);
-    assert.strictEqual(data.omitted?.symptoms, 520 - PANEL.chartSymptoms);
+    assert.strictEqual(data.moodByDose.length, VIEW.doseLevels);
+    assert.strictEqual(data.omitted?.doseLevels, 2100 - VIEW.doseLevels);
+    assert.strictEqual(data.symptoms.length, VIEW.chartSymptoms);
+    assert.strictEqual(data.omitted?.symptoms, 520 - VIEW.chartSymptoms);
     const year = await chartData('365');
     assert.strictEqual(year.omitted?.days, undefined, 'a year of days needs no clipping');
     assert.strictEqual(year.moodByDose.length, 365, 'a year of a liquid taper: 365 levels, more than the old limit of 200');
@@ -74,15 +75,15 @@ describe('the panel never breaks on data the host allows', function () {
   it('shows the first symptoms of an entry with too many, and counts the rest', () => {
     const view = toEntryView(entryById(store, bigEntryId)!, 'mg');
     assert.ok(methods['history/page'].result.safeParse({ total: 1, items: [{ kind: 'checkin', entry: view }] }).success);
-    assert.strictEqual(view.symptoms.length, PANEL.entrySymptoms);
-    assert.strictEqual(view.symptomsOmitted, 520 - PANEL.entrySymptoms);
+    assert.strictEqual(view.symptoms.length, VIEW.entrySymptoms);
+    assert.strictEqual(view.symptomsOmitted, 520 - VIEW.entrySymptoms);
   });
 
   it('keeps the plan steps around the current one', async () => {
     const plan = await handlers()['plan/data']({});
     const checked = methods['plan/data'].result.safeParse(plan);
     assert.ok(checked.success, checked.success ? '' : rejectionFields(checked.error));
-    assert.strictEqual(plan.steps.length, PANEL.taperSteps);
+    assert.strictEqual(plan.steps.length, VIEW.taperSteps);
     assert.strictEqual(plan.omitted?.steps, 100);
     assert.strictEqual(plan.current?.count, 2100, 'the step count is over every step');
     assert.ok(plan.steps.some((s) => s.id === plan.current?.step.id), 'the step in force is among those shown');
@@ -91,7 +92,7 @@ describe('the panel never breaks on data the host allows', function () {
   it('takes 21 support lines, long links and 80-character mood labels', () => {
     const lines = Array.from({ length: 21 }, (_, i) => ({ name: `Line ${i}`, contact: 'Call us', link: `https://example.org/${'x'.repeat(300 + i)}` }));
     const { items } = clip(resourcesFrom(lines).resources, SUPPORT_LINES_MAX);
-    const context: PanelContext = {
+    const context: SidebarContext = {
       support: { resources: items, card: true },
       today: TODAY,
       medication: 'Escitalopram',
@@ -102,7 +103,7 @@ describe('the panel never breaks on data the host allows', function () {
       symptomCatalog: [],
       tags: []
     };
-    assert.ok(panelContextSchema.safeParse(context).success);
+    assert.ok(sidebarContextSchema.safeParse(context).success);
     assert.ok(webviewMessageSchema.safeParse({ type: 'request', id: 3, method: 'support/open', params: { index: 20 } }).success, 'the 21st line can be opened');
     const many = clip(resourcesFrom(Array.from({ length: 60 }, (_, i) => ({ name: `L${i}`, contact: 'c' }))).resources, SUPPORT_LINES_MAX);
     assert.deepStrictEqual([many.items.length, many.omitted], [SUPPORT_LINES_MAX, 10]);
