@@ -34,6 +34,8 @@ async function buildStorageWorker(dirs) {
 }
 
 async function buildTests(layers = ['unit', 'browser', 'integration']) {
+  // A suite renamed or removed must not run again from an old bundle.
+  for (const layer of layers) fs.rmSync(path.join(root, 'out', 'test', layer), { recursive: true, force: true });
   const entryPoints = layers.flatMap(suites);
   const outdir = path.join(root, 'out', 'test');
   await buildStorageWorker(entryPoints.map((file) => path.relative(root, path.join(outdir, path.relative(path.join(root, 'test'), path.dirname(file))))));
