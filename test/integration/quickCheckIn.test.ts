@@ -66,7 +66,7 @@ describe('Quick check-in and the reminder nudge (real VS Code)', () => {
     } finally {
       // Never leave a check-in days ahead for the tests that follow (the status bar reads the latest),
       // even when this one failed before its Undo.
-      const row = await newestOnDisk(a.dataDir()).catch(() => undefined);
+      const row = await a.flush().then(() => newestOnDisk(a.dataDir())).catch(() => undefined);
       if (row && row.mood === 7 && !row.deleted) await vscode.commands.executeCommand('moodDose.undoLast');
       a.travelTo(Date.now());
     }
