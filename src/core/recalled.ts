@@ -115,11 +115,6 @@ export function allOverlapMessages(periods: readonly RecalledPeriod[], doses: re
   return out;
 }
 
-/** Days a period covers (both ends included). */
-export function periodDays(p: Pick<RecalledPeriod, 'startDate' | 'endDate'>): number {
-  return daysBetween(firstDayOf(p.startDate), lastDayOf(p.endDate)) + 1;
-}
-
 /** Live periods, oldest first. */
 export function byStart(periods: readonly RecalledPeriod[]): RecalledPeriod[] {
   return periods.filter((p) => !p.deletedAt).sort((a, b) => (firstDayOf(a.startDate) < firstDayOf(b.startDate) ? -1 : firstDayOf(a.startDate) > firstDayOf(b.startDate) ? 1 : a.id < b.id ? -1 : 1));

@@ -29,11 +29,6 @@ export function windowWords(w: WindowStatView, t: Words): string {
   return w.tooFew ? t('too few days (n = {0})', w.n) : t('median {0} (IQR {1}–{2}, n = {3})', one(w.median), one(w.q1), one(w.q3), w.n);
 }
 
-/** A short cell: "5.5 (12)" or "too few days (2)". */
-export function windowCell(w: WindowStatView, t: Words): string {
-  return w.tooFew ? t('too few days ({0})', w.n) : t('{0} ({1})', one(w.median), w.n);
-}
-
 // ---- What goes with better days --------------------------------------------------------------
 
 /** 'Days tagged #exercise: mean 7.1 (n = 14). Other days: 6.2 (n = 60).' */
