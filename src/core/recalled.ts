@@ -7,7 +7,7 @@ import { formatMg } from './entries';
 import { EARLIEST_YEAR } from './limits';
 import type { Translate } from './safety';
 import type { Dose, RecallCertainty, RecalledPeriod } from './schemas';
-import { daysBetween, firstDayOf, isMonthOrDay, lastDayOf, type LocalDate, type MonthOrDay } from './time';
+import { firstDayOf, isMonthOrDay, lastDayOf, type LocalDate, type MonthOrDay } from './time';
 
 export interface RecalledInput {
   medication: string;
