@@ -41,7 +41,7 @@ export interface JournalRuntime extends vscode.Disposable {
   /** Fires when the journal opens, its rows change, or changes start or stop waiting for disk space. */
   readonly onDidChange: vscode.Event<void>;
   /** Talks to one panel view; `onRendered` only while the extension runs its tests. */
-  openSidebar(view: vscode.WebviewView, onRendered?: (rows: string[]) => void): WebviewSession;
+  openSidebar(view: WebviewHost, onRendered?: (rows: string[]) => void): WebviewSession;
   /** Talks to the dashboard (an editor panel); `onRendered` only while the extension runs its tests. */
   openDashboard(panel: WebviewHost, onRendered?: (rows: string[]) => void): WebviewSession;
   /** Folds the op log into the snapshot and releases the writer lock. */

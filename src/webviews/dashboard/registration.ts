@@ -4,31 +4,32 @@
 // loaded when the page first speaks. What it shows (section, range) is the page's own state, which
 // VS Code keeps across reloads.
 import * as vscode from 'vscode';
-import type { WebviewSession } from '../host/session';
-import { DASHBOARD_PAGE, localResourceRoots, webviewHtml } from '../host/html';
 import type { JournalLink } from '../../shell/journalLink';
+import type { PageAssets } from '../host/html';
+import { WebviewSlot } from '../host/slot';
 
 export const DASHBOARD_VIEW_TYPE = 'moodDose.dashboard';
+export const DASHBOARD_PAGE: PageAssets = { script: 'dashboard.js', styles: ['dashboard.css'] };
 
 export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private readonly slot: WebviewSlot;
   private panel: vscode.WebviewPanel | undefined;
-  private session: WebviewSession | undefined;
-  private subscriptions: vscode.Disposable[] = [];
-  private rendered: readonly string[] = [];
   private restoredPanel = false;
-  private readonly renderedEmitter = new vscode.EventEmitter<string[]>();
   /** Test mode only: fires with what the dashboard has just drawn. */
-  readonly onDidRender = this.renderedEmitter.event;
+  readonly onDidRender: vscode.Event<string[]>;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly journal: JournalLink,
-    private readonly testMode: boolean
-  ) {}
+    journal: JournalLink,
+    testMode: boolean
+  ) {
+    this.slot = new WebviewSlot({ extensionUri, page: DASHBOARD_PAGE, testMode, open: (host, onRendered) => journal.get().openDashboard(host, onRendered) });
+    this.onDidRender = this.slot.onDidRender;
+  }
 
   /** Test mode only: what the dashboard drew last, and whether it came back from a reload. */
   get state(): { open: boolean; restored: boolean; rows: readonly string[] } {
-    return { open: this.panel !== undefined, restored: this.restoredPanel, rows: this.rendered };
+    return { open: this.panel !== undefined, restored: this.restoredPanel, rows: this.slot.renderedRows };
   }
 
   /** Opens the dashboard, or reveals the one already open (restored or not). */
@@ -40,7 +41,8 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     // After a reload VS Code restores a dashboard behind another tab only once it is shown: show
     // that tab, and the serializer attaches it, rather than opening a second dashboard.
     if (await showRestoredTab()) return;
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Mood & Dose Dashboard'), vscode.ViewColumn.Active, this.options());
+    // The page keeps its state with setState, so it need not stay alive while hidden.
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Mood & Dose Dashboard'), vscode.ViewColumn.Active, { ...this.slot.webviewOptions(), retainContextWhenHidden: false });
     this.attach(panel, false);
   }
 
@@ -55,45 +57,17 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
   }
 
   dispose(): void {
-    this.detach();
+    this.slot.dispose();
     this.panel?.dispose();
-    this.renderedEmitter.dispose();
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    // The page keeps its state with setState, so it need not stay alive while hidden.
-    return { enableScripts: true, localResourceRoots: localResourceRoots(this.extensionUri), retainContextWhenHidden: false };
   }
 
   private attach(panel: vscode.WebviewPanel, restored: boolean): void {
     this.panel = panel;
     this.restoredPanel = restored;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'journal.svg');
-    panel.webview.options = this.options();
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, vscode.l10n.t('Mood & Dose Dashboard'), DASHBOARD_PAGE);
-    this.subscriptions = [
-      panel.webview.onDidReceiveMessage((m) => void this.sessionFor(panel).receive(m)),
-      panel.onDidDispose(() => {
-        if (this.panel === panel) this.panel = undefined;
-        this.detach();
-      })
-    ];
-    // Load the journal bundle while the page boots, so its first request does not wait for it.
-    setTimeout(() => this.panel === panel && this.sessionFor(panel), 0);
-  }
-
-  private detach(): void {
-    this.session?.dispose();
-    this.session = undefined;
-    for (const s of this.subscriptions.splice(0)) s.dispose();
-  }
-
-  private sessionFor(panel: vscode.WebviewPanel): WebviewSession {
-    if (!this.session) {
-      const onRendered = this.testMode ? (rows: string[]) => ((this.rendered = rows), this.renderedEmitter.fire(rows)) : undefined;
-      this.session = this.journal.get().openDashboard(panel, onRendered);
-    }
-    return this.session;
+    this.slot.attach(panel, vscode.l10n.t('Mood & Dose Dashboard'), () => {
+      if (this.panel === panel) this.panel = undefined;
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-// The HTML shell of the sidebar panel and of the dashboard: a strict Content Security Policy
+// The HTML shell of every page (the sidebar and the dashboard): a strict Content Security Policy
 // (nothing but our own bundle, run with a fresh nonce) and only dist/ and media/ reachable. Both load
 // the same style sheets, so they share one look; the dashboard adds its own layout.
 import * as vscode from 'vscode';
@@ -13,10 +13,7 @@ export interface PageAssets {
   styles?: string[];
 }
 
-export const SIDEBAR_PAGE: PageAssets = { script: 'sidebar.js' };
-export const DASHBOARD_PAGE: PageAssets = { script: 'dashboard.js', styles: ['dashboard.css'] };
-
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, page: PageAssets = SIDEBAR_PAGE): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, page: PageAssets): string {
   const nonce = makeNonce();
   const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
   const csp = [
