@@ -143,7 +143,17 @@ const targets = [
   ...Object.keys(PAGE_BUNDLES).map((name) => pageOptions(name))
 ];
 
+/** Removes bundles no target writes any more, so a renamed bundle cannot pass a test here and fail on a clean checkout. */
+function removeStaleBundles() {
+  if (!fs.existsSync(dist)) return;
+  const wanted = new Set([...Object.keys(HOST_BUNDLES), ...Object.keys(PAGE_BUNDLES)].flatMap((name) => [`${name}.js`, `${name}.js.map`]));
+  for (const file of fs.readdirSync(dist)) {
+    if (/\.js(\.map)?$/.test(file) && !wanted.has(file)) fs.rmSync(path.join(dist, file));
+  }
+}
+
 async function main() {
+  removeStaleBundles();
   await copyAssets();
   const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
   if (watch) {

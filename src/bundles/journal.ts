@@ -38,8 +38,6 @@ export interface JournalRuntime extends vscode.Disposable {
   readonly journal: JournalService;
   readonly status: StatusFeed;
   readonly commands: Record<JournalCommand, (...args: unknown[]) => Promise<unknown>>;
-  /** Fires when the journal opens, its rows change, or changes start or stop waiting for disk space. */
-  readonly onDidChange: vscode.Event<void>;
   /** Talks to one panel view; `onRendered` only while the extension runs its tests. */
   openSidebar(view: WebviewHost, onRendered?: (rows: string[]) => void): WebviewSession;
   /** Talks to the dashboard (an editor panel); `onRendered` only while the extension runs its tests. */
@@ -80,15 +78,10 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
       editInSidebar: (entry) => shell.sidebar.edit(entry)
     }
   });
-  const changed = new vscode.EventEmitter<void>();
   const disposables: vscode.Disposable[] = [
-    changed,
     journal,
     safety,
     new AppointmentFollowUp(journal, actions, clock),
-    journal.onDidOpen(() => changed.fire()),
-    journal.onDidChange(() => changed.fire()),
-    journal.onDidChangeUnsaved(() => changed.fire()),
     // A new data folder applies at once: close the old journal; the next use opens the new one.
     settings.onDidChange((e) => {
       if (e.affectsConfiguration('moodDose.dataFolder')) void journal.relocate();
@@ -98,11 +91,10 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     journal,
     status,
     commands: journalCommands({ read, actions, journal, clock, settings, sidebar: shell.sidebar, load: shell.load }) as JournalRuntime['commands'],
-    onDidChange: changed.event,
     openSidebar: (view, onRendered) =>
-      new WebviewSession(view, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),
-    // The dashboard reloads on every change too: a unit or a new journal folder changes what it shows.
-    openDashboard: (panel, onRendered) => new WebviewSession(panel, { handlers, log, rowsChanged: journal.onDidChange, contextChanged: [settings.onDidChange, journal.onDidOpen], onRendered }),
+      new WebviewSession(view, { handlers, log, journalChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),
+    // A unit or a new data folder changes what the dashboard shows too: settings are its context.
+    openDashboard: (panel, onRendered) => new WebviewSession(panel, { handlers, log, journalChanged: journal.onDidChange, contextChanged: [settings.onDidChange], onRendered }),
     close: () => journal.close(),
     dispose: () => {
       for (const d of disposables.splice(0)) d.dispose();

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { idForLog, issueFields, tableForLog } from './logSafely';
 import { QUESTIONNAIRE_KINDS, scoringProblem } from './questionnaires';
+import type { TableName } from './tableNames';
 import { firstDayOf, isLocalDate, isMonthOrDay, lastDayOf } from './time';
 
 import {
@@ -229,8 +230,12 @@ export const rowSchemas = {
   tablet_supply: supplySchema
 } as const;
 
-export type TableName = keyof typeof rowSchemas;
-export const TABLE_NAMES = Object.keys(rowSchemas) as TableName[];
+export { TABLE_NAMES, type TableName } from './tableNames';
+// Every table has its schema, and every schema is a table (a compile error otherwise).
+const everyTable: Record<TableName, unknown> = rowSchemas;
+const onlyTables: Record<keyof typeof rowSchemas, unknown> = {} as Record<TableName, unknown>;
+void everyTable;
+void onlyTables;
 
 export interface RowTypes {
   checkins: CheckIn;

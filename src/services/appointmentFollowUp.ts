@@ -17,7 +17,9 @@ export class AppointmentFollowUp implements vscode.Disposable {
     private readonly actions: JournalActions,
     private readonly clock: DayClock
   ) {
-    this.subscription = journal.onDidOpen((store) => void this.check(store));
+    this.subscription = journal.onDidChange((e) => {
+      if (e.reason === 'open' && journal.current) void this.check(journal.current);
+    });
   }
 
   dispose(): void {

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SqlJsStatic } from 'sql.js';
 import type { DayClock } from '../core/entries';
-import { TABLE_NAMES } from '../core/schemas';
+import { TABLE_NAMES, type TableName } from '../core/schemas';
 import { NodeFiles } from '../storage/nodeFiles';
 import { inspectBackups, type BackupInfo } from '../storage/backups';
 import { formatBytes } from '../storage/fileErrors';
@@ -28,21 +28,19 @@ const SYNC_INTERVAL_MS = 10_000;
 export class JournalService implements vscode.Disposable {
   private opening: Promise<JournalStore> | undefined;
   private store: JournalStore | undefined;
-  private readonly changed = new vscode.EventEmitter<ChangeEvent>();
-  private readonly opened = new vscode.EventEmitter<JournalStore>();
-  private readonly unsavedChanged = new vscode.EventEmitter<UnsavedState>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.opened, this.unsavedChanged];
+  private readonly changed = new vscode.EventEmitter<JournalChange>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
   private unsavedState: UnsavedState = { count: 0 };
   /** Watchers and timers of the open journal; released when it closes. */
   private storeDisposables: vscode.Disposable[] = [];
-  /** Fires once the journal has been opened (on first use). */
-  readonly onDidOpen = this.opened.event;
   private readonly files = new NodeFiles();
   /** Whose journal this is: asks before one this user has not opened is read (journalOwner.ts). */
   private readonly owner: JournalOwner;
+  /**
+   * The one change event every listener hears: the store's own (a write, a sync, a restore), and
+   * the journal opening ('open', every table) or changes waiting for disk space ('unsaved', no table).
+   */
   readonly onDidChange = this.changed.event;
-  /** Fires when changes start or stop waiting in memory for disk space. */
-  readonly onDidChangeUnsaved = this.unsavedChanged.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -58,7 +56,7 @@ export class JournalService implements vscode.Disposable {
       now: () => clock.now(),
       dataFolder,
       retry: () => this.retry(),
-      reread: () => this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' })
+      reread: () => this.changed.fire(opened())
     });
     this.disposables.push(this.owner);
   }
@@ -131,9 +129,8 @@ export class JournalService implements vscode.Disposable {
     } catch (e) {
       throw e instanceof WriterBusyError ? busy() : forUser(e);
     }
-    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
+    // Opening it again tells every view, once.
     await this.get();
-    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
     return kept;
   }
 
@@ -157,14 +154,14 @@ export class JournalService implements vscode.Disposable {
       if ((e as Error).name === 'JournalNotOpenError') return false;
       throw e;
     }
-    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
     return true;
   }
 
   /** An answer lets the journal open: open it (unless already opening), and every view reads again. */
   private async retry(): Promise<void> {
-    if (!this.opening) await this.get().catch((e) => this.log.warn(`The journal did not open after the answer: ${errorForLog(e)}`));
-    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
+    // Opening tells every view; a journal already open is read again by them.
+    if (this.opening) this.changed.fire(opened());
+    else await this.get().catch((e) => this.log.warn(`The journal did not open after the answer: ${errorForLog(e)}`));
   }
 
   /** The data folder setting changed: close this journal and open the one at the new place. */
@@ -181,9 +178,7 @@ export class JournalService implements vscode.Disposable {
     } catch (e) {
       // The journal at the new place could not open; its own message has said why.
       this.log.warn(`The journal did not open after the data folder changed: ${errorForLog(e)}`);
-      return;
     }
-    this.changed.fire({ tables: new Set(TABLE_NAMES), source: 'external' });
   }
 
   async close(): Promise<void> {
@@ -199,7 +194,7 @@ export class JournalService implements vscode.Disposable {
     }
     if (this.unsavedState.count > 0) {
       this.unsavedState = { count: 0 };
-      this.unsavedChanged.fire(this.unsavedState);
+      this.changed.fire({ tables: new Set(), source: 'local', reason: 'unsaved' });
     }
   }
 
@@ -265,7 +260,7 @@ export class JournalService implements vscode.Disposable {
     // This user's journal from now on.
     this.storeDisposables.push(this.owner.follow(dir, store));
     this.log.info(`Journal opened at ${store.snapshotPath}`);
-    this.opened.fire(store);
+    this.changed.fire(opened());
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (inWorkspace && folder) {
       void checkJournalIgnored(folder.uri.fsPath, store.snapshotPath, this.context.workspaceState, this.log).catch((e) => this.log.warn(`Could not ask git whether the journal is ignored: ${errorForLog(e)}`));
@@ -278,7 +273,7 @@ export class JournalService implements vscode.Disposable {
   }
 
   private watch(store: JournalStore, dir: string): void {
-    const offChange = store.onDidChange((e) => this.changed.fire(e));
+    const offChange = store.onDidChange((e) => this.changed.fire({ ...e, reason: e.source === 'local' ? 'write' : 'sync' }));
     const offNotice = store.onNotice((n) => showNotice(n));
     const offUnsaved = store.onUnsavedChange((state) => this.setUnsaved(state, dir));
     // SQLite found the loaded journal damaged: close it (nothing is compacted from it) and open
@@ -328,7 +323,7 @@ export class JournalService implements vscode.Disposable {
   private setUnsaved(state: UnsavedState, dir: string): void {
     const before = this.unsavedState.count;
     this.unsavedState = state;
-    this.unsavedChanged.fire(state);
+    this.changed.fire({ tables: new Set(), source: 'local', reason: 'unsaved' });
     if (before === 0 && state.count > 0 && state.error) {
       const e = state.error;
       const reveal = vscode.l10n.t('Open Folder');
@@ -387,6 +382,21 @@ export class JournalService implements vscode.Disposable {
       vscode.l10n.t('No folder is open, so your journal is kept in the extension\'s private storage: {0}. Open a folder to keep a journal with it.', dir)
     );
   }
+}
+
+/**
+ * A change of what the journal holds, as every listener hears it: the store's own event, or the
+ * journal opening (every table) or entries starting or stopping to wait for disk space (no table).
+ */
+export interface JournalChange {
+  tables: ReadonlySet<TableName>;
+  source: ChangeEvent['source'];
+  reason: 'write' | 'sync' | 'restore' | 'open' | 'unsaved';
+}
+
+/** The journal (re)opened: every view reads everything again. */
+function opened(): JournalChange {
+  return { tables: new Set(TABLE_NAMES), source: 'external', reason: 'open' };
 }
 
 /** A short id for this machine, naming its op log; derived from VS Code's machine id, which is stable. */

@@ -1,15 +1,25 @@
 // The start-up bundle's handle on the journal bundle: it loads and starts it on first use, and
 // answers the status bar's questions (nothing until the journal is open, so start-up reads nothing).
-import * as vscode from 'vscode';
+// A listener to the journal's changes registered here before the bundle starts is handed to the
+// journal's own change event once it does: the event is never fired again on the way.
+import type * as vscode from 'vscode';
 import type { JournalRuntime } from '../bundles/journal';
+import type { JournalChange } from '../services/journalService';
 import type { LastCheckIn } from '../services/statusFeed';
 import type { StatusJournal } from '../statusBar/checkInStatusItem';
 
+type Listener = (e: JournalChange) => unknown;
+
 export class JournalLink implements StatusJournal, vscode.Disposable {
   private runtime: JournalRuntime | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
-  private subscription: vscode.Disposable | undefined;
-  readonly onDidChange = this.changed.event;
+  /** Each listener, and its subscription to the journal's event once the bundle has started. */
+  private readonly listeners = new Map<Listener, vscode.Disposable | undefined>();
+
+  /** The journal's one change event (services/journalService.ts), from before the bundle starts. */
+  readonly onDidChange = (listener: Listener): vscode.Disposable => {
+    this.listeners.set(listener, this.runtime?.journal.onDidChange(listener));
+    return { dispose: () => (this.listeners.get(listener)?.dispose(), this.listeners.delete(listener)) };
+  };
 
   constructor(
     private readonly start: () => JournalRuntime,
@@ -24,8 +34,8 @@ export class JournalLink implements StatusJournal, vscode.Disposable {
   /** The journal bundle, loaded and started on the first call. */
   get(): JournalRuntime {
     if (!this.runtime) {
-      this.runtime = this.start();
-      this.subscription = this.runtime.onDidChange(() => this.changed.fire());
+      const runtime = (this.runtime = this.start());
+      for (const listener of this.listeners.keys()) this.listeners.set(listener, runtime.journal.onDidChange(listener));
     }
     return this.runtime;
   }
@@ -57,8 +67,8 @@ export class JournalLink implements StatusJournal, vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription?.dispose();
+    for (const d of this.listeners.values()) d?.dispose();
+    this.listeners.clear();
     this.runtime?.dispose();
-    this.changed.dispose();
   }
 }

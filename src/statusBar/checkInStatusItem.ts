@@ -32,8 +32,8 @@ const MAX_WAIT_MS = 60_000;
 
 /** What the status item needs from the journal (which lives in a bundle loaded on first use). */
 export interface StatusJournal {
-  /** Fires when the journal opens or its rows change. */
-  readonly onDidChange: vscode.Event<void>;
+  /** The journal's one change event: it opens, its rows change, or entries wait for disk space. */
+  readonly onDidChange: vscode.Event<unknown>;
   /** The journal's folder: snooze and skip are shared by every window on the same journal. */
   dir(): string;
   /** The latest check-in (null: none yet), or undefined while the journal is not open. */

@@ -7,10 +7,15 @@
 // zod/mini keeps the page bundles small; the schemas are the same ones on both sides.
 import * as z from 'zod/mini';
 import { VIEW } from '../core/limits';
+import { TABLE_NAMES } from '../core/tableNames';
 import { dashboardMethods } from './dashboard/protocol';
 import { count, list, str } from './shared/schemas';
 import { entryViewSchema } from './shared/views';
 import { SIDEBAR_SECTIONS, sidebarMethods } from './sidebar/protocol';
+
+/** Why the journal changed: a write here, rows from elsewhere, a restore, or the journal (re)opening. */
+export const JOURNAL_CHANGE_REASONS = ['write', 'sync', 'restore', 'open'] as const;
+export type JournalChangeReason = (typeof JOURNAL_CHANGE_REASONS)[number];
 
 /** Requests: method name → schema of its params and of its result, for both pages. */
 export const methods = { ...sidebarMethods, ...dashboardMethods } as const;
@@ -48,8 +53,8 @@ export const webviewMessageSchema = z.union([
 // ---- What the host pushes ------------------------------------------------------------------
 
 export const hostEventSchema = z.discriminatedUnion('kind', [
-  /** Rows changed (from the palette, the panel, another window or an undo): reload what is shown. */
-  z.object({ kind: z.literal('changed') }),
+  /** Rows changed (a write, another window or machine, a restore, the journal opening): reload what shows those tables. */
+  z.object({ kind: z.literal('changed'), tables: list(z.enum(TABLE_NAMES), TABLE_NAMES.length), reason: z.enum(JOURNAL_CHANGE_REASONS) }),
   /** Settings or the support card changed: ask for the panel context again. */
   z.object({ kind: z.literal('context') }),
   /** A command asked to show a part of the panel. */

@@ -254,7 +254,7 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     const before = await text(page, '#year-summary');
     const clock: Clock = { now: () => Date.parse('2026-06-30T19:00:00Z'), zone: () => 'UTC' };
     await pages.j!.store.write(buildCheckIn({ mood: 9, note: 'from the palette' }, clock).ops);
-    await pages.dash!.send({ type: 'event', event: { kind: 'changed' } });
+    await pages.dash!.send({ type: 'event', event: { kind: 'changed', tables: ['checkins', 'doses', 'symptoms'], reason: 'write' } });
     await page.waitForFunction((b) => document.getElementById('year-summary')?.textContent !== b, before);
     const saved = await page.evaluate(() => (window as unknown as { __savedState: unknown }).__savedState);
     assert.deepStrictEqual(saved, { section: 'year', range: { preset: '90' } });

@@ -43,7 +43,7 @@ describe('panel under random invalid messages', function () {
     assert.deepStrictEqual(panel.problems.filter((x) => !x.includes('rejected a message')), [], 'no page errors');
     // Still alive: a real change event reloads the list.
     host.items.unshift(checkin({ id: 'new-00000', note: 'after the storm' }));
-    await panel.send({ type: 'event', event: { kind: 'changed' } });
+    await panel.send({ type: 'event', event: { kind: 'changed', tables: ['checkins', 'doses', 'symptoms'], reason: 'write' } });
     await p.getByText('after the storm').waitFor();
     await panel.close();
   });

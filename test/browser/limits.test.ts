@@ -86,7 +86,7 @@ describe('Support lines and limits in the panel (headless Chromium)', function (
     assert.strictEqual(await p.getByText('is not open', { exact: false }).count(), 1, 'said once, not twice');
     // The user answers "Open This Journal": the host says the rows changed.
     open = true;
-    await panel.send({ type: 'event', event: { kind: 'changed' } });
+    await panel.send({ type: 'event', event: { kind: 'changed', tables: ['checkins', 'doses', 'symptoms'], reason: 'write' } });
     await p.locator('li.entry').first().waitFor();
     assert.strictEqual(await p.getByText('is not open', { exact: false }).count(), 0, 'no stale "not open" above the entries');
   });

@@ -109,7 +109,7 @@ export class FakeHost {
   readonly handle = (msg: WebviewMessage, panel?: { send(m: unknown): Promise<void> }): HostMessage | undefined => {
     this.requests.push(msg);
     // Like the real host: every change to the journal is followed by a "changed" event.
-    if (msg.type === 'request' && msg.method.startsWith('entry/')) setTimeout(() => void panel?.send({ type: 'event', event: { kind: 'changed' } }), 10);
+    if (msg.type === 'request' && msg.method.startsWith('entry/')) setTimeout(() => void panel?.send({ type: 'event', event: { kind: 'changed', tables: ['checkins', 'doses', 'symptoms'], reason: 'write' } }), 10);
     // testMode: the panel then reports the rows it drew, which the suites and benchmarks read.
     if (msg.type === 'ready') return { type: 'init', l10n: null, testMode: true };
     if (msg.type !== 'request') return undefined;

@@ -28,7 +28,7 @@ let server: RepoServer | undefined;
 let origin = '';
 
 export async function startBrowser(): Promise<void> {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'webview.js'))) throw new Error('dist/sidebar.js is missing: run "npm run build" first.');
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'sidebar.js'))) throw new Error('dist/sidebar.js is missing: run "npm run build" first.');
   server = await serveRepo(REPO_ROOT, (url) =>
     url.pathname === '/panel.html' || url.pathname === '/dashboard.html'
       ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'), url.searchParams.get('timeout'), url.pathname === '/dashboard.html')]

@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import { html, nothing, render, type TemplateResult } from 'lit';
-import { DASHBOARD_SECTIONS, type DashboardData, type DashboardSection } from '../../src/webviews/dashboard/protocol';
+import { DASHBOARD_READS, DASHBOARD_SECTIONS, type DashboardData, type DashboardSection } from '../../src/webviews/dashboard/protocol';
 import { Channel } from '../shared/channel';
 import type { ChartStrings } from '../charts/strings';
 import { observeTheme, readTheme, type ChartTheme } from '../charts/theme';
@@ -56,7 +56,8 @@ export class DashboardApp {
           this.draw();
         },
         // Rows changed (a check-in from the palette, the sidebar, another window) or the settings did.
-        onEvent: (e) => (e.kind === 'changed' || e.kind === 'context' ? void this.load() : undefined)
+        // Settings (a unit), or a change to a table the dashboard reads: load it again.
+        onEvent: (e) => (e.kind === 'context' || (e.kind === 'changed' && e.tables.some((t) => DASHBOARD_READS.includes(t))) ? void this.load() : undefined)
       },
       options.requestTimeoutMs
     );

@@ -1,4 +1,4 @@
-// Entry point of the journal panel bundle (dist/webview.js).
+// Entry point of the journal panel bundle (dist/sidebar.js).
 import { SidebarApp } from './sidebarApp';
 
 new SidebarApp(document.getElementById('app')!);

@@ -11,7 +11,7 @@ import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { html, nothing, render } from 'lit';
-import type { HistoryFilter, SidebarContext, RangeKey } from '../../src/webviews/sidebar/protocol';
+import { SIDEBAR_READS, type HistoryFilter, type SidebarContext, type RangeKey } from '../../src/webviews/sidebar/protocol';
 import type { HistoryItem } from '../../src/webviews/shared/views';
 import type { HostEvent } from '../../src/webviews/protocol';
 import { Channel } from '../shared/channel';
@@ -125,11 +125,13 @@ export class SidebarApp {
       this.edit({ kind: 'checkin', entry: e.entry });
       return;
     }
-    void this.loadContext();
-    void this.reloadHistory(Math.max(PAGE, this.items.length));
-    if (this.tab === 'charts') void this.charts.reload();
-    if (this.tab === 'checkups') void this.checkups.reload();
-    if (this.tab === 'plan') void this.plan.reload();
+    // The journal changed: reload only what shows a table the change touched.
+    const touched = (part: keyof typeof SIDEBAR_READS) => e.tables.some((t) => SIDEBAR_READS[part].includes(t));
+    if (touched('context')) void this.loadContext();
+    if (touched('history')) void this.reloadHistory(Math.max(PAGE, this.items.length));
+    if (this.tab === 'charts' && touched('charts')) void this.charts.reload();
+    if (this.tab === 'checkups' && touched('checkups')) void this.checkups.reload();
+    if (this.tab === 'plan' && touched('plan')) void this.plan.reload();
   }
 
   private announce(message: string): void {

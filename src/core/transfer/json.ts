@@ -88,7 +88,7 @@ function checkHeader(doc: Scanned): Map<string, TableValue> {
   if (format !== EXPORT_FORMAT) throw new ImportError(`not a ${EXPORT_FORMAT} export (no "format": "${EXPORT_FORMAT}")`);
   if (typeof version !== 'number' || version > EXPORT_VERSION) throw new ImportError(`export version ${String(version)} is newer than this extension reads (${EXPORT_VERSION})`);
   if (!doc.tables) throw new ImportError('the export has no "tables"');
-  const unknown = [...doc.tables.keys()].find((t) => !(TABLE_NAMES as string[]).includes(t));
+  const unknown = [...doc.tables.keys()].find((t) => !(TABLE_NAMES as readonly string[]).includes(t));
   if (unknown !== undefined) throw new ImportError(`unknown table "${unknown}"`, { table: unknown });
   return doc.tables;
 }

@@ -1,6 +1,7 @@
 // The dashboard's own messages: the whole journal's figures (its timeline travels as columns,
 // columns.ts), one dose change up close, one day's entries, and the requests it makes.
 import * as z from 'zod/mini';
+import type { TableName } from '../../core/tableNames';
 import { CHANGE_DAYS_BEFORE, CHANGE_LAST_DAY, MG_MAX, MOOD_MAX, MOOD_MIN, VIEW, SEVERITY_MAX, SYMPTOM_KEY_MAX, SYMPTOM_LABEL_MAX, TAG_MAX, UNIT_MAX } from '../../core/limits';
 import { str, int, num, date, id, mood, list, count, omitted, moodValue } from '../shared/schemas';
 import { historyItemSchema } from '../shared/views';
@@ -131,3 +132,6 @@ export const dashboardMethods = {
   /** Opens a check-in in the sidebar's entry form. */
   'dashboard/edit': { params: z.object({ id }), result: z.null() }
 } as const;
+
+/** The tables the dashboard reads: a change that touched none of them leaves it as it is. */
+export const DASHBOARD_READS: readonly TableName[] = ['checkins', 'doses', 'symptoms', 'life_events', 'taper_steps', 'recalled_periods'];

@@ -3,17 +3,19 @@
 // (checking the result against its schema too, so the page never receives a malformed answer), and
 // pushes events when the journal, the settings or the support card change.
 import * as vscode from 'vscode';
-import { hostMessageSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type Handlers, type HostEvent, type HostMessage } from '../protocol';
+import { hostMessageSchema, rejectedRequestReply, rejectionFields, webviewMessageSchema, type Handlers, type HostEvent, type HostMessage, type JournalChangeReason } from '../protocol';
 import { type EntryView } from '../shared/views';
 import { type SidebarSection } from '../sidebar/protocol';
+import type { TableName } from '../../core/schemas';
 import type { Log } from '../../services/log';
 import { answer } from './dispatch';
 
 export interface SessionDeps {
   handlers: Handlers;
   log: Log;
-  /** The panel reloads its rows on the first, and its context (settings, support card) on the others. */
-  rowsChanged: vscode.Event<unknown>;
+  /** The journal's one change event: the page reloads what the tables touched. */
+  journalChanged: vscode.Event<{ tables: ReadonlySet<TableName>; reason: JournalChangeReason | 'unsaved' }>;
+  /** Settings or the support card changed: the page asks for its context again. */
   contextChanged: readonly vscode.Event<unknown>[];
   /** Set only while the extension runs its tests: the panel then reports the rows it drew. */
   onRendered?: (rows: string[]) => void;
@@ -35,7 +37,10 @@ export class WebviewSession implements vscode.Disposable {
     private readonly d: SessionDeps
   ) {
     this.subscriptions = [
-      d.rowsChanged(() => this.post({ type: 'event', event: { kind: 'changed' } })),
+      d.journalChanged((e) => {
+        // Waiting for disk space changes no row: the status bar says so, the pages need not reload.
+        if (e.reason !== 'unsaved' && e.tables.size > 0) this.post({ type: 'event', event: { kind: 'changed', tables: [...e.tables], reason: e.reason } });
+      }),
       ...d.contextChanged.map((e) => e(() => this.post({ type: 'event', event: { kind: 'context' } })))
     ];
   }
@@ -91,9 +96,11 @@ export class WebviewSession implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    // The panel asks for data once it is ready; nothing is queued before that.
+    // The page asks for data once it is ready; nothing is queued before that.
     if (!this.ready) return;
-    hostMessageSchema.parse(message);
+    // An answer was checked against its method's schema where it was made (dispatch.ts); every other
+    // message is checked here. Either way, once on its way out.
+    if (message.type !== 'response') hostMessageSchema.parse(message);
     void this.view.webview.postMessage(message);
   }
 }

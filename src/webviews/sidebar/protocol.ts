@@ -3,6 +3,7 @@
 // schema, checked by the host on the way in and by the page on the way back.
 import * as z from 'zod/mini';
 import { DOSE_STATUSES, FORM_MAX, MEDICATION_MAX, MG_MAX, MOOD_LABEL_MAX, NOTE_MAX, VIEW, PROVIDER_MAX, QUESTIONS_MAX, QUESTION_MAX, SEVERITY_MAX, SLEEP_MAX, STEP_NOTE_MAX, SUPPORT_CONTACT_MAX, SUPPORT_LINES_MAX, SUPPORT_LINK_MAX, SUPPORT_NAME_MAX, SUPPLY_KINDS, SYMPTOM_KEY_MAX, SYMPTOM_LABEL_MAX, TABLETS_MAX, TABLET_SPLITS, TAGS_MAX, TAG_MAX, UNIT_MAX } from '../../core/limits';
+import type { TableName } from '../../core/tableNames';
 import { addDays, type LocalDate } from '../../core/time';
 import { str, text, int, num, date, clock, id, mood, list, count, omitted } from '../shared/schemas';
 import { chartDataSchema, entryViewSchema, historyItemSchema, recalledViewSchema } from '../shared/views';
@@ -191,3 +192,13 @@ export const sidebarMethods = {
 /** Parts of the sidebar a command can open. */
 export const SIDEBAR_SECTIONS = ['journal', 'charts', 'plan', 'checkups', 'support'] as const;
 export type SidebarSection = (typeof SIDEBAR_SECTIONS)[number];
+
+/** The tables each part of the sidebar reads: a change reloads the parts whose tables it touched. */
+export const SIDEBAR_READS: Record<'context' | 'history' | 'charts' | 'checkups' | 'plan', readonly TableName[]> = {
+  // The form's dose offer and today's doses, recent tags, the user's own symptoms, the support card.
+  context: ['checkins', 'doses', 'taper_steps', 'symptoms', 'questionnaires'],
+  history: ['checkins', 'doses', 'symptoms', 'life_events', 'notes'],
+  charts: ['checkins', 'doses', 'symptoms', 'life_events', 'recalled_periods'],
+  checkups: ['questionnaires', 'symptoms', 'taper_steps'],
+  plan: ['taper_steps', 'medications', 'doses', 'appointments', 'recalled_periods', 'tablet_supply']
+};
