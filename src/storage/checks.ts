@@ -23,6 +23,8 @@ export type CheckResult =
 /** Runs the checks; implementations take `bytes` over (the caller must not use them again). */
 export interface SnapshotChecker {
   check(bytes: Uint8Array, request: CheckRequest): Promise<CheckResult>;
+  /** Runs `work` (a compaction's several checks) with the checker kept ready between them. */
+  hold<T>(work: () => Promise<T>): Promise<T>;
   /** Frees what the checker holds (the worker thread); later checks fail. */
   close(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export function inThreadChecker(SQL: SqlJsStatic): SnapshotChecker {
       if (closed) throw new Error('The snapshot checker is closed.');
       return checkBytes(SQL, bytes, request);
     },
+    hold: (work) => work(),
     close: async () => {
       closed = true;
     }

@@ -350,7 +350,7 @@ export class JournalStore {
   /** Writes a new snapshot and clears the log (even while held). Only the window holding the writer lock does this. */
   compact(): Promise<void> {
     this.compaction.cancel();
-    return this.exclusive(() => this.compactNow());
+    return this.exclusive(() => this.checker.hold(() => this.compactNow()));
   }
 
   /**

@@ -57,6 +57,7 @@ export class StorageWorker implements SnapshotChecker {
   private nextId = 1;
   private idle: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  private held = 0;
 
   constructor(private readonly opts: StorageWorkerOptions) {}
 
@@ -83,6 +84,18 @@ export class StorageWorker implements SnapshotChecker {
     return answer;
   }
 
+  /** Keeps the thread between the checks of one compaction, so an idle timeout cannot fall between them. */
+  async hold<T>(work: () => Promise<T>): Promise<T> {
+    this.held++;
+    clearTimeout(this.idle);
+    try {
+      return await work();
+    } finally {
+      this.held--;
+      this.idleLater();
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.stop(new Error('The storage worker was closed before it answered.'));
@@ -104,8 +117,14 @@ export class StorageWorker implements SnapshotChecker {
     this.pending.delete(reply.id);
     if ('error' in reply) waiting?.reject(new Error(reply.error));
     else waiting?.resolve(reply.result);
-    if (this.pending.size > 0) return;
-    this.worker?.unref();
+    this.idleLater();
+  }
+
+  /** Stops the thread after idleMs, once nothing waits for it and no compaction holds it. */
+  private idleLater(): void {
+    if (this.pending.size > 0 || this.held > 0 || !this.worker) return;
+    this.worker.unref();
+    clearTimeout(this.idle);
     this.idle = setTimeout(() => void this.stop(), this.opts.idleMs ?? 30_000);
     this.idle.unref?.();
   }

@@ -1,4 +1,4 @@
-// Every panel request's handler, one map typed by src/protocol.ts: a missing method, or a result
+// Every sidebar request's handler, one map typed by src/webviews/protocol.ts: a missing method, or a result
 // of the wrong shape, is a compile error.
 import type { Handlers } from './protocol';
 import { chartHandlers } from './sidebar/handlers/charts';

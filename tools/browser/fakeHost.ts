@@ -1,5 +1,5 @@
 // A stand-in for the extension host: it answers the panel's requests from an in-memory journal,
-// the way src/views/panelRequests.ts does from the database, and records what it was asked.
+// the way src/webviews/sidebar/handlers do from the database, and records what it was asked.
 // The browser tests script it; the panel benchmark runs it inside the page (bench/inPageHost.ts).
 import type { ChartData, EntryView, HistoryItem } from '../../src/webviews/shared/views';
 import type { CheckupsData, PlanData, EntryDraft, SidebarContext } from '../../src/webviews/sidebar/protocol';

@@ -45,14 +45,14 @@ export async function stopBrowser(): Promise<void> {
   server = undefined;
 }
 
-/** The panel with a short request timeout (tools/browser/panelEntry.ts), bundled on first use. */
+/** The panel with a short request timeout (tools/browser/sidebarEntry.ts), bundled on first use. */
 const TIMEOUT_BUNDLE = 'out/test-pages/panel-timeout.js';
 
 async function buildTimeoutPanel(): Promise<void> {
-  await bundleForPage('panelEntry.ts', TIMEOUT_BUNDLE);
+  await bundleForPage('sidebarEntry.ts', TIMEOUT_BUNDLE);
 }
 
-/** The same shell and CSP as src/views/webviewHtml.ts, with `origin` standing in for cspSource. */
+/** The same shell and CSP as src/webviews/host/html.ts, with `origin` standing in for cspSource. */
 function panelPageHtml(state: string | null, standin: string | null, timeout: string | null, dashboard = false): string {
   const csp = `default-src 'none'; img-src ${origin} data:; style-src ${origin}; font-src ${origin}; script-src 'nonce-test'`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">

@@ -1,5 +1,5 @@
 // Typed requests to the extension host. Each request carries an id and gets exactly one answer:
-// the result (validated against its schema in src/protocol.ts), an error, or a timeout.
+// the result (validated against its schema in src/webviews/protocol.ts), an error, or a timeout.
 import { hostMessageSchema, methods, rejectionReason, type HostEvent, type Method, type Params, type Result, type WebviewMessage } from '../../src/webviews/protocol';
 import { vscodeApi } from './vscodeApi';
 

@@ -85,7 +85,7 @@ function optionalNumber(text: string): number | null | undefined {
 
 /**
  * Turns the fields into an EntryDraft, or explains per field what is wrong. The final check is
- * the same schema the host applies (src/protocol.ts), so both sides agree on what is valid.
+ * the same schema the host applies (src/webviews/sidebar/protocol.ts), so both sides agree on what is valid.
  */
 export function toDraft(f: FormFields, today: string): { draft?: EntryDraft; errors: FieldErrors } {
   const errors: FieldErrors = {};

@@ -1,5 +1,5 @@
 // One open journal panel (the sidebar view or the dashboard), once it has spoken. It validates every
-// message from the page against src/protocol.ts, answers each request from the typed handler map
+// message from the page against src/webviews/protocol.ts, answers each request from the typed handler map
 // (checking the result against its schema too, so the page never receives a malformed answer), and
 // pushes events when the journal, the settings or the support card change.
 import * as vscode from 'vscode';

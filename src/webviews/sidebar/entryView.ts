@@ -1,4 +1,4 @@
-// Maps journal rows to the shape the panel shows (see EntryView and HistoryItem in src/protocol.ts).
+// Maps journal rows to the shape the sidebar shows (see EntryView and HistoryItem in src/webviews/shared/views.ts).
 import type { Entry } from '../../core/entries';
 import { clip, VIEW } from '../../core/limits';
 import { localTimeOfStamp } from '../../core/time';
