@@ -256,6 +256,25 @@ describe('Journal panel (headless Chromium, stand-in host)', function () {
     assert.strictEqual(await panel.page.locator('.mood-option[aria-checked="true"]').getAttribute('data-mood'), '4');
   });
 
+  it('after a change, reloads only what shows a table the change touched', async () => {
+    const host = new FakeHost([checkin({ id: 'a1-0000', note: 'slept well' })]);
+    panel = panels.current = await openSidebar(host.handle);
+    await panel.page.waitForSelector('li.entry');
+    const asked = () => host.requests.flatMap((m) => (m.type === 'request' ? [m.method] : []));
+    await panel.page.waitForTimeout(200);
+    const before = asked().length;
+    // An appointment was added in another window: no part of the Journal tab shows appointments.
+    await panel.send({ type: 'event', event: { kind: 'changed', tables: ['appointments'], reason: 'sync' } });
+    await panel.page.waitForTimeout(300);
+    assert.deepStrictEqual(asked().slice(before), [], 'nothing was asked again');
+    // A check-in arrived: the list and the form's context are read once each, and the new entry shows.
+    host.items.unshift(checkin({ id: 'a2-0000', time: '21:02', note: 'from the other window' }));
+    await panel.send({ type: 'event', event: { kind: 'changed', tables: ['checkins', 'doses'], reason: 'sync' } });
+    await panel.page.waitForFunction(() => document.querySelectorAll('li.entry').length === 2);
+    await panel.page.waitForTimeout(200);
+    assert.deepStrictEqual(asked().slice(before).sort(), ['history/page', 'sidebar/context']);
+  });
+
   it('gives up on a request the host never answers, and says so', async () => {
     const host = new FakeHost([checkin({ id: 'slow-0000' })]);
     const silent = (msg: Parameters<typeof host.handle>[0], p: Parameters<typeof host.handle>[1]) => (msg.type === 'request' && msg.method === 'history/page' ? undefined : host.handle(msg, p));
