@@ -1,9 +1,12 @@
-// `npm run bench`: runs every benchmark in one process, prints the tables and writes JSON to
-// bench/results/. Targets from the issues are checked against medians measured in this same run.
+// `npm run bench`: runs every benchmark in one process, prints the tables, writes JSON to
+// bench/results/ and the tables to bench/README.md (never the project's README). Targets from the
+// issues are checked against medians measured in this same run. `npm run bench -- report` only
+// writes bench/README.md's tables again from bench/results/.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ROOT, printTable, type BenchRow } from './stats';
+import { BENCH_README, savedRecords, updateBenchReadme, type BenchRecord } from './readme';
 import { benchCharts } from './charts';
 import { benchDashboard } from './dashboard';
 import { benchDashboardWorkbench } from './dashboardWorkbench';
@@ -22,6 +25,11 @@ function target(rows: BenchRow[], size: number, metric: string, limit: number, l
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  if (only.includes('report')) {
+    updateBenchReadme(savedRecords());
+    console.log(`Tables written to ${path.relative(ROOT, BENCH_README)} from bench/results/.`);
+    return;
+  }
   const results: Record<string, BenchRow[]> = {};
   if (only.length === 0 || only.includes('storage')) {
     const rows = await benchStorage();
@@ -79,12 +87,15 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   // The load average says how busy the machine was: timings on a shared machine drift with it.
   const record = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, load: os.loadavg(), results };
+  const records: Record<string, BenchRecord> = {};
   for (const [name, rows] of Object.entries(results)) {
-    fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify({ ...record, results: rows }, null, 2) + '\n');
+    records[name] = { ...record, results: rows };
+    fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(records[name], null, 2) + '\n');
   }
+  updateBenchReadme(records);
   const missed = Object.values(results).flat().filter((r) => r.pass === false);
   console.log(missed.length ? `\n${missed.length} target(s) missed.` : '\nEvery target met.');
-  console.log(`Results written to ${path.relative(ROOT, outDir)}/`);
+  console.log(`Results written to ${path.relative(ROOT, outDir)}/ and ${path.relative(ROOT, BENCH_README)}`);
   if (missed.length) process.exitCode = 1;
 }
 

@@ -39,7 +39,7 @@ export function printTable(title: string, rows: BenchRow[]): void {
   for (const l of lines) console.log(fmt(l));
 }
 
-function formatValue(v: number, unit: string): string {
+export function formatValue(v: number, unit: string): string {
   const digits = v >= 100 ? 0 : v >= 10 ? 1 : 2;
   return `${v.toFixed(digits)} ${unit}`;
 }

