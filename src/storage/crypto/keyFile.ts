@@ -36,19 +36,26 @@ interface KeyFile {
   recovery: Slot;
 }
 
+/** KDF cost for a new wrap; DEFAULT_KDF unless given (tests use a cheap one; bounds still apply). */
+export interface KdfChoice {
+  kdf?: { memoryKiB: number; passes: number; parallelism: number };
+}
+
 /** Turning encryption on: a new data key, its key file bytes, and the phrase to show once. */
-export async function createKeyFile(passphrase: string): Promise<{ bytes: Uint8Array; phrase: string; dataKey: DataKey }> {
+export async function createKeyFile(passphrase: string, options: KdfChoice = {}): Promise<{ bytes: Uint8Array; phrase: string; dataKey: DataKey }> {
   const key = randomBytes(KEY_LENGTH);
   const keyId = toBase64Url(randomBytes(KEY_ID_LENGTH));
   const header: Header = { format: KEY_FILE_FORMAT, version: KEY_FILE_VERSION, keyId, cipher: 'xchacha20-poly1305', keyCommit: commitment(key, keyId) };
   const phrase = generatePhrase();
-  const file: KeyFile = { header, passphrase: await passphraseSlot(header, key, passphrase), recovery: phraseSlot(header, key, phrase) };
+  const file: KeyFile = { header, passphrase: await passphraseSlot(header, key, passphrase, options), recovery: phraseSlot(header, key, phrase) };
   return { bytes: encode(file), phrase, dataKey: { keyId, key } };
 }
 
 /** Throws WrongPassphraseError for a wrong passphrase, KeyFileError for a damaged or foreign file. */
 export async function unlockWithPassphrase(bytes: Uint8Array, passphrase: string): Promise<DataKey> {
   const file = decode(bytes);
+  // No key file is made with an empty passphrase (see passphraseSlot), and Argon2 refuses one.
+  if (passphrase.length === 0) throw new WrongPassphraseError();
   const slotKey = await derivePassphraseKey(passphrase, file.passphrase.kdf);
   return unwrap(file, 'passphrase', slotKey, () => new WrongPassphraseError());
 }
@@ -65,10 +72,10 @@ export async function unlockWithPhrase(bytes: Uint8Array, phrase: string): Promi
  * A new passphrase: the data key is wrapped again with a fresh salt and today's KDF parameters. The
  * recovery wrap, the data key and the key id stay as they are.
  */
-export async function changePassphrase(bytes: Uint8Array, dataKey: DataKey, newPassphrase: string): Promise<Uint8Array> {
+export async function changePassphrase(bytes: Uint8Array, dataKey: DataKey, newPassphrase: string, options: KdfChoice = {}): Promise<Uint8Array> {
   const file = decode(bytes);
   belongs(file, dataKey);
-  return encode({ ...file, passphrase: await passphraseSlot(file.header, dataKey.key, newPassphrase) });
+  return encode({ ...file, passphrase: await passphraseSlot(file.header, dataKey.key, newPassphrase, options) });
 }
 
 /** A new recovery phrase for a journal whose old phrase is lost or whose recovery wrap is damaged. */
@@ -94,8 +101,9 @@ function commitment(key: Uint8Array, keyId: string): string {
   return toBase64Url(deriveKey(key, utf8(keyId), 'mood-dose-journal key commitment v1'));
 }
 
-async function passphraseSlot(header: Header, key: Uint8Array, passphrase: string): Promise<KeyFile['passphrase']> {
-  const kdf = newKdfParams();
+async function passphraseSlot(header: Header, key: Uint8Array, passphrase: string, options: KdfChoice): Promise<KeyFile['passphrase']> {
+  if (passphrase.length === 0) throw new RangeError('A passphrase cannot be empty.');
+  const kdf = newKdfParams(options.kdf);
   const slotKey = await derivePassphraseKey(passphrase, kdf);
   return { kdf, ...wrap(header, 'passphrase', slotKey, kdf.salt, key, kdf) };
 }
