@@ -1,4 +1,4 @@
-// Bundles the benchmarks (TypeScript) to out/bench/ and runs them: `npm run bench [storage|sidebar|charts|dashboard|summary|startup|import]`; `npm run bench -- dashboard-vscode` (only when named).
+// Bundles the benchmarks (TypeScript) to out/bench/ and runs them: `npm run bench [storage|sidebar|charts|dashboard|summary|startup|import|kdf]`; `npm run bench -- dashboard-vscode` (only when named).
 const esbuild = require('esbuild');
 const { spawnSync } = require('child_process');
 const path = require('path');
