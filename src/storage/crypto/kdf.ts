@@ -23,10 +23,10 @@ export interface KdfParams {
 }
 
 /**
- * 64 MiB and 3 passes: RFC 9106's second recommended setting (its first needs 2 GiB), and what a
- * 2-core machine running VS Code computes in about half a second (npm run bench -- kdf). Unlocking
- * happens once a window, so half a second is affordable; for an attacker it is ~0.5 core-second and
- * 64 MiB per guess.
+ * 64 MiB and 3 passes: RFC 9106's second recommended setting (its first needs 2 GiB; its 4 lanes
+ * would run one after another here), about half a second on a busy 2-core machine (npm run bench --
+ * kdf). Unlocking happens once a window, so that is affordable; for an attacker it is about half a
+ * core-second and 64 MiB per guess.
  */
 export const DEFAULT_KDF = { memoryKiB: 64 * 1024, passes: 3, parallelism: 1 } as const;
 
