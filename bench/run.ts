@@ -11,6 +11,7 @@ import { benchCharts } from './charts';
 import { benchDashboard } from './dashboard';
 import { benchDashboardWorkbench } from './dashboardWorkbench';
 import { benchImport } from './import';
+import { benchKdf } from './kdf';
 import { benchSidebar } from './sidebar';
 import { benchStartup } from './startup';
 import { benchStorage } from './storage';
@@ -82,6 +83,11 @@ async function main(): Promise<void> {
     }
     printTable(`Import (real import path into a real journal; load average ${os.loadavg()[0].toFixed(2)})`, rows);
     results.import = rows;
+  }
+  if (only.length === 0 || only.includes('kdf')) {
+    const rows = await benchKdf();
+    printTable('Encryption (Argon2id passphrase key; XChaCha20-Poly1305 seal/open)', rows);
+    results.kdf = rows;
   }
   const outDir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
