@@ -19,7 +19,11 @@ export default defineConfig(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error'
+      '@typescript-eslint/no-floating-promises': 'error',
+      // `import x = require('x')` is typed, and makes esbuild take a package's CommonJS build (pdfkit, fontkit).
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
+      // `const { id: _id, ...rest } = row` is how a row is copied without some fields.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }]
     }
   }
 );
