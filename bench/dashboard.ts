@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import type * as figuresBundle from '../src/bundles/figures';
 import { DEFAULT_MOOD_LABELS } from '../src/core/mood';
 import { buildCheckIn, buildLifeEvent, type Clock } from '../src/core/entries';
@@ -79,7 +80,7 @@ async function hostSide(entries: number): Promise<{ times: number[]; cold: numbe
   await writer.close();
   const store = await JournalStore.open({ dir, sql, compactAfterMs: 3_600_000 });
   const now = Date.parse(`${TODAY}T20:00:00Z`);
-  const figures = require(path.join(ROOT, 'dist', 'figures.js')) as typeof figuresBundle;
+  const figures = ((await import(pathToFileURL(path.join(ROOT, 'dist', 'figures.js')).href)) as { default: typeof figuresBundle }).default;
   const english = (m: string, ...a: (string | number)[]) => m.replace(/\{(\d+)\}/g, (w, i: string) => String(a[+i] ?? w));
   const handlers = webviewHandlers({
     read: async () => store,

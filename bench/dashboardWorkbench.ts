@@ -25,6 +25,7 @@ interface CodeServer {
   stop(): Promise<void>;
 }
 // CommonJS that finds .vscode-test from its own folder: loaded from tools/, not bundled.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- module-level and synchronous, from a path
 const harness = (name: string) => require(path.join(ROOT, 'tools', 'codeServer', name));
 const { startCodeServer } = harness('server.js') as { startCodeServer(o: object): Promise<CodeServer> };
 const { openWorkbench, webviewFrame } = harness('workbench.js') as {

@@ -13,6 +13,7 @@ interface CodeServer {
 }
 // The harness is CommonJS that finds .vscode-test from its own folder, so it is loaded from tools/
 // where it lives rather than bundled into out/bench.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- module-level and synchronous, from a path
 const harness = (name: string) => require(path.join(ROOT, 'tools', 'codeServer', name));
 const { startCodeServer } = harness('server.js') as { startCodeServer(o: object): Promise<CodeServer> };
 const { installVsix } = harness('vsix.js') as { installVsix(server: CodeServer, vsix: string): Promise<void> };

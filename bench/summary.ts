@@ -4,11 +4,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { buildCheckIn, type Clock } from '../src/core/entries';
 import { toSvg } from '../src/core/figures/svg';
 import { buildSummary } from '../src/core/summary/summary';
 import { summaryDoc } from '../src/core/summary/doc';
-import { htmlOf, markdownOf, renderMarkdown } from '../src/core/summary/render';
+import { htmlOf, markdownOf } from '../src/core/summary/render';
 import type { summaryPdf } from '../src/pdf/summaryPdf';
 import { addDays } from '../src/core/time';
 import { JournalStore } from '../src/storage/journalStore';
@@ -40,7 +41,7 @@ export async function benchSummary(entries = 10_000): Promise<BenchRow[]> {
   const today = addDays('2025-06-01', 365);
   // The PDF writer as shipped (bench/build.js makes a --production build first), loaded as the host does.
   const dist = path.join(ROOT, 'dist');
-  const pdf = (require(path.join(dist, 'pdf.js')) as { summaryPdf: typeof summaryPdf }).summaryPdf;
+  const pdf = ((await import(pathToFileURL(path.join(dist, 'pdf.js')).href)) as { default: { summaryPdf: typeof summaryPdf } }).default.summaryPdf;
   const fonts = { regular: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed.ttf')), bold: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed-Bold.ttf')) };
   const parts: Record<'read' | 'stats' | 'figures' | 'markdown' | 'html' | 'pdf' | 'whole' | 'old' | 'cpu', number[]> = { read: [], stats: [], figures: [], markdown: [], html: [], pdf: [], whole: [], old: [], cpu: [] };
   let pages = 0;

@@ -2,7 +2,6 @@
 // nagging. The resources are data (US defaults, replaceable in settings); the card's wording follows
 // safe-messaging norms: "You're not alone", an invitation to reach out, no alarm, no guilt.
 import { SUPPORT_CONTACT_MAX, SUPPORT_LINK_MAX, SUPPORT_NAME_MAX } from './limits';
-import { daysBetween, type LocalDate } from './time';
 
 export interface CrisisResource {
   name: string;

@@ -23,6 +23,7 @@ export function loadBundle<K extends keyof Bundles>(name: K): Bundles[K] {
   let exports = loaded.get(name);
   if (exports === undefined) {
     // A real require of a file next to this one: esbuild leaves it alone, Node caches it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- callers need the bundle synchronously
     exports = require(path.join(__dirname, `${name}.js`));
     loaded.set(name, exports);
   }

@@ -6,6 +6,7 @@
 import { tooltipLinks, type StatusText, type StatusView } from './statusView';
 
 /** Line breaks and other control characters: a piece of text stays on its own line. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
 /** Every ASCII punctuation character; CommonMark lets each be escaped with a backslash. */
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;

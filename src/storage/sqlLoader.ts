@@ -20,7 +20,7 @@ export function loadSqlJs(wasmPath: string): Promise<SqlJsStatic> {
       try {
         wasmBinary = await fs.readFile(wasmPath);
       } catch (e) {
-        throw new Error(`Could not read the SQLite engine at ${wasmPath} (${(e as Error).message}). Reinstall the extension, or run "npm run build" in a development checkout.`);
+        throw new Error(`Could not read the SQLite engine at ${wasmPath} (${(e as Error).message}). Reinstall the extension, or run "npm run build" in a development checkout.`, { cause: e });
       }
       const init = (await import('sql.js')).default;
       const SQL = await init({ wasmBinary: wasmBinary as unknown as ArrayBuffer });

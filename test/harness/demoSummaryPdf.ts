@@ -2,6 +2,7 @@
 // would from `npm start -- --demo`, for the README's page-1 picture. Run by demoSummaryPdf.js.
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { DEFAULT_RESOURCES } from '../../src/core/safety';
 import { buildSummary } from '../../src/core/summary/summary';
 import { summaryDoc } from '../../src/core/summary/doc';
@@ -10,7 +11,7 @@ import { demoJournal } from '../fixtures/demoJournal';
 
 export async function writeDemoPdf(root: string, out: string, size: 'LETTER' | 'A4'): Promise<void> {
   const dist = path.join(root, 'dist');
-  const { summaryPdf } = require(path.join(dist, 'pdf.js')) as typeof import('../../src/pdf/summaryPdf');
+  const { summaryPdf } = ((await import(pathToFileURL(path.join(dist, 'pdf.js')).href)) as { default: typeof import('../../src/pdf/summaryPdf') }).default;
   const rows = rowsFromOps(demoJournal({ end: '2026-06-30', zone: 'UTC' }).flat());
   const summary = buildSummary(rows, { today: '2026-06-30', medicationName: 'Escitalopram', unit: 'mg', includeNoteIds: [], support: DEFAULT_RESOURCES });
   const fonts = { regular: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed.ttf')), bold: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed-Bold.ttf')) };

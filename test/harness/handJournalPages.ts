@@ -3,6 +3,7 @@
 // prescriber would. Run by handJournalPages.js, which also renders each page 1 to PNG.
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { DEFAULT_RESOURCES } from '../../src/core/safety';
 import { buildSummary } from '../../src/core/summary/summary';
 import { summaryDoc } from '../../src/core/summary/doc';
@@ -25,7 +26,7 @@ const JOURNALS: [string, () => RowsByTable, { from: string; to: string }][] = [
 
 export async function writeHandJournalPdfs(root: string, outDir: string, size: 'LETTER' | 'A4'): Promise<string[]> {
   const dist = path.join(root, 'dist');
-  const { summaryPdf } = require(path.join(dist, 'pdf.js')) as typeof import('../../src/pdf/summaryPdf');
+  const { summaryPdf } = ((await import(pathToFileURL(path.join(dist, 'pdf.js')).href)) as { default: typeof import('../../src/pdf/summaryPdf') }).default;
   const fonts = { regular: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed.ttf')), bold: fs.readFileSync(path.join(dist, 'fonts', 'DejaVuSansCondensed-Bold.ttf')) };
   fs.mkdirSync(outDir, { recursive: true });
   const written: string[] = [];

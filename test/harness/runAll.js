@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, then the three test layers, each ending with a summary line.
+// `npm test`: type-check, lint, build, then the three test layers, each ending with a summary line.
 //   unit         mocha in Node: src/core and src/storage with real sql.js and real temp files
 //   browser      the built pages (the sidebar, the dashboard) in headless Chromium behind its real CSP, with a stand-in host
 //   integration  the suites in test/integration inside a real VS Code (code-server), once against
@@ -42,6 +42,17 @@ function runEchoing(cmd, args, env = {}) {
 function counts(text) {
   const n = (re) => Number((text.match(re) || [])[1] || 0);
   return { passing: n(/(\d+) passing/), failing: n(/(\d+) failing/), pending: n(/(\d+) pending/) };
+}
+
+/** ESLint over the TypeScript (eslint.config.mjs). A finding fails the run, after the tests have run. */
+async function lint() {
+  console.log('\n> Lint');
+  const eslint = path.join(path.dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js');
+  const r = await runEchoing(process.execPath, [eslint, '--max-warnings', '0']);
+  // ESLint's last line: "✖ 3 problems (2 errors, 1 warning)"; nothing when clean.
+  const [, errors = 0, warnings = 0] = (r.text.match(/problems? \((\d+) errors?, (\d+) warnings?\)/) || []).map(Number);
+  console.log(`=== lint: ${r.code === 0 ? 'PASSED' : 'FAILED'}, ${errors} errors, ${warnings} warnings ===`);
+  return { code: r.code, errors, warnings };
 }
 
 function mochaLayer(layer) {
@@ -170,6 +181,7 @@ async function main() {
   checkPrereqs({ needChromium: layers.some((l) => l !== 'unit'), needCodeServerBuild: layers.includes('integration') });
   step('Type-check', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.']);
   step('Type-check the pages', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'webview']);
+  const linted = await lint();
   step('Build', process.execPath, ['esbuild.js']);
   await buildTests(layers);
 
@@ -183,10 +195,11 @@ async function main() {
   }
 
   console.log('\nSummary');
+  console.log(`  ${'lint'.padEnd(12)} ${linted.code === 0 ? 'passed' : 'FAILED'}  ${linted.errors} errors, ${linted.warnings} warnings`);
   for (const [layer, r] of Object.entries(results)) {
     console.log(`  ${layer.padEnd(12)} ${r.code === 0 ? 'passed' : 'FAILED'}  ${r.passing} passing, ${r.failing} failing`);
   }
-  const failed = Object.values(results).some((r) => r.code !== 0 || r.failing > 0 || r.passing === 0);
+  const failed = linted.code !== 0 || Object.values(results).some((r) => r.code !== 0 || r.failing > 0 || r.passing === 0);
   process.exit(failed ? 1 : 0);
 }
 

@@ -233,7 +233,7 @@ describe('reading in slices gives what reading at once gave', () => {
       try {
         return [...csvRecords(text, 'f.csv', window)];
       } catch (e) {
-        if (e instanceof ImportError) throw new Error(`line ${e.where.line}: ${e.reason}`);
+        if (e instanceof ImportError) throw new Error(`line ${e.where.line}: ${e.reason}`, { cause: e });
         throw e;
       }
     };

@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { MOOD_DOSE_LAYOUT } from '../../src/core/figures/moodDose';
 import { FIGURE_A_MAX, page1Spare } from '../../src/core/summary/page1Fit';
 import { summaryDoc } from '../../src/core/summary/doc';
@@ -100,7 +101,7 @@ describe('summary PDF', function () {
     try {
       // No node_modules and no pdfkit data files next to it: nothing may read them.
       fs.copyFileSync(bundle, path.join(dir, 'pdf.js'));
-      const mod = require(path.join(dir, 'pdf.js')) as { summaryPdf: typeof summaryPdf };
+      const mod = ((await import(pathToFileURL(path.join(dir, 'pdf.js')).href)) as { default: { summaryPdf: typeof summaryPdf } }).default;
       const bytes = await mod.summaryPdf(summaryDoc(demo()), { size: 'A4', fonts: { regular: fs.readFileSync(path.join(ROOT, 'dist', 'fonts', 'DejaVuSansCondensed.ttf')), bold: fs.readFileSync(path.join(ROOT, 'dist', 'fonts', 'DejaVuSansCondensed-Bold.ttf')) } });
       const { pages } = await readPdf(bytes);
       assert.ok(flat(pages[0]).includes('Mood and dose summary: Escitalopram'));

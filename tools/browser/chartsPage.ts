@@ -1,7 +1,6 @@
 // The charts module alone in headless Chromium, behind the panel's CSP, for the charts tests and
 // bench/charts.ts. Sample data to draw comes from sampleChartData.ts.
 import { bundleForPage } from './pageBundle';
-import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import type { MoodDoseCharts } from '../../webview/sidebar/moodDoseCharts';
 import { launchChromium, watchForProblems } from './chromium';

@@ -98,7 +98,11 @@ export async function openSidebar(
   };
   await page.exposeFunction('__toHost', async (raw: WebviewMessage) => {
     posted.push(raw);
-    for (const w of [...waiters]) if (w.pred(raw)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(raw));
+    for (const w of [...waiters]) {
+      if (!w.pred(raw)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(raw);
+    }
     const reply = await handler(raw, panel);
     if (reply) await panel.send(reply);
   });

@@ -140,7 +140,8 @@ export function moodDoseFigure(input: MoodDoseInput): Figure & { shortenedEvents
   for (const c of input.changes) {
     const x = xOf(c.date);
     marker(x, 'change-marker', { color: INK.change, width: 0.9 });
-    place(x, `→ ${formatMg(c.toMg)} ${input.unit}`, [0, 1], INK.change) ?? place(x, `→ ${formatMg(c.toMg)}`, [0, 1], INK.change);
+    // Without the unit when the full label finds no room.
+    if (place(x, `→ ${formatMg(c.toMg)} ${input.unit}`, [0, 1], INK.change) === undefined) place(x, `→ ${formatMg(c.toMg)}`, [0, 1], INK.change);
   }
   const shortenedEvents: number[] = [];
   input.events.forEach((e, i) => {
@@ -282,7 +283,10 @@ function timeTicks(from: LocalDate, to: LocalDate): { date: LocalDate; label: st
   if (days > 75) {
     const every = days > 400 ? 3 : days > 200 ? 2 : 1;
     for (let y = fy, m = fm + 1, i = 0; ; m++) {
-      if (m > 12) ((m = 1), y++);
+      if (m > 12) {
+        m = 1;
+        y++;
+      }
       const date = `${y}-${String(m).padStart(2, '0')}-01`;
       if (date > to) break;
       if (i++ % every === 0) out.push({ date, label: m === 1 ? `${MONTHS[0]} ${y}` : MONTHS[m - 1] });

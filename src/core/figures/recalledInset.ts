@@ -74,8 +74,14 @@ export function hatch(x: number, y: number, w: number, h: number, gap: number, s
     let y0 = bottom;
     let x1 = k + h;
     let y1 = y;
-    if (x0 < x) ((y0 = bottom - (x - x0)), (x0 = x));
-    if (x1 > x + w) ((y1 = y + (x1 - (x + w))), (x1 = x + w));
+    if (x0 < x) {
+      y0 = bottom - (x - x0);
+      x0 = x;
+    }
+    if (x1 > x + w) {
+      y1 = y + (x1 - (x + w));
+      x1 = x + w;
+    }
     if (x1 > x0) out.push({ t: 'line', mark: 'recalled-band', points: [[x0, y0], [x1, y1]], stroke });
   }
   return out;

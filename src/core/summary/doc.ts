@@ -4,9 +4,9 @@
 // Page 1 is capped so it fits one US Letter and one A4 page whatever the range; what is left out
 // is counted on page 1 and given in full in the appendix.
 import { selectForPage, afterChangeFigure } from '../figures/afterChange';
-import { fitText, type Figure } from '../figures/display';
+import type { Figure } from '../figures/display';
 import { MOOD_DOSE_LAYOUT, moodDoseFigure } from '../figures/moodDose';
-import { FIGURE_A_MAX, page1Room, page1Spare, type Page1Box } from './page1Fit';
+import { FIGURE_A_MAX, page1Room, type Page1Box } from './page1Fit';
 import { ANSWERS, ATTRIBUTION, PHQ9 } from '../questionnaires';
 import { stepNote } from '../charts/stepTable';
 import type { Summary } from './summary';

@@ -21,7 +21,6 @@ const named = (p: RecalledPeriod, s: Summary) => (sameMedication(p.medication, s
 /** Page 1's one line: the periods in short if they fit on one line, else how many and when. */
 export function historyPointer(s: Summary): Block[] {
   if (!s.recalled.length) return [];
-  const unit = s.medication.unit;
   const periods = s.recalled.map((r) => r.period);
   const listed = `Before the journal, as recalled by the patient: ${periods.map((p) => `${named(p, s)} ${periodDates(p)}`).join('; ')} (in the appendix).`;
   if (textWidth(listed, 9) <= PAGE1_BOX.width) return [{ kind: 'muted', text: listed }];

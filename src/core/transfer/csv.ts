@@ -119,7 +119,7 @@ export function* csvRowCount(text: string, file: string): Work<number> {
   if (lines - 1 <= IMPORT_MAX_ROWS) return Math.max(0, lines - 1);
   let records = 0;
   progress.total = lines;
-  for (const _ of csvRecords(text, file)) {
+  for (const each = csvRecords(text, file); !each.next().done; ) {
     progress.done = ++records;
     yield progress;
   }

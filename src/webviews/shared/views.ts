@@ -2,7 +2,7 @@
 // chart data (the sidebar's Charts tab and the dashboard's timeline draw the same days).
 import * as z from 'zod/mini';
 import { DOSE_STATUSES, EVENT_TITLE_MAX, MEDICATION_MAX, MG_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX, VIEW, RECALL_CERTAINTIES, RECALLED_CONTEXT_MAX, SEVERITY_MAX, SLEEP_MAX, SYMPTOM_KEY_MAX, SYMPTOM_LABEL_MAX, TAGS_MAX, TAG_MAX, UNIT_MAX } from '../../core/limits';
-import { str, int, num, date, clock, id, mood, list, count, omitted } from './schemas';
+import { str, int, num, date, id, mood, list, count, omitted } from './schemas';
 
 export const doseViewSchema = z.object({ mg: num(0, MG_MAX), unit: str(UNIT_MAX), status: z.enum(DOSE_STATUSES), medication: str(MEDICATION_MAX) });
 export const symptomViewSchema = z.object({ key: str(SYMPTOM_KEY_MAX), label: str(SYMPTOM_LABEL_MAX), severity: int(0, SEVERITY_MAX) });

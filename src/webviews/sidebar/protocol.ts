@@ -6,7 +6,7 @@ import { DOSE_STATUSES, FORM_MAX, MEDICATION_MAX, MG_MAX, MOOD_LABEL_MAX, NOTE_M
 import type { TableName } from '../../core/tableNames';
 import { addDays, type LocalDate } from '../../core/time';
 import { str, text, int, num, date, clock, id, mood, list, count, omitted } from '../shared/schemas';
-import { chartDataSchema, entryViewSchema, historyItemSchema, recalledViewSchema } from '../shared/views';
+import { chartDataSchema, historyItemSchema, recalledViewSchema } from '../shared/views';
 
 export const RANGES = ['7', '30', '90', '365', 'all'] as const;
 export type RangeKey = (typeof RANGES)[number];
