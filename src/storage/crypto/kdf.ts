@@ -2,8 +2,7 @@
 // A memory-hard KDF makes each guess at a stolen key file cost the attacker memory as well as time,
 // which blunts GPUs. The parameters travel in the key file, so a later version can raise them (on
 // the next passphrase change) and still open every older key file.
-/// <reference path="./hashWasm.d.ts" />
-// The ES module build by path: bundled for Node, the package's "main" would bring every hash-wasm
+// The ES module build by path (typed by hashWasm.d.ts): bundled for Node, the package's "main" would bring every hash-wasm
 // algorithm (211 KB minified); from this build esbuild keeps Argon2 and its BLAKE2b (28 KB).
 import { argon2id } from 'hash-wasm/dist/index.esm.js';
 import { randomBytes } from './bytes';
