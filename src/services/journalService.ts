@@ -5,10 +5,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SqlJsStatic } from 'sql.js';
 import type { DayClock } from '../core/entries';
-import { TABLE_NAMES, type TableName } from '../core/schemas';
+import { TABLE_NAMES } from '../core/schemas';
 import { NodeFiles } from '../storage/nodeFiles';
 import { inspectBackups, type BackupInfo } from '../storage/backups';
-import { formatBytes } from '../storage/fileErrors';
 import { BACKUP_DIR, CorruptJournalError, JournalStore, NotWriterError, replaceSnapshot, SymlinkError, type ChangeEvent, type UnsavedState } from '../storage/journalStore';
 import { restoreBackup, WriterBusyError } from '../storage/recoveryRestore';
 import { loadSqlJs } from '../storage/sqlLoader';
@@ -20,7 +19,7 @@ import type { Log } from './log';
 import { errorForLog } from './logSafely';
 import { JournalOwner } from './journalOwner';
 import { checkJournalIgnored } from './privacyGuard';
-import { forUser, showNotice, warnAboutGitignore } from './storageMessages';
+import { forUser, showNotice, showUnsavedChange, warnAboutGitignore } from './storageMessages';
 
 const TOLD_GLOBAL_KEY = 'moodDose.toldAboutGlobalStorage';
 const SYNC_INTERVAL_MS = 10_000;
@@ -28,7 +27,7 @@ const SYNC_INTERVAL_MS = 10_000;
 export class JournalService implements vscode.Disposable {
   private opening: Promise<JournalStore> | undefined;
   private store: JournalStore | undefined;
-  private readonly changed = new vscode.EventEmitter<JournalChange>();
+  private readonly changed = new vscode.EventEmitter<ChangeEvent>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private unsavedState: UnsavedState = { count: 0 };
   /** Watchers and timers of the open journal; released when it closes. */
@@ -37,8 +36,8 @@ export class JournalService implements vscode.Disposable {
   /** Whose journal this is: asks before one this user has not opened is read (journalOwner.ts). */
   private readonly owner: JournalOwner;
   /**
-   * The one change event every listener hears: the store's own (a write, a sync, a restore), and
-   * the journal opening ('open', every table) or changes waiting for disk space ('unsaved', no table).
+   * The one change event every listener hears (storage/storeEvents.ts): the store's own, passed on as
+   * it is, and the journal opening ('open', every table) or changes waiting for disk space ('unsaved').
    */
   readonly onDidChange = this.changed.event;
 
@@ -273,7 +272,7 @@ export class JournalService implements vscode.Disposable {
   }
 
   private watch(store: JournalStore, dir: string): void {
-    const offChange = store.onDidChange((e) => this.changed.fire({ ...e, reason: e.source === 'local' ? 'write' : 'sync' }));
+    const offChange = store.onDidChange((e) => this.changed.fire(e));
     const offNotice = store.onNotice((n) => showNotice(n));
     const offUnsaved = store.onUnsavedChange((state) => this.setUnsaved(state, dir));
     // SQLite found the loaded journal damaged: close it (nothing is compacted from it) and open
@@ -316,31 +315,12 @@ export class JournalService implements vscode.Disposable {
     this.storeDisposables.push({ dispose: () => (clearInterval(timer), clearTimeout(pending)) });
   }
 
-  /**
-   * Changes wait in memory while the disk is full: one message when that starts (naming the folder,
-   * the free and the needed space), one when everything is saved again. The status bar shows it.
-   */
+  /** Changes wait in memory while the disk is full, or are saved again: every view hears it, and the user is told. */
   private setUnsaved(state: UnsavedState, dir: string): void {
     const before = this.unsavedState.count;
     this.unsavedState = state;
     this.changed.fire({ tables: new Set(), source: 'local', reason: 'unsaved' });
-    if (before === 0 && state.count > 0 && state.error) {
-      const e = state.error;
-      const reveal = vscode.l10n.t('Open Folder');
-      void vscode.window
-        .showWarningMessage(
-          vscode.l10n.t(
-            'Not saved yet: the disk holding {0} is full ({1} free; the journal needs about {2}). What you entered is kept and saved as soon as there is space: free some space, and keep this window open until the status bar no longer says "Not saved yet".',
-            dir,
-            e.freeBytes === undefined ? vscode.l10n.t('unknown') : formatBytes(e.freeBytes),
-            formatBytes(e.neededBytes)
-          ),
-          reveal
-        )
-        .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(dir)) : undefined));
-    } else if (before > 0 && state.count === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Saved: everything that was waiting for disk space is now in the journal.'));
-    }
+    showUnsavedChange(before, state, dir);
   }
 
   /** One message, naming the file, with the three ways forward. Nothing is replaced unless chosen. */
@@ -384,18 +364,8 @@ export class JournalService implements vscode.Disposable {
   }
 }
 
-/**
- * A change of what the journal holds, as every listener hears it: the store's own event, or the
- * journal opening (every table) or entries starting or stopping to wait for disk space (no table).
- */
-export interface JournalChange {
-  tables: ReadonlySet<TableName>;
-  source: ChangeEvent['source'];
-  reason: 'write' | 'sync' | 'restore' | 'open' | 'unsaved';
-}
-
 /** The journal (re)opened: every view reads everything again. */
-function opened(): JournalChange {
+function opened(): ChangeEvent {
   return { tables: new Set(TABLE_NAMES), source: 'external', reason: 'open' };
 }
 

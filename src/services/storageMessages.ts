@@ -1,9 +1,10 @@
 // The words the user sees for problems of the data folder: a link where the journal writes, a
-// .gitignore that is not the journal's own, a disk that was full when the journal opened. Each is
-// one plain message naming the place and the way out, never an error code.
+// .gitignore that is not the journal's own, a disk that was full when the journal opened or wrote.
+// Each is one plain message naming the place and the way out, never an error code.
 import * as vscode from 'vscode';
 import { formatBytes, SymlinkError } from '../storage/fileErrors';
 import type { JournalFiles } from '../storage/files';
+import type { UnsavedState } from '../storage/unsaved';
 import type { StoreNotice } from '../storage/writeResult';
 import { replaceGitignore, type GitignoreState } from './dataFolder';
 
@@ -65,6 +66,30 @@ export function showNotice(n: StoreNotice): void {
     case 'link':
       void vscode.window.showErrorMessage(linkMessage({ file: n.file, target: n.target }));
       return;
+  }
+}
+
+/**
+ * Changes wait in memory while the disk is full: one message when that starts (naming the folder,
+ * the free and the needed space), one when everything is saved again. The status bar shows it.
+ */
+export function showUnsavedChange(before: number, state: UnsavedState, dir: string): void {
+  if (before === 0 && state.count > 0 && state.error) {
+    const e = state.error;
+    const reveal = vscode.l10n.t('Open Folder');
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t(
+          'Not saved yet: the disk holding {0} is full ({1} free; the journal needs about {2}). What you entered is kept and saved as soon as there is space: free some space, and keep this window open until the status bar no longer says "Not saved yet".',
+          dir,
+          e.freeBytes === undefined ? vscode.l10n.t('unknown') : formatBytes(e.freeBytes),
+          formatBytes(e.neededBytes)
+        ),
+        reveal
+      )
+      .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(dir)) : undefined));
+  } else if (before > 0 && state.count === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Saved: everything that was waiting for disk space is now in the journal.'));
   }
 }
 

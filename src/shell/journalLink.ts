@@ -4,11 +4,11 @@
 // journal's own change event once it does: the event is never fired again on the way.
 import type * as vscode from 'vscode';
 import type { JournalRuntime } from '../bundles/journal';
-import type { JournalChange } from '../services/journalService';
 import type { LastCheckIn } from '../services/statusFeed';
+import type { ChangeEvent } from '../storage/storeEvents';
 import type { StatusJournal } from '../statusBar/checkInStatusItem';
 
-type Listener = (e: JournalChange) => unknown;
+type Listener = (e: ChangeEvent) => unknown;
 
 export class JournalLink implements StatusJournal, vscode.Disposable {
   private runtime: JournalRuntime | undefined;

@@ -5,10 +5,20 @@ import type { BadRowError, TableName } from '../core/schemas';
 import { SymlinkError } from './fileErrors';
 import type { StoreNotice } from './writeResult';
 
+/**
+ * Why the journal changed: 'write', a change made through this store; 'sync', rows merged from
+ * other windows' or machines' files; 'restore', a backup restored here; 'open', the journal
+ * (re)opened, every table. 'unsaved' (the journal service's own, no table): entries started or
+ * stopped waiting for disk space.
+ */
+export type ChangeReason = 'write' | 'sync' | 'restore' | 'open' | 'unsaved';
+
+/** A change of what the journal holds: the one event every listener hears, from store to views. */
 export interface ChangeEvent {
   tables: ReadonlySet<TableName>;
-  /** 'local' for writes made through this store, 'external' for another window or a synced file. */
+  /** 'local' for changes made through this store, 'external' for another window or a synced file. */
   source: 'local' | 'external';
+  reason: ChangeReason;
 }
 
 export class StoreEvents {
