@@ -3,7 +3,7 @@ import type { Appointment } from '../../core/schemas';
 import type { LocalDate } from '../../core/time';
 import type { JournalReader } from './reader';
 
-const LIVE = 'deleted_at IS NULL';
+import { LIVE } from '../live';
 
 /** Every appointment, the latest first. */
 export function appointments(store: JournalReader): Appointment[] {

@@ -4,7 +4,7 @@ import type { ChartInput } from '../../core/charts/chartSeries';
 import type { LocalDate } from '../../core/time';
 import type { JournalReader } from './reader';
 
-const LIVE = 'deleted_at IS NULL';
+import { LIVE } from '../live';
 
 /** The earliest day with a check-in, a dose or a symptom, or undefined for an empty journal. */
 export function firstChartDate(store: JournalReader): LocalDate | undefined {

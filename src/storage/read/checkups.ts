@@ -4,7 +4,7 @@ import type { Questionnaire } from '../../core/schemas';
 import type { LocalDate } from '../../core/time';
 import type { JournalReader } from './reader';
 
-const LIVE = 'deleted_at IS NULL';
+import { LIVE } from '../live';
 
 /** Every questionnaire, the latest first (at most `limit`). */
 export function questionnaireResults(store: JournalReader, limit = 5000): Questionnaire[] {

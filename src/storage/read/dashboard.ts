@@ -9,7 +9,7 @@ import { firstChartDate } from './charts';
 import { taperSteps } from './plan';
 import type { JournalReader } from './reader';
 
-const LIVE = 'deleted_at IS NULL';
+import { LIVE } from '../live';
 
 export interface DashboardRows {
   /** The timeline's rows from `from` to `to`; no symptom strips (the dashboard shows symptoms after each change). */

@@ -9,7 +9,7 @@ import type { RowsByTable } from '../../core/transfer/transfer';
 import { taperSteps } from './plan';
 import type { JournalReader } from './reader';
 
-const LIVE = 'deleted_at IS NULL';
+import { LIVE } from '../live';
 
 export function latestCheckIn(store: JournalReader): CheckIn | undefined {
   return store.select('checkins', LIVE, [], 'ORDER BY at DESC LIMIT 1')[0];

@@ -2,7 +2,7 @@
 import type { Dose, Medication, TaperStep } from '../../core/schemas';
 import type { JournalReader } from './reader';
 
-const LIVE = 'deleted_at IS NULL';
+import { LIVE } from '../live';
 
 export interface PlanRows {
   steps: TaperStep[];

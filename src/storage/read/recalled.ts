@@ -4,7 +4,7 @@ import { byStart } from '../../core/recalled';
 import type { Dose, RecalledPeriod } from '../../core/schemas';
 import type { JournalReader } from './reader';
 
-const LIVE = 'deleted_at IS NULL';
+import { LIVE } from '../live';
 
 /** Every live recalled period, oldest first. */
 export function recalledPeriods(store: JournalReader): RecalledPeriod[] {

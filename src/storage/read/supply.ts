@@ -4,7 +4,7 @@ import type { Dose, Medication, SupplyChange, TaperStep } from '../../core/schem
 import { medications, taperSteps } from './plan';
 import type { JournalReader } from './reader';
 
-const LIVE = 'deleted_at IS NULL';
+import { LIVE } from '../live';
 
 export interface SupplyRows {
   medications: Medication[];
