@@ -123,6 +123,7 @@ export type PlanData = z.infer<typeof planDataSchema>;
 
 /** Palette commands the panel may ask the host to run (never arbitrary command ids). */
 export const SIDEBAR_COMMANDS = ['checkIn', 'logDose', 'addNote', 'logLifeEvent', 'prepareSummary', 'openDashboard'] as const;
+export type SidebarCommand = (typeof SIDEBAR_COMMANDS)[number];
 
 const ITEM_KINDS = ['checkin', 'dose', 'event', 'note'] as const;
 
