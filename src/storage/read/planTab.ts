@@ -31,6 +31,7 @@ function historyData(store: JournalReader, unit: string, t: Translate): Pick<Pla
   return { history: shown.items.map(toRecalledView), overlaps: allOverlapMessages(shown.items, doses, unit, t).slice(0, VIEW.recalledPeriods), omitted: shown.omitted };
 }
 
+/** The Plan tab as of `today`, within the panel's limits (what is left off is counted in `omitted`). */
 export function planData(store: JournalReader, today: LocalDate, settings: Pick<ViewSettings, 'unit'>, t: Translate): PlanData {
   const unit = settings.unit();
   const { steps, doses, medications } = planRows(store);
