@@ -1,6 +1,6 @@
 // Test-only entry: the panel as dist/sidebar.js builds it, but with the request timeout taken from
 // the page's address, for the suite that checks what happens when the host never answers.
-// panelPage.ts bundles it for the browser on first use.
+// sidebarPage.ts bundles it for the browser on first use.
 import { SidebarApp } from '../../webview/sidebar/sidebarApp';
 
 const timeout = Number(new URLSearchParams(location.search).get('timeout')) || undefined;

@@ -45,11 +45,11 @@ export async function stopBrowser(): Promise<void> {
   server = undefined;
 }
 
-/** The panel with a short request timeout (tools/browser/panelEntry.ts), bundled on first use. */
+/** The panel with a short request timeout (tools/browser/sidebarEntry.ts), bundled on first use. */
 const TIMEOUT_BUNDLE = 'out/test-pages/panel-timeout.js';
 
 async function buildTimeoutPanel(): Promise<void> {
-  await bundleForPage('panelEntry.ts', TIMEOUT_BUNDLE);
+  await bundleForPage('sidebarEntry.ts', TIMEOUT_BUNDLE);
 }
 
 /** The same shell and CSP as src/views/webviewHtml.ts, with `origin` standing in for cspSource. */
