@@ -19,7 +19,7 @@ import type { Op } from '../src/core/schemas';
 import { addDays, instantOf } from '../src/core/time';
 import type { DashboardWire } from '../src/webviews/dashboard/protocol';
 import type { JournalActions } from '../src/services/journalActions';
-import { webviewHandlers } from '../src/webviews/handlers';
+import { webviewHandlers, type HandlerDeps } from '../src/webviews/handlers';
 import { answer } from '../src/webviews/host/dispatch';
 import { JournalStore } from '../src/storage/journalStore';
 import { loadSqlJs } from '../src/storage/sqlLoader';
@@ -98,7 +98,8 @@ async function hostSide(entries: number): Promise<{ times: number[]; cold: numbe
     t: english,
     figures: () => figures,
     support: { cardVisible: () => false, dismiss: async () => undefined },
-    host: { runCommand: () => undefined, openLink: async () => undefined, editInSidebar: async () => undefined }
+    commands: undefined as unknown as HandlerDeps['commands'], // the dashboard runs no command
+    host: { openLink: async () => undefined, editInSidebar: async () => undefined }
   });
   const log = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
   const times: number[] = [];

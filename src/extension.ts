@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): MoodDoseApi | undefi
   const log = new LazyLog();
   // Started on first use only, by which time `sidebar` below exists.
   const link: JournalLink = new JournalLink(
-    () => loadBundle('journal').startJournal({ context, clock, settings, log, sidebar, load: loadBundle }),
+    () => loadBundle('journal').startJournal({ context, clock, settings, log, sidebar, dashboard, load: loadBundle }),
     () => dataLocation(context, settings.dataFolder()).dir
   );
   const sidebar: SidebarView = new SidebarView(context.extensionUri, link, testMode);

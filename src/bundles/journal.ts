@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Translate } from '../core/safety';
 import type { JournalCommand } from '../commands/ids';
 import type { CoreBundles } from '../commands/deps';
+import { guardedTable } from '../commands/guarded';
 import { askToCount } from '../commands/supply';
 import { journalCommands } from '../commands/table';
 import type { EntryView } from '../webviews/shared/views';
@@ -31,6 +32,7 @@ export interface ShellDeps {
   settings: Settings;
   log: Log;
   sidebar: { show(section: SidebarSection): Promise<void>; edit(entry: EntryView): Promise<void> };
+  dashboard: { open(): Promise<void> };
   load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
 }
 
@@ -64,6 +66,10 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     supplyBelowZero: (supplies) => void askToCount(supplies)
   });
   const status = new StatusFeed(journal, clock, new CheckupReminders(settings, clock, context.globalState), settings);
+  const commands = journalCommands({ read, actions, journal, clock, settings, sidebar: shell.sidebar, load: shell.load }) as JournalRuntime['commands'];
+  // A page's command/run calls these directly (no round trip through VS Code), reported as the
+  // palette's are; opening the dashboard is the start-up bundle's, lent in.
+  const pageCommands = guardedTable({ ...commands, 'moodDose.openDashboard': () => shell.dashboard.open() }, log);
   const handlers = webviewHandlers({
     read,
     actions,
@@ -72,8 +78,8 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     t,
     support: safety,
     figures: () => shell.load('figures'),
+    commands: pageCommands,
     host: {
-      runCommand: (command) => void vscode.commands.executeCommand(`moodDose.${command}`),
       openLink: async (link) => void (await vscode.env.openExternal(vscode.Uri.parse(link))),
       editInSidebar: (entry) => shell.sidebar.edit(entry)
     }
@@ -90,7 +96,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
   return {
     journal,
     status,
-    commands: journalCommands({ read, actions, journal, clock, settings, sidebar: shell.sidebar, load: shell.load }) as JournalRuntime['commands'],
+    commands,
     openSidebar: (view, onRendered) =>
       new WebviewSession(view, { handlers, log, journalChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),
     // A unit or a new data folder changes what the dashboard shows too: settings are its context.

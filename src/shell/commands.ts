@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { JOURNAL_COMMANDS, type SHELL_COMMANDS } from '../commands/ids';
 import { snoozeReminderCommand } from '../commands/snoozeReminder';
+import { guarded } from '../commands/guarded';
 import type { Log } from '../services/log';
-import { errorForLog } from '../services/logSafely';
 import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
 import type { DashboardPanel } from '../webviews/dashboard/registration';
 import type { JournalLink } from './journalLink';
@@ -22,20 +22,5 @@ export function registerCommands(d: { journal: JournalLink; sidebar: SidebarView
     ...Object.entries(shell),
     ...JOURNAL_COMMANDS.map((id) => [id, (...args: unknown[]) => d.journal.get().commands[id](...args)] as [string, (...args: unknown[]) => unknown])
   ];
-  return table.map(([id, run]) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await run(...args);
-      } catch (e) {
-        // A full disk was already told once, and the status bar shows what waits to be saved. (By
-        // name: the error class lives in the journal bundle, a different copy from this one.)
-        if ((e as Error)?.name === 'DiskFullError') return undefined;
-        // A question about whose journal it is is on screen already; it says everything.
-        if ((e as Error)?.name === 'JournalNotOpenError' && (e as { asking?: boolean }).asking) return undefined;
-        d.log.error(`Command ${id} failed: ${errorForLog(e)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Mood & Dose: {0}', (e as Error).message ?? String(e)));
-        return undefined;
-      }
-    })
-  );
+  return table.map(([id, run]) => vscode.commands.registerCommand(id, guarded(id, run, d.log)));
 }

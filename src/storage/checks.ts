@@ -5,6 +5,7 @@
 // worker bundle does not carry.
 import { createHash } from 'crypto';
 import type { SqlJsStatic } from 'sql.js';
+import { LIVE } from './live';
 import { openSnapshot, type SnapshotProblem } from './snapshotCheck';
 
 export interface CheckRequest {
@@ -37,7 +38,7 @@ export function checkBytes(SQL: SqlJsStatic, bytes: Uint8Array, request: CheckRe
   if (!check.ok) return { ok: false, problem: check.problem, detail: check.detail };
   try {
     const counts = countRows(check.db, request.count ?? []);
-    const checkIns = request.checkIns ? Number(check.db.exec('SELECT count(*) FROM checkins WHERE deleted_at IS NULL')[0]?.values[0]?.[0] ?? 0) : undefined;
+    const checkIns = request.checkIns ? Number(check.db.exec(`SELECT count(*) FROM checkins WHERE ${LIVE}`)[0]?.values[0]?.[0] ?? 0) : undefined;
     return { ok: true, counts, checkIns, sha256: hash };
   } catch (e) {
     return { ok: false, problem: 'unreadable', detail: String((e as Error).message ?? e) };

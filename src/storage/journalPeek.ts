@@ -9,6 +9,7 @@ import { conflictCopyOf } from './conflictCopies';
 import type { JournalFiles } from './files';
 import { adoptIdentity, identitiesIn, readIdentity, type JournalIdentity } from './journalIdentity';
 import { JournalRows } from './journalRows';
+import { LIVE } from './live';
 import { LEGACY_LOG_NAME } from './logSet';
 import { migrate } from './migrations';
 import { decodeLog } from './opLog';
@@ -100,7 +101,7 @@ function summary(db: Database, changes: ReturnType<typeof decodeLog>['changes'])
   try {
     const rows = new JournalRows(db, () => undefined, () => undefined);
     rows.apply(changes.map((ops) => rows.valid(ops)));
-    const live = (table: string, extra = '') => `SELECT local_date FROM ${table} WHERE deleted_at IS NULL${extra}`;
+    const live = (table: string, extra = '') => `SELECT local_date FROM ${table} WHERE ${LIVE}${extra}`;
     const union = [live('checkins'), live('doses', ' AND checkin_id IS NULL'), live('notes'), live('life_events'), live('questionnaires')].join(' UNION ALL ');
     const [count, first, last] = db.exec(`SELECT count(*), min(local_date), max(local_date) FROM (${union})`)[0]?.values[0] ?? [0, null, null];
     return { entries: Number(count), first: (first as LocalDate | null) ?? undefined, last: (last as LocalDate | null) ?? undefined };

@@ -1,13 +1,16 @@
-// What the panel's handlers may use: read models, the journal actions, the clock and settings.
+// What the panel's handlers may use: read models, the journal actions, the clock, settings and commands.
 // Each tab's handlers take only the parts they need; none imports vscode, so they run in Node tests.
 import type { CoreBundles } from '../commands/deps';
 import type { DayClock } from '../core/entries';
 import type { Translate } from '../core/safety';
 import type { EntryView } from './shared/views';
-import type { SIDEBAR_COMMANDS } from './sidebar/protocol';
+import type { SidebarCommand } from './sidebar/protocol';
 import type { JournalActions } from '../services/journalActions';
 import type { Settings } from '../services/settings';
 import type { JournalReader } from '../storage/read/reader';
+
+/** At least the commands a page may run, under their full ids ("moodDose.checkIn"). */
+export type PageCommands = Readonly<Record<`moodDose.${SidebarCommand}`, () => Promise<unknown>>> & Readonly<Record<string, (() => Promise<unknown>) | undefined>>;
 
 export interface HandlerDeps {
   /** The journal for reading, opened on first use. */
@@ -23,6 +26,12 @@ export interface HandlerDeps {
   figures: () => CoreBundles['figures'];
   /** The calm support card's state for today. */
   support: { cardVisible(): boolean; dismiss(): Promise<void> };
-  /** What only VS Code can do: run one of the panel's palette commands, open a support link, open a check-in in the sidebar's form. */
-  host: { runCommand(command: (typeof SIDEBAR_COMMANDS)[number]): void; openLink(link: string): Promise<void>; editInSidebar(entry: EntryView): Promise<void> };
+  /**
+   * The extension's commands by id, called directly (never through VS Code's executeCommand): the
+   * journal bundle's table (commands/table.ts) and opening the dashboard. It may hold more than a
+   * page may run; command/run runs only those in SIDEBAR_COMMANDS. Each reports its own errors.
+   */
+  commands: PageCommands;
+  /** What only VS Code can do: open a support link, open a check-in in the sidebar's form. */
+  host: { openLink(link: string): Promise<void>; editInSidebar(entry: EntryView): Promise<void> };
 }

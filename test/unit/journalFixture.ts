@@ -7,6 +7,7 @@ import { DEFAULT_RESOURCES } from '../../src/core/safety';
 import type { Handlers } from '../../src/webviews/protocol';
 import { JournalActions, type Origin } from '../../src/services/journalActions';
 import { JournalStore } from '../../src/storage/journalStore';
+import { JOURNAL_COMMANDS } from '../../src/commands/ids';
 import { webviewHandlers, type HandlerDeps } from '../../src/webviews/handlers';
 import * as figures from '../../src/bundles/figures';
 import { sqlJs, tempDir } from './helpers';
@@ -20,7 +21,7 @@ export interface TestJournal {
   handlers: Handlers;
   /** What the actions asked of VS Code: context key sets and support-card offers, in order. */
   effects: string[];
-  /** Commands and links the handlers asked VS Code to open. */
+  /** Commands the handlers ran (from the command table) and links they asked VS Code to open. */
   opened: string[];
   settings: HandlerDeps['settings'];
   close(): Promise<void>;
@@ -50,6 +51,10 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     supplyBelowZero: (supplies) => effects.push(`belowZero:${supplies.map((s) => `${s.name} ${s.onHand}`).join(',')}`)
   });
   let card = false;
+  // The extension's whole command table, more than a page may run: each records that it ran.
+  const commands = Object.fromEntries(
+    [...JOURNAL_COMMANDS, 'moodDose.openDashboard'].map((id) => [id, async () => void opened.push(`command:${id.replace('moodDose.', '')}`)])
+  ) as HandlerDeps['commands'];
   const handlers = webviewHandlers({
     read: async () => store,
     actions,
@@ -58,8 +63,8 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     t: english,
     figures: () => figures,
     support: { cardVisible: () => card, dismiss: async () => void (card = false) },
+    commands,
     host: {
-      runCommand: (c) => void opened.push(`command:${c}`),
       openLink: async (l) => void opened.push(`link:${l}`),
       editInSidebar: async (entry) => void opened.push(`edit:${entry.id}`)
     }

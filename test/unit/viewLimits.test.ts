@@ -9,7 +9,7 @@ import { methods, rejectedRequestReply, rejectionFields, webviewMessageSchema } 
 import { sidebarContextSchema, type SidebarContext } from '../../src/webviews/sidebar/protocol';
 import { entryById } from '../../src/storage/read/journal';
 import { JournalStore } from '../../src/storage/journalStore';
-import { toEntryView } from '../../src/webviews/sidebar/entryView';
+import { toEntryView } from '../../src/storage/read/entryView';
 import { chartHandlers } from '../../src/webviews/sidebar/handlers/charts';
 import { planHandlers } from '../../src/webviews/sidebar/handlers/plan';
 import { english } from './journalFixture';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { methods, type Method, type Request } from '../../src/webviews/protocol';
+import { methods, webviewMessageSchema, type Method, type Request } from '../../src/webviews/protocol';
 import { type EntryDraft } from '../../src/webviews/sidebar/protocol';
 import { answer } from '../../src/webviews/host/dispatch';
 import { fixedClock } from './helpers';
@@ -141,6 +141,17 @@ describe('panel handlers (Node, real journal)', () => {
     await call(j, 'support/open', { index: 19 });
     await call(j, 'command/run', { command: 'prepareSummary' });
     assert.deepStrictEqual(j.opened, ['link:tel:988', 'command:prepareSummary']);
+  });
+
+  it("runs a page's command straight from the extension's command table, and refuses a command a page may not run", async () => {
+    await call(j, 'command/run', { command: 'openDashboard' });
+    await call(j, 'command/run', { command: 'checkIn' });
+    assert.deepStrictEqual(j.opened, ['command:openDashboard', 'command:checkIn']);
+    // In the table, but not a page's to run: the message is refused on the way in, and the handler refuses it too.
+    assert.ok(!webviewMessageSchema.safeParse({ type: 'request', id: 7, method: 'command/run', params: { command: 'exportJournal' } }).success);
+    await assert.rejects((j.handlers['command/run'] as (p: unknown) => Promise<unknown>)({ command: 'exportJournal' }), /cannot run the command exportJournal/);
+    await assert.rejects((j.handlers['command/run'] as (p: unknown) => Promise<unknown>)({ command: 'workbench.action.terminal.sendSequence' }), /cannot run/);
+    assert.deepStrictEqual(j.opened, ['command:openDashboard', 'command:checkIn'], 'nothing else ran');
   });
 });
 

@@ -21,11 +21,11 @@ import { PlanTab } from './plan';
 import { emptyFields, fieldsFromEntry, followContext, toDraft, type FieldErrors, type FormFields } from './draft';
 import { renderForm } from './form';
 import { renderHistory } from './history';
+import { HistoryPages } from './historyPages';
 import { renderAbout, renderSupport, renderSupportLink } from './support';
 import { configureL10n, t } from '../shared/l10n';
 import { vscodeApi } from '../shared/vscodeApi';
 
-const PAGE = 60;
 const TABS = ['journal', 'charts', 'plan', 'checkups'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -45,28 +45,17 @@ export class SidebarApp {
   private fields: FormFields | null;
   private errors: FieldErrors = {};
   private busy = false;
-  private filter: HistoryFilter;
   private tab: Persisted['tab'];
   private moreOpen: boolean;
   private filtersOpen: boolean;
-  private items: HistoryItem[] = [];
-  private total = 0;
-  private loading = false;
-  private generation = 0;
+  private readonly history: HistoryPages;
   private status = '';
   private alert = '';
-  /** Why the list could not be read; cleared once it reads again (the journal opened after a question). */
-  private loadError = '';
   /** The last change that can be undone from the panel: what it was, and what to say once undone. */
   private undo: { token: string; what: string; undone: string } | undefined;
   /** The host runs the extension's tests: report the rows drawn, so a test can see them. */
   private testMode = false;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private lastReported = '';
-  /** Loads the next page when the "Show older entries" button scrolls into view. */
-  private readonly pager = new IntersectionObserver((seen) => {
-    if (seen.some((e) => e.isIntersecting)) void this.loadMore();
-  });
   private readonly charts: ChartsTab;
   private readonly checkups: CheckupsTab;
   private readonly plan: PlanTab;
@@ -79,7 +68,6 @@ export class SidebarApp {
   ) {
     const saved = vscodeApi<Persisted>().getState();
     this.fields = saved?.fields ?? null;
-    this.filter = saved?.filter ?? { range: 'all', tag: null, symptom: null, search: '' };
     this.tab = saved?.tab ?? 'journal';
     this.moreOpen = saved?.moreOpen ?? false;
     this.filtersOpen = saved?.filtersOpen ?? false;
@@ -94,6 +82,16 @@ export class SidebarApp {
       },
       options.requestTimeoutMs
     );
+    this.history = new HistoryPages(this.channel, saved?.filter ?? { range: 'all', tag: null, symptom: null, search: '' }, {
+      draw: () => this.draw(),
+      persist: () => this.persist(),
+      alert: (message) => {
+        this.alert = message;
+      },
+      clearAlert: (message) => {
+        if (this.alert === message) this.alert = '';
+      }
+    });
     this.charts = new ChartsTab(this.channel, saved?.chartRange ?? '90', () => this.persist(), () => this.draw());
     this.checkups = new CheckupsTab(this.channel, () => this.draw(), (m) => this.announce(m));
     this.plan = new PlanTab(this.channel, () => this.draw(), (m) => this.announce(m));
@@ -105,7 +103,7 @@ export class SidebarApp {
 
   private async start(): Promise<void> {
     // Both requests go out at once; the form and the list draw as soon as their data is in.
-    await Promise.all([this.loadContext(), this.reloadHistory()]);
+    await Promise.all([this.loadContext(), this.history.reload()]);
     await this.showTabContent();
   }
 
@@ -128,7 +126,7 @@ export class SidebarApp {
     // The journal changed: reload only what shows a table the change touched.
     const touched = (part: keyof typeof SIDEBAR_READS) => e.tables.some((t) => SIDEBAR_READS[part].includes(t));
     if (touched('context')) void this.loadContext();
-    if (touched('history')) void this.reloadHistory(Math.max(PAGE, this.items.length));
+    if (touched('history')) void this.history.refresh();
     if (this.tab === 'charts' && touched('charts')) void this.charts.reload();
     if (this.tab === 'checkups' && touched('checkups')) void this.checkups.reload();
     if (this.tab === 'plan' && touched('plan')) void this.plan.reload();
@@ -161,51 +159,6 @@ export class SidebarApp {
       this.contextError = (e as Error).message;
     }
     this.draw();
-  }
-
-  /** Reloads the history from the top, keeping as many rows as were shown. */
-  private async reloadHistory(count = PAGE): Promise<void> {
-    const generation = ++this.generation;
-    this.loading = true;
-    this.draw();
-    try {
-      const page = await this.channel.request('history/page', { filter: this.filter, offset: 0, limit: Math.min(500, count) });
-      if (generation !== this.generation) return;
-      this.items = page.items;
-      this.total = page.total;
-      if (this.loadError && this.alert === this.loadError) this.alert = '';
-      this.loadError = '';
-    } catch (e) {
-      this.alert = this.loadError = (e as Error).message;
-    }
-    this.loading = false;
-    this.draw();
-  }
-
-  private async loadMore(): Promise<void> {
-    if (this.loading || this.items.length >= this.total) return;
-    const generation = this.generation;
-    this.loading = true;
-    this.draw();
-    try {
-      const page = await this.channel.request('history/page', { filter: this.filter, offset: this.items.length, limit: PAGE });
-      if (generation === this.generation) {
-        this.items = [...this.items, ...page.items];
-        this.total = page.total;
-      }
-    } catch (e) {
-      this.alert = (e as Error).message;
-    }
-    this.loading = false;
-    this.draw();
-  }
-
-  private setFilter(patch: Partial<HistoryFilter>): void {
-    this.filter = { ...this.filter, ...patch };
-    this.persist();
-    clearTimeout(this.searchTimer);
-    // Typing in the search box waits for a pause; the menus apply at once.
-    this.searchTimer = setTimeout(() => void this.reloadHistory(), 'search' in patch ? 200 : 0);
   }
 
   private change(patch: Partial<FormFields>): void {
@@ -308,7 +261,7 @@ export class SidebarApp {
       fields: this.fields,
       moreOpen: this.moreOpen,
       filtersOpen: this.filtersOpen,
-      filter: this.filter,
+      filter: this.history.filter,
       tab: this.tab,
       chartRange: this.charts?.range ?? '90'
     });
@@ -361,15 +314,15 @@ export class SidebarApp {
                 : html`<p class="empty">${t('Loading…')}</p>`}
             ${c
               ? renderHistory({
-                  items: this.items,
-                  total: this.total,
+                  items: this.history.items,
+                  total: this.history.total,
                   filtersOpen: this.filtersOpen,
                   toggleFilters: () => this.toggle('filtersOpen'),
-                  filter: this.filter,
+                  filter: this.history.filter,
                   context: c,
-                  loading: this.loading,
-                  setFilter: (p) => this.setFilter(p),
-                  loadMore: () => void this.loadMore(),
+                  loading: this.history.loading,
+                  setFilter: (p) => this.history.setFilter(p),
+                  loadMore: () => void this.history.loadMore(),
                   edit: (i) => this.edit(i),
                   remove: (i) => void this.remove(i)
                 })
@@ -388,9 +341,7 @@ export class SidebarApp {
     );
     this.root.setAttribute('aria-busy', String(!c));
     if (this.tab === 'checkups') this.checkups.drawChart();
-    this.pager.disconnect();
-    const more = this.root.querySelector('#load-more');
-    if (more) this.pager.observe(more);
+    this.history.watch(this.root);
     this.reportRendered();
   }
 

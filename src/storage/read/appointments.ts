@@ -1,9 +1,8 @@
 // Appointments: the list, the next one, and the one whose outcome has not been asked for yet.
 import type { Appointment } from '../../core/schemas';
 import type { LocalDate } from '../../core/time';
+import { LIVE } from '../live';
 import type { JournalReader } from './reader';
-
-const LIVE = 'deleted_at IS NULL';
 
 /** Every appointment, the latest first. */
 export function appointments(store: JournalReader): Appointment[] {

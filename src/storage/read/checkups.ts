@@ -1,10 +1,14 @@
-// Questionnaires and symptom reviews: the results, and when each was last done.
+// Questionnaires and symptom reviews: the results, when each was last done, and the Check-ups tab's
+// answer (what is due, by the rules in core/checkups.ts).
+import { dueQuestionnaires, planActive, reviewDue } from '../../core/checkups';
+import { VIEW } from '../../core/limits';
 import type { QuestionnaireKind } from '../../core/questionnaires';
 import type { Questionnaire } from '../../core/schemas';
-import type { LocalDate } from '../../core/time';
-import type { JournalReader } from './reader';
-
-const LIVE = 'deleted_at IS NULL';
+import { localTimeOfStamp, type LocalDate } from '../../core/time';
+import type { CheckupsData } from '../../webviews/sidebar/protocol';
+import { LIVE } from '../live';
+import { taperSteps } from './plan';
+import type { JournalReader, ViewSettings } from './reader';
 
 /** Every questionnaire, the latest first (at most `limit`). */
 export function questionnaireResults(store: JournalReader, limit = 5000): Questionnaire[] {
@@ -22,4 +26,19 @@ export function lastTakenDates(store: JournalReader): Partial<Record<Questionnai
 export function lastReviewDate(store: JournalReader): LocalDate | undefined {
   const row = store.query(`SELECT max(local_date) FROM symptoms WHERE ${LIVE} AND source = 'review'`)[0];
   return row?.[0] ? String(row[0]) : undefined;
+}
+
+/** The Check-ups tab: the latest results, and which questionnaires and the weekly review are due. */
+export function checkupsData(store: JournalReader, today: LocalDate, settings: Pick<ViewSettings, 'checkupIntervalDays' | 'symptomReviewEnabled'>): CheckupsData {
+  const intervalDays = settings.checkupIntervalDays();
+  const due = new Set(dueQuestionnaires(lastTakenDates(store), today, intervalDays));
+  const steps = taperSteps(store);
+  const lastReview = lastReviewDate(store) ?? null;
+  return {
+    results: questionnaireResults(store, VIEW.checkupResults).map((q) => ({ id: q.id, date: q.localDate, time: localTimeOfStamp(q), kind: q.kind, total: q.total, band: q.band, answers: q.answers, difficulty: q.difficulty })),
+    due: { phq9: due.has('phq9'), gad7: due.has('gad7'), review: settings.symptomReviewEnabled() && reviewDue(lastReview ?? undefined, today, steps) },
+    planActive: planActive(steps, today),
+    intervalDays,
+    lastReview
+  };
 }

@@ -5,6 +5,7 @@ import type { Dose, LifeEvent, Note } from '../../core/schemas';
 import type { LocalDate } from '../../core/time';
 import { withDetails } from './journal';
 import type { JournalReader } from './reader';
+import { LIVE, liveIn } from '../live';
 import type { SqlValue } from '../tables';
 
 export interface HistoryQuery {
@@ -36,7 +37,7 @@ function unionSql(q: HistoryQuery): { sql: string; params: SqlValue[] } {
   const until = q.until ?? null;
   const parts: string[] = [];
   const live = (table: string) => {
-    let where = `${table}.deleted_at IS NULL`;
+    let where = liveIn(table);
     if (since) {
       where += ` AND ${table}.local_date >= ?`;
       params.push(since);
@@ -55,7 +56,7 @@ function unionSql(q: HistoryQuery): { sql: string; params: SqlValue[] } {
     params.push(q.tag);
   }
   if (q.symptom) {
-    checkins += ' AND EXISTS (SELECT 1 FROM symptoms s WHERE s.checkin_id = checkins.id AND s.key = ? AND s.deleted_at IS NULL AND s.severity > 0)';
+    checkins += ` AND EXISTS (SELECT 1 FROM symptoms s WHERE s.checkin_id = checkins.id AND s.key = ? AND ${liveIn('s')} AND s.severity > 0)`;
     params.push(q.symptom);
   }
   if (search) {
@@ -106,17 +107,17 @@ export function historyPage(store: JournalReader, q: HistoryQuery): { total: num
 
 /** The dose level before this one, so a change reads "20 → 15 mg". */
 function previousDose(store: JournalReader, dose: Dose): number | null {
-  const row = store.query("SELECT mg FROM doses WHERE deleted_at IS NULL AND status != 'skipped' AND at < ? ORDER BY at DESC LIMIT 1", [dose.at])[0];
+  const row = store.query(`SELECT mg FROM doses WHERE ${LIVE} AND status != 'skipped' AND at < ? ORDER BY at DESC LIMIT 1`, [dose.at])[0];
   return row ? Number(row[0]) : null;
 }
 
 /** Tags and symptom keys in use, for the filter menus. */
 export function filterOptions(store: JournalReader): { tags: string[]; symptoms: { key: string; label: string }[] } {
   const tags = store
-    .query("SELECT json_each.value, count(*) AS n FROM checkins, json_each(checkins.tags) WHERE checkins.deleted_at IS NULL GROUP BY json_each.value ORDER BY n DESC LIMIT 200")
+    .query(`SELECT json_each.value, count(*) AS n FROM checkins, json_each(checkins.tags) WHERE ${liveIn('checkins')} GROUP BY json_each.value ORDER BY n DESC LIMIT 200`)
     .map((r) => String(r[0]));
   const symptoms = store
-    .query('SELECT key, max(label) FROM symptoms WHERE deleted_at IS NULL AND severity > 0 GROUP BY key ORDER BY count(*) DESC LIMIT 100')
+    .query(`SELECT key, max(label) FROM symptoms WHERE ${LIVE} AND severity > 0 GROUP BY key ORDER BY count(*) DESC LIMIT 100`)
     .map((r) => ({ key: String(r[0]), label: String(r[1]) }));
   return { tags, symptoms };
 }

@@ -6,10 +6,9 @@ import { TABLE_NAMES, type AnyRow, type CheckIn, type Dose, type RowTypes, type 
 import { doseOffer, type DoseOffer } from '../../core/doseOffer';
 import type { LocalDate } from '../../core/time';
 import type { RowsByTable } from '../../core/transfer/transfer';
+import { LIVE } from '../live';
 import { taperSteps } from './plan';
 import type { JournalReader } from './reader';
-
-const LIVE = 'deleted_at IS NULL';
 
 export function latestCheckIn(store: JournalReader): CheckIn | undefined {
   return store.select('checkins', LIVE, [], 'ORDER BY at DESC LIMIT 1')[0];

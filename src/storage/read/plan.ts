@@ -1,8 +1,7 @@
 // The Plan tab's rows: the agreed taper steps, the doses logged against them and the medications.
 import type { Dose, Medication, TaperStep } from '../../core/schemas';
+import { LIVE } from '../live';
 import type { JournalReader } from './reader';
-
-const LIVE = 'deleted_at IS NULL';
 
 export interface PlanRows {
   steps: TaperStep[];

@@ -2,9 +2,8 @@
 // from the doses, so no statistic that reads the doses can ever count a recalled period.
 import { byStart } from '../../core/recalled';
 import type { Dose, RecalledPeriod } from '../../core/schemas';
+import { LIVE } from '../live';
 import type { JournalReader } from './reader';
-
-const LIVE = 'deleted_at IS NULL';
 
 /** Every live recalled period, oldest first. */
 export function recalledPeriods(store: JournalReader): RecalledPeriod[] {

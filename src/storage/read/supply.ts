@@ -1,10 +1,9 @@
 // The tablet supply's rows: medications with their tablet strength, refills and counts, and the doses
 // taken (those before the first refill or count never change the count, but set the step in force).
 import type { Dose, Medication, SupplyChange, TaperStep } from '../../core/schemas';
+import { LIVE } from '../live';
 import { medications, taperSteps } from './plan';
 import type { JournalReader } from './reader';
-
-const LIVE = 'deleted_at IS NULL';
 
 export interface SupplyRows {
   medications: Medication[];

@@ -4,21 +4,11 @@
 import * as z from 'zod/mini';
 import { DOSE_STATUSES, FORM_MAX, MEDICATION_MAX, MG_MAX, MOOD_LABEL_MAX, NOTE_MAX, VIEW, PROVIDER_MAX, QUESTIONS_MAX, QUESTION_MAX, SEVERITY_MAX, SLEEP_MAX, STEP_NOTE_MAX, SUPPORT_CONTACT_MAX, SUPPORT_LINES_MAX, SUPPORT_LINK_MAX, SUPPORT_NAME_MAX, SUPPLY_KINDS, SYMPTOM_KEY_MAX, SYMPTOM_LABEL_MAX, TABLETS_MAX, TABLET_SPLITS, TAGS_MAX, TAG_MAX, UNIT_MAX } from '../../core/limits';
 import type { TableName } from '../../core/tableNames';
-import { addDays, type LocalDate } from '../../core/time';
+import { RANGES } from '../../core/ranges';
 import { str, text, int, num, date, clock, id, mood, list, count, omitted } from '../shared/schemas';
 import { chartDataSchema, historyItemSchema, recalledViewSchema } from '../shared/views';
 
-export const RANGES = ['7', '30', '90', '365', 'all'] as const;
-export type RangeKey = (typeof RANGES)[number];
-
-/** Days each range covers, ending today; null for the whole journal. */
-export const RANGE_DAYS: Record<RangeKey, number | null> = { '7': 7, '30': 30, '90': 90, '365': 365, all: null };
-
-/** The first day of a range that ends `today`; null for the whole journal. */
-export function rangeStart(range: RangeKey, today: LocalDate): LocalDate | null {
-  const days = RANGE_DAYS[range];
-  return days === null ? null : addDays(today, -(days - 1));
-}
+export { RANGES, RANGE_DAYS, rangeStart, type RangeKey } from '../../core/ranges';
 
 export const historyFilterSchema = z.object({
   range: z.enum(RANGES),
@@ -133,6 +123,7 @@ export type PlanData = z.infer<typeof planDataSchema>;
 
 /** Palette commands the panel may ask the host to run (never arbitrary command ids). */
 export const SIDEBAR_COMMANDS = ['checkIn', 'logDose', 'addNote', 'logLifeEvent', 'prepareSummary', 'openDashboard'] as const;
+export type SidebarCommand = (typeof SIDEBAR_COMMANDS)[number];
 
 const ITEM_KINDS = ['checkin', 'dose', 'event', 'note'] as const;
 

@@ -1,15 +1,13 @@
-// The Journal tab: the form's context, the history page by page, and saving, editing, deleting
-// and undoing entries (through the journal actions).
+// The Journal tab: the form's context and the history page by page (finished by the read model,
+// storage/read/journalTab.ts), and saving, editing, deleting and undoing entries (through the
+// journal actions).
 import type { CheckInInput } from '../../../core/entries';
 import { beforeEarliestYear } from '../../../core/transfer/checks';
-import { clip, EARLIEST_YEAR, VIEW } from '../../../core/limits';
-import { SYMPTOMS } from '../../../core/symptoms';
+import { EARLIEST_YEAR } from '../../../core/limits';
 import { instantOf } from '../../../core/time';
-import { rangeStart, type EntryDraft } from '../protocol';
+import type { EntryDraft } from '../protocol';
 import { type Handlers } from '../../protocol';
-import { filterOptions, historyPage } from '../../../storage/read/history';
-import { entryById, ownSymptoms, todaysDoseOffer } from '../../../storage/read/journal';
-import { toHistoryItem } from '../entryView';
+import { checkEditable, historyItems, sidebarContext } from '../../../storage/read/journalTab';
 import type { HandlerDeps } from '../../handlerDeps';
 
 type EntryMethods = 'sidebar/context' | 'history/page' | 'entry/save' | 'entry/update' | 'entry/delete' | 'entry/undo';
@@ -39,37 +37,11 @@ export function entryHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' 
   });
 
   return {
-    'sidebar/context': async () => {
-      const store = await d.read();
-      const today = clock.today();
-      const offer = todaysDoseOffer(store, today, settings.defaultDose());
-      const own = ownSymptoms(store).map((o) => ({ ...o, group: 'own' }));
-      return {
-        support: { resources: settings.supportResources(), card: d.support.cardVisible() },
-        today,
-        medication: settings.medicationName(),
-        unit: settings.unit(),
-        offeredDose: offer.offered,
-        lastDose: offer.previous,
-        loggedToday: offer.loggedToday.slice(-VIEW.todayDoses),
-        moodLabels: [...settings.moodLabels()],
-        // Menu choices only: past the limit the least used are left off, and typing a symptom still works.
-        symptomCatalog: clip([...SYMPTOMS.map((s) => ({ key: s.key, label: s.label, group: s.group })), ...own], VIEW.symptomCatalog).items,
-        tags: clip(filterOptions(store).tags, VIEW.tags).items
-      };
-    },
-    'history/page': async ({ filter, offset, limit }) => {
-      const since = rangeStart(filter.range, clock.today());
-      const page = historyPage(await d.read(), { since, tag: filter.tag, symptom: filter.symptom, search: filter.search, offset, limit });
-      return { total: page.total, items: page.rows.map((row) => toHistoryItem(row, settings.unit())) };
-    },
+    'sidebar/context': async () => sidebarContext(await d.read(), clock.today(), settings, d.support.cardVisible()),
+    'history/page': async ({ filter, offset, limit }) => historyItems(await d.read(), filter, { offset, limit }, clock.today(), settings.unit()),
     'entry/save': ({ draft }) => d.actions.checkIn(input(draft), 'panel'),
     'entry/update': async ({ id, draft }) => {
-      // The panel saw only the first VIEW.entrySymptoms symptoms; saving its draft would drop the rest.
-      const shown = entryById(await d.read(), id)?.symptoms.length ?? 0;
-      if (shown > VIEW.entrySymptoms) {
-        throw new Error(t('This entry has {0} symptoms, more than the panel can show ({1}), so it cannot be edited here. It was left as it is.', shown, VIEW.entrySymptoms));
-      }
+      checkEditable(await d.read(), id, t);
       return d.actions.editCheckIn(id, input(draft));
     },
     'entry/delete': async ({ id, kind }) => ({ undoToken: (await d.actions.deleteEntry(id, kind)).undoToken }),

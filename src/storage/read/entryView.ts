@@ -1,9 +1,10 @@
-// Maps journal rows to the shape the sidebar shows (see EntryView and HistoryItem in src/webviews/shared/views.ts).
+// Maps journal rows to the shape the pages show (EntryView and HistoryItem, src/webviews/shared/views.ts:
+// the wire types, imported as types only, so tsc holds these views to the pages' schemas).
 import type { Entry } from '../../core/entries';
 import { clip, VIEW } from '../../core/limits';
 import { localTimeOfStamp } from '../../core/time';
-import type { EntryView, HistoryItem } from '../shared/views';
-import type { HistoryRow } from '../../storage/read/history';
+import type { EntryView, HistoryItem } from '../../webviews/shared/views';
+import type { HistoryRow } from './history';
 
 export function toEntryView(entry: Entry, unit: string): EntryView {
   const c = entry.checkIn;

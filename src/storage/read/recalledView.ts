@@ -4,7 +4,7 @@ import { VIEW } from '../../core/limits';
 import { sameMedication } from '../../core/recalled';
 import type { RecalledPeriod } from '../../core/schemas';
 import { firstDayOf, lastDayOf, type LocalDate } from '../../core/time';
-import type { RecalledView, TimelineRecalledView } from './views';
+import type { RecalledView, TimelineRecalledView } from '../../webviews/shared/views';
 
 export function toRecalledView(p: RecalledPeriod): RecalledView {
   return { id: p.id, medication: p.medication, startDate: p.startDate, endDate: p.endDate, mg: p.mg, context: p.context, mood: p.mood, certainty: p.certainty };
