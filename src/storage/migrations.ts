@@ -51,6 +51,7 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TABLE tablet_supply (${BASE}, ${STAMP}, medication_id TEXT NOT NULL, kind TEXT NOT NULL, tablets REAL NOT NULL);
    CREATE INDEX tablet_supply_medication_at ON tablet_supply (medication_id, at);`,
   // v4: the journal's own id (journalIdentity.ts); a journal made before ids takes one from its first row.
+  // The tables as they were at v4, written out: a migration never changes with TABLE_NAMES.
   LEGACY_IDENTITY_SQL([
     'checkins',
     'doses',
