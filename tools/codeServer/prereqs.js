@@ -7,7 +7,14 @@ const path = require('path');
 const { codeServerInstalled } = require('./layout');
 
 const BUILD_PACKAGES = 'libkrb5-dev python3 make g++ pkg-config';
-const ROOT = path.resolve(__dirname, '..', '..');
+// The repository: walked up to, since test bundles in out/ carry this file too.
+const ROOT = (() => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'mood-dose-journal') return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..');
+  }
+})();
 
 /** Whether `version` (e.g. "20.20.2") is in a range of `^x.y.z` and `>=x` parts joined by `||`. */
 function nodeSatisfies(version, range) {
