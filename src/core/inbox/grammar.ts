@@ -4,7 +4,7 @@
 // a BOM, CRLF or CR endings, no final newline, non-breaking and other Unicode spaces, typographic
 // dashes in dates, trailing spaces, emoji and smart quotes (kept as written in notes).
 import { EARLIEST_YEAR } from '../limits';
-import { instantOf, isLocalDate, localDateOf, type LocalDate } from '../time';
+import { addDays, instantOf, isLocalDate, localDateOf, type LocalDate } from '../time';
 import { contentIdOf, timeIdOf } from './identity';
 import { isMarked, unmarkLine } from './markers';
 import { englishWords, makeProblem } from './problems';
@@ -59,6 +59,8 @@ export function parseInbox(text: string, opts: InboxOptions): ParsedInbox {
   const table = symptomTable(opts.ownSymptoms);
   const unit = opts.unit ?? 'mg';
   const today = opts.now === undefined ? SAMPLE_DATE : localDateOf(opts.now, opts.zone);
+  // Examples are dated the day before today: any time on it is past, so an example always reads.
+  const sampleDay = opts.now === undefined ? SAMPLE_DATE : addDays(today, -1);
   const out: ParsedInbox = { lines: [], entries: [], problems: [] };
   const seen = new Map<string, number>();
   let heading: LocalDate | null = null;
@@ -67,7 +69,7 @@ export function parseInbox(text: string, opts: InboxOptions): ParsedInbox {
     const tidy = tidyLine(raw);
     const marked = isMarked(tidy) || unmarkLine(tidy) !== tidy;
     const body = marked ? tidyLine(unmarkLine(tidy)) : tidy;
-    const ctx: LineContext = { line, text: raw, marked, sampleDate: heading ?? today };
+    const ctx: LineContext = { line, text: raw, marked, sampleDate: heading ?? sampleDay };
     let read: Read;
     if (!body || (!marked && (body.startsWith('>') || body.startsWith('<!--')))) read = { kind: 'ignored' };
     else if (HEADING.test(body) && !marked) {
@@ -129,9 +131,14 @@ function readEntryLine(body: string, heading: LocalDate | null, ctx: LineContext
   if (DATE_LIKE.test(rest)) {
     const m = PREFIX.exec(rest);
     const word = rest.split(/[\sT]/)[0];
-    if (!m && !DATE_ONLY.test(rest)) return problem('bad-date', [word], `${sample} 08:10 ${content(rest.slice(word.length).trim())}`);
-    const d = m ? m[1] : rest;
-    if (!isLocalDate(d)) return problem('bad-date', [d], `${sample} 08:10 ${content(rest.slice(d.length).replace(/^T/, '').trim())}`);
+    if ((!m && !DATE_ONLY.test(rest)) || !isLocalDate(word)) {
+      // "2026/12/07" → "2026-12-07" in the example, when that is a real date; the user's time and words kept.
+      const [y, mo, d] = word.split(/[-/.]/);
+      const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+      const after = rest.slice(word.length).replace(/^T/, '').trim();
+      return problem('bad-date', [word], `${isLocalDate(iso) ? iso : sample} ${TIME.test(after) ? after : `08:10 ${content(after)}`}`);
+    }
+    const d = word;
     date = d;
     rest = (m?.[2] ?? '').trim();
     if (!TIME.test(rest) && !TIME_LIKE.test(rest)) return problem('no-time', [], `${date} 08:10 ${content(rest)}`);
@@ -165,7 +172,7 @@ function readEntryLine(body: string, heading: LocalDate | null, ctx: LineContext
   const words = rest.trim();
   if (Number(date.slice(0, 4)) < EARLIEST_YEAR) return problem('too-early', [date, EARLIEST_YEAR], `${sample} ${time} ${content(words)}`);
   const at = offset === null ? instantOf(date, hh, mm, s.opts.zone) + ss * 1000 : Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), hh, mm, ss) - offset * 60000;
-  if (s.opts.now !== undefined && at > s.opts.now + FUTURE_SLACK_MS) return problem('future', [`${date} ${time}`], `${s.today} ${time} ${content(words)}`);
+  if (s.opts.now !== undefined && at > s.opts.now + FUTURE_SLACK_MS) return problem('future', [`${date} ${time}`], `${addDays(s.today, -1)} ${time} ${content(words)}`);
   const read = parseContent(words, s.table, s.unit);
   if (!read.ok) return problem(read.problem.code, read.problem.args, `${date} ${time}${offsetWord(offset)} ${read.problem.fix}`.trim());
   return { kind: 'entry', entry: entryOf(ctx, date, time, offset, at, read.content) };

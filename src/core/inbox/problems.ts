@@ -26,7 +26,7 @@ const WHAT: Record<ProblemCode, string> = {
   'dose-twice': 'The line has two doses. Write each intake on its own line, with its own time.',
   'severity-range': '"{0}" is outside 0–3. Severity is 0 (none), 1 (mild), 2 (moderate) or 3 (severe).',
   'severity-missing': '"{0}" needs a severity after it: 0 (none), 1 (mild), 2 (moderate) or 3 (severe).',
-  'symptom-twice': '{0} is on the line twice.',
+  'symptom-twice': '"{0}" is a symptom already on the line.',
   'needs-mood': 'Symptoms and tags are recorded with a check-in, and this line has no mood.',
   'empty-tag': '"#" needs a word after it.',
   'tag-long': 'The tag "{0}" is longer than {1} characters.',
@@ -38,6 +38,8 @@ const WHAT: Record<ProblemCode, string> = {
   'repeated-line': 'This line repeats line {0} exactly, so it is read once. If it is a second entry, give it its own time.',
   'skipped-amount': '"dose skipped" does not say how much, and no dose is on record for {0}. Write the amount skipped.'
 };
+
+export const PROBLEM_CODES = Object.keys(WHAT) as readonly ProblemCode[];
 
 /** The English template of a problem (for tests and for l10n extraction). */
 export function problemTemplate(code: ProblemCode): string {

@@ -57,10 +57,10 @@ export function parseContent(body: string, table: SymptomTable, unit: string): C
     const tok = tokens[i];
     const low = tok.toLowerCase();
     // A symptom of two words or more first: "mood swings 2" is a symptom, not a mood.
-    const long = readSymptom(tokens, i, table, 2);
+    const long = readSymptom(tokens, i, table, 2, content.mood);
     if (long) {
       if (!long.ok) return long;
-      if (content.symptoms.some((s) => s.key === long.symptom.key)) return fail('symptom-twice', [long.name], `${long.name} 2`);
+      if (content.symptoms.some((s) => s.key === long.symptom.key)) return fail('symptom-twice', [long.name], `mood ${content.mood ?? 6} ${long.name} 2`);
       content.symptoms.push(long.symptom);
       i = long.next;
       continue;
@@ -99,10 +99,10 @@ export function parseContent(body: string, table: SymptomTable, unit: string): C
       i++;
       continue;
     }
-    const symptom = readSymptom(tokens, i, table, 1);
+    const symptom = readSymptom(tokens, i, table, 1, content.mood);
     if (symptom) {
       if (!symptom.ok) return symptom;
-      if (content.symptoms.some((s) => s.key === symptom.symptom.key)) return fail('symptom-twice', [symptom.name], `${symptom.name} 2`);
+      if (content.symptoms.some((s) => s.key === symptom.symptom.key)) return fail('symptom-twice', [symptom.name], `mood ${content.mood ?? 6} ${symptom.name} 2`);
       content.symptoms.push(symptom.symptom);
       i = symptom.next;
       continue;
@@ -170,16 +170,17 @@ function readDose(tokens: string[], i: number, joined: string | undefined, unit:
 type SymptomRead = { ok: true; symptom: InboxSymptom; name: string; next: number } | { ok: false; problem: ContentProblem };
 
 /** The longest run (of at least `minWords`) from `i` that names a symptom, then its severity; null if none does. */
-function readSymptom(tokens: string[], i: number, table: SymptomTable, minWords: number): SymptomRead | null {
+function readSymptom(tokens: string[], i: number, table: SymptomTable, minWords: number, mood: number | null): SymptomRead | null {
   for (let n = Math.min(table.maxWords, tokens.length - i); n >= minWords; n--) {
     const name = nameKey(tokens.slice(i, i + n).join(' ').replace(/:$/, ''));
     const def = table.byName.get(name);
     if (!def) continue;
     const raw = tokens[i + n];
     const shown = tokens.slice(i, i + n).join(' ');
-    if (raw === undefined || !NUMBER.test(raw)) return { ok: false, problem: { code: 'severity-missing', args: [shown], fix: `${shown} 2` } };
+    const fix = `mood ${mood ?? 6} ${shown} 2`;
+    if (raw === undefined || !NUMBER.test(raw)) return { ok: false, problem: { code: 'severity-missing', args: [shown], fix } };
     const severity = Number(raw.replace(',', '.'));
-    if (!Number.isInteger(severity) || severity < 0 || severity > SEVERITY_MAX) return { ok: false, problem: { code: 'severity-range', args: [`${shown} ${raw}`], fix: `${shown} 2` } };
+    if (!Number.isInteger(severity) || severity < 0 || severity > SEVERITY_MAX) return { ok: false, problem: { code: 'severity-range', args: [`${shown} ${raw}`], fix } };
     return { ok: true, symptom: { key: def.key, label: def.label, severity }, name: shown, next: i + n + 1 };
   }
   return null;
