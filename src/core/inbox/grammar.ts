@@ -4,7 +4,7 @@
 // a BOM, CRLF or CR endings, no final newline, non-breaking and other Unicode spaces, typographic
 // dashes in dates, trailing spaces, emoji and smart quotes (kept as written in notes).
 import { EARLIEST_YEAR } from '../limits';
-import { addDays, instantOf, isLocalDate, localDateOf, type LocalDate } from '../time';
+import { addDays, instantOf, isLocalDate, localDateOf, offsetAt, type LocalDate } from '../time';
 import { contentIdOf, timeIdOf } from './identity';
 import { isMarked, unmarkLine } from './markers';
 import { englishWords, makeProblem } from './problems';
@@ -19,6 +19,7 @@ const SAMPLE_DATE = '2026-12-07';
 
 const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]/g;
 const DASHES = /[\u2010-\u2013\u2212]/g;
+const HAS_DASH = /[\u2010-\u2013\u2212]/;
 
 /** The file's lines: a leading BOM dropped, any line ending, a missing final newline. */
 export function splitLines(text: string): string[] {
@@ -64,10 +65,11 @@ export function parseInbox(text: string, opts: InboxOptions): ParsedInbox {
   const out: ParsedInbox = { lines: [], entries: [], problems: [] };
   const seen = new Map<string, number>();
   let heading: LocalDate | null = null;
+  const shared: Shared = { instant: zoneDays(opts.zone), table, unit, opts, today };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
     const tidy = tidyLine(raw);
-    const marked = isMarked(tidy) || unmarkLine(tidy) !== tidy;
+    const marked = isMarked(tidy) || (tidy.includes('<!--') && unmarkLine(tidy) !== tidy);
     const body = marked ? tidyLine(unmarkLine(tidy)) : tidy;
     const ctx: LineContext = { line, text: raw, marked, sampleDate: heading ?? sampleDay };
     let read: Read;
@@ -76,7 +78,7 @@ export function parseInbox(text: string, opts: InboxOptions): ParsedInbox {
       const h = readHeading(body);
       heading = h.date;
       read = h.read;
-    } else read = readEntryLine(body, heading, ctx, { table, unit, opts, today });
+    } else read = readEntryLine(body, heading, ctx, shared);
     if (read.kind === 'entry') {
       const first = seen.get(read.entry.id);
       if (first !== undefined) read = { kind: 'problem', code: 'repeated-line', args: [first], example: `${read.entry.date} ${nextMinute(read.entry.time)} ${bodyAfterTime(body)}` };
@@ -103,7 +105,35 @@ function readHeading(body: string): { date: LocalDate | null; read: Read } {
   return { date: null, read: { kind: 'problem', code: 'bad-date', args: [word], example: `## ${SAMPLE_DATE}` } };
 }
 
+/**
+ * instantOf, with the zone's offset looked up once per date: asking Intl for every line costs a
+ * few microseconds each, too slow for a long inbox. A day whose offset is the same at its start
+ * and end has no transition, so wall time minus that offset is exact; any other day asks instantOf.
+ */
+function zoneDays(zone: string): (date: LocalDate, hh: number, mm: number) => number {
+  const steady = new Map<string, number | null>();
+  // Offsets are within ±14 h: these two instants bracket every moment of the days from `from` to `to`.
+  const offsetOver = (from: number, to: number): number | null => {
+    const a = offsetAt(from - 15 * 3600000, zone);
+    return a === offsetAt(to + 39 * 3600000, zone) ? a : null;
+  };
+  return (date, hh, mm) => {
+    const [y, mo, d] = [+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10)];
+    // A month without a transition first (most are), then the day itself.
+    const month = date.slice(0, 7);
+    if (!steady.has(month)) steady.set(month, offsetOver(Date.UTC(y, mo - 1, 1), Date.UTC(y, mo, 0)));
+    let off = steady.get(month) ?? steady.get(date);
+    if (off === undefined) {
+      off = offsetOver(Date.UTC(y, mo - 1, d), Date.UTC(y, mo - 1, d));
+      steady.set(date, off);
+    }
+    if (off === null) return instantOf(date, hh, mm, zone);
+    return Date.UTC(y, mo - 1, d, hh, mm) - off * 60000;
+  };
+}
+
 interface Shared {
+  instant: (date: LocalDate, hh: number, mm: number) => number;
   table: ReturnType<typeof symptomTable>;
   unit: string;
   opts: InboxOptions;
@@ -124,13 +154,13 @@ function nextMinute(time: string): string {
 function readEntryLine(body: string, heading: LocalDate | null, ctx: LineContext, s: Shared): Read {
   const problem = (code: ProblemCode, args: (string | number)[], example: string): Read => ({ kind: 'problem', code, args, example });
   // Typographic dashes and minus signs in the date and the offset, never in the words after them.
-  let rest = body.replace(/^(\S+)(\s+\S+)?/, (lead) => lead.replace(DASHES, '-'));
+  let rest = HAS_DASH.test(body) ? body.replace(/^(\S+)(\s+\S+)?/, (lead) => lead.replace(DASHES, '-')) : body;
   let date: LocalDate;
   const sample = ctx.sampleDate;
   const content = (words: string) => (parseContent(words, s.table, s.unit).ok ? words : 'mood 6 dose 10');
   if (DATE_LIKE.test(rest)) {
     const m = PREFIX.exec(rest);
-    const word = rest.split(/[\sT]/)[0];
+    const word = /^[^\sT]+/.exec(rest)![0];
     if ((!m && !DATE_ONLY.test(rest)) || !isLocalDate(word)) {
       // "2026/12/07" → "2026-12-07" in the example, when that is a real date; the user's time and words kept.
       const [y, mo, d] = word.split(/[-/.]/);
@@ -148,7 +178,7 @@ function readEntryLine(body: string, heading: LocalDate | null, ctx: LineContext
   } else return problem('no-date', [sample], `${sample} 08:10 ${content(rest)}`);
 
   const tm = TIME.exec(rest);
-  const timeWord = rest.split(/\s/)[0];
+  const timeWord = /^\S*/.exec(rest)![0];
   if (!tm) return problem('bad-time', [timeWord], `${date} 08:10 ${content(rest.slice(timeWord.length).trim())}`);
   const [hh, mm, ss] = [Number(tm[1]), Number(tm[2]), tm[3] === undefined ? 0 : Number(tm[3])];
   if (hh > 23 || mm > 59 || ss > 59) return problem('bad-time', [timeWord], `${date} 08:10 ${content(rest.slice(timeWord.length).trim())}`);
@@ -171,7 +201,7 @@ function readEntryLine(body: string, heading: LocalDate | null, ctx: LineContext
   const time = ss ? `${pad(hh)}:${pad(mm)}:${pad(ss)}` : `${pad(hh)}:${pad(mm)}`;
   const words = rest.trim();
   if (Number(date.slice(0, 4)) < EARLIEST_YEAR) return problem('too-early', [date, EARLIEST_YEAR], `${sample} ${time} ${content(words)}`);
-  const at = offset === null ? instantOf(date, hh, mm, s.opts.zone) + ss * 1000 : Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), hh, mm, ss) - offset * 60000;
+  const at = offset === null ? s.instant(date, hh, mm) + ss * 1000 : Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), hh, mm, ss) - offset * 60000;
   if (s.opts.now !== undefined && at > s.opts.now + FUTURE_SLACK_MS) return problem('future', [`${date} ${time}`], `${addDays(s.today, -1)} ${time} ${content(words)}`);
   const read = parseContent(words, s.table, s.unit);
   if (!read.ok) return problem(read.problem.code, read.problem.args, `${date} ${time}${offsetWord(offset)} ${read.problem.fix}`.trim());

@@ -40,6 +40,7 @@ const RESERVED = new Set(['mood', 'm', 'dose', 'd', 'note', 'event', 'taken', 's
 
 /** Lower case, hyphens and underscores as spaces, one space between words. */
 export function nameKey(text: string): string {
+  if (/^[a-z:]+$/.test(text)) return text;
   return text.toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -55,6 +56,8 @@ export interface SymptomTable {
   byName: Map<string, SymptomName>;
   /** The most words any name has: the reader tries the longest run first. */
   maxWords: number;
+  /** The first word of every name: most words on a line start none, and are passed over at once. */
+  firstWords: Set<string>;
 }
 
 /** The journal's symptoms win over the user's own when both use a name. */
@@ -70,8 +73,13 @@ export function symptomTable(own: readonly OwnSymptom[] = []): SymptomTable {
   }
   for (const s of own) for (const n of namesOf(s.key, s.label)) add(n, { key: s.key, label: s.label });
   let maxWords = 1;
-  for (const name of byName.keys()) maxWords = Math.max(maxWords, name.split(' ').length);
-  return { byName, maxWords };
+  const firstWords = new Set<string>();
+  for (const name of byName.keys()) {
+    const words = name.split(' ');
+    maxWords = Math.max(maxWords, words.length);
+    firstWords.add(words[0]);
+  }
+  return { byName, maxWords, firstWords };
 }
 
 /** Short names of the journal's symptoms for a message ("dizziness, brain zaps, …"). */

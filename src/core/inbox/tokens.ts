@@ -52,12 +52,13 @@ export function parseContent(body: string, table: SymptomTable, unit: string): C
     .split(/\s+/)
     .map((w) => w.replace(/[,;]+$/, ''))
     .filter((w) => w && !SEPARATOR.test(w));
+  const keys = tokens.map(nameKey);
   const tagSeen = new Set<string>();
   for (let i = 0; i < tokens.length; ) {
     const tok = tokens[i];
     const low = tok.toLowerCase();
     // A symptom of two words or more first: "mood swings 2" is a symptom, not a mood.
-    const long = readSymptom(tokens, i, table, 2, content.mood);
+    const long = readSymptom(tokens, keys, i, table, 2, content.mood);
     if (long) {
       if (!long.ok) return long;
       if (content.symptoms.some((s) => s.key === long.symptom.key)) return fail('symptom-twice', [long.name], `mood ${content.mood ?? 6} ${long.name} 2`);
@@ -99,7 +100,7 @@ export function parseContent(body: string, table: SymptomTable, unit: string): C
       i++;
       continue;
     }
-    const symptom = readSymptom(tokens, i, table, 1, content.mood);
+    const symptom = readSymptom(tokens, keys, i, table, 1, content.mood);
     if (symptom) {
       if (!symptom.ok) return symptom;
       if (content.symptoms.some((s) => s.key === symptom.symptom.key)) return fail('symptom-twice', [symptom.name], `mood ${content.mood ?? 6} ${symptom.name} 2`);
@@ -170,9 +171,13 @@ function readDose(tokens: string[], i: number, joined: string | undefined, unit:
 type SymptomRead = { ok: true; symptom: InboxSymptom; name: string; next: number } | { ok: false; problem: ContentProblem };
 
 /** The longest run (of at least `minWords`) from `i` that names a symptom, then its severity; null if none does. */
-function readSymptom(tokens: string[], i: number, table: SymptomTable, minWords: number, mood: number | null): SymptomRead | null {
+function readSymptom(tokens: string[], keys: string[], i: number, table: SymptomTable, minWords: number, mood: number | null): SymptomRead | null {
+  const first = keys[i];
+  if (!table.firstWords.has(first.split(' ')[0])) return null;
   for (let n = Math.min(table.maxWords, tokens.length - i); n >= minWords; n--) {
-    const name = nameKey(tokens.slice(i, i + n).join(' ').replace(/:$/, ''));
+    let name = first;
+    for (let k = 1; k < n; k++) name += ' ' + keys[i + k];
+    if (name.endsWith(':')) name = name.slice(0, -1);
     const def = table.byName.get(name);
     if (!def) continue;
     const raw = tokens[i + n];
