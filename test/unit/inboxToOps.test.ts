@@ -25,8 +25,8 @@ const opsOf = (line: string, c: InboxImportContext = ctx): Op[] => {
 };
 /** A row without its random id and its stamps of creation. */
 const shape = (op: Op) => {
-  const { id, createdAt, updatedAt, ...rest } = op.row as unknown as Record<string, unknown>;
-  void id, createdAt, updatedAt;
+  const rest: Record<string, unknown> = { ...(op.row as unknown as Record<string, unknown>) };
+  for (const k of ['id', 'createdAt', 'updatedAt']) delete rest[k];
   return { table: op.table, ...rest, ...('checkinId' in rest ? { checkinId: rest.checkinId === null ? null : 'linked' } : {}) };
 };
 
