@@ -1,4 +1,4 @@
-// Bundles the benchmarks (TypeScript) to out/bench/ and runs them: `npm run bench [storage|sidebar|charts|dashboard|summary|startup|import|kdf]`; `npm run bench -- dashboard-vscode` (only when named); `npm run bench -- report` rewrites bench/README.md's tables from bench/results/.
+// Bundles the benchmarks (TypeScript) to out/bench/ and runs them: `npm run bench [storage|sidebar|charts|dashboard|summary|startup|import|kdf|inbox]`; `npm run bench -- dashboard-vscode` (only when named); `npm run bench -- report` rewrites bench/README.md's tables from bench/results/.
 const esbuild = require('esbuild');
 const { spawnSync } = require('child_process');
 const path = require('path');

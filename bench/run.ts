@@ -11,6 +11,7 @@ import { benchCharts } from './charts';
 import { benchDashboard } from './dashboard';
 import { benchDashboardWorkbench } from './dashboardWorkbench';
 import { benchImport } from './import';
+import { benchInbox } from './inbox';
 import { benchKdf } from './kdf';
 import { benchSidebar } from './sidebar';
 import { benchStartup } from './startup';
@@ -88,6 +89,11 @@ async function main(): Promise<void> {
     const rows = await benchKdf();
     printTable('Encryption (Argon2id passphrase key; XChaCha20-Poly1305 seal/open)', rows);
     results.kdf = rows;
+  }
+  if (only.length === 0 || only.includes('inbox')) {
+    const rows = await benchInbox();
+    printTable('Inbox (parsing a phone-written inbox file)', rows);
+    results.inbox = rows;
   }
   const outDir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
