@@ -7,7 +7,12 @@ const path = require('path');
 const { codeServerInstalled } = require('./layout');
 
 const BUILD_PACKAGES = 'libkrb5-dev python3 make g++ pkg-config';
-const ROOT = path.resolve(__dirname, '..', '..');
+/** The repository root: the nearest folder above with package.json (the browser tests bundle this file into out/test/browser). */
+const ROOT = (() => {
+  let dir = path.resolve(__dirname, '..', '..');
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 /** Whether `version` (e.g. "20.20.2") is in a range of `^x.y.z` and `>=x` parts joined by `||`. */
 function nodeSatisfies(version, range) {
