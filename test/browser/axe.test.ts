@@ -4,16 +4,13 @@
 // themes with their real colour variables (tools/browser/themeColors.ts).
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
-import { answer } from '../../src/webviews/host/dispatch';
 import { describeFindings, runAxe, type AxeFinding } from '../../tools/browser/axe';
 import { CONTEXT, FakeHost, checkin } from '../../tools/browser/fakeHost';
 import { openSidebar, startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/sidebarPage';
 import { THEMES, type ThemeName } from '../../tools/browser/themes';
-import { demoJournal } from '../fixtures/demoJournal';
-import { fixedClock } from '../unit/helpers';
-import { testJournal, type TestJournal } from '../unit/journalFixture';
+import type { TestJournal } from '../unit/journalFixture';
 import { showSection } from './dashboardHooks';
+import { openOnJournal, SIDEBAR } from './themedPages';
 
 /**
  * Findings accepted, each with its reason. The list may only shrink: the last test fails if it grows.
@@ -29,18 +26,19 @@ const EXCEPTIONS: { rule: string; theme?: ThemeName; match: RegExp; why: string 
 ];
 const MAX_EXCEPTIONS = 1;
 
-const NOW = '2026-06-30T18:00:00Z';
-const TODAY = '2026-06-30';
-/** The side bar's default width in VS Code. */
-const SIDEBAR = { width: 300, height: 900 };
 const TABS = ['journal', 'charts', 'plan', 'checkups'] as const;
 const SECTIONS = ['Timeline', 'Days after each dose change', 'Each dose step side by side', 'Year in pixels', 'What goes with better days'];
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 let panel: PanelPage | undefined;
 
-const accepted = (f: AxeFinding, node: AxeFinding['nodes'][number], theme: ThemeName) =>
-  EXCEPTIONS.some((e) => e.rule === f.rule && (!e.theme || e.theme === theme) && e.match.test(`${node.target} ${node.summary}`));
+/** Exceptions that matched a finding: one that no longer matches must be removed from the list. */
+const used = new Set<(typeof EXCEPTIONS)[number]>();
+
+function accepted(f: AxeFinding, node: AxeFinding['nodes'][number], theme: ThemeName): boolean {
+  const e = EXCEPTIONS.find((x) => x.rule === f.rule && (!x.theme || x.theme === theme) && x.match.test(`${node.target} ${node.summary}`));
+  if (e) used.add(e);
+  return !!e;
+}
 
 /** The findings no exception covers, as readable lines; a CSP refusal or page error counts too. */
 async function scan(page: Page, where: string, theme: ThemeName): Promise<string[]> {
@@ -78,20 +76,10 @@ describe('Accessibility: axe-core, WCAG 2.0–2.2 A and AA, in three themes (hea
     panel = journal = undefined;
   });
 
-  /** A page over a real journal (the demo, or empty) with the panel's own handlers. */
   async function openReal(theme: ThemeName, opts: { demo: boolean; dashboard?: boolean }): Promise<Page> {
-    journal = await testJournal(fixedClock(NOW, 'UTC'));
-    if (opts.demo) await journal.store.write(demoJournal({ end: TODAY, zone: 'UTC' }).flat());
-    const handlers = journal.handlers;
-    panel = await openSidebar(
-      (msg: WebviewMessage): HostMessage | undefined | Promise<HostMessage> => {
-        if (msg.type === 'ready') return { type: 'init', l10n: null, testMode: true };
-        if (msg.type === 'request') return answer(handlers, msg, quiet, 'malformed');
-        return undefined;
-      },
-      { theme, dashboard: opts.dashboard, viewport: opts.dashboard ? { width: 1280, height: 800 } : SIDEBAR }
-    );
-    return panel.page;
+    const opened = await openOnJournal(theme, { ...opts, viewport: opts.dashboard ? undefined : SIDEBAR });
+    ({ panel, journal } = opened);
+    return opened.panel.page;
   }
 
   for (const theme of THEMES) {
@@ -151,6 +139,9 @@ describe('Accessibility: axe-core, WCAG 2.0–2.2 A and AA, in three themes (hea
 
   it('keeps the exceptions list short: it may shrink, never grow', () => {
     assert.ok(EXCEPTIONS.length <= MAX_EXCEPTIONS, `${EXCEPTIONS.length} exceptions; at most ${MAX_EXCEPTIONS}`);
-    for (const e of EXCEPTIONS) assert.ok(e.why.length > 20, `a reason for ${e.rule}`);
+    for (const e of EXCEPTIONS) {
+      assert.ok(e.why.length > 20, `a reason for ${e.rule}`);
+      assert.ok(used.has(e), `the exception for ${e.rule} (${e.match}) matched nothing: remove it`);
+    }
   });
 });

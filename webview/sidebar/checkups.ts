@@ -175,9 +175,10 @@ export class CheckupsTab {
           : html`<div id="checkup-chart" class="checkup-chart"></div>
               <table class="scores">
                 <caption class="visually-hidden">${t('Questionnaire scores, newest first')}</caption>
-                <thead><tr><th scope="col">${t('Date')}</th><th scope="col">${t('Questionnaire')}</th><th scope="col">${t('Score')}</th><th scope="col">${t('Band')}</th></tr></thead>
+                <!-- Score and band share a column, so the table fits the side bar's default 300 px. -->
+                <thead><tr><th scope="col">${t('Date')}</th><th scope="col">${t('Questionnaire')}</th><th scope="col">${t('Score (band)')}</th></tr></thead>
                 <tbody>
-                  ${d.results.slice(0, 50).map((r) => html`<tr><td>${r.date}</td><td>${QUESTIONNAIRES[r.kind].name}</td><td>${r.total}/${QUESTIONNAIRES[r.kind].maxTotal}</td><td>${r.band}</td></tr>`)}
+                  ${d.results.slice(0, 50).map((r) => html`<tr><td>${r.date}</td><td>${QUESTIONNAIRES[r.kind].name}</td><td>${t('{0}/{1} ({2})', r.total, QUESTIONNAIRES[r.kind].maxTotal, r.band)}</td></tr>`)}
                 </tbody>
               </table>`}
         <p class="attribution">${ATTRIBUTION}</p>
