@@ -8,6 +8,7 @@ import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
 import { dateProblem, input, pick } from './quickInput';
 import { FlowSteps } from './steps';
+import { plural } from '../services/plural';
 
 async function askAppointment(d: Pick<CommandDeps, 'clock'>, steps: FlowSteps): Promise<AppointmentInput | undefined> {
   const today = d.clock.today();
@@ -48,7 +49,7 @@ async function appointmentFor(ahead: readonly Appointment[], steps: FlowSteps): 
   type Item = vscode.QuickPickItem & { appointment: Appointment };
   const items: Item[] = ahead.map((a) => {
     const n = a.questions.filter((q) => q.trim()).length;
-    return { label: `${a.date}${a.time ? ` ${a.time}` : ''}`, description: a.provider, detail: n === 1 ? vscode.l10n.t('1 question recorded') : vscode.l10n.t('{0} questions recorded', n), appointment: a };
+    return { label: `${a.date}${a.time ? ` ${a.time}` : ''}`, description: a.provider, detail: plural(n, { one: vscode.l10n.t('{0} question recorded', n), other: vscode.l10n.t('{0} questions recorded', n) }), appointment: a };
   });
   const picked = await pick<Item>({ title: steps.next(vscode.l10n.t('appointment')), placeholder: vscode.l10n.t('Which appointment is the question for? The next one is first'), items, active: (shown) => shown[0] });
   return picked?.[0]?.appointment ?? null;

@@ -14,6 +14,7 @@ import { createChosenFolder, writeChosenFile } from './exportTarget';
 import { runImport, type ImportOutcome, type ImportStep, type ImportUi } from './importFlow';
 import { pick } from './quickInput';
 import { FlowSteps } from './steps';
+import { plural } from '../services/plural';
 
 export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'load'>) {
   return async (): Promise<string | undefined> => {
@@ -161,7 +162,7 @@ function importUi(transfer: CoreBundles['transfer'], confirm: boolean): ImportUi
     mapLabels: (labels) => confirmMapping(transfer, labels),
     confirm: (source, plan, rejected) => (confirm ? Promise.resolve(true) : confirmPreview(source, previewMessage(source, plan, rejected), rejected)),
     writing: (count, run) =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0} entries', count), cancellable: false }, (progress) => {
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: plural(count, { one: vscode.l10n.t('Importing {0} entry', count), other: vscode.l10n.t('Importing {0} entries', count) }), cancellable: false }, (progress) => {
         let shown = 0;
         return run((done, total) => {
           const percent = Math.floor((done / total) * 100);

@@ -7,7 +7,7 @@ import { completeReview, FINISH_GROUPS, MOST_REPORTED, SEVERITY_LABELS, symptoms
 import type { CheckupsData } from '../../src/webviews/sidebar/protocol';
 import type { Channel } from '../shared/channel';
 import { TrendChart } from './checkupChart';
-import { t } from '../shared/l10n';
+import { plural, t } from '../shared/l10n';
 
 type Mode = { kind: 'idle' } | { kind: 'questionnaire'; which: QuestionnaireKind; answers: (number | null)[]; difficulty: number | null; error: string } | { kind: 'review'; severities: Record<string, number> };
 
@@ -83,7 +83,7 @@ export class CheckupsTab {
     try {
       await this.channel.request('review/save', { symptoms });
       const n = symptoms.filter((s) => s.severity > 0).length;
-      this.result = t('Symptom review saved: {0} symptom(s) this week.', n);
+      this.result = plural(n, { one: t('Symptom review saved: {0} symptom this week.', n), other: t('Symptom review saved: {0} symptoms this week.', n) });
       this.announce(this.result);
       this.mode = { kind: 'idle' };
     } catch (e) {
