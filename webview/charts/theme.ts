@@ -75,7 +75,7 @@ export function withAlpha(color: string, alpha: number): string {
 export function opaque(color: string): string {
   const c = withAlpha(color, 1);
   const m = /^rgba\(([^,]+), ([^,]+), ([^,]+), [^)]+\)$/.exec(c);
-  return m ? `rgb(${m[1]}, ${m[2]}, ${m[3]})` : c;
+  return m ? `#${[m[1], m[2], m[3]].map((x) => Math.round(+x).toString(16).padStart(2, '0')).join('')}` : c;
 }
 
 /** Calls back when VS Code switches theme: it sets body classes and data attributes, and the
