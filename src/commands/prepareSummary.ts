@@ -17,6 +17,7 @@ import { allRows } from '../storage/read/journal';
 import type { CommandDeps, CoreBundles } from './deps';
 import { writeChosenFile } from './exportTarget';
 import { input } from './quickInput';
+import { FlowSteps } from './steps';
 
 type Deps = Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'settings' | 'load'>;
 
@@ -29,7 +30,10 @@ interface RangeItem extends vscode.QuickPickItem {
 /** The options of the last summary made in this window, reused by the HTML and PDF exports. */
 let lastOptions: SummaryOptions | undefined;
 
-async function askRange(summary: CoreBundles['summary'], rows: RowsByTable, today: string): Promise<{ from: string; to: string } | undefined> {
+/** The range and the notes to include; choosing dates adds two questions. */
+const summarySteps = () => new FlowSteps(vscode.l10n.t, vscode.l10n.t('Appointment Summary'), 2);
+
+async function askRange(summary: CoreBundles['summary'], rows: RowsByTable, today: string, steps: FlowSteps): Promise<{ from: string; to: string } | undefined> {
   const def = summary.defaultRange(rows.appointments ?? [], today, summary.firstEntryDate(rows));
   const basis = def.basis === 'since-appointment' ? vscode.l10n.t('Since the last appointment') : vscode.l10n.t('Last {0} days', def.days);
   const items: RangeItem[] = [
@@ -39,14 +43,15 @@ async function askRange(summary: CoreBundles['summary'], rows: RowsByTable, toda
     { label: vscode.l10n.t('Last year'), from: addDays(today, -364), to: today },
     { label: vscode.l10n.t('Choose dates…'), custom: true }
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Appointment Summary (1/2): range'), placeHolder: vscode.l10n.t('Which period should the summary cover?') });
+  const picked = await vscode.window.showQuickPick(items, { title: steps.next(vscode.l10n.t('range')), placeHolder: vscode.l10n.t('Which period should the summary cover?') });
   if (!picked) return undefined;
   if (!picked.custom) return { from: picked.from!, to: picked.to! };
+  steps.total += 2;
   const validate = (v: string) => (isLocalDate(v.trim()) ? undefined : vscode.l10n.t('Type a date as YYYY-MM-DD'));
-  const from = await input({ title: vscode.l10n.t('Appointment Summary: first day'), prompt: vscode.l10n.t('First day (YYYY-MM-DD)'), value: def.from, validate });
+  const from = await input({ title: steps.next(vscode.l10n.t('first day')), prompt: vscode.l10n.t('First day (YYYY-MM-DD)'), value: def.from, validate });
   if (!from) return undefined;
   const to = await input({
-    title: vscode.l10n.t('Appointment Summary: last day'),
+    title: steps.next(vscode.l10n.t('last day')),
     prompt: vscode.l10n.t('Last day (YYYY-MM-DD)'),
     value: today,
     validate: (v) => validate(v) ?? (v.trim() < from.trim() ? vscode.l10n.t('The last day must not be before {0}', from.trim()) : undefined)
@@ -54,12 +59,12 @@ async function askRange(summary: CoreBundles['summary'], rows: RowsByTable, toda
   return to ? { from: from.trim(), to: to.trim() } : undefined;
 }
 
-async function askNotes(summary: CoreBundles['summary'], rows: RowsByTable, from: string, to: string): Promise<string[] | undefined> {
+async function askNotes(summary: CoreBundles['summary'], rows: RowsByTable, from: string, to: string, steps: FlowSteps): Promise<string[] | undefined> {
   const notes = summary.selectableNotes(rows, from, to);
   if (notes.length === 0) return [];
   const picked = await vscode.window.showQuickPick(
     notes.map((n) => ({ label: n.text.replace(/\s+/g, ' ').slice(0, 120), description: `${n.date} ${n.time}`, id: n.id })),
-    { title: vscode.l10n.t('Appointment Summary (2/2): notes'), placeHolder: vscode.l10n.t('Pick the notes to include (none are included unless picked). Enter to continue.'), canPickMany: true }
+    { title: steps.next(vscode.l10n.t('notes')), placeHolder: vscode.l10n.t('Pick the notes to include (none are included unless picked). Enter to continue.'), canPickMany: true }
   );
   return picked?.map((p) => p.id);
 }
@@ -86,9 +91,10 @@ async function summariesDir(d: Deps): Promise<{ dir: string; root: string }> {
 /** The options of the last summary, else the range and notes asked for now. */
 async function optionsOrAsk(d: Deps, summary: CoreBundles['summary'], rows: RowsByTable, today: string): Promise<SummaryOptions | undefined> {
   if (lastOptions) return lastOptions;
-  const range = await askRange(summary, rows, today);
+  const steps = summarySteps();
+  const range = await askRange(summary, rows, today, steps);
   if (!range) return undefined;
-  const includeNoteIds = await askNotes(summary, rows, range.from, range.to);
+  const includeNoteIds = await askNotes(summary, rows, range.from, range.to, steps);
   return includeNoteIds ? summaryOptions(d, range, today, includeNoteIds) : undefined;
 }
 
@@ -105,9 +111,10 @@ export function prepareSummaryCommand(d: Deps) {
       range = { from: parsed.data.from, to: parsed.data.to };
       includeNoteIds = parsed.data.includeNoteIds;
     } else {
-      range = await askRange(summary, rows, today);
+      const steps = summarySteps();
+      range = await askRange(summary, rows, today, steps);
       if (!range) return undefined;
-      includeNoteIds = await askNotes(summary, rows, range.from, range.to);
+      includeNoteIds = await askNotes(summary, rows, range.from, range.to, steps);
       if (!includeNoteIds) return undefined;
     }
     const options = summaryOptions(d, range, today, includeNoteIds);

@@ -12,6 +12,7 @@ import { medications } from '../storage/read/plan';
 import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
 import { input, pick } from './quickInput';
+import { FlowSteps } from './steps';
 import { supplyLine } from '../services/supplyWords';
 
 type Deps = Pick<CommandDeps, 'read' | 'actions' | 'settings'>;
@@ -25,12 +26,12 @@ export function countTabletsCommand(d: Deps) {
 }
 
 async function logSupply(d: Deps, kind: SupplyChange['kind']): Promise<string | undefined> {
-  const title = kind === 'refill' ? vscode.l10n.t('Log Refill') : vscode.l10n.t('Count Tablets');
-  const medicationId = await tabletsOf(d, title);
+  const steps = new FlowSteps(vscode.l10n.t, kind === 'refill' ? vscode.l10n.t('Log Refill') : vscode.l10n.t('Count Tablets'), 1);
+  const medicationId = await tabletsOf(d, steps);
   if (!medicationId) return undefined;
   const medication = (await d.read()).get('medications', medicationId)!;
   const typed = await input({
-    title,
+    title: steps.next(kind === 'refill' ? vscode.l10n.t('tablets received') : vscode.l10n.t('tablets on hand')),
     prompt:
       kind === 'refill'
         ? vscode.l10n.t('How many {0} {1} tablets did you get? (Halves as .5, quarters as .25)', medication.tabletMg ?? '', medication.unit)
@@ -50,24 +51,27 @@ async function logSupply(d: Deps, kind: SupplyChange['kind']): Promise<string | 
 }
 
 /** The medication whose tablets these are, asking for its strength and split the first time. */
-async function tabletsOf(d: Deps, title: string): Promise<string | undefined> {
+async function tabletsOf(d: Deps, steps: FlowSteps): Promise<string | undefined> {
   const list = medications(await d.read());
   let medication: Medication | undefined = list[0];
+  // The count itself, a pick among several medications, and strength and split the first time.
+  steps.total = 1 + (list.length > 1 ? 1 : 0) + (list.length > 1 ? 0 : medication?.tabletMg ? 0 : 2);
   if (list.length > 1) {
     type Item = vscode.QuickPickItem & { medication: Medication };
     const picked = await pick<Item>({
-      title,
+      title: steps.next(vscode.l10n.t('medication')),
       placeholder: vscode.l10n.t('Which medication?'),
       items: list.map((m) => ({ label: m.name, description: m.tabletMg ? vscode.l10n.t('{0} {1} tablets', m.tabletMg, m.unit) : '', medication: m }))
     });
     if (!picked?.[0]) return undefined;
     medication = picked[0].medication;
+    if (!medication.tabletMg) steps.total += 2;
   }
   if (medication?.tabletMg) return medication.id;
   const unit = medication?.unit ?? d.settings.unit();
   const name = medication?.name ?? d.settings.medicationName();
   const strength = await input({
-    title,
+    title: steps.next(vscode.l10n.t('strength')),
     prompt: vscode.l10n.t('The strength of one {0} tablet, in {1} (e.g. 20)', name, unit),
     validate: (v) => (!parseMg(v) ? vscode.l10n.t('Type the strength as a number above 0, e.g. 20 or 10') : undefined)
   });
@@ -78,7 +82,7 @@ async function tabletsOf(d: Deps, title: string): Promise<string | undefined> {
     { label: vscode.l10n.t('Split in half'), split: 'half' },
     { label: vscode.l10n.t('Split in quarters'), split: 'quarter' }
   ];
-  const split = await pick<SplitItem>({ title, placeholder: vscode.l10n.t('Do you split the tablets?'), items: splits });
+  const split = await pick<SplitItem>({ title: steps.next(vscode.l10n.t('split')), placeholder: vscode.l10n.t('Do you split the tablets?'), items: splits });
   if (!split?.[0]) return undefined;
   return (await d.actions.saveTablets({ medicationId: medication?.id ?? null, tabletMg: parseMg(strength)!, split: split[0].split })).id;
 }

@@ -13,6 +13,8 @@ import type { CommandDeps, CoreBundles } from './deps';
 import { createChosenFolder, writeChosenFile } from './exportTarget';
 import { runImport, type ImportOutcome, type ImportStep, type ImportUi } from './importFlow';
 import { pick } from './quickInput';
+import { FlowSteps } from './steps';
+import { plural } from '../services/plural';
 
 export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'load'>) {
   return async (): Promise<string | undefined> => {
@@ -61,11 +63,12 @@ export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | '
 /** Daylio's mood labels → 1–10, confirmed by the user (unknown labels must be mapped). */
 async function confirmMapping(transfer: CoreBundles['transfer'], labels: readonly string[]): Promise<DaylioMapping | undefined> {
   const mapping = new Map<string, number>();
+  const steps = new FlowSteps(vscode.l10n.t, vscode.l10n.t('Import Daylio'), labels.length);
   for (const label of labels) {
     const known = transfer.defaultDaylioMapping.get(label.toLowerCase());
     const items = Array.from({ length: 10 }, (_, i) => ({ label: String(10 - i), value: 10 - i }));
     const picked = await pick({
-      title: vscode.l10n.t('Import Daylio: mood "{0}"', label),
+      title: steps.next(vscode.l10n.t('mood "{0}"', label)),
       placeholder: vscode.l10n.t('Which mood from 1 to 10 (10 = best) does "{0}" mean? One digit, 0 for 10.', label),
       items,
       active: (list) => list.find((i) => i.value === known),
@@ -159,7 +162,7 @@ function importUi(transfer: CoreBundles['transfer'], confirm: boolean): ImportUi
     mapLabels: (labels) => confirmMapping(transfer, labels),
     confirm: (source, plan, rejected) => (confirm ? Promise.resolve(true) : confirmPreview(source, previewMessage(source, plan, rejected), rejected)),
     writing: (count, run) =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0} entries', count), cancellable: false }, (progress) => {
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: plural(count, { one: vscode.l10n.t('Importing {0} entry', count), other: vscode.l10n.t('Importing {0} entries', count) }), cancellable: false }, (progress) => {
         let shown = 0;
         return run((done, total) => {
           const percent = Math.floor((done / total) * 100);

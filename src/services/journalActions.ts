@@ -13,6 +13,7 @@ import { safetyTrigger, type SafetyTrigger, type Translate } from '../core/safet
 import type { Appointment, DoseStatus, Medication, Op, SupplyChange, TableName, TabletSplit } from '../core/schemas';
 import { buildSupplyChange, supplyStatus, type SupplyStatus } from '../core/supply';
 import { formatTablets } from '../core/tablets';
+import { plural } from '../core/plural';
 import type { RatedSymptom } from '../core/symptoms';
 import { firstDayOf, lastDayOf } from '../core/time';
 import { entryById } from '../storage/read/journal';
@@ -118,7 +119,9 @@ export class JournalActions {
     const rows = buildReview(picked, this.deps.clock);
     const undoToken = await this.write(rows.map((row) => ({ table: 'symptoms', row })));
     const n = rows.filter((r) => r.severity > 0).length;
-    const message = n ? this.deps.t('Symptom review saved: {0} symptom(s) this week.', n) : this.deps.t('Symptom review saved: none this week.');
+    const message = n
+      ? plural(n, { one: this.deps.t('Symptom review saved: {0} symptom this week.', n), other: this.deps.t('Symptom review saved: {0} symptoms this week.', n) })
+      : this.deps.t('Symptom review saved: none this week.');
     return { id: rows[0]?.id ?? '', ids: rows.map((r) => r.id), undoToken, message };
   }
 
@@ -297,7 +300,8 @@ export class JournalActions {
   private checkInWords(input: CheckInInput): [number, string, string, string] {
     const { t, settings } = this.deps;
     const dose = input.dose ? ` · ${formatMg(input.dose.mg)} ${settings.unit()} ${this.statusLabel(input.dose.status)}` : '';
-    const symptoms = input.symptoms?.length ? ` · ${t('{0} symptom(s)', input.symptoms.length)}` : '';
+    const count = input.symptoms?.length ?? 0;
+    const symptoms = count ? ` · ${plural(count, { one: t('{0} symptom', count), other: t('{0} symptoms', count) })}` : '';
     return [input.mood, moodLabel(input.mood, settings.moodLabels()), dose, symptoms];
   }
 

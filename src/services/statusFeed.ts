@@ -18,6 +18,7 @@ import type { CheckupReminders } from './checkupReminders';
 import type { JournalService } from './journalService';
 import type { Settings } from './settings';
 import { supplyLine, supplyMention } from './supplyWords';
+import { plural } from './plural';
 
 /** The latest check-in as the status bar shows it; the status bar remembers its time only, never the dose. */
 export interface LastCheckIn {
@@ -77,7 +78,7 @@ export class StatusFeed {
     const next = upcomingAppointment(store, today);
     if (next) {
       const days = daysBetween(today, next.date);
-      out.push(days === 0 ? vscode.l10n.t('Next appointment: today') : vscode.l10n.t('Next appointment in {0} days ({1})', days, next.date));
+      out.push(days === 0 ? vscode.l10n.t('Next appointment: today') : plural(days, { one: vscode.l10n.t('Next appointment in {0} day ({1})', days, next.date), other: vscode.l10n.t('Next appointment in {0} days ({1})', days, next.date) }));
     }
     return out;
   }

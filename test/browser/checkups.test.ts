@@ -97,7 +97,7 @@ describe('Check-ups and support in the panel (headless Chromium)', function () {
     assert.deepStrictEqual(legends.slice(0, 4), ['Dizziness', 'Brain zaps (electric-shock sensations)', 'Irritability', 'Anxiety or nervousness']);
     await p.locator('input[name="r-brain_zaps"]').nth(2).check();
     await p.locator('#review-submit').click();
-    await p.locator('.result', { hasText: 'Symptom review saved: 1 symptom(s) this week.' }).waitFor();
+    await p.locator('.result', { hasText: 'Symptom review saved: 1 symptom this week.' }).waitFor();
     const saved = host.reviews[0];
     assert.strictEqual(saved.length, legends.length, 'every symptom is recorded, 0 when absent');
     assert.deepStrictEqual(saved.filter((s) => s.severity > 0).map((s) => [s.key, s.severity]), [['brain_zaps', 2]]);

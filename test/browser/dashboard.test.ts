@@ -203,7 +203,7 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
   it('shows every section of an empty journal with words saying what will appear, and no error', async () => {
     await journal();
     const page = await open();
-    assert.match(await text(page, '.dash-subtitle'), /^The whole journal, 2026-06-30 to 2026-06-30: 0 of 1 days with a check-in\.$/);
+    assert.match(await text(page, '.dash-subtitle'), /^The whole journal, 2026-06-30 to 2026-06-30: 0 of 1 day with a check-in\.$/);
     assert.match(await text(page, '.dash-range'), /no dose logged; 0 dose changes and 0 life events marked\.$/);
     assert.ok(!(await page.isVisible('.mdc-recalled-legend')), 'no key to a hatched band that is not drawn');
     assert.ok(!(await page.isVisible('.mdc-marker-keys')), 'no empty marker list');

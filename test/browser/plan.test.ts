@@ -16,7 +16,7 @@ describe('Plan tab (headless Chromium)', function () {
     const status = await panel.page.locator('.plan-status').innerText();
     assert.match(status, /Step 2 of 3: 15 mg since 2026-03-01 \(day 10\)/);
     assert.match(status, /Days since the last logged dose change: 8/);
-    assert.match(status, /7 days at the plan, 2 above, 0 below; 1 days with a skipped dose/);
+    assert.match(status, /7 days at the plan, 2 above, 0 below; 1 day with a skipped dose/);
     assert.match(status, /2026-03-01: logged 20 mg, plan 15 mg/);
     assert.doesNotMatch(status, /error|missed|non-?complian|wrong|fail/i, 'a difference is never presented as the user\'s error');
     assert.match(await panel.page.locator('.appointments').first().innerText(), /2026-04-20 10:30 · Dr\. Rivera · in 41 days[\s\S]*Can we hold at 15 mg\?/);

@@ -152,10 +152,10 @@ describe('Taper plan, summary, import and check-ups in a real VS Code', () => {
     await vscode.commands.executeCommand('moodDose.importJournal', { files: [file], confirm: true });
     await vscode.commands.executeCommand('notifications.hideList');
     const adding = vscode.commands.executeCommand<string>('moodDose.addQuestion');
-    await quickInputTitle(h, /Which appointment is the question for\?/);
+    await quickInputTitle(h, /Add Question for Provider \(1\/2\): appointment/);
     await h.press('ArrowDown'); // the next appointment is first; the later one second
     await h.press('Enter');
-    await quickInputTitle(h, /Add Question for Provider/);
+    await quickInputTitle(h, /Add Question for Provider \(2\/2\): question/);
     await h.type('Is the dizziness expected to pass?');
     await h.press('Enter');
     assert.strictEqual(await adding, later.id, 'the question went to the appointment picked');

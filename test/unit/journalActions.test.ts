@@ -32,7 +32,7 @@ describe('journal actions: one write path for the palette and the panel', () => 
     const fromPalette = await j!.actions.checkIn({ mood: 7, dose: DOSE, symptoms: [{ key: 'dizziness', label: 'Dizziness', severity: 1 }] }, 'palette');
     clock.advance(60_000);
     const fromPanel = await j!.actions.checkIn({ mood: 1, dose: DOSE }, 'panel');
-    assert.strictEqual(fromPalette.message, 'Saved: mood 7 (Good) · 10 mg taken · 1 symptom(s)');
+    assert.strictEqual(fromPalette.message, 'Saved: mood 7 (Good) · 10 mg taken · 1 symptom');
     assert.strictEqual(fromPanel.message, 'Saved: mood 1 (Very low) · 10 mg taken');
     assert.deepStrictEqual(j!.effects, ['hasCheckIn', 'support:none:palette', 'hasCheckIn', 'support:lowest-mood:panel']);
     assert.deepStrictEqual(recentEntries(j!.store, 10).map((e) => [e.checkIn.id, e.dose?.mg]), [
@@ -101,7 +101,7 @@ describe('journal actions: one write path for the palette and the panel', () => 
       symptoms: [{ key: 'brain_zaps', label: 'Brain zaps', severity: 3 }],
       at: Date.parse('2026-03-08T20:00:00Z')
     });
-    assert.strictEqual(edited.message, 'Edited: mood 8 (Very good) · 5 mg (changed) · 1 symptom(s)', 'confirmed in the words of a save');
+    assert.strictEqual(edited.message, 'Edited: mood 8 (Very good) · 5 mg (changed) · 1 symptom', 'confirmed in the words of a save');
     assert.notDeepStrictEqual(entryAsIs(entryById(j!.store, saved.id)), before, 'the edit changed the entry');
     clock.advance(60_000);
     assert.strictEqual(await j!.actions.undo(edited.undoToken), 'undone');
@@ -155,8 +155,13 @@ describe('journal actions: one write path for the palette and the panel', () => 
     const none = await j!.actions.reviewSymptoms([]);
     assert.strictEqual(none.message, 'Symptom review saved: none this week.');
     const some = await j!.actions.reviewSymptoms([{ key: 'brain_zaps', label: 'Brain zaps', severity: 2 }]);
-    assert.strictEqual(some.message, 'Symptom review saved: 1 symptom(s) this week.');
+    assert.strictEqual(some.message, 'Symptom review saved: 1 symptom this week.');
     assert.strictEqual(some.ids.length, none.ids.length);
+    const two = await j!.actions.reviewSymptoms([
+      { key: 'brain_zaps', label: 'Brain zaps', severity: 2 },
+      { key: 'dizziness', label: 'Dizziness', severity: 1 }
+    ]);
+    assert.strictEqual(two.message, 'Symptom review saved: 2 symptoms this week.');
   });
 
   it('offers the support card after a PHQ-9 with item 9 above 0, and words the result with its attribution', async () => {

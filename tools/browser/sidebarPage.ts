@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
 import { launchChromium, watchForProblems } from './chromium';
 import { REPO_ROOT, serveRepo, type RepoServer } from './repoServer';
+import { BODY_CLASS, isThemeName, themeCss, type ThemeName } from './themes';
 
 /** Answers one request from the panel; return undefined to leave it unanswered. */
 export type HostHandler = (msg: WebviewMessage, panel: PanelPage) => HostMessage | undefined | Promise<HostMessage | undefined>;
@@ -29,11 +30,13 @@ let origin = '';
 
 export async function startBrowser(): Promise<void> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'sidebar.js'))) throw new Error('dist/sidebar.js is missing: run "npm run build" first.');
-  server = await serveRepo(REPO_ROOT, (url) =>
-    url.pathname === '/panel.html' || url.pathname === '/dashboard.html'
-      ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'), url.searchParams.get('timeout'), url.pathname === '/dashboard.html')]
-      : undefined
-  );
+  server = await serveRepo(REPO_ROOT, (url) => {
+    const theme = url.searchParams.get('theme');
+    if (url.pathname === '/theme.css' && isThemeName(theme)) return ['text/css', themeCss(theme, url.searchParams.get('surface') === 'editor' ? 'editor' : 'sideBar')];
+    return url.pathname === '/panel.html' || url.pathname === '/dashboard.html'
+      ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'), url.searchParams.get('timeout'), url.pathname === '/dashboard.html', isThemeName(theme) ? theme : undefined)]
+      : undefined;
+  });
   origin = server.origin;
   browser = await launchChromium();
 }
@@ -52,25 +55,31 @@ async function buildTimeoutPanel(): Promise<void> {
   await bundleForPage('sidebarEntry.ts', TIMEOUT_BUNDLE);
 }
 
-/** The same shell and CSP as src/webviews/host/html.ts, with `origin` standing in for cspSource. */
-function panelPageHtml(state: string | null, standin: string | null, timeout: string | null, dashboard = false): string {
+/**
+ * The same shell and CSP as src/webviews/host/html.ts, with `origin` standing in for cspSource; with a
+ * theme, its colour variables and body class as VS Code gives them (without, no variables at all).
+ */
+function panelPageHtml(state: string | null, standin: string | null, timeout: string | null, dashboard = false, theme?: ThemeName): string {
   const csp = `default-src 'none'; img-src ${origin} data:; style-src ${origin}; font-src ${origin}; script-src 'nonce-test'`;
+  const themeSheet = theme ? `<link rel="stylesheet" href="/theme.css?theme=${theme}&surface=${dashboard ? 'editor' : 'sideBar'}">\n` : '';
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
-<link rel="stylesheet" href="/dist/codicon.css" id="vscode-codicon-stylesheet">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${themeSheet}<link rel="stylesheet" href="/dist/codicon.css" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="/dist/uplot.css">
 <link rel="stylesheet" href="/media/journal.css">
 <link rel="stylesheet" href="/media/charts.css">
 ${dashboard ? '<link rel="stylesheet" href="/media/dashboard.css">\n' : ''}<script nonce="test">window.__initialState = ${state ? JSON.stringify(JSON.parse(state)) : 'undefined'};</script>
 <script nonce="test" src="${standin ?? '/tools/browser/standin.js'}"></script>
-</head><body><main id="app" aria-busy="true"></main>
+<title>${dashboard ? 'Mood &amp; Dose Dashboard' : 'Mood &amp; Dose Journal'}</title>
+</head><body${theme ? ` class="${BODY_CLASS[theme]}" data-vscode-theme-kind="${BODY_CLASS[theme]}"` : ''}><main id="app" aria-busy="true"></main>
 <script nonce="test">window.__panelStart = performance.now();</script>
 <script nonce="test" src="${dashboard ? '/dist/dashboard.js' : timeout ? `/${TIMEOUT_BUNDLE}` : '/dist/sidebar.js'}"></script></body></html>`;
 }
 
 export async function openSidebar(
   handler: HostHandler,
-  opts: { state?: unknown; viewport?: { width: number; height: number }; requestTimeoutMs?: number; standin?: string; dashboard?: boolean } = {}
+  opts: { state?: unknown; viewport?: { width: number; height: number }; requestTimeoutMs?: number; standin?: string; dashboard?: boolean; theme?: ThemeName } = {}
 ): Promise<PanelPage> {
   if (!browser) throw new Error('startBrowser() first');
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 360, height: 800 } });
@@ -113,6 +122,7 @@ export async function openSidebar(
   }
   if (opts.state !== undefined) query.set('state', JSON.stringify(opts.state));
   if (opts.standin) query.set('standin', opts.standin);
+  if (opts.theme) query.set('theme', opts.theme);
   // The dashboard (dist/dashboard.js) in the same shell, with its own style sheet.
   await page.goto(`${origin}/${opts.dashboard ? 'dashboard' : 'panel'}.html?${query}`);
   return panel;

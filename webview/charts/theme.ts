@@ -28,7 +28,9 @@ export function readTheme(): ChartTheme {
   const css = getComputedStyle(body);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   const highContrast = HC_CLASSES.some((c) => body.classList.contains(c));
-  const mood = v('--vscode-charts-blue', '#3794ff');
+  // Opaque: Light+ and Dark+ give charts.orange at 33% alpha, too faint for a mark (WCAG 1.4.11).
+  const mood = opaque(v('--vscode-charts-blue', '#3794ff'));
+  const orange = opaque(v('--vscode-charts-orange', '#d18616'));
   const border = v('--vscode-editorWidget-border', v('--vscode-panel-border', v('--vscode-contrastBorder', '#80808059')));
   const size = parseFloat(v('--vscode-font-size', '13')) || 13;
   const theme: Omit<ChartTheme, 'key'> = {
@@ -37,9 +39,9 @@ export function readTheme(): ChartTheme {
     moodFaint: withAlpha(mood, highContrast ? 0.8 : 0.55),
     bandFill: withAlpha(mood, highContrast ? 0.4 : 0.3),
     referenceFill: withAlpha(v('--vscode-descriptionForeground', v('--vscode-foreground', css.color || '#cccccc')), highContrast ? 0.3 : 0.18),
-    dose: v('--vscode-charts-orange', '#d18616'),
-    doseMarker: v('--vscode-charts-orange', '#d18616'),
-    eventMarker: v('--vscode-charts-purple', '#b180d7'),
+    dose: orange,
+    doseMarker: orange,
+    eventMarker: opaque(v('--vscode-charts-purple', '#b180d7')),
     foreground: v('--vscode-descriptionForeground', v('--vscode-foreground', css.color || '#cccccc')),
     // Grid lines stay quiet, even where the border colour is loud (high contrast).
     grid: withAlpha(border, 0.5),
@@ -67,6 +69,13 @@ export function withAlpha(color: string, alpha: number): string {
   if (!m) return color;
   const [r, g, b, a = '1'] = m[1].split(',').map((p) => p.trim());
   return `rgba(${r}, ${g}, ${b}, ${+a * alpha})`;
+}
+
+/** The colour at full opacity (a theme colour may carry an alpha meant for highlights). */
+export function opaque(color: string): string {
+  const c = withAlpha(color, 1);
+  const m = /^rgba\(([^,]+), ([^,]+), ([^,]+), [^)]+\)$/.exec(c);
+  return m ? `#${[m[1], m[2], m[3]].map((x) => Math.round(+x).toString(16).padStart(2, '0')).join('')}` : c;
 }
 
 /** Calls back when VS Code switches theme: it sets body classes and data attributes, and the

@@ -11,14 +11,14 @@ import { DASHBOARD_READS, DASHBOARD_SECTIONS, type DashboardData, type Dashboard
 import { Channel } from '../shared/channel';
 import type { ChartStrings } from '../charts/strings';
 import { observeTheme, readTheme, type ChartTheme } from '../charts/theme';
-import { configureL10n, t } from '../shared/l10n';
+import { configureL10n, plural, t } from '../shared/l10n';
 import { vscodeApi } from '../shared/vscodeApi';
 import { AssociationsSection } from './associationsSection';
 import { ChangeSection } from './changeSection';
 import { DEFAULT_RANGE, keptRange, type DashboardState, type SectionContext } from './context';
 import { StepsSection } from './stepsSection';
 import { TimelineSection } from './timelineSection';
-import { journalStart } from './words';
+import { checkedIn, journalStart } from './words';
 import { YearSection } from './yearSection';
 
 const DEFAULT_STATE: DashboardState = { section: 'timeline', range: DEFAULT_RANGE };
@@ -171,8 +171,9 @@ export class DashboardApp {
     const first = journalStart(data.timeline);
     const days = data.timeline.days.filter((d) => d.date >= first);
     const recorded = days.filter((d) => d.mean !== null).length;
-    const text = t('The whole journal, {0} to {1}: {2} of {3} days with a check-in.', first, data.timeline.to, recorded, days.length);
-    return data.timeline.omitted?.days ? `${text} ${t('The first {0} days are left out.', data.timeline.omitted.days)}` : text;
+    const text = t('The whole journal, {0} to {1}: {2}.', first, data.timeline.to, checkedIn(recorded, days.length, t));
+    const left = data.timeline.omitted?.days ?? 0;
+    return left ? `${text} ${plural(left, { one: t('The first {0} day is left out.', left), other: t('The first {0} days are left out.', left) })}` : text;
   }
 
   private section(s: DashboardSection, data: DashboardData): TemplateResult {

@@ -4,6 +4,7 @@ import { addDays, firstDayOf, lastDayOf } from '../../src/core/time';
 import { isOtherDose } from '../charts/dayDoses';
 import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, WindowStatView } from '../../src/webviews/dashboard/protocol';
 import type { RecalledView } from '../../src/webviews/shared/views';
+import { plural } from '../shared/l10n';
 
 /** Localisation: the page passes @vscode/l10n's t. */
 export type Words = (message: string, ...args: (string | number)[]) => string;
@@ -62,7 +63,7 @@ export function stepsSummary(data: DashboardData, t: Words): string {
   if (!steps.length) return t('No dose logged yet.');
   const from = steps[0].from;
   const to = steps[steps.length - 1].to;
-  const head = steps.length === 1 ? t('1 dose step from {0} to {1}.', from, to) : t('{0} dose steps from {1} to {2}.', steps.length, from, to);
+  const head = plural(steps.length, { one: t('{0} dose step from {1} to {2}.', steps.length, from, to), other: t('{0} dose steps from {1} to {2}.', steps.length, from, to) });
   return `${head} ${t(
     'Day 0 of a step is the first day at that dose in the log; "by" a date where the log does not show it. Days 0–14 and day 15 on are counted apart, each with its n; a window with fewer than 3 days with a check-in says "too few days". Skipped / no dose logged: days with only a skipped dose, and days with no dose logged.'
   )}`;
@@ -125,13 +126,13 @@ export function binLabel(bin: number, t: Words): string {
 export function dayCellLabel(dateText: string, cell: { mean: number | null; n: number }, t: Words, future: boolean): string {
   if (future) return t('{0}: not yet', dateText);
   if (cell.mean === null) return t('{0}: no check-in', dateText);
-  return cell.n === 1 ? t('{0}: mood {1} from 1 check-in', dateText, one(cell.mean)) : t('{0}: mean mood {1} from {2} check-ins', dateText, one(cell.mean), cell.n);
+  return cell.n === 1 ? t('{0}: mood {1} from 1 check-in', dateText, one(cell.mean)) : plural(cell.n, { one: t('{0}: mean mood {1} from {2} check-in', dateText, one(cell.mean), cell.n), other: t('{0}: mean mood {1} from {2} check-ins', dateText, one(cell.mean), cell.n) });
 }
 
 export function yearSummary(year: number, days: number, counts: number[], recorded: number, t: Words): string {
   if (!recorded) return t('{0}: no check-ins this year.', year);
-  const bins = counts.map((n, i) => t('{0}: {1} days', binLabel(i, t), n)).join('; ');
-  return t('{0}: {1} of {2} days with a check-in. Days by mean mood: {3}.', year, recorded, days, bins);
+  const bins = counts.map((n, i) => plural(n, { one: t('{0}: {1} day', binLabel(i, t), n), other: t('{0}: {1} days', binLabel(i, t), n) })).join('; ');
+  return t('{0}: {1}. Days by mean mood: {2}.', year, checkedIn(recorded, days, t), bins);
 }
 
 // ---- Timeline --------------------------------------------------------------------------------------
@@ -149,17 +150,23 @@ export function rangeSummary(days: TimelineDays, markers: DashboardData['timelin
   const last = days[days.length - 1].date;
   const periods = recalled.filter((r) => firstDayOf(r.startDate) <= last && lastDayOf(r.endDate) >= first).length;
   const changes = markers.filter((m) => m.kind === 'dose-change').length;
-  const marked = t('{0} dose changes and {1} life events marked', changes, markers.length - changes);
-  const recalledWords =
-    periods === 1 ? t('1 period of medication history as recalled, hatched and not counted') : periods ? t('{0} periods of medication history as recalled, hatched and not counted', periods) : '';
+  const events = markers.length - changes;
+  const marked = t(
+    '{0} and {1} marked',
+    plural(changes, { one: t('{0} dose change', changes), other: t('{0} dose changes', changes) }),
+    plural(events, { one: t('{0} life event', events), other: t('{0} life events', events) })
+  );
+  const recalledWords = periods
+    ? plural(periods, { one: t('{0} period of medication history as recalled, hatched and not counted', periods), other: t('{0} periods of medication history as recalled, hatched and not counted', periods) })
+    : '';
   const start = loggedFrom ?? first;
   if (start > last) return `${[t('From {0} to {1}: before the first logged day ({2})', first, last, start), recalledWords].filter(Boolean).join('; ')}.`;
   const logged = start > first ? days.filter((d) => d.date >= start) : days;
   const means = logged.filter((d) => d.mean !== null).map((d) => d.mean!);
   const counted =
     start > first
-      ? t('From {0} to {1}: {2} of {3} days with a check-in from the first logged day, {4}', first, last, means.length, logged.length, start)
-      : t('From {0} to {1}: {2} of {3} days with a check-in', first, last, means.length, logged.length);
+      ? t('From {0} to {1}: {2} from the first logged day, {3}', first, last, checkedIn(means.length, logged.length, t), start)
+      : t('From {0} to {1}: {2}', first, last, checkedIn(means.length, logged.length, t));
   const parts = [
     counted,
     means.length ? t('mean of the daily means {0}', one(means.reduce((a, b) => a + b, 0) / means.length)) : '',
@@ -188,12 +195,17 @@ function doseWords(days: TimelineDays, unit: string, t: Words): string {
   if (!steps.length) return t('no dose logged');
   return [
     t('dose steps: {0}', steps.map((x) => `${formatNumber(x)} ${unit}`).join(', ')),
-    skipped === 1 ? t('1 day with only a skipped dose') : skipped ? t('{0} days with only a skipped dose', skipped) : '',
-    notLogged === 1 ? t('1 day with no dose logged') : notLogged ? t('{0} days with no dose logged', notLogged) : '',
-    other === 1 ? t('1 day at another dose than the step') : other ? t('{0} days at another dose than the step', other) : ''
+    skipped ? plural(skipped, { one: t('{0} day with only a skipped dose', skipped), other: t('{0} days with only a skipped dose', skipped) }) : '',
+    notLogged ? plural(notLogged, { one: t('{0} day with no dose logged', notLogged), other: t('{0} days with no dose logged', notLogged) }) : '',
+    other ? plural(other, { one: t('{0} day at another dose than the step', other), other: t('{0} days at another dose than the step', other) }) : ''
   ]
     .filter(Boolean)
     .join('; ');
+}
+
+/** "12 of 30 days with a check-in": the form follows the number of days. */
+export function checkedIn(recorded: number, days: number, t: Words): string {
+  return plural(days, { one: t('{0} of {1} day with a check-in', recorded, days), other: t('{0} of {1} days with a check-in', recorded, days) });
 }
 
 function formatNumber(x: number): string {

@@ -11,6 +11,7 @@ import type { HistoryItem } from '../../src/webviews/shared/views';
 import { historyRow } from '../sidebar/history';
 import type { SectionContext } from './context';
 import { binLabel, dayCellLabel, yearSummary } from './words';
+import { plural } from '../shared/l10n';
 
 const KEYS = new Set<string>(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 
@@ -167,7 +168,8 @@ export class YearSection {
       const result = await this.c.channel.request('dashboard/day', { date });
       this.entries = result;
       this.error = '';
-      if (announce) this.c.announce(this.c.strings.t('{0} entries on {1}.', result.total, dateText(date)));
+      const t = this.c.strings.t.bind(this.c.strings);
+      if (announce) this.c.announce(plural(result.total, { one: t('{0} entry on {1}.', result.total, dateText(date)), other: t('{0} entries on {1}.', result.total, dateText(date)) }));
     } catch (err) {
       this.error = (err as Error).message;
     }

@@ -1,8 +1,15 @@
-// Visible text in the panel goes through t(), fed by the host's l10n bundle for the display language.
+// Visible text in the panel goes through t(), fed by the host's l10n bundle for the display language;
+// words with a count through plural(), by that language's rules (the page's lang, set by the host).
 import * as l10n from '@vscode/l10n';
+import { plural as pluralIn, type PluralForms } from '../../src/core/plural';
 
 export function configureL10n(contents: Record<string, string> | null): void {
   if (contents) l10n.config({ contents });
 }
 
 export const t = l10n.t;
+
+/** The form of an already translated message for `count`: plural(n, { one: t('{0} day', n), other: t('{0} days', n) }). */
+export function plural(count: number, forms: PluralForms): string {
+  return pluralIn(count, forms, (typeof document !== 'undefined' && document.documentElement.lang) || 'en');
+}

@@ -7,7 +7,7 @@ import { completeReview, FINISH_GROUPS, MOST_REPORTED, SEVERITY_LABELS, symptoms
 import type { CheckupsData } from '../../src/webviews/sidebar/protocol';
 import type { Channel } from '../shared/channel';
 import { TrendChart } from './checkupChart';
-import { t } from '../shared/l10n';
+import { plural, t } from '../shared/l10n';
 
 type Mode = { kind: 'idle' } | { kind: 'questionnaire'; which: QuestionnaireKind; answers: (number | null)[]; difficulty: number | null; error: string } | { kind: 'review'; severities: Record<string, number> };
 
@@ -83,7 +83,7 @@ export class CheckupsTab {
     try {
       await this.channel.request('review/save', { symptoms });
       const n = symptoms.filter((s) => s.severity > 0).length;
-      this.result = t('Symptom review saved: {0} symptom(s) this week.', n);
+      this.result = plural(n, { one: t('Symptom review saved: {0} symptom this week.', n), other: t('Symptom review saved: {0} symptoms this week.', n) });
       this.announce(this.result);
       this.mode = { kind: 'idle' };
     } catch (e) {
@@ -175,9 +175,10 @@ export class CheckupsTab {
           : html`<div id="checkup-chart" class="checkup-chart"></div>
               <table class="scores">
                 <caption class="visually-hidden">${t('Questionnaire scores, newest first')}</caption>
-                <thead><tr><th scope="col">${t('Date')}</th><th scope="col">${t('Questionnaire')}</th><th scope="col">${t('Score')}</th><th scope="col">${t('Band')}</th></tr></thead>
+                <!-- Score and band share a column, so the table fits the side bar's default 300 px. -->
+                <thead><tr><th scope="col">${t('Date')}</th><th scope="col">${t('Questionnaire')}</th><th scope="col">${t('Score (band)')}</th></tr></thead>
                 <tbody>
-                  ${d.results.slice(0, 50).map((r) => html`<tr><td>${r.date}</td><td>${QUESTIONNAIRES[r.kind].name}</td><td>${r.total}/${QUESTIONNAIRES[r.kind].maxTotal}</td><td>${r.band}</td></tr>`)}
+                  ${d.results.slice(0, 50).map((r) => html`<tr><td>${r.date}</td><td>${QUESTIONNAIRES[r.kind].name}</td><td>${t('{0}/{1} ({2})', r.total, QUESTIONNAIRES[r.kind].maxTotal, r.band)}</td></tr>`)}
                 </tbody>
               </table>`}
         <p class="attribution">${ATTRIBUTION}</p>

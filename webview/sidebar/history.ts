@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { RANGES, type HistoryFilter, type SidebarContext, type RangeKey } from '../../src/webviews/sidebar/protocol';
 import { type HistoryItem } from '../../src/webviews/shared/views';
-import { t } from '../shared/l10n';
+import { plural, t } from '../shared/l10n';
 
 /** What a row's buttons do; a missing one is not offered (the dashboard's day list has no Delete). */
 export interface RowActions {
@@ -198,7 +198,7 @@ export function renderHistory(v: HistoryView): TemplateResult {
   return html`<section class="history" aria-labelledby="history-heading">
     <h2 id="history-heading">${t('History')}</h2>
     ${filters(v)}
-    <p class="count" aria-live="polite">${t('{0} of {1} entries shown', v.items.length, v.total)}</p>
+    <p class="count" aria-live="polite">${plural(v.total, { one: t('{0} of {1} entry shown', v.items.length, v.total), other: t('{0} of {1} entries shown', v.items.length, v.total) })}</p>
     ${v.items.length === 0 && !v.loading ? html`<p class="empty">${t('No entries match. Check in, or change the filters.')}</p>` : nothing}
     <ul class="days" aria-label=${t('Entries by day')}>${groups}</ul>
     ${more ? html`<div class="more"><vscode-button secondary id="load-more" ?disabled=${v.loading} @click=${() => v.loadMore()}>${t('Show older entries')}</vscode-button></div>` : nothing}

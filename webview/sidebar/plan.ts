@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Channel } from '../shared/channel';
 import { HHMM, MG_MAX } from '../../src/core/limits';
 import type { PlanData } from '../../src/webviews/sidebar/protocol';
-import { t } from '../shared/l10n';
+import { plural, t } from '../shared/l10n';
 import { HistorySection } from './planHistory';
 import type { PlanSection } from './planSection';
 import { SupplySection } from './planSupply';
@@ -182,7 +182,16 @@ export class PlanTab implements PlanSection {
       ${d.lastLogged ? html`<p>${t('Last dose logged: {0} {1} on {2}.', d.lastLogged.mg, d.unit, d.lastLogged.date)}</p>` : nothing}
       ${d.daysSinceChange !== null ? html`<p>${t('Days since the last logged dose change: {0}.', d.daysSinceChange)}</p>` : nothing}
       ${a.planDays > 0
-        ? html`<p>${t('From {0} to {1}: {2} days at the plan, {3} above, {4} below; {5} days with a skipped dose, {6} with nothing logged.', a.from, a.to, a.atPlan, a.abovePlan, a.belowPlan, a.skipped, a.notLogged)}</p>
+        ? html`<p>${t(
+              'From {0} to {1}: {2}, {3} above, {4} below; {5}, {6} with nothing logged.',
+              a.from,
+              a.to,
+              plural(a.atPlan, { one: t('{0} day at the plan', a.atPlan), other: t('{0} days at the plan', a.atPlan) }),
+              a.abovePlan,
+              a.belowPlan,
+              plural(a.skipped, { one: t('{0} day with a skipped dose', a.skipped), other: t('{0} days with a skipped dose', a.skipped) }),
+              a.notLogged
+            )}</p>
             ${a.differences.length
               ? html`<ul class="differences" aria-label=${t('Days the logged dose differed from the plan')}>
                   ${a.differences.slice(-10).map((x) => html`<li>${x.date}: ${t('logged {0} {1}, plan {2} {1}', x.loggedMg, d.unit, x.plannedMg)}</li>`)}
@@ -230,7 +239,7 @@ export class PlanTab implements PlanSection {
     const draft = this.appointment;
     const when = (date: string) => {
       const n = daysFrom(d.today, date);
-      return n === 0 ? t('today') : n > 0 ? t('in {0} days', n) : t('{0} days ago', -n);
+      return n === 0 ? t('today') : n > 0 ? plural(n, { one: t('in {0} day', n), other: t('in {0} days', n) }) : plural(-n, { one: t('{0} day ago', -n), other: t('{0} days ago', -n) });
     };
     return html`<section aria-labelledby="plan-appointments-title">
       <h2 id="plan-appointments-title">${t('Appointments')}</h2>

@@ -4,6 +4,7 @@
 import type { ChangeWindow, SymptomCourse } from '../stats/afterChange';
 import { changeLabel } from '../stats/doses';
 import { SEVERITY_LABELS } from '../symptoms';
+import { plural } from '../plural';
 import { WINDOW_LAST_DAY } from '../stats/afterChange';
 import { fitText, INK, type Figure, type Prim } from './display';
 
@@ -137,7 +138,7 @@ export function afterChangeFigure(windows: readonly ChangeWindow[], unit: string
     width,
     height: y + 4,
     title: 'Days after each dose change',
-    desc: `${windows.length} dose changes, ${symptomRows} symptom rows over days 0–${WINDOW_LAST_DAY} after each change, shaded by the highest severity logged each day (n = ${rows} rows).`,
+    desc: `${plural(windows.length, { one: `${windows.length} dose change`, other: `${windows.length} dose changes` })}, ${plural(symptomRows, { one: `${symptomRows} symptom row`, other: `${symptomRows} symptom rows` })} over days 0–${WINDOW_LAST_DAY} after each change, shaded by the highest severity logged each day (n = ${rows} rows).`,
     prims: p
   };
 }

@@ -5,6 +5,7 @@
 // the range, gets an inset of its own on the left (recalledInset.ts). Pure: data in, display list out.
 import type { DoseDay } from '../stats/doseDays';
 import { formatMg } from '../entries';
+import { plural } from '../plural';
 import { PHQ9 } from '../questionnaires';
 import { addDays, daysBetween, parseLocalDate, type LocalDate } from '../time';
 import { fitText, INK, textWidth, type Figure, type Prim } from './display';
@@ -209,14 +210,14 @@ export function moodDoseFigure(input: MoodDoseInput): Figure & { shortenedEvents
 
   p.push(...legend(L.legendY, span ? 4 : L.left, Boolean(span), input.days.some((d) => d.dose.deviation), width));
   const moodDays = input.days.filter((d) => d.mean !== null).length;
-  const recalledDesc = span ? ` Medication history as recalled before the range (${span.bands.length} period${span.bands.length === 1 ? '' : 's'}, ${span.from} to ${span.to}) is hatched in a separate inset on the left; it is not counted in any figure.` : '';
+  const recalledDesc = span ? ` Medication history as recalled before the range (${plural(span.bands.length, { one: `${span.bands.length} period`, other: `${span.bands.length} periods` })}, ${span.from} to ${span.to}) is hatched in a separate inset on the left; it is not counted in any figure.` : '';
   return {
     shortenedEvents,
     id: 'figure-a',
     width,
     height: L.height,
     title: 'Mood and dose over time',
-    desc: `Daily mean mood on ${moodDays} of ${input.days.length} days (dots) with a 7-day rolling median (line); the dose step in force (solid on days a dose was taken, dotted on days without one, a short bar on a day at another dose) and planned dose (dashed); ${input.changes.length} dose changes and ${input.events.length} life events marked; PHQ-9 totals (n = ${input.phq9.length}) beneath.${recalledDesc}`,
+    desc: `Daily mean mood on ${moodDays} of ${plural(input.days.length, { one: `${input.days.length} day`, other: `${input.days.length} days` })} (dots) with a 7-day rolling median (line); the dose step in force (solid on days a dose was taken, dotted on days without one, a short bar on a day at another dose) and planned dose (dashed); ${plural(input.changes.length, { one: `${input.changes.length} dose change`, other: `${input.changes.length} dose changes` })} and ${plural(input.events.length, { one: `${input.events.length} life event`, other: `${input.events.length} life events` })} marked; PHQ-9 totals (n = ${input.phq9.length}) beneath.${recalledDesc}`,
     prims: p
   };
 }

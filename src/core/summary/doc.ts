@@ -55,7 +55,7 @@ export interface SummaryDoc {
 
 const BASIS: Record<Summary['range']['basis'], (s: Summary) => string> = {
   'since-appointment': (s) => `, since the appointment on ${s.range.from}`,
-  'default-days': (s) => `, the last ${s.range.days} days`,
+  'default-days': (s) => `, the last ${plural(s.range.days, 'day')}`,
   'since-first-entry': (s) => `, since the first entry on ${s.range.from}`,
   chosen: () => ''
 };

@@ -6,8 +6,10 @@ import { SEVERITY_MAX } from '../limits';
 import type { DoseChange } from '../stats/doseDays';
 import { changeLabel } from '../stats/doses';
 import { CHANGE_WITHIN, MISSED_WITHIN, type SymptomEpisode, type SymptomOnset } from '../stats/onsets';
+import { plural as pluralForm } from '../plural';
 
-export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+/** "1 day", "0 days": the summary is written in English, by English plural rules (core/plural.ts). */
+export const plural = (n: number, word: string, many = `${word}s`) => pluralForm(n, { one: `${n} ${word}`, other: `${n} ${many}` });
 export const one = (x: number) => x.toFixed(1);
 export const TOO_FEW = 'too few days';
 

@@ -1,0 +1,74 @@
+// Non-text contrast (WCAG 1.4.11): every year-in-pixels step and every chart mark stands at least
+// 3:1 against the page behind it, in Light+, Dark+ and High Contrast with their real colours. The
+// colours are the browser's own computed values, composited over the background as drawn.
+import * as assert from 'assert';
+import type { Page } from 'playwright-core';
+import { startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/sidebarPage';
+import { THEMES } from '../../tools/browser/themes';
+import type { TestJournal } from '../unit/journalFixture';
+import { showSection } from './dashboardHooks';
+import { openOnJournal } from './themedPages';
+
+/** Contrast of each named mark against the page background, measured in the page. */
+function contrasts(page: Page, marks: Record<string, string>): Promise<Record<string, number>> {
+  return page.evaluate((marks) => {
+    const probe = document.createElement('canvas').getContext('2d')!;
+    // The canvas turns any CSS colour (color-mix() included) into rgba numbers.
+    const rgba = (css: string): [number, number, number, number] => {
+      probe.clearRect(0, 0, 1, 1);
+      probe.fillStyle = css;
+      probe.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
+      return [r, g, b, a / 255];
+    };
+    const over = (top: number[], bottom: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3]));
+    const lum = (c: number[]) => {
+      const [r, g, b] = c.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const page = over(rgba(getComputedStyle(document.body).backgroundColor), over(rgba(getComputedStyle(document.documentElement).backgroundColor), [255, 255, 255, 1]).concat(1));
+    const out: Record<string, number> = {};
+    for (const [name, spec] of Object.entries(marks)) {
+      const [selector, property] = spec.split('|');
+      const el = document.querySelector(selector);
+      if (!el) throw new Error(`no ${selector}`);
+      const color = over(rgba(getComputedStyle(el).getPropertyValue(property)), page);
+      const [hi, lo] = [lum(color), lum(page)].sort((a, b) => b - a);
+      out[name] = Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+    }
+    return out;
+  }, marks);
+}
+
+describe('Non-text contrast of the marks, in three themes (headless Chromium)', function () {
+  this.timeout(120_000);
+  let opened: { panel: PanelPage; journal: TestJournal } | undefined;
+  before(startBrowser);
+  after(stopBrowser);
+  afterEach(async () => {
+    await opened?.panel.close();
+    await opened?.journal.close();
+    opened = undefined;
+  });
+
+  for (const theme of THEMES) {
+    it(`keeps every year-in-pixels step, marker and association bar at 3:1 or more in ${theme}`, async () => {
+      opened = await openOnJournal(theme, { demo: true, dashboard: true });
+      const page = opened.panel.page;
+      await page.waitForSelector('#timeline-host canvas');
+      const marks: Record<string, string> = {
+        'dose-change marker': '.mdc-marker-tick:not(.mdc-life-event)|border-bottom-color',
+        'life-event marker': '.mdc-marker-tick.mdc-life-event|border-bottom-color'
+      };
+      const found = await contrasts(page, marks);
+      await showSection(page, 'Year in pixels');
+      const steps: Record<string, string> = {};
+      for (let i = 0; i < 5; i++) steps[`year step ${i}`] = `.dash-legend .ypx-bin-${i}|background-color`;
+      Object.assign(found, await contrasts(page, steps));
+      await showSection(page, 'What goes with better days');
+      Object.assign(found, await contrasts(page, { 'bar above': '.dash-assoc-fill.above|background-color', 'bar below': '.dash-assoc-fill.below|background-color' }));
+      const low = Object.entries(found).filter(([, ratio]) => ratio < 3);
+      assert.deepStrictEqual(low, [], `below 3:1 in ${theme}: ${JSON.stringify(found)}`);
+    });
+  }
+});

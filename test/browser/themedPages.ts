@@ -1,0 +1,33 @@
+// Opens the panel or the dashboard in a VS Code theme over a real journal (the demo, or empty),
+// answered by the panel's own handlers through the host's dispatch, for the accessibility suites.
+import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
+import { answer } from '../../src/webviews/host/dispatch';
+import { openSidebar, type PanelPage } from '../../tools/browser/sidebarPage';
+import type { ThemeName } from '../../tools/browser/themes';
+import { demoJournal } from '../fixtures/demoJournal';
+import { fixedClock } from '../unit/helpers';
+import { testJournal, type TestJournal } from '../unit/journalFixture';
+
+export const NOW = '2026-06-30T18:00:00Z';
+export const TODAY = '2026-06-30';
+/** The side bar's default width in VS Code. */
+export const SIDEBAR = { width: 300, height: 900 };
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export async function openOnJournal(
+  theme: ThemeName,
+  opts: { demo: boolean; dashboard?: boolean; viewport?: { width: number; height: number } }
+): Promise<{ panel: PanelPage; journal: TestJournal }> {
+  const journal = await testJournal(fixedClock(NOW, 'UTC'));
+  if (opts.demo) await journal.store.write(demoJournal({ end: TODAY, zone: 'UTC' }).flat());
+  const handlers = journal.handlers;
+  const panel = await openSidebar(
+    (msg: WebviewMessage): HostMessage | undefined | Promise<HostMessage> => {
+      if (msg.type === 'ready') return { type: 'init', l10n: null, testMode: true };
+      if (msg.type === 'request') return answer(handlers, msg, quiet, 'malformed');
+      return undefined;
+    },
+    { theme, dashboard: opts.dashboard, viewport: opts.viewport ?? (opts.dashboard ? { width: 1280, height: 800 } : SIDEBAR) }
+  );
+  return { panel, journal };
+}
