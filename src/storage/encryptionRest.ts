@@ -62,7 +62,10 @@ function unsealed(bytes: Uint8Array, sealing: Sealing): Uint8Array | 'same' | 'k
   const parts = decoded.changes.map((ops) => encodeChange(ops));
   const plain = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) (plain.set(p, at), (at += p.length));
+  for (const p of parts) {
+    plain.set(p, at);
+    at += p.length;
+  }
   return plain;
 }
 
