@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     const rows = await benchStorage();
     target(rows, 100_000, 'ratio check-in p50 / floor p50', 3, '≤ 3×');
     target(rows, 10_000, 'cold load (WASM + open), median of 5', 150, '≤ 150 ms');
+    for (const n of [10_000, 100_000]) target(rows, n, 'ratio check-in p50 encrypted / plain', 1.5, '≤ 1.5×');
+    target(rows, 10_000, 'ratio cold load encrypted / plain', 1.5, '≤ 1.5× (plus the KDF)');
     printTable('Storage (durable writes, load, compaction)', rows);
     results.storage = rows;
   }

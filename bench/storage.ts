@@ -1,10 +1,15 @@
 // Storage benchmark: durable check-in latency against the bare JSONL+fsync floor measured in the
 // same run, cold load, compaction, load with a pending log, and memory, at 1k, 10k and 100k entries.
+// Encrypted beside plain in the same run: the durable check-in (writes interleaved with the plain
+// ones) and the cold open (the data key handed in, as after an unlock: the KDF is measured apart,
+// `npm run bench -- kdf`).
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildCheckIn, type Clock } from '../src/core/entries';
+import type { DataKey } from '../src/storage/crypto/dataKey';
+import { createKeyFile } from '../src/storage/crypto/keyFile';
 import { HASH_NAME, JournalStore, SNAPSHOT_NAME } from '../src/storage/journalStore';
 import { migrate } from '../src/storage/migrations';
 import { encodeChange } from '../src/storage/opLog';
@@ -54,14 +59,17 @@ async function seedJournal(dir: string, n: number): Promise<void> {
 }
 
 /** Cold load in a fresh process: WASM compile plus opening the journal, and the RSS after. */
-function coldLoad(dir: string): { ms: number; rssMb: number } {
-  const out = execFileSync(process.execPath, [__filename, '--cold-load', dir], { encoding: 'utf8' });
+function coldLoad(dir: string, key?: DataKey): { ms: number; rssMb: number } {
+  const keyArg = key ? [JSON.stringify({ keyId: key.keyId, key: Buffer.from(key.key).toString('base64') })] : [];
+  const out = execFileSync(process.execPath, [__filename, '--cold-load', dir, ...keyArg], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
-async function coldLoadChild(dir: string): Promise<void> {
+async function coldLoadChild(dir: string, keyArg: string | undefined): Promise<void> {
+  const parsed = keyArg ? (JSON.parse(keyArg) as { keyId: string; key: string }) : undefined;
+  const dataKey = parsed && { keyId: parsed.keyId, key: new Uint8Array(Buffer.from(parsed.key, 'base64')) };
   const t0 = performance.now();
-  const store = await JournalStore.open({ dir, sql: await loadSqlJs(WASM), writer: false });
+  const store = await JournalStore.open({ dir, sql: await loadSqlJs(WASM), writer: false, dataKey });
   const ms = performance.now() - t0;
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   await store.close();
@@ -105,8 +113,22 @@ async function measure(n: number): Promise<BenchRow[]> {
   });
   rows.push({ size: n, metric: 'snapshot size', value: bytes.length / 1024 / 1024, unit: 'MB' });
 
-  // Durable check-ins and the floor, interleaved so both see the same disk conditions.
+  // The same journal encrypted, in a folder of its own.
+  const encDir = `${dir}-encrypted`;
+  fs.cpSync(dir, encDir, { recursive: true });
+  const { bytes: keyFile, dataKey } = await createKeyFile('bench passphrase');
+  const turning = await JournalStore.open({ dir: encDir, sql });
+  await turning.turnOnEncryption(keyFile, dataKey);
+  await turning.close();
+  const encColds = Array.from({ length: 5 }, () => coldLoad(encDir, dataKey));
+  const encCold = median(encColds.map((c) => c.ms));
+  rows.push({ size: n, metric: 'cold load encrypted (WASM + open + decrypt; KDF apart), median of 5', value: encCold, unit: 'ms' });
+  rows.push({ size: n, metric: 'ratio cold load encrypted / plain', value: encCold / median(colds.map((c) => c.ms)), unit: '×' });
+
+  // Durable check-ins (plain, encrypted) and the floor, interleaved so all see the same disk conditions.
   const store = await JournalStore.open({ dir, sql, compactAfterMs: 3_600_000, compactLogBytes: Number.MAX_SAFE_INTEGER });
+  const encStore = await JournalStore.open({ dir: encDir, sql, dataKey, compactAfterMs: 3_600_000, compactLogBytes: Number.MAX_SAFE_INTEGER });
+  const encrypted: number[] = [];
   let t = Date.parse('2026-06-01T08:00:00Z');
   const clock: Clock = { now: () => (t += 1000), zone: () => 'UTC' };
   const floorFile = path.join(dir, 'floor.jsonl');
@@ -118,6 +140,9 @@ async function measure(n: number): Promise<BenchRow[]> {
     let s = performance.now();
     await store.write(ops);
     durable.push(performance.now() - s);
+    s = performance.now();
+    await encStore.write(ops); // the same rows, in the encrypted copy
+    encrypted.push(performance.now() - s);
     const line = JSON.stringify(ops) + '\n';
     s = performance.now();
     fs.writeSync(floorFd, line);
@@ -132,6 +157,10 @@ async function measure(n: number): Promise<BenchRow[]> {
   rows.push({ size: n, metric: 'JSONL append + fsync floor p50', value: floor50, unit: 'ms' });
   rows.push({ size: n, metric: 'JSONL append + fsync floor p90', value: percentile(floor, 90), unit: 'ms' });
   rows.push({ size: n, metric: 'ratio check-in p50 / floor p50', value: p50 / floor50, unit: '×' });
+  rows.push({ size: n, metric: 'durable check-in p50, encrypted', value: percentile(encrypted, 50), unit: 'ms' });
+  rows.push({ size: n, metric: 'ratio check-in p50 encrypted / plain', value: percentile(encrypted, 50) / p50, unit: '×' });
+  await encStore.close();
+  fs.rmSync(encDir, { recursive: true, force: true });
 
   const compactions: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -160,5 +189,5 @@ export async function benchStorage(sizes = [1_000, 10_000, 100_000]): Promise<Be
 }
 
 if (process.argv[2] === '--cold-load') {
-  void coldLoadChild(process.argv[3]);
+  void coldLoadChild(process.argv[3], process.argv[4]);
 }

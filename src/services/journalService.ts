@@ -8,10 +8,12 @@ import type { DayClock } from '../core/entries';
 import { TABLE_NAMES } from '../core/schemas';
 import { NodeFiles } from '../storage/nodeFiles';
 import { inspectBackups, type BackupInfo } from '../storage/backups';
-import { BACKUP_DIR, CorruptJournalError, JournalStore, NotWriterError, replaceSnapshot, SymlinkError, type ChangeEvent, type UnsavedState } from '../storage/journalStore';
+import { BACKUP_DIR, CorruptJournalError, JournalStore, NotWriterError, readKeyFile, SymlinkError, type ChangeEvent, type EncryptionState, type UnsavedState } from '../storage/journalStore';
+import type { DataKey } from '../storage/crypto/dataKey';
+import { JournalKey, type DataKeyProvider } from './journalKey';
 import { restoreBackup, WriterBusyError } from '../storage/recoveryRestore';
 import { loadSqlJs } from '../storage/sqlLoader';
-import { pickBackup } from './backupPicker';
+import { recoverJournal } from './journalRecovery';
 import { prepareDataFolder } from './dataFolder';
 import { checkDataFolder } from '../storage/safePaths';
 import { dataLocation, type DataLocation } from './dataLocation';
@@ -35,6 +37,8 @@ export class JournalService implements vscode.Disposable {
   private readonly files = new NodeFiles();
   /** Whose journal this is: asks before one this user has not opened is read (journalOwner.ts). */
   private readonly owner: JournalOwner;
+  /** The data key of an encrypted journal, and how to ask for it (journalKey.ts). */
+  private readonly key: JournalKey;
   /**
    * The one change event every listener hears (storage/storeEvents.ts): the store's own, passed on as
    * it is, and the journal opening ('open', every table) or changes waiting for disk space ('unsaved').
@@ -45,8 +49,11 @@ export class JournalService implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly clock: DayClock,
     private readonly log: Log,
-    private readonly dataFolder: () => string
+    private readonly dataFolder: () => string,
+    /** Asked for the data key when the journal is encrypted and locked (the UI's password prompt). */
+    dataKeyProvider?: DataKeyProvider
   ) {
+    this.key = new JournalKey(dataKeyProvider);
     this.owner = new JournalOwner({
       globalState: context.globalState,
       files: this.files,
@@ -70,9 +77,50 @@ export class JournalService implements vscode.Disposable {
     return this.unsavedState;
   }
 
-  /** Every backup of the journal, checked; valid ones newest first. Works without opening it. */
+  /** Every backup of the journal, checked; valid ones newest first. Works without opening it (encrypted ones need the key held). */
   async backups(): Promise<BackupInfo[]> {
-    return inspectBackups(this.files, await this.sql(), path.join(this.location().dir, BACKUP_DIR));
+    return inspectBackups(this.files, await this.sql(), path.join(this.location().dir, BACKUP_DIR), this.key.current);
+  }
+
+  /** Sets the provider asked for the data key (the UI's prompt); see DataKeyProvider. */
+  setDataKeyProvider(provider: DataKeyProvider): void {
+    this.key.provider = provider;
+  }
+
+  /** 'on' when the journal is encrypted: the open store's state, or whether its folder holds a key file. */
+  async encryption(): Promise<EncryptionState> {
+    if (this.store) return this.store.encryption;
+    return (await readKeyFile(this.files, this.location().dir)) ? 'on' : 'off';
+  }
+
+  /** True while an encrypted journal is not open with its key (after lock(), or before the first unlock). */
+  get locked(): boolean {
+    return !this.key.current && !this.store;
+  }
+
+  /** Closes the journal and forgets the data key; the next get() asks the provider again. */
+  async lock(): Promise<void> {
+    await this.close();
+    this.key.forget();
+    this.changed.fire(stateChanged());
+  }
+
+  /** Encrypts the journal (storage/storeEncryption.ts); `keyFile` and `dataKey` from createKeyFile. */
+  async turnOnEncryption(keyFile: Uint8Array, dataKey: DataKey): Promise<void> {
+    await (await this.get()).turnOnEncryption(keyFile, dataKey);
+    this.key.remember(dataKey);
+    this.changed.fire(stateChanged());
+  }
+
+  /** Decrypts the journal in place and removes its key file. */
+  async turnOffEncryption(): Promise<void> {
+    await (await this.get()).turnOffEncryption();
+    this.changed.fire(stateChanged());
+  }
+
+  /** A plain SQLite copy of the journal at `target`, a path the user chose (outside the data folder). */
+  async exportDecryptedCopy(target: string): Promise<void> {
+    await (await this.get()).exportDecryptedCopy(target);
   }
 
   location(): DataLocation {
@@ -124,7 +172,7 @@ export class JournalService implements vscode.Disposable {
     this.owner.choose(dir);
     let kept: string | undefined;
     try {
-      kept = await restoreBackup(this.files, await this.sql(), dir, backupPath, () => this.clock.now());
+      kept = await restoreBackup(this.files, await this.sql(), dir, backupPath, () => this.clock.now(), this.key.current);
     } catch (e) {
       throw e instanceof WriterBusyError ? busy() : forUser(e);
     }
@@ -247,12 +295,14 @@ export class JournalService implements vscode.Disposable {
       // Compaction's checks of the whole journal run in this thread, not the extension host's.
       worker: { script: path.join(this.context.extensionPath, 'dist', 'storageWorker.js') }
     };
+    // An encrypted journal opens with the data key, asked of the provider when none is held.
+    const openStore = () => this.key.open((dataKey) => JournalStore.open({ ...options, dataKey }));
     let store: JournalStore;
     try {
-      store = await JournalStore.open(options);
+      store = await openStore();
     } catch (e) {
       if (!(e instanceof CorruptJournalError) || !recover) throw e;
-      store = await this.recover(e, dir, () => JournalStore.open(options));
+      store = await recoverJournal({ files: this.files, sql: () => this.sql(), log: this.log, key: () => this.key.current }, e, dir, openStore);
     }
     this.store = store;
     this.watch(store, dir);
@@ -323,38 +373,6 @@ export class JournalService implements vscode.Disposable {
     showUnsavedChange(before, state, dir);
   }
 
-  /** One message, naming the file, with the three ways forward. Nothing is replaced unless chosen. */
-  private async recover(error: CorruptJournalError, dir: string, reopen: () => Promise<JournalStore>): Promise<JournalStore> {
-    this.log.error(`${error.message} A copy was saved as ${error.copy ?? '(copy failed)'}.`);
-    const backups = (await inspectBackups(this.files, await this.sql(), path.join(dir, BACKUP_DIR)).catch(() => [])).filter((b) => b.valid);
-    const restore = vscode.l10n.t('Restore a Backup…');
-    const fresh = vscode.l10n.t('Start New Journal');
-    const reveal = vscode.l10n.t('Open Folder');
-    const choices = backups.length > 0 ? [restore, fresh, reveal] : [fresh, reveal];
-    const choice = await vscode.window.showErrorMessage(
-      vscode.l10n.t(
-        'Your journal file {0} cannot be opened: {1}. It has not been changed, and a copy was saved as {2}. You can restore one of {3} backups, start a new journal (the damaged file stays in the copy), or open the folder to look yourself.',
-        error.file,
-        error.detail,
-        error.copy ?? vscode.l10n.t('(no copy could be made)'),
-        backups.length
-      ),
-      ...choices
-    );
-    const picked = choice === restore ? await pickBackup(backups, vscode.l10n.t('Restore a Backup')) : undefined;
-    if (picked) {
-      await replaceSnapshot(this.files, dir, picked.path);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Restored the journal from {0}.', picked.path));
-      return reopen();
-    }
-    if (choice === fresh && error.copy) {
-      await replaceSnapshot(this.files, dir, undefined);
-      return reopen();
-    }
-    if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(error.file));
-    throw new Error(vscode.l10n.t('The journal at {0} is not open yet. Choose how to recover it when asked again.', error.file));
-  }
-
   private async tellAboutGlobalStorageOnce(dir: string): Promise<void> {
     if (this.context.globalState.get<boolean>(TOLD_GLOBAL_KEY)) return;
     await this.context.globalState.update(TOLD_GLOBAL_KEY, true);
@@ -362,6 +380,11 @@ export class JournalService implements vscode.Disposable {
       vscode.l10n.t('No folder is open, so your journal is kept in the extension\'s private storage: {0}. Open a folder to keep a journal with it.', dir)
     );
   }
+}
+
+/** Locked, or encryption turned on or off: no row changed; listeners look at `locked` and `encryption()`. */
+function stateChanged(): ChangeEvent {
+  return { tables: new Set(), source: 'local', reason: 'open' };
 }
 
 /** The journal (re)opened: every view reads everything again. */

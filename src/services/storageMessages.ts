@@ -66,6 +66,13 @@ export function showNotice(n: StoreNotice): void {
     case 'link':
       void vscode.window.showErrorMessage(linkMessage({ file: n.file, target: n.target }));
       return;
+    case 'unreadable-encrypted':
+      void vscode.window.showWarningMessage(
+        n.reason === 'newer-format'
+          ? vscode.l10n.t('{0} holds encrypted entries written by a newer version of the extension. They are kept as they are; update the extension to read them.', n.file)
+          : vscode.l10n.t('{0} holds encrypted entries this journal\'s key cannot open (another machine may have turned encryption on separately). They are kept as they are, not deleted.', n.file)
+      );
+      return;
   }
 }
 

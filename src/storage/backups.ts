@@ -5,13 +5,16 @@
 // Which copies are newest is decided by the order they were written in, carried in each name
 // (`daily-2026-05-04.0042.sqlite`: the 42nd written here), never by the date in the name: a clock
 // that ran a year ahead names its copies a year ahead, and they must not outrank today's.
+// In an encrypted journal each copy is sealed (kind 'backup'); a plaintext one still reads.
 import * as path from 'path';
 import type { SqlJsStatic } from 'sql.js';
 import { TABLE_NAMES } from '../core/schemas';
 import { isoWeek, type LocalDate } from '../core/time';
 import { inThreadChecker, type SnapshotChecker } from './checks';
 import { CopyNames } from './conflictCopies';
+import type { DataKey } from './crypto/dataKey';
 import type { FileIdentity, JournalFiles } from './files';
+import { Sealing } from './sealing';
 import { verifySameBytes } from './verify';
 
 export const KEEP_DAILY = 7;
@@ -60,7 +63,9 @@ export class Backups {
   constructor(
     private readonly files: JournalFiles,
     checker: SnapshotChecker | SqlJsStatic,
-    readonly dir: string
+    readonly dir: string,
+    /** The store's: seals what is written, opens what is checked. */
+    private readonly sealing = new Sealing()
   ) {
     this.checker = 'check' in checker ? checker : inThreadChecker(checker);
   }
@@ -68,8 +73,10 @@ export class Backups {
   /**
    * Writes today's daily and this week's weekly copy unless a valid one exists that was not written
    * while the clock ran ahead, then prunes. Both copies written now share the next write order.
+   * `plain` is the snapshot as exported; each copy is sealed as a backup when encryption is on.
    */
-  async write(snapshot: Uint8Array, today: LocalDate): Promise<string[]> {
+  async write(plain: Uint8Array, today: LocalDate): Promise<string[]> {
+    const snapshot = this.sealing.seal('backup', plain);
     await this.files.mkdirp(this.dir); // refuses a backups folder that is a link (safePaths.ts)
     const all = await listBackups(this.files, this.dir);
     const order = Math.max(0, ...all.map((b) => b.order)) + 1;
@@ -101,7 +108,7 @@ export class Backups {
   async isValid(file: string): Promise<boolean> {
     const id = await this.files.identity(file);
     if (id && this.known.get(file) === key(id)) return true;
-    const info = await inspectWith(this.files, this.checker, { name: path.basename(file), path: file, kind: 'daily', label: '', order: 0 });
+    const info = await inspectWith(this.files, this.checker, { name: path.basename(file), path: file, kind: 'daily', label: '', order: 0 }, this.sealing);
     if (info.valid) this.remember(file, id);
     return info.valid;
   }
@@ -161,18 +168,21 @@ function writtenAhead(b: BackupFile, all: readonly BackupFile[]): boolean {
 }
 
 /** Every backup, checked: the valid ones newest first, then the ones that cannot be restored. */
-export async function inspectBackups(files: JournalFiles, SQL: SqlJsStatic, dir: string): Promise<BackupInfo[]> {
+export async function inspectBackups(files: JournalFiles, SQL: SqlJsStatic, dir: string, key?: DataKey): Promise<BackupInfo[]> {
   const all: BackupInfo[] = [];
-  for (const b of await listBackups(files, dir)) all.push(await inspectBackup(files, SQL, b));
+  for (const b of await listBackups(files, dir)) all.push(await inspectBackup(files, SQL, b, key));
   return [...all.filter((b) => b.valid), ...all.filter((b) => !b.valid)];
 }
 
-/** Whether a backup opens and passes PRAGMA quick_check (on this thread); with its counts when it does. */
-export function inspectBackup(files: JournalFiles, SQL: SqlJsStatic, backup: BackupFile): Promise<BackupInfo> {
-  return inspectWith(files, inThreadChecker(SQL), backup);
+/**
+ * Whether a backup opens and passes PRAGMA quick_check (on this thread); with its counts when it
+ * does. An encrypted backup needs the journal's `key`.
+ */
+export function inspectBackup(files: JournalFiles, SQL: SqlJsStatic, backup: BackupFile, key?: DataKey): Promise<BackupInfo> {
+  return inspectWith(files, inThreadChecker(SQL), backup, new Sealing(key));
 }
 
-async function inspectWith(files: JournalFiles, checker: SnapshotChecker, backup: BackupFile): Promise<BackupInfo> {
+async function inspectWith(files: JournalFiles, checker: SnapshotChecker, backup: BackupFile, sealing: Sealing): Promise<BackupInfo> {
   let id: FileIdentity | undefined;
   let bytes: Uint8Array | undefined;
   try {
@@ -182,7 +192,10 @@ async function inspectWith(files: JournalFiles, checker: SnapshotChecker, backup
     return { ...backup, valid: false, problem: String((e as Error).message ?? e) };
   }
   if (!bytes) return { ...backup, valid: false, problem: 'it no longer exists' };
-  const check = await checker.check(bytes, { count: TABLE_NAMES, checkIns: true });
+  // Opened here (no key goes to the worker), then checked as plaintext.
+  const opened = sealing.open('backup', bytes);
+  if (!opened.ok) return { ...backup, valid: false, problem: opened.detail, mtimeMs: id?.mtimeMs };
+  const check = await checker.check(opened.plain, { count: TABLE_NAMES, checkIns: true });
   if (!check.ok) return { ...backup, valid: false, problem: check.detail, mtimeMs: id?.mtimeMs };
   const rows = Object.values(check.counts).reduce((a, b) => a + b, 0);
   return { ...backup, valid: true, checkIns: check.checkIns, rows, mtimeMs: id?.mtimeMs };

@@ -61,26 +61,26 @@ export class Compactor {
    * Folds the logs into a new snapshot. The snapshot is verified before it replaces the old one,
    * and logs are deleted only after that; on any failure the old snapshot and every log stay.
    * Call one refresh or compaction at a time. The checker's thread is held for the whole run, so an
-   * idle timeout never falls between its checks.
+   * idle timeout never falls between its checks. True when a new snapshot was written.
    */
-  compactNow(): Promise<void> {
+  compactNow(): Promise<boolean> {
     return this.p.checker.hold(() => this.compactHeld());
   }
 
-  private async compactHeld(): Promise<void> {
+  private async compactHeld(): Promise<boolean> {
     const { p, sync } = this;
     await this.trustConfirmed;
-    if (!p.mayCompact() || p.damaged()) return;
+    if (!p.mayCompact() || p.damaged()) return false;
     const started = p.now();
     // Only this machine's logs are folded away; other machines' logs stay until their owner compacts.
     const pending = await p.logs.beginCompaction(`${started}-${process.pid}`);
     const tables = new Set<TableName>();
     await sync.catchUp(tables);
-    if (sync.blocked) return;
+    if (sync.blocked) return false;
     // Confirm the lock right before replacing the snapshot: a window that was asleep past its
     // heartbeat may have been replaced as the writer, and must not overwrite the new writer's work.
-    if (!(await p.confirmWriter())) return;
-    const { bytes: snapshot, identity, exportMs } = await writeVerifiedSnapshot(p.files, p.checker, p.dir, p.rows.db).catch((e: unknown) => {
+    if (!(await p.confirmWriter())) return false;
+    const { bytes: snapshot, identity, exportMs } = await writeVerifiedSnapshot(p.files, p.checker, p.dir, p.rows.db, p.sealing).catch((e: unknown) => {
       throw p.guard.translate(e);
     });
     sync.snapshotId = identity;
@@ -93,5 +93,6 @@ export class Compactor {
       if (written.length > 0) p.log('info', `Backup written: ${written.join(', ')}`);
     }
     p.log('info', `Compacted the journal in ${p.now() - started} ms (${snapshot.length} bytes; the export held this thread ${Math.round(exportMs)} ms).`);
+    return true;
   }
 }

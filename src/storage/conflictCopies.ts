@@ -2,6 +2,8 @@
 // the snapshot or a log renamed in each tool's own way. Their rows are merged by id (newest stamp
 // wins, tombstones kept), recorded in this machine's log, and the copies moved to merged/, kept.
 // Copies of the fingerprint are removed (backups settle their own copies, see backups.ts).
+// In an encrypted journal a copy that holds plaintext (it left a machine before encryption was on)
+// is sealed into merged/ as a 'conflict-copy' and the plaintext removed; a sealed one is moved as is.
 // Naming per tool, with sources, is in docs/architecture.md ("Sync tools and conflict copies").
 import * as path from 'path';
 import type { SqlJsStatic } from 'sql.js';
@@ -10,9 +12,9 @@ import { isLaterEpoch, readEpoch, type Epoch } from './epoch';
 import { isDiskFull, SymlinkError } from './fileErrors';
 import type { JournalFiles } from './files';
 import { migrate } from './migrations';
-import { decodeLog } from './opLog';
-import { openSnapshot } from './snapshotCheck';
+import type { Sealing } from './sealing';
 import { readAllOps } from './tables';
+import { verifySameBytes } from './verify';
 
 export const MERGED_DIR = 'merged';
 
@@ -75,7 +77,8 @@ export interface ConflictCopy {
   name: string;
   path: string;
   kind: 'snapshot' | 'log';
-  tool: SyncTool;
+  /** 'plaintext': another machine's log in plaintext, merged into an encrypted journal (diskSync.ts). */
+  tool: SyncTool | 'plaintext';
 }
 
 /** Which tool made `name` as a copy of the snapshot or of a log, if it is one. */
@@ -123,7 +126,8 @@ export class ConflictCopies {
     private readonly files: JournalFiles,
     private readonly dir: string,
     private readonly sql: SqlJsStatic,
-    private readonly log: (message: string) => void
+    private readonly log: (message: string) => void,
+    private readonly sealing: Sealing
   ) {
     this.mergedDir = path.join(dir, MERGED_DIR);
   }
@@ -141,9 +145,10 @@ export class ConflictCopies {
    * Merges every readable copy into `target`, then moves it to merged/; removes copies of the
    * fingerprint. On a full disk a copy's rows are shown at once and recorded on a later pass.
    */
-  async merge(target: MergeTarget): Promise<MergeOutcome> {
+  async merge(target: MergeTarget, plainLogs: readonly string[] = []): Promise<MergeOutcome> {
     const outcome: MergeOutcome = { moved: 0, epoch: undefined, cleared: 0 };
-    for (const copy of await this.find()) {
+    const extra = plainLogs.map((file): ConflictCopy => ({ name: path.basename(file), path: file, kind: 'log', tool: 'plaintext' }));
+    for (const copy of [...(await this.find()), ...extra]) {
       const id = await this.files.identity(copy.path);
       const idKey = id ? `${id.ino}:${id.size}:${id.mtimeMs}` : '';
       if (!id || this.unreadable.get(copy.name) === idKey) continue;
@@ -160,7 +165,7 @@ export class ConflictCopies {
         if (winners.length > 0) await target.record(winners);
         recorded = true;
         this.shownOnly.delete(copy.name);
-        if (await this.moveAside(copy)) outcome.moved++;
+        if (await (this.sealing.on && read.plain ? this.sealAside(copy, read.bytes, id) : this.moveAside(copy))) outcome.moved++;
       } catch (e) {
         if (e instanceof SymlinkError) outcome.link ??= e;
         else if (!isDiskFull(e)) throw e;
@@ -192,28 +197,54 @@ export class ConflictCopies {
     return cleared;
   }
 
-  private async read(copy: ConflictCopy): Promise<{ changes: Op[][]; epoch?: Epoch } | undefined> {
+  /** The copy's rows; `plain` when it holds plaintext. Undefined when it cannot be read (damaged, another key). */
+  private async read(copy: ConflictCopy): Promise<{ changes: Op[][]; epoch?: Epoch; plain: boolean; bytes: Uint8Array } | undefined> {
     const bytes = await this.files.read(copy.path);
     if (!bytes) return undefined;
-    if (copy.kind === 'log') return { changes: decodeLog(bytes).changes };
-    const check = openSnapshot(this.sql, bytes);
+    if (copy.kind === 'log') {
+      const decoded = this.sealing.decodeLog(bytes);
+      // Records another key sealed are kept: a copy holding any stays where it is.
+      if (decoded.keptRecords > 0) return undefined;
+      return { changes: decoded.changes, plain: decoded.plainRecords > 0, bytes };
+    }
+    const check = this.sealing.openSnapshot(this.sql, 'snapshot', bytes);
     if (!check.ok) return undefined;
     try {
       migrate(check.db);
-      return { changes: readAllOps(check.db), epoch: readEpoch(check.db) };
+      return { changes: readAllOps(check.db), epoch: readEpoch(check.db), plain: !check.sealed, bytes };
     } finally {
       check.db.close();
     }
   }
 
-  /** Moves a merged copy into merged/, never over another file. False if it is already gone. */
-  private async moveAside(copy: ConflictCopy): Promise<boolean> {
+  /**
+   * A plaintext copy merged into an encrypted journal: sealed into merged/, then the plaintext removed
+   * (only if unchanged since it was read; a log still growing is merged again on the next pass).
+   */
+  private async sealAside(copy: ConflictCopy, bytes: Uint8Array, read: { ino: number; size: number; mtimeMs: number }): Promise<boolean> {
+    const target = await this.freeName(copy.name);
+    const sealed = this.sealing.seal('conflict-copy', bytes);
+    await this.files.writeAtomic(target, sealed, { verify: async (tmp) => void (await verifySameBytes(this.files, tmp, sealed)) });
+    const now = await this.files.identity(copy.path);
+    if (!now || now.ino !== read.ino || now.size !== read.size || now.mtimeMs !== read.mtimeMs) return false;
+    await this.files.remove(copy.path);
+    return true;
+  }
+
+  /** A name in merged/ not taken yet, for a copy called `name`. */
+  private async freeName(name: string): Promise<string> {
     await this.files.mkdirp(this.mergedDir);
     const taken = new Set(await this.files.list(this.mergedDir));
-    let target = copy.name;
-    for (let n = 2; taken.has(target); n++) target = `${copy.name}.${n}`;
+    let target = name;
+    for (let n = 2; taken.has(target); n++) target = `${name}.${n}`;
+    return path.join(this.mergedDir, target);
+  }
+
+  /** Moves a merged copy into merged/, never over another file. False if it is already gone. */
+  private async moveAside(copy: ConflictCopy): Promise<boolean> {
+    const target = await this.freeName(copy.name);
     try {
-      await this.files.rename(copy.path, path.join(this.mergedDir, target));
+      await this.files.rename(copy.path, target);
       return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false; // another window moved it first

@@ -13,8 +13,7 @@ import { adoptIdentity, identitiesIn, readIdentity } from './journalIdentity';
 import type { JournalRows } from './journalRows';
 import type { LogSet } from './logSet';
 import { migrate } from './migrations';
-import { decodeLog, encodeChange } from './opLog';
-import { openSnapshot } from './snapshotCheck';
+import type { Sealing } from './sealing';
 import { quarantine, sameFile, SNAPSHOT_NAME } from './snapshotFiles';
 import { CorruptJournalError } from './snapshotLoad';
 import type { StoreEvents } from './storeEvents';
@@ -28,6 +27,7 @@ export interface SyncParts {
   files: JournalFiles;
   rows: JournalRows;
   logs: LogSet;
+  sealing: Sealing;
   copies: ConflictCopies;
   backups: Backups;
   events: StoreEvents;
@@ -50,6 +50,10 @@ export class DiskSync {
   epoch: Epoch | undefined;
   /** The snapshot on disk is damaged: it is not merged, and compaction waits. */
   blocked: CorruptJournalError | undefined;
+  /** Other machines' logs found holding plaintext records while the journal is encrypted (encryption.ts). */
+  readonly plainLogs = new Set<string>();
+  /** Files whose unreadable encrypted records were reported, by name → count. */
+  private readonly toldKept = new Map<string, number>();
 
   constructor(private readonly p: SyncParts) {
     this.snapshotPath = path.join(p.dir, SNAPSHOT_NAME);
@@ -87,13 +91,14 @@ export class DiskSync {
         return orHeld ? valid.flat().filter((op) => !outranked.includes(op)) : winners;
       },
       record: async (ops) => {
-        await this.p.appendRecord(encodeChange(ops));
+        await this.p.appendRecord(this.p.sealing.encodeChange(ops));
         for (const t of rows.apply([ops])) tables.add(t);
       },
       show: (ops) => {
         for (const t of rows.apply([ops])) tables.add(t);
       }
-    });
+    }, this.p.sealing.on ? [...this.plainLogs] : []);
+    for (const file of [...this.plainLogs]) if (!(await this.p.files.identity(file))) this.plainLogs.delete(file);
     if (outcome.link) events.link(outcome.link);
     if (outcome.epoch && isLaterEpoch(outcome.epoch, this.epoch)) {
       // A restore made on another machine, whose snapshot lost the file name to an older one: its
@@ -131,13 +136,28 @@ export class DiskSync {
   /** Applies every intact record in one transaction; returns the bytes fully consumed. */
   private applyLogBytes(file: string, bytes: Uint8Array, tables: Set<TableName>): number {
     const { rows } = this.p;
-    const decoded = decodeLog(bytes);
+    const decoded = this.p.sealing.decodeLog(bytes);
     if (decoded.badRecords > 0) {
       this.p.log('warn', `Ignored ${decoded.badRecords} damaged record(s) in ${file} (a write cut short by a crash leaves one).`);
+    }
+    if (decoded.keptRecords > 0) this.reportKept(file, decoded.keptRecords);
+    if (decoded.plainRecords > 0 && this.p.sealing.on) {
+      // Plaintext in an encrypted journal: our own log is rewritten by the next compaction; another
+      // machine's is merged and sealed into merged/ (encryption.ts).
+      if (this.p.logs.ownsFile(file)) this.p.scheduleCompaction();
+      else this.plainLogs.add(file);
     }
     for (const t of rows.apply(decoded.changes.map((ops) => rows.valid(ops)))) tables.add(t);
     for (const identity of identitiesIn(decoded.changes)) adoptIdentity(rows.db, identity);
     return decoded.consumed;
+  }
+
+  /** Encrypted records this key cannot read are kept in their file and named to the user once per file. */
+  private reportKept(file: string, count: number): void {
+    const before = this.toldKept.get(file) ?? 0;
+    this.toldKept.set(file, before + count);
+    this.p.log('warn', `Kept ${count} encrypted record(s) in ${file} that this journal's key cannot open; they are not applied and not removed.`);
+    if (before === 0) this.p.events.notice({ kind: 'unreadable-encrypted', file, count, reason: this.p.sealing.dataKey ? 'foreign-key' : 'locked' });
   }
 
   /** Another window or a sync tool replaced the snapshot: take every row it has that is newer. */
@@ -146,7 +166,7 @@ export class DiskSync {
     const id = await files.identity(this.snapshotPath);
     const bytes = await files.read(this.snapshotPath);
     if (!bytes) return;
-    const check = openSnapshot(this.p.sql, bytes);
+    const check = this.p.sealing.openSnapshot(this.p.sql, 'snapshot', bytes);
     if (!check.ok) {
       if (!this.blocked) {
         const copy = await quarantine(files, this.snapshotPath, this.p.now);
@@ -174,6 +194,8 @@ export class DiskSync {
     }
     this.snapshotId = id;
     this.blocked = undefined;
+    // A plaintext snapshot arrived by sync into an encrypted journal: the next compaction replaces it.
+    if (this.p.sealing.on && !check.sealed) this.p.scheduleCompaction();
   }
 
   /**

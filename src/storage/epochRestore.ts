@@ -9,7 +9,6 @@ import type { DiskSync, SyncParts } from './diskSync';
 import { nextEpoch } from './epoch';
 import { adoptIdentity, readIdentity } from './journalIdentity';
 import { applyRestore, beforeRestorePath, planRestore } from './restore';
-import { openSnapshot } from './snapshotCheck';
 import { NotWriterError } from './writeResult';
 
 export interface RestoreParts extends SyncParts {
@@ -32,7 +31,7 @@ export async function restoreAsEpoch(p: RestoreParts, sync: DiskSync, backupPath
   const { files, rows } = p;
   const bytes = await files.read(backupPath);
   if (!bytes) throw new Error(`The backup ${backupPath} no longer exists.`);
-  const check = openSnapshot(p.sql, bytes);
+  const check = p.sealing.openSnapshot(p.sql, 'any', bytes);
   if (!check.ok) throw new Error(`The backup ${backupPath} cannot be used: ${check.detail}.`);
   const restored = check.db;
   try {
@@ -41,7 +40,7 @@ export async function restoreAsEpoch(p: RestoreParts, sync: DiskSync, backupPath
     const tables = new Set<TableName>(TABLE_NAMES);
     await sync.catchUp(tables);
     const kept = beforeRestorePath(sync.snapshotPath, now);
-    await files.writeAtomic(kept, rows.db.export());
+    await files.writeAtomic(kept, p.sealing.seal('before-restore', rows.db.export()));
     const plan = planRestore(rows.db, restored, now);
     const epoch = nextEpoch(sync.epoch, now);
     applyRestore(restored, plan, epoch);
@@ -50,7 +49,7 @@ export async function restoreAsEpoch(p: RestoreParts, sync: DiskSync, backupPath
     if (identity) adoptIdentity(restored, identity);
     if (!(await p.confirmWriter())) throw new NotWriterError();
     // Written and read back like a compaction's snapshot before anything else changes.
-    sync.snapshotId = (await writeVerifiedSnapshot(files, p.checker, p.dir, restored)).identity;
+    sync.snapshotId = (await writeVerifiedSnapshot(files, p.checker, p.dir, restored, p.sealing)).identity;
     sync.replaceDb(restored, epoch);
     sync.blocked = undefined;
     for (const file of pending) await files.remove(file);

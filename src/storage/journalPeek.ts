@@ -13,6 +13,7 @@ import { LIVE } from './live';
 import { LEGACY_LOG_NAME } from './logSet';
 import { migrate } from './migrations';
 import { decodeLog } from './opLog';
+import { KEY_FILE_NAME } from './safePaths';
 import { openSnapshot } from './snapshotCheck';
 import { SNAPSHOT_NAME } from './snapshotFiles';
 
@@ -27,6 +28,8 @@ export interface JournalPeek {
   readable: boolean;
   /** Bytes of the snapshot and logs together. */
   bytes: number;
+  /** The journal is encrypted (journal.key): nothing inside is read without its key, so no id or details. */
+  encrypted?: boolean;
   /** With `details` only: live dated entries (check-ins, doses on their own, notes, life events, questionnaires). */
   entries?: number;
   first?: LocalDate;
@@ -34,8 +37,9 @@ export interface JournalPeek {
 }
 
 /** The journal files in `dir` by name: the snapshot, the logs, and sync tools' copies of them. */
-function journalFiles(names: string[]): { snapshot: boolean; logs: string[]; copies: string[] } {
+function journalFiles(names: string[]): { snapshot: boolean; logs: string[]; copies: string[]; encrypted: boolean } {
   return {
+    encrypted: names.includes(KEY_FILE_NAME),
     snapshot: names.includes(SNAPSHOT_NAME),
     logs: names.filter((n) => LOG.test(n) || n === LEGACY_LOG_NAME || n.startsWith(`${LEGACY_LOG_NAME}.compacting-`)).sort(),
     copies: names.filter((n) => conflictCopyOf(n) !== undefined)
@@ -53,6 +57,7 @@ export async function peekJournal(files: JournalFiles, sql: SqlJsStatic, dir: st
   if (!found.snapshot && found.logs.length === 0 && found.copies.length === 0) return { present: false, readable: true, bytes: 0 };
   let bytes = 0;
   for (const name of [...(found.snapshot ? [SNAPSHOT_NAME] : []), ...found.logs]) bytes += (await files.identity(path.join(dir, name)).catch(() => undefined))?.size ?? 0;
+  if (found.encrypted) return { present: true, readable: true, bytes, encrypted: true };
   const { db, readable } = await load(files, sql, dir, found.snapshot);
   try {
     const changes = [];

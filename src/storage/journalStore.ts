@@ -12,7 +12,8 @@ import { BadRowError, type Op, type RowTypes, type TableName } from '../core/sch
 import { Backups } from './backups';
 import type { SnapshotChecker } from './checks';
 import { Compactor, type CompactorParts } from './compactor';
-import { ConflictCopies } from './conflictCopies';
+import { ConflictCopies, MERGED_DIR } from './conflictCopies';
+import type { DataKey } from './crypto/dataKey';
 import { DiskSync } from './diskSync';
 import { readEpoch } from './epoch';
 import { restoreAsEpoch } from './epochRestore';
@@ -32,6 +33,9 @@ import { NotWriterError, type StoreNotice, type WriteOptions, type WriteResult }
 import { WriterLock } from './writerLock';
 import { WriterRole, type RoleChange } from './writerRole';
 import { StoreEvents, type ChangeEvent } from './storeEvents';
+import { unlockFolder, type EncryptionState } from './keyFolder';
+import type { JournalLockedError, Sealing } from './sealing';
+import { StoreEncryption } from './storeEncryption';
 
 export { HASH_NAME, quarantine, replaceSnapshot, SNAPSHOT_NAME } from './snapshotFiles';
 export { LEGACY_LOG_NAME, logName } from './logSet';
@@ -42,6 +46,7 @@ export { CorruptJournalError } from './snapshotLoad';
 export type { UnsavedState } from './unsaved';
 export type { ChangeEvent, ChangeReason } from './storeEvents';
 export { BACKUP_DIR, LOCK_NAME, type Logger, type StoreOptions } from './storeOptions';
+export { EncryptionChangeError, JournalLockedError, readKeyFile, type EncryptionState } from './keyFolder';
 
 export class JournalStore {
   readonly snapshotPath: string;
@@ -66,12 +71,15 @@ export class JournalStore {
   private readonly sync: DiskSync;
   /** Folds the logs into the snapshot in the background (compactor.ts). */
   private readonly compactor: Compactor;
+  private readonly encryptionSwitch: StoreEncryption;
+  private locked: JournalLockedError | undefined; // another window turned encryption on; no key here: no more writes
   private exclusiveTail: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   private constructor(
     private readonly opts: StoreOptions,
-    db: Database
+    db: Database,
+    private readonly sealing: Sealing
   ) {
     this.files = opts.files ?? new NodeFiles();
     this.log = opts.log ?? (() => undefined);
@@ -84,12 +92,12 @@ export class JournalStore {
     this.backupDir = path.join(opts.dir, BACKUP_DIR);
     this.role = new WriterRole(opts.writer === false ? undefined : new WriterLock(this.files, path.join(opts.dir, LOCK_NAME), { now: this.now }));
     this.checker = storageChecker(opts.sql, opts.worker);
-    this.backups = new Backups(this.files, this.checker, this.backupDir);
+    this.backups = new Backups(this.files, this.checker, this.backupDir, sealing);
     this.parts = {
-      dir: opts.dir, sql: opts.sql, files: this.files, rows: this.rows, logs: this.logs, events: this.events, log: this.log, now: this.now,
+      dir: opts.dir, sql: opts.sql, files: this.files, rows: this.rows, logs: this.logs, sealing, events: this.events, log: this.log, now: this.now,
       backups: this.backups, checker: this.checker, guard: this.guard, today: opts.today, writesBackups: opts.backups !== false,
       afterMs: opts.compactAfterMs ?? 3000, logBytes: opts.compactLogBytes ?? 512 * 1024, retryMs: opts.retryUnsavedMs ?? 15_000,
-      copies: new ConflictCopies(this.files, opts.dir, opts.sql, (m) => this.log('warn', m)),
+      copies: new ConflictCopies(this.files, opts.dir, opts.sql, (m) => this.log('warn', m), sealing),
       isWriter: () => this.isWriter,
       mayCompact: () => !this.closed && this.isWriter,
       damaged: () => this.problem !== undefined,
@@ -115,19 +123,26 @@ export class JournalStore {
         this.log('error', `Compaction failed; changes stay safe in the log: ${errorForLog(e)}`);
       })
     );
+    this.encryptionSwitch = new StoreEncryption({
+      dir: opts.dir, backupDir: this.backupDir, mergedDir: path.join(opts.dir, MERGED_DIR), files: this.files, sealing, logs: this.logs, log: this.log,
+      db: () => this.rows.db, compact: () => this.compactor.compactNow(),
+      whyNot: async () => (this.closed ? 'closed' : this.writes.unsaved.state.count > 0 ? 'unsaved' : this.problem ? 'damaged' : !(await this.tryBecomeWriter()).acquired ? 'not-writer' : undefined)
+    });
   }
 
   /**
    * Opens the journal in `dir`, creating it if absent. Throws CorruptJournalError, after copying the
-   * bad file aside, when the snapshot is not a journal this version can read.
+   * bad file aside, when the snapshot is not a journal this version can read. With journal.key in
+   * `dir` it needs `opts.dataKey`: JournalLockedError without it, KeyMismatchError for another one.
    */
   static async open(opts: StoreOptions): Promise<JournalStore> {
     const files = opts.files ?? new NodeFiles();
     files.protect?.(opts.dir); // no link is followed anywhere in the data folder (safePaths.ts)
     const info = (m: string) => opts.log?.('info', m);
-    const loaded = await loadSnapshot(files, opts.sql, opts.dir, [path.join(opts.dir, BACKUP_DIR)], opts.now ?? Date.now, info);
+    const { sealing, change } = await unlockFolder(files, opts.dir, opts.dataKey);
+    const loaded = await loadSnapshot(files, opts.sql, opts.dir, [path.join(opts.dir, BACKUP_DIR)], opts.now ?? Date.now, info, sealing);
     const { db, identity, existed } = loaded;
-    const store = new JournalStore({ ...opts, files }, db);
+    const store = new JournalStore({ ...opts, files }, db, sealing);
     const from = migrate(db);
     if (from !== SCHEMA_VERSION) store.log('info', `Journal schema upgraded from version ${from} to ${SCHEMA_VERSION}.`);
     store.sync.snapshotId = identity;
@@ -148,6 +163,9 @@ export class JournalStore {
       if (role.acquired) await store.sync.settleBackupCopies();
       // Fold what an earlier session left in the log (or a migration) into the snapshot soon.
       if (role.acquired && (!existed || from !== SCHEMA_VERSION || store.compactor.unfolded > 0)) store.compactor.schedule(0);
+      // A plaintext snapshot in an encrypted journal is sealed by the next compaction; a key change cut short is finished.
+      if (role.acquired && existed && sealing.on && !loaded.sealed) store.compactor.schedule(0);
+      if (role.acquired && change) setTimeout(() => void store.exclusive(() => store.encryptionSwitch.resume()).catch((e) => store.log('error', `Could not finish turning encryption ${change}: ${errorForLog(e)}`)), 0);
     }
     if (full) await store.openedReadOnly(full);
     // After the caller has the store (and its listeners): hashing must not delay the open.
@@ -214,6 +232,7 @@ export class JournalStore {
    */
   async write(ops: Op[], options: WriteOptions = {}): Promise<WriteResult> {
     if (this.closed) throw new Error('The journal is closed.');
+    if (this.locked) throw this.locked;
     if (ops.length === 0) return { applied: [], notApplied: [] };
     return this.writes.save(ops, options);
   }
@@ -267,6 +286,8 @@ export class JournalStore {
     return this.exclusive(async () => {
       if (this.closed) return false;
       const tables = new Set<TableName>();
+      this.locked ??= await this.encryptionSwitch.follow();
+      if (this.locked) throw this.locked;
       try {
         await this.sync.catchUp(tables);
         await this.sync.mergeConflictCopies(tables);
@@ -284,7 +305,7 @@ export class JournalStore {
   /** Writes a new snapshot and clears the log (even while held). Only the window holding the writer lock does this. */
   compact(): Promise<void> {
     this.compactor.cancel();
-    return this.exclusive(() => this.compactor.compactNow());
+    return this.exclusive(async () => void (await this.compactor.compactNow()));
   }
 
   /**
@@ -340,6 +361,29 @@ export class JournalStore {
       this.events.emit({ tables, source: 'local', reason: 'restore' });
       return kept;
     });
+  }
+
+  /** 'on' while new files and records are sealed with the data key. */
+  get encryption(): EncryptionState {
+    return this.encryptionSwitch.state;
+  }
+
+  /**
+   * Encrypts the journal with `dataKey`, the key `keyFile` (createKeyFile) wraps, by the crash-safe steps of storeEncryption.ts.
+   * Writer only; EncryptionChangeError (naming the file) while another machine's log or a key file copy is here. Resumable.
+   */
+  turnOnEncryption(keyFile: Uint8Array, dataKey: DataKey): Promise<void> {
+    return this.exclusive(() => this.encryptionSwitch.turnOn(keyFile, dataKey));
+  }
+
+  /** Decrypts the journal in place (the same steps as turning on), then removes the key file. */
+  turnOffEncryption(): Promise<void> {
+    return this.exclusive(() => this.encryptionSwitch.turnOff());
+  }
+
+  /** Writes the journal as this window has it as a plain SQLite file at `target` (0600), for sqlite3. */
+  exportDecryptedCopy(target: string): Promise<void> {
+    return this.exclusive(() => this.encryptionSwitch.exportCopy(target));
   }
 
   private reportBadRow(e: BadRowError): void {

@@ -8,7 +8,7 @@ import type { FileIdentity, JournalFiles } from './files';
 import { identityOps, readIdentity } from './journalIdentity';
 import type { JournalRows } from './journalRows';
 import type { LogSet } from './logSet';
-import { encodeChange } from './opLog';
+import type { Sealing } from './sealing';
 import type { StoreEvents } from './storeEvents';
 import type { Logger } from './storeOptions';
 import { UnsavedChanges } from './unsaved';
@@ -19,6 +19,7 @@ export interface WriteParts {
   files: JournalFiles;
   rows: JournalRows;
   logs: LogSet;
+  sealing: Sealing;
   events: StoreEvents;
   log: Logger;
   retryMs: number;
@@ -51,7 +52,7 @@ export class LocalWrites {
     const valid = ops.map(checked);
     const stamped = options.keepStamps ? valid : stampLocalEdits(valid, (op) => this.p.rows.currentStamp(op)).map(checked);
     const identity = this.identityUnrecorded ? readIdentity(this.p.rows.db) : undefined;
-    return this.unsaved.save(stamped, encodeChange(identity ? [...stamped, ...identityOps(identity)] : stamped));
+    return this.unsaved.save(stamped, this.p.sealing.encodeChange(identity ? [...stamped, ...identityOps(identity)] : stamped));
   }
 
   /** Appends to this machine's log, first creating the folder if a full disk kept it from being made. */

@@ -69,6 +69,13 @@ export class LogSet {
     return out.sort((a, b) => Number(b.compacting) - Number(a.compacting) || a.name.localeCompare(b.name));
   }
 
+  /** Whether the log at `file` (live or compacting) is one this machine may rename or delete. */
+  ownsFile(file: string): boolean {
+    const name = path.basename(file);
+    const owner = (COMPACTING.exec(name) ?? LIVE.exec(name))?.[1] ?? (name.startsWith(LEGACY_LOG_NAME) ? LEGACY_OWNER : undefined);
+    return owner !== undefined && (owner === this.machine || owner === LEGACY_OWNER);
+  }
+
   /** Logs this machine may rename, truncate or delete. */
   isMine(log: LogFile): boolean {
     return log.owner === this.machine || log.owner === LEGACY_OWNER;

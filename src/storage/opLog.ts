@@ -2,6 +2,8 @@
 //   "\n" + crc32(json) as 8 hex digits + " " + json + "\n"
 // The leading newline isolates a record from a torn one left by a crash mid-write, so a torn tail
 // can never swallow the next acknowledged record. A record whose checksum fails is ignored.
+// In an encrypted journal a record is one sealed line instead, "\n" + "mdje:…" + "\n" (sealing.ts);
+// the same leading newline isolates it, and its authentication tag stands in for the checksum.
 import type { Op } from '../core/schemas';
 
 export interface DecodedLog {
@@ -9,6 +11,10 @@ export interface DecodedLog {
   changes: Op[][];
   /** Records that failed their checksum (a torn write, or damage). */
   badRecords: number;
+  /** Sealed records that cannot be read here (another key, a newer format, no key): kept, not applied. */
+  keptRecords: number;
+  /** Plaintext records read (a plaintext log in an encrypted journal is sealed again, see sealing.ts). */
+  plainRecords: number;
   /** Bytes up to the end of the last complete line; the rest may still be being written. */
   consumed: number;
 }
@@ -39,22 +45,54 @@ export function encodeChange(ops: Op[]): Uint8Array {
   return encoder.encode(`\n${crc} ${json}\n`);
 }
 
-export function decodeLog(bytes: Uint8Array): DecodedLog {
+/** What becomes of one sealed line: its record's JSON text, 'bad' (damage, a torn tail) or 'kept' (unreadable here). */
+export type OpenSealedLine = (line: string) => string | 'bad' | 'kept';
+
+/** "mdje:", which starts every sealed line (crypto/sealed.ts); plaintext records start with a checksum. */
+const SEALED_PREFIX = [0x6d, 0x64, 0x6a, 0x65, 0x3a];
+
+/**
+ * Every complete line: plaintext records checked by their CRC, sealed ones (when `openSealed` is
+ * given; without it they are kept, unread) by their authentication tag.
+ */
+export function decodeLog(bytes: Uint8Array, openSealed?: OpenSealedLine): DecodedLog {
   const lastNewline = bytes.lastIndexOf(0x0a);
   const consumed = lastNewline + 1;
-  const changes: Op[][] = [];
-  let badRecords = 0;
+  const out: DecodedLog = { changes: [], badRecords: 0, keptRecords: 0, plainRecords: 0, consumed };
   let start = 0;
   for (let i = 0; i < consumed; i++) {
     if (bytes[i] !== 0x0a) continue;
-    if (i > start) {
-      const ops = decodeRecord(bytes.subarray(start, i));
-      if (ops) changes.push(ops);
-      else badRecords++;
-    }
+    if (i > start) decodeLine(bytes.subarray(start, i), out, openSealed);
     start = i + 1;
   }
-  return { changes, badRecords, consumed };
+  return out;
+}
+
+function decodeLine(line: Uint8Array, out: DecodedLog, openSealed: OpenSealedLine | undefined): void {
+  if (!SEALED_PREFIX.every((b, i) => line[i] === b)) {
+    const ops = decodeRecord(line);
+    if (ops) {
+      out.changes.push(ops);
+      out.plainRecords++;
+    } else out.badRecords++;
+    return;
+  }
+  const text = openSealed ? openSealed(decoder.decode(line)) : 'kept';
+  if (text === 'kept') out.keptRecords++;
+  else {
+    const ops = text === 'bad' ? undefined : parseOps(text);
+    if (ops) out.changes.push(ops);
+    else out.badRecords++;
+  }
+}
+
+function parseOps(json: string): Op[] | undefined {
+  try {
+    const ops = JSON.parse(json) as unknown;
+    return Array.isArray(ops) ? (ops as Op[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function decodeRecord(line: Uint8Array): Op[] | undefined {
@@ -62,10 +100,5 @@ function decodeRecord(line: Uint8Array): Op[] | undefined {
   const expected = Number.parseInt(decoder.decode(line.subarray(0, 8)), 16);
   const body = line.subarray(9);
   if (!Number.isFinite(expected) || crc32(body) !== expected) return undefined;
-  try {
-    const ops = JSON.parse(decoder.decode(body)) as unknown;
-    return Array.isArray(ops) ? (ops as Op[]) : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseOps(decoder.decode(body));
 }

@@ -200,7 +200,12 @@ export class SafePaths {
   }
 }
 
-/** The names the journal keeps in its folder; anything else means the folder is someone else's. */
+/** The encrypted journal's key file (crypto/keyFile.ts): the data key, wrapped by passphrase and phrase. */
+export const KEY_FILE_NAME = 'journal.key';
+/** Written before encryption is turned on or off and removed once done: a crash resumes the change. */
+export const KEY_CHANGE_NAME = 'journal.key.changing';
+
+/** The names the journal keeps in its folder (the key file among them); anything else means the folder is someone else's. */
 const OWN_NAME = /^(?:journal.*|\.gitignore|backups|merged|summaries|\.DS_Store|Thumbs\.db|desktop\.ini)$/;
 
 /**

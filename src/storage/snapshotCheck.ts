@@ -4,7 +4,8 @@ import { createHash } from 'crypto';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { APP_ID, SCHEMA_VERSION, userVersion } from './migrations';
 
-export type SnapshotProblem = 'empty' | 'not-sqlite' | 'truncated' | 'unreadable' | 'integrity' | 'newer-schema' | 'foreign-schema';
+/** The last three are an encrypted file this store cannot read: kept as it is, never recovered over (sealing.ts). */
+export type SnapshotProblem = 'empty' | 'not-sqlite' | 'truncated' | 'unreadable' | 'integrity' | 'newer-schema' | 'foreign-schema' | 'foreign-key' | 'newer-format' | 'locked';
 
 export type SnapshotCheck = { ok: true; db: Database; version: number } | { ok: false; problem: SnapshotProblem; detail: string };
 

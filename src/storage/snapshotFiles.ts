@@ -1,7 +1,9 @@
 // The snapshot file's lifecycle outside the database itself: copying a bad file aside, replacing
 // it on the user's choice, and the fingerprint that lets a snapshot we wrote skip the full check.
 import * as path from 'path';
+import type { DataKey } from './crypto/dataKey';
 import { SymlinkError } from './fileErrors';
+import { Sealing } from './sealing';
 import type { FileIdentity, JournalFiles } from './files';
 import { sha256 } from './snapshotCheck';
 import { verifySameBytes } from './verify';
@@ -77,12 +79,17 @@ export function sameFile(a: FileIdentity | undefined, b: FileIdentity | undefine
 /**
  * Replaces the snapshot with a backup (or removes it, to start a new journal), after the caller
  * has made sure the current file is copied aside. The op log is kept, so recent changes survive.
+ * An encrypted journal needs its `key`: the backup is sealed again as the snapshot.
  */
-export async function replaceSnapshot(files: JournalFiles, dir: string, backupPath: string | undefined): Promise<void> {
+export async function replaceSnapshot(files: JournalFiles, dir: string, backupPath: string | undefined, key?: DataKey): Promise<void> {
   const target = path.join(dir, SNAPSHOT_NAME);
   if (backupPath) {
-    const bytes = await files.read(backupPath);
-    if (!bytes) throw new Error(`The backup ${backupPath} no longer exists.`);
+    const read = await files.read(backupPath);
+    if (!read) throw new Error(`The backup ${backupPath} no longer exists.`);
+    const sealing = new Sealing(key);
+    const opened = key ? sealing.open('any', read) : undefined;
+    if (opened && !opened.ok) throw new Error(`The backup ${backupPath} cannot be used: ${opened.detail}.`);
+    const bytes = opened ? sealing.seal('snapshot', opened.plain) : read;
     await files.writeAtomic(target, bytes, { verify: async (tmp) => void (await verifySameBytes(files, tmp, bytes)) });
   } else {
     await files.remove(target);

@@ -7,7 +7,8 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import { isDiskFull } from './fileErrors';
 import type { FileIdentity, JournalFiles } from './files';
 import { removeLeftovers } from './leftovers';
-import { isMalformedError, openSnapshot, sha256, type SnapshotProblem } from './snapshotCheck';
+import { JournalLockedError, UNREADABLE_HERE, type Sealing } from './sealing';
+import { isMalformedError, sha256, type SnapshotProblem } from './snapshotCheck';
 import { forgetFingerprint, quarantine, sameFile, SNAPSHOT_NAME, trustOf } from './snapshotFiles';
 
 /** The snapshot cannot be opened safely. The original is untouched and a copy sits at `copy`. */
@@ -33,6 +34,8 @@ export interface LoadedSnapshot {
   unconfirmed?: string;
   /** The folder could not be created: the disk is full (the journal opens read-only, empty). */
   diskFull?: unknown;
+  /** The file on disk is encrypted. */
+  sealed?: boolean;
 }
 
 /**
@@ -48,7 +51,8 @@ export async function loadSnapshot(
   dir: string,
   cleanDirs: string[],
   now: () => number,
-  log: (message: string) => void
+  log: (message: string) => void,
+  sealing: Sealing
 ): Promise<LoadedSnapshot> {
   try {
     await files.mkdirp(dir);
@@ -66,12 +70,16 @@ export async function loadSnapshot(
   const bytes = await files.read(file);
   if (bytes === undefined) return { db: new SQL.Database(), identity, existed: false };
   const trust = await trustOf(files, dir, bytes, identity);
-  const check = openSnapshot(SQL, bytes, trust.kind === 'none' ? 'full' : 'trusted');
+  // The trust is in the file as it is on disk (sealed or not); SQLite gets the plaintext.
+  const check = sealing.openSnapshot(SQL, 'snapshot', bytes, trust.kind === 'none' ? 'full' : 'trusted');
   if (!check.ok) {
+    // Another key or a newer format is not damage: nothing is copied aside or recovered over.
+    if (check.problem === 'locked') throw new JournalLockedError(dir, undefined, undefined);
+    if (UNREADABLE_HERE.includes(check.problem) && 'error' in check && check.error) throw check.error;
     const copy = await quarantine(files, file, now);
     throw new CorruptJournalError(file, copy, check.problem, check.detail);
   }
-  return { db: check.db, identity, existed: true, unconfirmed: trust.kind === 'identity' ? trust.sha256 : undefined };
+  return { db: check.db, identity, existed: true, unconfirmed: trust.kind === 'identity' ? trust.sha256 : undefined, sealed: check.sealed };
 }
 
 /**

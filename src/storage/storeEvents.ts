@@ -9,7 +9,8 @@ import type { StoreNotice } from './writeResult';
  * Why the journal changed: 'write', a change made through this store; 'sync', rows merged from
  * other windows' or machines' files; 'restore', a backup restored here; 'open', the journal
  * (re)opened, every table. 'unsaved' (the journal service's own, no table): entries started or
- * stopped waiting for disk space.
+ * stopped waiting for disk space. The service also fires 'open' with no table when the journal is
+ * locked or encryption is turned on or off (nothing to read again; its `locked` and `encryption()` say).
  */
 export type ChangeReason = 'write' | 'sync' | 'restore' | 'open' | 'unsaved';
 

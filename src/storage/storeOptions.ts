@@ -1,6 +1,7 @@
 // What a journal store is opened with, and the names of the files it keeps beside the snapshot.
 import type { SqlJsStatic } from 'sql.js';
 import type { LocalDate } from '../core/time';
+import type { DataKey } from './crypto/dataKey';
 import type { JournalFiles } from './files';
 import type { WorkerOption } from './storageWorker';
 
@@ -33,4 +34,9 @@ export interface StoreOptions {
   retryUnsavedMs?: number;
   /** The thread that checks and hashes snapshots and backups (see WorkerOption). */
   worker?: WorkerOption;
+  /**
+   * The data key, unlocked by the caller from the key file (readKeyFile): needed when the folder
+   * holds journal.key, else open throws JournalLockedError. Without a key file it is not used.
+   */
+  dataKey?: DataKey;
 }

@@ -5,6 +5,8 @@ import type { Database } from 'sql.js';
 import { TABLE_NAMES, type TableName } from '../core/schemas';
 import { countRows, type SnapshotChecker } from './checks';
 import type { JournalFiles } from './files';
+import type { Sealing } from './sealing';
+import { sha256 } from './snapshotCheck';
 
 export type RowCounts = Record<TableName, number>;
 
@@ -29,14 +31,19 @@ export function rowCounts(db: Database): RowCounts {
  * quick_check passes, and that every table holds `counts` rows. Throws VerifyError otherwise.
  * Returns the file's SHA-256.
  */
-export async function verifySnapshotFile(files: JournalFiles, checker: SnapshotChecker, file: string, expected: Uint8Array, counts: RowCounts): Promise<string> {
+export async function verifySnapshotFile(files: JournalFiles, checker: SnapshotChecker, file: string, expected: Uint8Array, counts: RowCounts, sealing?: Sealing): Promise<string> {
   const onDisk = await verifySameBytes(files, file, expected);
-  const check = await checker.check(onDisk, { count: TABLE_NAMES, sha256: true });
+  // A sealed file: hashed as it is on disk (the fingerprint is of the file), then opened here.
+  const opened = sealing ? sealing.open('snapshot', onDisk) : { ok: true as const, plain: onDisk, sealed: false };
+  if (!opened.ok) throw new VerifyError(file, `${opened.problem}: ${opened.detail}`);
+  const sealedHash = opened.sealed ? await sha256(onDisk) : undefined;
+  const check = await checker.check(opened.plain, { count: TABLE_NAMES, sha256: !opened.sealed });
   if (!check.ok) throw new VerifyError(file, `${check.problem}: ${check.detail}`);
   const differ = TABLE_NAMES.filter((t) => check.counts[t] !== counts[t]);
   if (differ.length > 0) throw new VerifyError(file, `row counts differ from memory in ${differ.join(', ')}`);
-  if (!check.sha256) throw new VerifyError(file, 'it could not be hashed');
-  return check.sha256;
+  const hash = sealedHash ?? check.sha256;
+  if (!hash) throw new VerifyError(file, 'it could not be hashed');
+  return hash;
 }
 
 /** Reads `file` back and checks it holds exactly `expected`; returns what it read. */

@@ -20,7 +20,12 @@ export type StoreNotice =
   /** The disk was full while the journal opened: everything is shown, new entries wait in memory. */
   | { kind: 'read-only'; dir: string; freeBytes: number | undefined; neededBytes: number }
   /** A link where the journal writes stopped a write (a compaction, a backup, a merge). */
-  | { kind: 'link'; file: string; target: string | undefined };
+  | { kind: 'link'; file: string; target: string | undefined }
+  /**
+   * Encrypted records or files this store cannot read (another data key: another machine turned
+   * encryption on while apart; or a newer format): kept, never removed, not applied.
+   */
+  | { kind: 'unreadable-encrypted'; file: string; count: number; reason: 'foreign-key' | 'newer-format' | 'locked' };
 
 /** Only the window holding the writer lock may restore a backup. */
 export class NotWriterError extends Error {

@@ -1,7 +1,7 @@
 // A full disk at every possible moment: the k-th system call that changes the disk fails (or
 // writes short, then fails), for every k across an append, a compaction with its backups, and
 // another append. Nothing acknowledged may be lost, the snapshot must always open, yesterday's
-// backup must survive, and no temp file may be left behind.
+// backup must survive, and no temp file may be left behind. Run twice: plain, and encrypted.
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -11,7 +11,8 @@ import { inspectBackup, listBackups } from '../../src/storage/backups';
 import { DiskFullError, JournalStore, SNAPSHOT_NAME } from '../../src/storage/journalStore';
 import { recentEntries } from '../../src/storage/read/journal';
 import { decodeLog } from '../../src/storage/opLog';
-import { openSnapshot } from '../../src/storage/snapshotCheck';
+import { Sealing } from '../../src/storage/sealing';
+import { testKey, type TestKey } from './encryptionFixture';
 import { FaultyFiles, type FaultMode, type FaultPlan } from './faultyFiles';
 import { fixedClock, sqlJs, tempDir } from './helpers';
 
@@ -25,23 +26,25 @@ async function strays(dir: string): Promise<string[]> {
   return [...top, ...backups.map((n) => `backups/${n}`)].filter((n) => LEFTOVER.test(n));
 }
 
-async function snapshotOpens(sql: SqlJsStatic, dir: string): Promise<string> {
+async function snapshotOpens(sql: SqlJsStatic, dir: string, key: TestKey | undefined): Promise<string> {
   const bytes = await fs.readFile(path.join(dir, SNAPSHOT_NAME));
-  const check = openSnapshot(sql, bytes, 'full');
+  const check = new Sealing(key?.dataKey).openSnapshot(sql, 'snapshot', bytes, 'full');
   if (!check.ok) return `${check.problem}: ${check.detail}`;
   check.db.close();
   return 'ok';
 }
 
-describe('a full disk at every step (fault injection)', function () {
-  this.timeout(300_000);
+for (const encrypted of [false, true]) describe(`a full disk at every step (fault injection)${encrypted ? ', encrypted' : ''}`, function () {
+  this.timeout(600_000);
   const clock = fixedClock('2026-05-04T08:00:00Z');
   let sql: SqlJsStatic;
   let template: string;
   let templateIds: string[];
+  let key: TestKey | undefined;
 
   before(async () => {
     sql = await sqlJs();
+    key = encrypted ? await testKey() : undefined;
     // Yesterday's journal, compacted, with yesterday's daily and weekly backups.
     template = await tempDir('mdj-faults-');
     const store = await JournalStore.open({ dir: template, sql, today: () => YESTERDAY, compactAfterMs: 3_600_000 });
@@ -50,6 +53,7 @@ describe('a full disk at every step (fault injection)', function () {
       await store.write(buildCheckIn({ mood: 1 + i, note: `yesterday ${i}` }, clock).ops);
     }
     await store.compact();
+    if (key) await store.turnOnEncryption(key.keyFile, key.dataKey);
     await store.close();
     templateIds = recentEntries(await reopen(template), 100).map((e) => e.checkIn.id);
     assert.deepStrictEqual((await fs.readdir(path.join(template, 'backups'))).sort(), [`daily-${YESTERDAY}.0001.sqlite`, 'weekly-2026-W18.0001.sqlite']);
@@ -57,7 +61,7 @@ describe('a full disk at every step (fault injection)', function () {
 
   const opened: JournalStore[] = [];
   async function reopen(dir: string): Promise<JournalStore> {
-    const s = await JournalStore.open({ dir, sql, writer: false, backups: false });
+    const s = await JournalStore.open({ dir, sql, writer: false, backups: false, dataKey: key?.dataKey });
     opened.push(s);
     return s;
   }
@@ -77,7 +81,7 @@ describe('a full disk at every step (fault injection)', function () {
     const dir = await tempDir('mdj-fault-run-');
     await fs.cp(template, dir, { recursive: true });
     const files = new FaultyFiles();
-    const store = await JournalStore.open({ dir, sql, files, today: () => TODAY, compactAfterMs: 3_600_000, retryUnsavedMs: 3_600_000 });
+    const store = await JournalStore.open({ dir, sql, files, today: () => TODAY, compactAfterMs: 3_600_000, retryUnsavedMs: 3_600_000, dataKey: key?.dataKey });
     const acknowledged = [...templateIds];
     const kept: string[] = [];
     const problems: string[] = [];
@@ -93,7 +97,7 @@ describe('a full disk at every step (fault injection)', function () {
       }
     };
     const checkSnapshot = async (after: string) => {
-      const state = await snapshotOpens(sql, dir);
+      const state = await snapshotOpens(sql, dir, key);
       if (state !== 'ok') problems.push(`after ${after} the snapshot does not open: ${state}`);
     };
     for (let i = 0; i < 3; i++) await write(`today ${i}`);
@@ -122,7 +126,7 @@ describe('a full disk at every step (fault injection)', function () {
     const neverSaved = kept.filter((id) => !present.has(id));
     if (neverSaved.length > 0) problems.push(`${neverSaved.length} entr(ies) kept in memory were not saved after the retry`);
     const yesterday = (await listBackups(files, path.join(dir, 'backups')).catch(() => [])).find((b) => b.label === YESTERDAY);
-    const valid = yesterday && (await inspectBackup(files, sql, yesterday)).valid;
+    const valid = yesterday && (await inspectBackup(files, sql, yesterday, key?.dataKey)).valid;
     if (!valid) problems.push(`no valid backup of ${YESTERDAY}`);
     const after = await strays(dir);
     if (after.length > 0) problems.push(`stray files after reopening: ${after.join(', ')}`);
@@ -156,6 +160,8 @@ describe('a full disk at every step (fault injection)', function () {
       });
     }
   }
+
+  if (encrypted) return;
 
   it('keeps what the user entered while the disk is full, says how much space is needed, and saves it on its own once there is room', async () => {
     const dir = await tempDir('mdj-full-');

@@ -91,6 +91,11 @@ export function keyFileId(bytes: Uint8Array): string {
   return decode(bytes).header.keyId;
 }
 
+/** Throws KeyMismatchError unless `dataKey` is the key this file wraps (KeyFileError for a damaged file). */
+export function checkDataKey(bytes: Uint8Array, dataKey: DataKey): void {
+  belongs(decode(bytes), dataKey);
+}
+
 function belongs(file: KeyFile, dataKey: DataKey): void {
   if (dataKey.keyId !== file.header.keyId || dataKey.key.length !== KEY_LENGTH || commitment(dataKey.key, dataKey.keyId) !== file.header.keyCommit) {
     throw new KeyMismatchError();
