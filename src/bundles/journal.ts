@@ -14,6 +14,8 @@ import type { SidebarSection } from '../webviews/sidebar/protocol';
 import type { HostClock } from '../services/clock';
 import { AppointmentFollowUp } from '../services/appointmentFollowUp';
 import { CheckupReminders } from '../services/checkupReminders';
+import { EncryptionService } from '../services/encryption/service';
+import { unwiredEncryption } from '../services/encryption/unwired';
 import { JournalActions } from '../services/journalActions';
 import { JournalService } from '../services/journalService';
 import { notAppliedMessage } from '../services/journalWrites';
@@ -39,6 +41,8 @@ export interface ShellDeps {
 export interface JournalRuntime extends vscode.Disposable {
   readonly journal: JournalService;
   readonly status: StatusFeed;
+  /** Locking, unlocking and the encryption commands' shared parts. */
+  readonly encryption: EncryptionService;
   readonly commands: Record<JournalCommand, (...args: unknown[]) => Promise<unknown>>;
   /** Talks to one panel view; `onRendered` only while the extension runs its tests. */
   openSidebar(view: WebviewHost, onRendered?: (rows: string[]) => void): WebviewSession;
@@ -52,7 +56,20 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
   const { context, clock, settings, log } = shell;
   const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
   const journal = new JournalService(context, clock, log, () => settings.dataFolder());
-  const read = () => journal.get();
+  const encryption = new EncryptionService({
+    // The merge puts the journal service's encryption here (it implements EncryptionControl).
+    control: unwiredEncryption(),
+    secrets: context.secrets,
+    state: context.globalState,
+    now: () => clock.now(),
+    lockAfterIdleMinutes: () => settings.lockAfterIdleMinutes(),
+    onSettingsChanged: settings.onDidChange,
+    dataFolder: () => journal.location().dir,
+    log
+  });
+  // Every use of the journal by a command, an action or a page: asks for the passphrase first
+  // when it is locked, and counts for the idle lock. The status bar reads past it, never asking.
+  const read = () => encryption.use(() => journal.get());
   const safety = new SafetyService(clock, () => shell.sidebar.show('support'), () => (journal.current ? safetyTriggersOn(journal.current, clock.today()) : 0));
   void context.globalState.update(OLD_CARD_KEY, undefined);
   const actions = new JournalActions({
@@ -66,7 +83,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     supplyBelowZero: (supplies) => void askToCount(supplies)
   });
   const status = new StatusFeed(journal, clock, new CheckupReminders(settings, clock, context.globalState), settings);
-  const commands = journalCommands({ read, actions, journal, clock, settings, sidebar: shell.sidebar, load: shell.load }) as JournalRuntime['commands'];
+  const commands = journalCommands({ read, actions, journal, clock, settings, sidebar: shell.sidebar, load: shell.load, encryption: encryption.flows }) as JournalRuntime['commands'];
   // A page's command/run calls these directly (no round trip through VS Code), reported as the
   // palette's are; opening the dashboard is the start-up bundle's, lent in.
   const pageCommands = guardedTable({ ...commands, 'moodDose.openDashboard': () => shell.dashboard.open() }, log);
@@ -86,6 +103,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
   });
   const disposables: vscode.Disposable[] = [
     journal,
+    encryption,
     safety,
     new AppointmentFollowUp(journal, actions, clock),
     // A new data folder applies at once: close the old journal; the next use opens the new one.
@@ -96,6 +114,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
   return {
     journal,
     status,
+    encryption,
     commands,
     openSidebar: (view, onRendered) =>
       new WebviewSession(view, { handlers, log, journalChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),

@@ -2,6 +2,7 @@
 import type { DayClock } from '../core/entries';
 import type { SidebarSection } from '../webviews/sidebar/protocol';
 import type { JournalActions } from '../services/journalActions';
+import type { EncryptionFlows } from '../services/encryption/service';
 import type { JournalService } from '../services/journalService';
 import type { Settings } from '../services/settings';
 import type { JournalReader } from '../storage/read/reader';
@@ -40,6 +41,8 @@ export interface CommandDeps {
   clock: DayClock;
   settings: Settings;
   sidebar: { show(section: SidebarSection): Promise<void> };
+  /** Turning encryption on and off, locking, unlocking, re-keying. */
+  encryption: EncryptionFlows;
   /** Import/export and the summary live in bundles of their own, loaded on first use. */
   load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
 }

@@ -14,6 +14,8 @@ export function guarded(id: string, run: (...args: never[]) => unknown, log: Log
       if ((e as Error)?.name === 'DiskFullError') return undefined;
       // A question about whose journal it is is on screen already; it says everything.
       if ((e as Error)?.name === 'JournalNotOpenError' && (e as { asking?: boolean }).asking) return undefined;
+      // Escape at the unlock prompt: the journal stays locked, which the user knows.
+      if ((e as Error)?.name === 'UnlockCancelledError') return undefined;
       log.error(`Command ${id} failed: ${errorForLog(e)}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Mood & Dose: {0}', (e as Error).message ?? String(e)));
       return undefined;

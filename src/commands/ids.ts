@@ -19,7 +19,14 @@ export const JOURNAL_COMMANDS = [
   'moodDose.exportSummaryHtml',
   'moodDose.exportSummaryPdf',
   'moodDose.exportJournal',
-  'moodDose.importJournal'
+  'moodDose.importJournal',
+  'moodDose.turnOnEncryption',
+  'moodDose.lockJournal',
+  'moodDose.unlockJournal',
+  'moodDose.changePassphrase',
+  'moodDose.unlockWithRecoveryPhrase',
+  'moodDose.turnOffEncryption',
+  'moodDose.exportDecryptedCopy'
 ] as const;
 
 export type JournalCommand = (typeof JOURNAL_COMMANDS)[number];

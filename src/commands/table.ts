@@ -4,6 +4,9 @@ import { addNoteCommand } from './addNote';
 import { checkInCommand } from './checkIn';
 import { undoLastCommand } from './confirm';
 import type { CommandDeps } from './deps';
+import { changePassphraseCommand, lockJournalCommand, unlockJournalCommand, unlockWithRecoveryPhraseCommand } from './encryptionKeys';
+import { exportDecryptedCopyCommand, turnOffEncryptionCommand } from './encryptionOff';
+import { turnOnEncryptionCommand } from './encryptionOn';
 import type { JournalCommand } from './ids';
 import { logDoseCommand } from './logDose';
 import { logLifeEventCommand } from './logLifeEvent';
@@ -38,6 +41,13 @@ export function journalCommands(d: CommandDeps): CommandTable {
     'moodDose.exportSummaryHtml': exportSummaryHtmlCommand(d),
     'moodDose.exportSummaryPdf': exportSummaryPdfCommand(d),
     'moodDose.exportJournal': exportJournalCommand(d),
-    'moodDose.importJournal': importJournalCommand(d)
+    'moodDose.importJournal': importJournalCommand(d),
+    'moodDose.turnOnEncryption': turnOnEncryptionCommand(d.encryption),
+    'moodDose.lockJournal': lockJournalCommand(d.encryption),
+    'moodDose.unlockJournal': unlockJournalCommand(d.encryption),
+    'moodDose.changePassphrase': changePassphraseCommand(d.encryption),
+    'moodDose.unlockWithRecoveryPhrase': unlockWithRecoveryPhraseCommand(d.encryption),
+    'moodDose.turnOffEncryption': turnOffEncryptionCommand(d.encryption),
+    'moodDose.exportDecryptedCopy': exportDecryptedCopyCommand(d.encryption)
   };
 }

@@ -9,6 +9,7 @@ import { parseReminderTimes, type ReminderSettings } from '../core/reminders';
 import { resourcesFrom, type CrisisResource } from '../core/safety';
 
 export const DEFAULT_DATA_FOLDER = '.mood-journal';
+export const DEFAULT_LOCK_AFTER_MINUTES = 15;
 export const DEFAULT_REMINDER_TIMES = ['09:00', '21:00'];
 export const CHECK_IN_STEPS = ['symptoms', 'scales', 'tags', 'note'] as const;
 export type CheckInStep = (typeof CHECK_IN_STEPS)[number];
@@ -127,6 +128,17 @@ export class Settings implements vscode.Disposable {
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 365) return v;
     this.warn('supply.remindDays', v, vscode.l10n.t('a whole number of days from 0 to 365'));
     return SUPPLY_REMIND_DAYS;
+  }
+
+  /**
+   * Minutes without any use of an encrypted journal before it locks (0: never). User level only
+   * (application scope): a repository cannot keep a journal unlocked.
+   */
+  lockAfterIdleMinutes(): number {
+    const v = this.userValue('encryption.lockAfterIdleMinutes', DEFAULT_LOCK_AFTER_MINUTES);
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1440) return v;
+    this.warn('encryption.lockAfterIdleMinutes', v, vscode.l10n.t('a whole number of minutes from 0 (never) to 1440'));
+    return DEFAULT_LOCK_AFTER_MINUTES;
   }
 
   symptomReviewEnabled(): boolean {

@@ -9,17 +9,18 @@ import type { ChangeEvent } from '../storage/storeEvents';
 import type { StatusJournal } from '../statusBar/checkInStatusItem';
 
 type Listener = (e: ChangeEvent) => unknown;
+type Subscribe = (runtime: JournalRuntime) => vscode.Disposable;
 
 export class JournalLink implements StatusJournal, vscode.Disposable {
   private runtime: JournalRuntime | undefined;
-  /** Each listener, and its subscription to the journal's event once the bundle has started. */
-  private readonly listeners = new Map<Listener, vscode.Disposable | undefined>();
+  /** Each listener's way to subscribe once the bundle has started, and its subscription then. */
+  private readonly listeners = new Map<object, { subscribe: Subscribe; sub?: vscode.Disposable }>();
 
   /** The journal's one change event (services/journalService.ts), from before the bundle starts. */
-  readonly onDidChange = (listener: Listener): vscode.Disposable => {
-    this.listeners.set(listener, this.runtime?.journal.onDidChange(listener));
-    return { dispose: () => (this.listeners.get(listener)?.dispose(), this.listeners.delete(listener)) };
-  };
+  readonly onDidChange = (listener: Listener): vscode.Disposable => this.forward((r) => r.journal.onDidChange(listener));
+
+  /** The journal was locked or unlocked, or encryption turned on or off (services/encryption/), from before the bundle starts. */
+  readonly onDidChangeLock = (listener: (state: unknown) => unknown): vscode.Disposable => this.forward((r) => r.encryption.onDidChangeState(listener));
 
   constructor(
     private readonly start: () => JournalRuntime,
@@ -35,7 +36,7 @@ export class JournalLink implements StatusJournal, vscode.Disposable {
   get(): JournalRuntime {
     if (!this.runtime) {
       const runtime = (this.runtime = this.start());
-      for (const listener of this.listeners.keys()) this.listeners.set(listener, runtime.journal.onDidChange(listener));
+      for (const entry of this.listeners.values()) entry.sub = entry.subscribe(runtime);
     }
     return this.runtime;
   }
@@ -56,9 +57,19 @@ export class JournalLink implements StatusJournal, vscode.Disposable {
     return this.get().status.sync();
   }
 
+  locked(): boolean {
+    return this.runtime?.encryption.state() === 'locked';
+  }
+
   unsaved(): { count: number; dir?: string } {
     const state = this.runtime?.journal.unsaved;
     return { count: state?.count ?? 0, dir: state?.error?.dir };
+  }
+
+  private forward(subscribe: Subscribe): vscode.Disposable {
+    const key = {};
+    this.listeners.set(key, { subscribe, sub: this.runtime && subscribe(this.runtime) });
+    return { dispose: () => (this.listeners.get(key)?.sub?.dispose(), this.listeners.delete(key)) };
   }
 
   /** Folds the op log into the snapshot and releases the writer lock (VS Code is closing). */
@@ -67,7 +78,7 @@ export class JournalLink implements StatusJournal, vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.listeners.values()) d?.dispose();
+    for (const entry of this.listeners.values()) entry.sub?.dispose();
     this.listeners.clear();
     this.runtime?.dispose();
   }

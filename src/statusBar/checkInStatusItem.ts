@@ -8,7 +8,8 @@
 // never a dose, a step, an appointment or a name. So at start-up the item draws "✓ 09:14" at once,
 // works out the reminder state a moment later, and where this workspace has a check-in it reads the
 // journal a few seconds later for the rest. While the disk is full and entries wait in memory, it
-// says "Not saved yet" instead, in the warning colour, until they are written.
+// says "Not saved yet" instead, in the warning colour, until they are written. While an encrypted
+// journal is locked it still reminds, with a lock, but shows nothing read from inside the journal.
 import * as vscode from 'vscode';
 import type { DayClock } from '../core/entries';
 import { evaluateNudge, shouldRaiseNotification, type Nudge, type NudgeStatus, type ReminderState } from '../core/reminders';
@@ -47,6 +48,10 @@ export interface StatusJournal {
   sync(): Promise<boolean>;
   /** Changes waiting in memory for disk space (none until the journal is open); onDidChange fires when this changes. */
   unsaved(): { count: number; dir?: string };
+  /** The journal is encrypted and locked (false until the journal bundle has started). */
+  locked(): boolean;
+  /** Fires when the journal is locked, unlocked, or encryption is turned on or off. */
+  readonly onDidChangeLock: vscode.Event<unknown>;
 }
 
 /** The last check-in as remembered between sessions: when it was, never what it held. */
@@ -95,6 +100,7 @@ export class CheckInStatusItem implements vscode.Disposable {
     this.item.command = CHECK_IN_COMMAND;
     this.disposables.push(
       journal.onDidChange(() => this.refreshFromJournal()),
+      journal.onDidChangeLock(() => this.update()),
       settings.onDidChange(() => this.update())
     );
     if (workspaceState.get(OLD_DRAWN_KEY) !== undefined) void workspaceState.update(OLD_DRAWN_KEY, undefined);
@@ -207,7 +213,8 @@ export class CheckInStatusItem implements vscode.Disposable {
   /** Puts the view on the item: the text, the tooltip, the screen reader's label and the colour. */
   private render(status: NudgeStatus, slotTime: string, last: { time: string; mg: number | null } | undefined, journal: { due: string[]; details: string[] }): void {
     // The unit is read only beside a dose, so the first draw at start-up reads no setting.
-    const view = statusView({ status, slotTime, last, unit: last?.mg == null ? '' : this.settings.unit(), ...journal }, t);
+    const locked = this.journal.locked();
+    const view = statusView({ status, slotTime, last, unit: last?.mg == null || locked ? '' : this.settings.unit(), ...journal, locked }, t);
     this.item.text = view.text;
     this.item.tooltip = trusted(tooltipMarkdown(view, t));
     this.item.accessibilityInformation = { label: view.label, role: 'button' };

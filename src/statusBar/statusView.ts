@@ -19,6 +19,11 @@ export interface StatusInput {
   due: readonly string[];
   /** The tooltip's lines from the journal (none until it is open). */
   details: readonly string[];
+  /**
+   * The journal is encrypted and locked: the item still reminds, but shows no dose, nothing due
+   * and no detail line (they come from the journal, which is not to be read until unlocked).
+   */
+  locked?: boolean;
 }
 
 export interface StatusView {
@@ -43,6 +48,7 @@ export function tooltipLinks(t: StatusText): { command: (typeof TOOLTIP_COMMANDS
 }
 
 export function statusView(input: StatusInput, t: StatusText): StatusView {
+  if (input.locked) return lockedView(input, t);
   const due = input.due[0];
   const more = due ? ` · ${due}` : '';
   const lines = [...input.details];
@@ -57,19 +63,36 @@ export function statusView(input: StatusInput, t: StatusText): StatusView {
       warning: false
     };
   }
-  const messages: Record<NudgeStatus, string> = {
+  const message = reminderMessages(input, t)[input.status];
+  return {
+    text: `$(heart) ${t('Check in')}${more}`,
+    message,
+    lines,
+    label: t('Mood and Dose: {0}', message) + (due ? ` ${due}.` : ''),
+    warning: input.status === 'due'
+  };
+}
+
+function reminderMessages(input: StatusInput, t: StatusText): Record<NudgeStatus, string> {
+  return {
     done: t('No check-in yet today. Click to log mood and dose.'),
     open: input.slotTime ? t('No check-in yet for the {0} reminder. Click to log mood and dose.', input.slotTime) : t('No check-in yet today. Click to log mood and dose.'),
     due: t('The {0} check-in is waiting. Click to log mood and dose.', input.slotTime),
     snoozed: t('Reminder snoozed. Click to check in now.'),
     skipped: t('Reminders are off for the rest of today. Click to check in anyway.')
   };
-  const message = messages[input.status];
+}
+
+/** Locked: the reminder and the time of the last check-in (kept outside the journal), nothing from inside it. */
+function lockedView(input: StatusInput, t: StatusText): StatusView {
+  const locked = t('The journal is locked; the passphrase is asked first.');
+  const last = input.status === 'done' ? input.last : undefined;
+  const message = last ? t('Last check-in at {0}. Click to add another.', last.time) : reminderMessages(input, t)[input.status];
   return {
-    text: `$(heart) ${t('Check in')}${more}`,
-    message,
-    lines,
-    label: t('Mood and Dose: {0}', message) + (due ? ` ${due}.` : ''),
+    text: `${last ? `✓ ${last.time}` : `$(heart) ${t('Check in')}`} $(lock)`,
+    message: `${message} ${locked}`,
+    lines: [],
+    label: t('Mood and Dose: {0}', `${message} ${locked}`),
     warning: input.status === 'due'
   };
 }

@@ -25,8 +25,12 @@ describe('bundles: start-up loads only what activate() needs', function () {
   it('keeps dist/extension.js under 100 KB, without storage, sql.js, zod, papaparse or the summary', async () => {
     const { kb, inputs } = await bundle('extension');
     assert.ok(kb <= 100, `dist/extension.js is ${kb.toFixed(1)} KB`);
-    for (const heavy of ['src/storage/', 'node_modules/sql.js/', 'node_modules/zod/', 'node_modules/papaparse/', 'src/core/summary/', 'src/core/transfer/', 'src/core/stats/', 'src/webviews/sidebar/handlers/', 'src/webviews/dashboard/handlers', 'src/services/journalActions']) {
+    for (const heavy of ['src/storage/', 'node_modules/sql.js/', 'node_modules/zod/', 'node_modules/papaparse/', 'src/core/summary/', 'src/core/transfer/', 'src/core/stats/', 'src/webviews/sidebar/handlers/', 'src/webviews/dashboard/handlers', 'src/services/journalActions', 'src/services/encryption/', 'src/commands/encryption', 'src/commands/recoveryPhraseCheck']) {
       assert.deepStrictEqual(holds(inputs, heavy), [], `dist/extension.js holds nothing of ${heavy}`);
+    }
+    // The KDF, the word list and the ciphers load with the journal (by path anywhere: node_modules may be a link).
+    for (const pkg of ['node_modules/hash-wasm/', 'node_modules/@scure/', 'node_modules/@noble/']) {
+      assert.deepStrictEqual(inputs.filter((f) => f.includes(pkg)), [], `dist/extension.js holds nothing of ${pkg}`);
     }
   });
 

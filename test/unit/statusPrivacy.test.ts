@@ -63,13 +63,21 @@ function assertLiteral(markdown: string, expectedLines: readonly string[]): void
 function feed(j: TestJournal, clock: ReturnType<typeof fixedClock>, global: MementoStandIn) {
   let open = false;
   let listener: (() => void) | undefined;
+  let locked = false;
+  let lockListener: ((state: unknown) => void) | undefined;
   const service = { current: j.store, get: async () => j.store } as unknown as JournalService;
   const status = new StatusFeed(service, clock, new CheckupReminders({ checkupIntervalDays: () => 14, symptomReviewEnabled: () => true }, clock, global as unknown as vscode.Memento), {
     supplyRemindDays: () => 365,
     unit: () => UNIT
   });
-  const journal: StatusJournal & { syncs: number } = {
+  const journal: StatusJournal & { syncs: number; setLocked(to: boolean): void } = {
     syncs: 0,
+    locked: () => locked,
+    onDidChangeLock: (l: (state: unknown) => void) => ((lockListener = l), { dispose: () => (lockListener = undefined) }),
+    setLocked(to: boolean) {
+      locked = to;
+      lockListener?.(to ? 'locked' : 'unlocked');
+    },
     onDidChange: (l: () => void) => ((listener = l), { dispose: () => (listener = undefined) }),
     dir: () => '/journal',
     latest: () => (open ? status.latest() : undefined),
@@ -81,7 +89,7 @@ function feed(j: TestJournal, clock: ReturnType<typeof fixedClock>, global: Meme
       return true;
     },
     unsaved: () => ({ count: 0 })
-  } as StatusJournal & { syncs: number };
+  } as StatusJournal & { syncs: number; setLocked(to: boolean): void };
   return journal;
 }
 
@@ -158,6 +166,25 @@ describe('status bar: the tooltip and the state it keeps', function () {
     assert.deepStrictEqual(workspace.get('moodDose.lastCheckIn'), { at: '2026-05-04T09:14:00.000Z', time: '09:14' });
     assert.deepStrictEqual(Object.keys(workspace.get('moodDose.statusShown') ?? {}).sort(), ['slotTime', 'status']);
     assert.deepStrictEqual(global.get('moodDose.reminderState:/journal'), { snoozedUntil: clock.now() + 60_000 });
+  });
+
+  it('while the journal is locked, still reminds but shows no dose, plan, appointment or supply, and shows them again once unlocked', async () => {
+    const global = new MementoStandIn();
+    const journal = feed(j, clock, global);
+    const status = item(new MementoStandIn(), global, clock, journal);
+    items.push(status);
+    await journal.sync();
+    assert.match(status.text, /12\.5/, 'unlocked: the dose is shown');
+    journal.setLocked(true);
+    assert.strictEqual(status.text, '✓ 09:14 $(lock)', 'the time of the check-in only, with a lock');
+    const tooltip = (status as unknown as { item: { tooltip: vscode.MarkdownString } }).item.tooltip.value;
+    for (const hidden of ['12', '17', 'Taper', 'PRIVATE', 'Dr', '2026-06-01', 'supply', 'tablet', 'img']) {
+      assert.ok(!tooltip.includes(hidden), `"${hidden}" is not in the locked tooltip: ${tooltip}`);
+    }
+    assert.match(tooltip, /locked/);
+    assertLiteral(tooltip, []);
+    journal.setLocked(false);
+    assert.match(status.text, /^✓ 09:14 · 12\.5 /, 'unlocked again: the dose is back');
   });
 
   it('draws "✓ 09:14" at start-up from the remembered time, reads the journal a moment later for the dose, and forgets what older versions kept', async () => {

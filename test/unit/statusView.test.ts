@@ -33,4 +33,21 @@ describe('status bar: short text, the rest in the tooltip', () => {
     assert.deepStrictEqual(links.map((l) => l.title), ['Open Dashboard', 'Check In', 'Take Check-up']);
     assert.deepStrictEqual(links.map((l) => l.command), [...TOOLTIP_COMMANDS]);
   });
+
+  it('while the journal is locked, still says "Check in" but shows no dose, nothing due and no detail line', () => {
+    for (const status of ['open', 'due', 'snoozed', 'skipped'] as const) {
+      const view = statusView({ ...busy, status, last: undefined, locked: true }, english);
+      assert.strictEqual(view.text, '$(heart) Check in $(lock)');
+      assert.deepStrictEqual(view.lines, []);
+      assert.strictEqual(view.warning, status === 'due', 'a due reminder keeps its colour');
+      assert.match(view.message, /locked/);
+      assert.match(view.label, /locked/);
+    }
+    const done = statusView({ ...busy, locked: true }, english);
+    assert.strictEqual(done.text, '✓ 23:12 $(lock)', 'the time of the last check-in, without its dose');
+    assert.deepStrictEqual(done.lines, []);
+    for (const part of [done.text, done.message, done.label]) {
+      for (const hidden of ['10 mg', 'mg', 'check-up', 'symptom', 'Taper', 'appointment', '2026-08-14']) assert.ok(!part.includes(hidden), `"${hidden}" is not in "${part}"`);
+    }
+  });
 });
