@@ -15,7 +15,6 @@ import type { HostClock } from '../services/clock';
 import { AppointmentFollowUp } from '../services/appointmentFollowUp';
 import { CheckupReminders } from '../services/checkupReminders';
 import { EncryptionService } from '../services/encryption/service';
-import { unwiredEncryption } from '../services/encryption/unwired';
 import { JournalActions } from '../services/journalActions';
 import { JournalService } from '../services/journalService';
 import { notAppliedMessage } from '../services/journalWrites';
@@ -57,8 +56,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
   const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
   const journal = new JournalService(context, clock, log, () => settings.dataFolder());
   const encryption = new EncryptionService({
-    // The merge puts the journal service's encryption here (it implements EncryptionControl).
-    control: unwiredEncryption(),
+    control: journal.encryption,
     secrets: context.secrets,
     state: context.globalState,
     now: () => clock.now(),

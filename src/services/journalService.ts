@@ -8,9 +8,9 @@ import type { DayClock } from '../core/entries';
 import { TABLE_NAMES } from '../core/schemas';
 import { NodeFiles } from '../storage/nodeFiles';
 import { inspectBackups, type BackupInfo } from '../storage/backups';
-import { BACKUP_DIR, CorruptJournalError, JournalStore, NotWriterError, readKeyFile, SymlinkError, type ChangeEvent, type EncryptionState, type UnsavedState } from '../storage/journalStore';
-import type { DataKey } from '../storage/crypto/dataKey';
+import { BACKUP_DIR, CorruptJournalError, JournalStore, NotWriterError, SymlinkError, type ChangeEvent, type UnsavedState } from '../storage/journalStore';
 import { JournalKey, type DataKeyProvider } from './journalKey';
+import { JournalEncryption } from './journalEncryption';
 import { restoreBackup, WriterBusyError } from '../storage/recoveryRestore';
 import { loadSqlJs } from '../storage/sqlLoader';
 import { recoverJournal } from './journalRecovery';
@@ -39,6 +39,8 @@ export class JournalService implements vscode.Disposable {
   private readonly owner: JournalOwner;
   /** The data key of an encrypted journal, and how to ask for it (journalKey.ts). */
   private readonly key: JournalKey;
+  /** Locking, unlocking, turning encryption on or off (journalEncryption.ts). */
+  readonly encryption: JournalEncryption;
   /**
    * The one change event every listener hears (storage/storeEvents.ts): the store's own, passed on as
    * it is, and the journal opening ('open', every table) or changes waiting for disk space ('unsaved').
@@ -64,7 +66,17 @@ export class JournalService implements vscode.Disposable {
       retry: () => this.retry(),
       reread: () => this.changed.fire(opened())
     });
-    this.disposables.push(this.owner);
+    this.encryption = new JournalEncryption({
+      key: this.key,
+      files: this.files,
+      dir: () => this.location().dir,
+      current: () => this.store,
+      get: () => this.get(),
+      close: () => this.close(),
+      fire: (e) => this.changed.fire(e),
+      onDidChange: this.onDidChange
+    });
+    this.disposables.push(this.owner, this.encryption);
   }
 
   /** The open store, or undefined if it has not been needed yet. Never triggers loading. */
@@ -80,47 +92,6 @@ export class JournalService implements vscode.Disposable {
   /** Every backup of the journal, checked; valid ones newest first. Works without opening it (encrypted ones need the key held). */
   async backups(): Promise<BackupInfo[]> {
     return inspectBackups(this.files, await this.sql(), path.join(this.location().dir, BACKUP_DIR), this.key.current);
-  }
-
-  /** Sets the provider asked for the data key (the UI's prompt); see DataKeyProvider. */
-  setDataKeyProvider(provider: DataKeyProvider): void {
-    this.key.provider = provider;
-  }
-
-  /** 'on' when the journal is encrypted: the open store's state, or whether its folder holds a key file. */
-  async encryption(): Promise<EncryptionState> {
-    if (this.store) return this.store.encryption;
-    return (await readKeyFile(this.files, this.location().dir)) ? 'on' : 'off';
-  }
-
-  /** True while an encrypted journal is not open with its key (after lock(), or before the first unlock). */
-  get locked(): boolean {
-    return !this.key.current && !this.store;
-  }
-
-  /** Closes the journal and forgets the data key; the next get() asks the provider again. */
-  async lock(): Promise<void> {
-    await this.close();
-    this.key.forget();
-    this.changed.fire(stateChanged());
-  }
-
-  /** Encrypts the journal (storage/storeEncryption.ts); `keyFile` and `dataKey` from createKeyFile. */
-  async turnOnEncryption(keyFile: Uint8Array, dataKey: DataKey): Promise<void> {
-    await (await this.get()).turnOnEncryption(keyFile, dataKey);
-    this.key.remember(dataKey);
-    this.changed.fire(stateChanged());
-  }
-
-  /** Decrypts the journal in place and removes its key file. */
-  async turnOffEncryption(): Promise<void> {
-    await (await this.get()).turnOffEncryption();
-    this.changed.fire(stateChanged());
-  }
-
-  /** A plain SQLite copy of the journal at `target`, a path the user chose (outside the data folder). */
-  async exportDecryptedCopy(target: string): Promise<void> {
-    await (await this.get()).exportDecryptedCopy(target);
   }
 
   location(): DataLocation {
@@ -382,10 +353,6 @@ export class JournalService implements vscode.Disposable {
   }
 }
 
-/** Locked, or encryption turned on or off: no row changed; listeners look at `locked` and `encryption()`. */
-function stateChanged(): ChangeEvent {
-  return { tables: new Set(), source: 'local', reason: 'open' };
-}
 
 /** The journal (re)opened: every view reads everything again. */
 function opened(): ChangeEvent {

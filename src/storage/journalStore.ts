@@ -84,9 +84,9 @@ export class JournalStore {
     this.files = opts.files ?? new NodeFiles();
     this.log = opts.log ?? (() => undefined);
     this.now = opts.now ?? Date.now;
-    this.events = new StoreEvents((m) => this.log('error', m));
+    this.events = new StoreEvents((m) => this.log('error', m), (m) => this.log('warn', m));
     this.guard = new DamageGuard(this.files, opts.dir, (m) => this.log('error', m));
-    this.rows = new JournalRows(db, (e) => this.reportBadRow(e), (m) => this.log('warn', m), this.guard);
+    this.rows = new JournalRows(db, (e) => this.events.badRow(e), (m) => this.log('warn', m), this.guard);
     this.logs = new LogSet(this.files, opts.dir, opts.machine ?? machineIdFromHost(os.hostname()));
     this.logPath = this.logs.ownPath;
     this.backupDir = path.join(opts.dir, BACKUP_DIR);
@@ -368,10 +368,12 @@ export class JournalStore {
     return this.encryptionSwitch.state;
   }
 
-  /**
-   * Encrypts the journal with `dataKey`, the key `keyFile` (createKeyFile) wraps, by the crash-safe steps of storeEncryption.ts.
-   * Writer only; EncryptionChangeError (naming the file) while another machine's log or a key file copy is here. Resumable.
-   */
+  /** Throws the EncryptionChangeError (naming the file) turning encryption on or off would throw now; changes nothing. */
+  checkEncryptionChange(): Promise<void> {
+    return this.exclusive(() => this.encryptionSwitch.check());
+  }
+
+  /** Encrypts with `dataKey`, which `keyFile` (createKeyFile) wraps, by storeEncryption.ts's crash-safe steps. Resumable. */
   turnOnEncryption(keyFile: Uint8Array, dataKey: DataKey): Promise<void> {
     return this.exclusive(() => this.encryptionSwitch.turnOn(keyFile, dataKey));
   }
@@ -384,11 +386,6 @@ export class JournalStore {
   /** Writes the journal as this window has it as a plain SQLite file at `target` (0600), for sqlite3. */
   exportDecryptedCopy(target: string): Promise<void> {
     return this.exclusive(() => this.encryptionSwitch.exportCopy(target));
-  }
-
-  private reportBadRow(e: BadRowError): void {
-    this.log('warn', e.forLog);
-    this.events.badRow(e);
   }
 
   /** Runs one refresh or compaction at a time; writes never wait for these. */

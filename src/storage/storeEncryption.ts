@@ -61,6 +61,12 @@ export class StoreEncryption {
     await this.finish();
   }
 
+  /** See JournalStore.checkEncryptionChange. */
+  async check(): Promise<void> {
+    await this.ready();
+    await refuseChange(this.p.files, this.p.dir, this.p.logs);
+  }
+
   /** See JournalStore.turnOffEncryption. */
   async turnOff(): Promise<void> {
     const { files, dir, sealing } = this.p;

@@ -31,7 +31,11 @@ export class StoreEvents {
   /** Links already reported, so each is named once. */
   private readonly toldLinks = new Set<string>();
 
-  constructor(private readonly onListenerError: (message: string) => void) {}
+  constructor(
+    private readonly onListenerError: (message: string) => void,
+    /** Where a skipped row is logged (its id and the problem, never its values). */
+    private readonly logBadRow: (message: string) => void = () => undefined
+  ) {}
 
   onDidChange(listener: (e: ChangeEvent) => void): () => void {
     this.changeListeners.add(listener);
@@ -61,6 +65,7 @@ export class StoreEvents {
   }
 
   badRow(e: BadRowError): void {
+    this.logBadRow(e.forLog);
     for (const l of this.badRowListeners) l(e);
   }
 
