@@ -8,6 +8,7 @@ import type { FileIdentity, JournalFiles } from './files';
 import { identityOps, readIdentity } from './journalIdentity';
 import type { JournalRows } from './journalRows';
 import type { LogSet } from './logSet';
+import { keyFilePath, readChange } from './keyFolder';
 import type { Sealing } from './sealing';
 import type { StoreEvents } from './storeEvents';
 import type { Logger } from './storeOptions';
@@ -63,8 +64,25 @@ export class LocalWrites {
       this.folderMissing = false;
     }
     await files.appendDurable(this.p.logs.ownPath, record);
+    if (this.p.sealing.on && isSealedRecord(record)) await this.unsealIfTurnedOff(record);
     // Tells the log set whether the record lies right after what it read (LogSet.appended).
     return files.lastAppend?.(this.p.logs.ownPath);
+  }
+
+  /**
+   * Another window began turning encryption off, perhaps after this record was sealed: its key file
+   * may go before this window follows, and a record sealed with it would then need a key no one asks
+   * for. The same change (records are idempotent) is appended again as plaintext before it counts.
+   * The check comes after the append, so a window turning off that scans after writing its marker
+   * either sees the sealed record (and folds it with the key) or this window sees the marker.
+   */
+  private async unsealIfTurnedOff(record: Uint8Array): Promise<void> {
+    const { files, dir, sealing } = this.p;
+    if ((await readChange(files, dir)) !== 'off' && (await files.identity(keyFilePath(dir)))) return;
+    const key = sealing.dataKey;
+    const [ops] = sealing.decodeLog(record).changes;
+    sealing.use(key, false);
+    if (ops) await files.appendDurable(this.p.logs.ownPath, sealing.encodeChange(ops));
   }
 
   /** A change whose record is durable in the log: apply it in memory and tell listeners. */
@@ -89,6 +107,11 @@ export class LocalWrites {
     this.p.log('error', `The disk is full (${(cause as NodeJS.ErrnoException).code}); ${unsaved} change(s) wait in memory.`);
     return new DiskFullError(this.p.dir, free, needed, unsaved, cause);
   }
+}
+
+/** A sealed op-log record ("\nmdje:…"), told from a plaintext one by its first letter after the newline. */
+function isSealedRecord(record: Uint8Array): boolean {
+  return record[1] === 0x6d; // 'm': plaintext records start with a hex checksum
 }
 
 /** The op with its row validated; throws BadRowError, naming table and id, when it is invalid. */

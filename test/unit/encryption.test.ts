@@ -196,4 +196,21 @@ describe('an encrypted journal (encryption at rest)', function () {
     assert.strictEqual(store.encryption, 'off');
     await store.close();
   });
+
+  it('keeps an entry written while another window turns encryption off readable without the key', async () => {
+    const { dir, store } = await encrypted('mdj-enc-race-');
+    // A second window with the key, which has not yet seen the first turn encryption off.
+    const other = await open(dir, { writer: false, dataKey: key.dataKey });
+    assert.strictEqual(other.encryption, 'on');
+    await store.turnOffEncryption();
+    assert.strictEqual(other.encryption, 'on', 'the second window has not followed yet');
+    await write(other, 1);
+    const written = ids(other);
+    // Read before either window closes: the first window's last compaction would fold the record in with the key it still holds.
+    const plain = await open(dir, { writer: false });
+    assert.deepStrictEqual(ids(plain), written, 'every acknowledged entry opens without the key');
+    await plain.close();
+    await other.close();
+    await store.close();
+  });
 });
