@@ -168,7 +168,7 @@ async function keepSealed(d: Deps, summary: CoreBundles['summary'], doc: Summary
     throw forUser(e);
   }
   await showSummaryFromMemory(path.basename(file), markdown);
-  offerPdf(vscode.l10n.t('Summary kept encrypted in the journal folder as {0}. The one open here is not saved anywhere; Save As or an export writes a readable copy where you choose.', path.basename(file)));
+  offerPdf(vscode.l10n.t('Summary kept encrypted in the journal folder as {0}. The one open here is not saved anywhere; Export Summary as PDF or HTML writes a readable copy where you choose.', path.basename(file)));
   return file;
 }
 

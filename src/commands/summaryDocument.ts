@@ -1,7 +1,7 @@
 // A summary shown from memory, for an encrypted journal: a read-only virtual document, so its text
 // is never written anywhere in plaintext — not in the data folder, not in VS Code's backups of
-// unsaved editors (which an untitled document would get). Saving a copy elsewhere stays the user's
-// explicit choice (Save As, or the HTML and PDF exports).
+// unsaved editors (which an untitled document would get). A readable copy elsewhere stays the
+// user's explicit choice (the HTML and PDF exports).
 import * as vscode from 'vscode';
 
 export const SUMMARY_SCHEME = 'mood-dose-summary';
