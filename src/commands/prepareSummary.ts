@@ -1,6 +1,7 @@
 // "Mood & Dose: Prepare Appointment Summary": page 1 at a glance and an appendix, over a chosen range
 // (by default since the last appointment), with only the notes the user picks. It is written with
-// its figures (.svg) to the journal folder (private, git-ignored) and opened beside its preview.
+// its figures (.svg) to the journal folder (private, git-ignored) and opened beside its preview;
+// in an encrypted journal it is kept there sealed and shown from memory (summaryDocument.ts).
 // "Export Summary as HTML" and "Export Summary as PDF" write the same summary as a page or a PDF.
 // The summary (dist/summary.js) and the PDF writer with its font (dist/pdf.js) load on first use.
 import * as path from 'path';
@@ -18,7 +19,9 @@ import type { CommandDeps, CoreBundles } from './deps';
 import { writeChosenFile } from './exportTarget';
 import { input } from './quickInput';
 import { FlowSteps } from './steps';
+import { showSummaryFromMemory, svgDataUri } from './summaryDocument';
 
+type SummaryDocOf = ReturnType<CoreBundles['summary']['summaryDoc']>;
 type Deps = Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'settings' | 'load'>;
 
 interface RangeItem extends vscode.QuickPickItem {
@@ -121,6 +124,7 @@ export function prepareSummaryCommand(d: Deps) {
     const doc = summary.summaryDoc(summary.buildSummary(rows, options));
     lastOptions = options;
     const { dir, root } = await summariesDir(d);
+    if ((await d.journal.get()).encryption === 'on') return keepSealed(d, summary, doc, dir, root, `summary-${range.from}-to-${range.to}`);
     const file = await freshPath(dir, `summary-${range.from}-to-${range.to}`, 'md', doc.figures.map((f) => `${f.id}.svg`));
     const base = path.basename(file, '.md');
     // The figures go next to the Markdown as .svg files, linked, so the preview shows them.
@@ -137,12 +141,35 @@ export function prepareSummaryCommand(d: Deps) {
     const uri = vscode.Uri.file(file);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
-    const savePdf = vscode.l10n.t('Save as PDF');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Summary written to {0}.', path.basename(file)), savePdf).then((c) => {
-      if (c === savePdf) void vscode.commands.executeCommand('moodDose.exportSummaryPdf');
-    });
+    offerPdf(vscode.l10n.t('Summary written to {0}.', path.basename(file)));
     return editor.document.uri.fsPath;
   };
+}
+
+function offerPdf(message: string): void {
+  const savePdf = vscode.l10n.t('Save as PDF');
+  void vscode.window.showInformationMessage(message, savePdf).then((c) => {
+    if (c === savePdf) void vscode.commands.executeCommand('moodDose.exportSummaryPdf');
+  });
+}
+
+/**
+ * An encrypted journal keeps the summary in its folder sealed (kind 'summary', figures inline) and
+ * shows it from memory; returns the sealed file's path.
+ */
+async function keepSealed(d: Deps, summary: CoreBundles['summary'], doc: SummaryDocOf, dir: string, root: string, base: string): Promise<string> {
+  const links = Object.fromEntries(doc.figures.map((f) => [f.id, svgDataUri(summary.toSvg(f))]));
+  const markdown = summary.markdownOf(doc, links);
+  const file = await freshPath(dir, base, 'md');
+  try {
+    const store = await d.journal.get();
+    await writePrivateFile(file, store.sealedForFolder('summary', new TextEncoder().encode(markdown)), true, root);
+  } catch (e) {
+    throw forUser(e);
+  }
+  await showSummaryFromMemory(path.basename(file), markdown);
+  offerPdf(vscode.l10n.t('Summary kept encrypted in the journal folder as {0}. The one open here is not saved anywhere; Export Summary as PDF or HTML writes a readable copy where you choose.', path.basename(file)));
+  return file;
 }
 
 /** "Mood & Dose: Export Summary as HTML": the same summary as a self-contained page. */

@@ -65,12 +65,9 @@ export class JournalStore {
   private readonly guard: DamageGuard;
   /** What the jobs below share: the store's parts, and the steps of the store they call back. */
   private readonly parts: CompactorParts & WriteParts;
-  /** Changes made here, and those waiting for disk space (localWrites.ts). */
-  private readonly writes: LocalWrites;
-  /** What this window last took from the folder, and how it catches up (diskSync.ts). */
-  private readonly sync: DiskSync;
-  /** Folds the logs into the snapshot in the background (compactor.ts). */
-  private readonly compactor: Compactor;
+  private readonly writes: LocalWrites; // changes made here, and those waiting for disk space (localWrites.ts)
+  private readonly sync: DiskSync; // what this window last took from the folder, and how it catches up (diskSync.ts)
+  private readonly compactor: Compactor; // folds the logs into the snapshot in the background (compactor.ts)
   private readonly encryptionSwitch: StoreEncryption;
   private locked: JournalLockedError | undefined; // another window turned encryption on; no key here: no more writes
   private exclusiveTail: Promise<unknown> = Promise.resolve();
@@ -366,6 +363,11 @@ export class JournalStore {
   /** 'on' while new files and records are sealed with the data key. */
   get encryption(): EncryptionState {
     return this.encryptionSwitch.state;
+  }
+
+  /** `plain` as it may be kept in the data folder (a summary): sealed as `kind` while encryption is on. */
+  sealedForFolder(kind: Parameters<Sealing['seal']>[0], plain: Uint8Array): Uint8Array {
+    return this.sealing.seal(kind, plain);
   }
 
   /** Throws the EncryptionChangeError (naming the file) turning encryption on or off would throw now; changes nothing. */

@@ -8,7 +8,12 @@ import * as fsSync from 'fs';
 import { promises as fs, constants } from 'fs';
 import * as path from 'path';
 import type { FileIdentity, JournalFiles, WriteOptions } from './files';
+import { useNodeAead } from './nodeAead';
 import { entryIo, SafePaths, type EntryIo } from './safePaths';
+
+// Every store on Node reads and writes through this module, so this is where Node's native cipher
+// replaces the pure-JS one (same bytes; crypto/ itself stays free of Node modules for the browser).
+useNodeAead();
 
 const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES']);
 const FILE_MODE = 0o600;
