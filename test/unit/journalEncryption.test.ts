@@ -37,17 +37,17 @@ interface Rig {
   asked: number;
 }
 
-async function rig(): Promise<Rig> {
+async function rig(globalState = new MementoStandIn()): Promise<Rig> {
   const root = await tempDir('mdj-jenc-');
   const dir = path.join(root, 'journal');
   const context = {
-    globalState: new MementoStandIn(),
+    globalState,
     workspaceState: new MementoStandIn(),
     globalStorageUri: { fsPath: path.join(root, 'global') },
     extensionPath: await extensionFolder()
   } as unknown as vscode.ExtensionContext;
   const r: Rig = { service: undefined as unknown as JournalService, dir, states: [], asked: 0 };
-  r.service = new JournalService(context, fixedClock('2026-03-02T09:00:00Z'), quiet, () => dir, async () => {
+  r.service = new JournalService(context, fixedClock('2026-03-02T09:00:00Z'), quiet, () => r.dir, async () => {
     r.asked++;
     return undefined;
   });
@@ -79,13 +79,13 @@ describe('JournalEncryption over the real journal service', function () {
     }
   });
 
-  async function onAndWritten(): Promise<Rig> {
-    const r = await rig();
+  async function onAndWritten(k = key, globalState?: MementoStandIn): Promise<Rig> {
+    const r = await rig(globalState);
     open.push(r.service);
     const store = await r.service.get();
     await store.write(canaryCheckIn(fixedClock('2026-03-02T09:00:00Z'), 1));
     await settles(r, 'off');
-    await r.service.encryption.turnOn(key.keyFile, key.dataKey);
+    await r.service.encryption.turnOn(k.keyFile, k.dataKey);
     await settles(r, 'unlocked');
     return r;
   }
@@ -151,5 +151,20 @@ describe('JournalEncryption over the real journal service', function () {
     assert.strictEqual(r.asked, 1, 'the data key was asked for once');
     await settles(r, 'locked');
     assert.deepStrictEqual(r.states, ['unlocked', 'locked']);
+  });
+
+  it("moved to another encrypted journal's folder: locked, and its passphrase is asked (never the first one's key tried)", async () => {
+    // One user (one globalState): both journals are theirs, so neither is asked about.
+    const user = new MementoStandIn();
+    const elsewhere = await onAndWritten(other, user);
+    await elsewhere.service.close();
+    const r = await onAndWritten(key, user);
+    r.dir = elsewhere.dir; // the data folder setting changed
+    await r.service.relocate();
+    await settles(r, 'locked');
+    assert.deepStrictEqual(r.states, ['unlocked', 'locked']);
+    await assert.rejects(r.service.get(), JournalLockedError, 'the unlock gate asks for the passphrase on a JournalLockedError');
+    await r.service.encryption.unlock(other.dataKey);
+    await settles(r, 'unlocked');
   });
 });
