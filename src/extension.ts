@@ -12,6 +12,7 @@ import { JournalLink } from './shell/journalLink';
 import { loadBundle } from './shell/lazy';
 import { JOURNAL_VIEW_ID, SidebarView } from './webviews/sidebar/registration';
 import { testApi, type MoodDoseApi } from './shell/testApi';
+import type { ModalAnswers } from './services/encryption/vscodeUi';
 import { CheckInStatusItem } from './statusBar/checkInStatusItem';
 
 let journal: JournalLink | undefined;
@@ -21,9 +22,11 @@ export function activate(context: vscode.ExtensionContext): MoodDoseApi | undefi
   const clock = new HostClock();
   const settings = new Settings();
   const log = new LazyLog();
+  // Only in test mode: where a test answers the modal dialogs VS Code refuses under its test driver.
+  const modals: ModalAnswers | undefined = testMode ? {} : undefined;
   // Started on first use only, by which time `sidebar` below exists.
   const link: JournalLink = new JournalLink(
-    () => loadBundle('journal').startJournal({ context, clock, settings, log, sidebar, dashboard, load: loadBundle }),
+    () => loadBundle('journal').startJournal({ context, clock, settings, log, sidebar, dashboard, load: loadBundle, modals }),
     () => dataLocation(context, settings.dataFolder()).dir
   );
   const sidebar: SidebarView = new SidebarView(context.extensionUri, link, testMode);
@@ -42,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): MoodDoseApi | undefi
   );
   journal = link;
   // Tests running inside VS Code get a small API; an installed extension exports nothing.
-  return testMode ? testApi({ context, clock, settings, status, journal: link, sidebar, dashboard }) : undefined;
+  return testMode ? testApi({ context, clock, settings, status, journal: link, sidebar, dashboard, modals: modals! }) : undefined;
 }
 
 /** Folds the op log into the snapshot and releases the writer lock before VS Code exits. */

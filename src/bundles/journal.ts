@@ -15,6 +15,7 @@ import type { HostClock } from '../services/clock';
 import { AppointmentFollowUp } from '../services/appointmentFollowUp';
 import { CheckupReminders } from '../services/checkupReminders';
 import { EncryptionService } from '../services/encryption/service';
+import type { ModalAnswers } from '../services/encryption/vscodeUi';
 import { JournalActions } from '../services/journalActions';
 import { JournalService } from '../services/journalService';
 import { notAppliedMessage } from '../services/journalWrites';
@@ -35,6 +36,8 @@ export interface ShellDeps {
   sidebar: { show(section: SidebarSection): Promise<void>; edit(entry: EntryView): Promise<void> };
   dashboard: { open(): Promise<void> };
   load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
+  /** Only while the extension runs its tests: the encryption flows' modal dialogs, answered by the test. */
+  modals?: ModalAnswers;
 }
 
 export interface JournalRuntime extends vscode.Disposable {
@@ -63,7 +66,8 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     lockAfterIdleMinutes: () => settings.lockAfterIdleMinutes(),
     onSettingsChanged: settings.onDidChange,
     dataFolder: () => journal.location().dir,
-    log
+    log,
+    modals: shell.modals
   });
   // Every use of the journal by a command, an action or a page: asks for the passphrase first
   // when it is locked, and counts for the idle lock. The status bar reads past it, never asking.

@@ -22,7 +22,8 @@ export interface KnownJournal {
 export const KNOWN_MAX = 20;
 
 /** What is in the folder the journal would open from. */
-export type Here = { present: false } | { present: true; id: string | undefined; readable: boolean };
+/** `encrypted`: a journal.key is there, so its id is not read without the key (storage/journalPeek.ts). */
+export type Here = { present: false } | { present: true; id: string | undefined; readable: boolean; encrypted?: boolean };
 
 export interface Situation {
   here: Here;
@@ -58,9 +59,9 @@ export type Decision =
 export function isKnown(here: Here, folder: string, known: readonly KnownJournal[]): boolean {
   if (!here.present) return false;
   if (here.id !== undefined) return known.some((k) => k.id === here.id);
-  // A snapshot that cannot be read has no id to show: the user's own journal folder still opens
-  // (to offer recovery); an unreadable journal anywhere else is asked about like any other.
-  return !here.readable && known.some((k) => k.folder === folder);
+  // A snapshot that cannot be read, or is encrypted, has no id to show: the user's own journal folder
+  // still opens (to offer recovery, or to ask the passphrase); anywhere else it is asked about.
+  return (!here.readable || here.encrypted === true) && known.some((k) => k.folder === folder);
 }
 
 export function decide(s: Situation): Decision {

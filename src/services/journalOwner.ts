@@ -83,7 +83,7 @@ export class JournalOwner implements vscode.Disposable {
     const peek = await peekJournal(this.d.files, sql, dir);
     const known = this.known();
     const decision = decide({
-      here: peek.present ? { present: true, id: peek.identity?.id, readable: peek.readable } : { present: false },
+      here: peek.present ? { present: true, id: peek.identity?.id, readable: peek.readable, encrypted: peek.encrypted } : { present: false },
       folder: dir,
       known,
       trusted: vscode.workspace.isTrusted,

@@ -184,13 +184,17 @@ export class JournalService implements vscode.Disposable {
 
   /** The data folder setting changed: close this journal and open the one at the new place. */
   async relocate(): Promise<void> {
-    if (!this.opening) return;
+    // Locked or not yet open: nothing to close, but the encryption state is the new folder's.
+    if (!this.opening) return this.changed.fire(stateRead());
     // An open in flight finishes first: closing under it would leave two stores open on one folder.
     await this.opening.catch(() => undefined);
-    if (!this.opening) return;
+    if (!this.opening) return this.changed.fire(stateRead());
     // A change that leaves the folder where it is (such as a workspace value VS Code ignores) changes nothing.
     if (this.store && path.dirname(this.store.snapshotPath) === this.location().dir) return;
     await this.close();
+    // The data key held was the old folder's journal's: the new one is locked until its own is given.
+    this.key.forget();
+    this.changed.fire(stateRead());
     try {
       await this.get();
     } catch (e) {
@@ -357,6 +361,11 @@ export class JournalService implements vscode.Disposable {
 /** The journal (re)opened: every view reads everything again. */
 function opened(): ChangeEvent {
   return { tables: new Set(TABLE_NAMES), source: 'external', reason: 'open' };
+}
+
+/** No row changed: listeners read the encryption state (locked, unlocked, off) again. */
+function stateRead(): ChangeEvent {
+  return { tables: new Set(), source: 'local', reason: 'open' };
 }
 
 /** A short id for this machine, naming its op log; derived from VS Code's machine id, which is stable. */

@@ -1,9 +1,11 @@
 // What activate() returns while the extension runs its own tests (ExtensionMode.Test), and never
 // otherwise: state the user can already see (status bar, panel rows, data folder), a clock the
-// test can move, a way to fold the journal into its file so a test can read it from disk, and
+// test can move, a way to fold the journal into its file so a test can read it from disk, answers
+// to the encryption flows' modal dialogs (refused under the test driver), and
 // what the extension keeps in VS Code's state, so a test can check that no health data is there.
 import type * as vscode from 'vscode';
 import type { HostClock } from '../services/clock';
+import type { ModalAnswers } from '../services/encryption/vscodeUi';
 import type { Settings } from '../services/settings';
 import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
 import type { DashboardPanel } from '../webviews/dashboard/registration';
@@ -27,9 +29,16 @@ export interface MoodDoseApi {
   flush(): Promise<void>;
   /** Every key and value the extension keeps in VS Code's workspace and global state. */
   storedState(): { workspace: Record<string, unknown>; global: Record<string, unknown> };
+  /**
+   * Answers the encryption flows' modal dialogs (which VS Code refuses under its test driver) with
+   * `answer`, given what the dialog says; undefined puts the real dialog back.
+   */
+  answerModals(answer: ModalAnswers['answer']): void;
+  /** The encryption state the palette's when-clauses read ('off' until the journal bundle starts). */
+  encryptionState(): 'off' | 'locked' | 'unlocked';
 }
 
-export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; sidebar: SidebarView; dashboard: DashboardPanel }): MoodDoseApi {
+export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; sidebar: SidebarView; dashboard: DashboardPanel; modals: ModalAnswers }): MoodDoseApi {
   return {
     statusText: () => d.status.text,
     statusState: () => ({ text: d.status.text, tooltip: d.status.tooltip, tooltipCommands: d.status.tooltipCommands, status: d.status.status, warning: d.status.isWarning, notifications: d.status.notificationsRaised }),
@@ -52,7 +61,11 @@ export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock;
     flush: async () => {
       await d.journal.current?.journal.current?.compact();
     },
-    storedState: () => ({ workspace: dump(d.context.workspaceState), global: dump(d.context.globalState) })
+    storedState: () => ({ workspace: dump(d.context.workspaceState), global: dump(d.context.globalState) }),
+    answerModals: (answer) => {
+      d.modals.answer = answer;
+    },
+    encryptionState: () => d.journal.current?.encryption.state() ?? 'off'
   };
 }
 

@@ -45,6 +45,13 @@ describe('whose journal is this (the decision)', () => {
     assert.deepStrictEqual(decide({ ...base, folder: mine.folder, here: shipped }), { kind: 'ask-unknown' });
   });
 
+  it("opens an encrypted journal (its id unread without the key) in the user's own journal folder; anywhere else it asks", () => {
+    const encrypted = { present: true, id: undefined, readable: true, encrypted: true } as const;
+    assert.deepStrictEqual(decide({ ...base, folder: mine.folder, here: encrypted }), { kind: 'open' }, 'the next window does not ask whose journal it is');
+    assert.deepStrictEqual(decide({ ...base, here: encrypted }), { kind: 'ask-unknown' });
+    assert.deepStrictEqual(decide({ ...base, trusted: false, here: encrypted }), { kind: 'restricted' });
+  });
+
   it('asks whether to use the journal kept elsewhere when the workspace has none, instead of starting a new one quietly', () => {
     assert.deepStrictEqual(decide({ ...base, homes: [mine] }), { kind: 'ask-home', home: mine });
     assert.deepStrictEqual(decide({ ...base, homes: [mine], trusted: false }), { kind: 'ask-home', home: mine });

@@ -9,7 +9,7 @@ import { PassphraseTries } from './passphrases';
 import { RememberedKeys, type Secrets } from './rememberedKey';
 import type { EncryptionUi } from './ui';
 import { Unlocking } from './unlocking';
-import { vscodeUi } from './vscodeUi';
+import { vscodeUi, type ModalAnswers } from './vscodeUi';
 
 export const CONTEXT_KEY = 'moodDose.encryption';
 
@@ -47,6 +47,8 @@ export interface EncryptionServiceDeps {
   kdf?: EncryptionFlows['kdf'];
   /** Sets a context key (vscode.commands.executeCommand('setContext', …) unless a test passes its own). */
   setContext?: (key: string, value: EncryptionState) => unknown;
+  /** Only in ExtensionMode.Test: the test answers the modal dialogs (vscodeUi.ts). */
+  modals?: ModalAnswers;
 }
 
 export class EncryptionService implements vscode.Disposable {
@@ -56,7 +58,7 @@ export class EncryptionService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(d: EncryptionServiceDeps) {
-    const ui = d.ui ?? vscodeUi();
+    const ui = d.ui ?? vscodeUi(d.modals);
     const tries = new PassphraseTries(d.now);
     const remembered = new RememberedKeys(d.secrets);
     const setContext = d.setContext ?? ((key, value) => vscode.commands.executeCommand('setContext', key, value));

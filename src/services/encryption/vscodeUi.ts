@@ -6,7 +6,15 @@
 import * as vscode from 'vscode';
 import type { Choice, EncryptionUi, SecretPrompt } from './ui';
 
-export function vscodeUi(): EncryptionUi {
+/**
+ * Only while the extension runs its own tests: VS Code refuses modal dialogs under its test driver,
+ * so a test answers them here instead, reading the message and detail a user would read.
+ */
+export interface ModalAnswers {
+  answer?: (message: string, detail: string, action: string) => boolean | Promise<boolean>;
+}
+
+export function vscodeUi(modals?: ModalAnswers): EncryptionUi {
   return {
     ask,
     async choose<T>(title: string, placeholder: string, choices: Choice<T>[]) {
@@ -17,6 +25,7 @@ export function vscodeUi(): EncryptionUi {
       return picked?.value;
     },
     async confirm(message, detail, action) {
+      if (modals?.answer) return modals.answer(message, detail, action);
       return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
     },
     info: (message) => void vscode.window.showInformationMessage(message),
