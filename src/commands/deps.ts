@@ -40,6 +40,8 @@ export interface CommandDeps {
   clock: DayClock;
   settings: Settings;
   sidebar: { show(section: SidebarSection): Promise<void> };
+  /** The phone inbox (services/inbox/inboxService.ts). */
+  inbox: { importNow(): Promise<void>; open(): Promise<void> };
   /** Import/export and the summary live in bundles of their own, loaded on first use. */
   load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
 }

@@ -19,7 +19,9 @@ export const JOURNAL_COMMANDS = [
   'moodDose.exportSummaryHtml',
   'moodDose.exportSummaryPdf',
   'moodDose.exportJournal',
-  'moodDose.importJournal'
+  'moodDose.importJournal',
+  'moodDose.importInbox',
+  'moodDose.openInbox'
 ] as const;
 
 export type JournalCommand = (typeof JOURNAL_COMMANDS)[number];

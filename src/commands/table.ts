@@ -38,6 +38,8 @@ export function journalCommands(d: CommandDeps): CommandTable {
     'moodDose.exportSummaryHtml': exportSummaryHtmlCommand(d),
     'moodDose.exportSummaryPdf': exportSummaryPdfCommand(d),
     'moodDose.exportJournal': exportJournalCommand(d),
-    'moodDose.importJournal': importJournalCommand(d)
+    'moodDose.importJournal': importJournalCommand(d),
+    'moodDose.importInbox': () => d.inbox.importNow(),
+    'moodDose.openInbox': () => d.inbox.open()
   };
 }

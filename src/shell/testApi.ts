@@ -9,6 +9,7 @@ import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
 import type { DashboardPanel } from '../webviews/dashboard/registration';
 import type { JournalLink } from './journalLink';
 import type { SidebarView } from '../webviews/sidebar/registration';
+import { INBOX_CONFIRMED_KEY } from '../services/inbox/inboxPlace';
 
 export interface MoodDoseApi {
   statusText(): string;
@@ -27,6 +28,10 @@ export interface MoodDoseApi {
   flush(): Promise<void>;
   /** Every key and value the extension keeps in VS Code's workspace and global state. */
   storedState(): { workspace: Record<string, unknown>; global: Record<string, unknown> };
+  /** Answers the inbox's first preview as the user would with Import (a modal can't be clicked in a test). */
+  acceptInboxPreview(): Promise<void>;
+  /** The inbox file the journal reads, once it is open. */
+  inboxPath(): string | undefined;
 }
 
 export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; sidebar: SidebarView; dashboard: DashboardPanel }): MoodDoseApi {
@@ -52,7 +57,9 @@ export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock;
     flush: async () => {
       await d.journal.current?.journal.current?.compact();
     },
-    storedState: () => ({ workspace: dump(d.context.workspaceState), global: dump(d.context.globalState) })
+    storedState: () => ({ workspace: dump(d.context.workspaceState), global: dump(d.context.globalState) }),
+    acceptInboxPreview: async () => d.context.globalState.update(INBOX_CONFIRMED_KEY, true),
+    inboxPath: () => d.journal.current?.inbox.path
   };
 }
 

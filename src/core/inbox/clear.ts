@@ -43,11 +43,3 @@ export function clearInbox(text: string, opts: InboxOptions, done: ReadonlySet<s
   problems.sort((a, b) => a.line - b.line);
   return { text: next, parsed: again, problems, hasLines: again.lines.some((l) => l.kind !== 'ignored') };
 }
-
-/** Whether the text has any line beyond headings, quotes, comments and blank lines (a header alone has not). */
-export function hasContent(text: string): boolean {
-  return splitLines(text).some((l) => {
-    const s = l.trim();
-    return s !== '' && !s.startsWith('#') && !s.startsWith('>') && !s.startsWith('<!--');
-  });
-}
