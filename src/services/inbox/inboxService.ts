@@ -49,7 +49,9 @@ export class InboxService implements vscode.Disposable {
   constructor(private readonly d: InboxServiceDeps) {
     this.disposables.push(
       d.settings.onDidChange((e) => {
-        if (e.affectsConfiguration('moodDose.inbox') || e.affectsConfiguration('moodDose.dataFolder')) void this.restart();
+        if (e.affectsConfiguration('moodDose.inbox')) void this.restart();
+        // A new data folder closes the journal; its 'open' starts the inbox there, never before.
+        if (e.affectsConfiguration('moodDose.dataFolder')) this.stop();
       }),
       d.journal.onDidChange((e) => {
         if (e.reason === 'open') void this.restart();
@@ -82,14 +84,14 @@ export class InboxService implements vscode.Disposable {
       void vscode.window.showInformationMessage(this.d.t('The inbox is turned off (setting moodDose.inbox.enabled).'));
       return;
     }
-    if (!this.watcher) await this.restart();
+    if (!this.watcher) await this.d.journal.get().then(() => this.restart());
     this.declined = false;
     await this.watcher?.trigger();
   }
 
   /** "Mood & Dose: Open Inbox": beside the journal, in the inbox's language. */
   async open(): Promise<void> {
-    if (!this.file) await this.restart();
+    if (!this.file) await this.d.journal.get().then(() => this.restart());
     if (!this.file) {
       void vscode.window.showInformationMessage(this.d.t('The inbox is turned off (setting moodDose.inbox.enabled).'));
       return;
@@ -116,15 +118,18 @@ export class InboxService implements vscode.Disposable {
     const { settings, journal, clock } = this.d;
     const generation = ++this.generation;
     if (!settings.inboxEnabled()) return this.setProblems([]);
-    // Quietly: a journal that is not this user's yet is never opened for the inbox's sake.
-    await journal.get(true, true);
+    // Only a journal already open: the inbox never opens one (nor creates its folder) by itself.
+    if (!journal.current) return;
     const root = journal.location().dir;
     const file = new InboxFile(inboxLocation(root, settings.inboxPath()), root);
     await file.create(inboxHeader({ date: clock.today(), unit: settings.unit(), t: this.d.t }));
     if (generation !== this.generation) return;
     const importer = new InboxImporter({
       file,
-      journal: () => journal.get(true, true),
+      journal: async () => {
+        if (!journal.current) throw new Error('The journal closed.');
+        return journal.current;
+      },
       write: (ops) => this.d.actions.importInbox(ops),
       context: () => ({ zone: clock.zone(), unit: settings.unit(), medication: settings.medicationName(), defaultDose: settings.defaultDose(), now: clock.now(), t: this.d.t })
     });
