@@ -12,6 +12,7 @@ import { benchDashboard } from './dashboard';
 import { benchDashboardWorkbench } from './dashboardWorkbench';
 import { benchImport } from './import';
 import { benchInbox } from './inbox';
+import { benchInboxLatency } from './inboxLatency';
 import { benchKdf } from './kdf';
 import { benchSidebar } from './sidebar';
 import { benchStartup } from './startup';
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
     results.kdf = rows;
   }
   if (only.length === 0 || only.includes('inbox')) {
-    const rows = await benchInbox();
+    const rows = [...(await benchInbox()), ...(await benchInboxLatency())];
     printTable('Inbox (parsing a phone-written inbox file)', rows);
     results.inbox = rows;
   }

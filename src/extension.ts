@@ -8,6 +8,7 @@ import { LazyLog } from './services/log';
 import { Settings } from './services/settings';
 import { registerCommands } from './shell/commands';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './webviews/dashboard/registration';
+import { registerInbox } from './shell/inboxShell';
 import { JournalLink } from './shell/journalLink';
 import { loadBundle } from './shell/lazy';
 import { JOURNAL_VIEW_ID, SidebarView } from './webviews/sidebar/registration';
@@ -26,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): MoodDoseApi | undefi
   const modals: ModalAnswers | undefined = testMode ? {} : undefined;
   // Started on first use only, by which time `sidebar` below exists.
   const link: JournalLink = new JournalLink(
-    () => loadBundle('journal').startJournal({ context, clock, settings, log, sidebar, dashboard, load: loadBundle, modals }),
+    () => loadBundle('journal').startJournal({ context, clock, settings, log, sidebar, dashboard, load: loadBundle, modals, statusChanged: () => status.update() }),
     () => dataLocation(context, settings.dataFolder()).dir
   );
   const sidebar: SidebarView = new SidebarView(context.extensionUri, link, testMode);
@@ -41,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): MoodDoseApi | undefi
     status,
     vscode.window.registerWebviewViewProvider(JOURNAL_VIEW_ID, sidebar, { webviewOptions: { retainContextWhenHidden: false } }),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, dashboard),
-    ...registerCommands({ journal: link, sidebar, dashboard, status, log })
+    ...registerCommands({ journal: link, sidebar, dashboard, status, log }),
+    ...registerInbox(link, settings)
   );
   journal = link;
   // Tests running inside VS Code get a small API; an installed extension exports nothing.

@@ -24,6 +24,9 @@ import { OLD_CARD_KEY, SafetyService } from '../services/safetyService';
 import { safetyTriggersOn } from '../storage/read/journal';
 import type { Settings } from '../services/settings';
 import { StatusFeed } from '../services/statusFeed';
+import { InboxLanguage } from '../services/inbox/inboxLanguage';
+import { InboxService } from '../services/inbox/inboxService';
+import { inboxWords } from '../storage/read/inbox';
 import { webviewHandlers } from '../webviews/handlers';
 import { WebviewSession, type WebviewHost } from '../webviews/host/session';
 
@@ -38,6 +41,8 @@ export interface ShellDeps {
   load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
   /** Only while the extension runs its tests: the encryption flows' modal dialogs, answered by the test. */
   modals?: ModalAnswers;
+  /** The status bar's tooltip has changed (the inbox's count of lines it cannot read). */
+  statusChanged(): void;
 }
 
 export interface JournalRuntime extends vscode.Disposable {
@@ -45,6 +50,9 @@ export interface JournalRuntime extends vscode.Disposable {
   readonly status: StatusFeed;
   /** Locking, unlocking and the encryption commands' shared parts. */
   readonly encryption: EncryptionService;
+  /** The phone inbox: read when the journal opens and on every change (services/inbox). */
+  readonly inbox: InboxService;
+  readonly inboxLanguage: InboxLanguage;
   readonly commands: Record<JournalCommand, (...args: unknown[]) => Promise<unknown>>;
   /** Talks to one panel view; `onRendered` only while the extension runs its tests. */
   openSidebar(view: WebviewHost, onRendered?: (rows: string[]) => void): WebviewSession;
@@ -84,8 +92,10 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     notApplied: (count) => void vscode.window.showWarningMessage(notAppliedMessage(count)),
     supplyBelowZero: (supplies) => void askToCount(supplies)
   });
-  const status = new StatusFeed(journal, clock, new CheckupReminders(settings, clock, context.globalState), settings);
-  const commands = journalCommands({ read, actions, journal, clock, settings, sidebar: shell.sidebar, load: shell.load, encryption: encryption.flows }) as JournalRuntime['commands'];
+  const inbox = new InboxService({ globalState: context.globalState, clock, settings, log, journal, actions, t, statusChanged: () => shell.statusChanged() });
+  const inboxLanguage = new InboxLanguage({ t, unit: () => settings.unit(), zone: () => clock.zone(), now: () => clock.now(), words: () => (journal.current ? inboxWords(journal.current) : { ownSymptoms: [], tags: [] }) });
+  const status = new StatusFeed(journal, clock, new CheckupReminders(settings, clock, context.globalState), settings, () => inbox.statusLines());
+  const commands = journalCommands({ read, actions, journal, clock, settings, sidebar: shell.sidebar, load: shell.load, encryption: encryption.flows, inbox }) as JournalRuntime['commands'];
   // A page's command/run calls these directly (no round trip through VS Code), reported as the
   // palette's are; opening the dashboard is the start-up bundle's, lent in.
   const pageCommands = guardedTable({ ...commands, 'moodDose.openDashboard': () => shell.dashboard.open() }, log);
@@ -107,6 +117,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     journal,
     encryption,
     safety,
+    inbox,
     new AppointmentFollowUp(journal, actions, clock),
     // A new data folder applies at once: close the old journal; the next use opens the new one.
     settings.onDidChange((e) => {
@@ -117,6 +128,8 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     journal,
     status,
     encryption,
+    inbox,
+    inboxLanguage,
     commands,
     openSidebar: (view, onRendered) =>
       new WebviewSession(view, { handlers, log, journalChanged: journal.onDidChange, contextChanged: [settings.onDidChange, safety.onDidChange], onRendered }),

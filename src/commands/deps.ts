@@ -43,6 +43,8 @@ export interface CommandDeps {
   sidebar: { show(section: SidebarSection): Promise<void> };
   /** Turning encryption on and off, locking, unlocking, re-keying. */
   encryption: EncryptionFlows;
+  /** The phone inbox (services/inbox/inboxService.ts). */
+  inbox: { importNow(): Promise<void>; open(): Promise<void> };
   /** Import/export and the summary live in bundles of their own, loaded on first use. */
   load<K extends keyof CoreBundles>(name: K): CoreBundles[K];
 }

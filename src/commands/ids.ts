@@ -26,7 +26,9 @@ export const JOURNAL_COMMANDS = [
   'moodDose.changePassphrase',
   'moodDose.unlockWithRecoveryPhrase',
   'moodDose.turnOffEncryption',
-  'moodDose.exportDecryptedCopy'
+  'moodDose.exportDecryptedCopy',
+  'moodDose.importInbox',
+  'moodDose.openInbox'
 ] as const;
 
 export type JournalCommand = (typeof JOURNAL_COMMANDS)[number];

@@ -48,6 +48,8 @@ export function journalCommands(d: CommandDeps): CommandTable {
     'moodDose.changePassphrase': changePassphraseCommand(d.encryption),
     'moodDose.unlockWithRecoveryPhrase': unlockWithRecoveryPhraseCommand(d.encryption),
     'moodDose.turnOffEncryption': turnOffEncryptionCommand(d.encryption),
-    'moodDose.exportDecryptedCopy': exportDecryptedCopyCommand(d.encryption)
+    'moodDose.exportDecryptedCopy': exportDecryptedCopyCommand(d.encryption),
+    'moodDose.importInbox': () => d.inbox.importNow(),
+    'moodDose.openInbox': () => d.inbox.open()
   };
 }

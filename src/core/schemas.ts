@@ -146,6 +146,18 @@ export const supplySchema = z.object({
   tablets: tabletsSchema
 });
 
+/**
+ * The inbox's ledger: one row per line read from the phone inbox (id: the line's id, see
+ * core/inbox/identity.ts), with the rows it made ("table:id"), so a line is read once and a line
+ * edited after import replaces what it made (same timeId, new id).
+ */
+export const inboxLineSchema = z.object({
+  ...base,
+  timeId: text(40),
+  rows: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(64)),
+  importedAt: isoInstant
+});
+
 export const monthOrDaySchema = z.string().check(z.refine(isMonthOrDay, 'a YYYY-MM month or a YYYY-MM-DD date'));
 
 /**
@@ -213,6 +225,7 @@ export type Appointment = z.infer<typeof appointmentSchema>;
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
 export type SupplyChange = z.infer<typeof supplySchema>;
 export type RecalledPeriod = z.infer<typeof recalledPeriodSchema>;
+export type InboxLineRow = z.infer<typeof inboxLineSchema>;
 export type TabletSplit = Medication['split'];
 export type RecallCertainty = NonNullable<RecalledPeriod['certainty']>;
 
@@ -227,10 +240,11 @@ export const rowSchemas = {
   appointments: appointmentSchema,
   questionnaires: questionnaireSchema,
   recalled_periods: recalledPeriodSchema,
-  tablet_supply: supplySchema
+  tablet_supply: supplySchema,
+  inbox_lines: inboxLineSchema
 } as const;
 
-export { TABLE_NAMES, type TableName } from './tableNames';
+export { TABLE_NAMES, TRANSFER_TABLES, type TableName } from './tableNames';
 // Every table has its schema, and every schema is a table (a compile error otherwise).
 const everyTable: Record<TableName, unknown> = rowSchemas;
 const onlyTables: Record<keyof typeof rowSchemas, unknown> = {} as Record<TableName, unknown>;
@@ -249,6 +263,7 @@ export interface RowTypes {
   questionnaires: Questionnaire;
   recalled_periods: RecalledPeriod;
   tablet_supply: SupplyChange;
+  inbox_lines: InboxLineRow;
 }
 
 export type AnyRow = RowTypes[TableName];

@@ -11,7 +11,14 @@ export const TABLE_NAMES = [
   'appointments',
   'questionnaires',
   'recalled_periods',
-  'tablet_supply'
+  'tablet_supply',
+  'inbox_lines'
 ] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * The tables an export carries and an import takes. The inbox's ledger (which lines of this
+ * journal's phone inbox were read) is this journal's bookkeeping, not an entry: left out on purpose.
+ */
+export const TRANSFER_TABLES = TABLE_NAMES.filter((t): t is Exclude<TableName, 'inbox_lines'> => t !== 'inbox_lines');

@@ -279,6 +279,21 @@ export class JournalActions {
     return { id: '', undoToken: record(), message: this.deps.t('Imported {0} entries from {1}.', ops.length, source) };
   }
 
+  /**
+   * Lines read from the phone inbox (services/inbox), with their ledger rows and what edited lines
+   * replace, as one change: one Undo takes the whole read back. A mood at the scale's minimum offers
+   * the support card, as a check-in from the palette does.
+   */
+  async importInbox(ops: Op[]): Promise<string> {
+    const token = await this.watchingSupply(ops.some((op) => op.table === 'doses'), () => this.write(ops));
+    const moods = ops.flatMap((op) => (op.table === 'checkins' && !op.row.deletedAt ? [op.row.mood] : []));
+    if (moods.length) {
+      this.deps.checkedIn();
+      this.deps.offerSupport(safetyTrigger({ kind: 'checkin', mood: Math.min(...moods) }), 'palette');
+    }
+    return token;
+  }
+
   /** Undoes one change by its token. */
   async undo(token: string): Promise<UndoOutcome> {
     const store = await this.deps.journal();

@@ -1,6 +1,7 @@
 // Reads and validates the "moodDose.*" settings. Values are read on every use, so a change applies
 // at once. A bad value is ignored (the default stands) and named in one clear warning; it never
 // throws, so a typo in settings.json can't break activation.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { clip, MEDICATION_MAX, MG_MAX, MOOD_LABEL_MAX, SUPPLY_REMIND_DAYS, SUPPORT_LINES_MAX, UNIT_MAX } from '../core/limits';
 import { DEFAULT_MOOD_LABELS } from '../core/mood';
@@ -156,6 +157,27 @@ export class Settings implements vscode.Disposable {
     const { items, omitted } = clip(resources, SUPPORT_LINES_MAX);
     if (omitted > 0) this.warn('support.resources', `${resources.length} entries`, vscode.l10n.t('a list of at most {0} lines', SUPPORT_LINES_MAX), vscode.l10n.t('The first {0} are shown.', SUPPORT_LINES_MAX));
     return items;
+  }
+
+  /** Whether the phone inbox is read. User level only: a repository can't turn it on or off. */
+  inboxEnabled(): boolean {
+    const v = this.userValue('inbox.enabled', true);
+    if (typeof v === 'boolean') return v;
+    this.warn('inbox.enabled', v, vscode.l10n.t('true or false'));
+    return true;
+  }
+
+  /**
+   * The inbox file the user named (an absolute path, e.g. in the phone's synced folder), or undefined
+   * for inbox.md in the journal folder. Machine scope, user level only: a repository must never
+   * point the inbox at a file of its choosing.
+   */
+  inboxPath(): string | undefined {
+    const v = this.userValue('inbox.path', '');
+    if (v === '' || v === null || v === undefined) return undefined;
+    if (typeof v === 'string' && path.isAbsolute(v.trim()) && !v.includes('\0')) return v.trim();
+    this.warn('inbox.path', v, vscode.l10n.t('an absolute path to a file, such as /home/me/Sync/inbox.md'));
+    return undefined;
   }
 
   /** The value from the user's settings (or the default), never from a workspace or folder. */

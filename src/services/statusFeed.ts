@@ -34,7 +34,9 @@ export class StatusFeed {
     private readonly journal: JournalService,
     private readonly clock: DayClock,
     private readonly checkups: CheckupReminders,
-    private readonly settings: Pick<Settings, 'supplyRemindDays' | 'unit'>
+    private readonly settings: Pick<Settings, 'supplyRemindDays' | 'unit'>,
+    /** More tooltip lines (the inbox's lines that could not be read). */
+    private readonly moreLines: () => string[] = () => []
   ) {}
 
   /** The latest check-in (null: none yet), or undefined while the journal is not open. */
@@ -64,7 +66,7 @@ export class StatusFeed {
     const supplyDue = known.flatMap((s) => supplyMention(s, this.settings.supplyRemindDays(), known.length > 1) ?? []);
     return {
       due: [...supplyDue, ...this.checkups.mentions(store)],
-      details: [...this.plainDetails(store), ...this.checkups.dueNow(store), ...supplies.flatMap((s) => supplyLine(s) ?? [])]
+      details: [...this.plainDetails(store), ...this.checkups.dueNow(store), ...supplies.flatMap((s) => supplyLine(s) ?? []), ...this.moreLines()]
     };
   }
 

@@ -11,6 +11,7 @@ import type { CheckInStatusItem } from '../statusBar/checkInStatusItem';
 import type { DashboardPanel } from '../webviews/dashboard/registration';
 import type { JournalLink } from './journalLink';
 import type { SidebarView } from '../webviews/sidebar/registration';
+import { INBOX_CONFIRMED_KEY } from '../services/inbox/inboxPlace';
 
 export interface MoodDoseApi {
   statusText(): string;
@@ -36,6 +37,10 @@ export interface MoodDoseApi {
   answerModals(answer: ModalAnswers['answer']): void;
   /** The encryption state the palette's when-clauses read ('off' until the journal bundle starts). */
   encryptionState(): 'off' | 'locked' | 'unlocked';
+  /** Answers the inbox's first preview as the user would with Import (a modal can't be clicked in a test). */
+  acceptInboxPreview(): Promise<void>;
+  /** The inbox file the journal reads, once it is open. */
+  inboxPath(): string | undefined;
 }
 
 export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock; settings: Settings; status: CheckInStatusItem; journal: JournalLink; sidebar: SidebarView; dashboard: DashboardPanel; modals: ModalAnswers }): MoodDoseApi {
@@ -65,7 +70,9 @@ export function testApi(d: { context: vscode.ExtensionContext; clock: HostClock;
     answerModals: (answer) => {
       d.modals.answer = answer;
     },
-    encryptionState: () => d.journal.current?.encryption.state() ?? 'off'
+    encryptionState: () => d.journal.current?.encryption.state() ?? 'off',
+    acceptInboxPreview: async () => d.context.globalState.update(INBOX_CONFIRMED_KEY, true),
+    inboxPath: () => d.journal.current?.inbox.path
   };
 }
 

@@ -64,7 +64,11 @@ export const MIGRATIONS: readonly string[] = [
     'questionnaires',
     'recalled_periods',
     'tablet_supply'
-  ])
+  ]),
+  // v5: the inbox's ledger, so each line of the phone inbox is read once (core/schemas inboxLineSchema).
+  // "IF NOT EXISTS": a newer file relabelled as older (as tests make old backups) upgrades again.
+  `CREATE TABLE IF NOT EXISTS inbox_lines (${BASE}, time_id TEXT NOT NULL, rows TEXT NOT NULL DEFAULT '[]', imported_at TEXT NOT NULL);
+   CREATE INDEX IF NOT EXISTS inbox_lines_time_id ON inbox_lines (time_id);`
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

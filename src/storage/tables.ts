@@ -30,7 +30,8 @@ export const TABLE_COLUMNS: Record<TableName, Column[]> = {
   appointments: [...BASE, c('date'), c('time'), c('provider'), c('questions', 'json'), c('outcome'), c('outcomeAsked', 'bool')],
   questionnaires: [...BASE, ...STAMP, c('kind'), c('answers', 'json'), c('total', 'int'), c('band'), c('difficulty', 'int')],
   recalled_periods: [...BASE, c('medication'), c('startDate'), c('endDate'), c('mg', 'real'), c('context'), c('mood', 'int'), c('certainty')],
-  tablet_supply: [...BASE, ...STAMP, c('medicationId'), c('kind'), c('tablets', 'real')]
+  tablet_supply: [...BASE, ...STAMP, c('medicationId'), c('kind'), c('tablets', 'real')],
+  inbox_lines: [...BASE, c('timeId'), c('rows', 'json'), c('importedAt')]
 };
 
 export type SqlValue = string | number | null | Uint8Array;

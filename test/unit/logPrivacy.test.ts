@@ -48,7 +48,8 @@ function privateRows(clock: ReturnType<typeof fixedClock>): Op[] {
     { table: 'appointments', row: buildAppointment({ date: '2026-06-01', time: '10:30', provider: `${P} Dr Who`, questions: [`${P} question`], outcome: `${P} outcome` }, undefined, now) },
     { table: 'questionnaires', row: buildQuestionnaire({ kind: 'phq9', answers: ANSWERS, difficulty: 2 }, clock) },
     { table: 'recalled_periods', row: buildRecalledPeriod({ medication: `${P} recalled`, startDate: '2024-02', endDate: '2024-05', mg: 37.25, context: `${P} context`, mood: 3, certainty: 'clearly' }, undefined, now) },
-    { table: 'tablet_supply', row: buildSupplyChange({ medicationId: medication.id, kind: 'refill', tablets: 13.75 }, clock) }
+    { table: 'tablet_supply', row: buildSupplyChange({ medicationId: medication.id, kind: 'refill', tablets: 13.75 }, clock) },
+    { table: 'inbox_lines', row: { id: 'inbox-line-0001', createdAt: checkIn.checkIn.createdAt, updatedAt: checkIn.checkIn.updatedAt, deletedAt: null, timeId: `${P} 08:10`, rows: [`notes:${P}`], importedAt: checkIn.checkIn.createdAt } }
   ];
 }
 
@@ -64,7 +65,8 @@ const BREAK: Record<TableName, Record<string, unknown>> = {
   appointments: { time: `${P} 25:99` },
   questionnaires: { total: 11 },
   recalled_periods: { certainty: null },
-  tablet_supply: { tablets: 13.3 }
+  tablet_supply: { tablets: 13.3 },
+  inbox_lines: { importedAt: `${P} 08:10` }
 };
 
 /** The same breaks, made by another program editing the snapshot. */
@@ -79,7 +81,8 @@ const BREAK_SQL: Record<TableName, string> = {
   appointments: `time = '${P} 25:99'`,
   questionnaires: 'total = 11',
   recalled_periods: 'certainty = NULL',
-  tablet_supply: 'tablets = 13.3'
+  tablet_supply: 'tablets = 13.3',
+  inbox_lines: `imported_at = '${P} 08:10'`
 };
 
 /** Files whose snapshot writes fail with an error that quotes private words, as a library's might. */

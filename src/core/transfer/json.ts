@@ -6,7 +6,7 @@
 import { checkRowCount, ImportError } from './errors';
 import { runNow, type Progress, type Work } from './pace';
 import { checkedOp, countTables, emptyPreview, type ImportResult } from './rows';
-import { TABLE_NAMES, type Op } from '../schemas';
+import { TRANSFER_TABLES, type Op } from '../schemas';
 
 export const EXPORT_FORMAT = 'mood-dose-journal';
 /** 2: schema v3's recalled periods and tablet supply. Version 1 files still import (new fields take their defaults). */
@@ -63,7 +63,7 @@ function* readJson(text: string, now: number, file: string | undefined): Work<Im
   const tables = checkHeader(scanned);
   const seen = new Set<string>();
   const ops: Op[] = [];
-  for (const table of TABLE_NAMES) {
+  for (const table of TRANSFER_TABLES) {
     const found = tables.get(table);
     if (!found) continue;
     if (!('spans' in found)) throw new ImportError(`"tables.${table}" is not a list`, { table });
@@ -88,7 +88,7 @@ function checkHeader(doc: Scanned): Map<string, TableValue> {
   if (format !== EXPORT_FORMAT) throw new ImportError(`not a ${EXPORT_FORMAT} export (no "format": "${EXPORT_FORMAT}")`);
   if (typeof version !== 'number' || version > EXPORT_VERSION) throw new ImportError(`export version ${String(version)} is newer than this extension reads (${EXPORT_VERSION})`);
   if (!doc.tables) throw new ImportError('the export has no "tables"');
-  const unknown = [...doc.tables.keys()].find((t) => !(TABLE_NAMES as readonly string[]).includes(t));
+  const unknown = [...doc.tables.keys()].find((t) => !(TRANSFER_TABLES as readonly string[]).includes(t));
   if (unknown !== undefined) throw new ImportError(`unknown table "${unknown}"`, { table: unknown });
   return doc.tables;
 }

@@ -9,7 +9,7 @@ import { runNow, type Progress, type Work } from './pace';
 import { checkedOp, countTables, emptyPreview, type ImportPreview, type ImportResult } from './rows';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
 import { IMPORT_MAX_BYTES } from '../limits';
-import { TABLE_NAMES, rowSchemas, type AnyRow, type Op, type RowTypes, type TableName } from '../schemas';
+import { TRANSFER_TABLES, rowSchemas, type AnyRow, type Op, type RowTypes, type TableName } from '../schemas';
 
 export { ImportError, checkRowCount } from './errors';
 export { csvRecords, parseCsv, type CsvRecord } from './csv';
@@ -65,7 +65,7 @@ export function* decodeWork(bytes: Uint8Array, file: string): Work<string> {
 type Probe = { safeParse(v: unknown): { success: boolean } };
 const shapeOf = (table: TableName) => rowSchemas[table].shape as unknown as Record<string, Probe>;
 
-const COLUMNS = new Map(TABLE_NAMES.map((t) => [t, Object.keys(shapeOf(t))]));
+const COLUMNS = new Map<TableName, string[]>(TRANSFER_TABLES.map((t) => [t, Object.keys(shapeOf(t))]));
 
 /** The table's columns in schema order: the one key order used by every export. */
 export function columnsOf(table: TableName): string[] {
@@ -85,9 +85,9 @@ function sortedRows(table: TableName, rows: RowsByTable): Record<string, unknown
 
 // ---- JSON ------------------------------------------------------------------------------------
 
-/** Deterministic: tables in TABLE_NAMES order, rows by id, keys in schema order, 2-space indent. */
+/** Deterministic: tables in TRANSFER_TABLES order, rows by id, keys in schema order, 2-space indent. */
 export function exportJson(rows: RowsByTable, exportedAt: string): string {
-  const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, sortedRows(t, rows)]));
+  const tables = Object.fromEntries(TRANSFER_TABLES.map((t) => [t, sortedRows(t, rows)]));
   return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, tables }, null, 2) + '\n';
 }
 
@@ -137,7 +137,7 @@ function decodeCell(table: TableName, column: string, raw: string, where: { file
 /** One file per table (`checkins.csv`, …), rows by id; list columns hold JSON text; formulae are escaped. */
 export function exportCsv(rows: RowsByTable): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const table of TABLE_NAMES) {
+  for (const table of TRANSFER_TABLES) {
     const fields = columnsOf(table);
     const data = sortedRows(table, rows).map((r) => fields.map((c) => encodeCell(c, r[c])));
     const text = Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: FORMULA });
@@ -155,7 +155,7 @@ export function* csvWork(files: Record<string, string>, now = Date.now()): Work<
   const byTable = new Map<TableName, { file: string; text: string }>();
   for (const [file, text] of Object.entries(files)) {
     const table = (file.split(/[\\/]/).pop() ?? '').replace(/\.csv$/i, '') as TableName;
-    if (!TABLE_NAMES.includes(table)) throw new ImportError(`not a journal table file (expected one of ${TABLE_NAMES.map((t) => `${t}.csv`).join(', ')})`, { file });
+    if (!(TRANSFER_TABLES as readonly string[]).includes(table)) throw new ImportError(`not a journal table file (expected one of ${TRANSFER_TABLES.map((t) => `${t}.csv`).join(', ')})`, { file });
     const other = byTable.get(table);
     if (other) throw new ImportError(`${other.file} is also a "${table}" table. Import one export folder at a time.`, { file, table });
     byTable.set(table, { file, text });
@@ -169,7 +169,7 @@ export function* csvWork(files: Record<string, string>, now = Date.now()): Work<
   }
   const seen = new Set<string>();
   const ops: Op[] = [];
-  for (const table of TABLE_NAMES) {
+  for (const table of TRANSFER_TABLES) {
     const f = byTable.get(table);
     if (f) yield* csvOps(table, f.file, f.text, seen, now, ops, progress);
   }

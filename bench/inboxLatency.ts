@@ -1,0 +1,71 @@
+// Inbox latency (`npm run bench -- inbox`): a line appended to the inbox file is in the journal
+// within 2 s, through the path the extension takes (fs.watch on the folder, the 30 s poll behind it,
+// the importer writing through the journal actions, the atomic clear), median of 9. No VS Code.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { inboxHeader } from '../src/core/inbox/header';
+import { localDateOf } from '../src/core/time';
+import { JournalActions } from '../src/services/journalActions';
+import { InboxFile } from '../src/services/inbox/inboxFile';
+import { InboxImporter } from '../src/services/inbox/inboxImporter';
+import { InboxWatcher } from '../src/services/inbox/inboxWatcher';
+import { JournalStore } from '../src/storage/journalStore';
+import { loadSqlJs } from '../src/storage/sqlLoader';
+import { median, ROOT, type BenchRow } from './stats';
+
+const RUNS = 9;
+const TIMEOUT_MS = 35_000;
+
+export async function benchInboxLatency(root = ROOT): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdj-bench-inbox-'));
+  const zone = 'UTC';
+  const clock = { now: () => Date.now(), zone: () => zone, today: () => localDateOf(Date.now(), zone) };
+  const store = await JournalStore.open({ dir: path.join(dir, 'journal'), sql: await loadSqlJs(path.join(root, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm')), now: clock.now, compactAfterMs: 3_600_000 });
+  const actions = new JournalActions({
+    journal: async () => store,
+    clock,
+    settings: { unit: () => 'mg', moodLabels: () => [], medicationName: () => 'Escitalopram' },
+    t: (m, ...a) => m.replace(/\{(\d+)\}/g, (w, i: string) => String(a[+i] ?? w)),
+    checkedIn: () => undefined,
+    offerSupport: () => undefined,
+    notApplied: () => undefined,
+    supplyBelowZero: () => undefined
+  });
+  const file = new InboxFile(path.join(dir, 'inbox.md'), dir);
+  await file.create(inboxHeader({ date: clock.today(), unit: 'mg' }));
+  const importer = new InboxImporter({ file, journal: async () => store, write: (ops) => actions.importInbox(ops), context: () => ({ zone, unit: 'mg', medication: 'Escitalopram', defaultDose: null, now: clock.now() }) });
+  const watcher = new InboxWatcher(file.file, async () => (await importer.run()).more);
+  watcher.start();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const before = store.select('checkins', 'deleted_at IS NULL').length;
+      const arrived = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the line did not arrive')), TIMEOUT_MS);
+        const off = store.onDidChange(() => {
+          if (store.select('checkins', 'deleted_at IS NULL').length > before) {
+            clearTimeout(timer);
+            off();
+            resolve();
+          }
+        });
+      });
+      const minute = new Date(Date.now() - (RUNS - i) * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+      const t = performance.now();
+      fs.appendFileSync(file.file, `${minute} mood ${1 + (i % 10)} dose 10\n`);
+      await arrived;
+      times.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 300)); // let the clear settle before the next line
+    }
+  } finally {
+    watcher.dispose();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const med = median(times);
+  return [
+    { size: RUNS, metric: `line appended → in the journal, median of ${RUNS}`, value: med, unit: 'ms', target: '≤ 2000 ms', pass: med <= 2000 },
+    { size: RUNS, metric: '  slowest', value: Math.max(...times), unit: 'ms' }
+  ];
+}
