@@ -8,7 +8,8 @@ import type { FileIdentity, JournalFiles } from './files';
 import { identityOps, readIdentity } from './journalIdentity';
 import type { JournalRows } from './journalRows';
 import type { LogSet } from './logSet';
-import { keyFilePath, readChange } from './keyFolder';
+import { readChange } from './keyFolder';
+import { KEY_CHANGE_NAME, KEY_FILE_NAME } from './safePaths';
 import type { Sealing } from './sealing';
 import type { StoreEvents } from './storeEvents';
 import type { Logger } from './storeOptions';
@@ -78,7 +79,9 @@ export class LocalWrites {
    */
   private async unsealIfTurnedOff(record: Uint8Array): Promise<void> {
     const { files, dir, sealing } = this.p;
-    if ((await readChange(files, dir)) !== 'off' && (await files.identity(keyFilePath(dir)))) return;
+    // One listing in the usual case (the key file there, no change under way): cheaper than two lookups.
+    const names = await files.list(dir);
+    if (names.includes(KEY_FILE_NAME) && (!names.includes(KEY_CHANGE_NAME) || (await readChange(files, dir)) !== 'off')) return;
     const key = sealing.dataKey;
     const [ops] = sealing.decodeLog(record).changes;
     sealing.use(key, false);
