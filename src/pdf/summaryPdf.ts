@@ -50,8 +50,8 @@ export function summaryPdf(summary: SummaryDoc, options: PdfOptions): Promise<Ui
     bufferPages: true,
     autoFirstPage: true,
     displayTitle: true,
-    lang: 'en',
-    info: { Title: summary.title, Subject: 'Patient-recorded mood and dose summary. Not medical advice.', Creator: 'Mood & Dose Journal', Producer: 'Mood & Dose Journal (pdfkit)', CreationDate: options.creationDate ?? new Date() }
+    lang: summary.locale,
+    info: { Title: summary.title, Subject: summary.subject, Creator: 'Mood & Dose Journal', Producer: 'Mood & Dose Journal (pdfkit)', CreationDate: options.creationDate ?? new Date() }
   });
   const chunks: Uint8Array[] = [];
   doc.on('data', (c: Uint8Array) => chunks.push(c));
@@ -89,7 +89,7 @@ export function summaryPdf(summary: SummaryDoc, options: PdfOptions): Promise<Ui
   options.onPage1?.(overflow);
   doc.addPage();
   for (const b of summary.appendix) w.block(b);
-  if (missing > 0) w.block({ kind: 'muted', text: `${PLACEHOLDER} stands for a character this PDF's font cannot show (for example an emoji or a CJK character); the Markdown and HTML summaries show it as written.` });
+  if (missing > 0) w.block({ kind: 'muted', text: summary.glyphNote.replace('{0}', PLACEHOLDER) });
   w.closing(summary.footer);
   w.pageNumbers(summary.title);
   doc.end();
