@@ -4,6 +4,7 @@
 import type { ChangeWindow, SymptomCourse } from '../stats/afterChange';
 import { changeLabel } from '../stats/doses';
 import { plural, t } from '../summary/lang';
+import { symptomName } from '../symptoms';
 import { WINDOW_LAST_DAY } from '../stats/afterChange';
 import { fitText, INK, type Figure, type Prim } from './display';
 
@@ -97,7 +98,7 @@ export function afterChangeFigure(windows: readonly ChangeWindow[], unit: string
     p.push({ t: 'text', mark: 'row-text', x: TEXT_X, y: y + 9, text: fitText(`${t('Shown: {0}', windowEndText(w))}${missed.length ? `; ${missed.join('; ')}` : ''}`, width - TEXT_X, SIZE), size: SIZE, fill: INK.muted });
     y += GROUP;
     for (const s of w.symptoms) {
-      p.push({ t: 'text', mark: 'row-label', x: 0, y: y + 7.5, text: fitText(s.label, LABEL_W - 4, SIZE), size: SIZE, fill: INK.text });
+      p.push({ t: 'text', mark: 'row-label', x: 0, y: y + 7.5, text: fitText(symptomName(s.key, s.label, t), LABEL_W - 4, SIZE), size: SIZE, fill: INK.text });
       p.push({ t: 'rect', mark: s.loggedBefore ? 'before-cell' : 'empty-cell', x: BEFORE_X, y: y + 0.5, w: CELL - 1, h: ROW - 2, fill: s.loggedBefore ? INK.before : '#ffffff', stroke: { color: INK.grid, width: 0.4 } });
       s.severities.forEach((v, d) => {
         p.push({ t: 'rect', mark: v === null ? 'empty-cell' : 'severity-cell', x: dayX(d), y: y + 0.5, w: CELL - 1, h: ROW - 2, fill: INK.severity[v ?? 0] });

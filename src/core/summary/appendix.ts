@@ -6,6 +6,7 @@ import { courseText, windowEndText, type PageSelection } from '../figures/afterC
 import { dayDoseText } from '../stats/doseDays';
 import type { SegmentState } from '../stats/doses';
 import { formatMg } from '../entries';
+import { symptomName } from '../symptoms';
 import type { Summary } from './summary';
 import { CHECKUP_HEAD, checkupRow, item9Lines, PAGE1, STEP_HEAD, STEP_WIDTHS, stepRows, type Block } from './tables';
 import { changeWith, days, mgText, one, onsetText, plural, t, windowText } from './words';
@@ -104,7 +105,7 @@ function afterChangeBlocks(s: Summary, chg: (c: { fromMg: number; toMg: number }
     ].filter(Boolean);
     const items = [
       `${t('Mood on days 0–{0}: median {1}.', w.earlyLastDay, windowText(w.early))}${late}`,
-      ...w.symptoms.map((c) => `${t('{0}: {1}; logged on {2}', c.label, courseText(c), days(c.daysLogged))}${c.loggedBefore ? `; ${t('also logged in the 7 days before the change')}` : ''}.`),
+      ...w.symptoms.map((c) => `${t('{0}: {1}; logged on {2}', symptomName(c.key, c.label, t), courseText(c), days(c.daysLogged))}${c.loggedBefore ? `; ${t('also logged in the 7 days before the change')}` : ''}.`),
       missed.length ? missed.join(' ') : t('A dose was taken on each of these days.')
     ];
     if (!w.symptoms.length) items.splice(1, 0, t('No symptom logged on {0}.', windowEndText(w)));
@@ -184,7 +185,7 @@ function dailyTable(s: Summary): Block {
     d.date,
     d.mean === null ? '–' : `${one(d.mean)} (${d.min === d.max ? d.min : `${d.min}–${d.max}`}, n = ${d.n})`,
     doseCell(d, s.medication.unit),
-    d.symptoms.map((x) => `${x.label} ${x.severity}`).join(', ') || '–'
+    d.symptoms.map((x) => `${symptomName(x.key, x.label, t)} ${x.severity}`).join(', ') || '–'
   ]);
   return { kind: 'table', head: [t('Date'), t('Mood'), t('Dose'), t('Symptoms (severity)')], rows, widths: [62, 90, 80, 290] };
 }

@@ -6,7 +6,7 @@ import { setNumberLocale } from '../entries';
 import { plural as pluralIn } from '../plural';
 import type { Translate } from '../safety';
 import type { QuestionnaireKind } from '../questionnaires';
-import { questionnaireText, type QuestionnaireText } from '../questionnairesEs';
+import { questionnaireText, type QuestionnaireText } from '../questionnaireText';
 
 export interface SummaryLanguage {
   /** A BCP 47 tag: plural rules, decimal marks and month names. */

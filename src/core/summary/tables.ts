@@ -6,6 +6,8 @@ import type { QuestionnaireResult, Summary } from './summary';
 import { STEP_WIDTHS, stepHead, stepRow } from '../charts/stepTable';
 import { days as dayCount, plural, signed, t } from './words';
 import { phq9Text } from './lang';
+import { symptomName } from '../symptoms';
+import { bandLabel } from '../questionnaireText';
 import { daysBetween, type LocalDate } from '../time';
 
 export type Block =
@@ -38,10 +40,7 @@ export function checkupRow(q: QuestionnaireResult): string[] {
 export const CHECKUP_HEAD = (): string[] => [t('Date'), t('Questionnaire'), t('Score'), t('Band'), t('Change from first')];
 
 /** A stored band ("moderately severe") in the summary's words. */
-export function bandWord(band: string): string {
-  const words: Record<string, string> = { minimal: t('minimal'), mild: t('mild'), moderate: t('moderate'), 'moderately severe': t('moderately severe'), severe: t('severe') };
-  return words[band] ?? band;
-}
+export const bandWord = (band: string): string => bandLabel(band, t);
 
 /** "today", "3 days ago", "4 weeks ago", "5 months ago": how old a check-up is on the day the summary is made. */
 export function ageText(date: LocalDate, today: LocalDate): string {
@@ -95,7 +94,7 @@ export function symptomsWithoutChange(s: Summary): string[][] {
     const event = nearest < 0 ? t('none logged') : eventDistance(nearest, daysBetween(s.lifeEvents[nearest].date, first));
     const when = first === last ? first : t('{0} to {1}', first, last);
     const runs = o.episodes.length > 1 ? t('{0} in {1} runs', dayCount(days), o.episodes.length) : dayCount(days);
-    return [o.label, `${runs}, ${when}`, `${peak}/3`, event];
+    return [symptomName(o.key, o.label, t), `${runs}, ${when}`, `${peak}/3`, event];
   });
 }
 

@@ -7,6 +7,7 @@ import type { DoseChange } from '../stats/doseDays';
 import { changeLabel } from '../stats/doses';
 import { CHANGE_WITHIN, MISSED_WITHIN, type SymptomEpisode, type SymptomOnset } from '../stats/onsets';
 import { days, plural, t } from './lang';
+import { symptomName } from '../symptoms';
 
 export { days, plural, t } from './lang';
 /** One decimal, in the summary's language ("5.5", "5,5"). */
@@ -61,7 +62,7 @@ function episodeFacts(e: SymptomEpisode, chg: (c: DoseChange) => string, eventLa
  */
 export function onsetText(o: SymptomOnset, chg: (c: DoseChange) => string, eventLabel: (i: number) => string = (i) => `E${i + 1}`): string {
   const [first, ...later] = o.episodes;
-  const parts = [t('{0}: first logged {1}, {2}.', o.label, first.firstDate, episodeFacts(first, chg, eventLabel).join('; '))];
+  const parts = [t('{0}: first logged {1}, {2}.', symptomName(o.key, o.label, t), first.firstDate, episodeFacts(first, chg, eventLabel).join('; '))];
   for (const e of later) parts.push(t('Again from {0}: {1}.', e.firstDate, episodeFacts(e, chg, eventLabel).join('; ')));
   if (o.loggedBefore) parts.push(t('Also logged before this range.'));
   return parts.join(' ');

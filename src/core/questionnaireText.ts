@@ -2,6 +2,7 @@
 // (../shared/clinical-reference.md, "Spanish (es): the official texts only"), with its attribution in
 // Spanish. Only that text may be used: other Spanish versions differ in wording. The GAD-7's official
 // Spanish text is not in the reference, so the GAD-7 stays in English under a Spanish interface.
+import type { Translate } from './safety';
 import { ANSWERS, ATTRIBUTION, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, QUESTIONNAIRES, type QuestionnaireKind } from './questionnaires';
 
 export const PHQ9_ES = {
@@ -50,4 +51,10 @@ export function questionnaireText(kind: QuestionnaireKind, locale: string): Ques
   if (es && kind === 'phq9') return { ...PHQ9_ES, note: null };
   const english = { stem: def.stem, items: def.items, answers: ANSWERS, difficultyQuestion: DIFFICULTY_QUESTION, difficultyAnswers: DIFFICULTY_ANSWERS, attribution: ATTRIBUTION };
   return { ...english, note: es ? GAD7_ENGLISH_NOTE : null };
+}
+
+/** A stored band ("moderately severe") in the reader's words: `t` is the host's, the page's or the summary's. */
+export function bandLabel(band: string, t: Translate): string {
+  const words: Record<string, string> = { minimal: t('minimal'), mild: t('mild'), moderate: t('moderate'), 'moderately severe': t('moderately severe'), severe: t('severe') };
+  return words[band] ?? band;
 }
