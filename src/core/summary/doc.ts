@@ -13,6 +13,7 @@ import { appendixBlocks } from './appendix';
 import { historyBlocks, historyPointer } from './history';
 import { checkupSummary, item9Answers, item9Lines, PAGE1, STEP_HEAD, STEP_WIDTHS, stepRows, symptomsWithoutChange, type Block } from './tables';
 import { both, changeWith, days, mgText, one, plural, t } from './words';
+import { resourceWords } from '../safety';
 import { attributions, ENGLISH, phq9Text, summaryLocale, writtenIn, type SummaryLanguage } from './lang';
 
 export type { Block } from './tables';
@@ -147,7 +148,7 @@ function layOut(s: Summary, strings: Partial<SummaryStrings>, page: Page1Box): S
 }
 
 function supportLine(s: Summary): string[] {
-  return s.support?.length ? [t('Support lines: {0}.', s.support.map((r) => `${r.name}: ${r.contact}`).join(' · '))] : [];
+  return s.support?.length ? [t('Support lines: {0}.', s.support.map((r) => resourceWords(r, t)).map((r) => `${r.name}: ${r.contact}`).join(' · '))] : [];
 }
 
 /** The dose line: the step in force, from when (day 0 = the first day at it), and the plan's step. */
