@@ -88,5 +88,8 @@ export function completeReview(picked: readonly RatedSymptom[]): RatedSymptom[] 
 /** A symptom's name in the reader's words: a catalog symptom as translated, a user's own as written. */
 export function symptomName(key: string, label: string, t: Translate): string {
   const def = SYMPTOMS.find((d) => d.key === key);
-  return def && (label.trim() === '' || label.trim() === def.label) ? t(def.label) : label;
+  if (!def) return label;
+  // A catalog symptom may be stored under a shorter name ("Brain zaps"): another language shows the catalog's.
+  const translated = t(def.label);
+  return label.trim() === '' || label.trim() === def.label || translated !== def.label ? translated : label;
 }

@@ -91,7 +91,7 @@ export function summaryPdf(summary: SummaryDoc, options: PdfOptions): Promise<Ui
   for (const b of summary.appendix) w.block(b);
   if (missing > 0) w.block({ kind: 'muted', text: summary.glyphNote.replace('{0}', PLACEHOLDER) });
   w.closing(summary.footer);
-  w.pageNumbers(summary.title);
+  w.pageNumbers(summary.title, summary.pageOf);
   doc.end();
   return done;
 }
@@ -325,7 +325,7 @@ class Writer {
   }
 
   /** "Page 2 of 7" in the bottom margin of every page after the first. */
-  pageNumbers(title: string): void {
+  pageNumbers(title: string, pageOf: string): void {
     const d = this.doc;
     const range = d.bufferedPageRange();
     for (let i = range.start + 1; i < range.start + range.count; i++) {
@@ -333,7 +333,7 @@ class Writer {
       const bottom = d.page.margins.bottom;
       d.page.margins.bottom = 0; // writing in the margin must not start a new page
       this.font(false, SMALL, MUTED);
-      d.text(this.fonts.cover(`${title} · page ${i + 1} of ${range.count}`), this.left, d.page.height - bottom + 8, { width: this.width, align: 'right', lineBreak: false });
+      d.text(this.fonts.cover(`${title} · ${pageOf.replace('{0}', String(i + 1)).replace('{1}', String(range.count))}`), this.left, d.page.height - bottom + 8, { width: this.width, align: 'right', lineBreak: false });
       d.page.margins.bottom = bottom;
     }
   }

@@ -56,6 +56,8 @@ export interface SummaryDoc {
   subject: string;
   /** The PDF's note on characters its font cannot show; {0} is the mark put in their place. */
   glyphNote: string;
+  /** The PDF's page numbers: {0} the page, {1} how many. */
+  pageOf: string;
   page1: Block[];
   appendix: Block[];
   /** Closes page 1: the support lines (after a PHQ-9 item 9 answer above 0) and the questionnaires' attribution. */
@@ -138,6 +140,7 @@ function layOut(s: Summary, strings: Partial<SummaryStrings>, page: Page1Box): S
     title: t('{0}: {1}, {2} to {3}', h.title, s.medication.name, s.range.from, s.range.to),
     locale: summaryLocale(),
     subject: t('Patient-recorded mood and dose summary. Not medical advice.'),
+    pageOf: t('page {0} of {1}'),
     glyphNote: t("{0} stands for a character this PDF's font cannot show (for example an emoji or a CJK character); the Markdown and HTML summaries show it as written."),
     page1,
     appendix: [{ kind: 'h1', text: h.appendix }, ...appendixBlocks(s, pick, historyBlocks(s), stepsShown)],
@@ -238,7 +241,10 @@ const PAGE1_FALLBACKS: readonly (readonly [number, number])[] = [
   [5, 3],
   [4, 3],
   [4, 2],
-  [3, 2]
+  [3, 2],
+  // Only a longer language (Spanish) gets this far.
+  [3, 1],
+  [2, 1]
 ];
 
 function figureBBlocks(s: Summary, h: SummaryStrings, figB: Figure, pick: ReturnType<typeof selectForPage>, maxRows: number): Block[] {

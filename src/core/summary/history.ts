@@ -28,7 +28,7 @@ function certaintyWord(c: string): string {
 export function historyPointer(s: Summary): Block[] {
   if (!s.recalled.length) return [];
   const periods = s.recalled.map((r) => r.period);
-  const listed = t('Before the journal, as recalled by the patient: {0} (in the appendix).', periods.map((p) => `${named(p, s)} ${periodDates(p)}`).join('; '));
+  const listed = t('Before the journal, as recalled by the patient: {0} (in the appendix).', periods.map((p) => `${named(p, s)} ${periodDates(p, t)}`).join('; '));
   if (textWidth(listed, 9) <= PAGE1_BOX.width) return [{ kind: 'muted', text: listed }];
   const from = periods.reduce((a, p) => (firstDayOf(p.startDate) < firstDayOf(a.startDate) ? p : a)).startDate;
   const to = periods.reduce((a, p) => (lastDayOf(p.endDate) > lastDayOf(a.endDate) ? p : a)).endDate;
@@ -40,18 +40,18 @@ export function historyBlocks(s: Summary): Block[] {
   if (!s.recalled.length) return [];
   const unit = s.medication.unit;
   const rows = s.recalled.map(({ period: p }) => [
-    periodDates(p),
+    periodDates(p, t),
     `${p.medication} ${dose(p, unit)}`,
     p.mood === null ? t('not recalled') : t('{0} of 10, {1}', p.mood, certaintyWord(p.certainty ?? 'roughly')),
     p.context || '–'
   ]);
   const overlaps = s.recalled.flatMap(({ period: p, overlaps: list }) =>
     list.flatMap((o) => {
-      const name = `${periodDates(p)} (${dose(p, unit)})`;
+      const name = `${periodDates(p, t)} (${dose(p, unit)})`;
       if (o.kind === 'logged') return [t('{0} overlaps the doses logged from {1} to {2} ({3} with a dose); only the logged doses are counted.', name, o.from, o.to, days(o.days))];
       // Each pair once: from the earlier period.
       return s.recalled.findIndex((r) => r.period.id === o.other.id) > s.recalled.findIndex((r) => r.period.id === p.id)
-        ? [t('{0} overlaps {1} ({2}) from {3} to {4}; both as recalled.', name, periodDates(o.other), dose(o.other, unit), o.from, o.to)]
+        ? [t('{0} overlaps {1} ({2}) from {3} to {4}; both as recalled.', name, periodDates(o.other, t), dose(o.other, unit), o.from, o.to)]
         : [];
     })
   );

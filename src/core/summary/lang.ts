@@ -54,10 +54,12 @@ export function bundleTranslator(bundle: Readonly<Record<string, string>>): Tran
 /** PHQ-9 item 9 and the answer scale in the summary's language (the official Spanish text in Spanish). */
 export const phq9Text = (): QuestionnaireText => questionnaireText('phq9', current.locale);
 
-/** The attribution(s) for the questionnaires in range, in the language each is shown in. */
+/**
+ * The attribution for the questionnaires in range, in the summary's language. The summary shows
+ * their scores, never their items, so the GAD-7's English wording needs no note here.
+ */
 export function attributions(kinds: readonly QuestionnaireKind[]): string[] {
-  const out = [...new Set(kinds)].map((k) => questionnaireText(k, current.locale)).flatMap((q) => [q.attribution, ...(q.note ? [q.note] : [])]);
-  return [...new Set(out)];
+  return kinds.length ? [questionnaireText(kinds.includes('phq9') ? 'phq9' : kinds[0], current.locale).attribution] : [];
 }
 
 const months = new Map<string, string[]>();
