@@ -15,6 +15,8 @@ describe('l10n bundles', function () {
   this.timeout(120_000);
 
   it('l10n/bundle.l10n.json holds exactly the messages in code (run `npm run l10n` after adding one)', async () => {
+    // The extractor is the plain-JS tool `npm run l10n` runs; it has no types to import.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { extract } = require(path.join(ROOT, 'tools', 'l10n', 'extract.js')) as { extract(): Promise<Record<string, string>> };
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'l10n-'));
     try {
