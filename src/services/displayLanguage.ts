@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { setNumberLocale } from '../core/entries';
-import { bundleTranslator, ENGLISH, type SummaryLanguage } from '../core/summary/lang';
+import { bundleTranslator, ENGLISH, type SummaryLanguage } from '../core/translator';
 
 /** The display language when this extension has words for it, else English. */
 export function wordsLanguage(): string {

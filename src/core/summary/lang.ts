@@ -7,18 +7,9 @@ import { plural as pluralIn } from '../plural';
 import type { Translate } from '../safety';
 import type { QuestionnaireKind } from '../questionnaires';
 import { questionnaireText, type QuestionnaireText } from '../questionnaireText';
+import { ENGLISH, type SummaryLanguage } from '../translator';
 
-export interface SummaryLanguage {
-  /** A BCP 47 tag: plural rules, decimal marks and month names. */
-  locale: string;
-  /** Message → translated message with {0}… filled, as vscode.l10n.t. */
-  t: Translate;
-}
-
-/** Fills {0}, {1}… from `args`, leaving the message as written: the English summary. */
-export const fillIn: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[+i] === undefined ? whole : String(args[+i])));
-
-export const ENGLISH: SummaryLanguage = { locale: 'en', t: fillIn };
+export { bundleTranslator, ENGLISH, fillIn, type SummaryLanguage } from '../translator';
 
 let current: SummaryLanguage = ENGLISH;
 
@@ -45,11 +36,6 @@ export const plural = (n: number, one: string, other: string): string => pluralI
 
 /** "1 day", "3 days": the count the summary gives most. */
 export const days = (n: number): string => plural(n, t('{0} day', n), t('{0} days', n));
-
-/** A translator over a bundle ({ English: translation }), for a language other than the display language. */
-export function bundleTranslator(bundle: Readonly<Record<string, string>>): Translate {
-  return (message, ...args) => fillIn(bundle[message] ?? message, ...args);
-}
 
 /** PHQ-9 item 9 and the answer scale in the summary's language (the official Spanish text in Spanish). */
 export const phq9Text = (): QuestionnaireText => questionnaireText('phq9', current.locale);
