@@ -6,6 +6,7 @@ import { dataLocation } from './services/dataLocation';
 import { HostClock } from './services/clock';
 import { LazyLog } from './services/log';
 import { Settings } from './services/settings';
+import { useDisplayNumbers } from './services/displayLanguage';
 import { registerCommands } from './shell/commands';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './webviews/dashboard/registration';
 import { registerInbox } from './shell/inboxShell';
@@ -20,6 +21,7 @@ let journal: JournalLink | undefined;
 
 export function activate(context: vscode.ExtensionContext): MoodDoseApi | undefined {
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  useDisplayNumbers();
   const clock = new HostClock();
   const settings = new Settings();
   const log = new LazyLog();

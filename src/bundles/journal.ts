@@ -12,6 +12,7 @@ import { journalCommands } from '../commands/table';
 import type { EntryView } from '../webviews/shared/views';
 import type { SidebarSection } from '../webviews/sidebar/protocol';
 import type { HostClock } from '../services/clock';
+import { useDisplayNumbers, wordsLanguage } from '../services/displayLanguage';
 import { AppointmentFollowUp } from '../services/appointmentFollowUp';
 import { CheckupReminders } from '../services/checkupReminders';
 import { EncryptionService } from '../services/encryption/service';
@@ -64,6 +65,8 @@ export interface JournalRuntime extends vscode.Disposable {
 
 export function startJournal(shell: ShellDeps): JournalRuntime {
   const { context, clock, settings, log } = shell;
+  // This bundle has its own copy of core: its numbers follow the display language too.
+  useDisplayNumbers();
   const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
   const journal = new JournalService(context, clock, log, () => settings.dataFolder());
   const encryption = new EncryptionService({
@@ -83,6 +86,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
   const safety = new SafetyService(clock, () => shell.sidebar.show('support'), () => (journal.current ? safetyTriggersOn(journal.current, clock.today()) : 0));
   void context.globalState.update(OLD_CARD_KEY, undefined);
   const actions = new JournalActions({
+    language: wordsLanguage(),
     journal: read,
     clock,
     settings,

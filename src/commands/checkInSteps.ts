@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { normaliseTags, type SymptomInput } from '../core/entries';
 import { moodFromKey, moodLabel } from '../core/mood';
 import { MOOD_MAX, MOOD_MIN, SLEEP_MAX, SYMPTOM_LABEL_MAX } from '../core/limits';
-import { FINISH_GROUPS, MOST_REPORTED, ownSymptomKey, SEVERITY_LABELS, symptomsInOfferOrder } from '../core/symptoms';
+import { FINISH_GROUPS, MOST_REPORTED, ownSymptomKey, SEVERITY_LABELS, symptomLabel, symptomName, symptomsInOfferOrder } from '../core/symptoms';
 import { input, pick } from './quickInput';
 
 export interface StepTitle {
@@ -59,12 +59,12 @@ interface SymptomItem extends vscode.QuickPickItem {
 export async function askSymptoms(title: string, ownSymptoms: readonly { key: string; label: string }[]): Promise<SymptomInput[] | undefined> {
   const offered = symptomsInOfferOrder();
   const items: SymptomItem[] = [{ label: vscode.l10n.t('Most reported'), kind: vscode.QuickPickItemKind.Separator }];
-  for (const s of offered.filter((x) => MOST_REPORTED.includes(x.key))) items.push({ label: s.label, key: s.key });
+  for (const s of offered.filter((x) => MOST_REPORTED.includes(x.key))) items.push({ label: vscode.l10n.t(s.label), key: s.key });
   for (const g of FINISH_GROUPS) {
     const members = offered.filter((x) => x.group === g.id && !MOST_REPORTED.includes(x.key));
     if (members.length === 0) continue;
-    items.push({ label: g.label, kind: vscode.QuickPickItemKind.Separator });
-    for (const s of members) items.push({ label: s.label, key: s.key });
+    items.push({ label: vscode.l10n.t(g.label), kind: vscode.QuickPickItemKind.Separator });
+    for (const s of members) items.push({ label: vscode.l10n.t(s.label), key: s.key });
   }
   items.push({ label: vscode.l10n.t('Your own'), kind: vscode.QuickPickItemKind.Separator });
   for (const s of ownSymptoms) items.push({ label: s.label, key: s.key });
@@ -77,7 +77,7 @@ export async function askSymptoms(title: string, ownSymptoms: readonly { key: st
     canSelectMany: true
   });
   if (!picked) return undefined;
-  const chosen: { key: string; label: string }[] = picked.filter((p) => p.key).map((p) => ({ key: p.key!, label: p.label }));
+  const chosen: { key: string; label: string }[] = picked.filter((p) => p.key).map((p) => ({ key: p.key!, label: symptomLabel(p.key!) ?? p.label })); // a catalog symptom is stored by its English name
   if (picked.some((p) => p.own)) {
     const name = await input({ title, prompt: vscode.l10n.t('Name the symptom, e.g. "ringing ears"'), validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Type a name, or press Escape to cancel the check-in')) });
     if (name === undefined) return undefined;
@@ -85,7 +85,7 @@ export async function askSymptoms(title: string, ownSymptoms: readonly { key: st
   }
   const out: SymptomInput[] = [];
   for (const s of chosen) {
-    const severity = await askSeverity(title, s.label);
+    const severity = await askSeverity(title, symptomName(s.key, s.label, vscode.l10n.t));
     if (severity === undefined) return undefined;
     out.push({ ...s, severity });
   }
@@ -93,7 +93,7 @@ export async function askSymptoms(title: string, ownSymptoms: readonly { key: st
 }
 
 async function askSeverity(title: string, symptom: string): Promise<number | undefined> {
-  const items: ValueItem<number>[] = [1, 2, 3].map((n) => ({ label: String(n), description: SEVERITY_LABELS[n], value: n }));
+  const items: ValueItem<number>[] = [1, 2, 3].map((n) => ({ label: String(n), description: vscode.l10n.t(SEVERITY_LABELS[n]), value: n }));
   const picked = await pick<ValueItem<number>>({
     title,
     placeholder: vscode.l10n.t('How severe is "{0}"? Type 1 (mild), 2 (moderate) or 3 (severe)', symptom),

@@ -11,6 +11,7 @@ import type { SummaryOptions } from '../core/summary/summary';
 import { addDays, isLocalDate } from '../core/time';
 import type { RowsByTable } from '../core/transfer/transfer';
 import type { PageSize } from '../pdf/summaryPdf';
+import { summaryLanguage } from '../services/displayLanguage';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
 import { freshPath, makePrivateDir, writePrivateFile } from '../services/privateFiles';
 import { forUser } from '../services/storageMessages';
@@ -29,6 +30,10 @@ interface RangeItem extends vscode.QuickPickItem {
   to?: string;
   custom?: boolean;
 }
+
+/** The language the summary is written in: moodDose.summary.language. */
+const languageOf = (d: Deps) => summaryLanguage(d.settings.summaryLanguage(), vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath);
+const EXTENSION_ID = 'mood-dose.mood-dose-journal';
 
 /** The options of the last summary made in this window, reused by the HTML and PDF exports. */
 let lastOptions: SummaryOptions | undefined;
@@ -121,7 +126,7 @@ export function prepareSummaryCommand(d: Deps) {
       if (!includeNoteIds) return undefined;
     }
     const options = summaryOptions(d, range, today, includeNoteIds);
-    const doc = summary.summaryDoc(summary.buildSummary(rows, options));
+    const doc = summary.summaryDoc(summary.buildSummary(rows, options), {}, 'print', languageOf(d));
     lastOptions = options;
     const { dir, root } = await summariesDir(d);
     if ((await d.journal.get()).encryption === 'on') return keepSealed(d, summary, doc, dir, root, `summary-${range.from}-to-${range.to}`);
@@ -179,7 +184,7 @@ export function exportSummaryHtmlCommand(d: Deps) {
     const rows = allRows(await d.read(), true);
     const options = await optionsOrAsk(d, summary, rows, d.clock.today());
     if (!options) return undefined;
-    const html = summary.htmlOf(summary.summaryDoc(summary.buildSummary(rows, options)));
+    const html = summary.htmlOf(summary.summaryDoc(summary.buildSummary(rows, options), {}, 'print', languageOf(d)));
     const { dir, root } = await summariesDir(d);
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(await freshPath(dir, `summary-${options.from}-to-${options.to}`, 'html')),
@@ -218,7 +223,7 @@ export function exportSummaryPdfCommand(d: Deps) {
     } else options = await optionsOrAsk(d, summary, rows, today);
     if (!options) return undefined;
     // Laid out for this page size: Figure A takes the room page 1 has at that size.
-    const doc = summary.summaryDoc(summary.buildSummary(rows, options), {}, size);
+    const doc = summary.summaryDoc(summary.buildSummary(rows, options), {}, size, languageOf(d));
     const { dir, root } = await summariesDir(d);
     const suggested = vscode.Uri.file(await freshPath(dir, `summary-${options.from}-to-${options.to}`, 'pdf'));
     const target =

@@ -2,7 +2,9 @@
 // key per answer (0–3). Every answer is stored, with the total and its band.
 import * as vscode from 'vscode';
 import { nextDue } from '../core/checkups';
-import { ANSWERS, ATTRIBUTION, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
+import { QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
+import { questionnaireText } from '../core/questionnaireText';
+import { wordsLanguage } from '../services/displayLanguage';
 import { lastTakenDates } from '../storage/read/checkups';
 import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
@@ -15,13 +17,14 @@ interface Choice extends vscode.QuickPickItem {
 }
 
 /** The attribution, shown wherever a questionnaire appears; picking it does nothing. */
-function aboutItem(): Choice {
-  return { label: `$(info) ${vscode.l10n.t('About these questionnaires')}`, detail: ATTRIBUTION, about: true, alwaysShow: true };
+function aboutItem(kind: QuestionnaireKind = 'phq9'): Choice {
+  const text = questionnaireText(kind, wordsLanguage());
+  return { label: `$(info) ${vscode.l10n.t('About these questionnaires')}`, detail: [text.attribution, text.note].filter(Boolean).join(' '), about: true, alwaysShow: true };
 }
 
-async function answer(title: string, question: string, answers: readonly string[]): Promise<number | undefined> {
+async function answer(title: string, question: string, answers: readonly string[], kind: QuestionnaireKind): Promise<number | undefined> {
   const items: Choice[] = answers.map((a, i) => ({ label: `${i}`, description: a, value: i }));
-  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, aboutItem());
+  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, aboutItem(kind));
   for (;;) {
     const picked = await pick<Choice>({
       title,
@@ -52,15 +55,17 @@ export function takeCheckupCommand(d: Pick<CommandDeps, 'read' | 'actions' | 'cl
       if (!kind) return undefined;
     }
     const def = QUESTIONNAIRES[kind];
+    // The official Spanish PHQ-9 under a Spanish display language; the GAD-7 stays in English (questionnaireText.ts).
+    const text = questionnaireText(kind, wordsLanguage());
     const answers: number[] = [];
     for (let i = 0; i < def.items.length; i++) {
-      const a = await answer(vscode.l10n.t('{0} ({1}/{2}): {3}', def.name, i + 1, def.items.length, def.stem), def.items[i], ANSWERS);
+      const a = await answer(vscode.l10n.t('{0} ({1}/{2}): {3}', def.name, i + 1, def.items.length, text.stem), text.items[i], text.answers, kind);
       if (a === undefined) return undefined;
       answers.push(a);
     }
     let difficulty: number | null = null;
     if (def.hasDifficulty && answers.some((a) => a > 0)) {
-      const d = await answer(vscode.l10n.t('{0}: one more question (not scored)', def.name), DIFFICULTY_QUESTION, DIFFICULTY_ANSWERS);
+      const d = await answer(vscode.l10n.t('{0}: one more question (not scored)', def.name), text.difficultyQuestion, text.difficultyAnswers, kind);
       if (d === undefined) return undefined;
       difficulty = d;
     }

@@ -197,6 +197,38 @@ export function parseMg(text: string): number | undefined {
   return Number.isFinite(mg) && mg >= 0 && mg <= MG_MAX ? mg : undefined;
 }
 
+// The language numbers are written in ("7.5" in English, "7,5" in Spanish): the host sets its display
+// language, a page its own lang, the summary the language it is written in.
+let numberLocale = 'en';
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Sets the language of formatMg() and fixed(); returns the one it replaces, to put back. */
+export function setNumberLocale(locale: string): string {
+  const before = numberLocale;
+  numberLocale = locale;
+  return before;
+}
+
+/** `x` with `min`–`max` decimals, no grouping, in the current number language. */
+function formatNumber(x: number, min: number, max: number): string {
+  const key = `${numberLocale}|${min}|${max}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(numberLocale, { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: false });
+    } catch {
+      f = new Intl.NumberFormat('en', { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: false }); // a malformed tag
+    }
+    numberFormats.set(key, f);
+  }
+  return f.format(x);
+}
+
 export function formatMg(mg: number): string {
-  return Number.isInteger(mg) ? String(mg) : String(Math.round(mg * 100) / 100);
+  return formatNumber(Math.round(mg * 100) / 100, 0, 2);
+}
+
+/** `x` to exactly `digits` decimals ("5.5", "5,5"). */
+export function fixed(x: number, digits = 1): string {
+  return formatNumber(x, digits, digits);
 }

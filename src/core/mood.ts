@@ -1,17 +1,18 @@
 // The mood scale: 1-10, 10 = best. Labels can be replaced in settings; these are the defaults.
+import { msg } from './l10nMark';
 import { MOOD_MAX, MOOD_MIN } from './limits';
 
 export const DEFAULT_MOOD_LABELS: readonly string[] = [
-  'Very low',
-  'Low',
-  'Poor',
-  'Below par',
-  'So-so',
-  'Okay',
-  'Good',
-  'Very good',
-  'Great',
-  'Best'
+  msg('Very low'),
+  msg('Low'),
+  msg('Poor'),
+  msg('Below par'),
+  msg('So-so'),
+  msg('Okay'),
+  msg('Good'),
+  msg('Very good'),
+  msg('Great'),
+  msg('Best')
 ];
 
 /** Label for a mood value; custom labels must be exactly ten, else the defaults are used. */

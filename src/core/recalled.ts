@@ -9,6 +9,9 @@ import type { Translate } from './safety';
 import type { Dose, RecallCertainty, RecalledPeriod } from './schemas';
 import { firstDayOf, isMonthOrDay, lastDayOf, type LocalDate, type MonthOrDay } from './time';
 
+/** English as written, {0}… filled in: the default where no translator is passed. */
+const asWritten: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[+i] === undefined ? whole : String(args[+i])));
+
 export interface RecalledInput {
   medication: string;
   startDate: MonthOrDay;
@@ -52,13 +55,14 @@ export function buildRecalledPeriod(input: RecalledInput, existing: RecalledPeri
 }
 
 /** "2025-03 to 2025-06", or "2025-03" for a period within one month or day. */
-export function periodDates(p: Pick<RecalledPeriod, 'startDate' | 'endDate'>): string {
-  return p.startDate === p.endDate ? p.startDate : `${p.startDate} to ${p.endDate}`;
+/** `t`: the reader's translator (English as written by default). */
+export function periodDates(p: Pick<RecalledPeriod, 'startDate' | 'endDate'>, t: Translate = asWritten): string {
+  return p.startDate === p.endDate ? p.startDate : t('{0} to {1}', p.startDate, p.endDate);
 }
 
 /** "Escitalopram 30 mg, 2025-03 to 2025-06": a period named the way every message names it. */
-export function periodName(p: Pick<RecalledPeriod, 'medication' | 'mg' | 'startDate' | 'endDate'>, unit: string): string {
-  return `${p.medication} ${formatMg(p.mg)} ${unit}, ${periodDates(p)}`;
+export function periodName(p: Pick<RecalledPeriod, 'medication' | 'mg' | 'startDate' | 'endDate'>, unit: string, t: Translate = asWritten): string {
+  return `${p.medication} ${formatMg(p.mg)} ${unit}, ${periodDates(p, t)}`;
 }
 
 export type Overlap = { kind: 'period'; other: RecalledPeriod; from: LocalDate; to: LocalDate } | { kind: 'logged'; from: LocalDate; to: LocalDate; days: number };
@@ -89,9 +93,9 @@ export function overlapsOf(period: RecalledPeriod, periods: readonly RecalledPer
 
 /** One overlap in words, naming both sides. Nothing is rejected: both are kept as they are. */
 export function overlapMessage(period: RecalledPeriod, o: Overlap, unit: string, t: Translate): string {
-  const name = periodName(period, unit);
+  const name = periodName(period, unit, t);
   if (o.kind === 'period') {
-    return t('The recalled period {0} overlaps the recalled period {1} from {2} to {3}. Both are kept; edit either one if that is not what you meant.', name, periodName(o.other, unit), o.from, o.to);
+    return t('The recalled period {0} overlaps the recalled period {1} from {2} to {3}. Both are kept; edit either one if that is not what you meant.', name, periodName(o.other, unit, t), o.from, o.to);
   }
   return t(
     'The recalled period {0} overlaps the doses logged from {1} to {2} ({3} days with a dose). Both are kept: figures count only the logged doses, and the period is shown as recalled.',

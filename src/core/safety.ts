@@ -2,6 +2,7 @@
 // nagging. The resources are data (US defaults, replaceable in settings); the card's wording follows
 // safe-messaging norms: "You're not alone", an invitation to reach out, no alarm, no guilt.
 import { SUPPORT_CONTACT_MAX, SUPPORT_LINK_MAX, SUPPORT_NAME_MAX } from './limits';
+import { msg } from './l10nMark';
 
 export interface CrisisResource {
   name: string;
@@ -12,11 +13,17 @@ export interface CrisisResource {
 }
 
 export const DEFAULT_RESOURCES: readonly CrisisResource[] = [
-  { name: '988 Suicide & Crisis Lifeline', contact: 'Call or text 988', link: 'tel:988' },
-  { name: 'Veterans Crisis Line', contact: 'Dial 988 then press 1, or text 838255', link: 'sms:838255' },
-  { name: 'In immediate danger', contact: 'Call 911', link: 'tel:911' },
-  { name: 'Outside the US', contact: 'Find a helpline at findahelpline.com', link: 'https://findahelpline.com' }
+  { name: msg('988 Suicide & Crisis Lifeline'), contact: msg('Call or text 988'), link: 'tel:988' },
+  { name: msg('Veterans Crisis Line'), contact: msg('Dial 988 then press 1, or text 838255'), link: 'sms:838255' },
+  { name: msg('In immediate danger'), contact: msg('Call 911'), link: 'tel:911' },
+  { name: msg('Outside the US'), contact: msg('Find a helpline at findahelpline.com'), link: 'https://findahelpline.com' }
 ];
+
+/** A line's words for the reader: a default line translated (in Spanish, 988 says to press 2), the user's own as written. */
+export function resourceWords(r: CrisisResource, t: Translate): { name: string; contact: string } {
+  const isDefault = DEFAULT_RESOURCES.some((d) => d.name === r.name && d.contact === r.contact && d.link === r.link);
+  return isDefault ? { name: t(r.name), contact: t(r.contact) } : { name: r.name, contact: r.contact };
+}
 
 /** A translator: vscode.l10n.t in the host, @vscode/l10n's t in the panel, identity in tests. */
 export type Translate = (message: string, ...args: (string | number)[]) => string;

@@ -1,5 +1,7 @@
 // Discontinuation symptoms, grouped by the FINISH mnemonic (Berber 1998), exactly as listed in the
 // project's clinical reference. Severity: 0 none, 1 mild, 2 moderate, 3 severe.
+import { msg } from './l10nMark';
+import type { Translate } from './safety';
 export interface SymptomDef {
   key: string;
   label: string;
@@ -9,41 +11,41 @@ export interface SymptomDef {
 export type FinishGroup = 'flu' | 'insomnia' | 'nausea' | 'imbalance' | 'sensory' | 'hyperarousal';
 
 export const FINISH_GROUPS: readonly { id: FinishGroup; label: string }[] = [
-  { id: 'flu', label: 'Flu-like' },
-  { id: 'insomnia', label: 'Insomnia' },
-  { id: 'nausea', label: 'Nausea' },
-  { id: 'imbalance', label: 'Imbalance' },
-  { id: 'sensory', label: 'Sensory' },
-  { id: 'hyperarousal', label: 'Hyperarousal' }
+  { id: 'flu', label: msg('Flu-like') },
+  { id: 'insomnia', label: msg('Insomnia') },
+  { id: 'nausea', label: msg('Nausea') },
+  { id: 'imbalance', label: msg('Imbalance') },
+  { id: 'sensory', label: msg('Sensory') },
+  { id: 'hyperarousal', label: msg('Hyperarousal') }
 ];
 
 export const SYMPTOMS: readonly SymptomDef[] = [
-  { key: 'fatigue', label: 'Fatigue', group: 'flu' },
-  { key: 'aches', label: 'Aches', group: 'flu' },
-  { key: 'sweating', label: 'Sweating', group: 'flu' },
-  { key: 'chills', label: 'Chills', group: 'flu' },
-  { key: 'trouble_sleeping', label: 'Trouble sleeping', group: 'insomnia' },
-  { key: 'vivid_dreams', label: 'Vivid dreams or nightmares', group: 'insomnia' },
-  { key: 'nausea', label: 'Nausea', group: 'nausea' },
-  { key: 'vomiting', label: 'Vomiting', group: 'nausea' },
-  { key: 'diarrhoea', label: 'Diarrhoea', group: 'nausea' },
-  { key: 'dizziness', label: 'Dizziness', group: 'imbalance' },
-  { key: 'light_headedness', label: 'Light-headedness', group: 'imbalance' },
-  { key: 'vertigo', label: 'Vertigo', group: 'imbalance' },
-  { key: 'brain_zaps', label: 'Brain zaps (electric-shock sensations)', group: 'sensory' },
-  { key: 'tingling', label: 'Tingling or numbness', group: 'sensory' },
-  { key: 'visual_disturbances', label: 'Visual disturbances', group: 'sensory' },
-  { key: 'anxiety', label: 'Anxiety or nervousness', group: 'hyperarousal' },
-  { key: 'irritability', label: 'Irritability', group: 'hyperarousal' },
-  { key: 'agitation', label: 'Agitation', group: 'hyperarousal' },
-  { key: 'crying_spells', label: 'Crying spells', group: 'hyperarousal' },
-  { key: 'mood_swings', label: 'Mood swings', group: 'hyperarousal' }
+  { key: 'fatigue', label: msg('Fatigue'), group: 'flu' },
+  { key: 'aches', label: msg('Aches'), group: 'flu' },
+  { key: 'sweating', label: msg('Sweating'), group: 'flu' },
+  { key: 'chills', label: msg('Chills'), group: 'flu' },
+  { key: 'trouble_sleeping', label: msg('Trouble sleeping'), group: 'insomnia' },
+  { key: 'vivid_dreams', label: msg('Vivid dreams or nightmares'), group: 'insomnia' },
+  { key: 'nausea', label: msg('Nausea'), group: 'nausea' },
+  { key: 'vomiting', label: msg('Vomiting'), group: 'nausea' },
+  { key: 'diarrhoea', label: msg('Diarrhoea'), group: 'nausea' },
+  { key: 'dizziness', label: msg('Dizziness'), group: 'imbalance' },
+  { key: 'light_headedness', label: msg('Light-headedness'), group: 'imbalance' },
+  { key: 'vertigo', label: msg('Vertigo'), group: 'imbalance' },
+  { key: 'brain_zaps', label: msg('Brain zaps (electric-shock sensations)'), group: 'sensory' },
+  { key: 'tingling', label: msg('Tingling or numbness'), group: 'sensory' },
+  { key: 'visual_disturbances', label: msg('Visual disturbances'), group: 'sensory' },
+  { key: 'anxiety', label: msg('Anxiety or nervousness'), group: 'hyperarousal' },
+  { key: 'irritability', label: msg('Irritability'), group: 'hyperarousal' },
+  { key: 'agitation', label: msg('Agitation'), group: 'hyperarousal' },
+  { key: 'crying_spells', label: msg('Crying spells'), group: 'hyperarousal' },
+  { key: 'mood_swings', label: msg('Mood swings'), group: 'hyperarousal' }
 ];
 
 /** The four symptoms most often reported as worse in a survey of people cutting a dose; offered first. */
 export const MOST_REPORTED: readonly string[] = ['dizziness', 'brain_zaps', 'irritability', 'anxiety'];
 
-export const SEVERITY_LABELS: readonly string[] = ['None', 'Mild', 'Moderate', 'Severe'];
+export const SEVERITY_LABELS: readonly string[] = [msg('None'), msg('Mild'), msg('Moderate'), msg('Severe')];
 
 /** Symptoms in the order to offer them: the most reported first, then by FINISH group. */
 export function symptomsInOfferOrder(): SymptomDef[] {
@@ -81,4 +83,13 @@ export function completeReview(picked: readonly RatedSymptom[]): RatedSymptom[] 
   const out = SYMPTOMS.map((def) => ({ key: def.key, label: def.label, severity: chosen.get(def.key)?.severity ?? 0 }));
   for (const p of picked) if (!SYMPTOMS.some((def) => def.key === p.key)) out.push({ key: p.key, label: p.label, severity: p.severity });
   return out;
+}
+
+/** A symptom's name in the reader's words: a catalog symptom as translated, a user's own as written. */
+export function symptomName(key: string, label: string, t: Translate): string {
+  const def = SYMPTOMS.find((d) => d.key === key);
+  if (!def) return label;
+  // A catalog symptom may be stored under a shorter name ("Brain zaps"): another language shows the catalog's.
+  const translated = t(def.label);
+  return label.trim() === '' || label.trim() === def.label || translated !== def.label ? translated : label;
 }

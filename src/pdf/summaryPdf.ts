@@ -50,8 +50,8 @@ export function summaryPdf(summary: SummaryDoc, options: PdfOptions): Promise<Ui
     bufferPages: true,
     autoFirstPage: true,
     displayTitle: true,
-    lang: 'en',
-    info: { Title: summary.title, Subject: 'Patient-recorded mood and dose summary. Not medical advice.', Creator: 'Mood & Dose Journal', Producer: 'Mood & Dose Journal (pdfkit)', CreationDate: options.creationDate ?? new Date() }
+    lang: summary.locale,
+    info: { Title: summary.title, Subject: summary.subject, Creator: 'Mood & Dose Journal', Producer: 'Mood & Dose Journal (pdfkit)', CreationDate: options.creationDate ?? new Date() }
   });
   const chunks: Uint8Array[] = [];
   doc.on('data', (c: Uint8Array) => chunks.push(c));
@@ -89,9 +89,9 @@ export function summaryPdf(summary: SummaryDoc, options: PdfOptions): Promise<Ui
   options.onPage1?.(overflow);
   doc.addPage();
   for (const b of summary.appendix) w.block(b);
-  if (missing > 0) w.block({ kind: 'muted', text: `${PLACEHOLDER} stands for a character this PDF's font cannot show (for example an emoji or a CJK character); the Markdown and HTML summaries show it as written.` });
+  if (missing > 0) w.block({ kind: 'muted', text: summary.glyphNote.replace('{0}', PLACEHOLDER) });
   w.closing(summary.footer);
-  w.pageNumbers(summary.title);
+  w.pageNumbers(summary.title, summary.pageOf);
   doc.end();
   return done;
 }
@@ -325,7 +325,7 @@ class Writer {
   }
 
   /** "Page 2 of 7" in the bottom margin of every page after the first. */
-  pageNumbers(title: string): void {
+  pageNumbers(title: string, pageOf: string): void {
     const d = this.doc;
     const range = d.bufferedPageRange();
     for (let i = range.start + 1; i < range.start + range.count; i++) {
@@ -333,7 +333,7 @@ class Writer {
       const bottom = d.page.margins.bottom;
       d.page.margins.bottom = 0; // writing in the margin must not start a new page
       this.font(false, SMALL, MUTED);
-      d.text(this.fonts.cover(`${title} · page ${i + 1} of ${range.count}`), this.left, d.page.height - bottom + 8, { width: this.width, align: 'right', lineBreak: false });
+      d.text(this.fonts.cover(`${title} · ${pageOf.replace('{0}', String(i + 1)).replace('{1}', String(range.count))}`), this.left, d.page.height - bottom + 8, { width: this.width, align: 'right', lineBreak: false });
       d.page.margins.bottom = bottom;
     }
   }

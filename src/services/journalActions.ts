@@ -7,7 +7,8 @@ import { moodLabel } from '../core/mood';
 import { nextTurn } from '../core/transfer/pace';
 import { IMPORT_WRITE_ROWS } from '../core/limits';
 import { buildAppointment, buildMedication, buildTaperStep, withOutcome, withQuestion, type AppointmentInput, type MedicationInput, type TaperStepInput } from '../core/plan';
-import { ATTRIBUTION, QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
+import { QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
+import { bandLabel, questionnaireText } from '../core/questionnaireText';
 import { buildRecalledPeriod, overlapMessage, overlapsOf, periodName, recalledProblem, type RecalledInput } from '../core/recalled';
 import { safetyTrigger, type SafetyTrigger, type Translate } from '../core/safety';
 import type { Appointment, DoseStatus, Medication, Op, SupplyChange, TableName, TabletSplit } from '../core/schemas';
@@ -43,6 +44,8 @@ export interface ActionDeps {
   clock: DayClock;
   settings: Pick<Settings, 'unit' | 'moodLabels' | 'medicationName'>;
   t: Translate;
+  /** The language `t` writes in (a BCP 47 tag): which questionnaire text and attribution to name. English by default. */
+  language?: string;
   /** A check-in was saved (the walkthrough's context key). */
   checkedIn(): void;
   /** Offer the support card; never awaited, so it never delays or blocks logging. */
@@ -110,7 +113,7 @@ export class JournalActions {
     const row = buildQuestionnaire(input, this.deps.clock);
     const undoToken = await this.write([{ table: 'questionnaires', row }]);
     if (input.kind === 'phq9') this.deps.offerSupport(safetyTrigger({ kind: 'phq9', answers: input.answers }), origin);
-    const message = this.deps.t('{0} saved: score {1} ({2}). {3}', QUESTIONNAIRES[input.kind].name, row.total, row.band, ATTRIBUTION);
+    const message = this.deps.t('{0} saved: score {1} ({2}). {3}', QUESTIONNAIRES[input.kind].name, row.total, bandLabel(row.band, this.deps.t), questionnaireText(input.kind, this.deps.language ?? 'en').attribution);
     return { id: row.id, undoToken, message, total: row.total, band: row.band };
   }
 
@@ -201,7 +204,7 @@ export class JournalActions {
     const undoToken = await this.write([{ table: 'recalled_periods', row }]);
     const store = await this.deps.journal();
     const overlaps = overlapsOf(row, recalledPeriods(store), dosesBetween(store, firstDayOf(row.startDate), lastDayOf(row.endDate))).map((o) => overlapMessage(row, o, settings.unit(), t));
-    return { id: row.id, undoToken, overlaps, message: t('Medication history saved, marked as recalled: {0}.', periodName(row, settings.unit())) };
+    return { id: row.id, undoToken, overlaps, message: t('Medication history saved, marked as recalled: {0}.', periodName(row, settings.unit(), t)) };
   }
 
   async deleteRecalledPeriod(id: string): Promise<Saved> {

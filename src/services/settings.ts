@@ -72,12 +72,20 @@ export class Settings implements vscode.Disposable {
     return DEFAULT_DATA_FOLDER;
   }
 
+  /** The summary's language: the display language, or English or Spanish whatever it is. */
+  summaryLanguage(): 'display' | 'en' | 'es' {
+    const v = this.userValue('summary.language', 'display');
+    if (v === 'display' || v === 'en' || v === 'es') return v;
+    this.warn('summary.language', v, vscode.l10n.t('"display", "en" or "es"'));
+    return 'display';
+  }
+
   moodLabels(): readonly string[] {
     const v = this.userValue('moodLabels', []);
-    if (Array.isArray(v) && v.length === 0) return DEFAULT_MOOD_LABELS;
+    if (Array.isArray(v) && v.length === 0) return DEFAULT_MOOD_LABELS.map((l) => vscode.l10n.t(l));
     if (Array.isArray(v) && v.length === 10 && v.every((l) => typeof l === 'string' && l.trim() && l.trim().length <= MOOD_LABEL_MAX)) return v.map((l: string) => l.trim());
     this.warn('moodLabels', v, vscode.l10n.t('exactly ten labels of 1 to {0} characters, for mood 1 to 10', MOOD_LABEL_MAX));
-    return DEFAULT_MOOD_LABELS;
+    return DEFAULT_MOOD_LABELS.map((l) => vscode.l10n.t(l));
   }
 
   reminders(): ReminderSettings {

@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import type { Browser } from 'playwright-core';
 import { summaryDoc } from '../../src/core/summary/doc';
 import { htmlOf } from '../../src/core/summary/render';
-import { assertInOrder, demoSummary, heavySummary, page1Items } from '../fixtures/page1';
+import { assertInOrder, demoSummary, heavySummary, page1Items, page1ItemsEs } from '../fixtures/page1';
+import { SPANISH } from '../fixtures/spanish';
 import { flat, readPdf } from '../fixtures/pdfText';
 import { launchChromium } from '../../tools/browser/chromium';
 
@@ -33,6 +34,20 @@ describe('Summary HTML printed by Chromium', function () {
           assert.ok(!flat(pages[0]).includes('Appendix'), 'the appendix is not on page 1');
           assert.ok(flat(pages[1]).startsWith('Appendix'), `page 2 opens the appendix: ${flat(pages[1]).slice(0, 80)}`);
           assert.deepStrictEqual(problems, [], 'no CSP refusals or errors');
+        } finally {
+          await page.close();
+        }
+      });
+
+      it(`has every page-1 item on the first page in Spanish (${name}, ${format})`, async () => {
+        const s = make();
+        const page = await browser.newPage();
+        try {
+          await page.setContent(htmlOf(summaryDoc(s, {}, 'print', SPANISH)), { waitUntil: 'load' });
+          const { pages } = await readPdf(await page.pdf({ format }));
+          assertInOrder(flat(pages[0]), page1ItemsEs(s), `${name} ${format} (es)`);
+          assert.ok(!flat(pages[0]).includes('Apéndice'), 'the appendix is not on page 1');
+          assert.ok(flat(pages[1]).startsWith('Apéndice'), `page 2 opens the appendix: ${flat(pages[1]).slice(0, 80)}`);
         } finally {
           await page.close();
         }

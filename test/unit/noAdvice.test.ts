@@ -16,6 +16,8 @@ import { rowsFromOps } from '../../src/core/transfer/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
 import type { RecalledPeriod } from '../../src/core/schemas';
 import { ROOT } from './helpers';
+import { PHQ9_ES } from '../../src/core/questionnaireText';
+import { SPANISH, SPANISH_BUNDLE } from '../fixtures/spanish';
 
 /** Phrases that would be advice, a dose suggestion or a diagnosis. None may appear anywhere the user reads. */
 const FORBIDDEN = [
@@ -165,6 +167,79 @@ describe('no verdict in what the summary renders (the hand-made journals)', func
       for (const format of ['markdown', 'html', 'pdf'] as const) {
         assert.strictEqual(flat(outputs[format]).includes('Crisis Lifeline: Call or text 988'), item9, `${format}: support lines only after an item 9 answer`);
       }
+    });
+  }
+});
+
+/** A Spanish word or phrase, bounded by letters (\\b knows only ASCII letters: "mejoró" ends on a letter too). */
+const es = (source: string) => new RegExp(`(?<!\\p{L})(?:${source})(?!\\p{L})`, 'iu');
+
+/** The same rules in Spanish: advice, a dose suggestion, a diagnosis or a verdict drawn from the timing. */
+const FORBIDDEN_ES = [
+  es('deber[íi]a[sn]?'),
+  es('tiene que'),
+  es('debe (tomar|dejar|reducir|aumentar|bajar|subir|cambiar)'),
+  es('(aumente|reduzca|baje|suba|disminuya|cambie) (la|su) dosis'),
+  es('(deje|empiece|comience) (de|a) tomar'),
+  es('dosis recomendada'),
+  es('usted (tiene|padece) (depresión|ansiedad|abstinencia|un trastorno)'),
+  es('indica|significa que tiene|diagn[óo]stico de'),
+  es('incumplimiento')
+];
+const VERDICT_ES = es('abstinencia|reca[íi]das?|recayendo|mejor[óo]|mejor[íi]a|empeor[óo]|empeoramiento|caus[óo]|causad[oa]s?|por culpa de');
+
+describe('no advice and no verdict in Spanish', function () {
+  this.timeout(60_000);
+  const scan = (where: string, text: string, hits: string[]) => {
+    for (const re of [...FORBIDDEN_ES, VERDICT_ES]) {
+      const m = re.exec(text);
+      if (m) hits.push(`${where}: "${m[0]}" in …${text.slice(Math.max(0, m.index - 40), m.index + 60).replace(/\s+/g, ' ')}…`);
+    }
+  };
+
+  it('the Spanish bundle, the Spanish manifest and the official Spanish PHQ-9 hold none of the Spanish advice or verdict words', () => {
+    const hits: string[] = [];
+    for (const [en, es] of Object.entries(SPANISH_BUNDLE)) scan(`l10n "${en.slice(0, 40)}"`, es, hits);
+    const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.es.json'), 'utf8')) as Record<string, string>;
+    for (const [k, v] of Object.entries(nls)) scan(`package.nls.es.json ${k}`, v, hits);
+    scan('PHQ-9 (es)', [PHQ9_ES.stem, ...PHQ9_ES.items, ...PHQ9_ES.answers, PHQ9_ES.difficultyQuestion, ...PHQ9_ES.difficultyAnswers].join('\n'), hits);
+    assert.ok(Object.keys(SPANISH_BUNDLE).length > 500, 'the whole bundle is scanned');
+    assert.deepStrictEqual(hits, []);
+  });
+
+  it('catches the words it is meant to catch', () => {
+    for (const said of ['Esto es abstinencia.', 'una recaída', 'El ánimo mejoró.', 'empeoró tras el cambio', 'El cambio causó mareo.', 'Usted debería esperar.', 'Reduzca la dosis.', 'aumente su dosis']) {
+      const hits: string[] = [];
+      scan('sample', said, hits);
+      assert.strictEqual(hits.length > 0, true, said);
+    }
+  });
+
+  const fonts = {
+    regular: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed.ttf')),
+    bold: fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSansCondensed-Bold.ttf'))
+  };
+  const journals = [
+    { name: 'the demo journal', rows: rowsFromOps(demoJournal({ end: '2026-06-30', zone: 'UTC' }).flat()), range: { from: '2026-04-01', to: '2026-06-30' } },
+    { name: 'a taper with symptoms after each cut', rows: symptomsAfterCuts(), range: CUTS },
+    { name: 'a life event, a dose increase and a PHQ-9 item 9 answer', rows: eventIncreaseItem9(), range: EVENT },
+    { name: 'a clean taper after a year of recalled history', rows: { ...cleanTaper(), recalled_periods: RECALLED }, range: CLEAN }
+  ];
+  for (const j of journals) {
+    it(`${j.name}, summarised in Spanish: Markdown, HTML, figures and PDF hold no advice or verdict, and say it is not medical advice`, async () => {
+      const summary = buildSummary(j.rows, { today: j.range.to, from: j.range.from, to: j.range.to, medicationName: 'Escitalopram', unit: 'mg', support: DEFAULT_RESOURCES, includeNoteIds: [] });
+      const doc = summaryDoc(summary, {}, 'LETTER', SPANISH);
+      const { pages } = await readPdf(await summaryPdf(doc, { size: 'LETTER', fonts }));
+      const outputs = { markdown: markdownOf(doc), html: htmlOf(doc), svg: doc.figures.map((f) => toSvg(f)).join('\n'), pdf: pages.join('\n') };
+      for (const [format, text] of Object.entries(outputs)) {
+        const hits: string[] = [];
+        scan(`${format} of ${j.name}`, text, hits);
+        assert.deepStrictEqual(hits, []);
+        assert.doesNotMatch(text, VERDICT, `${format} of ${j.name}: no English verdict either`);
+        if (format !== 'svg') assert.match(flat(text), /No es consejo médico/i, `${format} of ${j.name} says it is not medical advice`);
+      }
+      assert.match(outputs.html, /<html lang="es">/);
+      if (j.rows === journals[2].rows) assert.match(flat(outputs.markdown), /oprima 2 para español/, 'the support lines after an item 9 answer say how to reach 988 in Spanish');
     });
   }
 });

@@ -3,7 +3,7 @@
 import './vscodeStandIn';
 import * as assert from 'assert';
 import { plural } from '../../src/core/plural';
-import { plural as summaryPlural } from '../../src/core/summary/words';
+import { days as summaryDays, plural as summaryPlural, t as summaryT } from '../../src/core/summary/words';
 import { supplyMention, supplyText } from '../../src/services/supplyWords';
 import type { SupplyStatus } from '../../src/core/supply';
 
@@ -20,8 +20,8 @@ describe('Plural forms', () => {
   });
 
   it("writes the summary's counted words (Markdown, HTML and PDF) at 0, 1 and 2", () => {
-    assert.deepStrictEqual([0, 1, 2].map((n) => summaryPlural(n, 'day')), ['0 days', '1 day', '2 days']);
-    assert.deepStrictEqual([0, 1, 2].map((n) => summaryPlural(n, 'period')), ['0 periods', '1 period', '2 periods']);
+    assert.deepStrictEqual([0, 1, 2].map((n) => summaryDays(n)), ['0 days', '1 day', '2 days']);
+    assert.deepStrictEqual([0, 1, 2].map((n) => summaryPlural(n, summaryT('{0} period', n), summaryT('{0} periods', n))), ['0 periods', '1 period', '2 periods']);
   });
 
   it("words the supply's days left at 0, 1 and 2", () => {

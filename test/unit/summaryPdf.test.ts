@@ -13,7 +13,8 @@ import { summaryDoc } from '../../src/core/summary/doc';
 import { PLACEHOLDER, shippedFonts, summaryPdf, type PageSize } from '../../src/pdf/summaryPdf';
 import { visualLine, wrapLines } from '../../src/pdf/visualOrder';
 import { UNICODE_NOTES } from '../fixtures/heavyYear';
-import { assertInOrder, demoSummary as demo, heavySummary as heavy, page1Items } from '../fixtures/page1';
+import { assertInOrder, demoSummary as demo, heavySummary as heavy, page1Items, page1ItemsEs } from '../fixtures/page1';
+import { SPANISH } from '../fixtures/spanish';
 import { flat, readPdf } from '../fixtures/pdfText';
 import { ROOT } from './helpers';
 
@@ -46,6 +47,28 @@ describe('summary PDF', function () {
         assert.ok(flat(pages.slice(1).join('\n')).includes('Daily table'));
         assert.match(flat(pages[1]), /page 2 of \d+/);
         assert.strictEqual(title, `Mood and dose summary: Escitalopram, ${s.range.from} to ${s.range.to}`);
+      });
+    }
+  }
+
+  // Spanish runs longer than English: page 1 still fits, at both sizes, for both journals.
+  for (const name of ['demo', 'heavy'] as const) {
+    for (const size of ['LETTER', 'A4'] as const) {
+      it(`fits every page-1 item on page 1 in Spanish (${name}, ${size}), with the appendix after it`, async () => {
+        const s = name === 'demo' ? demo() : heavy();
+        let over = -1;
+        const doc = summaryDoc(s, {}, size, SPANISH);
+        const { pages, title } = await readPdf(await summaryPdf(doc, { size, fonts: FONTS, creationDate: new Date('2026-06-30T12:00:00Z'), onPage1: (n) => (over = n) }));
+        const first = flat(pages[0]);
+        assertInOrder(first, page1ItemsEs(s), `${name} ${size} (es)`);
+        assert.strictEqual(over, 0, 'page 1 runs into its footer');
+        if (name === 'heavy') assert.ok(first.includes('Líneas de apoyo: 988 Línea de Prevención del Suicidio y Crisis: Llame o escriba al 988; oprima 2 para español'), 'item 9 answered: the Spanish support lines are on page 1');
+        assert.ok(!first.includes('Apéndice'), 'the appendix is not on page 1');
+        assert.ok(flat(pages[1]).startsWith('Apéndice'), 'page 2 opens the appendix');
+        assert.match(flat(pages[1]), /página 2 de \d+/);
+        assert.match(first, /\d,\d/, 'decimals with a comma');
+        assert.ok(!/\b(Appendix|Mood and dose|Questions for|Check-ups|Patient-recorded)\b/.test(flat(pages.join('\n'))), 'no English heading left');
+        assert.strictEqual(title, `Resumen de ánimo y dosis: Escitalopram, del ${s.range.from} al ${s.range.to}`);
       });
     }
   }

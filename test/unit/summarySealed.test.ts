@@ -66,7 +66,7 @@ describe('a summary of an encrypted journal', function () {
       read: () => Promise.resolve(store),
       journal: { location: () => ({ dir }), get: () => Promise.resolve(store) },
       clock,
-      settings: { medicationName: () => CANARIES[3], unit: () => 'mg', supportResources: () => [] },
+      settings: { medicationName: () => CANARIES[3], unit: () => 'mg', supportResources: () => [], summaryLanguage: () => 'en' as const },
       load: () => summaryBundle
     } as unknown as CommandDeps;
     const file = (await prepareSummaryCommand(d)({ from, to: today, includeNoteIds }))!;

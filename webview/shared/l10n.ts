@@ -2,9 +2,20 @@
 // words with a count through plural(), by that language's rules (the page's lang, set by the host).
 import * as l10n from '@vscode/l10n';
 import { plural as pluralIn, type PluralForms } from '../../src/core/plural';
+import { setNumberLocale } from '../../src/core/entries';
+
+let translated = false;
 
 export function configureL10n(contents: Record<string, string> | null): void {
   if (contents) l10n.config({ contents });
+  translated = contents !== null;
+  // Numbers ("7,5") follow the page's language when its words do (never French decimals in English words).
+  setNumberLocale(wordsLanguage());
+}
+
+/** The page's language when the host sent words for it, else English. */
+export function wordsLanguage(): string {
+  return translated && typeof document !== 'undefined' ? document.documentElement.lang || 'en' : 'en';
 }
 
 export const t = l10n.t;

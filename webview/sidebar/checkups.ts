@@ -2,12 +2,13 @@
 // time (table and trend chart), and the weekly discontinuation-symptom review while a taper plan
 // is active. Item wording and bands come from src/core/questionnaires.ts, never from here.
 import { html, nothing, type TemplateResult } from 'lit';
-import { ANSWERS, ATTRIBUTION, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, QUESTIONNAIRES, score, type QuestionnaireKind } from '../../src/core/questionnaires';
+import { QUESTIONNAIRES, score, type QuestionnaireKind } from '../../src/core/questionnaires';
+import { bandLabel, questionnaireText } from '../../src/core/questionnaireText';
 import { completeReview, FINISH_GROUPS, MOST_REPORTED, SEVERITY_LABELS, symptomsInOfferOrder } from '../../src/core/symptoms';
 import type { CheckupsData } from '../../src/webviews/sidebar/protocol';
 import type { Channel } from '../shared/channel';
 import { TrendChart } from './checkupChart';
-import { plural, t } from '../shared/l10n';
+import { plural, t, wordsLanguage } from '../shared/l10n';
 
 type Mode = { kind: 'idle' } | { kind: 'questionnaire'; which: QuestionnaireKind; answers: (number | null)[]; difficulty: number | null; error: string } | { kind: 'review'; severities: Record<string, number> };
 
@@ -63,7 +64,7 @@ export class CheckupsTab {
     const needsDifficulty = QUESTIONNAIRES[m.which].hasDifficulty && answers.some((a) => a > 0);
     try {
       const saved = await this.channel.request('checkups/save', { kind: m.which, answers, difficulty: needsDifficulty ? m.difficulty : null });
-      this.result = t('{0} saved: score {1} ({2}).', QUESTIONNAIRES[m.which].name, saved.total, saved.band);
+      this.result = t('{0} saved: score {1} ({2}).', QUESTIONNAIRES[m.which].name, saved.total, bandLabel(saved.band, t));
       this.announce(this.result);
       this.mode = { kind: 'idle' };
     } catch (e) {
@@ -94,6 +95,8 @@ export class CheckupsTab {
 
   private questionnaireForm(m: Extract<Mode, { kind: 'questionnaire' }>): TemplateResult {
     const def = QUESTIONNAIRES[m.which];
+    // The official Spanish PHQ-9 on a Spanish page; the GAD-7 stays in English with a note why.
+    const text = questionnaireText(m.which, wordsLanguage());
     const done = m.answers.every((a) => a !== null);
     const running = done ? score(m.which, m.answers as number[]) : undefined;
     const radios = (name: string, labels: readonly string[], current: number | null, set: (v: number) => void) =>
@@ -104,26 +107,27 @@ export class CheckupsTab {
       )}`;
     return html`<form class="questionnaire" aria-labelledby="q-title" @submit=${(e: Event) => (e.preventDefault(), void this.submitQuestionnaire())}>
       <h2 id="q-title">${def.name}</h2>
-      <p class="stem">${def.stem}</p>
-      ${def.items.map(
+      ${text.note ? html`<p class="hint" id="q-language">${text.note}</p>` : nothing}
+      <p class="stem">${text.stem}</p>
+      ${text.items.map(
         (item, i) => html`<fieldset id="q-${i}" class="q-item">
           <legend>${i + 1}. ${item}</legend>
-          ${radios(`q${i}`, ANSWERS, m.answers[i], (v) => ((m.answers[i] = v), (m.error = ''), this.redraw()))}
+          ${radios(`q${i}`, text.answers, m.answers[i], (v) => ((m.answers[i] = v), (m.error = ''), this.redraw()))}
         </fieldset>`
       )}
       ${def.hasDifficulty && m.answers.some((a) => a !== null && a > 0)
         ? html`<fieldset class="q-item" id="q-difficulty">
-            <legend>${DIFFICULTY_QUESTION} <span class="hint">(${t('not scored')})</span></legend>
-            ${radios('difficulty', DIFFICULTY_ANSWERS, m.difficulty, (v) => ((m.difficulty = v), this.redraw()))}
+            <legend>${text.difficultyQuestion} <span class="hint">(${t('not scored')})</span></legend>
+            ${radios('difficulty', text.difficultyAnswers, m.difficulty, (v) => ((m.difficulty = v), this.redraw()))}
           </fieldset>`
         : nothing}
       ${m.error ? html`<p class="field-error" role="alert">${m.error}</p>` : nothing}
-      ${running ? html`<p class="hint">${t('Score so far: {0} ({1})', running.total, running.band)}</p>` : nothing}
+      ${running ? html`<p class="hint">${t('Score so far: {0} ({1})', running.total, bandLabel(running.band, t))}</p>` : nothing}
       <div class="actions">
         <button type="submit" class="primary" id="q-submit">${t('Save {0}', def.name)}</button>
         <button type="button" class="secondary" @click=${() => ((this.mode = { kind: 'idle' }), this.redraw())}>${t('Cancel')}</button>
       </div>
-      <p class="attribution">${ATTRIBUTION}</p>
+      <p class="attribution">${text.attribution}</p>
     </form>`;
   }
 
@@ -142,10 +146,10 @@ export class CheckupsTab {
       <h2 id="review-title">${t('Weekly symptom review')}</h2>
       <p class="hint">${t('How much did each of these bother you this week? 0 means not at all.')}</p>
       <h3>${t('Most reported')}</h3>
-      ${top.map((s) => row(s.key, s.label))}
+      ${top.map((s) => row(s.key, t(s.label)))}
       ${FINISH_GROUPS.map((g) => {
         const members = offered.filter((s) => s.group === g.id && !MOST_REPORTED.includes(s.key));
-        return members.length ? html`<h3>${t(g.label)}</h3>${members.map((s) => row(s.key, s.label))}` : nothing;
+        return members.length ? html`<h3>${t(g.label)}</h3>${members.map((s) => row(s.key, t(s.label)))}` : nothing;
       })}
       <div class="actions">
         <button type="submit" class="primary" id="review-submit">${t('Save review')}</button>
@@ -178,10 +182,10 @@ export class CheckupsTab {
                 <!-- Score and band share a column, so the table fits the side bar's default 300 px. -->
                 <thead><tr><th scope="col">${t('Date')}</th><th scope="col">${t('Questionnaire')}</th><th scope="col">${t('Score (band)')}</th></tr></thead>
                 <tbody>
-                  ${d.results.slice(0, 50).map((r) => html`<tr><td>${r.date}</td><td>${QUESTIONNAIRES[r.kind].name}</td><td>${t('{0}/{1} ({2})', r.total, QUESTIONNAIRES[r.kind].maxTotal, r.band)}</td></tr>`)}
+                  ${d.results.slice(0, 50).map((r) => html`<tr><td>${r.date}</td><td>${QUESTIONNAIRES[r.kind].name}</td><td>${t('{0}/{1} ({2})', r.total, QUESTIONNAIRES[r.kind].maxTotal, bandLabel(r.band, t))}</td></tr>`)}
                 </tbody>
               </table>`}
-        <p class="attribution">${ATTRIBUTION}</p>
+        <p class="attribution">${questionnaireText('phq9', wordsLanguage()).attribution}</p>
       </section>`;
   }
 

@@ -1,5 +1,6 @@
 // The entry form: the same fields as the palette check-in, usable from the keyboard alone, with a
 // label for every field and errors announced next to the field they belong to.
+import { symptomName } from '../../src/core/symptoms';
 import { html, nothing, type TemplateResult } from 'lit';
 import { loggedTodayText } from '../../src/core/loggedTodayWords';
 import type { SidebarContext } from '../../src/webviews/sidebar/protocol';
@@ -119,7 +120,7 @@ function symptomFields(v: FormView): TemplateResult {
     <label class="label" for="symptom-add">${t('Add a symptom')}</label>
     <select class="select" id="symptom-add" @change=${(e: Event) => add(value(e))}>
       <option value="">${t('Choose…')}</option>
-      ${v.context.symptomCatalog.filter((s) => !chosen.has(s.key)).map((s) => html`<option value=${s.key}>${s.label}</option>`)}
+      ${v.context.symptomCatalog.filter((s) => !chosen.has(s.key)).map((s) => html`<option value=${s.key}>${symptomName(s.key, s.label, t)}</option>`)}
     </select>
     <vscode-label for="symptom-own">${t('Or name your own')}</vscode-label>
     <vscode-textfield
@@ -134,16 +135,16 @@ function symptomFields(v: FormView): TemplateResult {
     <ul class="chosen-symptoms" aria-label=${t('Chosen symptoms')}>
       ${f.symptoms.map(
         (s, i) => html`<li>
-          <span class="symptom-name">${s.label}</span>
+          <span class="symptom-name">${symptomName(s.key, s.label, t)}</span>
           <select class="select"
-            aria-label=${t('Severity of {0}', s.label)}
+            aria-label=${t('Severity of {0}', symptomName(s.key, s.label, t))}
             @change=${(e: Event) => v.change({ symptoms: f.symptoms.map((x, j) => (j === i ? { ...x, severity: Number(value(e)) } : x)) })}
           >
             <option value="1" ?selected=${s.severity === 1}>${t('Mild')}</option>
             <option value="2" ?selected=${s.severity === 2}>${t('Moderate')}</option>
             <option value="3" ?selected=${s.severity === 3}>${t('Severe')}</option>
           </select>
-          <vscode-button secondary icon="close" aria-label=${t('Remove {0}', s.label)} @click=${() => v.change({ symptoms: f.symptoms.filter((_, j) => j !== i) })}></vscode-button>
+          <vscode-button secondary icon="close" aria-label=${t('Remove {0}', symptomName(s.key, s.label, t))} @click=${() => v.change({ symptoms: f.symptoms.filter((_, j) => j !== i) })}></vscode-button>
         </li>`
       )}
     </ul>

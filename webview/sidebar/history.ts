@@ -1,5 +1,6 @@
 // The history: every entry, newest first, grouped by day, with filters and search. Pages are
 // fetched from the host as the list scrolls, so years of entries never render at once.
+import { symptomName } from '../../src/core/symptoms';
 import { html, nothing, type TemplateResult } from 'lit';
 import { RANGES, type HistoryFilter, type SidebarContext, type RangeKey } from '../../src/webviews/sidebar/protocol';
 import { type HistoryItem } from '../../src/webviews/shared/views';
@@ -88,7 +89,7 @@ function checkInRow(v: RowActions, item: HistoryItem & { kind: 'checkin' }): Tem
     ${rowActions(v, item, what)}
     ${e.symptoms.length
       ? html`<ul class="symptom-list" aria-label=${t('Symptoms')}>
-          ${e.symptoms.map((s) => html`<li class="symptom sev-${s.severity}">${s.label} (${severityLabel(s.severity)})</li>`)}
+          ${e.symptoms.map((s) => html`<li class="symptom sev-${s.severity}">${symptomName(s.key, s.label, t)} (${severityLabel(s.severity)})</li>`)}
         </ul>`
       : nothing}
     ${e.symptomsOmitted
@@ -133,7 +134,7 @@ function activeFilters(v: HistoryView): string {
   const f = v.filter;
   const parts = [rangeLabel(f.range)];
   if (f.tag) parts.push(`#${f.tag}`);
-  if (f.symptom) parts.push(v.context.symptomCatalog.find((s) => s.key === f.symptom)?.label ?? f.symptom);
+  if (f.symptom) parts.push(symptomName(f.symptom, v.context.symptomCatalog.find((s) => s.key === f.symptom)?.label ?? f.symptom, t));
   return parts.join(' · ');
 }
 
@@ -169,7 +170,7 @@ function filters(v: HistoryView): TemplateResult {
             <label class="label" for="filter-symptom">${t('Symptom')}</label>
             <select class="select" id="filter-symptom" @change=${(e: Event) => change({ symptom: (e.target as HTMLInputElement).value || null })}>
               <option value="" ?selected=${!f.symptom}>${t('Any symptom')}</option>
-              ${v.context.symptomCatalog.map((s) => html`<option value=${s.key} ?selected=${s.key === f.symptom}>${s.label}</option>`)}
+              ${v.context.symptomCatalog.map((s) => html`<option value=${s.key} ?selected=${s.key === f.symptom}>${symptomName(s.key, s.label, t)}</option>`)}
             </select>
           </div>
         </div>`

@@ -1,7 +1,7 @@
 // "Need help now?" and the calm support card. The link is the first thing in the panel's tab order;
 // the card is shown by the host at most once a day, never as a modal, and can be dismissed.
 import { html, nothing, type TemplateResult } from 'lit';
-import { DEFAULT_RESOURCES, linkTarget, supportCopy, type CrisisResource } from '../../src/core/safety';
+import { DEFAULT_RESOURCES, linkTarget, resourceWords, supportCopy, type CrisisResource } from '../../src/core/safety';
 import type { SidebarContext } from '../../src/webviews/sidebar/protocol';
 import { t } from '../shared/l10n';
 
@@ -29,14 +29,15 @@ function resourceList(v: SupportView, resources: readonly CrisisResource[], defa
   return html`<ul class="resources">
     ${resources.map((r, i) => {
       const target = linkTarget(r.link);
+      const w = resourceWords(r, t);
       return html`<li>
-        <strong>${r.name}</strong>
+        <strong>${w.name}</strong>
         ${r.link
           ? html`<span class="resource-contact"
-              ><button type="button" class="link" @click=${() => v.openResource(i, defaults)} aria-label=${t('{0}: {1}, opens {2}', r.name, r.contact, target)}>${r.contact}</button>
+              ><button type="button" class="link" @click=${() => v.openResource(i, defaults)} aria-label=${t('{0}: {1}, opens {2}', w.name, w.contact, target)}>${w.contact}</button>
               <span class="link-target" aria-hidden="true">${target}</span></span
             >`
-          : html`<span>${r.contact}</span>`}
+          : html`<span>${w.contact}</span>`}
       </li>`;
     })}
   </ul>`;

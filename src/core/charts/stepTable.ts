@@ -1,7 +1,7 @@
 // The "each dose step side by side" table: one set of columns and cell texts for the prescriber
 // summary (plain English) and the dashboard (localised). Pure; `t` fills {0}, {1}… as vscode.l10n.t.
 import type { Translate } from '../safety';
-import { formatMg } from '../entries';
+import { fixed, formatMg } from '../entries';
 
 type WindowLike = { n: number; tooFew: true } | { n: number; tooFew: false; q1: number; median: number; q3: number };
 type StepWindowLike = { stat: WindowLike; firstDay: number; lastDay: number } | null;
@@ -30,7 +30,7 @@ export interface StepCells {
 /** English as written: the summary's words, with {0}, {1}… filled in. */
 export const plainWords: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[+i] === undefined ? whole : String(args[+i])));
 
-const one = (x: number) => x.toFixed(1);
+const one = (x: number) => fixed(x, 1);
 
 export function stepHead(t: Translate = plainWords): string[] {
   return [

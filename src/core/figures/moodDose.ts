@@ -5,7 +5,7 @@
 // the range, gets an inset of its own on the left (recalledInset.ts). Pure: data in, display list out.
 import type { DoseDay } from '../stats/doseDays';
 import { formatMg } from '../entries';
-import { plural } from '../plural';
+import { monthShort, plural, t } from '../summary/lang';
 import { PHQ9 } from '../questionnaires';
 import { addDays, daysBetween, parseLocalDate, type LocalDate } from '../time';
 import { fitText, INK, textWidth, type Figure, type Prim } from './display';
@@ -33,7 +33,6 @@ export interface MoodDoseInput {
   height?: number;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Labels and ticks at 8 pt: Figure A is drawn at its own size on the PDF page, never scaled down. */
 const LABEL = 8;
 const TICK = 8;
@@ -96,9 +95,9 @@ export function moodDoseFigure(input: MoodDoseInput): Figure & { shortenedEvents
     p.push({ t: 'text', mark: 'tick', x: L.left - 3, y: yMood(m) + 2.5, text: String(m), size: TICK, anchor: 'end', fill: INK.muted });
   }
   for (const mg of [0, maxMg]) p.push({ t: 'text', mark: 'tick', x: right + 3, y: yMg(mg) + 2.5, text: `${formatMg(mg)} ${input.unit}`, size: TICK, fill: INK.dose });
-  p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.moodTop + L.moodHeight / 2 - 4, text: 'Mood', size: TICK, anchor: 'end', bold: true, fill: INK.text });
+  p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.moodTop + L.moodHeight / 2 - 4, text: t('Mood'), size: TICK, anchor: 'end', bold: true, fill: INK.text });
   p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.moodTop + L.moodHeight / 2 + 5, text: '(1–10)', size: TICK, anchor: 'end', fill: INK.muted });
-  p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.doseTop + L.doseHeight / 2 + 2.5, text: 'Dose', size: TICK, anchor: 'end', bold: true, fill: INK.dose });
+  p.push({ t: 'text', mark: 'axis', x: L.left - 3, y: L.doseTop + L.doseHeight / 2 + 2.5, text: t('Dose'), size: TICK, anchor: 'end', bold: true, fill: INK.dose });
   p.push({ t: 'rect', mark: 'axis', x: left, y: L.moodTop, w: plotW, h: L.moodHeight, stroke: { color: INK.axis, width: 0.6 } });
   p.push({ t: 'rect', mark: 'axis', x: left, y: L.doseTop, w: plotW, h: L.doseHeight, stroke: { color: INK.axis, width: 0.6 } });
 
@@ -206,18 +205,27 @@ export function moodDoseFigure(input: MoodDoseInput): Figure & { shortenedEvents
     p.push({ t: 'text', mark: 'phq9-point', x: x + 3, y: Math.max(L.stripTop + 8, yPhq(q.total) + 2.5), text: String(q.total), size: TICK, bold: true, fill: INK.text });
     free = x + 3 + textWidth(String(q.total), TICK, true) + 3;
   }
-  if (!input.phq9.length) p.push({ t: 'text', mark: 'legend', x: left + plotW / 2, y: L.stripTop + L.stripHeight / 2 + 2.5, text: 'No PHQ-9 in this range', size: TICK, anchor: 'middle', fill: INK.muted });
+  if (!input.phq9.length) p.push({ t: 'text', mark: 'legend', x: left + plotW / 2, y: L.stripTop + L.stripHeight / 2 + 2.5, text: t('No PHQ-9 in this range'), size: TICK, anchor: 'middle', fill: INK.muted });
 
   p.push(...legend(L.legendY, span ? 4 : L.left, Boolean(span), input.days.some((d) => d.dose.deviation), width));
   const moodDays = input.days.filter((d) => d.mean !== null).length;
-  const recalledDesc = span ? ` Medication history as recalled before the range (${plural(span.bands.length, { one: `${span.bands.length} period`, other: `${span.bands.length} periods` })}, ${span.from} to ${span.to}) is hatched in a separate inset on the left; it is not counted in any figure.` : '';
+  const recalledDesc = span
+    ? ` ${t('Medication history as recalled before the range ({0}, {1} to {2}) is hatched in a separate inset on the left; it is not counted in any figure.', plural(span.bands.length, t('{0} period', span.bands.length), t('{0} periods', span.bands.length)), span.from, span.to)}`
+    : '';
   return {
     shortenedEvents,
     id: 'figure-a',
     width,
     height: L.height,
-    title: 'Mood and dose over time',
-    desc: `Daily mean mood on ${moodDays} of ${plural(input.days.length, { one: `${input.days.length} day`, other: `${input.days.length} days` })} (dots) with a 7-day rolling median (line); the dose step in force (solid on days a dose was taken, dotted on days without one, a short bar on a day at another dose) and planned dose (dashed); ${plural(input.changes.length, { one: `${input.changes.length} dose change`, other: `${input.changes.length} dose changes` })} and ${plural(input.events.length, { one: `${input.events.length} life event`, other: `${input.events.length} life events` })} marked; PHQ-9 totals (n = ${input.phq9.length}) beneath.${recalledDesc}`,
+    title: t('Mood and dose over time'),
+    desc: `${t(
+      'Daily mean mood on {0} of {1} (dots) with a 7-day rolling median (line); the dose step in force (solid on days a dose was taken, dotted on days without one, a short bar on a day at another dose) and planned dose (dashed); {2} and {3} marked; PHQ-9 totals (n = {4}) beneath.',
+      moodDays,
+      plural(input.days.length, t('{0} day', input.days.length), t('{0} days', input.days.length)),
+      plural(input.changes.length, t('{0} dose change', input.changes.length), t('{0} dose changes', input.changes.length)),
+      plural(input.events.length, t('{0} life event', input.events.length), t('{0} life events', input.events.length)),
+      input.phq9.length
+    )}${recalledDesc}`,
     prims: p
   };
 }
@@ -246,18 +254,18 @@ function legend(yBase: number, x0: number, recalled: boolean, otherDose: boolean
   const out: Prim[] = [];
   const y = yBase - 2.5;
   const items: [(x: number) => Prim[], string][] = [
-    [(x) => [{ t: 'circle', mark: 'legend', cx: x + 5, cy: y, r: 2, fill: INK.mood }], 'Daily mean mood'],
-    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.rolling, width: 1.6 } }], '7-day median'],
-    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 2.2 } }], 'Dose taken'],
-    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 1.2, dash: [1, 2] } }], 'No dose taken']
+    [(x) => [{ t: 'circle', mark: 'legend', cx: x + 5, cy: y, r: 2, fill: INK.mood }], t('Daily mean mood')],
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.rolling, width: 1.6 } }], t('7-day median')],
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 2.2 } }], t('Dose taken')],
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.dose, width: 1.2, dash: [1, 2] } }], t('No dose taken')]
   ];
-  if (otherDose) items.push([(x) => [{ t: 'rect', mark: 'legend', x: x + 2, y: y - 1.2, w: 6, h: 2.4, fill: INK.dose }], 'Another dose that day']);
+  if (otherDose) items.push([(x) => [{ t: 'rect', mark: 'legend', x: x + 2, y: y - 1.2, w: 6, h: 2.4, fill: INK.dose }], t('Another dose that day')]);
   items.push(
-    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.planned, width: 0.9, dash: [3, 2] } }], 'Plan'],
-    [(x) => [{ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.change, width: 0.9 } }], 'Dose change'],
-    [(x) => [{ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.event, width: 0.9, dash: [1.2, 1.8] } }], 'Life event']
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x, y], [x + 10, y]], stroke: { color: INK.planned, width: 0.9, dash: [3, 2] } }], t('Plan')],
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.change, width: 0.9 } }], t('Dose change')],
+    [(x) => [{ t: 'line', mark: 'legend', points: [[x + 5, y - 4], [x + 5, y + 3]], stroke: { color: INK.event, width: 0.9, dash: [1.2, 1.8] } }], t('Life event')]
   );
-  if (recalled) items.push([(x) => legendSwatch(x, y + 1), 'As recalled (hatched)']);
+  if (recalled) items.push([(x) => legendSwatch(x, y + 1), t('As recalled (hatched)')]);
   // The gap between items shrinks until the legend fits the figure's width: no entry is ever cut.
   const total = items.reduce((a, [, text]) => a + 14 + textWidth(text, LABEL), 0);
   const gap = Math.max(4, Math.min(12, (width - x0 - total) / Math.max(1, items.length - 1)));
@@ -290,7 +298,7 @@ function timeTicks(from: LocalDate, to: LocalDate): { date: LocalDate; label: st
       }
       const date = `${y}-${String(m).padStart(2, '0')}-01`;
       if (date > to) break;
-      if (i++ % every === 0) out.push({ date, label: m === 1 ? `${MONTHS[0]} ${y}` : MONTHS[m - 1] });
+      if (i++ % every === 0) out.push({ date, label: m === 1 ? `${monthShort(1)} ${y}` : monthShort(m) });
     }
     return out;
   }
@@ -298,7 +306,7 @@ function timeTicks(from: LocalDate, to: LocalDate): { date: LocalDate; label: st
   for (let i = 0; i < days; i++) {
     const date = addDays(from, i);
     const [y, m, d] = parseLocalDate(date);
-    if (new Date(Date.UTC(y, m - 1, d)).getUTCDay() === 1 && (out.length === 0 || daysBetween(out[out.length - 1].date, date) >= every)) out.push({ date, label: `${MONTHS[m - 1]} ${d}` });
+    if (new Date(Date.UTC(y, m - 1, d)).getUTCDay() === 1 && (out.length === 0 || daysBetween(out[out.length - 1].date, date) >= every)) out.push({ date, label: t('{0} {1}', monthShort(m), d) });
   }
   return out;
 }

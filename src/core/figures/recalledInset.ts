@@ -3,6 +3,7 @@
 // The dose as recalled is a hatched area up to its level with a dashed top; a recalled mood is a thin
 // line (dotted when the user recalls it roughly). Pure: data in, primitives out.
 import { formatMg } from '../entries';
+import { monthShort, t } from '../summary/lang';
 import { addDays, daysBetween, firstDayOf, lastDayOf, type LocalDate, type MonthOrDay } from '../time';
 import { fitText, INK, textWidth, type Prim } from './display';
 
@@ -32,7 +33,6 @@ export interface InsetFrame {
   yMg(mg: number): number;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const TICK = 8;
 export const RECALLED_FILL = '#f1f1f1';
 
@@ -87,7 +87,7 @@ export function hatch(x: number, y: number, w: number, h: number, gap: number, s
   return out;
 }
 
-const monthLabel = (date: LocalDate) => `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+const monthLabel = (date: LocalDate) => `${monthShort(Number(date.slice(5, 7)))} ${date.slice(0, 4)}`;
 
 export function insetPrims(span: NonNullable<ReturnType<typeof insetSpan>>, f: InsetFrame): Prim[] {
   const p: Prim[] = [];
@@ -126,8 +126,8 @@ export function insetPrims(span: NonNullable<ReturnType<typeof insetSpan>>, f: I
   const fits = textWidth(dates, TICK) <= f.width;
   p.push({ t: 'text', mark: 'recalled-label', x: f.left, y: f.ticksY, text: fits ? dates : fitText(`${first}–`, f.width, TICK), size: TICK, fill: INK.muted });
   if (!fits && first !== last) p.push({ t: 'text', mark: 'recalled-label', x: f.left, y: f.ticksY + TICK + 1, text: fitText(last, f.width, TICK), size: TICK, fill: INK.muted });
-  p.push({ t: 'text', mark: 'recalled-label', x: f.left, y: f.labelY, text: fitText('Before the journal,', f.width, TICK), size: TICK, fill: INK.muted });
-  p.push({ t: 'text', mark: 'recalled-label', x: f.left, y: f.labelY + f.rowGap, text: fitText('as recalled', f.width, TICK), size: TICK, fill: INK.muted });
+  p.push({ t: 'text', mark: 'recalled-label', x: f.left, y: f.labelY, text: fitText(t('Before the journal,'), f.width, TICK), size: TICK, fill: INK.muted });
+  p.push({ t: 'text', mark: 'recalled-label', x: f.left, y: f.labelY + f.rowGap, text: fitText(t('as recalled'), f.width, TICK), size: TICK, fill: INK.muted });
   return p;
 }
 

@@ -3,6 +3,7 @@
 // the output format; figures are SVG (linked files next to the Markdown, inline in the HTML).
 import { toSvg, escapeXml } from '../figures/svg';
 import type { Summary } from './summary';
+import type { SummaryLanguage } from './lang';
 import { summaryDoc, type Block, type SummaryDoc, type SummaryStrings } from './doc';
 
 export { DEFAULT_STRINGS, type SummaryStrings } from './doc';
@@ -12,6 +13,8 @@ export interface RenderOptions {
   strings?: Partial<SummaryStrings>;
   /** Markdown: the file name (relative link) of each figure's .svg, by figure id. Without one, the figure's text alternative is shown. */
   figureLinks?: Readonly<Record<string, string>>;
+  /** The language it is written in; English by default. */
+  lang?: SummaryLanguage;
 }
 
 // ---- Markdown --------------------------------------------------------------------------------
@@ -72,7 +75,7 @@ export function markdownOf(doc: SummaryDoc, links: Readonly<Record<string, strin
 }
 
 export function renderMarkdown(summary: Summary, options: RenderOptions = {}): string {
-  return markdownOf(summaryDoc(summary, options.strings), options.figureLinks);
+  return markdownOf(summaryDoc(summary, options.strings, 'print', options.lang), options.figureLinks);
 }
 
 // ---- HTML ------------------------------------------------------------------------------------
@@ -143,7 +146,7 @@ export function htmlOf(doc: SummaryDoc): string {
   const lines = (list: string[]) => list.map((l) => `<p>${escapeHtml(l)}</p>`).join('');
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${escapeXml(doc.locale)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
@@ -169,5 +172,5 @@ export function htmlOf(doc: SummaryDoc): string {
 }
 
 export function renderHtml(summary: Summary, options: RenderOptions = {}): string {
-  return htmlOf(summaryDoc(summary, options.strings));
+  return htmlOf(summaryDoc(summary, options.strings, 'print', options.lang));
 }

@@ -184,7 +184,7 @@ export interface DailyRow extends DailyMood {
   dose: DoseDay;
   planned: number | null;
   /** Symptoms logged above 0 that day, with the highest severity, by label. */
-  symptoms: { label: string; severity: number }[];
+  symptoms: { key: string; label: string; severity: number }[];
 }
 
 export interface PlanStepNow {
@@ -229,11 +229,11 @@ function questionnaireResults(list: readonly Questionnaire[]): QuestionnaireResu
 }
 
 function dailyRows(days: readonly DailyMood[], dose: DoseTimeline, symptoms: readonly { localDate: LocalDate; key: string; label: string; severity: number }[]): DailyRow[] {
-  const byDate = new Map<LocalDate, Map<string, { label: string; severity: number }>>();
+  const byDate = new Map<LocalDate, Map<string, { key: string; label: string; severity: number }>>();
   for (const s of symptoms) {
-    const day = byDate.get(s.localDate) ?? new Map<string, { label: string; severity: number }>();
+    const day = byDate.get(s.localDate) ?? new Map<string, { key: string; label: string; severity: number }>();
     const prev = day.get(s.key);
-    day.set(s.key, { label: s.label.trim() || s.key, severity: Math.max(prev?.severity ?? 0, s.severity) });
+    day.set(s.key, { key: s.key, label: s.label.trim() || s.key, severity: Math.max(prev?.severity ?? 0, s.severity) });
     byDate.set(s.localDate, day);
   }
   return days.map((d, i) => {

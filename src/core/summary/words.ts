@@ -1,25 +1,28 @@
 // Phrases shared by page 1 and the appendix of the summary: counts with their unit, mood windows,
 // symptom onsets. Neutral by design: numbers, days and dates, each with its n; never a verdict.
-import { formatMg } from '../entries';
+import { fixed, formatMg } from '../entries';
 import type { WindowStat } from '../stats/quantiles';
 import { SEVERITY_MAX } from '../limits';
 import type { DoseChange } from '../stats/doseDays';
 import { changeLabel } from '../stats/doses';
 import { CHANGE_WITHIN, MISSED_WITHIN, type SymptomEpisode, type SymptomOnset } from '../stats/onsets';
-import { plural as pluralForm } from '../plural';
+import { days, plural, t } from './lang';
+import { symptomName } from '../symptoms';
 
-/** "1 day", "0 days": the summary is written in English, by English plural rules (core/plural.ts). */
-export const plural = (n: number, word: string, many = `${word}s`) => pluralForm(n, { one: `${n} ${word}`, other: `${n} ${many}` });
-export const one = (x: number) => x.toFixed(1);
-export const TOO_FEW = 'too few days';
+export { days, plural, t } from './lang';
+/** One decimal, in the summary's language ("5.5", "5,5"). */
+export const one = (x: number) => fixed(x, 1);
+
+/** "a", "a and b". */
+export const both = (parts: readonly string[]): string => (parts.length === 2 ? t('{0} and {1}', parts[0], parts[1]) : parts.join(', '));
 
 export function mgText(x: number | null, unit: string, none: string): string {
-  return x === null ? none : `${formatMg(x)} ${unit}`;
+  return x === null ? none : t('{0} {1}', formatMg(x), unit);
 }
 
 /** "5.5 (IQR 4.5–6.0, n = 12)" or "too few days (n = 2)". */
 export function windowText(w: WindowStat): string {
-  return w.tooFew ? `${TOO_FEW} (n = ${w.n})` : `${one(w.median)} (IQR ${one(w.q1)}–${one(w.q3)}, n = ${w.n})`;
+  return w.tooFew ? t('too few days (n = {0})', w.n) : t('{0} (IQR {1}–{2}, n = {3})', one(w.median), one(w.q1), one(w.q3), w.n);
 }
 
 /** "+3", "−2", "0" with a real minus sign. */
@@ -34,16 +37,21 @@ export function signed(x: number): string {
  */
 function episodeFacts(e: SymptomEpisode, chg: (c: DoseChange) => string, eventLabel: (i: number) => string): string[] {
   const out: string[] = [];
-  if (!e.change) out.push(`no dose change logged in the ${CHANGE_WITHIN} days before`);
-  else out.push(e.daysAfterChange === 0 ? `on the day of ${chg(e.change)} (${e.change.date})` : `${plural(e.daysAfterChange ?? 0, 'day')} after ${chg(e.change)} (${e.change.date})`);
+  if (!e.change) out.push(t('no dose change logged in the {0} days before', CHANGE_WITHIN));
+  else
+    out.push(
+      e.daysAfterChange === 0
+        ? t('on the day of {0} ({1})', chg(e.change), e.change.date)
+        : plural(e.daysAfterChange ?? 0, t('{0} day after {1} ({2})', e.daysAfterChange ?? 0, chg(e.change), e.change.date), t('{0} days after {1} ({2})', e.daysAfterChange ?? 0, chg(e.change), e.change.date))
+    );
   const missed = [
-    e.skippedBefore.length ? `${plural(e.skippedBefore.length, 'day')} with only a skipped dose` : '',
-    e.notLoggedBefore.length ? `${plural(e.notLoggedBefore.length, 'day')} with no dose logged` : ''
+    e.skippedBefore.length ? plural(e.skippedBefore.length, t('{0} day with only a skipped dose', e.skippedBefore.length), t('{0} days with only a skipped dose', e.skippedBefore.length)) : '',
+    e.notLoggedBefore.length ? plural(e.notLoggedBefore.length, t('{0} day with no dose logged', e.notLoggedBefore.length), t('{0} days with no dose logged', e.notLoggedBefore.length)) : ''
   ].filter(Boolean);
-  if (missed.length) out.push(`${missed.join(' and ')} in the ${MISSED_WITHIN} days before`);
-  if (e.sameDayEvents.length) out.push(`same day as ${e.sameDayEvents.map(eventLabel).join(', ')}`);
-  const span = e.firstDate === e.lastDate ? `on ${e.firstDate} only` : `on ${plural(e.daysLogged, 'day')} from ${e.firstDate} to ${e.lastDate}`;
-  out.push(`logged ${span}, peak ${e.peak}/${SEVERITY_MAX}`);
+  if (missed.length) out.push(t('{0} in the {1} days before', both(missed), MISSED_WITHIN));
+  if (e.sameDayEvents.length) out.push(t('same day as {0}', e.sameDayEvents.map(eventLabel).join(', ')));
+  const span = e.firstDate === e.lastDate ? t('logged on {0} only', e.firstDate) : t('logged on {0} from {1} to {2}', days(e.daysLogged), e.firstDate, e.lastDate);
+  out.push(t('{0}, peak {1}/{2}', span, e.peak, SEVERITY_MAX));
   return out;
 }
 
@@ -54,9 +62,9 @@ function episodeFacts(e: SymptomEpisode, chg: (c: DoseChange) => string, eventLa
  */
 export function onsetText(o: SymptomOnset, chg: (c: DoseChange) => string, eventLabel: (i: number) => string = (i) => `E${i + 1}`): string {
   const [first, ...later] = o.episodes;
-  const parts = [`${o.label}: first logged ${first.firstDate}, ${episodeFacts(first, chg, eventLabel).join('; ')}.`];
-  for (const e of later) parts.push(`Again from ${e.firstDate}: ${episodeFacts(e, chg, eventLabel).join('; ')}.`);
-  if (o.loggedBefore) parts.push('Also logged before this range.');
+  const parts = [t('{0}: first logged {1}, {2}.', symptomName(o.key, o.label, t), first.firstDate, episodeFacts(first, chg, eventLabel).join('; '))];
+  for (const e of later) parts.push(t('Again from {0}: {1}.', e.firstDate, episodeFacts(e, chg, eventLabel).join('; ')));
+  if (o.loggedBefore) parts.push(t('Also logged before this range.'));
   return parts.join(' ');
 }
 

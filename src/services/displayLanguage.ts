@@ -1,0 +1,36 @@
+// The language the host writes in, and the one a summary is written in. VS Code loads
+// l10n/bundle.l10n.<language>.json for its display language; with no bundle for it the words are
+// English, so numbers and plural rules are English too, never French decimals around English words.
+// The summary can be written in another language than the display one (moodDose.summary.language):
+// its bundle is then read from the extension's l10n folder.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { setNumberLocale } from '../core/entries';
+import { bundleTranslator, ENGLISH, type SummaryLanguage } from '../core/translator';
+
+/** The display language when this extension has words for it, else English. */
+export function wordsLanguage(): string {
+  return vscode.l10n.bundle ? vscode.env.language : 'en';
+}
+
+/** Numbers the host writes ("7,5 mg" in Spanish) follow the display language. Called once from activate(). */
+export function useDisplayNumbers(): void {
+  setNumberLocale(wordsLanguage());
+}
+
+export type SummaryLanguageSetting = 'display' | 'en' | 'es';
+
+/** The language a summary is written in for the setting's choice. */
+export function summaryLanguage(choice: SummaryLanguageSetting, extensionPath: string | undefined): SummaryLanguage {
+  const display = wordsLanguage();
+  if (choice === 'display') return display === 'en' ? ENGLISH : { locale: display, t: vscode.l10n.t };
+  if (choice === 'en') return ENGLISH;
+  if (/^es\b/i.test(display)) return { locale: display, t: vscode.l10n.t };
+  try {
+    const file = path.join(extensionPath ?? '', 'l10n', `bundle.l10n.${choice}.json`);
+    return { locale: choice, t: bundleTranslator(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) };
+  } catch {
+    return ENGLISH; // no bundle shipped for it: the summary stays readable, in English
+  }
+}
