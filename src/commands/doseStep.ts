@@ -20,7 +20,8 @@ interface DoseItem extends vscode.QuickPickItem {
   dose: DoseInput | 'none' | 'invalid' | { ask: 'taken' | 'changed' };
 }
 
-const t = vscode.l10n.t;
+// Looked up on each call, so a stand-in's translator (the pseudo-localisation test) is the one used.
+const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
 export function askDose(title: string, opts: DoseStepOptions): Promise<Answer> {
   return opts.loggedToday.length ? askAfterLogged(title, opts) : askFirst(title, opts);

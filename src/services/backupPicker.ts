@@ -1,6 +1,7 @@
 // The list of backups to choose from, used by "Restore Backup…" and by recovery: valid copies
 // newest first, each with its date and how much it holds; copies that cannot be restored last.
 import * as vscode from 'vscode';
+import { wordsLanguage } from './displayLanguage';
 import type { BackupInfo } from '../storage/backups';
 
 interface BackupItem extends vscode.QuickPickItem {
@@ -34,5 +35,5 @@ export function backupLabel(b: BackupInfo): string {
 }
 
 function written(b: BackupInfo): string {
-  return b.mtimeMs === undefined ? b.name : vscode.l10n.t('{0}, written {1}', b.name, new Date(b.mtimeMs).toLocaleString());
+  return b.mtimeMs === undefined ? b.name : vscode.l10n.t('{0}, written {1}', b.name, new Date(b.mtimeMs).toLocaleString(wordsLanguage()));
 }

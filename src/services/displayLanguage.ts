@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { setNumberLocale } from '../core/entries';
-import { bundleTranslator, ENGLISH, type SummaryLanguage } from '../core/translator';
+import type { SummaryLanguage } from '../core/translator';
 
 /** The display language when this extension has words for it, else English. */
 export function wordsLanguage(): string {
@@ -21,16 +21,21 @@ export function useDisplayNumbers(): void {
 
 export type SummaryLanguageSetting = 'display' | 'en' | 'es';
 
-/** The language a summary is written in for the setting's choice. */
-export function summaryLanguage(choice: SummaryLanguageSetting, extensionPath: string | undefined): SummaryLanguage {
+/**
+ * The language a summary is written in for the setting's choice; undefined for English (the summary's
+ * own default). Only a type comes from core/summary: the summary itself loads with dist/summary.js.
+ */
+export function summaryLanguage(choice: SummaryLanguageSetting, extensionPath: string | undefined): SummaryLanguage | undefined {
   const display = wordsLanguage();
-  if (choice === 'display') return display === 'en' ? ENGLISH : { locale: display, t: vscode.l10n.t };
-  if (choice === 'en') return ENGLISH;
+  if (choice === 'display') return display === 'en' ? undefined : { locale: display, t: vscode.l10n.t };
+  if (choice === 'en') return undefined;
   if (/^es\b/i.test(display)) return { locale: display, t: vscode.l10n.t };
   try {
     const file = path.join(extensionPath ?? '', 'l10n', `bundle.l10n.${choice}.json`);
-    return { locale: choice, t: bundleTranslator(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) };
+    const bundle = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+    const t = (message: string, ...args: (string | number)[]) => (bundle[message] ?? message).replace(/\{(\d+)\}/g, (whole, i: string) => (args[+i] === undefined ? whole : String(args[+i])));
+    return { locale: choice, t };
   } catch {
-    return ENGLISH; // no bundle shipped for it: the summary stays readable, in English
+    return undefined; // no bundle shipped for it: the summary stays readable, in English
   }
 }

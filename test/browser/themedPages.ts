@@ -16,18 +16,21 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 
 export async function openOnJournal(
   theme: ThemeName,
-  opts: { demo: boolean; dashboard?: boolean; viewport?: { width: number; height: number } }
+  opts: { demo: boolean; dashboard?: boolean; viewport?: { width: number; height: number }; l10n?: { lang: string; bundle: Record<string, string> } }
 ): Promise<{ panel: PanelPage; journal: TestJournal }> {
-  const journal = await testJournal(fixedClock(NOW, 'UTC'));
+  // With a bundle, the host's words come from it too, as vscode.l10n.t's would from the display language's.
+  const bundle = opts.l10n?.bundle;
+  const t = bundle ? (m: string, ...args: (string | number)[]) => (bundle[m] ?? m).replace(/\{(\d+)\}/g, (whole, i: string) => (args[+i] === undefined ? whole : String(args[+i]))) : undefined;
+  const journal = await testJournal(fixedClock(NOW, 'UTC'), t);
   if (opts.demo) await journal.store.write(demoJournal({ end: TODAY, zone: 'UTC' }).flat());
   const handlers = journal.handlers;
   const panel = await openSidebar(
     (msg: WebviewMessage): HostMessage | undefined | Promise<HostMessage> => {
-      if (msg.type === 'ready') return { type: 'init', l10n: null, testMode: true };
+      if (msg.type === 'ready') return { type: 'init', l10n: bundle ?? null, testMode: true };
       if (msg.type === 'request') return answer(handlers, msg, quiet, 'malformed');
       return undefined;
     },
-    { theme, dashboard: opts.dashboard, viewport: opts.viewport ?? (opts.dashboard ? { width: 1280, height: 800 } : SIDEBAR) }
+    { theme, dashboard: opts.dashboard, viewport: opts.viewport ?? (opts.dashboard ? { width: 1280, height: 800 } : SIDEBAR), lang: opts.l10n?.lang }
   );
   return { panel, journal };
 }

@@ -27,7 +27,8 @@ export interface TestJournal {
   close(): Promise<void>;
 }
 
-export async function testJournal(clock: DayClock): Promise<TestJournal> {
+/** `t`: the host's words (English as written unless a test passes a bundle's). */
+export async function testJournal(clock: DayClock, t: (message: string, ...args: (string | number)[]) => string = english): Promise<TestJournal> {
   const store = await JournalStore.open({ dir: await tempDir('mdj-actions-'), sql: await sqlJs(), now: () => clock.now(), compactAfterMs: 3_600_000 });
   const effects: string[] = [];
   const opened: string[] = [];
@@ -35,7 +36,7 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     medicationName: () => 'Escitalopram',
     unit: () => 'mg',
     defaultDose: () => null,
-    moodLabels: () => DEFAULT_MOOD_LABELS,
+    moodLabels: () => DEFAULT_MOOD_LABELS.map((l) => t(l)),
     supportResources: () => [...DEFAULT_RESOURCES],
     checkupIntervalDays: () => 14,
     symptomReviewEnabled: () => true
@@ -44,7 +45,7 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     journal: async () => store,
     clock,
     settings,
-    t: english,
+    t,
     checkedIn: () => effects.push('hasCheckIn'),
     offerSupport: (trigger: SafetyTrigger | undefined, origin: Origin) => effects.push(`support:${trigger ?? 'none'}:${origin}`),
     notApplied: (count: number) => effects.push(`notApplied:${count}`),
@@ -60,7 +61,7 @@ export async function testJournal(clock: DayClock): Promise<TestJournal> {
     actions,
     clock,
     settings,
-    t: english,
+    t,
     figures: () => figures,
     support: { cardVisible: () => card, dismiss: async () => void (card = false) },
     commands,

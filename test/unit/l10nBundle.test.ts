@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { ROOT } from './helpers';
 
 const readJson = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
@@ -15,9 +16,8 @@ describe('l10n bundles', function () {
   this.timeout(120_000);
 
   it('l10n/bundle.l10n.json holds exactly the messages in code (run `npm run l10n` after adding one)', async () => {
-    // The extractor is the plain-JS tool `npm run l10n` runs; it has no types to import.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { extract } = require(path.join(ROOT, 'tools', 'l10n', 'extract.js')) as { extract(): Promise<Record<string, string>> };
+    const tool = (await import(pathToFileURL(path.join(ROOT, 'tools', 'l10n', 'extract.js')).href)) as { default: { extract(): Promise<Record<string, string>> } };
+    const { extract } = tool.default;
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'l10n-'));
     try {
       const inCode = await extract();

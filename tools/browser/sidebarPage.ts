@@ -34,7 +34,7 @@ export async function startBrowser(): Promise<void> {
     const theme = url.searchParams.get('theme');
     if (url.pathname === '/theme.css' && isThemeName(theme)) return ['text/css', themeCss(theme, url.searchParams.get('surface') === 'editor' ? 'editor' : 'sideBar')];
     return url.pathname === '/panel.html' || url.pathname === '/dashboard.html'
-      ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'), url.searchParams.get('timeout'), url.pathname === '/dashboard.html', isThemeName(theme) ? theme : undefined)]
+      ? ['text/html', panelPageHtml(url.searchParams.get('state'), url.searchParams.get('standin'), url.searchParams.get('timeout'), url.pathname === '/dashboard.html', isThemeName(theme) ? theme : undefined, url.searchParams.get('lang') ?? 'en')]
       : undefined;
   });
   origin = server.origin;
@@ -59,10 +59,11 @@ async function buildTimeoutPanel(): Promise<void> {
  * The same shell and CSP as src/webviews/host/html.ts, with `origin` standing in for cspSource; with a
  * theme, its colour variables and body class as VS Code gives them (without, no variables at all).
  */
-function panelPageHtml(state: string | null, standin: string | null, timeout: string | null, dashboard = false, theme?: ThemeName): string {
+/** `lang`: the display language, as the host writes it into <html lang> (escaped: it comes from a query). */
+function panelPageHtml(state: string | null, standin: string | null, timeout: string | null, dashboard = false, theme?: ThemeName, lang = 'en'): string {
   const csp = `default-src 'none'; img-src ${origin} data:; style-src ${origin}; font-src ${origin}; script-src 'nonce-test'`;
   const themeSheet = theme ? `<link rel="stylesheet" href="/theme.css?theme=${theme}&surface=${dashboard ? 'editor' : 'sideBar'}">\n` : '';
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+  return `<!DOCTYPE html><html lang="${lang.replace(/[^A-Za-z0-9-]/g, '')}"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${themeSheet}<link rel="stylesheet" href="/dist/codicon.css" id="vscode-codicon-stylesheet">
@@ -79,7 +80,7 @@ ${dashboard ? '<link rel="stylesheet" href="/media/dashboard.css">\n' : ''}<scri
 
 export async function openSidebar(
   handler: HostHandler,
-  opts: { state?: unknown; viewport?: { width: number; height: number }; requestTimeoutMs?: number; standin?: string; dashboard?: boolean; theme?: ThemeName } = {}
+  opts: { state?: unknown; viewport?: { width: number; height: number }; requestTimeoutMs?: number; standin?: string; dashboard?: boolean; theme?: ThemeName; lang?: string } = {}
 ): Promise<PanelPage> {
   if (!browser) throw new Error('startBrowser() first');
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 360, height: 800 } });
@@ -123,6 +124,7 @@ export async function openSidebar(
   if (opts.state !== undefined) query.set('state', JSON.stringify(opts.state));
   if (opts.standin) query.set('standin', opts.standin);
   if (opts.theme) query.set('theme', opts.theme);
+  if (opts.lang) query.set('lang', opts.lang);
   // The dashboard (dist/dashboard.js) in the same shell, with its own style sheet.
   await page.goto(`${origin}/${opts.dashboard ? 'dashboard' : 'panel'}.html?${query}`);
   return panel;

@@ -16,9 +16,12 @@ function tsFiles(dir) {
   });
 }
 
-/** `t('…')` and `msg('…')` (not `x.t(` nor `set(`) as `vscode.l10n.t('…')`, for l10n-dev's query. */
+/**
+ * `t('…')`, `s.t('…')` (the charts' strings object), `this.s.t('…')` and `msg('…')`, never `set(`, as
+ * `vscode.l10n.t('…')`, for l10n-dev's query.
+ */
 function spelledOut(contents) {
-  return `import * as vscode from 'vscode';\n${contents.replace(/(?<![\w.$])(?:t|msg)\((?=\s*['"`])/g, 'vscode.l10n.t(')}`;
+  return `import * as vscode from 'vscode';\n${contents.replace(/(?<![\w.$])(?:[A-Za-z_$][\w$]*\.)*(?:t|msg)\((?=\s*['"`])/g, 'vscode.l10n.t(')}`;
 }
 
 /** The English bundle: message → message, sorted so a diff shows what changed. */

@@ -1,4 +1,5 @@
 // Pure shaping of ChartData for the views: uPlot columns, marker groups, table rows, summaries.
+import { fixed } from '../../src/core/entries';
 import type { ChartData } from '../../src/webviews/shared/views';
 import { dayDoseWords, doseColumns, untakenDays, weekDoseWords } from './dayDoses';
 import type { ChartStrings } from './strings';
@@ -151,7 +152,7 @@ export function tableRows(data: ChartData, s: ChartStrings): { weekly: boolean; 
 }
 
 export function fixed1(v: number): string {
-  return v.toFixed(1);
+  return fixed(v, 1);
 }
 
 /** The canvas's text alternative: range, mean mood per dose level, days recorded, days without a dose taken, markers. */

@@ -1,5 +1,6 @@
 // The dashboard's sentences, made from its figures: numbers, days and dates with their n, and never
 // a verdict. Pure (no DOM), so a unit test can render every one of them over a journal and scan it.
+import { fixed } from '../../src/core/entries';
 import { addDays, firstDayOf, lastDayOf } from '../../src/core/time';
 import { isOtherDose } from '../charts/dayDoses';
 import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, WindowStatView } from '../../src/webviews/dashboard/protocol';
@@ -9,7 +10,8 @@ import { plural } from '../shared/l10n';
 /** Localisation: the page passes @vscode/l10n's t. */
 export type Words = (message: string, ...args: (string | number)[]) => string;
 
-export const one = (x: number): string => x.toFixed(1);
+/** One decimal, in the page's language ("6,5" in Spanish). */
+export const one = (x: number): string => fixed(x, 1);
 
 /** "+0.9", "−1.4", "0.0" with a real minus sign. */
 export function signedOne(x: number): string {

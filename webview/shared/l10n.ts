@@ -2,7 +2,7 @@
 // words with a count through plural(), by that language's rules (the page's lang, set by the host).
 import * as l10n from '@vscode/l10n';
 import { plural as pluralIn, type PluralForms } from '../../src/core/plural';
-import { setNumberLocale } from '../../src/core/entries';
+import { formatMg, setNumberLocale } from '../../src/core/entries';
 
 let translated = false;
 
@@ -18,7 +18,9 @@ export function wordsLanguage(): string {
   return translated && typeof document !== 'undefined' ? document.documentElement.lang || 'en' : 'en';
 }
 
-export const t = l10n.t;
+/** @vscode/l10n's t; a number with decimals is written in the page's language ("6,5" in Spanish). */
+export const t = (message: string, ...args: (string | number | boolean)[]): string =>
+  l10n.t(message, ...args.map((a) => (typeof a === 'number' && !Number.isInteger(a) ? formatMg(a) : a)));
 
 /** The form of an already translated message for `count`: plural(n, { one: t('{0} day', n), other: t('{0} days', n) }). */
 export function plural(count: number, forms: PluralForms): string {

@@ -51,7 +51,8 @@ export class TrendChart {
           { stroke: theme.foreground, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid }, font: theme.font, label: this.s.t('Score') }
         ],
         series: [
-          {},
+          // uPlot names the x series "Time" in its legend unless told otherwise.
+          { label: this.s.t('Date') },
           { label: QUESTIONNAIRES.phq9.name, stroke: theme.mood, width: theme.lineWidth, spanGaps: true, points: { show: true } },
           { label: QUESTIONNAIRES.gad7.name, stroke: theme.dose, width: theme.lineWidth, spanGaps: true, points: { show: true }, dash: [6, 3] }
         ]

@@ -4,7 +4,8 @@ import { symptomName } from '../../src/core/symptoms';
 import { html, nothing, type TemplateResult } from 'lit';
 import { RANGES, type HistoryFilter, type SidebarContext, type RangeKey } from '../../src/webviews/sidebar/protocol';
 import { type HistoryItem } from '../../src/webviews/shared/views';
-import { plural, t } from '../shared/l10n';
+import { plural, t, wordsLanguage } from '../shared/l10n';
+import { formatMg } from '../../src/core/entries';
 
 /** What a row's buttons do; a missing one is not offered (the dashboard's day list has no Delete). */
 export interface RowActions {
@@ -48,7 +49,7 @@ let dayFormat: Intl.DateTimeFormat | undefined;
 
 function dayLabel(date: string, today: string): string {
   if (date === today) return t('Today');
-  dayFormat ??= new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  dayFormat ??= new Intl.DateTimeFormat(wordsLanguage(), { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   return dayFormat.format(new Date(`${date}T12:00:00Z`));
 }
 
@@ -77,7 +78,7 @@ export function historyRow(v: RowActions, item: HistoryItem): TemplateResult {
 
 function checkInRow(v: RowActions, item: HistoryItem & { kind: 'checkin' }): TemplateResult {
   const e = item.entry;
-  const dose = e.dose ? (e.dose.status === 'skipped' ? t('{0} {1} skipped', e.dose.mg, e.dose.unit) : `${e.dose.mg} ${e.dose.unit}`) : '';
+  const dose = e.dose ? (e.dose.status === 'skipped' ? t('{0} {1} skipped', e.dose.mg, e.dose.unit) : t('{0} {1}', formatMg(e.dose.mg), e.dose.unit)) : '';
   const what = t('check-in at {0}', e.time);
   return html`<li class="entry checkin" data-id=${e.id}>
     <span class="when"><time datetime=${e.at}>${e.time}</time></span>
@@ -103,7 +104,7 @@ function checkInRow(v: RowActions, item: HistoryItem & { kind: 'checkin' }): Tem
 function otherRow(v: RowActions, item: Exclude<HistoryItem, { kind: 'checkin' }>): TemplateResult {
   if (item.kind === 'dose') {
     const d = item.dose;
-    const change = item.previousMg !== null && item.previousMg !== d.mg && d.status !== 'skipped' ? t('{0} → {1} {2}', item.previousMg, d.mg, d.unit) : `${d.mg} ${d.unit}`;
+    const change = item.previousMg !== null && item.previousMg !== d.mg && d.status !== 'skipped' ? t('{0} → {1} {2}', item.previousMg, d.mg, d.unit) : t('{0} {1}', formatMg(d.mg), d.unit);
     const status = d.status === 'skipped' ? t('Dose skipped') : d.status === 'changed' ? t('Dose changed') : t('Dose taken');
     return html`<li class="entry dose-row ${d.status}" data-id=${item.id}>
       <span class="when"><time datetime=${item.at}>${item.time}</time></span>
