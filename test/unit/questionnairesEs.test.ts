@@ -1,6 +1,6 @@
 // The Spanish PHQ-9 is the official Spanish (USA) text, word for word: items, answers, the
 // difficulty question and its answers, and the attribution, as the clinical reference gives them
-// (shared/clinical-reference.md, beside the repository). The GAD-7 stays in English with a note.
+// (shared/clinical-reference.md; its Spanish section is kept in test/fixtures/clinicalReferenceEs.md). The GAD-7 stays in English with a note.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -8,13 +8,20 @@ import { ANSWERS, GAD7 } from '../../src/core/questionnaires';
 import { GAD7_ENGLISH_NOTE, PHQ9_ES, questionnaireText } from '../../src/core/questionnaireText';
 import { ROOT } from './helpers';
 
-/** shared/clinical-reference.md in the nearest folder above the repository that has it. */
+/**
+ * The Spanish section of the clinical reference: the copy kept in test/fixtures (so a fresh clone
+ * runs this), which must match shared/clinical-reference.md when that file is beside the repository.
+ */
 function reference(): string {
-  for (let dir = ROOT; ; dir = path.dirname(dir)) {
+  const kept = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'clinicalReferenceEs.md'), 'utf8');
+  for (let dir = ROOT; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
     const file = path.join(dir, 'shared', 'clinical-reference.md');
-    if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
-    assert.notStrictEqual(path.dirname(dir), dir, 'shared/clinical-reference.md is found beside the repository');
+    if (!fs.existsSync(file)) continue;
+    const shared = fs.readFileSync(file, 'utf8');
+    assert.ok(shared.includes(kept.slice(kept.indexOf('## Spanish (es)')).trimEnd()), 'test/fixtures/clinicalReferenceEs.md is the reference\'s Spanish section as it is now');
+    break;
   }
+  return kept;
 }
 
 /** The Spanish section, with wrapped lines joined as the text reads. */
