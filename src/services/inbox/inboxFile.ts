@@ -13,8 +13,8 @@ import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 import { CopyNames } from '../../storage/conflictCopies';
 import { SafePaths } from '../../storage/safePaths';
+import { FILE_MODE, makePrivateDir, writePrivateFile } from '../privateFiles';
 
-export const FILE_MODE = 0o600;
 /** Each place between reading and replacing the file where a test may append a line. */
 export type ClearStep = 'read' | 'temp-written' | 'reread';
 const ATTEMPTS = 8;
@@ -28,6 +28,8 @@ export interface InboxText {
 
 export class InboxFile {
   private readonly safe: SafePaths;
+  /** The folder links are refused from (privateFiles.ts and SafePaths take it as their root). */
+  private readonly root: string;
 
   /** `root`: the journal folder when the inbox is inside it (the link rule applies on the way). */
   constructor(
@@ -36,7 +38,8 @@ export class InboxFile {
     private readonly faults?: (step: ClearStep, file: string) => Promise<void>
   ) {
     const inside = root !== undefined && new SafePaths(root).contains(file);
-    this.safe = new SafePaths(inside ? root : path.dirname(file));
+    this.root = inside ? root : path.dirname(file);
+    this.safe = new SafePaths(this.root);
   }
 
   /** The file's text, or undefined when it does not exist. A link in its place is refused. */
@@ -52,20 +55,12 @@ export class InboxFile {
 
   /** Creates the file with `text` (0600) unless it exists; true if it was created. */
   async create(text: string): Promise<boolean> {
-    await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    let handle: fs.FileHandle;
+    await makePrivateDir(path.dirname(this.file), false, this.root);
     try {
-      handle = await this.safe.open(this.file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, FILE_MODE);
+      await writePrivateFile(this.file, new TextEncoder().encode(text), true, this.root);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw e;
-    }
-    try {
-      await handle.chmod(FILE_MODE);
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
     }
     return true;
   }
@@ -129,14 +124,7 @@ export class InboxFile {
 
   private async writeTemp(file: string, text: string): Promise<string> {
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
-    const handle = await this.safe.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, FILE_MODE);
-    try {
-      await handle.chmod(FILE_MODE);
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writePrivateFile(temp, new TextEncoder().encode(text), true, this.root);
     return temp;
   }
 
