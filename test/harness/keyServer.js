@@ -6,6 +6,23 @@ const { webviewFrame } = require('../../tools/codeServer/workbench');
 
 const EXTENSION_ID = 'mood-dose.mood-dose-journal';
 
+// Runs in the page: what a user can read under `root` (its text) or hear (the labels a screen
+// reader speaks), shadow roots included.
+function readableWords(root) {
+  const out = [root.innerText];
+  const visit = (node) => {
+    for (const el of node.querySelectorAll('*')) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-valuetext']) {
+        const v = el.getAttribute(name);
+        if (v) out.push(v);
+      }
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(root);
+  return out;
+}
+
 function startKeyServer() {
   let page;
   const server = http.createServer(async (req, res) => {
@@ -90,6 +107,31 @@ function startKeyServer() {
           // The text of every element matching the selector, whitespace folded (the panel's rows).
           const texts = await webviewFrame(page, EXTENSION_ID).locator(args.selector).evaluateAll((els) => els.map((e) => (e.textContent || '').replace(/\s+/g, ' ').trim()));
           return reply(200, { texts });
+        }
+        case '/words': {
+          // What a user reads or hears in the first visible element matching the selector.
+          const el = page.locator(args.selector).first();
+          await el.waitFor({ state: 'visible', timeout: args.timeoutMs ?? 10_000 });
+          return reply(200, { words: await el.evaluate(readableWords) });
+        }
+        case '/webview/words': {
+          // The same for each visible webview of the extension, by kind: 'view' (a view such as
+          // the Journal view, whose iframe says purpose=webviewView) or 'editor' (the dashboard).
+          const frames = page.locator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`);
+          const views = [];
+          for (let i = 0; i < (await frames.count()); i++) {
+            const frame = frames.nth(i);
+            if (!(await frame.isVisible())) continue;
+            const kind = /[?&]purpose=webviewView\b/.test((await frame.getAttribute('src')) || '') ? 'view' : 'editor';
+            const words = await frame
+              .contentFrame()
+              .locator('#active-frame')
+              .contentFrame()
+              .locator('body')
+              .evaluate(readableWords);
+            views.push({ kind, words });
+          }
+          return reply(200, { views });
         }
         default:
           return reply(404, { error: `unknown action ${req.url}` });

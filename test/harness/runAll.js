@@ -141,6 +141,24 @@ async function integrationLayer() {
     sources.passing += shipped.passing;
     sources.failing += shipped.failing;
   }
+  // A new user in a Spanish VS Code: --locale es with a stand-in Spanish language pack.
+  const spanishKeys = await startKeyServer();
+  const spanish = await captured(() =>
+    runTestsInCodeServer({
+      extensionDevelopmentPath: root,
+      extensionTestsPath,
+      workspace: workspace('es'),
+      env: { MOOD_DOSE_HARNESS: spanishKeys.url, MOOD_DOSE_SUITES: 'spanish' },
+      onPage: spanishKeys.attach,
+      timeoutMs: 240_000,
+      locale: 'es',
+      languagePackDir: path.join(root, 'test', 'fixtures', 'languagePackEs')
+    })
+  );
+  await spanishKeys.close();
+  sources.code = sources.code || spanish.code;
+  sources.passing += spanish.passing;
+  sources.failing += spanish.failing;
   const version = (sources.text.match(/VS Code (\d+\.\d+\.\d+)/) || [])[1] || 'unknown';
   // The packaged extension, installed as a user would, must check in too.
   console.log('\n> Packaging the extension and running the check-in suite against the installed .vsix');

@@ -117,6 +117,10 @@ export interface Harness {
   statusItem(id: string): Promise<string>;
   /** Every entry of the workbench page's IndexedDB databases (where code-server keeps VS Code's state), as text. */
   browserStorage(): Promise<{ db: string; key: string; value: string }[]>;
+  /** What a user reads or hears (text and labels) in the first visible workbench element matching the selector. */
+  words(selector: string): Promise<string[]>;
+  /** What each visible webview of the extension shows and speaks (text and labels): a view (the Journal view) or an editor (the dashboard). */
+  webviewWords(): Promise<{ kind: 'view' | 'editor'; words: string[] }[]>;
 }
 
 /** Undefined under @vscode/test-electron, where no harness drives the page: UI suites skip there. */
@@ -139,7 +143,9 @@ export function harness(): Harness | undefined {
     panelText: async (selector) => (await call('webview/text', { selector })).text ?? '',
     panelTexts: async (selector) => (await call('webview/texts', { selector })).texts ?? [],
     statusItem: async (id) => (await call('statusItem', { id })).text ?? '',
-    browserStorage: async () => ((await call('browserStorage', {})) as { entries?: { db: string; key: string; value: string }[] }).entries ?? []
+    browserStorage: async () => ((await call('browserStorage', {})) as { entries?: { db: string; key: string; value: string }[] }).entries ?? [],
+    words: async (selector) => ((await call('words', { selector })) as { words?: string[] }).words ?? [],
+    webviewWords: async () => ((await call('webview/words', {})) as { views?: { kind: 'view' | 'editor'; words: string[] }[] }).views ?? []
   };
 }
 

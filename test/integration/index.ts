@@ -5,7 +5,7 @@ import * as path from 'path';
 import Mocha from 'mocha';
 
 /** Suites run only when named in MOOD_DOSE_SUITES (each in a window of its own, see runAll.js). */
-const ALONE = ['dashboardReload', 'shippedJournal'];
+const ALONE = ['dashboardReload', 'shippedJournal', 'spanish'];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });

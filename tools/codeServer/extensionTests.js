@@ -26,6 +26,8 @@ const WORKBENCH_CHATTER = [
   /^Timed out waiting for authentication provider 'github'/,
   /^Creation of workbench contribution '[^']*' took \d+ms/,
   /^No search provider registered for scheme: vscode-remote/,
+  // A window in another display language looks its language pack up in a gallery there is none of.
+  /^No extension gallery service configured/,
   // A window reload (the dashboard's reload suite) prints these on the way out.
   /^\[lifecycle\] /
 ];
@@ -43,6 +45,7 @@ function printAutomationLog(type, args) {
  * resolve non-zero; setup problems (prerequisites, install, server start) reject.
  *
  * `restrictedMode` opens the folder untrusted (workspace trust on), for a suite about Restricted Mode.
+ * `locale` with `languagePackDir` opens the window in another display language (see server.js).
  *
  * To test a packaged build instead of the sources, pass vsixPath and omit extensionDevelopmentPath.
  * VS Code only runs extensionTestsPath in an extension development window, so an empty folder
@@ -58,10 +61,12 @@ async function runTestsInCodeServer({
   env,
   timeoutMs = 120_000,
   onPage,
-  restrictedMode = false
+  restrictedMode = false,
+  locale,
+  languagePackDir
 }) {
   checkPrereqs({ needChromium: true, needCodeServerBuild: true, cacheDir });
-  const server = await startCodeServer({ cacheDir, userSettings, env, restrictedMode });
+  const server = await startCodeServer({ cacheDir, userSettings, env, restrictedMode, locale, languagePackDir });
   const noExtensionDir = extensionDevelopmentPath ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'cs-no-ext-'));
   // The first outcome wins; later ones (e.g. the server exiting because we stop it) are ignored.
   let settled = false;

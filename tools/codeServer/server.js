@@ -8,6 +8,7 @@ const path = require('path');
 const { tail } = require('./exec');
 const { ensureCodeServer } = require('./install');
 const { DEFAULT_CACHE_DIR } = require('./layout');
+const { registerLanguagePack } = require('./languagePack');
 const { codeServerEnv, makeScratchDir } = require('./sandbox');
 
 const SERVER_START_TIMEOUT_MS = 60_000;
@@ -105,8 +106,10 @@ async function waitForHealthy(url, deadline) {
  * Port 0 (the default) lets the OS pick a free port, read back from code-server's startup line.
  * Workspace trust is off unless `restrictedMode`: then it is on, and the folder, trusted by nobody
  * in the throwaway user data, opens in Restricted Mode (without the startup prompt).
+ * `locale` ("es") with `languagePackDir` (a language pack's folder) starts the window in that
+ * display language: the pack is registered before the server starts, so the server finds it.
  */
-async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, extensionsDir, log, restrictedMode = false } = {}) {
+async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env = {}, port = 0, extensionsDir, log, restrictedMode = false, locale, languagePackDir } = {}) {
   const install = await ensureCodeServer({ cacheDir, log });
   const tmp = makeScratchDir('cs-');
   const userDataDir = path.join(tmp, 'user-data');
@@ -117,6 +120,7 @@ async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...QUIET_SETTINGS, ...(restrictedMode ? RESTRICTED_SETTINGS : {}), ...userSettings }, null, 2)
   );
+  if (languagePackDir) registerLanguagePack(userDataDir, path.resolve(languagePackDir));
 
   const logFile = path.join(tmp, 'code-server.log');
   const logFd = fs.openSync(logFile, 'a');
@@ -135,6 +139,7 @@ async function startCodeServer({ cacheDir = DEFAULT_CACHE_DIR, userSettings, env
       '--disable-telemetry',
       '--disable-update-check',
       ...(restrictedMode ? [] : ['--disable-workspace-trust']),
+      ...(locale ? ['--locale', locale] : []),
       // Without the smoke-test driver the workbench silently ignores the `payload` query parameter.
       '--vscode-option',
       'enable-smoke-test-driver'
