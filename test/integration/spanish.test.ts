@@ -13,7 +13,7 @@ import { exportJson, rowsFromOps } from '../../src/core/transfer/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
 import { englishWords } from '../fixtures/englishWords';
 import { readPdfInChild } from '../fixtures/pdfText';
-import { api, harness, queryDisk, quickInputTitle, waitFor, type Harness } from './helpers';
+import { api, EXTENSION_ID, harness, queryDisk, quickInputTitle, waitFor, type Harness } from './helpers';
 
 /** Fails with every English word found, and where it was seen. */
 function assertSpanish(where: string, texts: readonly string[]): void {
@@ -59,6 +59,23 @@ describe('A new user in a Spanish VS Code', function () {
     const status = await h.statusItem('mood-dose.mood-dose-journal.moodDose.checkIn');
     assert.match(status, /Registrar/);
     assertSpanish('the status bar', [status]);
+  });
+
+  it('opens the walkthrough in Spanish, its side pages too', async function () {
+    const h = harness();
+    if (!h) return this.skip();
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { walkthroughs: { steps: { media: { markdown: string } }[] }[] } };
+    const pages = pkg.contributes.walkthroughs[0].steps.map((s) => s.media.markdown);
+    assert.ok(pages.every((p) => p.startsWith('media/walkthrough/es/')), `the Spanish side pages: ${pages.join(', ')}`);
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#moodDose.gettingStarted`, false);
+    const words = await waitFor('the walkthrough', async () => {
+      const w = await h.words('.gettingStartedSlideDetails').catch(() => [] as string[]);
+      return /Configure su medicamento/.test(w.join(' ')) ? w : undefined;
+    });
+    // "Mark Done" and "Not completed" are VS Code's own words around ours.
+    const ours = words[0].split('\n').filter((line) => line.trim() !== 'Mark Done');
+    assertSpanish('the walkthrough', ours);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('checks in from the palette in Spanish, and the confirmation and its Undo are Spanish', async function () {

@@ -26,6 +26,22 @@ describe('The English-word detector of the Spanish suite', () => {
     assert.deepStrictEqual(tripped, []);
   });
 
+  it('the walkthrough has its side pages in Spanish, and each exists in both languages', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: { media: { markdown: string } }[] }[] } };
+    const nls = (lang: string) => JSON.parse(fs.readFileSync(path.join(root, `package.nls${lang}.json`), 'utf8')) as Record<string, string>;
+    const [en, esNls] = [nls(''), nls('.es')];
+    const steps = pkg.contributes.walkthroughs.flatMap((w) => w.steps);
+    assert.ok(steps.length >= 5);
+    for (const step of steps) {
+      const key = /^%(.+)%$/.exec(step.media.markdown)?.[1];
+      assert.ok(key, `${step.media.markdown} is a localised path`);
+      assert.ok(fs.existsSync(path.join(root, en[key])), en[key]);
+      assert.notStrictEqual(esNls[key], en[key], `${key} has a Spanish page`);
+      const page = fs.readFileSync(path.join(root, esNls[key]), 'utf8');
+      assert.deepStrictEqual(englishWords(page), [], `${esNls[key]} reads as Spanish`);
+    }
+  });
+
   it('finds English in nearly every English message that has words of its own', () => {
     const english = Object.keys(es).filter((m) => m !== es[m] && m.split(/\s+/).length >= 4);
     const missed = english.filter((m) => englishWords(m).length === 0);
