@@ -35,7 +35,7 @@ export async function benchInboxLatency(root = ROOT): Promise<BenchRow[]> {
   const file = new InboxFile(path.join(dir, 'inbox.md'), dir);
   await file.create(inboxHeader({ date: clock.today(), unit: 'mg' }));
   const importer = new InboxImporter({ file, journal: async () => store, write: (ops) => actions.importInbox(ops), context: () => ({ zone, unit: 'mg', medication: 'Escitalopram', defaultDose: null, now: clock.now() }) });
-  const watcher = new InboxWatcher(file.file, async () => (await importer.run()).more);
+  const watcher = new InboxWatcher(file.file, () => importer.run());
   watcher.start();
   const times: number[] = [];
   try {

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { inboxHeader } from '../../src/core/inbox/header';
 import { JournalActions } from '../../src/services/journalActions';
 import { InboxFile, type ClearStep } from '../../src/services/inbox/inboxFile';
-import { InboxImporter, type InboxReport } from '../../src/services/inbox/inboxImporter';
+import { InboxImporter, UNENDED_SETTLE_MS, type InboxReport } from '../../src/services/inbox/inboxImporter';
 import { JournalStore } from '../../src/storage/journalStore';
 import { LIVE } from '../../src/storage/live';
 import { english } from './journalFixture';
@@ -194,12 +194,84 @@ describe('the inbox, read into the journal', () => {
   it("reads a phone's file: CRLF, a BOM, emoji, trailing spaces and no final newline", async () => {
     const text = '\ufeff# Inbox\r\n2026-12-07 08:10 mood 6 dose 10   \r\n2026-12-07 21:30 m4 note: 🌧️ rain all day 😔\r\n## 2026-12-07\r\n22:00 d2.5';
     const s = await setup({ text });
+    const first = await s.run();
+    // The last line has no line break: it is read once it has stayed the same for a moment.
+    assert.strictEqual(first.added.length, 2);
+    assert.strictEqual(first.recheckInMs, UNENDED_SETTLE_MS);
+    assert.ok((await read(s.inbox)).endsWith('\r\n22:00 d2.5'), 'kept as written, no line break added');
+    clock.advance(UNENDED_SETTLE_MS);
     const r = await s.run();
-    assert.strictEqual(r.added.length, 3);
+    assert.strictEqual(r.added.length, 1);
+    assert.strictEqual(r.recheckInMs, undefined);
     assert.deepStrictEqual(r.problems, []);
     assert.strictEqual(s.store.select('checkins', LIVE).find((c) => c.mood === 4)?.note, '🌧️ rain all day 😔');
     assert.deepStrictEqual(s.store.select('doses', LIVE).map((d) => d.mg).sort(), [10, 2.5].sort());
     assert.strictEqual(await read(s.inbox), '# Inbox\r\n## 2026-12-07\r\n', 'the rest kept, with the file\'s own line endings');
+    await s.close();
+  });
+
+  it('never reads a line the phone is still writing: "dose 1" then "0" is one dose of 10', async () => {
+    const s = await setup();
+    await append(s.inbox, '2026-12-07 08:10 mood 6 dose 1');
+    const first = await s.run();
+    assert.deepStrictEqual([first.added.length, first.problems], [0, []]);
+    assert.strictEqual(first.recheckInMs, UNENDED_SETTLE_MS, 'a read is planned for when it stops changing');
+    assert.ok((await read(s.inbox)).endsWith('\n2026-12-07 08:10 mood 6 dose 1'), 'left exactly as written');
+    clock.advance(UNENDED_SETTLE_MS - 1);
+    await append(s.inbox, '0\n');
+    const second = await s.run();
+    assert.strictEqual(second.added.length, 1);
+    assert.deepStrictEqual(s.store.select('doses', LIVE).map((d) => d.mg), [10]);
+    assert.deepStrictEqual(bodyLines(await read(s.inbox)), []);
+    await s.close();
+  });
+
+  it('does not mark a half-written line as a problem, and reads it once it is whole', async () => {
+    const s = await setup();
+    await append(s.inbox, '2026-12-07 08:1');
+    const first = await s.run();
+    assert.deepStrictEqual(first.problems, []);
+    assert.ok(!(await read(s.inbox)).includes('<!--'), 'not marked');
+    clock.advance(200);
+    await append(s.inbox, '0 mood 6');
+    assert.strictEqual((await s.run()).added.length, 0, 'changed since: still waiting');
+    clock.advance(UNENDED_SETTLE_MS);
+    const done = await s.run();
+    assert.strictEqual(done.added.length, 1, 'the same for long enough: read');
+    assert.deepStrictEqual(s.store.select('checkins', LIVE).map((c) => c.mood), [6]);
+    await s.close();
+  });
+
+  it('an unended line that stays unreadable is marked once it has stopped changing', async () => {
+    const s = await setup();
+    await append(s.inbox, '2026-12-07 08:10 mood eleven');
+    assert.deepStrictEqual((await s.run()).problems, []);
+    clock.advance(UNENDED_SETTLE_MS);
+    const r = await s.run();
+    assert.strictEqual(r.problems[0]?.problems.length, 1);
+    assert.match(await read(s.inbox), /mood eleven.*<!--/);
+    await s.close();
+  });
+
+  it('keeps a half-written line the phone appended while the inbox was cleared, unmarked and unended', async () => {
+    let fired = false;
+    const s = await setup({
+      faults: async (at, file) => {
+        if (at === 'temp-written' && !fired && file.endsWith('inbox.md')) {
+          fired = true;
+          await append(file, '2026-12-07 23:00 m3 dose 1');
+        }
+      }
+    });
+    await append(s.inbox, '2026-12-07 08:10 mood 6 dose 10\n');
+    const first = await s.run();
+    assert.ok(fired);
+    assert.deepStrictEqual(first.problems, []);
+    assert.ok((await read(s.inbox)).endsWith('\n2026-12-07 23:00 m3 dose 1'), `kept as written: ${JSON.stringify(await read(s.inbox))}`);
+    await append(s.inbox, '0\n');
+    await s.run();
+    assert.deepStrictEqual(s.store.select('doses', LIVE).map((d) => d.mg).sort((a, b) => a - b), [10, 10]);
+    assert.deepStrictEqual(bodyLines(await read(s.inbox)), []);
     await s.close();
   });
 

@@ -30,6 +30,17 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+/**
+ * The last line when no line break ends it yet, as written (else null). A phone may still be
+ * writing it: "dose 1" may be "dose 10" a moment later, so it is read only once it stays the same.
+ */
+export function unendedLastLine(text: string): string | null {
+  if (text === '' || /[\r\n]$/.test(text)) return null;
+  const lines = splitLines(text);
+  const last = lines[lines.length - 1];
+  return tidyLine(last) ? last : null;
+}
+
 /** One line with every kind of space as a plain space, and none at either end. */
 export function tidyLine(raw: string): string {
   return raw.replace(UNICODE_SPACES, ' ').trim();

@@ -16,7 +16,7 @@ import type { Settings } from '../settings';
 import { InboxFile } from './inboxFile';
 import { InboxImporter, type InboxReport } from './inboxImporter';
 import { INBOX_CONFIRMED_KEY, inboxLocation } from './inboxPlace';
-import { InboxWatcher } from './inboxWatcher';
+import { InboxWatcher, type ReadOutcome } from './inboxWatcher';
 
 export const INBOX_LANGUAGE = 'mood-inbox';
 const PREVIEW_LINES = 12;
@@ -141,26 +141,26 @@ export class InboxService implements vscode.Disposable {
     void watcher.trigger();
   }
 
-  /** One read; true when lines arrived meanwhile. */
-  private async read(importer: InboxImporter): Promise<boolean> {
+  /** One read; says whether to read again (lines arrived meanwhile, or one is still being written). */
+  private async read(importer: InboxImporter): Promise<ReadOutcome> {
     try {
       if (!this.d.globalState.get<boolean>(INBOX_CONFIRMED_KEY)) {
-        if (this.declined) return false;
+        if (this.declined) return { more: false };
         const pending = await importer.pending();
         if (pending.length > 0) {
           if (!(await this.preview(pending))) {
             this.declined = true;
-            return false;
+            return { more: false };
           }
           await this.d.globalState.update(INBOX_CONFIRMED_KEY, true);
         }
       }
       const report = await importer.run();
       this.report(report);
-      return report.more;
+      return report;
     } catch (e) {
       this.d.log.warn(`inbox: read failed: ${errorForLog(e)}`);
-      return false;
+      return { more: false };
     }
   }
 

@@ -17,20 +17,26 @@ export interface WatcherOptions {
   watch?: (dir: string, listener: (event: string, name: string | Buffer | null) => void) => { close(): void; on?(event: 'error', l: () => void): unknown };
 }
 
+/** What a read tells the watcher: read once more now, or again after a wait (a line still being written). */
+export interface ReadOutcome {
+  more: boolean;
+  recheckInMs?: number;
+}
+
 /** Calls `read` after changes to the inbox, one read at a time. */
 export class InboxWatcher {
   private watcher: { close(): void } | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
   private settle: ReturnType<typeof setTimeout> | undefined;
+  private recheck: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private signature = '';
   private disposed = false;
 
-  /** `read` returns true when it saw lines arrive meanwhile (read once more). */
   constructor(
     private readonly file: string,
-    private readonly read: () => Promise<boolean>,
+    private readonly read: () => Promise<ReadOutcome>,
     private readonly opts: WatcherOptions = {}
   ) {}
 
@@ -64,7 +70,9 @@ export class InboxWatcher {
       try {
         do {
           this.again = false;
-          if (await this.read().catch(() => false)) this.again = true;
+          const outcome = await this.read().catch((): ReadOutcome => ({ more: false }));
+          if (outcome.more) this.again = true;
+          if (outcome.recheckInMs !== undefined) this.later(outcome.recheckInMs);
         } while (this.again && !this.disposed);
       } finally {
         this.running = undefined;
@@ -79,6 +87,17 @@ export class InboxWatcher {
     this.stopWatching();
     if (this.poll) clearInterval(this.poll);
     if (this.settle) clearTimeout(this.settle);
+    if (this.recheck) clearTimeout(this.recheck);
+  }
+
+  /** One more read after `ms`, even if nothing changes meanwhile (a line may stop changing). */
+  private later(ms: number): void {
+    if (this.recheck) clearTimeout(this.recheck);
+    this.recheck = setTimeout(() => {
+      this.recheck = undefined;
+      void this.trigger();
+    }, ms);
+    this.recheck.unref?.();
   }
 
   private soon(): void {
