@@ -77,7 +77,7 @@ const LINK = /^(tel:|sms:|https:\/\/)/;
  * What a link leads to, shown beside the label so "Call or text 988" on a link to another number
  * is visible as such: the number for tel: and sms:, the address without https:// for a web link.
  */
-export function linkTarget(link: string): string {
+export function linkTarget(link: string, t: Translate): string {
   if (!link) return '';
   const rest = link.replace(LINK, '');
   let shown = rest;
@@ -86,5 +86,6 @@ export function linkTarget(link: string): string {
   } catch {
     // a malformed escape is shown as written
   }
-  return link.startsWith('sms:') ? `sms ${shown}` : shown;
+  // "sms" is a word a reader sees, so it goes through l10n; the number stays as written.
+  return link.startsWith('sms:') ? t('sms {0}', shown) : shown;
 }

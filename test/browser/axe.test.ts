@@ -1,13 +1,16 @@
 // Accessibility by measurement: axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules over every page
-// state (the panel's four tabs with the demo journal and empty, the entry form with its errors, the
-// support card, the dashboard's five sections), each in VS Code's Light+, Dark+ and High Contrast
-// themes with their real colour variables (tools/browser/themeColors.ts).
+// state (the panel's four tabs with the demo journal and empty, the entry form with its errors and the
+// support card, in English and in Spanish, the dashboard's five sections), each in VS Code's Light+,
+// Dark+ and High Contrast themes with their real colour variables (tools/browser/themeColors.ts).
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { describeFindings, runAxe, type AxeFinding } from '../../tools/browser/axe';
 import { CONTEXT, FakeHost, checkin } from '../../tools/browser/fakeHost';
 import { openSidebar, startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/sidebarPage';
 import { THEMES, type ThemeName } from '../../tools/browser/themes';
+import { ROOT } from '../unit/helpers';
 import type { TestJournal } from '../unit/journalFixture';
 import { showSection } from './dashboardHooks';
 import { openOnJournal, SIDEBAR } from './themedPages';
@@ -50,6 +53,13 @@ async function scan(page: Page, where: string, theme: ThemeName): Promise<string
 }
 
 const none = (found: string[]) => assert.strictEqual(found.length, 0, `${found.length} findings:\n${found.join('\n')}`);
+
+const SPANISH = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.es.json'), 'utf8')) as Record<string, string>;
+
+/** The stand-in host's answers, with the Spanish bundle sent at start when `es` (as VS Code would under a Spanish display language). */
+function spanish(host: FakeHost, es: boolean): FakeHost['handle'] {
+  return es ? (msg, p) => (msg.type === 'ready' ? { type: 'init', l10n: SPANISH, testMode: true } : host.handle(msg, p)) : host.handle;
+}
 
 /** What each tab shows once its data is in. */
 const READY: Record<(typeof TABS)[number], string> = {
@@ -96,32 +106,36 @@ describe('Accessibility: axe-core, WCAG 2.0–2.2 A and AA, in three themes (hea
       });
     }
 
-    it(`panel, the entry form with its errors shown, ${theme}`, async () => {
-      const host = new FakeHost();
-      panel = await openSidebar(host.handle, { theme, viewport: SIDEBAR });
-      const page = panel.page;
-      await page.locator('.mood-option[data-mood="6"]').waitFor();
-      await page.locator('#more-toggle').click();
-      await page.locator('#dose-mg input').fill('ten');
-      await page.locator('#sleep input').fill('30');
-      await page.locator('#save').click();
-      await page.getByText('Hours slept must be a number from 0 to 24.', { exact: true }).waitFor();
-      await page.getByText('Choose a mood from 1 to 10.', { exact: true }).waitFor();
-      none(await scan(page, 'form errors', theme));
-    });
+    for (const es of [false, true]) {
+      const lang = es ? ', in Spanish' : '';
+      it(`panel, the entry form with its errors shown${lang}, ${theme}`, async () => {
+        const host = new FakeHost();
+        panel = await openSidebar(spanish(host, es), { theme, viewport: SIDEBAR, lang: es ? 'es' : undefined });
+        const page = panel.page;
+        await page.locator('.mood-option[data-mood="6"]').waitFor();
+        await page.locator('#more-toggle').click();
+        await page.locator('#dose-mg input').fill('ten');
+        await page.locator('#sleep input').fill('30');
+        await page.locator('#save').click();
+        const say = (m: string, ...args: number[]) => (es ? SPANISH[m] : m).replace(/\{(\d+)\}/g, (_, i: string) => String(args[+i]));
+        await page.getByText(say('Hours slept must be a number from 0 to {0}.', 24), { exact: true }).waitFor();
+        await page.getByText(say('Choose a mood from 1 to 10.'), { exact: true }).waitFor();
+        none(await scan(page, `form errors${lang}`, theme));
+      });
 
-    it(`panel, the support card and the support lines, ${theme}`, async () => {
-      const host = new FakeHost([checkin()]);
-      host.context = { ...CONTEXT, support: { ...CONTEXT.support, card: true } };
-      panel = await openSidebar(host.handle, { theme, viewport: SIDEBAR });
-      const page = panel.page;
-      await page.locator('.support-card').waitFor();
-      const found = await scan(page, 'support card', theme);
-      await page.locator('#need-help').click();
-      await page.locator('#support').waitFor();
-      found.push(...(await scan(page, 'support lines', theme)));
-      none(found);
-    });
+      it(`panel, the support card and the support lines${lang}, ${theme}`, async () => {
+        const host = new FakeHost([checkin()]);
+        host.context = { ...CONTEXT, support: { ...CONTEXT.support, card: true } };
+        panel = await openSidebar(spanish(host, es), { theme, viewport: SIDEBAR, lang: es ? 'es' : undefined });
+        const page = panel.page;
+        await page.locator('.support-card').waitFor();
+        const found = await scan(page, `support card${lang}`, theme);
+        await page.locator('#need-help').click();
+        await page.locator('#support').waitFor();
+        found.push(...(await scan(page, `support lines${lang}`, theme)));
+        none(found);
+      });
+    }
 
     it(`dashboard, demo journal, ${theme}: the five sections`, async () => {
       const page = await openReal(theme, { demo: true, dashboard: true });

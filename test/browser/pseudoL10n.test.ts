@@ -1,16 +1,19 @@
-// Pseudo-localisation of the pages: the panel's four tabs and the dashboard's five sections, over
-// the demo journal and an empty one, with every message wrapped in ⟦…⟧ (the host's words too).
+// Pseudo-localisation of the pages: the panel's four tabs, the entry form with its errors shown,
+// the support card with its lines, and the dashboard's five sections, over the demo journal and an
+// empty one, with every message wrapped in ⟦…⟧ (the host's words too).
 // Visible text, and the labels a screen reader reads, that is not inside ⟦…⟧ did not go through
 // l10n. Allowed: numbers, dates (Intl), the user's own data, and the names below with their reasons.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { ANSWERS, ATTRIBUTION, DIFFICULTY_ANSWERS, DIFFICULTY_QUESTION, GAD7, PHQ9 } from '../../src/core/questionnaires';
 import { rowsFromOps } from '../../src/core/transfer/transfer';
-import { startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/sidebarPage';
+import { CONTEXT, FakeHost } from '../../tools/browser/fakeHost';
+import { openSidebar, startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/sidebarPage';
+import type { WebviewMessage } from '../../src/webviews/protocol';
 import { demoJournal } from '../fixtures/demoJournal';
-import { PSEUDO_BUNDLE, unlocalised } from '../fixtures/pseudo';
+import { PSEUDO_BUNDLE, pseudoT, unlocalised } from '../fixtures/pseudo';
 import type { TestJournal } from '../unit/journalFixture';
-import { openOnJournal, TODAY } from './themedPages';
+import { openOnJournal, SIDEBAR, TODAY } from './themedPages';
 
 const dates = (opts: Intl.DateTimeFormatOptions, count: number, at: (i: number) => Date) => Array.from({ length: count }, (_, i) => new Intl.DateTimeFormat('en', { ...opts, timeZone: 'UTC' }).format(at(i)));
 
@@ -118,6 +121,48 @@ describe('Pseudo-localisation of the pages (headless Chromium)', function () {
       assert.deepStrictEqual([...found].map(([w, at]) => `${w} ← ${at}`), []);
     });
   }
+
+  it('the entry form with its errors shown shows only pseudo-localised words', async () => {
+    ({ panel, journal } = await openOnJournal('dark', { demo: true, l10n: { lang: 'en', bundle: PSEUDO_BUNDLE } }));
+    const page = panel.page;
+    await page.waitForSelector('#save');
+    await page.locator('#more-toggle').click();
+    // The demo's dose for today is logged: another one brings the amount field back.
+    await page.selectOption('#dose-status', 'taken');
+    await page.locator('#dose-mg input').fill('ten');
+    await page.locator('#sleep input').fill('30');
+    await page.locator('#save').click();
+    await page.locator('.field-error, .error').first().waitFor();
+    const errors = await page.$$eval('.field-error:not([hidden]), .error:not([hidden])', (es) => es.map((e) => e.textContent!.trim()).filter(Boolean));
+    assert.ok(errors.length >= 2, `the errors show: ${errors.join(' | ')}`);
+    const found = new Map<string, string>();
+    await leaks(page, 'form errors', found);
+    assert.deepStrictEqual([...found].map(([w, at]) => `${w} ← ${at}`), []);
+  });
+
+  it('the support card and the support lines show only pseudo-localised words', async () => {
+    // The stand-in host sends what the real one would: its own words translated, the default lines as data.
+    const host = new FakeHost();
+    host.context = {
+      ...CONTEXT,
+      moodLabels: CONTEXT.moodLabels.map((l) => pseudoT(l)),
+      symptomCatalog: CONTEXT.symptomCatalog.map((s) => ({ ...s, label: pseudoT(s.label) })),
+      support: { ...CONTEXT.support, card: true }
+    };
+    panel = await openSidebar((msg: WebviewMessage, p) => (msg.type === 'ready' ? { type: 'init', l10n: PSEUDO_BUNDLE, testMode: true } : host.handle(msg, p)), { theme: 'dark', viewport: SIDEBAR, lang: 'en' });
+    const page = panel.page;
+    await page.locator('.support-card').waitFor();
+    const found = new Map<string, string>();
+    const own = [CONTEXT.medication, ...CONTEXT.tags];
+    const leaksOwn = async (where: string) => {
+      for (const text of await visibleWords(page)) for (const word of unlocalised(numbered(text), [...allowed, ...own])) if (!found.has(word)) found.set(word, `${where}: "${text.slice(0, 100)}"`);
+    };
+    await leaksOwn('support card');
+    await page.locator('#need-help').click();
+    await page.locator('#support').waitFor();
+    await leaksOwn('support lines');
+    assert.deepStrictEqual([...found].map(([w, at]) => `${w} ← ${at}`), []);
+  });
 
   it("the dashboard's five sections (demo journal) show only pseudo-localised words", async () => {
     ({ panel, journal } = await openOnJournal('dark', { demo: true, dashboard: true, l10n: { lang: 'en', bundle: PSEUDO_BUNDLE } }));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
-import { DEFAULT_RESOURCES, linkTarget, resourcesFrom } from '../../src/core/safety';
+import { DEFAULT_RESOURCES, linkTarget, resourcesFrom, type Translate } from '../../src/core/safety';
 import { linkOutOfWorkspace } from '../../src/services/dataFolder';
 import { ROOT, tempDir } from './helpers';
 
@@ -28,12 +28,15 @@ describe('a repository cannot steer the extension', () => {
   });
 
   it('shows where each support line leads, so a label cannot hide another number', () => {
+    const english: Translate = (m, ...args) => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[+i]));
     assert.deepStrictEqual(
-      DEFAULT_RESOURCES.map((r) => linkTarget(r.link)),
+      DEFAULT_RESOURCES.map((r) => linkTarget(r.link, english)),
       ['988', 'sms 838255', '911', 'findahelpline.com']
     );
-    assert.strictEqual(linkTarget('tel:%2B1-900-555-0100'), '+1-900-555-0100');
-    assert.strictEqual(linkTarget(''), '');
+    assert.strictEqual(linkTarget('tel:%2B1-900-555-0100', english), '+1-900-555-0100');
+    assert.strictEqual(linkTarget('', english), '');
+    // The word is the reader's language; the number is never translated.
+    assert.strictEqual(linkTarget('sms:838255', (m, ...args) => m.replace('sms', 'SMS al').replace('{0}', String(args[0]))), 'SMS al 838255');
   });
 
   it('never shortens a support link: one over the limit is left off, and the words stay', () => {

@@ -28,7 +28,7 @@ function lines(v: SupportView): { resources: readonly CrisisResource[]; defaults
 function resourceList(v: SupportView, resources: readonly CrisisResource[], defaults: boolean): TemplateResult {
   return html`<ul class="resources">
     ${resources.map((r, i) => {
-      const target = linkTarget(r.link);
+      const target = linkTarget(r.link, t);
       const w = resourceWords(r, t);
       return html`<li>
         <strong>${w.name}</strong>
