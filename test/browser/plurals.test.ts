@@ -73,7 +73,7 @@ describe('Words with a count on the pages, at 0, 1 and 2', function () {
 
   it("the charts' text alternative and their n, in English at 0, 1 and 2 and in Spanish at 1 and 2 (\"7,5 mg\")", () => {
     const en = chartStrings('en');
-    assert.match(chartSummary(chartData(0), en), /: 0 days with check-ins\. 0 dose changes and 0 life events marked\.$/);
+    assert.match(chartSummary(chartData(0), en), /to 2026-06-30\. 0 days with check-ins\. 0 dose changes and 0 life events marked\.$/);
     assert.match(
       chartSummary(chartData(1), en),
       /: mean mood 6\.5 at 7\.5 mg\. 1 day with check-ins\. 1 dose change and 1 life event marked\. The dose line is dotted across 1 day with only a skipped dose and 1 day with no dose logged\. 1 day at another dose than the step, marked at the dose taken\. 1 period of medication history as recalled, drawn hatched and not counted in any figure\.$/
