@@ -12,6 +12,7 @@ import { addDays, isLocalDate } from '../core/time';
 import type { RowsByTable } from '../core/transfer/transfer';
 import type { PageSize } from '../pdf/summaryPdf';
 import { summaryLanguage } from '../services/displayLanguage';
+import { plural } from '../services/plural';
 import { confirmExportOutsideGit } from '../services/privacyGuard';
 import { freshPath, makePrivateDir, writePrivateFile } from '../services/privateFiles';
 import { forUser } from '../services/storageMessages';
@@ -43,7 +44,7 @@ const summarySteps = () => new FlowSteps(vscode.l10n.t, vscode.l10n.t('Appointme
 
 async function askRange(summary: CoreBundles['summary'], rows: RowsByTable, today: string, steps: FlowSteps): Promise<{ from: string; to: string } | undefined> {
   const def = summary.defaultRange(rows.appointments ?? [], today, summary.firstEntryDate(rows));
-  const basis = def.basis === 'since-appointment' ? vscode.l10n.t('Since the last appointment') : vscode.l10n.t('Last {0} days', def.days);
+  const basis = def.basis === 'since-appointment' ? vscode.l10n.t('Since the last appointment') : plural(def.days, { one: vscode.l10n.t('Last {0} day', def.days), other: vscode.l10n.t('Last {0} days', def.days) });
   const items: RangeItem[] = [
     { label: basis, description: `${def.from} → ${def.to}`, from: def.from, to: def.to },
     { label: vscode.l10n.t('Last 30 days'), from: addDays(today, -29), to: today },

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { phraseWords, pickCheckPositions, wrongCheckWords } from '../storage/crypto/recoveryPhrase';
 import { wrongWordsMessage } from '../services/encryption/passphrases';
+import { plural } from '../services/plural';
 import type { EncryptionUi } from '../services/encryption/ui';
 
 const PER_LINE = 4;
@@ -37,7 +38,7 @@ export async function showAndCheckPhrase(ui: EncryptionUi, phrase: string, title
       accept: async (value) => {
         const typed = phraseWords(value);
         if (typed.length !== positions.length) {
-          return { problem: typed.length === 1 ? vscode.l10n.t('That is 1 word; type {0}.', positions.length) : vscode.l10n.t('That is {0} words; type {1}.', typed.length, positions.length) };
+          return { problem: plural(typed.length, { one: vscode.l10n.t('That is {0} word; type {1}.', typed.length, positions.length), other: vscode.l10n.t('That is {0} words; type {1}.', typed.length, positions.length) }) };
         }
         const wrong = wrongCheckWords(phrase, positions, typed);
         return wrong.length > 0 ? { problem: wrongWordsMessage(wrong) } : undefined;

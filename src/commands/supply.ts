@@ -3,7 +3,7 @@
 // tablets are split. The confirmation says about how many days the supply lasts at the current dose;
 // it never says anything about the dose itself.
 import * as vscode from 'vscode';
-import { parseMg } from '../core/entries';
+import { formatMg, parseMg } from '../core/entries';
 import { TABLETS_MAX } from '../core/limits';
 import type { Medication, SupplyChange, TabletSplit } from '../core/schemas';
 import type { SupplyStatus } from '../core/supply';
@@ -13,6 +13,7 @@ import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
 import { input, pick } from './quickInput';
 import { FlowSteps } from './steps';
+import { plural } from '../services/plural';
 import { supplyLine } from '../services/supplyWords';
 
 type Deps = Pick<CommandDeps, 'read' | 'actions' | 'settings'>;
@@ -30,12 +31,13 @@ async function logSupply(d: Deps, kind: SupplyChange['kind']): Promise<string | 
   const medicationId = await tabletsOf(d, steps);
   if (!medicationId) return undefined;
   const medication = (await d.read()).get('medications', medicationId)!;
+  const strength = medication.tabletMg ? formatMg(medication.tabletMg) : '';
   const typed = await input({
     title: steps.next(kind === 'refill' ? vscode.l10n.t('tablets received') : vscode.l10n.t('tablets on hand')),
     prompt:
       kind === 'refill'
-        ? vscode.l10n.t('How many {0} {1} tablets did you get? (Halves as .5, quarters as .25)', medication.tabletMg ?? '', medication.unit)
-        : vscode.l10n.t('How many {0} {1} tablets do you have now? Count halves as .5 and quarters as .25', medication.tabletMg ?? '', medication.unit),
+        ? vscode.l10n.t('How many {0} {1} tablets did you get? (Halves as .5, quarters as .25)', strength, medication.unit)
+        : vscode.l10n.t('How many {0} {1} tablets do you have now? Count halves as .5 and quarters as .25', strength, medication.unit),
     validate: (v) => {
       const n = parseTablets(v);
       if (n === undefined) return vscode.l10n.t('Type a number of tablets up to {0}, e.g. 30, 12.5 or 12.25', TABLETS_MAX);
@@ -61,7 +63,7 @@ async function tabletsOf(d: Deps, steps: FlowSteps): Promise<string | undefined>
     const picked = await pick<Item>({
       title: steps.next(vscode.l10n.t('medication')),
       placeholder: vscode.l10n.t('Which medication?'),
-      items: list.map((m) => ({ label: m.name, description: m.tabletMg ? vscode.l10n.t('{0} {1} tablets', m.tabletMg, m.unit) : '', medication: m }))
+      items: list.map((m) => ({ label: m.name, description: m.tabletMg ? vscode.l10n.t('{0} {1} tablets', formatMg(m.tabletMg), m.unit) : '', medication: m }))
     });
     if (!picked?.[0]) return undefined;
     medication = picked[0].medication;
@@ -90,7 +92,11 @@ async function tabletsOf(d: Deps, steps: FlowSteps): Promise<string | undefined>
 /** A count below zero is never left silently: ask to count the tablets (not modal, never about the dose). */
 export async function askToCount(supplies: readonly SupplyStatus[]): Promise<void> {
   const count = vscode.l10n.t('Count Tablets');
-  const which = supplies.map((s) => vscode.l10n.t('{0} ({1} tablets below zero)', s.name, formatTablets(-(s.onHand ?? 0)))).join(', ');
+  const below = (s: SupplyStatus) => {
+    const n = -(s.onHand ?? 0);
+    return plural(n, { one: vscode.l10n.t('{0} ({1} tablet below zero)', s.name, formatTablets(n)), other: vscode.l10n.t('{0} ({1} tablets below zero)', s.name, formatTablets(n)) });
+  };
+  const which = supplies.map(below).join(', ');
   const choice = await vscode.window.showWarningMessage(vscode.l10n.t('The tablet count would go below zero for {0}: more doses are logged than tablets recorded. Count your tablets to correct it.', which), count);
   if (choice === count) await vscode.commands.executeCommand('moodDose.countTablets');
 }

@@ -113,16 +113,21 @@ async function confirmPreview(source: string, message: string, rejected: readonl
 function previewMessage(source: string, plan: ImportPlan, rejected: readonly Rejected[]): string {
   const { preview, newer: newerCount } = plan;
   const reasons = rejected.slice(0, 5).map((r) => vscode.l10n.t('line {0}: {1}', r.line, r.reason)).join('; ');
+  const [add, dup, bad] = [preview.entries, preview.duplicates, rejected.length];
   const counts = vscode.l10n.t(
-    '{0}: {1} entries to add, {2} duplicates skipped, {3} rows rejected{4}.',
+    '{0}: {1}, {2}, {3}{4}.',
     source,
-    preview.entries,
-    preview.duplicates,
-    rejected.length,
-    rejected.length ? ` (${reasons}${rejected.length > 5 ? '…' : ''})` : ''
+    plural(add, { one: vscode.l10n.t('{0} entry to add', add), other: vscode.l10n.t('{0} entries to add', add) }),
+    plural(dup, { one: vscode.l10n.t('{0} duplicate skipped', dup), other: vscode.l10n.t('{0} duplicates skipped', dup) }),
+    plural(bad, { one: vscode.l10n.t('{0} row rejected', bad), other: vscode.l10n.t('{0} rows rejected', bad) }),
+    bad ? ` (${reasons}${bad > 5 ? '…' : ''})` : ''
   );
   // Rows edited later on another device are duplicates by id: say so, rather than hide them in the count.
-  const newer = newerCount ? ` ${vscode.l10n.t('{0} newer elsewhere: the file has later edits of {0} rows this journal already has, and it keeps its own version of them.', newerCount)}` : '';
+  const newerWords = plural(newerCount, {
+    one: vscode.l10n.t('{0} newer elsewhere: the file has a later edit of {0} row this journal already has, and it keeps its own version of it.', newerCount),
+    other: vscode.l10n.t('{0} newer elsewhere: the file has later edits of {0} rows this journal already has, and it keeps its own version of them.', newerCount)
+  });
+  const newer = newerCount ? ` ${newerWords}` : '';
   return counts + newer;
 }
 

@@ -20,7 +20,7 @@ export function intakeList(logged: readonly LoggedIntake[], unit: string, t: Tra
   if (all.length > LISTED) {
     const rest = all.length - (LISTED - 1);
     const head = all.slice(0, LISTED - 1).reduce((a, b) => t('{0}, {1}', a, b));
-    return rest === 1 ? t('{0} and 1 more', head) : t('{0} and {1} more', head, rest);
+    return t('{0} and {1} more', head, rest);
   }
   if (all.length <= 1) return all[0] ?? '';
   return t('{0} and {1}', all.slice(0, -1).reduce((a, b) => t('{0}, {1}', a, b)), all[all.length - 1]);

@@ -5,6 +5,7 @@
 import { baseRow } from './entries';
 import { formatMg } from './entries';
 import { EARLIEST_YEAR } from './limits';
+import { plural } from './plural';
 import type { Translate } from './safety';
 import type { Dose, RecallCertainty, RecalledPeriod } from './schemas';
 import { firstDayOf, isMonthOrDay, lastDayOf, type LocalDate, type MonthOrDay } from './time';
@@ -92,28 +93,29 @@ export function overlapsOf(period: RecalledPeriod, periods: readonly RecalledPer
 }
 
 /** One overlap in words, naming both sides. Nothing is rejected: both are kept as they are. */
-export function overlapMessage(period: RecalledPeriod, o: Overlap, unit: string, t: Translate): string {
+export function overlapMessage(period: RecalledPeriod, o: Overlap, unit: string, t: Translate, locale = 'en'): string {
   const name = periodName(period, unit, t);
   if (o.kind === 'period') {
     return t('The recalled period {0} overlaps the recalled period {1} from {2} to {3}. Both are kept; edit either one if that is not what you meant.', name, periodName(o.other, unit, t), o.from, o.to);
   }
-  return t(
-    'The recalled period {0} overlaps the doses logged from {1} to {2} ({3} days with a dose). Both are kept: figures count only the logged doses, and the period is shown as recalled.',
-    name,
-    o.from,
-    o.to,
-    o.days
+  return plural(
+    o.days,
+    {
+      one: t('The recalled period {0} overlaps the doses logged from {1} to {2} ({3} day with a dose). Both are kept: figures count only the logged doses, and the period is shown as recalled.', name, o.from, o.to, o.days),
+      other: t('The recalled period {0} overlaps the doses logged from {1} to {2} ({3} days with a dose). Both are kept: figures count only the logged doses, and the period is shown as recalled.', name, o.from, o.to, o.days)
+    },
+    locale
   );
 }
 
 /** Every overlap of every live period, each pair of periods said once. */
-export function allOverlapMessages(periods: readonly RecalledPeriod[], doses: readonly Dose[], unit: string, t: Translate): { id: string; message: string }[] {
+export function allOverlapMessages(periods: readonly RecalledPeriod[], doses: readonly Dose[], unit: string, t: Translate, locale = 'en'): { id: string; message: string }[] {
   const live = periods.filter((p) => !p.deletedAt);
   const out: { id: string; message: string }[] = [];
   live.forEach((p, i) => {
     for (const o of overlapsOf(p, live, doses)) {
       if (o.kind === 'period' && live.indexOf(o.other) < i) continue;
-      out.push({ id: p.id, message: overlapMessage(p, o, unit, t) });
+      out.push({ id: p.id, message: overlapMessage(p, o, unit, t, locale) });
     }
   });
   return out;

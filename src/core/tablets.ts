@@ -1,5 +1,6 @@
-// Numbers of tablets as the user types and reads them: whole tablets, halves and quarters. No imports,
-// so the panel bundles it too.
+// Numbers of tablets as the user types and reads them: whole tablets, halves and quarters. Pure, so
+// the panel bundles it too.
+import { formatMg } from './entries';
 import { TABLETS_MAX } from './limits';
 
 /** A number of tablets as typed ("30", "12.5", "12,5", "12½"); undefined unless whole, halves or quarters, up to TABLETS_MAX. */
@@ -13,9 +14,9 @@ export function parseTablets(text: string): number | undefined {
   return Number.isInteger(n * 4) && n <= TABLETS_MAX ? n : undefined;
 }
 
-/** "12", "12.5", "12.25": tablets as digits. */
+/** "12", "12.5", "12.25": tablets as digits, in the number language ("12,5" in Spanish). */
 export function formatTablets(n: number): string {
-  return String(Math.round(n * 100) / 100);
+  return formatMg(n);
 }
 
 const FRACTIONS: Record<number, string> = { 0.25: '¼', 0.5: '½', 0.75: '¾' };

@@ -2,6 +2,7 @@
 // newest first, each with its date and how much it holds; copies that cannot be restored last.
 import * as vscode from 'vscode';
 import { wordsLanguage } from './displayLanguage';
+import { plural } from './plural';
 import type { BackupInfo } from '../storage/backups';
 
 interface BackupItem extends vscode.QuickPickItem {
@@ -14,7 +15,7 @@ export async function pickBackup(backups: readonly BackupInfo[], title: string):
   const broken = backups.filter((b) => !b.valid);
   const items: BackupItem[] = valid.map((b) => ({
     label: backupLabel(b),
-    description: vscode.l10n.t('{0} check-ins, {1} rows', b.checkIns ?? 0, b.rows ?? 0),
+    description: holds(b.checkIns ?? 0, b.rows ?? 0),
     detail: written(b),
     backup: b
   }));
@@ -28,6 +29,13 @@ export async function pickBackup(backups: readonly BackupInfo[], title: string):
     if (picked.backup) return picked.backup;
     await vscode.window.showWarningMessage(vscode.l10n.t('That backup is damaged and cannot be restored. Choose another one.'), { modal: true });
   }
+}
+
+/** "12 check-ins, 340 rows": each count with its own plural form. */
+export function holds(checkIns: number, rows: number): string {
+  const c = plural(checkIns, { one: vscode.l10n.t('{0} check-in', checkIns), other: vscode.l10n.t('{0} check-ins', checkIns) });
+  const r = plural(rows, { one: vscode.l10n.t('{0} row', rows), other: vscode.l10n.t('{0} rows', rows) });
+  return vscode.l10n.t('{0}, {1}', c, r);
 }
 
 export function backupLabel(b: BackupInfo): string {

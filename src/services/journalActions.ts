@@ -123,7 +123,7 @@ export class JournalActions {
     const undoToken = await this.write(rows.map((row) => ({ table: 'symptoms', row })));
     const n = rows.filter((r) => r.severity > 0).length;
     const message = n
-      ? plural(n, { one: this.deps.t('Symptom review saved: {0} symptom this week.', n), other: this.deps.t('Symptom review saved: {0} symptoms this week.', n) })
+      ? plural(n, { one: this.deps.t('Symptom review saved: {0} symptom this week.', n), other: this.deps.t('Symptom review saved: {0} symptoms this week.', n) }, this.deps.language)
       : this.deps.t('Symptom review saved: none this week.');
     return { id: rows[0]?.id ?? '', ids: rows.map((r) => r.id), undoToken, message };
   }
@@ -203,7 +203,7 @@ export class JournalActions {
     const row = buildRecalledPeriod(input, existing, clock.now());
     const undoToken = await this.write([{ table: 'recalled_periods', row }]);
     const store = await this.deps.journal();
-    const overlaps = overlapsOf(row, recalledPeriods(store), dosesBetween(store, firstDayOf(row.startDate), lastDayOf(row.endDate))).map((o) => overlapMessage(row, o, settings.unit(), t));
+    const overlaps = overlapsOf(row, recalledPeriods(store), dosesBetween(store, firstDayOf(row.startDate), lastDayOf(row.endDate))).map((o) => overlapMessage(row, o, settings.unit(), t, this.deps.language));
     return { id: row.id, undoToken, overlaps, message: t('Medication history saved, marked as recalled: {0}.', periodName(row, settings.unit(), t)) };
   }
 
@@ -234,8 +234,11 @@ export class JournalActions {
     const row = buildSupplyChange(input, this.deps.clock);
     const undoToken = await this.write([{ table: 'tablet_supply', row }]);
     const status = this.supplyOf(await this.deps.journal(), medication);
-    const n = formatTablets(input.tablets);
-    const message = input.kind === 'refill' ? t('Refill saved: {0} tablets of {1} added.', n, medication.name) : t('Count saved: {0} tablets of {1} on hand.', n, medication.name);
+    const [n, lang] = [formatTablets(input.tablets), this.deps.language];
+    const message =
+      input.kind === 'refill'
+        ? plural(input.tablets, { one: t('Refill saved: {0} tablet of {1} added.', n, medication.name), other: t('Refill saved: {0} tablets of {1} added.', n, medication.name) }, lang)
+        : plural(input.tablets, { one: t('Count saved: {0} tablet of {1} on hand.', n, medication.name), other: t('Count saved: {0} tablets of {1} on hand.', n, medication.name) }, lang);
     return { id: row.id, undoToken, message, status };
   }
 
@@ -279,7 +282,9 @@ export class JournalActions {
       release();
       if (notApplied.size > 0) this.deps.notApplied(notApplied.size);
     }
-    return { id: '', undoToken: record(), message: this.deps.t('Imported {0} entries from {1}.', ops.length, source) };
+    const n = ops.length;
+    const message = plural(n, { one: this.deps.t('Imported {0} entry from {1}.', n, source), other: this.deps.t('Imported {0} entries from {1}.', n, source) }, this.deps.language);
+    return { id: '', undoToken: record(), message };
   }
 
   /**
@@ -319,7 +324,7 @@ export class JournalActions {
     const { t, settings } = this.deps;
     const dose = input.dose ? ` · ${formatMg(input.dose.mg)} ${settings.unit()} ${this.statusLabel(input.dose.status)}` : '';
     const count = input.symptoms?.length ?? 0;
-    const symptoms = count ? ` · ${plural(count, { one: t('{0} symptom', count), other: t('{0} symptoms', count) })}` : '';
+    const symptoms = count ? ` · ${plural(count, { one: t('{0} symptom', count), other: t('{0} symptoms', count) }, this.deps.language)}` : '';
     return [input.mood, moodLabel(input.mood, settings.moodLabels()), dose, symptoms];
   }
 

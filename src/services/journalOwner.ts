@@ -7,6 +7,7 @@
 // state keeps only ids, times and each journal's folder (README, "Whose journal is this?").
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { plural } from './plural';
 import type { SqlJsStatic } from 'sql.js';
 import { decide, knownFrom, rememberJournal, type KnownJournal } from '../core/journalOwnership';
 import { formatBytes } from '../storage/fileErrors';
@@ -225,9 +226,9 @@ export function unknownQuestion(dir: string, peek: JournalPeek): string {
       ? vscode.l10n.t('It could not be read to count its entries ({0}).', size)
       : n === 0
         ? vscode.l10n.t('It holds no entries ({0}).', size)
-        : n === 1
-          ? vscode.l10n.t('It holds 1 entry, dated {0} ({1}).', peek.first ?? '?', size)
-          : vscode.l10n.t('It holds {0} entries, from {1} to {2} ({3}).', n, peek.first ?? '?', peek.last ?? '?', size);
+        : peek.first === peek.last
+          ? plural(n, { one: vscode.l10n.t('It holds {0} entry, dated {1} ({2}).', n, peek.first ?? '?', size), other: vscode.l10n.t('It holds {0} entries, all dated {1} ({2}).', n, peek.first ?? '?', size) })
+          : plural(n, { one: vscode.l10n.t('It holds {0} entry, from {1} to {2} ({3}).', n, peek.first ?? '?', peek.last ?? '?', size), other: vscode.l10n.t('It holds {0} entries, from {1} to {2} ({3}).', n, peek.first ?? '?', peek.last ?? '?', size) });
   return vscode.l10n.t(
     'The folder {0} holds a Mood & Dose journal that you have not created or opened on this machine. {1} It may be someone else\'s: it may have come with a repository, been copied in, or arrived through a sync. Nothing in it is shown until you open it.',
     dir,

@@ -9,6 +9,7 @@ import { BACKUP_DIR, replaceSnapshot, type CorruptJournalError, type JournalStor
 import type { NodeFiles } from '../storage/nodeFiles';
 import { pickBackup } from './backupPicker';
 import type { Log } from './log';
+import { plural } from './plural';
 
 export interface RecoveryDeps {
   files: NodeFiles;
@@ -26,16 +27,28 @@ export async function recoverJournal(d: RecoveryDeps, error: CorruptJournalError
   const fresh = vscode.l10n.t('Start New Journal');
   const reveal = vscode.l10n.t('Open Folder');
   const choices = backups.length > 0 ? [restore, fresh, reveal] : [fresh, reveal];
-  const choice = await vscode.window.showErrorMessage(
-    vscode.l10n.t(
-      'Your journal file {0} cannot be opened: {1}. It has not been changed, and a copy was saved as {2}. You can restore one of {3} backups, start a new journal (the damaged file stays in the copy), or open the folder to look yourself.',
-      error.file,
-      error.detail,
-      error.copy ?? vscode.l10n.t('(no copy could be made)'),
-      backups.length
-    ),
-    ...choices
-  );
+  const copy = error.copy ?? vscode.l10n.t('(no copy could be made)');
+  // With no backup there is nothing to restore, so the message does not offer it.
+  const message =
+    backups.length === 0
+      ? vscode.l10n.t('Your journal file {0} cannot be opened: {1}. It has not been changed, and a copy was saved as {2}. You can start a new journal (the damaged file stays in the copy), or open the folder to look yourself.', error.file, error.detail, copy)
+      : plural(backups.length, {
+          one: vscode.l10n.t(
+            'Your journal file {0} cannot be opened: {1}. It has not been changed, and a copy was saved as {2}. You can restore its {3} backup, start a new journal (the damaged file stays in the copy), or open the folder to look yourself.',
+            error.file,
+            error.detail,
+            copy,
+            backups.length
+          ),
+          other: vscode.l10n.t(
+            'Your journal file {0} cannot be opened: {1}. It has not been changed, and a copy was saved as {2}. You can restore one of {3} backups, start a new journal (the damaged file stays in the copy), or open the folder to look yourself.',
+            error.file,
+            error.detail,
+            copy,
+            backups.length
+          )
+        });
+  const choice = await vscode.window.showErrorMessage(message, ...choices);
   const picked = choice === restore ? await pickBackup(backups, vscode.l10n.t('Restore a Backup')) : undefined;
   if (picked) {
     await replaceSnapshot(d.files, dir, picked.path, d.key());

@@ -3,6 +3,7 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { plural } from './plural';
 import type { SqlJsStatic } from 'sql.js';
 import type { DayClock } from '../core/entries';
 import { TABLE_NAMES } from '../core/schemas';
@@ -127,7 +128,13 @@ export class JournalService implements vscode.Disposable {
   async restoreFrom(backupPath: string): Promise<string | undefined> {
     const busy = () => new Error(vscode.l10n.t('Another VS Code window is writing to this journal. Close it, then restore the backup.'));
     if (this.unsavedState.count > 0) {
-      throw new Error(vscode.l10n.t('{0} entries are still waiting for disk space. Free some space so they are saved, then restore the backup.', this.unsavedState.count));
+      const n = this.unsavedState.count;
+      throw new Error(
+        plural(n, {
+          one: vscode.l10n.t('{0} entry is still waiting for disk space. Free some space so it is saved, then restore the backup.', n),
+          other: vscode.l10n.t('{0} entries are still waiting for disk space. Free some space so they are saved, then restore the backup.', n)
+        })
+      );
     }
     const store = this.store ?? (await this.openWithoutRecovery());
     if (store) {
@@ -212,7 +219,10 @@ export class JournalService implements vscode.Disposable {
     const lost = store?.unsavedState.count ?? 0;
     if (lost > 0) {
       // Only when the journal closes on a still-full disk (another folder chosen, or shutting down).
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} entries could not be saved: the disk holding {1} is still full.', lost, path.dirname(store!.snapshotPath)));
+      const dir = path.dirname(store!.snapshotPath);
+      void vscode.window.showErrorMessage(
+        plural(lost, { one: vscode.l10n.t('{0} entry could not be saved: the disk holding {1} is still full.', lost, dir), other: vscode.l10n.t('{0} entries could not be saved: the disk holding {1} is still full.', lost, dir) })
+      );
     }
     if (this.unsavedState.count > 0) {
       this.unsavedState = { count: 0 };

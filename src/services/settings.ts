@@ -8,12 +8,16 @@ import { DEFAULT_MOOD_LABELS } from '../core/mood';
 import { DEFAULT_INTERVAL_DAYS, RECALL_WINDOW_DAYS } from '../core/questionnaires';
 import { parseReminderTimes, type ReminderSettings } from '../core/reminders';
 import { resourcesFrom, type CrisisResource } from '../core/safety';
+import { plural } from './plural';
 
 export const DEFAULT_DATA_FOLDER = '.mood-journal';
 export const DEFAULT_LOCK_AFTER_MINUTES = 15;
 export const DEFAULT_REMINDER_TIMES = ['09:00', '21:00'];
 export const CHECK_IN_STEPS = ['symptoms', 'scales', 'tags', 'note'] as const;
 export type CheckInStep = (typeof CHECK_IN_STEPS)[number];
+
+/** "3 entries": how many lines of a list setting a warning is about. */
+const entries = (n: number): string => plural(n, { one: vscode.l10n.t('{0} entry', n), other: vscode.l10n.t('{0} entries', n) });
 
 export class Settings implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.ConfigurationChangeEvent>();
@@ -161,9 +165,9 @@ export class Settings implements vscode.Disposable {
    */
   supportResources(): CrisisResource[] {
     const { resources, invalid } = resourcesFrom(this.userValue('support.resources', []));
-    if (invalid > 0) this.warn('support.resources', `${invalid} entr${invalid === 1 ? 'y' : 'ies'}`, vscode.l10n.t('a list of {"name", "contact", "link"} entries (link: tel:, sms: or https:)'));
+    if (invalid > 0) this.warn('support.resources', entries(invalid), vscode.l10n.t('a list of {"name", "contact", "link"} entries (link: tel:, sms: or https:)'));
     const { items, omitted } = clip(resources, SUPPORT_LINES_MAX);
-    if (omitted > 0) this.warn('support.resources', `${resources.length} entries`, vscode.l10n.t('a list of at most {0} lines', SUPPORT_LINES_MAX), vscode.l10n.t('The first {0} are shown.', SUPPORT_LINES_MAX));
+    if (omitted > 0) this.warn('support.resources', entries(resources.length), vscode.l10n.t('a list of at most {0} lines', SUPPORT_LINES_MAX), vscode.l10n.t('The first {0} are shown.', SUPPORT_LINES_MAX));
     return items;
   }
 

@@ -2,6 +2,7 @@
 // .gitignore that is not the journal's own, a disk that was full when the journal opened or wrote.
 // Each is one plain message naming the place and the way out, never an error code.
 import * as vscode from 'vscode';
+import { plural } from './plural';
 import { formatBytes, SymlinkError } from '../storage/fileErrors';
 import type { JournalFiles } from '../storage/files';
 import type { UnsavedState } from '../storage/unsaved';
@@ -48,9 +49,10 @@ export function showNotice(n: StoreNotice): void {
       return;
     case 'merged-copies':
       void vscode.window.showInformationMessage(
-        n.count === 1
-          ? vscode.l10n.t('Merged a copy of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copy is kept in {0}.', n.folder)
-          : vscode.l10n.t('Merged {0} copies of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copies are kept in {1}.', n.count, n.folder)
+        plural(n.count, {
+          one: vscode.l10n.t('Merged {0} copy of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copy is kept in {1}.', n.count, n.folder),
+          other: vscode.l10n.t('Merged {0} copies of the journal that a sync tool made when two machines changed it at the same time. Nothing was lost; the copies are kept in {1}.', n.count, n.folder)
+        })
       );
       return;
     case 'read-only':

@@ -10,7 +10,7 @@ import { plural } from './plural';
 export function supplyText(s: SupplyStatus): string | undefined {
   if (s.onHand === null) return undefined;
   if (s.belowZero) return vscode.l10n.t('the tablet count is {0} below zero; count your tablets to correct it', formatTablets(-s.onHand));
-  if (s.daysLeft === null || !s.dose) return vscode.l10n.t('{0} tablets on hand', formatTablets(s.onHand));
+  if (s.daysLeft === null || !s.dose) return plural(s.onHand, { one: vscode.l10n.t('{0} tablet on hand', formatTablets(s.onHand)), other: vscode.l10n.t('{0} tablets on hand', formatTablets(s.onHand)) });
   const [days, mg] = [s.daysLeft, formatMg(s.dose.mg)];
   return plural(days, { one: vscode.l10n.t('about {0} day left at the current dose ({1} {2})', days, mg, s.unit), other: vscode.l10n.t('about {0} days left at the current dose ({1} {2})', days, mg, s.unit) });
 }

@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import type { DayClock } from '../core/entries';
 import { evaluateNudge, shouldRaiseNotification, type Nudge, type NudgeStatus, type ReminderState } from '../core/reminders';
+import { plural } from '../services/plural';
 import type { Settings } from '../services/settings';
 import type { LastCheckIn } from '../services/statusFeed';
 import { statusView, TOOLTIP_COMMANDS } from './statusView';
@@ -226,11 +227,11 @@ export class CheckInStatusItem implements vscode.Disposable {
     const { count, dir } = this.journal.unsaved();
     if (count === 0) return false;
     this.item.text = `$(warning) ${vscode.l10n.t('Not saved yet')}`;
-    const tooltip = vscode.l10n.t(
-      'The disk holding {0} is full. {1} unsaved change(s) are kept in memory and saved as soon as there is space: saving is retried every few seconds and with your next entry. Keep this window open until this goes away.',
-      dir ?? this.journal.dir(),
-      count
-    );
+    const folder = dir ?? this.journal.dir();
+    const tooltip = plural(count, {
+      one: vscode.l10n.t('The disk holding {0} is full. {1} unsaved change is kept in memory and saved as soon as there is space: saving is retried every few seconds and with your next entry. Keep this window open until this goes away.', folder, count),
+      other: vscode.l10n.t('The disk holding {0} is full. {1} unsaved changes are kept in memory and saved as soon as there is space: saving is retried every few seconds and with your next entry. Keep this window open until this goes away.', folder, count)
+    });
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: vscode.l10n.t('Mood and Dose: not saved yet. {0}', tooltip), role: 'button' };
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');

@@ -1,5 +1,6 @@
 // Errors of the file layer that the user must be told about in plain words: a link where the
 // journal keeps its files, and a disk (or quota) that is full.
+import { fixed } from '../core/entries';
 
 const DISK_FULL_CODES = new Set(['ENOSPC', 'EFBIG', 'EDQUOT']);
 
@@ -50,9 +51,10 @@ export class DiskFullError extends Error {
   }
 }
 
+/** "512 B", "40 KB", "7.5 MB": a size with its unit symbol, its decimals in the host's number language ("7,5 MB" in Spanish). */
 export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
+  if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KB`;
-  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
+  if (n < 1024 * 1024 * 1024) return `${fixed(n / 1024 / 1024, 1)} MB`;
+  return `${fixed(n / 1024 / 1024 / 1024, 1)} GB`;
 }

@@ -22,6 +22,8 @@ export interface HandlerDeps {
     'medicationName' | 'unit' | 'defaultDose' | 'moodLabels' | 'supportResources' | 'checkupIntervalDays' | 'symptomReviewEnabled'
   >;
   t: Translate;
+  /** The language `t` writes in (a BCP 47 tag), for its plural rules. English by default. */
+  language?: string;
   /** The dashboard's figures, in a bundle of their own loaded on first use (dist/figures.js). */
   figures: () => CoreBundles['figures'];
   /** The calm support card's state for today. */

@@ -94,7 +94,7 @@ describe('Plan tab: medication history and tablets, from the keyboard (headless 
     const p = panel.page;
     const section = await p.locator('section.supply').innerText();
     assert.match(section, /Escitalopram: 10 mg tablets, split in half\./);
-    assert.match(section, /12 tablets on hand\. About 8 days left at the current dose \(15 mg, the plan step in force\), one dose a day: 1½ tablet a dose\./);
+    assert.match(section, /12 tablets on hand\. About 8 days left at the current dose \(15 mg, the plan step in force\), one dose a day: 1½ tablets a dose\./);
     assert.doesNotMatch(section, /you should|increase|reduce|lower your|raise/i, 'an estimate, never advice about the dose');
 
     await tabTo(panel, 'supply-refill');

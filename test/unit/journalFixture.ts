@@ -27,8 +27,8 @@ export interface TestJournal {
   close(): Promise<void>;
 }
 
-/** `t`: the host's words (English as written unless a test passes a bundle's). */
-export async function testJournal(clock: DayClock, t: (message: string, ...args: (string | number)[]) => string = english): Promise<TestJournal> {
+/** `t`: the host's words (English as written unless a test passes a bundle's); `language`: the one they are in, for plural rules. */
+export async function testJournal(clock: DayClock, t: (message: string, ...args: (string | number)[]) => string = english, language?: string): Promise<TestJournal> {
   const store = await JournalStore.open({ dir: await tempDir('mdj-actions-'), sql: await sqlJs(), now: () => clock.now(), compactAfterMs: 3_600_000 });
   const effects: string[] = [];
   const opened: string[] = [];
@@ -42,6 +42,7 @@ export async function testJournal(clock: DayClock, t: (message: string, ...args:
     symptomReviewEnabled: () => true
   };
   const actions = new JournalActions({
+    language,
     journal: async () => store,
     clock,
     settings,
@@ -62,6 +63,7 @@ export async function testJournal(clock: DayClock, t: (message: string, ...args:
     clock,
     settings,
     t,
+    language,
     figures: () => figures,
     support: { cardVisible: () => card, dismiss: async () => void (card = false) },
     commands,

@@ -160,19 +160,24 @@ export function summary(data: ChartData, s: ChartStrings): string {
   const recorded = data.days.reduce((n, d) => n + (d.mean !== null ? 1 : 0), 0);
   const perDose = data.moodByDose.map((r) => s.t('mean mood {0} at {1}', fixed1(r.mean), s.t('{0} {1}', r.mg, data.unit))).join(', ');
   const changes = data.markers.filter((m) => m.kind === 'dose-change').length;
+  const events = data.markers.length - changes;
   const parts = [
     s.t('Mood and dose from {0} to {1}', data.from, data.to) + (perDose ? `: ${perDose}` : ''),
-    s.t('{0} days with check-ins', recorded),
-    s.t('{0} dose changes and {1} life events marked', changes, data.markers.length - changes)
+    s.plural(recorded, { one: s.t('{0} day with check-ins', recorded), other: s.t('{0} days with check-ins', recorded) }),
+    s.t(
+      '{0} and {1} marked',
+      s.plural(changes, { one: s.t('{0} dose change', changes), other: s.t('{0} dose changes', changes) }),
+      s.plural(events, { one: s.t('{0} life event', events), other: s.t('{0} life events', events) })
+    )
   ];
-  const untaken = untakenDays(data.days);
+  const { skipped, notLogged, other } = untakenDays(data.days);
   const dotted = [
-    untaken.skipped === 1 ? s.t('1 day with only a skipped dose') : untaken.skipped ? s.t('{0} days with only a skipped dose', untaken.skipped) : '',
-    untaken.notLogged === 1 ? s.t('1 day with no dose logged') : untaken.notLogged ? s.t('{0} days with no dose logged', untaken.notLogged) : ''
+    skipped ? s.plural(skipped, { one: s.t('{0} day with only a skipped dose', skipped), other: s.t('{0} days with only a skipped dose', skipped) }) : '',
+    notLogged ? s.plural(notLogged, { one: s.t('{0} day with no dose logged', notLogged), other: s.t('{0} days with no dose logged', notLogged) }) : ''
   ].filter(Boolean);
   if (dotted.length) parts.push(s.t('The dose line is dotted across {0}', dotted.join(s.t(' and '))));
-  if (untaken.other) parts.push(untaken.other === 1 ? s.t('1 day at another dose than the step, marked at the dose taken') : s.t('{0} days at another dose than the step, marked at the dose taken', untaken.other));
+  if (other) parts.push(s.plural(other, { one: s.t('{0} day at another dose than the step, marked at the dose taken', other), other: s.t('{0} days at another dose than the step, marked at the dose taken', other) }));
   const recalled = data.recalled?.length ?? 0;
-  if (recalled) parts.push(s.t('{0} periods of medication history as recalled, drawn hatched and not counted in any figure', recalled));
+  if (recalled) parts.push(s.plural(recalled, { one: s.t('{0} period of medication history as recalled, drawn hatched and not counted in any figure', recalled), other: s.t('{0} periods of medication history as recalled, drawn hatched and not counted in any figure', recalled) }));
   return parts.join('. ') + '.';
 }

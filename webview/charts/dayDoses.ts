@@ -71,7 +71,7 @@ export function weekDoseWords(days: readonly Day[], unit: string, s: ChartString
   if (taken === days.length && other === 0) return stepText;
   if (notLogged === days.length) return s.t('not logged');
   const parts = [
-    taken ? (days.length === 1 ? s.t('taken') : s.t('taken on {0} of {1} days', taken, days.length)) + (other ? ` ${s.t('({0} at another dose)', other)}` : '') : '',
+    taken ? (days.length === 1 ? s.t('taken') : s.plural(days.length, { one: s.t('taken on {0} of {1} day', taken, days.length), other: s.t('taken on {0} of {1} days', taken, days.length) })) + (other ? ` ${s.t('({0} at another dose)', other)}` : '') : '',
     skipped ? s.t('{0} skipped', skipped) : '',
     notLogged ? s.t('{0} not logged', notLogged) : ''
   ].filter(Boolean);

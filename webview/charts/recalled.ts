@@ -3,6 +3,7 @@
 // nothing here feeds a figure: the means and the dose line come from logged days only. A period of
 // another medication than the one logged (the host marks it) is named, and never drawn on the mg axis.
 import uPlot from 'uplot';
+import { formatMg } from '../../src/core/entries';
 import { addDays, firstDayOf, lastDayOf } from '../../src/core/time';
 import type { TimelineRecalledView } from '../../src/webviews/shared/views';
 import { localSeconds } from './data';
@@ -121,7 +122,7 @@ function drawOther(ctx: CanvasRenderingContext2D, r: RecalledSpan, theme: ChartT
   ctx.font = theme.font.replace(/^(\d+(?:\.\d+)?)px/, (_m, px: string) => `${+px * ratio}px`);
   ctx.fillStyle = theme.foreground;
   ctx.textBaseline = 'top';
-  ctx.fillText(`${r.medication} ${r.mg} ${r.unit}`, x0 + 3 * ratio, top + 3 * ratio);
+  ctx.fillText(`${r.medication} ${formatMg(r.mg)} ${r.unit}`, x0 + 3 * ratio, top + 3 * ratio);
   ctx.restore();
 }
 

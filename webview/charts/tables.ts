@@ -71,7 +71,7 @@ export function doseDaysWords(data: ChartData, s: ChartStrings): string {
   const l = data.moodByDoseLeftOut;
   const n = data.moodByDose.reduce((sum, r) => sum + r.days, 0);
   const parts = [
-    n === 1 ? s.t('n = 1 day') : s.t('n = {0} days', n),
+    s.plural(n, { one: s.t('n = {0} day', n), other: s.t('n = {0} days', n) }),
     l.noDose ? s.t('{0} more with no dose taken', l.noDose) : '',
     l.otherDose ? s.t('{0} more at another dose for one day', l.otherDose) : '',
     l.beforeFirstDose ? s.t('{0} more before the first dose', l.beforeFirstDose) : ''

@@ -107,6 +107,11 @@ export class ChangeSection {
     this.c.redraw();
   }
 
+  private omittedSymptoms(n: number): string {
+    const s = this.c.strings;
+    return s.plural(n, { one: s.t('Not shown: {0} symptom logged on the fewest days.', n), other: s.t('Not shown: {0} symptoms logged on the fewest days.', n) });
+  }
+
   private renderDetail(d: ChangeDetailView): TemplateResult {
     const t = this.c.strings.t.bind(this.c.strings);
     const days = d.days;
@@ -134,7 +139,7 @@ export class ChangeSection {
               )}
               <div class="mdc-strip-axis" aria-hidden="true"><span>${t('day {0}', 0)}</span><span>${t('day {0}', d.endDay)}</span></div>
             </div>`}
-      ${d.omitted?.symptoms ? html`<p class="hint omitted">${t('Not shown: {0} symptoms logged on the fewest days.', d.omitted.symptoms)}</p>` : nothing}
+      ${d.omitted?.symptoms ? html`<p class="hint omitted">${this.omittedSymptoms(d.omitted.symptoms)}</p>` : nothing}
       <button type="button" class="mdc-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="change-table" @click=${() => ((this.tableOpen = !this.tableOpen), this.c.redraw())}>
         ${this.tableOpen ? t('Hide data table') : t('Show data table')}
       </button>

@@ -11,11 +11,12 @@ export class StepsSection {
 
   render(data: DashboardData): TemplateResult {
     const t = this.c.strings.t.bind(this.c.strings);
+    const oldest = (n: number) => this.c.strings.plural(n, { one: t('Not shown: the {0} oldest step.', n), other: t('Not shown: the {0} oldest steps.', n) });
     const head = stepHead(t);
     return html`<section class="dash-section" aria-labelledby="steps-heading">
       <h2 id="steps-heading">${t('Each dose step side by side')}</h2>
       <p>${stepsSummary(data, t)}</p>
-      ${data.omitted?.steps ? html`<p class="hint omitted">${t('Not shown: the {0} oldest steps.', data.omitted.steps)}</p>` : nothing}
+      ${data.omitted?.steps ? html`<p class="hint omitted">${oldest(data.omitted.steps)}</p>` : nothing}
       ${data.steps.some((s) => s.mg !== null || s.daysWithCheckIn > 0)
         ? html`<div class="dash-table-wrap dash-steps" role="region" tabindex="0" aria-labelledby="steps-heading">
             <table class="mdc-table dash-wide-table">

@@ -128,7 +128,9 @@ export function binLabel(bin: number, t: Words): string {
 export function dayCellLabel(dateText: string, cell: { mean: number | null; n: number }, t: Words, future: boolean): string {
   if (future) return t('{0}: not yet', dateText);
   if (cell.mean === null) return t('{0}: no check-in', dateText);
-  return cell.n === 1 ? t('{0}: mood {1} from 1 check-in', dateText, one(cell.mean)) : plural(cell.n, { one: t('{0}: mean mood {1} from {2} check-in', dateText, one(cell.mean), cell.n), other: t('{0}: mean mood {1} from {2} check-ins', dateText, one(cell.mean), cell.n) });
+  // One check-in has a mood, not a mean: different words, not a plural form.
+  if (cell.n === 1) return t('{0}: mood {1} from 1 check-in', dateText, one(cell.mean));
+  return plural(cell.n, { one: t('{0}: mean mood {1} from {2} check-in', dateText, one(cell.mean), cell.n), other: t('{0}: mean mood {1} from {2} check-ins', dateText, one(cell.mean), cell.n) });
 }
 
 export function yearSummary(year: number, days: number, counts: number[], recorded: number, t: Words): string {

@@ -125,7 +125,7 @@ export class YearSection {
     if (!e || e.date !== this.c.state().listed) return nothing;
     return html`<h3 class="mdc-heading">${t('Entries on {0}', dateText(e.date))}</h3>
       ${e.items.length === 0 ? html`<p class="mdc-empty">${t('Nothing was logged on this day.')}</p>` : html`<ul class="entries dash-entries">${e.items.map((item) => historyRow({ edit: (i) => void this.edit(i.entry.id) }, item))}</ul>`}
-      ${e.total > e.items.length ? html`<p class="hint">${t('{0} of {1} entries shown.', e.items.length, e.total)}</p>` : nothing}`;
+      ${e.total > e.items.length ? html`<p class="hint">${plural(e.total, { one: t('{0} of {1} entry shown.', e.items.length, e.total), other: t('{0} of {1} entries shown.', e.items.length, e.total) })}</p>` : nothing}`;
   }
 
   private showYear(year: number): void {

@@ -7,7 +7,7 @@ import { type ChartData } from '../../src/webviews/shared/views';
 import type { Channel } from '../shared/channel';
 import { MoodDoseCharts } from './moodDoseCharts';
 import { rangeLabel } from './history';
-import { t } from '../shared/l10n';
+import { plural, t } from '../shared/l10n';
 
 export class ChartsTab {
   private charts: MoodDoseCharts | undefined;
@@ -25,7 +25,7 @@ export class ChartsTab {
 
   async show(host: HTMLElement): Promise<void> {
     this.visible = true;
-    this.charts ??= new MoodDoseCharts(host, { t });
+    this.charts ??= new MoodDoseCharts(host, { t, plural });
     await this.reload();
     this.charts.resize();
   }
@@ -78,9 +78,9 @@ export class ChartsTab {
 function omittedNote(o: ChartData['omitted']): TemplateResult | string {
   if (!o) return '';
   const parts = [
-    o.days ? t('the first {0} days (the charts cover the most recent {1})', o.days, VIEW.chartDays) : '',
-    o.doseLevels ? t('{0} dose levels with the fewest days', o.doseLevels) : '',
-    o.symptoms ? t('{0} symptoms logged on the fewest days', o.symptoms) : '',
+    o.days ? plural(o.days, { one: t('the first {0} day (the charts cover the most recent {1})', o.days, VIEW.chartDays), other: t('the first {0} days (the charts cover the most recent {1})', o.days, VIEW.chartDays) }) : '',
+    o.doseLevels ? plural(o.doseLevels, { one: t('{0} dose level with the fewest days', o.doseLevels), other: t('{0} dose levels with the fewest days', o.doseLevels) }) : '',
+    o.symptoms ? plural(o.symptoms, { one: t('{0} symptom logged on the fewest days', o.symptoms), other: t('{0} symptoms logged on the fewest days', o.symptoms) }) : '',
     o.markers ? t('{0} of the oldest markers', o.markers) : ''
   ].filter(Boolean);
   return parts.length ? html`<p class="hint omitted">${t('Not shown, to keep the charts readable: {0}.', parts.join('; '))}</p>` : '';

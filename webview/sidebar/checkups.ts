@@ -159,9 +159,15 @@ export class CheckupsTab {
   }
 
   private overview(d: CheckupsData): TemplateResult {
-    const dueText = (k: QuestionnaireKind) => (d.due[k] ? t('due now') : t('offered every {0} days', d.intervalDays));
+    const every = d.intervalDays;
+    const dueText = (k: QuestionnaireKind) => (d.due[k] ? t('due now') : plural(every, { one: t('offered every {0} day', every), other: t('offered every {0} days', every) }));
     return html`<div class="checkup-start">
-        <p class="hint">${t('Short questionnaires that prescribers use. They ask about the last two weeks, so they are offered every {0} days.', d.intervalDays)}</p>
+        <p class="hint">
+          ${plural(every, {
+            one: t('Short questionnaires that prescribers use. They ask about the last two weeks, so they are offered every {0} day.', every),
+            other: t('Short questionnaires that prescribers use. They ask about the last two weeks, so they are offered every {0} days.', every)
+          })}
+        </p>
         <div class="actions wrap">
           <button type="button" class="primary" id="take-phq9" @click=${() => this.start('phq9')}>${t('Take PHQ-9 (mood)')} · ${dueText('phq9')}</button>
           <button type="button" class="primary" id="take-gad7" @click=${() => this.start('gad7')}>${t('Take GAD-7 (anxiety)')} · ${dueText('gad7')}</button>
@@ -204,7 +210,7 @@ export class CheckupsTab {
     if (!host || !this.data || this.mode.kind !== 'idle') return;
     if (!this.chart || !this.chart.isIn(host)) {
       this.chart?.destroy();
-      this.chart = new TrendChart(host, { t });
+      this.chart = new TrendChart(host, { t, plural });
     }
     this.chart.update(this.data.results);
   }

@@ -94,7 +94,12 @@ function checkInRow(v: RowActions, item: HistoryItem & { kind: 'checkin' }): Tem
         </ul>`
       : nothing}
     ${e.symptomsOmitted
-      ? html`<p class="hint omitted">${t('{0} more symptoms are not shown. An entry with this many cannot be edited here; it is kept as it is.', e.symptomsOmitted)}</p>`
+      ? html`<p class="hint omitted">
+          ${plural(e.symptomsOmitted, {
+            one: t('{0} more symptom is not shown. An entry with this many cannot be edited here; it is kept as it is.', e.symptomsOmitted),
+            other: t('{0} more symptoms are not shown. An entry with this many cannot be edited here; it is kept as it is.', e.symptomsOmitted)
+          })}
+        </p>`
       : nothing}
     ${e.tags.length ? html`<ul class="tag-list" aria-label=${t('Tags')}>${e.tags.map((tag) => html`<li class="tag">#${tag}</li>`)}</ul>` : nothing}
     ${e.note ? html`<p class="note">${e.note}</p>` : nothing}

@@ -276,7 +276,11 @@ export class PlanTab implements PlanSection {
     if (!this.data) return html`<p class="empty">${this.error || t('Loading…')}</p>`;
     const o = this.data.omitted;
     const left = o
-      ? [o.steps ? t('{0} plan steps far from the current one', o.steps) : '', o.appointments ? t('{0} of the oldest appointments', o.appointments) : '', o.medications ? t('{0} medications', o.medications) : ''].filter(Boolean)
+      ? [
+          o.steps ? plural(o.steps, { one: t('{0} plan step far from the current one', o.steps), other: t('{0} plan steps far from the current one', o.steps) }) : '',
+          o.appointments ? t('{0} of the oldest appointments', o.appointments) : '',
+          o.medications ? plural(o.medications, { one: t('{0} medication', o.medications), other: t('{0} medications', o.medications) }) : ''
+        ].filter(Boolean)
       : [];
     const note = left.length ? html`<p class="hint omitted">${t('Not shown here, and kept as they are: {0}.', left.join('; '))}</p>` : nothing;
     const d = this.data;

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { MG_MAX } from '../../src/core/limits';
 import { parseTablets, tabletWords } from '../../src/core/tablets';
 import type { PlanData, SupplyView } from '../../src/webviews/sidebar/protocol';
-import { t } from '../shared/l10n';
+import { plural, t } from '../shared/l10n';
 import type { PlanSection } from './planSection';
 
 type Form = { kind: 'refill' | 'count'; medicationId: string; tablets: string } | { kind: 'tablets'; medicationId: string | null; strength: string; split: SupplyView['split'] };
@@ -56,14 +56,20 @@ export class SupplySection {
     if (s.onHand === null) return html`<p class="hint">${t('No refill or count recorded yet.')}</p>`;
     if (s.belowZero) {
       return html`<p class="supply-estimate warning" role="alert">
-        ${t('The count is {0} tablets below zero: more doses are logged than tablets recorded. Count your tablets to correct it.', tabletWords(-s.onHand))}
+        ${plural(-s.onHand, {
+          one: t('The count is {0} tablet below zero: more doses are logged than tablets recorded. Count your tablets to correct it.', tabletWords(-s.onHand)),
+          other: t('The count is {0} tablets below zero: more doses are logged than tablets recorded. Count your tablets to correct it.', tabletWords(-s.onHand))
+        })}
       </p>`;
     }
-    const onHand = t('{0} tablets on hand.', tabletWords(s.onHand));
+    const onHand = plural(s.onHand, { one: t('{0} tablet on hand.', tabletWords(s.onHand)), other: t('{0} tablets on hand.', tabletWords(s.onHand)) });
     if (s.daysLeft === null || !s.dose) return html`<p class="supply-estimate">${onHand}</p>`;
     const source = s.dose.source === 'plan' ? t('the plan step in force') : t('the step in force from the doses logged');
+    const days = plural(s.daysLeft, { one: t('{0} day', s.daysLeft), other: t('{0} days', s.daysLeft) });
+    const pieces = s.perDose ?? 0;
+    const perDose = plural(pieces, { one: t('{0} tablet a dose', tabletWords(pieces)), other: t('{0} tablets a dose', tabletWords(pieces)) });
     return html`<p class="supply-estimate">
-        ${onHand} ${t('About {0} days left at the current dose ({1} {2}, {3}), one dose a day: {4} tablet a dose.', s.daysLeft, s.dose.mg, s.unit, source, tabletWords(s.perDose ?? 0))}
+        ${onHand} ${t('About {0} left at the current dose ({1} {2}, {3}), one dose a day: {4}.', days, s.dose.mg, s.unit, source, perDose)}
       </p>
       ${s.wholePieces || s.tabletMg === null
         ? nothing

@@ -3,7 +3,7 @@
 // days before", the days with a skipped dose, and beside each row the facts in words. No verdict.
 import type { ChangeWindow, SymptomCourse } from '../stats/afterChange';
 import { changeLabel } from '../stats/doses';
-import { plural, t } from '../summary/lang';
+import { days as dayCount, plural, t } from '../summary/lang';
 import { symptomName } from '../symptoms';
 import { WINDOW_LAST_DAY } from '../stats/afterChange';
 import { fitText, INK, type Figure, type Prim } from './display';
@@ -93,7 +93,7 @@ export function afterChangeFigure(windows: readonly ChangeWindow[], unit: string
     for (const d of w.skippedDays) p.push({ t: 'text', mark: 'skipped-dose', x: dayX(d) + (CELL - 1) / 2, y: y + 9, text: '×', size: SIZE + 1, anchor: 'middle', bold: true, fill: INK.text });
     for (const d of w.notLoggedDays) p.push({ t: 'text', mark: 'unlogged-dose', x: dayX(d) + (CELL - 1) / 2, y: y + 8.5, text: '○', size: SIZE - 1, anchor: 'middle', fill: INK.text });
     // The marks on the row, in words short enough for the row (the appendix lists every day).
-    const days = (list: readonly number[]) => (list.length === 1 ? t('day {0}', list[0]) : list.length <= 3 ? t('days {0}', list.join(', ')) : t('{0} days', list.length));
+    const days = (list: readonly number[]) => (list.length <= 3 ? plural(list.length, t('day {0}', list.join(', ')), t('days {0}', list.join(', '))) : dayCount(list.length));
     const missed = [w.skippedDays.length ? t('× on {0}', days(w.skippedDays)) : '', w.notLoggedDays.length ? t('○ on {0}', days(w.notLoggedDays)) : ''].filter(Boolean);
     p.push({ t: 'text', mark: 'row-text', x: TEXT_X, y: y + 9, text: fitText(`${t('Shown: {0}', windowEndText(w))}${missed.length ? `; ${missed.join('; ')}` : ''}`, width - TEXT_X, SIZE), size: SIZE, fill: INK.muted });
     y += GROUP;
@@ -140,11 +140,11 @@ export function afterChangeFigure(windows: readonly ChangeWindow[], unit: string
     height: y + 4,
     title: t('Days after each dose change'),
     desc: t(
-      '{0}, {1} over days 0–{2} after each change, shaded by the highest severity logged each day (n = {3} rows).',
+      '{0}, {1} over days 0–{2} after each change, shaded by the highest severity logged each day ({3}).',
       plural(windows.length, t('{0} dose change', windows.length), t('{0} dose changes', windows.length)),
       plural(symptomRows, t('{0} symptom row', symptomRows), t('{0} symptom rows', symptomRows)),
       WINDOW_LAST_DAY,
-      rows
+      plural(rows, t('n = {0} row', rows), t('n = {0} rows', rows))
     ),
     prims: p
   };

@@ -47,7 +47,7 @@ export function ageText(date: LocalDate, today: LocalDate): string {
   const days = daysBetween(date, today);
   if (days <= 0) return t('today');
   if (days === 1) return t('yesterday');
-  if (days < 14) return t('{0} days ago', days);
+  if (days < 14) return plural(days, t('{0} day ago', days), t('{0} days ago', days));
   const weeks = Math.floor(days / 7);
   if (days < 61) return plural(weeks, t('{0} week ago', weeks), t('{0} weeks ago', weeks));
   const months = Math.floor(days / 30.44);

@@ -2,6 +2,7 @@
 // length, the growing delay after a wrong passphrase (never a lock-out, never a deletion), and the
 // crypto layer's typed problems in the user's language.
 import * as vscode from 'vscode';
+import { plural } from '../plural';
 import type { PhraseProblem } from '../../storage/crypto/errors';
 
 /** Characters (code points, as typed). Argon2id slows each guess; it cannot make a short passphrase safe. */
@@ -51,7 +52,7 @@ export class PassphraseTries {
 
 export function seconds(ms: number): string {
   const s = Math.ceil(ms / 1000);
-  return s === 1 ? vscode.l10n.t('1 second') : vscode.l10n.t('{0} seconds', s);
+  return plural(s, { one: vscode.l10n.t('{0} second', s), other: vscode.l10n.t('{0} seconds', s) });
 }
 
 export function wrongPassphraseMessage(waitMs: number): { problem: string; waitMs: number; ready: string } {
@@ -62,7 +63,7 @@ export function wrongPassphraseMessage(waitMs: number): { problem: string; waitM
 export function phraseProblemMessage(p: PhraseProblem): string {
   switch (p.kind) {
     case 'word-count':
-      return p.count === 1 ? vscode.l10n.t('That is 1 word; the recovery phrase has {0}.', p.expected) : vscode.l10n.t('That is {0} words; the recovery phrase has {1}.', p.count, p.expected);
+      return plural(p.count, { one: vscode.l10n.t('That is {0} word; the recovery phrase has {1}.', p.count, p.expected), other: vscode.l10n.t('That is {0} words; the recovery phrase has {1}.', p.count, p.expected) });
     case 'unknown-word':
       return p.suggestion
         ? vscode.l10n.t('Word {0} ("{1}") is not in the recovery word list. Did you mean "{2}"?', p.position, p.word, p.suggestion)

@@ -11,6 +11,7 @@ import type { HostClock } from '../clock';
 import type { JournalActions } from '../journalActions';
 import type { JournalService } from '../journalService';
 import type { Log } from '../log';
+import { plural } from '../plural';
 import { errorForLog } from '../logSafely';
 import type { Settings } from '../settings';
 import { InboxFile } from './inboxFile';
@@ -68,7 +69,8 @@ export class InboxService implements vscode.Disposable {
   statusLines(): string[] {
     if (this.problems === 0) return [];
     const { t } = this.d;
-    return [this.problems === 1 ? t('Inbox: 1 line could not be read (see Problems)') : t('Inbox: {0} lines could not be read (see Problems)', this.problems)];
+    const n = this.problems;
+    return [plural(n, { one: t('Inbox: {0} line could not be read (see Problems)', n), other: t('Inbox: {0} lines could not be read (see Problems)', n) })];
   }
 
   /** Starts reading the inbox (the journal is open), or stops when it is turned off. */
@@ -176,7 +178,8 @@ export class InboxService implements vscode.Disposable {
       t('Each line is read once, then removed from the inbox file. With encryption on, the inbox is the one file kept in plain text, by design: lines are removed right after they are read. The setting moodDose.inbox.enabled turns the inbox off.')
     ].join('\n');
     const read = t('Import');
-    const message = pending.length === 1 ? t('Import 1 entry from your inbox?') : t('Import {0} entries from your inbox?', pending.length);
+    const n = pending.length;
+    const message = plural(n, { one: t('Import {0} entry from your inbox?', n), other: t('Import {0} entries from your inbox?', n) });
     return (await vscode.window.showInformationMessage(message, { modal: true, detail }, read)) === read;
   }
 
@@ -187,7 +190,7 @@ export class InboxService implements vscode.Disposable {
     if (n === 0 || !report.undoToken) return;
     const token = report.undoToken;
     const undo = t('Undo');
-    const message = n === 1 ? t('1 entry from your inbox') : t('{0} entries from your inbox', n);
+    const message = plural(n, { one: t('{0} entry from your inbox', n), other: t('{0} entries from your inbox', n) });
     void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
       if (choice === undo && (await actions.undo(token)) === 'undone') void vscode.window.showInformationMessage(t('Undone. The entries are kept in the file marked as deleted, so nothing is lost.'));
     });
