@@ -140,6 +140,28 @@ describe('A new user in a Spanish VS Code', function () {
     assertSpanish('the dashboard', dashboard);
   });
 
+  it('takes the PHQ-9 from the palette in its official Spanish text', async function () {
+    const h = harness();
+    if (!h) return this.skip();
+    const a = await api();
+    const seen: string[] = [];
+    const running = vscode.commands.executeCommand<string>('moodDose.takeCheckup');
+    await quickInputTitle(h, /Cuestionario|Responder/i);
+    seen.push(...(await quickInputWords(h)));
+    await h.press('Enter'); // the PHQ-9 is first
+    for (let i = 1; i <= 9; i++) {
+      await quickInputTitle(h, new RegExp(`PHQ-9 \\(${i}/9\\)`));
+      seen.push(...(await quickInputWords(h)));
+      await h.press('0');
+    }
+    assert.ok(await running, 'the check-up was saved');
+    await a.flush();
+    const [[n]] = await queryDisk(a.dataDir(), "SELECT count(*) FROM questionnaires WHERE deleted_at IS NULL AND kind = 'phq9'");
+    assert.ok(Number(n) >= 1);
+    assert.ok(seen.some((w) => /Poco interés o placer en hacer cosas/.test(w)), 'the official Spanish first item');
+    assertSpanish('the PHQ-9', seen);
+  });
+
   it('exports the summary as a PDF from the palette, every word of ours in Spanish', async function () {
     const h = harness();
     if (!h) return this.skip();
