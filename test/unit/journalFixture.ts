@@ -27,8 +27,8 @@ export interface TestJournal {
   close(): Promise<void>;
 }
 
-/** `t`: the host's words (English as written unless a test passes a bundle's). */
-export async function testJournal(clock: DayClock, t: (message: string, ...args: (string | number)[]) => string = english): Promise<TestJournal> {
+/** `t`: the host's words (English as written unless a test passes a bundle's); `language`: theirs, for dates. */
+export async function testJournal(clock: DayClock, t: (message: string, ...args: (string | number)[]) => string = english, language?: string): Promise<TestJournal> {
   const store = await JournalStore.open({ dir: await tempDir('mdj-actions-'), sql: await sqlJs(), now: () => clock.now(), compactAfterMs: 3_600_000 });
   const effects: string[] = [];
   const opened: string[] = [];
@@ -46,6 +46,7 @@ export async function testJournal(clock: DayClock, t: (message: string, ...args:
     clock,
     settings,
     t,
+    language,
     checkedIn: () => effects.push('hasCheckIn'),
     offerSupport: (trigger: SafetyTrigger | undefined, origin: Origin) => effects.push(`support:${trigger ?? 'none'}:${origin}`),
     notApplied: (count: number) => effects.push(`notApplied:${count}`),
