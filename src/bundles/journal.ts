@@ -109,6 +109,7 @@ export function startJournal(shell: ShellDeps): JournalRuntime {
     clock,
     settings,
     t,
+    language: wordsLanguage(),
     support: safety,
     figures: () => shell.load('figures'),
     commands: pageCommands,

@@ -209,8 +209,8 @@ export class JournalActions {
     const row = buildRecalledPeriod(input, existing, clock.now());
     const undoToken = await this.write([{ table: 'recalled_periods', row }]);
     const store = await this.deps.journal();
-    const overlaps = overlapsOf(row, recalledPeriods(store), dosesBetween(store, firstDayOf(row.startDate), lastDayOf(row.endDate))).map((o) => overlapMessage(row, o, settings.unit(), t));
-    return { id: row.id, undoToken, overlaps, message: t('Medication history saved, marked as recalled: {0}.', periodName(row, settings.unit(), t)) };
+    const overlaps = overlapsOf(row, recalledPeriods(store), dosesBetween(store, firstDayOf(row.startDate), lastDayOf(row.endDate))).map((o) => overlapMessage(row, o, settings.unit(), t, (x) => this.date(x)));
+    return { id: row.id, undoToken, overlaps, message: t('Medication history saved, marked as recalled: {0}.', periodName(row, settings.unit(), t, (x) => this.date(x))) };
   }
 
   async deleteRecalledPeriod(id: string): Promise<Saved> {

@@ -22,6 +22,8 @@ export interface HandlerDeps {
     'medicationName' | 'unit' | 'defaultDose' | 'moodLabels' | 'supportResources' | 'checkupIntervalDays' | 'symptomReviewEnabled'
   >;
   t: Translate;
+  /** The language `t` writes in, for the dates in its messages; English by default. */
+  language?: string;
   /** The dashboard's figures, in a bundle of their own loaded on first use (dist/figures.js). */
   figures: () => CoreBundles['figures'];
   /** The calm support card's state for today. */

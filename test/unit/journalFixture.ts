@@ -63,6 +63,7 @@ export async function testJournal(clock: DayClock, t: (message: string, ...args:
     clock,
     settings,
     t,
+    language,
     figures: () => figures,
     support: { cardVisible: () => card, dismiss: async () => void (card = false) },
     commands,

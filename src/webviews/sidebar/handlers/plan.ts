@@ -19,7 +19,7 @@ type PlanMethods =
   | 'supply/tablets'
   | 'supply/log';
 
-export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' | 'settings' | 't'>): Pick<Handlers, PlanMethods> {
+export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' | 'settings' | 't' | 'language'>): Pick<Handlers, PlanMethods> {
   /** The same floor as imports, so everything the journal holds can be exported and imported again. */
   const refuseEarly = (date: string) => {
     if (beforeEarliestYear(date)) throw new Error(d.t('The date {0} is before {1}. Choose a later day.', date, EARLIEST_YEAR));
@@ -34,7 +34,7 @@ export function planHandlers(d: Pick<HandlerDeps, 'read' | 'actions' | 'clock' |
     return null;
   };
   return {
-    'plan/data': async () => planData(await d.read(), d.clock.today(), d.settings, d.t),
+    'plan/data': async () => planData(await d.read(), d.clock.today(), d.settings, d.t, d.language),
     'plan/saveMedication': (p) => undoable(d.actions.saveMedication(p)),
     'plan/saveStep': async (p) => {
       refuseEarly(p.startDate);
