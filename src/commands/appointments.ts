@@ -8,6 +8,7 @@ import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
 import { dateProblem, input, pick } from './quickInput';
 import { FlowSteps } from './steps';
+import { dateWords } from '../services/displayLanguage';
 import { plural } from '../services/plural';
 
 async function askAppointment(d: Pick<CommandDeps, 'clock'>, steps: FlowSteps): Promise<AppointmentInput | undefined> {
@@ -49,7 +50,7 @@ async function appointmentFor(ahead: readonly Appointment[], steps: FlowSteps): 
   type Item = vscode.QuickPickItem & { appointment: Appointment };
   const items: Item[] = ahead.map((a) => {
     const n = a.questions.filter((q) => q.trim()).length;
-    return { label: `${a.date}${a.time ? ` ${a.time}` : ''}`, description: a.provider, detail: plural(n, { one: vscode.l10n.t('{0} question recorded', n), other: vscode.l10n.t('{0} questions recorded', n) }), appointment: a };
+    return { label: `${dateWords(a.date)}${a.time ? ` ${a.time}` : ''}`, description: a.provider, detail: plural(n, { one: vscode.l10n.t('{0} question recorded', n), other: vscode.l10n.t('{0} questions recorded', n) }), appointment: a };
   });
   const picked = await pick<Item>({ title: steps.next(vscode.l10n.t('appointment')), placeholder: vscode.l10n.t('Which appointment is the question for? The next one is first'), items, active: (shown) => shown[0] });
   return picked?.[0]?.appointment ?? null;
@@ -68,7 +69,7 @@ export function addQuestionCommand(d: Pick<CommandDeps, 'read' | 'actions' | 'cl
       given ??
       (await input({
         title: steps.next(vscode.l10n.t('question')),
-        prompt: upcoming ? vscode.l10n.t('A question for {0} on {1}', upcoming.provider || vscode.l10n.t('your provider'), upcoming.date) : vscode.l10n.t('A question to bring to your next appointment'),
+        prompt: upcoming ? vscode.l10n.t('A question for {0} on {1}', upcoming.provider || vscode.l10n.t('your provider'), dateWords(upcoming.date)) : vscode.l10n.t('A question to bring to your next appointment'),
         validate: (v) => (!v.trim() ? vscode.l10n.t('Type the question, or press Escape to cancel') : v.length > QUESTION_MAX ? vscode.l10n.t('Keep it under {0} characters', QUESTION_MAX) : undefined)
       }));
     if (!question) return undefined;

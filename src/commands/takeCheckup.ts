@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { nextDue } from '../core/checkups';
 import { QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
 import { questionnaireText } from '../core/questionnaireText';
-import { wordsLanguage } from '../services/displayLanguage';
+import { dateWords, wordsLanguage } from '../services/displayLanguage';
 import { lastTakenDates } from '../storage/read/checkups';
 import { confirmSaved } from './confirm';
 import type { CommandDeps } from './deps';
@@ -46,7 +46,7 @@ export function takeCheckupCommand(d: Pick<CommandDeps, 'read' | 'actions' | 'cl
       const items: Choice[] = (Object.keys(QUESTIONNAIRES) as QuestionnaireKind[]).map((k) => ({
         label: QUESTIONNAIRES[k].name,
         description: k === 'phq9' ? vscode.l10n.t('mood, 9 questions') : vscode.l10n.t('anxiety, 7 questions'),
-        detail: taken[k] ? vscode.l10n.t('Last taken {0}; next offered {1}', taken[k]!, nextDue(taken[k], today, d.settings.checkupIntervalDays())) : vscode.l10n.t('Not taken yet'),
+        detail: taken[k] ? vscode.l10n.t('Last taken {0}; next offered {1}', dateWords(taken[k]!), dateWords(nextDue(taken[k], today, d.settings.checkupIntervalDays()))) : vscode.l10n.t('Not taken yet'),
         kind2: k
       }));
       items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, aboutItem());

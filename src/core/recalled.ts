@@ -55,15 +55,19 @@ export function buildRecalledPeriod(input: RecalledInput, existing: RecalledPeri
   return existing ? { ...existing, ...fields, updatedAt: new Date(now).toISOString() } : { ...baseRow(now), ...fields };
 }
 
+/** How a date is written for the reader (core/dates.ts); as stored by default. */
+export type DateWords = (date: string) => string;
+const asStored: DateWords = (date) => date;
+
 /** "2025-03 to 2025-06", or "2025-03" for a period within one month or day. */
 /** `t`: the reader's translator (English as written by default). */
-export function periodDates(p: Pick<RecalledPeriod, 'startDate' | 'endDate'>, t: Translate = asWritten): string {
-  return p.startDate === p.endDate ? p.startDate : t('{0} to {1}', p.startDate, p.endDate);
+export function periodDates(p: Pick<RecalledPeriod, 'startDate' | 'endDate'>, t: Translate = asWritten, date: DateWords = asStored): string {
+  return p.startDate === p.endDate ? date(p.startDate) : t('{0} to {1}', date(p.startDate), date(p.endDate));
 }
 
 /** "Escitalopram 30 mg, 2025-03 to 2025-06": a period named the way every message names it. */
-export function periodName(p: Pick<RecalledPeriod, 'medication' | 'mg' | 'startDate' | 'endDate'>, unit: string, t: Translate = asWritten): string {
-  return `${p.medication} ${formatMg(p.mg)} ${unit}, ${periodDates(p, t)}`;
+export function periodName(p: Pick<RecalledPeriod, 'medication' | 'mg' | 'startDate' | 'endDate'>, unit: string, t: Translate = asWritten, date: DateWords = asStored): string {
+  return `${p.medication} ${formatMg(p.mg)} ${unit}, ${periodDates(p, t, date)}`;
 }
 
 export type Overlap = { kind: 'period'; other: RecalledPeriod; from: LocalDate; to: LocalDate } | { kind: 'logged'; from: LocalDate; to: LocalDate; days: number };
@@ -93,29 +97,29 @@ export function overlapsOf(period: RecalledPeriod, periods: readonly RecalledPer
 }
 
 /** One overlap in words, naming both sides. Nothing is rejected: both are kept as they are. */
-export function overlapMessage(period: RecalledPeriod, o: Overlap, unit: string, t: Translate, locale = 'en'): string {
-  const name = periodName(period, unit, t);
+export function overlapMessage(period: RecalledPeriod, o: Overlap, unit: string, t: Translate, locale = 'en', date: DateWords = asStored): string {
+  const name = periodName(period, unit, t, date);
   if (o.kind === 'period') {
-    return t('The recalled period {0} overlaps the recalled period {1} from {2} to {3}. Both are kept; edit either one if that is not what you meant.', name, periodName(o.other, unit, t), o.from, o.to);
+    return t('The recalled period {0} overlaps the recalled period {1} from {2} to {3}. Both are kept; edit either one if that is not what you meant.', name, periodName(o.other, unit, t, date), date(o.from), date(o.to));
   }
   return plural(
     o.days,
     {
-      one: t('The recalled period {0} overlaps the doses logged from {1} to {2} ({3} day with a dose). Both are kept: figures count only the logged doses, and the period is shown as recalled.', name, o.from, o.to, o.days),
-      other: t('The recalled period {0} overlaps the doses logged from {1} to {2} ({3} days with a dose). Both are kept: figures count only the logged doses, and the period is shown as recalled.', name, o.from, o.to, o.days)
+      one: t('The recalled period {0} overlaps the doses logged from {1} to {2} ({3} day with a dose). Both are kept: figures count only the logged doses, and the period is shown as recalled.', name, date(o.from), date(o.to), o.days),
+      other: t('The recalled period {0} overlaps the doses logged from {1} to {2} ({3} days with a dose). Both are kept: figures count only the logged doses, and the period is shown as recalled.', name, date(o.from), date(o.to), o.days)
     },
     locale
   );
 }
 
 /** Every overlap of every live period, each pair of periods said once. */
-export function allOverlapMessages(periods: readonly RecalledPeriod[], doses: readonly Dose[], unit: string, t: Translate, locale = 'en'): { id: string; message: string }[] {
+export function allOverlapMessages(periods: readonly RecalledPeriod[], doses: readonly Dose[], unit: string, t: Translate, locale = 'en', date: DateWords = asStored): { id: string; message: string }[] {
   const live = periods.filter((p) => !p.deletedAt);
   const out: { id: string; message: string }[] = [];
   live.forEach((p, i) => {
     for (const o of overlapsOf(p, live, doses)) {
       if (o.kind === 'period' && live.indexOf(o.other) < i) continue;
-      out.push({ id: p.id, message: overlapMessage(p, o, unit, t, locale) });
+      out.push({ id: p.id, message: overlapMessage(p, o, unit, t, locale, date) });
     }
   });
   return out;

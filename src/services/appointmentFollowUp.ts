@@ -5,6 +5,7 @@ import { confirmSaved } from '../commands/confirm';
 import type { DayClock } from '../core/entries';
 import { appointmentAwaitingOutcome } from '../storage/read/appointments';
 import type { JournalStore } from '../storage/journalStore';
+import { dateWords } from './displayLanguage';
 import type { JournalActions } from './journalActions';
 import type { JournalService } from './journalService';
 
@@ -35,12 +36,12 @@ export class AppointmentFollowUp implements vscode.Disposable {
       await this.actions.recordOutcome(due, null);
       const add = vscode.l10n.t('Add Outcome Note');
       const choice = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Your appointment{0} on {1} has passed. Would you like to note what was decided?', due.provider ? ` (${due.provider})` : '', due.date),
+        vscode.l10n.t('Your appointment{0} on {1} has passed. Would you like to note what was decided?', due.provider ? ` (${due.provider})` : '', dateWords(due.date)),
         add,
         vscode.l10n.t('Not Now')
       );
       if (choice !== add) return true;
-      const outcome = await vscode.window.showInputBox({ title: vscode.l10n.t('Outcome of {0}', due.date), prompt: vscode.l10n.t('What was decided? (kept in your journal and shown in the next summary)') });
+      const outcome = await vscode.window.showInputBox({ title: vscode.l10n.t('Outcome of {0}', dateWords(due.date)), prompt: vscode.l10n.t('What was decided? (kept in your journal and shown in the next summary)') });
       if (outcome?.trim()) void confirmSaved(this.actions, await this.actions.recordOutcome(due, outcome));
       return true;
     } finally {

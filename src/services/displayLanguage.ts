@@ -6,12 +6,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { formatDate, type DateStyle } from '../core/dates';
 import { setNumberLocale } from '../core/entries';
 import type { SummaryLanguage } from '../core/translator';
 
 /** The display language when this extension has words for it, else English. */
 export function wordsLanguage(): string {
   return vscode.l10n.bundle ? vscode.env.language : 'en';
+}
+
+/** A date inside a host sentence, in the words' language ("Nov 8, 2026", "8 nov 2026"). */
+export function dateWords(date: string, style?: DateStyle): string {
+  return formatDate(date, wordsLanguage(), style);
 }
 
 /** Numbers the host writes ("7,5 mg" in Spanish) follow the display language. Called once from activate(). */

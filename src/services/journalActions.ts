@@ -14,6 +14,7 @@ import { safetyTrigger, type SafetyTrigger, type Translate } from '../core/safet
 import type { Appointment, DoseStatus, Medication, Op, SupplyChange, TableName, TabletSplit } from '../core/schemas';
 import { buildSupplyChange, supplyStatus, type SupplyStatus } from '../core/supply';
 import { formatTablets } from '../core/tablets';
+import { formatDate } from '../core/dates';
 import { plural } from '../core/plural';
 import type { RatedSymptom } from '../core/symptoms';
 import { firstDayOf, lastDayOf } from '../core/time';
@@ -74,6 +75,11 @@ export class JournalActions {
 
   constructor(private readonly deps: ActionDeps) {}
 
+  /** A date inside a message, in the language of its words. */
+  private date(d: string): string {
+    return formatDate(d, this.deps.language ?? 'en');
+  }
+
   async checkIn(input: CheckInInput, origin: Origin): Promise<Saved> {
     const { ops, checkIn } = buildCheckIn(input, this.deps.clock);
     const undoToken = await this.watchingSupply(Boolean(input.dose), () => this.write(ops));
@@ -106,7 +112,7 @@ export class JournalActions {
 
   async logLifeEvent(input: { title: string; note?: string; at?: number }): Promise<Saved> {
     const row = buildLifeEvent(input, this.deps.clock);
-    return { id: row.id, undoToken: await this.write([{ table: 'life_events', row }]), message: this.deps.t('Life event saved: {0} ({1})', row.title, row.localDate) };
+    return { id: row.id, undoToken: await this.write([{ table: 'life_events', row }]), message: this.deps.t('Life event saved: {0} ({1})', row.title, this.date(row.localDate)) };
   }
 
   async takeQuestionnaire(input: { kind: QuestionnaireKind; answers: number[]; difficulty: number | null }, origin: Origin): Promise<Saved & { total: number; band: string }> {
@@ -166,7 +172,7 @@ export class JournalActions {
   async saveAppointment(input: AppointmentInput & { id: string | null }): Promise<Saved> {
     const existing = await this.existing('appointments', input.id, this.deps.t('That appointment no longer exists.'));
     const row = buildAppointment(input, existing, this.deps.clock.now());
-    const message = this.deps.t('Appointment on {0} saved. Add questions for it with "Mood & Dose: Add Question for Provider".', row.date);
+    const message = this.deps.t('Appointment on {0} saved. Add questions for it with "Mood & Dose: Add Question for Provider".', this.date(row.date));
     return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]), message };
   }
 
@@ -180,14 +186,14 @@ export class JournalActions {
     const current = 'id' in to ? (await this.deps.journal()).get('appointments', to.id) ?? to : undefined;
     const row = current ? withQuestion(current, question, now) : buildAppointment({ ...to, questions: [question] }, undefined, now);
     const undoToken = await this.write([{ table: 'appointments', row }]);
-    return { id: row.id, undoToken, count: row.questions.length, message: this.deps.t('Question added for {0} ({1} in all).', row.date, row.questions.length) };
+    return { id: row.id, undoToken, count: row.questions.length, message: this.deps.t('Question added for {0} ({1} in all).', this.date(row.date), row.questions.length) };
   }
 
   /** Marks an appointment's follow-up question as asked and notes what was decided, if given. */
   async recordOutcome(appointment: Appointment, outcome: string | null): Promise<Saved> {
     const current = (await this.deps.journal()).get('appointments', appointment.id) ?? appointment;
     const row = withOutcome(current, outcome, this.deps.clock.now());
-    return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]), message: this.deps.t('Outcome noted for the appointment on {0}.', row.date) };
+    return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]), message: this.deps.t('Outcome noted for the appointment on {0}.', this.date(row.date)) };
   }
 
   /**
@@ -203,8 +209,8 @@ export class JournalActions {
     const row = buildRecalledPeriod(input, existing, clock.now());
     const undoToken = await this.write([{ table: 'recalled_periods', row }]);
     const store = await this.deps.journal();
-    const overlaps = overlapsOf(row, recalledPeriods(store), dosesBetween(store, firstDayOf(row.startDate), lastDayOf(row.endDate))).map((o) => overlapMessage(row, o, settings.unit(), t, this.deps.language));
-    return { id: row.id, undoToken, overlaps, message: t('Medication history saved, marked as recalled: {0}.', periodName(row, settings.unit(), t)) };
+    const overlaps = overlapsOf(row, recalledPeriods(store), dosesBetween(store, firstDayOf(row.startDate), lastDayOf(row.endDate))).map((o) => overlapMessage(row, o, settings.unit(), t, this.deps.language, (x) => this.date(x)));
+    return { id: row.id, undoToken, overlaps, message: t('Medication history saved, marked as recalled: {0}.', periodName(row, settings.unit(), t, (x) => this.date(x))) };
   }
 
   async deleteRecalledPeriod(id: string): Promise<Saved> {

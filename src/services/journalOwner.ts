@@ -15,6 +15,7 @@ import type { JournalFiles } from '../storage/files';
 import type { JournalIdentity } from '../storage/journalIdentity';
 import type { JournalStore } from '../storage/journalStore';
 import { hasJournal, peekJournal, type JournalPeek } from '../storage/journalPeek';
+import { dateWords } from './displayLanguage';
 import type { Log } from './log';
 import { errorForLog } from './logSafely';
 
@@ -227,8 +228,8 @@ export function unknownQuestion(dir: string, peek: JournalPeek): string {
       : n === 0
         ? vscode.l10n.t('It holds no entries ({0}).', size)
         : peek.first === peek.last
-          ? plural(n, { one: vscode.l10n.t('It holds {0} entry, dated {1} ({2}).', n, peek.first ?? '?', size), other: vscode.l10n.t('It holds {0} entries, all dated {1} ({2}).', n, peek.first ?? '?', size) })
-          : plural(n, { one: vscode.l10n.t('It holds {0} entry, from {1} to {2} ({3}).', n, peek.first ?? '?', peek.last ?? '?', size), other: vscode.l10n.t('It holds {0} entries, from {1} to {2} ({3}).', n, peek.first ?? '?', peek.last ?? '?', size) });
+          ? plural(n, { one: vscode.l10n.t('It holds {0} entry, dated {1} ({2}).', n, dateWords(peek.first ?? '?'), size), other: vscode.l10n.t('It holds {0} entries, all dated {1} ({2}).', n, dateWords(peek.first ?? '?'), size) })
+          : plural(n, { one: vscode.l10n.t('It holds {0} entry, from {1} to {2} ({3}).', n, dateWords(peek.first ?? '?'), dateWords(peek.last ?? '?'), size), other: vscode.l10n.t('It holds {0} entries, from {1} to {2} ({3}).', n, dateWords(peek.first ?? '?'), dateWords(peek.last ?? '?'), size) });
   return vscode.l10n.t(
     'The folder {0} holds a Mood & Dose journal that you have not created or opened on this machine. {1} It may be someone else\'s: it may have come with a repository, been copied in, or arrived through a sync. Nothing in it is shown until you open it.',
     dir,

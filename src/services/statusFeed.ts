@@ -16,6 +16,7 @@ import type { JournalReader } from '../storage/read/reader';
 import { supplyRows } from '../storage/read/supply';
 import type { CheckupReminders } from './checkupReminders';
 import type { JournalService } from './journalService';
+import { dateWords } from './displayLanguage';
 import type { Settings } from './settings';
 import { supplyLine, supplyMention } from './supplyWords';
 import { plural } from './plural';
@@ -80,7 +81,7 @@ export class StatusFeed {
     const next = upcomingAppointment(store, today);
     if (next) {
       const days = daysBetween(today, next.date);
-      out.push(days === 0 ? vscode.l10n.t('Next appointment: today') : plural(days, { one: vscode.l10n.t('Next appointment in {0} day ({1})', days, next.date), other: vscode.l10n.t('Next appointment in {0} days ({1})', days, next.date) }));
+      out.push(days === 0 ? vscode.l10n.t('Next appointment: today') : plural(days, { one: vscode.l10n.t('Next appointment in {0} day ({1})', days, dateWords(next.date)), other: vscode.l10n.t('Next appointment in {0} days ({1})', days, dateWords(next.date)) }));
     }
     return out;
   }

@@ -22,7 +22,7 @@ export interface HandlerDeps {
     'medicationName' | 'unit' | 'defaultDose' | 'moodLabels' | 'supportResources' | 'checkupIntervalDays' | 'symptomReviewEnabled'
   >;
   t: Translate;
-  /** The language `t` writes in (a BCP 47 tag), for its plural rules. English by default. */
+  /** The language `t` writes in (a BCP 47 tag), for its plural rules and the dates in its messages. English by default. */
   language?: string;
   /** The dashboard's figures, in a bundle of their own loaded on first use (dist/figures.js). */
   figures: () => CoreBundles['figures'];

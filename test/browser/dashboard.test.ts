@@ -27,15 +27,15 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     await demo();
     const page = await open();
     assert.deepStrictEqual(await page.$$eval('vscode-tab-header', (hs) => hs.map((h) => h.textContent!.trim())), SECTIONS);
-    assert.match(await text(page, '.dash-subtitle'), /^The whole journal, 2026-04-0\d to 2026-06-30: \d+ of \d+ days with a check-in\.$/);
-    assert.match(await text(page, '.dash-recalled'), /^Before it, medication history as recalled, from 2025-0\d: hatched on the timeline, and not counted in any figure\.$/);
+    assert.match(await text(page, '.dash-subtitle'), /^The whole journal, Apr \d, 2026 to Jun 30, 2026: \d+ of \d+ days with a check-in\.$/);
+    assert.match(await text(page, '.dash-recalled'), /^Before it, medication history as recalled, from [A-Z][a-z]{2} 2025: hatched on the timeline, and not counted in any figure\.$/);
 
     // Timeline: the canvas has a text alternative, the range is in words, markers are listed, the table has the median and plan columns.
     assert.match((await page.getAttribute('#timeline-host canvas', 'aria-label'))!, /\S/);
     // It opens on the logged journal; "All" reaches back to the recalled year, and says so.
-    assert.match(await text(page, '.dash-range'), /^From 2026-04-0\d to 2026-06-30: \d+ of \d+ days with a check-in; mean of the daily means \d\.\d; dose steps: 20 mg, 15 mg, 10 mg; 2 days with only a skipped dose; 2 dose changes and \d+ life events marked\.$/);
+    assert.match(await text(page, '.dash-range'), /^From Apr \d, 2026 to Jun 30, 2026: \d+ of \d+ days with a check-in; mean of the daily means \d\.\d; dose steps: 20 mg, 15 mg, 10 mg; 2 days with only a skipped dose; 2 dose changes and \d+ life events marked\.$/);
     await page.click('[data-preset="all"]');
-    assert.match(await text(page, '.dash-range'), /days with a check-in from the first logged day, 2026-04-0\d; mean of the daily means \d\.\d; dose steps: 20 mg, 15 mg, 10 mg; 2 days with only a skipped dose; 2 dose changes and \d+ life events marked; 4 periods of medication history as recalled, hatched and not counted\./);
+    assert.match(await text(page, '.dash-range'), /days with a check-in from the first logged day, Apr \d, 2026; mean of the daily means \d\.\d; dose steps: 20 mg, 15 mg, 10 mg; 2 days with only a skipped dose; 2 dose changes and \d+ life events marked; 4 periods of medication history as recalled, hatched and not counted\./);
     assert.ok((await page.$$('.mdc-marker-keys [role=option]')).length >= 4, 'dose changes and life events are listed for the keyboard');
     assert.ok(await page.isVisible('.mdc-recalled-legend'), 'the hatched band has its key');
     await page.click('#timeline-table-toggle');
@@ -47,7 +47,7 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     // Days after each dose change: the latest change by default, its words, chart and table.
     await section(page, 'Days after each dose change');
     await page.waitForSelector('#change-chart canvas');
-    assert.deepStrictEqual(await page.$$eval('#change-pick option', (os) => os.map((o) => o.textContent!.replace(/^\d{4}-\d\d-\d\d: /, ''))), ['15 → 10 mg', '20 → 15 mg']);
+    assert.deepStrictEqual(await page.$$eval('#change-pick option', (os) => os.map((o) => o.textContent!.replace(/^[A-Z][a-z]{2} \d{1,2}, \d{4}: /, ''))), ['15 → 10 mg', '20 → 15 mg']);
     assert.match((await page.getAttribute('#change-chart canvas', 'aria-label'))!, /^Daily mean mood from day −14 to day \d+ around the change on/);
     const courses = await page.$$eval('.dash-course', (ps) => ps.map((p) => p.textContent!));
     assert.ok(courses.length > 0, 'symptoms after the change are listed');
@@ -133,17 +133,17 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     const page = await open();
     const range = () => text(page, '.dash-range');
     await page.click('[data-preset="30"]');
-    assert.match(await range(), /^From 2026-06-01 to 2026-06-30: \d+ of 30 days with a check-in/);
+    assert.match(await range(), /^From Jun 1, 2026 to Jun 30, 2026: \d+ of 30 days with a check-in/);
     // Keys on the plot: zoom in, move earlier, then 0 for the whole journal.
     await page.focus('#timeline-host .u-over');
     await page.keyboard.press('+');
-    assert.match(await range(), /^From 2026-06-(0[6-9]|1\d) to 2026-06-(2\d|30): \d+ of (15|16) days/);
+    assert.match(await range(), /^From Jun ([6-9]|1\d), 2026 to Jun (2\d|30), 2026: \d+ of (15|16) days/);
     assert.strictEqual(await page.getAttribute('[data-preset="30"]', 'aria-pressed'), 'false', 'a zoomed view is no preset');
     await page.keyboard.press('ArrowLeft');
     assert.doesNotMatch(await range(), /to 2026-06-30:/);
     await page.keyboard.press('0');
     // The whole journal reaches back to the demo's medication history as recalled, and says so.
-    assert.match(await range(), /^From 2025-0\d-01 to 2026-06-30: .*; \d periods of medication history as recalled, hatched and not counted\.$/);
+    assert.match(await range(), /^From [A-Z][a-z]{2} 1, 2025 to Jun 30, 2026: .*; \d periods of medication history as recalled, hatched and not counted\.$/);
     assert.strictEqual(await page.getAttribute('[data-preset="all"]', 'aria-pressed'), 'true');
         const box = (await page.$('#timeline-host .u-over'))!.boundingBox();
     const b = (await box)!;
@@ -152,9 +152,9 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     await page.mouse.down();
     await page.mouse.move(b.x + b.width * 0.9, b.y + b.height / 2, { steps: 5 });
     await page.mouse.up();
-    assert.match(await range(), /^From 2026-0[45]-\d\d to 2026-0[56]-\d\d: \d+ of (1\d|2\d) days/);
+    assert.match(await range(), /^From (Apr|May) \d{1,2}, 2026 to (May|Jun) \d{1,2}, 2026: \d+ of (1\d|2\d) days/);
     await page.click('#reset-zoom');
-    assert.match(await range(), /^From 2025-0\d-01 to 2026-06-30: /);
+    assert.match(await range(), /^From [A-Z][a-z]{2} 1, 2025 to Jun 30, 2026: /);
     // The marker list: Tab reaches it, and the marker in focus is explained in the tooltip.
     await page.focus('.mdc-marker-keys');
     await page.keyboard.press('Home');
@@ -203,7 +203,7 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
   it('shows every section of an empty journal with words saying what will appear, and no error', async () => {
     await journal();
     const page = await open();
-    assert.match(await text(page, '.dash-subtitle'), /^The whole journal, 2026-06-30 to 2026-06-30: 0 of 1 day with a check-in\.$/);
+    assert.match(await text(page, '.dash-subtitle'), /^The whole journal, Jun 30, 2026 to Jun 30, 2026: 0 of 1 day with a check-in\.$/);
     assert.match(await text(page, '.dash-range'), /no dose logged; 0 dose changes and 0 life events marked\.$/);
     assert.ok(!(await page.isVisible('.mdc-recalled-legend')), 'no key to a hatched band that is not drawn');
     assert.ok(!(await page.isVisible('.mdc-marker-keys')), 'no empty marker list');
@@ -264,6 +264,6 @@ describe('Dashboard (headless Chromium, real handlers)', function () {
     await again.waitForFunction(() => document.querySelector('vscode-tab-panel:not([hidden]) h2')?.textContent === 'Year in pixels');
     await section(again, 'Timeline');
     assert.strictEqual(await again.getAttribute('[data-preset="90"]', 'aria-pressed'), 'true');
-    assert.match(await text(again, '.dash-range'), /^From 2026-04-0[12] to 2026-06-30: /);
+    assert.match(await text(again, '.dash-range'), /^From Apr [12], 2026 to Jun 30, 2026: /);
   });
 });

@@ -48,7 +48,7 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
     const page = await pages.open();
     assert.strictEqual(
       await textOf(page, '.dash-range'),
-      'From 2026-06-01 to 2026-06-30: 30 of 30 days with a check-in; mean of the daily means 5.4; dose steps: 10 mg, 7.5 mg, 5 mg; 2 days with only a skipped dose; 2 days with no dose logged; 1 day at another dose than the step; 2 dose changes and 0 life events marked.'
+      'From Jun 1, 2026 to Jun 30, 2026: 30 of 30 days with a check-in; mean of the daily means 5.4; dose steps: 10 mg, 7.5 mg, 5 mg; 2 days with only a skipped dose; 2 days with no dose logged; 1 day at another dose than the step; 2 dose changes and 0 life events marked.'
     );
     const label = (await page.getAttribute('#timeline-host canvas', 'aria-label'))!;
     assert.match(label, /The dose line is dotted across 2 days with only a skipped dose and 2 days with no dose logged\. 1 day at another dose than the step, marked at the dose taken\./);
@@ -66,7 +66,7 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
     );
 
     await showSection(page, 'Days after each dose change');
-    assert.deepStrictEqual(await page.$$eval('#change-pick option', (os) => os.map((o) => o.textContent)), ['2026-06-20: 7.5 → 5 mg', '2026-06-10: 10 → 7.5 mg']);
+    assert.deepStrictEqual(await page.$$eval('#change-pick option', (os) => os.map((o) => o.textContent)), ['Jun 20, 2026: 7.5 → 5 mg', 'Jun 10, 2026: 10 → 7.5 mg']);
   });
 
   it('says where the days after a change stop, and names the days without a dose taken', async () => {
@@ -75,7 +75,7 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
     await page.waitForSelector('#change-chart canvas');
     assert.strictEqual(
       await textOf(page, 'vscode-tab-panel:not([hidden]) .dash-section > p'),
-      'Day 0 is 2026-06-10, the first day logged at 7.5 mg (from 10 mg), recorded as a change. Shown to day 9 (2026-06-19), the day before the next change.'
+      'Day 0 is Jun 10, 2026, the first day logged at 7.5 mg (from 10 mg), recorded as a change. Shown to day 9 (Jun 19, 2026), the day before the next change.'
     );
     const facts = await page.$$eval('.dash-facts li', (ls) => ls.map((l) => l.textContent!));
     assert.match(facts[0], /^Mood, days 0–9: median \d\.\d \(IQR \d\.\d–\d\.\d, n = 10\)\.$/, 'the window stops at day 9, and says so');
@@ -104,7 +104,7 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
       ]
     );
     assert.strictEqual(rows[0][6], 'n/a', 'days 0–14 of a step whose start the log does not show');
-    assert.match(await textOf(page, 'vscode-tab-panel:not([hidden]) .dash-section > p'), /^3 dose steps from 2026-06-01 to 2026-06-30\. Day 0 of a step is the first day at that dose in the log; "by" a date where the log does not show it\./);
+    assert.match(await textOf(page, 'vscode-tab-panel:not([hidden]) .dash-section > p'), /^3 dose steps from Jun 1, 2026 to Jun 30, 2026\. Day 0 of a step is the first day at that dose in the log; "by" a date where the log does not show it\./);
   });
 
   it('opens on the logged journal, keeps "All" one click away, and keeps the choice for a reload', async () => {
@@ -112,18 +112,18 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
     let page = await pages.open();
     const pressed = (p: typeof page) => p.$$eval('[data-preset][aria-pressed=true]', (bs) => bs.map((b) => (b as HTMLElement).dataset.preset));
     assert.deepStrictEqual(await pressed(page), ['journal']);
-    assert.match(await textOf(page, '.dash-range'), /^From 2026-04-02 to 2026-06-30: 90 of 90 days with a check-in; /);
+    assert.match(await textOf(page, '.dash-range'), /^From Apr 2, 2026 to Jun 30, 2026: 90 of 90 days with a check-in; /);
     assert.doesNotMatch(await textOf(page, '.dash-range'), /recalled/, 'the recalled year is not in view');
     await page.click('[data-preset="all"]');
     assert.deepStrictEqual(await pressed(page), ['all']);
-    assert.match(await textOf(page, '.dash-range'), /^From 2025-04-01 to 2026-06-30: /);
+    assert.match(await textOf(page, '.dash-range'), /^From Apr 1, 2025 to Jun 30, 2026: /);
     let saved = await page.evaluate(() => (window as unknown as { __savedState: unknown }).__savedState);
     assert.deepStrictEqual(saved, { section: 'timeline', range: { preset: 'all' } });
 
     await pages.closeDashboard();
     page = await pages.open(saved);
     assert.deepStrictEqual(await pressed(page), ['all'], 'a reload keeps "All"');
-    assert.match(await textOf(page, '.dash-range'), /^From 2025-04-01 to 2026-06-30: /);
+    assert.match(await textOf(page, '.dash-range'), /^From Apr 1, 2025 to Jun 30, 2026: /);
     await page.click('[data-preset="journal"]');
     saved = await page.evaluate(() => (window as unknown as { __savedState: unknown }).__savedState);
     assert.deepStrictEqual(saved, { section: 'timeline', range: { preset: 'journal' } });
@@ -132,7 +132,7 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
     await pages.closeDashboard();
     page = await pages.open({ section: 'timeline', range: { preset: 'forever' } });
     assert.deepStrictEqual(await pressed(page), ['journal']);
-    assert.match(await textOf(page, '.dash-range'), /^From 2026-04-02 to 2026-06-30: /);
+    assert.match(await textOf(page, '.dash-range'), /^From Apr 2, 2026 to Jun 30, 2026: /);
   });
 
   it('counts days without a check-in from the first logged day, and names the recalled periods apart', async () => {
@@ -140,11 +140,11 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
     let page = await pages.open({ section: 'timeline', range: { preset: '365' } });
     assert.match(
       await textOf(page, '.dash-range'),
-      /^From 2025-07-01 to 2026-06-30: 90 of 90 days with a check-in from the first logged day, 2026-04-02; .*; 3 periods of medication history as recalled, hatched and not counted\.$/
+      /^From Jul 1, 2025 to Jun 30, 2026: 90 of 90 days with a check-in from the first logged day, Apr 2, 2026; .*; 3 periods of medication history as recalled, hatched and not counted\.$/
     );
     await pages.closeDashboard();
     page = await pages.open({ section: 'timeline', range: { preset: null, from: '2025-08-01', to: '2025-12-31' } });
-    assert.strictEqual(await textOf(page, '.dash-range'), 'From 2025-08-01 to 2025-12-31: before the first logged day (2026-04-02); 1 period of medication history as recalled, hatched and not counted.');
+    assert.strictEqual(await textOf(page, '.dash-range'), 'From Aug 1, 2025 to Dec 31, 2025: before the first logged day (Apr 2, 2026); 1 period of medication history as recalled, hatched and not counted.');
   });
 
   it('names a recalled period of another medication and keeps it off the mg axis', async () => {

@@ -27,12 +27,12 @@ describe('Plan tab: medication history and tablets, from the keyboard (headless 
 
   it('lists recalled periods as recalled, and adds one from the keyboard with its mood and how sure', async () => {
     const host = new FakeHost([checkin()]);
-    host.overlapsOnSave = ['The recalled period Escitalopram 30 mg, 2025-03 to 2025-06 overlaps the recalled period Escitalopram 20 mg, 2025-01 to 2025-03 from 2025-03-01 to 2025-03-31. Both are kept; edit either one if that is not what you meant.'];
+    host.overlapsOnSave = ['The recalled period Escitalopram 30 mg, Mar 2025 to Jun 2025 overlaps the recalled period Escitalopram 20 mg, Jan 2025 to Mar 2025 from Mar 1, 2025 to Mar 31, 2025. Both are kept; edit either one if that is not what you meant.'];
     const panel = await planTab(host);
     const p = panel.page;
     const listed = await p.locator('.history-periods li').first().innerText();
     assert.match(listed, /Recalled/);
-    assert.match(listed, /2025-01 to 2025-03 · Escitalopram 20 mg · recalled mood about 5 of 10, roughly · full dose/);
+    assert.match(listed, /Jan 2025 to Mar 2025 · Escitalopram 20 mg · recalled mood about 5 of 10, roughly · full dose/);
     assert.strictEqual(await p.locator('#plan-history-title').textContent(), 'Before the journal (as recalled)');
 
     await tabTo(panel, 'add-history');
@@ -72,7 +72,7 @@ describe('Plan tab: medication history and tablets, from the keyboard (headless 
     ]);
     // The overlap is said at once, naming both periods; nothing was rejected.
     const said = await p.locator('.overlaps').innerText();
-    assert.match(said, /2025-03 to 2025-06 overlaps the recalled period Escitalopram 20 mg, 2025-01 to 2025-03/);
+    assert.match(said, /Mar 2025 to Jun 2025 overlaps the recalled period Escitalopram 20 mg, Jan 2025 to Mar 2025/);
     assert.strictEqual(await p.locator('.overlaps').getAttribute('role'), 'status');
   });
 

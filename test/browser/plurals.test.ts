@@ -64,7 +64,7 @@ describe('Words with a count on the pages, at 0, 1 and 2', function () {
   const panels = usePanelPages();
 
   it("the dashboard's range, marker and year sentences", () => {
-    assert.match(rangeSummary(days(1, 0), markers(0, 0), 'mg', english), /^From 2026-06-01 to 2026-06-01: 1 of 1 day with a check-in; .*; 0 dose changes and 0 life events marked\.$/);
+    assert.match(rangeSummary(days(1, 0), markers(0, 0), 'mg', english), /^From Jun 1, 2026 to Jun 1, 2026: 1 of 1 day with a check-in; .*; 0 dose changes and 0 life events marked\.$/);
     assert.match(rangeSummary(days(2, 1), markers(1, 1), 'mg', english), /: 2 of 3 days with a check-in; .*; 1 day with only a skipped dose; 1 dose change and 1 life event marked\.$/);
     assert.match(rangeSummary(days(2, 2), markers(2, 2), 'mg', english), /; 2 days with only a skipped dose; 2 dose changes and 2 life events marked\.$/);
     const year = yearSummary(2026, 365, [0, 1, 2, 0, 0], 3, english);

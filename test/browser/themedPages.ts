@@ -21,7 +21,7 @@ export async function openOnJournal(
   // With a bundle, the host's words come from it too, as vscode.l10n.t's would from the display language's.
   const bundle = opts.l10n?.bundle;
   const t = bundle ? (m: string, ...args: (string | number)[]) => (bundle[m] ?? m).replace(/\{(\d+)\}/g, (whole, i: string) => (args[+i] === undefined ? whole : String(args[+i]))) : undefined;
-  const journal = await testJournal(fixedClock(NOW, 'UTC'), t);
+  const journal = await testJournal(fixedClock(NOW, 'UTC'), t, opts.l10n?.lang);
   if (opts.demo) await journal.store.write(demoJournal({ end: TODAY, zone: 'UTC' }).flat());
   const handlers = journal.handlers;
   const panel = await openSidebar(

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { formatDate } from '../../src/core/dates';
 import { buildAppointment, buildMedication, buildTaperStep } from '../../src/core/plan';
 import type { Op } from '../../src/core/schemas';
 import { buildSupplyChange } from '../../src/core/supply';
@@ -90,7 +91,7 @@ describe('Privacy in a real VS Code', () => {
     const a = await api();
     // The day's total: this check-in's 12.5 mg and whatever earlier suites logged today.
     const [, total] = await waitFor('the dose in the status bar', () => /^✓ \d\d:\d\d · (\d+(?:\.\d+)?) mg/.exec(a.statusText()) ?? undefined);
-    const forbidden = ['12.5', '17.5', 'PRIVATE', addDays(today, 9), '10:30', 'img', 'mg', 'Taper', 'step', 'appointment', 'Dr ', 'tablets'];
+    const forbidden = ['12.5', '17.5', 'PRIVATE', addDays(today, 9), formatDate(addDays(today, 9), 'en'), '10:30', 'img', 'mg', 'Taper', 'step', 'appointment', 'Dr ', 'tablets'];
     const stored = withoutInstants(JSON.stringify(a.storedState()));
     assert.match(stored, /moodDose\.lastCheckIn/, 'the time of the last check-in is kept');
     for (const value of forbidden) assert.ok(!stored.includes(value), `"${value}" is not in the extension's state: ${stored}`);

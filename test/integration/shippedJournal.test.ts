@@ -61,7 +61,7 @@ describe(`A repository that ships a journal, ${trusted ? 'in a trusted window' :
     if (trusted) {
       const question = await notification(h, 'not created or opened');
       assert.ok(question.includes(dir()), `names the folder: ${question}`);
-      assert.match(question, /It holds 4 entries, from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d \(\d+ (KB|bytes)\)/);
+      assert.match(question, /It holds 4 entries, from [A-Z][a-z]{2} \d{1,2}, \d{4} to [A-Z][a-z]{2} \d{1,2}, \d{4} \(\d+ (KB|bytes)\)/);
       assert.match(question, /Open This Journal/);
       assert.deepStrictEqual(leaks([question]), [], 'nothing of what the journal says');
       // Dismissed, as a user would: "Not Now".

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { entryById, recentEntries } from '../../src/storage/read/journal';
 import { appointments } from '../../src/storage/read/appointments';
+import { SPANISH } from '../fixtures/spanish';
 import { fixedClock } from './helpers';
 import { testJournal, type TestJournal } from './journalFixture';
 
@@ -172,12 +173,26 @@ describe('journal actions: one write path for the palette and the panel', () => 
 
   it('adds a question to the next appointment, or creates the appointment with it', async () => {
     const created = await j!.actions.addQuestion('Can we hold at 15 mg?', { date: '2026-04-20', time: null, provider: 'Dr. Rivera', questions: [], outcome: null });
-    assert.strictEqual(created.message, 'Question added for 2026-04-20 (1 in all).');
+    assert.strictEqual(created.message, 'Question added for Apr 20, 2026 (1 in all).');
     const [appointment] = appointments(j!.store);
     const again = await j!.actions.addQuestion('Sleep?', appointment);
     assert.deepStrictEqual([again.id, again.count], [created.id, 2]);
     await j!.actions.recordOutcome(appointments(j!.store)[0], 'Hold for a month');
     const [after] = appointments(j!.store);
     assert.deepStrictEqual([after.questions, after.outcome, after.outcomeAsked], [['Can we hold at 15 mg?', 'Sleep?'], 'Hold for a month', true]);
+  });
+
+  it('writes the date in a message in the language of its words: "Apr 20, 2026", "20 abr 2026"', async () => {
+    const outcome = await j!.actions.saveAppointment({ id: null, date: '2026-04-20', time: null, provider: '', questions: [], outcome: null });
+    assert.strictEqual(outcome.message, 'Appointment on Apr 20, 2026 saved. Add questions for it with "Mood & Dose: Add Question for Provider".');
+    const es = await testJournal(fixedClock('2026-03-10T12:00:00Z', 'Pacific/Kiritimati'), SPANISH.t, 'es');
+    try {
+      const question = await es.actions.addQuestion('¿Podemos mantener 15 mg?', { date: '2026-04-20', time: null, provider: '', questions: [], outcome: null });
+      assert.strictEqual(question.message, 'Pregunta agregada para el 20 abr 2026 (1 en total).');
+      const noted = await es.actions.recordOutcome(appointments(es.store)[0], null);
+      assert.strictEqual(noted.message, 'Resultado anotado para la cita del 20 abr 2026.');
+    } finally {
+      await es.close();
+    }
   });
 });

@@ -27,7 +27,7 @@ export interface TestJournal {
   close(): Promise<void>;
 }
 
-/** `t`: the host's words (English as written unless a test passes a bundle's); `language`: the one they are in, for plural rules. */
+/** `t`: the host's words (English as written unless a test passes a bundle's); `language`: the one they are in, for plural rules and dates. */
 export async function testJournal(clock: DayClock, t: (message: string, ...args: (string | number)[]) => string = english, language?: string): Promise<TestJournal> {
   const store = await JournalStore.open({ dir: await tempDir('mdj-actions-'), sql: await sqlJs(), now: () => clock.now(), compactAfterMs: 3_600_000 });
   const effects: string[] = [];
@@ -42,11 +42,11 @@ export async function testJournal(clock: DayClock, t: (message: string, ...args:
     symptomReviewEnabled: () => true
   };
   const actions = new JournalActions({
-    language,
     journal: async () => store,
     clock,
     settings,
     t,
+    language,
     checkedIn: () => effects.push('hasCheckIn'),
     offerSupport: (trigger: SafetyTrigger | undefined, origin: Origin) => effects.push(`support:${trigger ?? 'none'}:${origin}`),
     notApplied: (count: number) => effects.push(`notApplied:${count}`),

@@ -49,15 +49,15 @@ describe("Messages with a count, by the language's plural rules", () => {
   it("the unknown journal's question: entries and size", () => {
     assert.deepStrictEqual(
       [0, 1, 2].map((n) => holdsPart(unknownQuestion('/w/.mood-journal', peek(n, '2026-01-02', '2026-01-02')))),
-      ['It holds no entries (7.5 MB).', 'It holds 1 entry, dated 2026-01-02 (7.5 MB).', 'It holds 2 entries, all dated 2026-01-02 (7.5 MB).']
+      ['It holds no entries (7.5 MB).', 'It holds 1 entry, dated Jan 2, 2026 (7.5 MB).', 'It holds 2 entries, all dated Jan 2, 2026 (7.5 MB).']
     );
     assert.deepStrictEqual(
       [1, 2].map((n) => holdsPart(unknownQuestion('/w', peek(n, '2026-01-02', '2026-02-03')))),
-      ['It holds 1 entry, from 2026-01-02 to 2026-02-03 (7.5 MB).', 'It holds 2 entries, from 2026-01-02 to 2026-02-03 (7.5 MB).']
+      ['It holds 1 entry, from Jan 2, 2026 to Feb 3, 2026 (7.5 MB).', 'It holds 2 entries, from Jan 2, 2026 to Feb 3, 2026 (7.5 MB).']
     );
     assert.deepStrictEqual(
       inSpanish(() => [1, 2].map((n) => holdsPart(unknownQuestion('/w', peek(n, '2026-01-02', '2026-02-03'))))),
-      ['Contiene 1 entrada, del 2026-01-02 al 2026-02-03 (7,5 MB).', 'Contiene 2 entradas, del 2026-01-02 al 2026-02-03 (7,5 MB).']
+      ['Contiene 1 entrada, del 2 ene 2026 al 3 feb 2026 (7,5 MB).', 'Contiene 2 entradas, del 2 ene 2026 al 3 feb 2026 (7,5 MB).']
     );
   });
 

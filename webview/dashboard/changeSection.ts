@@ -7,6 +7,7 @@ import type { ChangeDetailView, DashboardData } from '../../src/webviews/dashboa
 import { ChangeChart } from '../charts/changeChart';
 import { fixed1 } from '../charts/data';
 import type { SectionContext } from './context';
+import { dateWords } from '../shared/l10n';
 import { changeChartLabel, changeIntro, changeMoodWords, changeText, courseWords, severityWord } from './words';
 
 export class ChangeSection {
@@ -46,7 +47,7 @@ export class ChangeSection {
         : html`<div class="dash-toolbar">
               <label class="label" for="change-pick">${t('Dose change')}</label>
               <select class="select" id="change-pick" @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
-                ${[...data.changes].reverse().map((x) => html`<option value=${x.date} ?selected=${x.date === chosen}>${t('{0}: {1}', x.date, changeText(x, data.timeline.unit, t))}</option>`)}
+                ${[...data.changes].reverse().map((x) => html`<option value=${x.date} ?selected=${x.date === chosen}>${t('{0}: {1}', dateWords(x.date), changeText(x, data.timeline.unit, t))}</option>`)}
               </select>
             </div>
             ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -130,7 +131,7 @@ export class ChangeSection {
                   <div class="mdc-strip-label">${s.label}</div>
                   <div class="mdc-strip-cells dash-day-cells" role="group" aria-label=${s.label}>
                     ${s.severities.map((sev, day) => {
-                      const label = t('{0}, day {1} ({2}): {3}', s.label, day, days[day]?.date ?? '', sev === null ? t('not logged') : severityWord(sev, t));
+                      const label = t('{0}, day {1} ({2}): {3}', s.label, day, dateWords(days[day]?.date ?? ''), sev === null ? t('not logged') : severityWord(sev, t));
                       return html`<span role="img" class="mdc-cell ${sev === null ? 'mdc-sev-none' : `mdc-sev-${sev}`}" aria-label=${label} title=${label}></span>`;
                     })}
                   </div>
@@ -159,7 +160,7 @@ export class ChangeSection {
             .map((s) => t('{0} ({1})', s.label, severityWord(s.severities[day]!, t)))
             .join('; ');
     return html`<table class="mdc-table">
-      <caption>${t('Each day from the 14 days before the change on {0} to day {1}', d.change.date, d.endDay)}</caption>
+      <caption>${t('Each day from the 14 days before the change on {0} to day {1}', dateWords(d.change.date), d.endDay)}</caption>
       <thead><tr><th scope="col">${t('Day')}</th><th scope="col">${t('Date')}</th><th scope="col">${t('Mean mood')}</th><th scope="col">${t('Lowest–highest')}</th><th scope="col">${t('Symptoms logged')}</th><th scope="col">${t('Dose')}</th></tr></thead>
       <tbody>
         ${rows.map(

@@ -11,7 +11,7 @@ import { DASHBOARD_READS, DASHBOARD_SECTIONS, type DashboardData, type Dashboard
 import { Channel } from '../shared/channel';
 import type { ChartStrings } from '../charts/strings';
 import { observeTheme, readTheme, type ChartTheme } from '../charts/theme';
-import { configureL10n, plural, t } from '../shared/l10n';
+import { configureL10n, dateWords, plural, t } from '../shared/l10n';
 import { vscodeApi } from '../shared/vscodeApi';
 import { AssociationsSection } from './associationsSection';
 import { ChangeSection } from './changeSection';
@@ -138,7 +138,7 @@ export class DashboardApp {
           <h1>${t('Mood & Dose Dashboard')}</h1>
           ${data ? html`<p class="dash-subtitle">${this.subtitle(data)}</p>` : nothing}
           ${data?.timeline.recalled?.length
-            ? html`<p class="dash-subtitle dash-recalled">${t('Before it, medication history as recalled, from {0}: hatched on the timeline, and not counted in any figure.', data.timeline.recalled[0].startDate)}</p>`
+            ? html`<p class="dash-subtitle dash-recalled">${t('Before it, medication history as recalled, from {0}: hatched on the timeline, and not counted in any figure.', dateWords(data.timeline.recalled[0].startDate))}</p>`
             : nothing}
         </header>
         <div role="status" aria-live="polite" class="visually-hidden" id="status">${this.status}</div>
@@ -171,7 +171,7 @@ export class DashboardApp {
     const first = journalStart(data.timeline);
     const days = data.timeline.days.filter((d) => d.date >= first);
     const recorded = days.filter((d) => d.mean !== null).length;
-    const text = t('The whole journal, {0} to {1}: {2}.', first, data.timeline.to, checkedIn(recorded, days.length, t));
+    const text = t('The whole journal, {0} to {1}: {2}.', dateWords(first), dateWords(data.timeline.to), checkedIn(recorded, days.length, t));
     const left = data.timeline.omitted?.days ?? 0;
     return left ? `${text} ${plural(left, { one: t('The first {0} day is left out.', left), other: t('The first {0} days are left out.', left) })}` : text;
   }

@@ -11,6 +11,7 @@ import { renderDataTable } from '../charts/tables';
 import { TimelineZoom } from '../charts/timelineZoom';
 import { Timeline } from '../charts/timeline';
 import { PRESETS, type Preset, type RangeState, type SectionContext } from './context';
+import { dateWords } from '../shared/l10n';
 import { journalStart, rangeSummary } from './words';
 
 const PRESET_DAYS: Record<Exclude<Preset, 'journal'>, number | null> = { '30': 30, '90': 90, '365': 365, all: null };
@@ -158,7 +159,7 @@ export class TimelineSection {
     const shown = this.visibleDates(data);
     if (shown.from === from && shown.to === to) return;
     this.c.setState({ range: whole ? { preset: 'all' } : { preset: null, from, to } });
-    if (current.preset !== null || whole) this.c.announce(whole ? this.c.strings.t('Showing all of the timeline.') : this.c.strings.t('Showing {0} to {1}.', from, to));
+    if (current.preset !== null || whole) this.c.announce(whole ? this.c.strings.t('Showing all of the timeline.') : this.c.strings.t('Showing {0} to {1}.', dateWords(from), dateWords(to)));
     this.c.redraw();
   }
 

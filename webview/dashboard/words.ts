@@ -5,7 +5,7 @@ import { addDays, firstDayOf, lastDayOf } from '../../src/core/time';
 import { isOtherDose } from '../charts/dayDoses';
 import type { AssociationView, ChangeDetailView, DashboardData, DoseChangeView, WindowStatView } from '../../src/webviews/dashboard/protocol';
 import type { RecalledView } from '../../src/webviews/shared/views';
-import { plural } from '../shared/l10n';
+import { dateWords, plural } from '../shared/l10n';
 
 /** Localisation: the page passes @vscode/l10n's t. */
 export type Words = (message: string, ...args: (string | number)[]) => string;
@@ -63,8 +63,8 @@ export function stepsSummary(data: DashboardData, t: Words): string {
   const steps = data.steps.filter((s) => s.mg !== null);
   // An empty journal (or one without doses) still has one step, at no dose: it says so instead.
   if (!steps.length) return t('No dose logged yet.');
-  const from = steps[0].from;
-  const to = steps[steps.length - 1].to;
+  const from = dateWords(steps[0].from);
+  const to = dateWords(steps[steps.length - 1].to);
   const head = plural(steps.length, { one: t('{0} dose step from {1} to {2}.', steps.length, from, to), other: t('{0} dose steps from {1} to {2}.', steps.length, from, to) });
   return `${head} ${t(
     'Day 0 of a step is the first day at that dose in the log; "by" a date where the log does not show it. Days 0–14 and day 15 on are counted apart, each with its n; a window with fewer than 3 days with a check-in says "too few days". Skipped / no dose logged: days with only a skipped dose, and days with no dose logged.'
@@ -75,10 +75,10 @@ export function stepsSummary(data: DashboardData, t: Words): string {
 
 /** What day 0 is, how the change shows in the log, and where the window stops. */
 export function changeIntro(d: ChangeDetailView, t: Words): string {
-  const last = d.days[d.days.length - 1]?.date ?? d.change.date;
+  const last = dateWords(d.days[d.days.length - 1]?.date ?? d.change.date);
   const start = d.change.recorded
-    ? t('Day 0 is {0}, the first day logged at {1} {2} (from {3} {2}), recorded as a change.', d.change.date, formatNumber(d.change.toMg), d.unit, formatNumber(d.change.fromMg))
-    : t('Day 0 is {0}, the first day logged at {1} {2} (from {3} {2}); the new dose held on the next logged day.', d.change.date, formatNumber(d.change.toMg), d.unit, formatNumber(d.change.fromMg));
+    ? t('Day 0 is {0}, the first day logged at {1} {2} (from {3} {2}), recorded as a change.', dateWords(d.change.date), formatNumber(d.change.toMg), d.unit, formatNumber(d.change.fromMg))
+    : t('Day 0 is {0}, the first day logged at {1} {2} (from {3} {2}); the new dose held on the next logged day.', dateWords(d.change.date), formatNumber(d.change.toMg), d.unit, formatNumber(d.change.fromMg));
   const end =
     d.endReason === 'day-28'
       ? t('Shown to day {0} ({1}).', d.endDay, last)
@@ -92,8 +92,8 @@ export function changeMoodWords(d: ChangeDetailView, t: Words): string[] {
   // The early window ends at day 14, or where the window stops when that is sooner.
   const out = [d.earlyLastDay === 0 ? t('Mood, day 0: {0}.', windowWords(d.early, t)) : t('Mood, days 0–{0}: {1}.', d.earlyLastDay, windowWords(d.early, t))];
   if (d.late) out.push(t('Mood from day 15 (to the next change or today): {0}.', windowWords(d.late, t)));
-  out.push(t('The 14 days before ({0} to {1}): {2}.', d.before.from, d.before.to, windowWords(d.before.mood, t)));
-  if (d.before.earlierChange) out.push(t('Those 14 days include an earlier change, {0} on {1}.', changeText(d.before.earlierChange, d.unit, t), d.before.earlierChange.date));
+  out.push(t('The 14 days before ({0} to {1}): {2}.', dateWords(d.before.from), dateWords(d.before.to), windowWords(d.before.mood, t)));
+  if (d.before.earlierChange) out.push(t('Those 14 days include an earlier change, {0} on {1}.', changeText(d.before.earlierChange, d.unit, t), dateWords(d.before.earlierChange.date)));
   const skipped = d.days.filter((x) => x.dose === 'skipped').map((x) => x.day);
   if (skipped.length === 1) out.push(t('Only a skipped dose was logged on day {0}.', skipped[0]));
   else if (skipped.length) out.push(t('Only a skipped dose was logged on days {0}.', skipped.join(', ')));
@@ -115,7 +115,7 @@ export function courseWords(s: ChangeDetailView['symptoms'][number], t: Words): 
 /** The chart's text alternative. */
 export function changeChartLabel(d: ChangeDetailView, t: Words): string {
   const recorded = d.days.filter((x) => x.mean !== null).length;
-  return t('Daily mean mood from day −14 to day {0} around the change on {1} ({2}); {3} of the days from day 0 have a check-in. {4}', d.endDay, d.change.date, changeText(d.change, d.unit, t), recorded, changeMoodWords(d, t).join(' '));
+  return t('Daily mean mood from day −14 to day {0} around the change on {1} ({2}); {3} of the days from day 0 have a check-in. {4}', d.endDay, dateWords(d.change.date), changeText(d.change, d.unit, t), recorded, changeMoodWords(d, t).join(' '));
 }
 
 // ---- Year in pixels ------------------------------------------------------------------------------
@@ -164,13 +164,13 @@ export function rangeSummary(days: TimelineDays, markers: DashboardData['timelin
     ? plural(periods, { one: t('{0} period of medication history as recalled, hatched and not counted', periods), other: t('{0} periods of medication history as recalled, hatched and not counted', periods) })
     : '';
   const start = loggedFrom ?? first;
-  if (start > last) return `${[t('From {0} to {1}: before the first logged day ({2})', first, last, start), recalledWords].filter(Boolean).join('; ')}.`;
+  if (start > last) return `${[t('From {0} to {1}: before the first logged day ({2})', dateWords(first), dateWords(last), dateWords(start)), recalledWords].filter(Boolean).join('; ')}.`;
   const logged = start > first ? days.filter((d) => d.date >= start) : days;
   const means = logged.filter((d) => d.mean !== null).map((d) => d.mean!);
   const counted =
     start > first
-      ? t('From {0} to {1}: {2} from the first logged day, {3}', first, last, checkedIn(means.length, logged.length, t), start)
-      : t('From {0} to {1}: {2}', first, last, checkedIn(means.length, logged.length, t));
+      ? t('From {0} to {1}: {2} from the first logged day, {3}', dateWords(first), dateWords(last), checkedIn(means.length, logged.length, t), dateWords(start))
+      : t('From {0} to {1}: {2}', dateWords(first), dateWords(last), checkedIn(means.length, logged.length, t));
   const parts = [
     counted,
     means.length ? t('mean of the daily means {0}', one(means.reduce((a, b) => a + b, 0) / means.length)) : '',

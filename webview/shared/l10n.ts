@@ -2,6 +2,7 @@
 // words with a count through plural(), by that language's rules (the page's lang, set by the host).
 import * as l10n from '@vscode/l10n';
 import { plural as pluralIn, type PluralForms } from '../../src/core/plural';
+import { formatDate, type DateStyle } from '../../src/core/dates';
 import { formatMg, setNumberLocale } from '../../src/core/entries';
 
 let translated = false;
@@ -16,6 +17,11 @@ export function configureL10n(contents: Record<string, string> | null): void {
 /** The page's language when the host sent words for it, else English. */
 export function wordsLanguage(): string {
   return translated && typeof document !== 'undefined' ? document.documentElement.lang || 'en' : 'en';
+}
+
+/** A date inside the page's words, in their language ("Nov 8, 2026", "8 nov 2026"); ISO stays in inputs. */
+export function dateWords(date: string, style?: DateStyle): string {
+  return formatDate(date, wordsLanguage(), style);
 }
 
 /** @vscode/l10n's t; a number with decimals is written in the page's language ("6,5" in Spanish). */

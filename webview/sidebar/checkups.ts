@@ -8,7 +8,7 @@ import { completeReview, FINISH_GROUPS, MOST_REPORTED, SEVERITY_LABELS, symptoms
 import type { CheckupsData } from '../../src/webviews/sidebar/protocol';
 import type { Channel } from '../shared/channel';
 import { TrendChart } from './checkupChart';
-import { plural, t, wordsLanguage } from '../shared/l10n';
+import { dateWords, plural, t, wordsLanguage } from '../shared/l10n';
 
 type Mode = { kind: 'idle' } | { kind: 'questionnaire'; which: QuestionnaireKind; answers: (number | null)[]; difficulty: number | null; error: string } | { kind: 'review'; severities: Record<string, number> };
 
@@ -173,7 +173,7 @@ export class CheckupsTab {
           <button type="button" class="primary" id="take-gad7" @click=${() => this.start('gad7')}>${t('Take GAD-7 (anxiety)')} · ${dueText('gad7')}</button>
           ${d.planActive
             ? html`<button type="button" class="secondary" id="take-review" @click=${() => this.startReview()}>
-                ${t('Weekly symptom review')} · ${d.due.review ? t('due now') : d.lastReview ? t('last on {0}', d.lastReview) : ''}
+                ${t('Weekly symptom review')} · ${d.due.review ? t('due now') : d.lastReview ? t('last on {0}', dateWords(d.lastReview)) : ''}
               </button>`
             : nothing}
         </div>
@@ -188,7 +188,7 @@ export class CheckupsTab {
                 <!-- Score and band share a column, so the table fits the side bar's default 300 px. -->
                 <thead><tr><th scope="col">${t('Date')}</th><th scope="col">${t('Questionnaire')}</th><th scope="col">${t('Score (band)')}</th></tr></thead>
                 <tbody>
-                  ${d.results.slice(0, 50).map((r) => html`<tr><td>${r.date}</td><td>${QUESTIONNAIRES[r.kind].name}</td><td>${t('{0}/{1} ({2})', r.total, QUESTIONNAIRES[r.kind].maxTotal, bandLabel(r.band, t))}</td></tr>`)}
+                  ${d.results.slice(0, 50).map((r) => html`<tr><td>${dateWords(r.date)}</td><td>${QUESTIONNAIRES[r.kind].name}</td><td>${t('{0}/{1} ({2})', r.total, QUESTIONNAIRES[r.kind].maxTotal, bandLabel(r.band, t))}</td></tr>`)}
                 </tbody>
               </table>`}
         <p class="attribution">${questionnaireText('phq9', wordsLanguage()).attribution}</p>

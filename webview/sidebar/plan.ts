@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Channel } from '../shared/channel';
 import { HHMM, MG_MAX } from '../../src/core/limits';
 import type { PlanData } from '../../src/webviews/sidebar/protocol';
-import { plural, t } from '../shared/l10n';
+import { dateWords, plural, t } from '../shared/l10n';
 import { HistorySection } from './planHistory';
 import type { PlanSection } from './planSection';
 import { SupplySection } from './planSupply';
@@ -177,15 +177,15 @@ export class PlanTab implements PlanSection {
     return html`<section class="plan-status" aria-labelledby="plan-status-title">
       <h2 id="plan-status-title">${t('Where things stand')}</h2>
       ${cur
-        ? html`<p>${t('Step {0} of {1}: {2} {3} since {4} (day {5}).', cur.index + 1, cur.count, cur.step.targetMg, d.unit, cur.step.startDate, cur.daysOnStep)}${cur.step.note ? html` <span class="hint">${cur.step.note}</span>` : nothing}</p>`
+        ? html`<p>${t('Step {0} of {1}: {2} {3} since {4} (day {5}).', cur.index + 1, cur.count, cur.step.targetMg, d.unit, dateWords(cur.step.startDate), cur.daysOnStep)}${cur.step.note ? html` <span class="hint">${cur.step.note}</span>` : nothing}</p>`
         : html`<p class="hint">${t('No taper plan recorded yet. Add the steps you and your prescriber agreed on below.')}</p>`}
-      ${d.lastLogged ? html`<p>${t('Last dose logged: {0} {1} on {2}.', d.lastLogged.mg, d.unit, d.lastLogged.date)}</p>` : nothing}
+      ${d.lastLogged ? html`<p>${t('Last dose logged: {0} {1} on {2}.', d.lastLogged.mg, d.unit, dateWords(d.lastLogged.date))}</p>` : nothing}
       ${d.daysSinceChange !== null ? html`<p>${t('Days since the last logged dose change: {0}.', d.daysSinceChange)}</p>` : nothing}
       ${a.planDays > 0
         ? html`<p>${t(
               'From {0} to {1}: {2}, {3} above, {4} below; {5}, {6} with nothing logged.',
-              a.from,
-              a.to,
+              dateWords(a.from),
+              dateWords(a.to),
               plural(a.atPlan, { one: t('{0} day at the plan', a.atPlan), other: t('{0} days at the plan', a.atPlan) }),
               a.abovePlan,
               a.belowPlan,
@@ -194,7 +194,7 @@ export class PlanTab implements PlanSection {
             )}</p>
             ${a.differences.length
               ? html`<ul class="differences" aria-label=${t('Days the logged dose differed from the plan')}>
-                  ${a.differences.slice(-10).map((x) => html`<li>${x.date}: ${t('logged {0} {1}, plan {2} {1}', x.loggedMg, d.unit, x.plannedMg)}</li>`)}
+                  ${a.differences.slice(-10).map((x) => html`<li>${dateWords(x.date)}: ${t('logged {0} {1}, plan {2} {1}', x.loggedMg, d.unit, x.plannedMg)}</li>`)}
                 </ul>`
               : nothing}`
         : nothing}
@@ -211,10 +211,10 @@ export class PlanTab implements PlanSection {
             <tbody>
               ${d.steps.map(
                 (s) => html`<tr>
-                  <td>${s.startDate}</td><td>${s.targetMg} ${d.unit}</td><td>${s.note}</td>
+                  <td>${dateWords(s.startDate)}</td><td>${s.targetMg} ${d.unit}</td><td>${s.note}</td>
                   <td>
-                    <button type="button" class="action codicon codicon-edit" aria-label=${t('Edit the step from {0}', s.startDate)} @click=${() => ((this.step = { id: s.id, startDate: s.startDate, targetMg: String(s.targetMg), note: s.note }), this.redraw())}></button>
-                    <button type="button" class="action codicon codicon-trash" aria-label=${t('Delete the step from {0}', s.startDate)} @click=${() => void this.undoable(() => this.channel.request('plan/deleteStep', { id: s.id }), t('Plan step deleted.'))}></button>
+                    <button type="button" class="action codicon codicon-edit" aria-label=${t('Edit the step from {0}', dateWords(s.startDate))} @click=${() => ((this.step = { id: s.id, startDate: s.startDate, targetMg: String(s.targetMg), note: s.note }), this.redraw())}></button>
+                    <button type="button" class="action codicon codicon-trash" aria-label=${t('Delete the step from {0}', dateWords(s.startDate))} @click=${() => void this.undoable(() => this.channel.request('plan/deleteStep', { id: s.id }), t('Plan step deleted.'))}></button>
                   </td>
                 </tr>`
               )}
@@ -246,8 +246,8 @@ export class PlanTab implements PlanSection {
       <ul class="appointments">
         ${d.appointments.map(
           (a) => html`<li>
-            <strong>${a.date}${a.time ? ` ${a.time}` : ''}</strong> · ${a.provider || t('Provider not named')} · <span class="hint">${when(a.date)}</span>
-            <button type="button" class="action codicon codicon-edit" aria-label=${t('Edit the appointment on {0}', a.date)} @click=${() => ((this.appointment = { id: a.id, date: a.date, time: a.time ?? '', provider: a.provider, questions: a.questions.join('\n'), outcome: a.outcome ?? '' }), this.redraw())}></button>
+            <strong>${dateWords(a.date)}${a.time ? ` ${a.time}` : ''}</strong> · ${a.provider || t('Provider not named')} · <span class="hint">${when(a.date)}</span>
+            <button type="button" class="action codicon codicon-edit" aria-label=${t('Edit the appointment on {0}', dateWords(a.date))} @click=${() => ((this.appointment = { id: a.id, date: a.date, time: a.time ?? '', provider: a.provider, questions: a.questions.join('\n'), outcome: a.outcome ?? '' }), this.redraw())}></button>
             ${a.questions.length ? html`<ul class="questions" aria-label=${t('Questions for the provider')}>${a.questions.map((q) => html`<li>${q}</li>`)}</ul>` : nothing}
             ${a.outcome ? html`<p class="note">${t('Outcome: {0}', a.outcome)}</p>` : nothing}
           </li>`

@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { MG_MAX, MOOD_MAX } from '../../src/core/limits';
 import type { PlanData } from '../../src/webviews/sidebar/protocol';
 import type { RecalledView } from '../../src/webviews/shared/views';
-import { t } from '../shared/l10n';
+import { dateWords, t } from '../shared/l10n';
 import type { PlanSection } from './planSection';
 
 interface Draft {
@@ -125,11 +125,11 @@ export class HistorySection {
             ${d.history.map(
               (p) => html`<li class="recalled">
                 <span class="recalled-tag">${t('Recalled')}</span>
-                <strong>${p.startDate === p.endDate ? p.startDate : t('{0} to {1}', p.startDate, p.endDate)}</strong> · ${p.medication} ${t('{0} {1}', p.mg, d.unit)}${p.mood !== null ? html` · ${recalledMoodText(p)}` : nothing}${p.context
+                <strong>${p.startDate === p.endDate ? dateWords(p.startDate) : t('{0} to {1}', dateWords(p.startDate), dateWords(p.endDate))}</strong> · ${p.medication} ${t('{0} {1}', p.mg, d.unit)}${p.mood !== null ? html` · ${recalledMoodText(p)}` : nothing}${p.context
                   ? html` · <span class="hint">${p.context}</span>`
                   : nothing}
-                <button type="button" class="action codicon codicon-edit" aria-label=${t('Edit the recalled period from {0}', p.startDate)} @click=${() => edit(p)}></button>
-                <button type="button" class="action codicon codicon-trash" aria-label=${t('Delete the recalled period from {0}', p.startDate)} @click=${() => this.remove(p)}></button>
+                <button type="button" class="action codicon codicon-edit" aria-label=${t('Edit the recalled period from {0}', dateWords(p.startDate))} @click=${() => edit(p)}></button>
+                <button type="button" class="action codicon codicon-trash" aria-label=${t('Delete the recalled period from {0}', dateWords(p.startDate))} @click=${() => this.remove(p)}></button>
                 ${overlapsOf(p.id).map((o) => html`<p class="hint overlap"><span class="codicon codicon-warning" aria-hidden="true"></span> ${o.message}</p>`)}
               </li>`
             )}

@@ -23,7 +23,7 @@ import { renderForm } from './form';
 import { renderHistory } from './history';
 import { HistoryPages } from './historyPages';
 import { renderAbout, renderSupport, renderSupportLink } from './support';
-import { configureL10n, t } from '../shared/l10n';
+import { configureL10n, dateWords, t } from '../shared/l10n';
 import { vscodeApi } from '../shared/vscodeApi';
 
 const TABS = ['journal', 'charts', 'plan', 'checkups'] as const;
@@ -205,7 +205,7 @@ export class SidebarApp {
     const f = this.fields;
     if (f.symptoms.length || f.energy || f.anxiety || f.sleep || f.tags) this.moreOpen = true;
     this.tab = 'journal';
-    this.status = t('Editing the check-in of {0} at {1}.', item.entry.localDate, item.entry.time);
+    this.status = t('Editing the check-in of {0} at {1}.', dateWords(item.entry.localDate), item.entry.time);
     this.persist();
     this.draw();
     requestAnimationFrame(() => this.root.querySelector<HTMLElement>('.mood-option[tabindex="0"]')?.focus());

@@ -2,6 +2,7 @@
 // compare with it (stated neutrally, core/stats/doses.ts), medications, appointments, medication
 // history as recalled and the tablet supply. It records the plan; it never proposes one.
 import { clip, VIEW } from '../../core/limits';
+import { formatDate } from '../../core/dates';
 import { allOverlapMessages } from '../../core/recalled';
 import type { Translate } from '../../core/safety';
 import type { TaperStep } from '../../core/schemas';
@@ -22,17 +23,17 @@ import { supplyRows } from './supply';
 const LOOK_BACK_DAYS = 30;
 
 /** "Before the journal": the periods as recalled, and each overlap named once. */
-function historyData(store: JournalReader, unit: string, t: Translate, locale: string): Pick<PlanData, 'history' | 'overlaps'> & { omitted: number } {
+function historyData(store: JournalReader, unit: string, t: Translate, language: string): Pick<PlanData, 'history' | 'overlaps'> & { omitted: number } {
   const periods = recalledPeriods(store);
   const shown = clip(periods, VIEW.recalledPeriods);
   const first = periods.length ? firstDayOf(periods[0].startDate) : undefined;
   const last = periods.reduce((a, p) => (lastDayOf(p.endDate) > a ? lastDayOf(p.endDate) : a), '');
   const doses = first ? dosesBetween(store, first, last) : [];
-  return { history: shown.items.map(toRecalledView), overlaps: allOverlapMessages(shown.items, doses, unit, t, locale).slice(0, VIEW.recalledPeriods), omitted: shown.omitted };
+  return { history: shown.items.map(toRecalledView), overlaps: allOverlapMessages(shown.items, doses, unit, t, language, (date) => formatDate(date, language)).slice(0, VIEW.recalledPeriods), omitted: shown.omitted };
 }
 
 /** The Plan tab as of `today`, within the panel's limits (what is left off is counted in `omitted`). */
-export function planData(store: JournalReader, today: LocalDate, settings: Pick<ViewSettings, 'unit'>, t: Translate, locale = 'en'): PlanData {
+export function planData(store: JournalReader, today: LocalDate, settings: Pick<ViewSettings, 'unit'>, t: Translate, language = 'en'): PlanData {
   const unit = settings.unit();
   const { steps, doses, medications } = planRows(store);
   const step = currentStep(steps, today);
@@ -51,7 +52,7 @@ export function planData(store: JournalReader, today: LocalDate, settings: Pick<
   if (shownSteps.length < steps.length) omitted.steps = steps.length - shownSteps.length;
   if (shownMeds.omitted) omitted.medications = shownMeds.omitted;
   if (shownAppointments.omitted) omitted.appointments = shownAppointments.omitted;
-  const { omitted: historyOmitted, ...history } = historyData(store, unit, t, locale);
+  const { omitted: historyOmitted, ...history } = historyData(store, unit, t, language);
   if (historyOmitted) omitted.history = historyOmitted;
   const supply = supplyRows(store);
   return {
