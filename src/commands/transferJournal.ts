@@ -15,6 +15,7 @@ import { runImport, type ImportOutcome, type ImportStep, type ImportUi } from '.
 import { pick } from './quickInput';
 import { FlowSteps } from './steps';
 import { plural } from '../services/plural';
+import { wordsLanguage } from '../services/displayLanguage';
 
 export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'load'>) {
   return async (): Promise<string | undefined> => {
@@ -205,7 +206,8 @@ export function importJournalCommand(d: Pick<CommandDeps, 'read' | 'actions' | '
         return undefined;
       }
       if (e instanceof transfer.ImportError) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported. {0}', e.message));
+        // The reason in the display language, naming the file and line (the error's message is English).
+        void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported. {0}', e.describe({ locale: wordsLanguage(), t: vscode.l10n.t })));
         return undefined;
       }
       throw e;

@@ -4,7 +4,8 @@
 // Reading is work that yields after each line (importPace.ts), so a long export can be paced.
 import { csvRecords, csvRowCount, type CsvRecord } from './csv';
 import { normaliseTags } from '../entries';
-import { checkRowCount, ImportError } from './errors';
+import { checkRowCount, ImportError, say, type Words } from './errors';
+import { plural } from '../plural';
 import { dateBounds, dateTooLate, illFormedText, implausibleValue, type DateBounds } from './checks';
 import { runNow, type Progress, type Work } from './pace';
 import type { ImportResult, Rejected } from './rows';
@@ -39,10 +40,14 @@ interface Header {
 
 /** Finds the required columns by name; any other column (such as `scales`) is ignored. */
 function readHeader(first: CsvRecord | undefined, file: string): Header {
-  if (!first) throw new ImportError('the file is empty', { file });
+  if (!first) throw new ImportError((t) => t('the file is empty'), { file });
   const names = first.cells.map(labelKey);
   const missing = REQUIRED.filter((c) => !names.includes(c));
-  if (missing.length) throw new ImportError(`not a Daylio export: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { file, line: first.line });
+  if (missing.length) {
+    const names = missing.join(', ');
+    const words: Words = (t, locale) => plural(missing.length, { one: t('not a Daylio export: missing column {0}', names), other: t('not a Daylio export: missing columns {0}', names) }, locale);
+    throw new ImportError(words, { file, line: first.line });
+  }
   const index = Object.fromEntries(REQUIRED.map((c) => [c, names.indexOf(c)])) as Record<Column, number>;
   return { index, width: names.length };
 }
@@ -231,14 +236,9 @@ function lineToCheckIn(record: CsvRecord, { index, width }: Header, moods: Map<s
   };
   try {
     const valid = validateRow('checkins', row);
-    const what = `date ${date} ${cell('time').trim()}`;
-    return (
-      implausibleValue(what, date, now, false) ??
-      implausibleValue(what, valid.at, now, true) ??
-      dateTooLate(what, valid.localDate, bounds, false) ??
-      illFormedText(valid) ??
-      valid
-    );
+    const what: Words = () => `date ${date} ${cell('time').trim()}`;
+    const problem = implausibleValue(what, date, now, false) ?? implausibleValue(what, valid.at, now, true) ?? dateTooLate(what, valid.localDate, bounds, false) ?? illFormedText(valid);
+    return problem ? say(problem) : valid;
   } catch (e) {
     if (e instanceof BadRowError) return e.detail;
     throw e;
