@@ -198,7 +198,7 @@ export function importJournalCommand(d: Pick<CommandDeps, 'read' | 'actions' | '
     };
     let outcome: ImportOutcome;
     try {
-      const deps = { transfer, read: d.read, importRows: d.actions.importRows.bind(d.actions), files, now: d.clock.now(), zone: d.clock.zone(), t: (m: string, ...args: (string | number)[]) => vscode.l10n.t(m, ...args) };
+      const deps = { transfer, read: d.read, importRows: d.actions.importRows.bind(d.actions), files, now: d.clock.now(), zone: d.clock.zone(), t: (m: string, ...args: (string | number)[]) => vscode.l10n.t(m, ...args), locale: wordsLanguage() };
       outcome = await runImport([...byPath.keys()], deps, importUi(transfer, Boolean(args?.confirm)));
     } catch (e) {
       if (e instanceof transfer.ImportCancelled) {

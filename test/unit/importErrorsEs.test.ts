@@ -71,6 +71,29 @@ describe('import errors in Spanish', () => {
     assert.deepStrictEqual(english(reason, ['updatedAt']), []);
   });
 
+  it('lists rejected Daylio lines with Spanish reasons', () => {
+    const csv = [
+      'full_date,date,weekday,time,mood,activities,note_title,note',
+      '2026-02-30,x,y,9:00 am,good,,,',
+      '2026-03-01,x,y,9:00 am,so-so,,,',
+      '2026-03-02,x,y,9:00 am,good',
+      '2026-06-03,x,y,9:00 am,good,,,',
+      '2026-03-04,x,y,9:00 am,good,,,'
+    ].join('\n');
+    const { preview } = parseDaylio(csv, defaultDaylioMapping, ZONE, NOW, 'daylio.csv', SPANISH);
+    assert.deepStrictEqual(
+      preview.rejected.map((r) => [r.line, r.reason.replace(/ \(.*/, '')]),
+      [
+        [2, 'la fecha "2026-02-30" no es una fecha AAAA-MM-DD'],
+        [3, 'el ánimo "so-so" no tiene un valor de 1 a 10 asignado'],
+        [4, '5 columnas, el encabezado tiene 8'],
+        [5, 'fecha 2026-06-03 9:00 am es más de un día posterior a este momento']
+      ]
+    );
+    for (const r of preview.rejected) assert.deepStrictEqual(english(r.reason), [], r.reason);
+    assert.strictEqual(preview.entries, 1);
+  });
+
   it('counts cells with their plural form, in English too ("1 cell")', () => {
     const text = 'id,createdAt,updatedAt,deletedAt,at,localDate,utcOffset,text\r\nonly-one\r\n';
     assert.throws(() => importCsv({ 'notes.csv': text }, NOW), /^ImportError: notes\.csv, line 2: 1 cell, the header has 8$/);
