@@ -37,6 +37,8 @@ export interface ImportDeps {
   now: number;
   zone: string;
   t: (message: string, ...args: (string | number)[]) => string;
+  /** The language `t` writes in (plural rules, numbers); English when not given. */
+  locale?: string;
 }
 
 export type ImportOutcome =
@@ -78,7 +80,7 @@ export async function runImport(paths: readonly string[], d: ImportDeps, ui: Imp
     const control = step('check', all);
     let result: ImportResult;
     if (json.length) result = await transfer.runPaced(transfer.jsonWork(text, d.now, json[0]), control);
-    else if (mapping) result = await transfer.runPaced(transfer.daylioWork(text, mapping, d.zone, d.now, paths[0]), control);
+    else if (mapping) result = await transfer.runPaced(transfer.daylioWork(text, mapping, d.zone, d.now, paths[0], { locale: d.locale ?? 'en', t }), control);
     else result = await transfer.runPaced(transfer.csvWork(Object.fromEntries(files), d.now), control);
     const plan = await transfer.runPaced(transfer.planWork(result, existingRow(await d.read())), step('compare', all));
     return { result, plan };

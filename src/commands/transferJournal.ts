@@ -15,6 +15,7 @@ import { runImport, type ImportOutcome, type ImportStep, type ImportUi } from '.
 import { pick } from './quickInput';
 import { FlowSteps } from './steps';
 import { plural } from '../services/plural';
+import { wordsLanguage } from '../services/displayLanguage';
 
 export function exportJournalCommand(d: Pick<CommandDeps, 'read' | 'journal' | 'clock' | 'load'>) {
   return async (): Promise<string | undefined> => {
@@ -197,7 +198,7 @@ export function importJournalCommand(d: Pick<CommandDeps, 'read' | 'actions' | '
     };
     let outcome: ImportOutcome;
     try {
-      const deps = { transfer, read: d.read, importRows: d.actions.importRows.bind(d.actions), files, now: d.clock.now(), zone: d.clock.zone(), t: (m: string, ...args: (string | number)[]) => vscode.l10n.t(m, ...args) };
+      const deps = { transfer, read: d.read, importRows: d.actions.importRows.bind(d.actions), files, now: d.clock.now(), zone: d.clock.zone(), t: (m: string, ...args: (string | number)[]) => vscode.l10n.t(m, ...args), locale: wordsLanguage() };
       outcome = await runImport([...byPath.keys()], deps, importUi(transfer, Boolean(args?.confirm)));
     } catch (e) {
       if (e instanceof transfer.ImportCancelled) {
@@ -205,7 +206,8 @@ export function importJournalCommand(d: Pick<CommandDeps, 'read' | 'actions' | '
         return undefined;
       }
       if (e instanceof transfer.ImportError) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported. {0}', e.message));
+        // The reason in the display language, naming the file and line (the error's message is English).
+        void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported. {0}', e.describe({ locale: wordsLanguage(), t: vscode.l10n.t })));
         return undefined;
       }
       throw e;

@@ -3,7 +3,7 @@
 // are the ones papaparse gives for the whole text at once (same line break, same quoting rules), but
 // no single call parses more than a window, so a large file never holds the event loop for long.
 import * as Papa from 'papaparse';
-import { ImportError } from './errors';
+import { ImportError, type Words } from './errors';
 import { IMPORT_MAX_ROWS } from '../limits';
 import type { Progress, Work } from './pace';
 
@@ -33,7 +33,15 @@ interface Parsed {
   /** Offset in the window where the record starts, and its cells. */
   start: number;
   cells: string[];
-  error?: string;
+  error?: Words;
+}
+
+/** papaparse's two complaints about quotes (the only ones its parser raises), in words to translate. */
+function quoteError(error: Papa.ParseError | undefined): Words | undefined {
+  if (!error) return undefined;
+  if (error.code === 'MissingQuotes') return (t) => t('Quoted field unterminated');
+  if (error.code === 'InvalidQuotes') return (t) => t('Trailing quote on quoted field is malformed');
+  return () => error.message;
 }
 
 /** The complete records of `chunk` (all of them when `last`), and where the first incomplete one starts. */
@@ -44,7 +52,7 @@ function parseWindow(chunk: string, newline: LineBreak, last: boolean): { rows: 
     delimiter: ',',
     newline,
     step: (result: Papa.ParseStepResult<string[][]>) => {
-      rows.push({ start: consumed, cells: result.data[0], error: result.errors[0]?.message });
+      rows.push({ start: consumed, cells: result.data[0], error: quoteError(result.errors[0]) });
       consumed = result.meta.cursor;
     }
   });
@@ -77,7 +85,7 @@ export function* csvRecords(text: string, file: string, window = WINDOW): Genera
     if (rows.length === 0 && !last) {
       if (size >= Math.max(window, LONGEST_RECORD)) {
         advance(base);
-        throw new ImportError('a record here runs on for more than 2 MB: a closing quote (") is probably missing. Add it, then import the file again.', { file, line });
+        throw new ImportError((t) => t('a record here runs on for more than {0} MB: a closing quote (") is probably missing. Add it, then import the file again.', LONGEST_RECORD / 1024 / 1024), { file, line });
       }
       size *= 2;
       continue;

@@ -4,12 +4,14 @@
 // Reading is work that yields after each line (importPace.ts), so a long export can be paced.
 import { csvRecords, csvRowCount, type CsvRecord } from './csv';
 import { normaliseTags } from '../entries';
-import { checkRowCount, ImportError } from './errors';
+import { checkRowCount, ImportError, say, type Words } from './errors';
+import { plural } from '../plural';
 import { dateBounds, dateTooLate, illFormedText, implausibleValue, type DateBounds } from './checks';
 import { runNow, type Progress, type Work } from './pace';
 import type { ImportResult, Rejected } from './rows';
 import { BadRowError, MOOD_MAX, MOOD_MIN, validateRow, type CheckIn, type Op } from '../schemas';
 import { instantOf, isLocalDate, isValidZone, stampOf } from '../time';
+import { ENGLISH, type SummaryLanguage } from '../translator';
 
 /**
  * Mood label → 1–10. A Map, never a plain object: a label is the user's own text, and one called
@@ -39,10 +41,14 @@ interface Header {
 
 /** Finds the required columns by name; any other column (such as `scales`) is ignored. */
 function readHeader(first: CsvRecord | undefined, file: string): Header {
-  if (!first) throw new ImportError('the file is empty', { file });
+  if (!first) throw new ImportError((t) => t('the file is empty'), { file });
   const names = first.cells.map(labelKey);
   const missing = REQUIRED.filter((c) => !names.includes(c));
-  if (missing.length) throw new ImportError(`not a Daylio export: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { file, line: first.line });
+  if (missing.length) {
+    const names = missing.join(', ');
+    const words: Words = (t, locale) => plural(missing.length, { one: t('not a Daylio export: missing column {0}', names), other: t('not a Daylio export: missing columns {0}', names) }, locale);
+    throw new ImportError(words, { file, line: first.line });
+  }
   const index = Object.fromEntries(REQUIRED.map((c) => [c, names.indexOf(c)])) as Record<Column, number>;
   return { index, width: names.length };
 }
@@ -171,15 +177,15 @@ function checkMapping(mapping: DaylioMapping): Map<string, number> {
 /**
  * Each line becomes one check-in stamped at its local date and time in `zone`. Bad lines (including
  * a date before 1900, or after tomorrow, or text that is not well-formed) are listed in
- * preview.rejected with their line number; a file without Daylio's header throws ImportError.
- * `file` names the file in errors.
+ * preview.rejected with their line number and the reason in `lang`; a file without Daylio's header
+ * throws ImportError. `file` names the file in errors.
  */
-export function parseDaylio(csvText: string, mapping: DaylioMapping, zone: string, now = Date.now(), file = FILE): ImportResult {
-  return runNow(daylioWork(csvText, mapping, zone, now, file));
+export function parseDaylio(csvText: string, mapping: DaylioMapping, zone: string, now = Date.now(), file = FILE, lang: SummaryLanguage = ENGLISH): ImportResult {
+  return runNow(daylioWork(csvText, mapping, zone, now, file, lang));
 }
 
 /** parseDaylio as work that yields after each line. */
-export function* daylioWork(csvText: string, mapping: DaylioMapping, zone: string, now = Date.now(), file = FILE): Work<ImportResult> {
+export function* daylioWork(csvText: string, mapping: DaylioMapping, zone: string, now = Date.now(), file = FILE, lang: SummaryLanguage = ENGLISH): Work<ImportResult> {
   if (!isValidZone(zone)) throw new RangeError(`Unknown time zone "${zone}"`);
   const moods = checkMapping(mapping);
   const progress: Progress = { done: 0, total: 0 };
@@ -191,7 +197,7 @@ export function* daylioWork(csvText: string, mapping: DaylioMapping, zone: strin
   let duplicates = 0;
   for (const record of lines) {
     const result = lineToCheckIn(record, header, moods, zone, now, bounds);
-    if (typeof result === 'string') rejected.push({ line: record.line, reason: result });
+    if (typeof result === 'function') rejected.push({ line: record.line, reason: say(result, lang) });
     else if (ids.has(result.id)) duplicates++;
     else {
       ids.add(result.id);
@@ -204,15 +210,16 @@ export function* daylioWork(csvText: string, mapping: DaylioMapping, zone: strin
 }
 
 /** The check-in for one line, or the reason it cannot be imported. */
-function lineToCheckIn(record: CsvRecord, { index, width }: Header, moods: Map<string, number>, zone: string, now: number, bounds: DateBounds): CheckIn | string {
-  if (record.cells.length !== width) return `${record.cells.length} columns, the header has ${width}`;
+function lineToCheckIn(record: CsvRecord, { index, width }: Header, moods: Map<string, number>, zone: string, now: number, bounds: DateBounds): CheckIn | Words {
+  const cells = record.cells.length;
+  if (cells !== width) return (t, l) => plural(cells, { one: t('{0} column, the header has {1}', cells, width), other: t('{0} columns, the header has {1}', cells, width) }, l);
   const cell = (c: Column) => record.cells[index[c]];
   const date = cell('full_date').trim();
-  if (!isLocalDate(date)) return `date "${date}" is not a YYYY-MM-DD date`;
+  if (!isLocalDate(date)) return (t) => t('date "{0}" is not a YYYY-MM-DD date', date);
   const time = parseDaylioTime(cell('time'));
-  if (!time) return `time "${cell('time')}" is not a time`;
+  if (!time) return (t) => t('time "{0}" is not a time', cell('time'));
   const mood = moods.get(labelKey(cell('mood')));
-  if (mood === undefined) return `mood "${cell('mood').trim()}" has no mapping`;
+  if (mood === undefined) return (t) => t('mood "{0}" has no mapping', cell('mood').trim());
   const title = daylioText(cell('note_title'));
   const body = daylioText(cell('note'));
   const stamp = stampOf(instantOf(date, time[0], time[1], zone), zone);
@@ -231,16 +238,11 @@ function lineToCheckIn(record: CsvRecord, { index, width }: Header, moods: Map<s
   };
   try {
     const valid = validateRow('checkins', row);
-    const what = `date ${date} ${cell('time').trim()}`;
-    return (
-      implausibleValue(what, date, now, false) ??
-      implausibleValue(what, valid.at, now, true) ??
-      dateTooLate(what, valid.localDate, bounds, false) ??
-      illFormedText(valid) ??
-      valid
-    );
+    const what: Words = (t) => t('date {0} {1}', date, cell('time').trim());
+    return implausibleValue(what, date, now, false) ?? implausibleValue(what, valid.at, now, true) ?? dateTooLate(what, valid.localDate, bounds, false) ?? illFormedText(valid) ?? valid;
   } catch (e) {
-    if (e instanceof BadRowError) return e.detail;
+    // zod's detail names the field and stays in English (the schemas' own words).
+    if (e instanceof BadRowError) return () => e.detail;
     throw e;
   }
 }

@@ -22,7 +22,7 @@ export function* jsonWork(text: string, now = Date.now(), file?: string): Work<I
   try {
     return yield* readJson(text, now, file);
   } catch (e) {
-    if (e instanceof ImportError && file && !e.where.file) throw new ImportError(e.reason, { ...e.where, file });
+    if (e instanceof ImportError && file && !e.where.file) throw new ImportError(e.words, { ...e.where, file });
     throw e;
   }
 }
@@ -66,7 +66,7 @@ function* readJson(text: string, now: number, file: string | undefined): Work<Im
   for (const table of TRANSFER_TABLES) {
     const found = tables.get(table);
     if (!found) continue;
-    if (!('spans' in found)) throw new ImportError(`"tables.${table}" is not a list`, { table });
+    if (!('spans' in found)) throw new ImportError((t) => t('"{0}" is not a list', `tables.${table}`), { table });
     for (let i = 0; i < found.rows.length; i++) {
       const span = found.spans[i];
       const locate = () => {
@@ -85,17 +85,17 @@ function* readJson(text: string, now: number, file: string | undefined): Work<Im
 function checkHeader(doc: Scanned): Map<string, TableValue> {
   const format = doc.members.get('format');
   const version = doc.members.get('version');
-  if (format !== EXPORT_FORMAT) throw new ImportError(`not a ${EXPORT_FORMAT} export (no "format": "${EXPORT_FORMAT}")`);
-  if (typeof version !== 'number' || version > EXPORT_VERSION) throw new ImportError(`export version ${String(version)} is newer than this extension reads (${EXPORT_VERSION})`);
-  if (!doc.tables) throw new ImportError('the export has no "tables"');
+  if (format !== EXPORT_FORMAT) throw new ImportError((t) => t('not a {0} export (no "format": "{0}")', EXPORT_FORMAT));
+  if (typeof version !== 'number' || version > EXPORT_VERSION) throw new ImportError((t) => t('export version {0} is newer than this extension reads ({1})', String(version), EXPORT_VERSION));
+  if (!doc.tables) throw new ImportError((t) => t('the export has no "tables"'));
   const unknown = [...doc.tables.keys()].find((t) => !(TRANSFER_TABLES as readonly string[]).includes(t));
-  if (unknown !== undefined) throw new ImportError(`unknown table "${unknown}"`, { table: unknown });
+  if (unknown !== undefined) throw new ImportError((t) => t('unknown table "{0}"', unknown), { table: unknown });
   return doc.tables;
 }
 
 // ---- The scan ----------------------------------------------------------------------------------
 
-const syntaxError = (src: string, pos: number) => new ImportError('the file is not valid JSON', { line: lineAt(src, pos) });
+const syntaxError = (src: string, pos: number) => new ImportError((t) => t('the file is not valid JSON'), { line: lineAt(src, pos) });
 
 /** The value that starts at `start` and ends at `end`, parsed; a syntax error names its line. */
 function parseAt(src: string, start: number, end: number): unknown {

@@ -1,7 +1,7 @@
 // One row from an imported file becomes one op, or an ImportError that says where the row is and
 // what is wrong with it. Shared by the JSON and CSV readers of the journal's own exports.
-import { ImportError } from './errors';
-import { illFormedText, implausibleStamp } from './checks';
+import { ImportError, type Words } from './errors';
+import { illFormedText, stampProblem } from './checks';
 import { BadRowError, validateRow, type AnyRow, type Op, type TableName } from '../schemas';
 
 export interface Rejected {
@@ -42,6 +42,12 @@ export interface Where {
   item?: number;
 }
 
+/** What is wrong with a row, after the row: its id, or its place in the list and its id. */
+function rowWords(table: TableName, id: string, item: number | undefined, problem: Words): Words {
+  return (t, locale) =>
+    item ? t('table "{0}", row {1} (id {2}): {3}', table, item, id, problem(t, locale)) : t('table "{0}", row {1}: {2}', table, id, problem(t, locale));
+}
+
 /**
  * Validates one row, turning a schema failure, text that is not well-formed Unicode, or a stamp or
  * date no import may bring (see importChecks.ts) into an ImportError that says where it is.
@@ -54,16 +60,17 @@ export function checkedOp(table: TableName, row: unknown, locate: () => Where, s
   } catch (e) {
     if (!(e instanceof BadRowError)) throw e;
     const { file, line, item } = locate();
-    throw new ImportError(`table "${table}", row ${item ? `${item} (id ${e.rowId})` : e.rowId}: ${e.detail}`, { file, line, table, rowId: e.rowId });
+    // zod's detail names the field and stays in English (the schemas' own words).
+    throw new ImportError(rowWords(table, e.rowId, item, () => e.detail), { file, line, table, rowId: e.rowId });
   }
-  const problem = illFormedText(valid) ?? implausibleStamp(valid, now, table);
+  const problem = illFormedText(valid) ?? stampProblem(valid, now, table);
   if (problem) {
     const { file, line, item } = locate();
-    throw new ImportError(`table "${table}", row ${item ? `${item} (id ${valid.id})` : valid.id}: ${problem}`, { file, line, table, rowId: valid.id });
+    throw new ImportError(rowWords(table, valid.id, item, problem), { file, line, table, rowId: valid.id });
   }
   if (seen.has(valid.id)) {
     const { file, line } = locate();
-    throw new ImportError(`table "${table}", row ${valid.id} appears twice`, { file, line, table, rowId: valid.id });
+    throw new ImportError((t) => t('table "{0}", row {1} appears twice', table, valid.id), { file, line, table, rowId: valid.id });
   }
   seen.add(valid.id);
   return { table, row: valid } as Op;

@@ -5,13 +5,15 @@
 import * as Papa from 'papaparse';
 import { csvRecords, csvRowCount } from './csv';
 import { checkRowCount, ImportError } from './errors';
+import { fixed } from '../entries';
+import { plural } from '../plural';
 import { runNow, type Progress, type Work } from './pace';
 import { checkedOp, countTables, emptyPreview, type ImportPreview, type ImportResult } from './rows';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
 import { IMPORT_MAX_BYTES } from '../limits';
 import { TRANSFER_TABLES, rowSchemas, type AnyRow, type Op, type RowTypes, type TableName } from '../schemas';
 
-export { ImportError, checkRowCount } from './errors';
+export { ImportError, checkRowCount, say, type Words } from './errors';
 export { csvRecords, parseCsv, type CsvRecord } from './csv';
 export { ImportCancelled, nextTurn, runNow, runPaced, type ImportControl, type Progress, type Work } from './pace';
 export type { ImportPreview, ImportResult, Rejected } from './rows';
@@ -25,8 +27,8 @@ export type RowsByTable = { [T in TableName]?: readonly RowTypes[T][] };
 export function checkImportSize(files: readonly { file: string; size: number }[]): void {
   const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total <= IMPORT_MAX_BYTES) return;
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  throw new ImportError(`the chosen files hold ${mb(total)} MB; an import can be at most ${mb(IMPORT_MAX_BYTES)} MB. Choose fewer files at a time.`, {
+  const mb = (n: number) => fixed(n / 1024 / 1024, 1);
+  throw new ImportError((t) => t('the chosen files hold {0} MB; an import can be at most {1} MB. Choose fewer files at a time.', mb(total), mb(IMPORT_MAX_BYTES)), {
     file: files.map((f) => f.file).join(', ')
   });
 }
@@ -55,7 +57,7 @@ export function* decodeWork(bytes: Uint8Array, file: string): Work<string> {
     }
     parts.push(decoder.decode());
   } catch {
-    throw new ImportError('the file is not UTF-8 text. Open it in an editor, save it with the UTF-8 encoding, then import it again.', { file });
+    throw new ImportError((t) => t('the file is not UTF-8 text. Open it in an editor, save it with the UTF-8 encoding, then import it again.'), { file });
   }
   return parts.join('');
 }
@@ -126,7 +128,7 @@ function decodeCell(table: TableName, column: string, raw: string, where: { file
     try {
       return JSON.parse(cell);
     } catch {
-      throw new ImportError(`column "${column}" is not valid JSON`, { ...where, table });
+      throw new ImportError((t) => t('column "{0}" is not valid JSON', column), { ...where, table });
     }
   }
   if (NUMBER_COLUMNS.has(column) && cell.trim() !== '' && !Number.isNaN(Number(cell))) return Number(cell);
@@ -155,9 +157,9 @@ export function* csvWork(files: Record<string, string>, now = Date.now()): Work<
   const byTable = new Map<TableName, { file: string; text: string }>();
   for (const [file, text] of Object.entries(files)) {
     const table = (file.split(/[\\/]/).pop() ?? '').replace(/\.csv$/i, '') as TableName;
-    if (!(TRANSFER_TABLES as readonly string[]).includes(table)) throw new ImportError(`not a journal table file (expected one of ${TRANSFER_TABLES.map((t) => `${t}.csv`).join(', ')})`, { file });
+    if (!(TRANSFER_TABLES as readonly string[]).includes(table)) throw new ImportError((t) => t('not a journal table file (expected one of {0})', TRANSFER_TABLES.map((name) => `${name}.csv`).join(', ')), { file });
     const other = byTable.get(table);
-    if (other) throw new ImportError(`${other.file} is also a "${table}" table. Import one export folder at a time.`, { file, table });
+    if (other) throw new ImportError((t) => t('{0} is also a "{1}" table. Import one export folder at a time.', other.file, table), { file, table });
     byTable.set(table, { file, text });
   }
   // Every file is counted (and refused if too long) before any row is checked.
@@ -184,11 +186,14 @@ function* csvOps(table: TableName, file: string, text: string, seen: Set<string>
   const names = header.value.cells.map((c) => c.trim());
   // A column added later (medications' tabletMg and split) may be missing from an older export: it takes its default.
   const missing = columns.find((c) => !names.includes(c) && !shapeOf(table)[c].safeParse(undefined).success);
-  if (missing) throw new ImportError(`missing column "${missing}"`, { file, line: header.value.line, table });
+  if (missing) throw new ImportError((t) => t('missing column "{0}"', missing), { file, line: header.value.line, table });
   const extra = names.find((n) => !columns.includes(n));
-  if (extra) throw new ImportError(`unknown column "${extra}"`, { file, line: header.value.line, table });
+  if (extra) throw new ImportError((t) => t('unknown column "{0}"', extra), { file, line: header.value.line, table });
   for (const { line, cells } of records) {
-    if (cells.length !== names.length) throw new ImportError(`${cells.length} cells, the header has ${names.length}`, { file, line, table });
+    if (cells.length !== names.length) {
+      const [got, want] = [cells.length, names.length];
+      throw new ImportError((t, locale) => plural(got, { one: t('{0} cell, the header has {1}', got, want), other: t('{0} cells, the header has {1}', got, want) }, locale), { file, line, table });
+    }
     const row = Object.fromEntries(names.map((n, i) => [n, decodeCell(table, n, cells[i], { file, line })]));
     ops.push(checkedOp(table, row, () => ({ file, line }), seen, now));
     progress.done++;
