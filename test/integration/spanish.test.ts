@@ -140,6 +140,23 @@ describe('A new user in a Spanish VS Code', function () {
     assertSpanish('the dashboard', dashboard);
   });
 
+  it('says why a broken file was not imported in Spanish, naming the file and the line', async function () {
+    const h = harness();
+    if (!h) return this.skip();
+    const file = path.join(os.tmpdir(), `exportacion-${process.pid}.json`);
+    fs.writeFileSync(file, '{\n  "format": "mood-dose-journal",\n  "tables": {\n    "checkins": [\n      {"id": \n');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('moodDose.importJournal', { files: [file] });
+    await vscode.commands.executeCommand('notifications.showList');
+    const error = await waitFor('the error notification', async () => {
+      const w = await h.words('.notifications-center .notification-list-item-message').catch(() => [] as string[]);
+      return /No se importó nada/.test(w[0] ?? '') ? w[0] : undefined;
+    });
+    await vscode.commands.executeCommand('notifications.hideList');
+    assert.match(error, new RegExp(`${path.basename(file).replace('.', '\\.')}, línea \\d+`), error);
+    assertSpanish('the import error', [error]);
+  });
+
   it('takes the PHQ-9 from the palette in its official Spanish text', async function () {
     const h = harness();
     if (!h) return this.skip();
