@@ -4,11 +4,9 @@
 // 3:1 from the page, and sit inside the viewport once scrolled to; Tab must reach the end (no trap).
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/sidebarPage';
 import { THEMES } from '../../tools/browser/themes';
-import type { TestJournal } from '../unit/journalFixture';
 import { showSection } from './dashboardHooks';
-import { openOnJournal } from './themedPages';
+import { pagePerTest } from './themedPages';
 
 /** More Tab presses than any page state has stops: reaching it means focus never left the page's loop. */
 const MAX_STOPS = 2000;
@@ -138,18 +136,11 @@ async function tabThrough(page: Page, where: string): Promise<{ problems: string
 
 describe('Focus always visible, by keyboard, in three themes (headless Chromium)', function () {
   this.timeout(240_000);
-  let opened: { panel: PanelPage; journal: TestJournal } | undefined;
-  before(startBrowser);
-  after(stopBrowser);
-  afterEach(async () => {
-    await opened?.panel.close();
-    await opened?.journal.close();
-    opened = undefined;
-  });
+  const open = pagePerTest();
 
   for (const theme of THEMES) {
     it(`panel, demo journal, ${theme}: every stop of the four tabs shows its focus`, async () => {
-      opened = await openOnJournal(theme, { demo: true });
+      const opened = await open(theme, { demo: true });
       const page = opened.panel.page;
       await page.waitForSelector('#save');
       const problems: string[] = [];
@@ -169,7 +160,7 @@ describe('Focus always visible, by keyboard, in three themes (headless Chromium)
     });
 
     it(`dashboard, demo journal, ${theme}: every stop of the five sections shows its focus`, async () => {
-      opened = await openOnJournal(theme, { demo: true, dashboard: true });
+      const opened = await open(theme, { demo: true, dashboard: true });
       const page = opened.panel.page;
       await page.waitForSelector('#timeline-host canvas');
       const problems: string[] = [];

@@ -4,11 +4,9 @@
 // composited over the background as drawn.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/sidebarPage';
 import { THEMES } from '../../tools/browser/themes';
-import type { TestJournal } from '../unit/journalFixture';
 import { showSection } from './dashboardHooks';
-import { openOnJournal } from './themedPages';
+import { pagePerTest } from './themedPages';
 
 /** Contrast of each named mark against the page background, measured in the page. */
 function contrasts(page: Page, marks: Record<string, string>): Promise<Record<string, number>> {
@@ -46,18 +44,11 @@ function contrasts(page: Page, marks: Record<string, string>): Promise<Record<st
 
 describe('Non-text contrast of the marks, in three themes (headless Chromium)', function () {
   this.timeout(120_000);
-  let opened: { panel: PanelPage; journal: TestJournal } | undefined;
-  before(startBrowser);
-  after(stopBrowser);
-  afterEach(async () => {
-    await opened?.panel.close();
-    await opened?.journal.close();
-    opened = undefined;
-  });
+  const open = pagePerTest();
 
   for (const theme of THEMES) {
     it(`keeps every symptom heat-strip step, and the strip's frame, at 3:1 or more in ${theme}`, async () => {
-      opened = await openOnJournal(theme, { demo: true });
+      const opened = await open(theme, { demo: true });
       const page = opened.panel.page;
       await page.click('vscode-tab-header[data-tab=charts]');
       await page.waitForSelector('vscode-tab-panel:not([hidden]) .mdc-strip .mdc-cell');
@@ -79,7 +70,7 @@ describe('Non-text contrast of the marks, in three themes (headless Chromium)', 
     });
 
     it(`keeps every year-in-pixels step, marker, day-by-day symptom cell and association bar at 3:1 or more in ${theme}`, async () => {
-      opened = await openOnJournal(theme, { demo: true, dashboard: true });
+      const opened = await open(theme, { demo: true, dashboard: true });
       const page = opened.panel.page;
       await page.waitForSelector('#timeline-host canvas');
       const marks: Record<string, string> = {

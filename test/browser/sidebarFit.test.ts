@@ -1,26 +1,16 @@
 // The panel at the side bar's default width (300 px): every table fits, and no text is cut without
 // its full form on the element for a screen reader. Demo journal, real handlers.
 import * as assert from 'assert';
-import type { PanelPage } from '../../tools/browser/sidebarPage';
-import { startBrowser, stopBrowser } from '../../tools/browser/sidebarPage';
-import type { TestJournal } from '../unit/journalFixture';
-import { openOnJournal } from './themedPages';
+import { pagePerTest } from './themedPages';
 
 const TABS = ['journal', 'charts', 'plan', 'checkups'];
 
 describe('The panel at the side bar default width (headless Chromium)', function () {
   this.timeout(60_000);
-  let opened: { panel: PanelPage; journal: TestJournal } | undefined;
-  before(startBrowser);
-  after(stopBrowser);
-  afterEach(async () => {
-    await opened?.panel.close();
-    await opened?.journal.close();
-    opened = undefined;
-  });
+  const open = pagePerTest();
 
   it('fits every table of every tab in 300 px, and cuts no text without its full form', async () => {
-    opened = await openOnJournal('dark', { demo: true });
+    const opened = await open('dark', { demo: true });
     const page = opened.panel.page;
     await page.waitForSelector('#save');
     const problems: string[] = [];

@@ -2,7 +2,7 @@
 // answered by the panel's own handlers through the host's dispatch, for the accessibility suites.
 import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
 import { answer } from '../../src/webviews/host/dispatch';
-import { openSidebar, type PanelPage } from '../../tools/browser/sidebarPage';
+import { openSidebar, startBrowser, stopBrowser, type PanelPage } from '../../tools/browser/sidebarPage';
 import type { ThemeName } from '../../tools/browser/themes';
 import { demoJournal } from '../fixtures/demoJournal';
 import { fixedClock } from '../unit/helpers';
@@ -33,4 +33,22 @@ export async function openOnJournal(
     { theme, dashboard: opts.dashboard, viewport: opts.viewport ?? (opts.dashboard ? { width: 1280, height: 800 } : SIDEBAR), lang: opts.l10n?.lang }
   );
   return { panel, journal };
+}
+
+type OpenOptions = Parameters<typeof openOnJournal>[1];
+
+/**
+ * Mocha hooks for a suite that opens one page per test: the browser for the whole suite, the page
+ * and its journal closed after each test. Call inside describe(); returns openOnJournal.
+ */
+export function pagePerTest(): (theme: ThemeName, opts: OpenOptions) => Promise<{ panel: PanelPage; journal: TestJournal }> {
+  let opened: { panel: PanelPage; journal: TestJournal } | undefined;
+  before(startBrowser);
+  after(stopBrowser);
+  afterEach(async () => {
+    await opened?.panel.close();
+    await opened?.journal.close();
+    opened = undefined;
+  });
+  return async (theme, opts) => (opened = await openOnJournal(theme, opts));
 }
