@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { THEMES } from '../../tools/browser/themes';
+import { installContrast, type InPageContrast } from './contrastInPage';
 import { showSection } from './dashboardHooks';
 import { pagePerTest } from './themedPages';
 
@@ -30,25 +31,8 @@ function checkFocused(page: Page): Promise<Stop | null> {
     const w = window as unknown as { __stops?: number };
     el.__stop ??= w.__stops = (w.__stops ?? 0) + 1;
 
-    const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
-    const rgba = (css: string): [number, number, number, number] => {
-      probe.clearRect(0, 0, 1, 1);
-      probe.fillStyle = '#000';
-      probe.fillStyle = css;
-      probe.fillRect(0, 0, 1, 1);
-      const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
-      return [r, g, b, a / 255];
-    };
-    const over = (top: number[], bottom: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3]));
-    const lum = (c: number[]) => {
-      const [r, g, b] = c.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const back = over(rgba(getComputedStyle(document.body).backgroundColor), over(rgba(getComputedStyle(document.documentElement).backgroundColor), [255, 255, 255, 1]).concat(1));
-    const ratio = (css: string) => {
-      const [hi, lo] = [lum(over(rgba(css), back)), lum(back)].sort((a, b) => b - a);
-      return (hi + 0.05) / (lo + 0.05);
-    };
+    const { rgba, over, background, against } = (window as unknown as { __contrast: InPageContrast }).__contrast;
+    const ratio = (css: string) => against(over(rgba(css), background()));
 
     // The indicator may be drawn on the element, or, in a component, on the host or any part of it
     // that is drawn (a checkbox rings its box, not its hidden input).
@@ -112,6 +96,7 @@ async function tabThrough(page: Page, where: string): Promise<{ problems: string
     document.body.focus();
     document.body.removeAttribute('tabindex');
   });
+  await installContrast(page);
   const problems: string[] = [];
   const visited = new Set<number>();
   let stops = 0;

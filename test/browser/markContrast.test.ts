@@ -5,27 +5,16 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { THEMES } from '../../tools/browser/themes';
+import { installContrast, type InPageContrast } from './contrastInPage';
 import { showSection } from './dashboardHooks';
 import { pagePerTest } from './themedPages';
 
 /** Contrast of each named mark against the page background, measured in the page. */
-function contrasts(page: Page, marks: Record<string, string>): Promise<Record<string, number>> {
+async function contrasts(page: Page, marks: Record<string, string>): Promise<Record<string, number>> {
+  await installContrast(page);
   return page.evaluate((marks) => {
-    const probe = document.createElement('canvas').getContext('2d')!;
-    // The canvas turns any CSS colour (color-mix() included) into rgba numbers.
-    const rgba = (css: string): [number, number, number, number] => {
-      probe.clearRect(0, 0, 1, 1);
-      probe.fillStyle = css;
-      probe.fillRect(0, 0, 1, 1);
-      const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
-      return [r, g, b, a / 255];
-    };
-    const over = (top: number[], bottom: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3]));
-    const lum = (c: number[]) => {
-      const [r, g, b] = c.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const page = over(rgba(getComputedStyle(document.body).backgroundColor), over(rgba(getComputedStyle(document.documentElement).backgroundColor), [255, 255, 255, 1]).concat(1));
+    const { rgba, over, background, against } = (window as unknown as { __contrast: InPageContrast }).__contrast;
+    const back = background();
     const out: Record<string, number> = {};
     for (const [name, spec] of Object.entries(marks)) {
       const [selector, property] = spec.split('|');
@@ -34,9 +23,7 @@ function contrasts(page: Page, marks: Record<string, string>): Promise<Record<st
       const drawn = rgba(getComputedStyle(el).getPropertyValue(property));
       // A mark faded with `opacity` is drawn fainter than its colour says.
       for (let e: Element | null = el; e; e = e.parentElement) drawn[3] *= parseFloat(getComputedStyle(e).opacity);
-      const color = over(drawn, page);
-      const [hi, lo] = [lum(color), lum(page)].sort((a, b) => b - a);
-      out[name] = Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+      out[name] = Math.round(against(over(drawn, back)) * 100) / 100;
     }
     return out;
   }, marks);
