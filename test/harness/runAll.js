@@ -85,80 +85,53 @@ function workspace(name) {
   return dir;
 }
 
-async function integrationLayer() {
+/**
+ * Runs suites in a code-server window of its own, with a key server for real keys and clicks.
+ * `suites` (MOOD_DOSE_SUITES) picks suites by file name; all but the window-owning ones without it.
+ */
+async function inWindow({ name, suites, env = {}, workspaceDir, timeoutMs = 180_000, ...options }) {
   const { runTestsInCodeServer } = require('../../tools/codeServer/extensionTests');
-  const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index.js');
   const keys = await startKeyServer();
-  const sources = await captured(() =>
-    runTestsInCodeServer({
-      extensionDevelopmentPath: root,
-      extensionTestsPath,
-      workspace: workspace('it'),
-      env: { MOOD_DOSE_HARNESS: keys.url },
-      onPage: keys.attach,
-      timeoutMs: 300_000
-    })
-  );
-  await keys.close();
+  try {
+    return await captured(() =>
+      runTestsInCodeServer({
+        extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
+        workspace: workspaceDir ?? workspace(name),
+        env: { MOOD_DOSE_HARNESS: keys.url, ...(suites ? { MOOD_DOSE_SUITES: suites } : {}), ...env },
+        onPage: keys.attach,
+        timeoutMs,
+        ...options
+      })
+    );
+  } finally {
+    await keys.close();
+  }
+}
+
+/** Adds one window's results to the running total. */
+function add(total, r) {
+  total.code = total.code || r.code;
+  total.passing += r.passing;
+  total.failing += r.failing;
+  total.pending += r.pending;
+}
+
+async function integrationLayer() {
+  const sources = await inWindow({ name: 'it', extensionDevelopmentPath: root, timeoutMs: 300_000 });
   // The dashboard's reload suite ends its extension host on purpose, so it gets a window of its own.
-  const reloadKeys = await startKeyServer();
-  const reload = await captured(() =>
-    runTestsInCodeServer({
-      extensionDevelopmentPath: root,
-      extensionTestsPath,
-      workspace: workspace('reload'),
-      env: { MOOD_DOSE_HARNESS: reloadKeys.url, MOOD_DOSE_SUITES: 'dashboardReload' },
-      onPage: reloadKeys.attach,
-      timeoutMs: 180_000
-    })
-  );
-  await reloadKeys.close();
-  sources.code = sources.code || reload.code;
-  sources.passing += reload.passing;
-  sources.failing += reload.failing;
+  add(sources, await inWindow({ name: 'reload', suites: 'dashboardReload', extensionDevelopmentPath: root }));
   // A repository that ships a journal, opened in a window of its own: once trusted, once in
   // Restricted Mode (workspace trust is on for that window only; every other window has it off).
   const shipper = path.join(root, 'out', 'harness', 'shipJournal.js');
   await require('esbuild').build({ entryPoints: [path.join(__dirname, 'shipJournal.ts')], outfile: shipper, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['sql.js'], logLevel: 'warning' });
   await buildStorageWorker([path.join('out', 'harness')]);
   for (const restrictedMode of [false, true]) {
-    const shippedWorkspace = workspace(restrictedMode ? 'restricted' : 'shipped');
-    await require(shipper).shipJournal(shippedWorkspace, root);
-    const keys = await startKeyServer();
-    const shipped = await captured(() =>
-      runTestsInCodeServer({
-        extensionDevelopmentPath: root,
-        extensionTestsPath,
-        workspace: shippedWorkspace,
-        env: { MOOD_DOSE_HARNESS: keys.url, MOOD_DOSE_SUITES: 'shippedJournal' },
-        onPage: keys.attach,
-        timeoutMs: 180_000,
-        restrictedMode
-      })
-    );
-    await keys.close();
-    sources.code = sources.code || shipped.code;
-    sources.passing += shipped.passing;
-    sources.failing += shipped.failing;
+    const workspaceDir = workspace(restrictedMode ? 'restricted' : 'shipped');
+    await require(shipper).shipJournal(workspaceDir, root);
+    add(sources, await inWindow({ workspaceDir, suites: 'shippedJournal', extensionDevelopmentPath: root, restrictedMode }));
   }
   // A new user in a Spanish VS Code: --locale es with a stand-in Spanish language pack.
-  const spanishKeys = await startKeyServer();
-  const spanish = await captured(() =>
-    runTestsInCodeServer({
-      extensionDevelopmentPath: root,
-      extensionTestsPath,
-      workspace: workspace('es'),
-      env: { MOOD_DOSE_HARNESS: spanishKeys.url, MOOD_DOSE_SUITES: 'spanish' },
-      onPage: spanishKeys.attach,
-      timeoutMs: 240_000,
-      locale: 'es',
-      languagePackDir: path.join(root, 'test', 'fixtures', 'languagePackEs')
-    })
-  );
-  await spanishKeys.close();
-  sources.code = sources.code || spanish.code;
-  sources.passing += spanish.passing;
-  sources.failing += spanish.failing;
+  add(sources, await inWindow({ name: 'es', suites: 'spanish', extensionDevelopmentPath: root, timeoutMs: 240_000, locale: 'es', languagePackDir: path.join(root, 'test', 'fixtures', 'languagePackEs') }));
   const version = (sources.text.match(/VS Code (\d+\.\d+\.\d+)/) || [])[1] || 'unknown';
   // The packaged extension, installed as a user would, must check in too.
   console.log('\n> Packaging the extension and running the check-in suite against the installed .vsix');
@@ -171,26 +144,10 @@ async function integrationLayer() {
   console.log(`Packaged ${path.basename(vsix)}: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
   // Installed, the extension runs in production mode and exports no test API: the suite reads the
   // workbench page through the key server, and the journal from disk.
-  const installedKeys = await startKeyServer();
-  const packaged = await captured(() =>
-    runTestsInCodeServer({
-      vsixPath: vsix,
-      extensionTestsPath,
-      workspace: workspace('vsix'),
-      env: { MOOD_DOSE_SUITES: 'checkIn', MOOD_DOSE_INSTALLED: '1', MOOD_DOSE_HARNESS: installedKeys.url },
-      onPage: installedKeys.attach,
-      timeoutMs: 180_000
-    })
-  );
-  await installedKeys.close();
-  return {
-    code: sources.code || packaged.code,
-    passing: sources.passing + packaged.passing,
-    failing: sources.failing + packaged.failing,
-    pending: sources.pending + packaged.pending,
-    version,
-    note: `sources ${sources.passing} passing, installed .vsix ${packaged.passing} passing`
-  };
+  const packaged = await inWindow({ name: 'vsix', suites: 'checkIn', vsixPath: vsix, env: { MOOD_DOSE_INSTALLED: '1' } });
+  const sourcesPassing = sources.passing;
+  add(sources, packaged);
+  return { ...sources, version, note: `sources ${sourcesPassing} passing, installed .vsix ${packaged.passing} passing` };
 }
 
 async function main() {
