@@ -61,7 +61,7 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
     await page.click('#timeline-table-toggle');
     const dose = await page.$$eval('#timeline-table tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.firstElementChild!.textContent, tr.children[4].textContent])));
     assert.deepStrictEqual(
-      ['2026-06-04', '2026-06-05', '2026-06-07', '2026-06-08', '2026-06-10'].map((d) => dose[d]),
+      ['Jun 4, 2026', 'Jun 5, 2026', 'Jun 7, 2026', 'Jun 8, 2026', 'Jun 10, 2026'].map((d) => dose[d]),
       ['10 mg', '15 mg (one day, step 10 mg)', 'skipped', 'not logged', '7.5 mg']
     );
 

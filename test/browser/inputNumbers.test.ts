@@ -21,12 +21,22 @@ describe('Numbers in the panel\'s inputs, in Spanish (headless Chromium)', funct
 
   const value = (p: PanelPage, selector: string) => p.page.locator(selector).inputValue();
 
+  /** The field's value once it shows `expected` (the form fills in when the host answers), else as it is after a while. */
+  async function settled(p: PanelPage, selector: string, expected: string): Promise<string> {
+    for (let i = 0; i < 100; i++) {
+      const v = await value(p, selector).catch(() => '');
+      if (v === expected) return v;
+      await p.page.waitForTimeout(25);
+    }
+    return value(p, selector);
+  }
+
   it('pre-fills an offered 7.5 mg as "7,5", and saving it stores 7.5', async () => {
     const host = new FakeHost();
     host.context = { ...CONTEXT, offeredDose: 7.5 };
     const panel = await inSpanish(host);
     const p = panel.page;
-    await p.waitForFunction(() => (document.querySelector('#dose-mg input') as HTMLInputElement | null)?.value === '7,5');
+    assert.strictEqual(await settled(panel, '#dose-mg input', '7,5'), '7,5');
     await p.locator('.mood-option[data-mood="6"]').click();
     await p.locator('#save').click();
     for (let i = 0; i < 200 && host.saved.length < 1; i++) await p.waitForTimeout(25);
@@ -38,8 +48,7 @@ describe('Numbers in the panel\'s inputs, in Spanish (headless Chromium)', funct
     const panel = await inSpanish(host);
     const p = panel.page;
     await p.locator('li.entry[data-id="dec-00001"] button.edit').click();
-    await p.waitForFunction(() => (document.querySelector('#dose-mg input') as HTMLInputElement | null)?.value !== '10');
-    assert.strictEqual(await value(panel, '#dose-mg input'), '2,125', 'all three decimals, never rounded to 2,13');
+    assert.strictEqual(await settled(panel, '#dose-mg input', '2,125'), '2,125', 'all three decimals, never rounded to 2,13');
     if ((await p.locator('#more-toggle').getAttribute('aria-expanded')) !== 'true') await p.locator('#more-toggle').click();
     assert.strictEqual(await value(panel, '#sleep input'), '6,75');
     await p.locator('#save').click();
