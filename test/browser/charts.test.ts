@@ -126,6 +126,9 @@ describe('Charts (headless Chromium)', function () {
     await page.waitForSelector('.mdc-tooltip:not([hidden])');
     const items = await page.$$eval('.mdc-tooltip > div', (ds) => ds.map((d) => d.textContent));
     assert.deepStrictEqual(items, ['Feb 15, 2026', `Life event: ${PAYLOAD}`, 'Life event: "><script>window.__x=2</script>']);
+    const day = await pointAt(page, data, '2026-01-20');
+    await page.mouse.move(day.x, day.y);
+    assert.strictEqual(await page.textContent('.mdc-timeline .u-legend .u-series:first-child .u-value'), 'Jan 20, 2026', 'the legend names the day under the cursor in words');
 
     const dose = await pointAt(page, data, '2026-01-31');
     await page.mouse.move(dose.x, dose.y);
