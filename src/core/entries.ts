@@ -228,6 +228,14 @@ export function formatMg(mg: number): string {
   return formatNumber(Math.round(mg * 100) / 100, 0, 2);
 }
 
+/**
+ * A number written back into an input the user may save again ("7,5" in Spanish): up to 3 decimals,
+ * as parseMg reads them, and no grouping. Not formatMg: its rounding to 2 would turn 2.125 into 2.13 on save.
+ */
+export function inputNumber(x: number): string {
+  return formatNumber(x, 0, 3);
+}
+
 /** `x` to exactly `digits` decimals ("5.5", "5,5"). */
 export function fixed(x: number, digits = 1): string {
   return formatNumber(x, digits, digits);

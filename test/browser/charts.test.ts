@@ -1,6 +1,9 @@
 // The charts module (webview/charts.ts) alone in headless Chromium behind the panel's strict CSP.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { formatDate } from '../../src/core/dates';
 import type { ChartData } from '../../src/webviews/shared/views';
 import { openCharts, startCharts, stopCharts, type ChartsPage } from '../../tools/browser/chartsPage';
 import { makeChartData } from '../../tools/browser/sampleChartData';
@@ -61,7 +64,7 @@ describe('Charts (headless Chromium)', function () {
     const canvas = await page.$$eval('.mdc-timeline canvas', (cs) => cs.map((c) => ({ role: c.getAttribute('role'), label: c.getAttribute('aria-label') ?? '', w: c.clientWidth })));
     assert.strictEqual(canvas.length, 1);
     assert.strictEqual(canvas[0].role, 'img');
-    assert.match(canvas[0].label, /^Mood and dose from 2026-01-01 to 2026-03-31: mean mood \d+\.\d at 20 mg, mean mood \d+\.\d at 15 mg, mean mood \d+\.\d at 10 mg\. \d+ days with check-ins\. 2 dose changes and 2 life events marked\.$/);
+    assert.match(canvas[0].label, /^Mood and dose from Jan 1, 2026 to Mar 31, 2026: mean mood \d+\.\d at 20 mg, mean mood \d+\.\d at 15 mg, mean mood \d+\.\d at 10 mg\. \d+ days with check-ins\. 2 dose changes and 2 life events marked\.$/);
     assert.ok(canvas[0].w > 300, 'fills the panel width');
     assert.ok((await pixels(page, [55, 148, 255])) > 100, 'the mood line is drawn in --vscode-charts-blue');
     assert.ok((await pixels(page, [209, 134, 22])) > 100, 'the dose line is drawn in --vscode-charts-orange');
@@ -81,10 +84,32 @@ describe('Charts (headless Chromium)', function () {
     const strips = await page.$$eval('.mdc-strip', (ss) => ss.map((s) => ({ label: s.querySelector('.mdc-strip-label')!.textContent, cells: s.querySelectorAll('.mdc-cell').length })));
     assert.deepStrictEqual(strips, ['Dizziness', 'Brain zaps', 'Irritability', 'Trouble sleeping'].map((label) => ({ label, cells: 90 })));
     const moderate = data.symptoms[0].cells.find((c) => c.severity === 2)!;
-    const cell = page.locator(`.mdc-cell[aria-label="Dizziness, ${moderate.date}: moderate"]`);
+    const when = formatDate(moderate.date, 'en'); // "Feb 3, 2026": a screen reader reads it as a date
+    const cell = page.locator(`.mdc-cell[aria-label="Dizziness, ${when}: moderate"]`);
     assert.strictEqual(await cell.count(), 1, 'severity is in words, not only a shade');
-    assert.strictEqual(await cell.getAttribute('title'), `Dizziness, ${moderate.date}: moderate`);
+    assert.strictEqual(await cell.getAttribute('title'), `Dizziness, ${when}: moderate`);
+    assert.deepStrictEqual(await page.$$eval('.mdc-strip-axis span', (ss) => ss.map((s) => s.textContent)), ['Jan 1, 2026', 'Mar 31, 2026']);
     assert.match((await page.textContent('.mdc-legend'))!, /none.*mild.*moderate.*severe.*not recorded/);
+  });
+
+  it('writes its dates in the words\' language: Spanish dates and decimal marks with the Spanish bundle', async () => {
+    const bundle = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.es.json'), 'utf8')) as Record<string, string>;
+    cp = await openCharts();
+    const page = cp.page;
+    await page.evaluate(([b, d]) => window.mdc.inLanguage('es', b).update(d), [bundle, taper()] as const);
+    const label = (await page.getAttribute('.mdc-timeline canvas', 'aria-label'))!;
+    assert.match(label, /^Ánimo y dosis del 1 ene 2026 al 31 mar 2026: ánimo medio \d+,\d a 20 mg, ánimo medio \d+,\d a 15 mg, ánimo medio \d+,\d a 10 mg\. \d+ días con registros\./);
+    await page.click('.mdc-toggle');
+    assert.strictEqual(await page.textContent('.mdc-table-wrap caption'), 'Ánimo y dosis por día, del 1 ene 2026 al 31 mar 2026');
+    assert.strictEqual(await page.textContent('.mdc-table-wrap tbody tr th'), '1 ene 2026');
+    assert.deepStrictEqual(await page.$$eval('.mdc-strip-axis span', (ss) => ss.map((s) => s.textContent)), ['1 ene 2026', '31 mar 2026']);
+    const cells = await page.$$eval('.mdc-strip .mdc-cell', (cs) => cs.map((c) => c.getAttribute('aria-label')!));
+    assert.match(cells[0], /^Dizziness, 1 ene 2026: (sin registrar|ninguno|leve|moderada|grave)$/);
+    const years = makeChartData({ from: '2021-01-01', days: 1826, steps: [20, 17.5, 15, 12.5, 10, 7.5, 5, 2.5], seed: 7 });
+    await page.evaluate((d) => window.mdc.charts.update(d), years);
+    assert.strictEqual(await page.textContent('.mdc-table-wrap tbody tr th'), 'Semana del 28 dic 2020');
+    assert.match((await page.getAttribute('.mdc-timeline canvas', 'aria-label'))!, /^Ánimo y dosis del 1 ene 2021 al 31 dic 2025: .*a 17,5 mg/);
+    assert.ok(!/\d{4}-\d{2}-\d{2}/.test(await page.locator('.mdc-charts').innerText()), 'no ISO date left in the words');
   });
 
   it('shows marker labels on hover as inert text: an HTML payload creates no element and runs nothing', async () => {
@@ -100,7 +125,10 @@ describe('Charts (headless Chromium)', function () {
     await page.mouse.move(at.x + 3, at.y);
     await page.waitForSelector('.mdc-tooltip:not([hidden])');
     const items = await page.$$eval('.mdc-tooltip > div', (ds) => ds.map((d) => d.textContent));
-    assert.deepStrictEqual(items, ['2026-02-15', `Life event: ${PAYLOAD}`, 'Life event: "><script>window.__x=2</script>']);
+    assert.deepStrictEqual(items, ['Feb 15, 2026', `Life event: ${PAYLOAD}`, 'Life event: "><script>window.__x=2</script>']);
+    const day = await pointAt(page, data, '2026-01-20');
+    await page.mouse.move(day.x, day.y);
+    assert.strictEqual(await page.textContent('.mdc-timeline .u-legend .u-series:first-child .u-value'), 'Jan 20, 2026', 'the legend names the day under the cursor in words');
 
     const dose = await pointAt(page, data, '2026-01-31');
     await page.mouse.move(dose.x, dose.y);
@@ -151,9 +179,9 @@ describe('Charts (headless Chromium)', function () {
     assert.strictEqual(await toggle.getAttribute('aria-expanded'), 'true');
     assert.strictEqual(await toggle.textContent(), 'Hide data table');
     assert.strictEqual(await page.isVisible('.mdc-table-wrap table'), true);
-    assert.strictEqual(await page.textContent('.mdc-table-wrap caption'), 'Mood and dose by day, 2026-01-01 to 2026-03-31');
+    assert.strictEqual(await page.textContent('.mdc-table-wrap caption'), 'Mood and dose by day, Jan 1, 2026 to Mar 31, 2026');
     assert.strictEqual(await page.locator('.mdc-table-wrap tbody tr').count(), 90);
-    const firstCut = await page.$$eval('.mdc-table-wrap tbody tr', (trs) => trs.find((tr) => tr.firstElementChild!.textContent === '2026-01-31')!.lastElementChild!.textContent);
+    const firstCut = await page.$$eval('.mdc-table-wrap tbody tr', (trs) => trs.find((tr) => tr.firstElementChild!.textContent === 'Jan 31, 2026')!.lastElementChild!.textContent);
     assert.strictEqual(firstCut, 'Dose change: 20 → 15 mg');
 
     // Still open: a new range redraws it straight away.
@@ -164,7 +192,7 @@ describe('Charts (headless Chromium)', function () {
       return t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000;
     })).size;
     assert.strictEqual(await page.locator('.mdc-table-wrap tbody tr').count(), weeks);
-    assert.match((await page.textContent('.mdc-table-wrap tbody tr th'))!, /^Week of 2020-12-28$/);
+    assert.match((await page.textContent('.mdc-table-wrap tbody tr th'))!, /^Week of Dec 28, 2020$/);
 
     await page.keyboard.press('Tab');
     assert.strictEqual(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'region', 'the scrolling table is focusable');

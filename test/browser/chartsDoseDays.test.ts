@@ -106,7 +106,7 @@ describe('Charts: each day as logged (headless Chromium)', function () {
     await page.click('.mdc-toggle');
     const dose = await page.$$eval('.mdc-table-wrap tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.firstElementChild!.textContent, tr.children[3].textContent])));
     assert.deepStrictEqual(
-      ['2026-01-09', '2026-01-10', '2026-01-11', '2026-02-09', '2026-02-10'].map((d) => dose[d]),
+      ['Jan 9, 2026', 'Jan 10, 2026', 'Jan 11, 2026', 'Feb 9, 2026', 'Feb 10, 2026'].map((d) => dose[d]),
       ['20 mg', 'skipped', 'not logged', '15 mg', '20 mg (one day, step 15 mg)']
     );
     // Weekly rows over years: a week's steps, and how its days divide when not every one was taken.

@@ -83,7 +83,7 @@ describe('Charts: medication history as recalled (headless Chromium)', function 
     await page.mouse.move(at.x, at.y);
     await page.waitForSelector('.mdc-tooltip:not([hidden])');
     const lines = await page.$$eval('.mdc-tooltip > div', (ds) => ds.map((d) => d.textContent));
-    assert.deepStrictEqual(lines, ['As recalled, before the journal', 'Escitalopram 30 mg, 2025-10 to 2025-11', 'Recalled mood 3 of 10, clearly', 'Raised during the divorce']);
+    assert.deepStrictEqual(lines, ['As recalled, before the journal', 'Escitalopram 30 mg, Oct 2025 to Nov 2025', 'Recalled mood 3 of 10, clearly', 'Raised during the divorce']);
   });
 
   it('keeps the recalled periods out of the mood-by-dose table', async () => {
@@ -117,13 +117,13 @@ describe('Charts: medication history as recalled (headless Chromium)', function 
     });
     assert.ok(top < 0.25, `the 15 mg step is drawn in the top quarter of the plot (at ${(top * 100).toFixed(0)}% from the top)`);
     assert.strictEqual(await page.isVisible('.mdc-recalled-other'), true, 'its name is under the chart');
-    assert.strictEqual(await page.locator('.mdc-recalled-other').innerText(), 'Another medication, as recalled: Sertraline 50 mg (2025-10 to 2025-12). Grey hatch, named on the chart; not drawn on the dose axis.');
+    assert.strictEqual(await page.locator('.mdc-recalled-other').innerText(), 'Another medication, as recalled: Sertraline 50 mg (Oct 2025 to Dec 2025). Grey hatch, named on the chart; not drawn on the dose axis.');
     const at = await pointAt(page, data, '2025-11-15');
     await page.mouse.move(at.x, at.y);
     await page.waitForSelector('.mdc-tooltip:not([hidden])');
     assert.deepStrictEqual(await page.$$eval('.mdc-tooltip > div', (ds) => ds.map((d) => d.textContent)), [
       'As recalled, before the journal',
-      'Sertraline 50 mg, 2025-10 to 2025-12',
+      'Sertraline 50 mg, Oct 2025 to Dec 2025',
       'Another medication than the one logged: not drawn on the dose axis',
       'Recalled mood about 4 of 10, roughly'
     ]);

@@ -54,14 +54,14 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
     assert.match(label, /The dose line is dotted across 2 days with only a skipped dose and 2 days with no dose logged\. 1 day at another dose than the step, marked at the dose taken\./);
     // The one day at 15 mg is no change: the marker list has the two recorded changes only.
     const markers = await page.$$eval('.mdc-marker-keys [role=option]', (os) => os.map((o) => o.getAttribute('aria-label')));
-    assert.deepStrictEqual(markers, ['2026-06-10: Dose change: 10 → 7.5 mg', '2026-06-20: Dose change: 7.5 → 5 mg']);
+    assert.deepStrictEqual(markers, ['Jun 10, 2026: Dose change: 10 → 7.5 mg', 'Jun 20, 2026: Dose change: 7.5 → 5 mg']);
     const legend = await page.$$eval('#timeline-host .u-legend th', (ths) => ths.map((t) => t.textContent));
     assert.ok(legend.includes('No dose taken (skipped or not logged)') && legend.includes('Another dose that day'), `legend: ${legend}`);
 
     await page.click('#timeline-table-toggle');
     const dose = await page.$$eval('#timeline-table tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.firstElementChild!.textContent, tr.children[4].textContent])));
     assert.deepStrictEqual(
-      ['2026-06-04', '2026-06-05', '2026-06-07', '2026-06-08', '2026-06-10'].map((d) => dose[d]),
+      ['Jun 4, 2026', 'Jun 5, 2026', 'Jun 7, 2026', 'Jun 8, 2026', 'Jun 10, 2026'].map((d) => dose[d]),
       ['10 mg', '15 mg (one day, step 10 mg)', 'skipped', 'not logged', '7.5 mg']
     );
 
@@ -159,7 +159,7 @@ describe('Dashboard: the record, exactly (headless Chromium, real handlers)', fu
     assert.ok(await page.isVisible('.mdc-recalled-other'));
     assert.strictEqual(
       await textOf(page, '.mdc-recalled-other'),
-      'Another medication, as recalled: Sertraline 50 mg (2026-01 to 2026-03). Grey hatch, named on the chart; not drawn on the dose axis.'
+      'Another medication, as recalled: Sertraline 50 mg (Jan 2026 to Mar 2026). Grey hatch, named on the chart; not drawn on the dose axis.'
     );
   });
 });

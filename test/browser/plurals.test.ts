@@ -8,6 +8,7 @@ import { openSidebar } from '../../tools/browser/sidebarPage';
 import { usePanelPages } from './sidebarHooks';
 import * as fs from 'fs';
 import * as path from 'path';
+import { formatDate } from '../../src/core/dates';
 import { plural } from '../../src/core/plural';
 import { formatMg, setNumberLocale } from '../../src/core/entries';
 import type { ChartData } from '../../src/webviews/shared/views';
@@ -16,10 +17,11 @@ import { doseDaysWords } from '../../webview/charts/tables';
 import type { ChartStrings } from '../../webview/charts/strings';
 
 const ES: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.es.json'), 'utf8'));
-/** The charts' strings as a page in `locale` gets them: its bundle's words, its plural rules, its numbers. */
+/** The charts' strings as a page in `locale` gets them: its bundle's words, its plural rules, its numbers, its dates. */
 const chartStrings = (locale: 'en' | 'es'): ChartStrings => ({
   t: (message, ...args) => english(locale === 'es' ? (ES[message] ?? message) : message, ...args.map((a) => (typeof a === 'number' && !Number.isInteger(a) ? formatMg(a) : a))),
-  plural: (count, forms) => plural(count, forms, locale)
+  plural: (count, forms) => plural(count, forms, locale),
+  date: (date, style) => formatDate(date, locale, style)
 });
 /** Chart data with `n` days of each kind: with a check-in at 10 mg, only a skipped dose, nothing logged, another dose; `n` of each marker and recalled period. */
 function chartData(n: number): ChartData {
@@ -73,7 +75,7 @@ describe('Words with a count on the pages, at 0, 1 and 2', function () {
 
   it("the charts' text alternative and their n, in English at 0, 1 and 2 and in Spanish at 1 and 2 (\"7,5 mg\")", () => {
     const en = chartStrings('en');
-    assert.match(chartSummary(chartData(0), en), /to 2026-06-30\. 0 days with check-ins\. 0 dose changes and 0 life events marked\.$/);
+    assert.match(chartSummary(chartData(0), en), /^Mood and dose from Jun 1, 2026 to Jun 30, 2026\. 0 days with check-ins\. 0 dose changes and 0 life events marked\.$/);
     assert.match(
       chartSummary(chartData(1), en),
       /: mean mood 6\.5 at 7\.5 mg\. 1 day with check-ins\. 1 dose change and 1 life event marked\. The dose line is dotted across 1 day with only a skipped dose and 1 day with no dose logged\. 1 day at another dose than the step, marked at the dose taken\. 1 period of medication history as recalled, drawn hatched and not counted in any figure\.$/
@@ -83,7 +85,7 @@ describe('Words with a count on the pages, at 0, 1 and 2', function () {
     const numbers = setNumberLocale('es');
     try {
       const es = chartStrings('es');
-      assert.match(chartSummary(chartData(1), es), /: ánimo medio 6,5 a 7,5 mg\. 1 día con registros\. 1 cambio de dosis y 1 acontecimiento marcados\./);
+      assert.match(chartSummary(chartData(1), es), /^Ánimo y dosis del 1 jun 2026 al 30 jun 2026: ánimo medio 6,5 a 7,5 mg\. 1 día con registros\. 1 cambio de dosis y 1 acontecimiento marcados\./);
       assert.match(chartSummary(chartData(2), es), /\. 2 días con registros\. 2 cambios de dosis y 2 acontecimientos marcados\./);
       assert.deepStrictEqual([1, 2].map((n) => doseDaysWords(chartData(n), es).split('.')[0]), ['n = 1 día', 'n = 2 días']);
     } finally {

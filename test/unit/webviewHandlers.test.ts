@@ -2,8 +2,10 @@ import * as assert from 'assert';
 import { methods, webviewMessageSchema, type Method, type Request } from '../../src/webviews/protocol';
 import { type EntryDraft } from '../../src/webviews/sidebar/protocol';
 import { answer } from '../../src/webviews/host/dispatch';
-import { fixedClock } from './helpers';
-import { testJournal, type TestJournal } from './journalFixture';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fixedClock, ROOT } from './helpers';
+import { english, testJournal, type TestJournal } from './journalFixture';
 
 const draft = (over: Partial<EntryDraft> = {}): EntryDraft => ({
   mood: 7,
@@ -134,6 +136,18 @@ describe('panel handlers (Node, real journal)', () => {
     assert.deepStrictEqual(marks((await call(j, 'charts/data', { range: 'all' })).recalled), expected);
     // The dashboard's answer travels encoded (its days in columns): read it as the handler gives it.
     assert.deepStrictEqual(marks((await j.handlers['dashboard/data']({})).timeline.recalled), expected);
+  });
+
+  it('refuses a change up close that no longer starts on the day asked, and names that day in the words\' language', async () => {
+    const change = (tj: TestJournal) => (tj.handlers['dashboard/change'] as (p: unknown) => Promise<unknown>)({ date: '2026-03-01' });
+    await assert.rejects(change(j), { message: 'No dose change starts on Mar 1, 2026. The journal may have changed; choose the change again.' });
+    const es: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.es.json'), 'utf8'));
+    const spanish = await testJournal(clock, (message, ...args) => english(es[message] ?? message, ...args), 'es');
+    try {
+      await assert.rejects(change(spanish), { message: 'Ningún cambio de dosis empieza el 1 mar 2026. Puede que el diario haya cambiado; elija el cambio de nuevo.' });
+    } finally {
+      await spanish.close();
+    }
   });
 
   it('opens only support links and panel commands through the host', async () => {

@@ -8,7 +8,13 @@ import { REPO_ROOT, serveRepo, type RepoServer } from './repoServer';
 
 declare global {
   interface Window {
-    mdc: { charts: MoodDoseCharts; create(): MoodDoseCharts; violations: string[] };
+    mdc: {
+      charts: MoodDoseCharts;
+      create(): MoodDoseCharts;
+      /** Replaces `charts` with charts in `lang` with the bundle's words (null: English words). */
+      inLanguage(lang: string, bundle: Record<string, string> | null): MoodDoseCharts;
+      violations: string[];
+    };
     /** Set only if an injected payload ever ran. */
     __x?: unknown;
   }

@@ -130,7 +130,7 @@ export function tableRows(data: ChartData, s: ChartStrings): { weekly: boolean; 
     const key = keyOf(d.date);
     let row = byKey.get(key);
     if (!row) {
-      row = { when: weekly ? s.t('Week of {0}', dateOf(key as number)) : d.date, mean: null, min: null, max: null, dose: '', events: [], median: null, planned: [] };
+      row = { when: weekly ? s.t('Week of {0}', s.date(dateOf(key as number))) : s.date(d.date), mean: null, min: null, max: null, dose: '', events: [], median: null, planned: [] };
       byKey.set(key, row);
       rows.push(row);
       days.set(row, []);
@@ -162,7 +162,7 @@ export function summary(data: ChartData, s: ChartStrings): string {
   const changes = data.markers.filter((m) => m.kind === 'dose-change').length;
   const events = data.markers.length - changes;
   const parts = [
-    s.t('Mood and dose from {0} to {1}', data.from, data.to) + (perDose ? `: ${perDose}` : ''),
+    s.t('Mood and dose from {0} to {1}', s.date(data.from), s.date(data.to)) + (perDose ? `: ${perDose}` : ''),
     s.plural(recorded, { one: s.t('{0} day with check-ins', recorded), other: s.t('{0} days with check-ins', recorded) }),
     s.t(
       '{0} and {1} marked',

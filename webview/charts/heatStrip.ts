@@ -63,8 +63,8 @@ export class HeatStrip {
     const words = this.words();
     const what = [s.t('not recorded'), ...words.map((w) => (per === 1 ? w : s.t('worst {0}', w)))];
     const when = (i: number) => {
-      const a = dateOf(first + i * per);
-      return per === 1 ? a : s.t('{0} to {1}', a, dateOf(Math.min(last, first + i * per + per - 1)));
+      const a = s.date(dateOf(first + i * per));
+      return per === 1 ? a : s.t('{0} to {1}', a, s.date(dateOf(Math.min(last, first + i * per + per - 1))));
     };
     data.symptoms.forEach((sym, k) => {
       const worst = new Int8Array(count).fill(-1);
@@ -90,8 +90,8 @@ export class HeatStrip {
       row.severity = worst;
     });
     for (const gone of this.rows.splice(data.symptoms.length)) gone.row.remove();
-    this.axis.firstElementChild!.textContent = data.from;
-    this.axis.lastElementChild!.textContent = data.to;
+    this.axis.firstElementChild!.textContent = s.date(data.from);
+    this.axis.lastElementChild!.textContent = s.date(data.to);
   }
 
   private words(): string[] {

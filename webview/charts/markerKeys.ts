@@ -43,7 +43,7 @@ export class MarkerKeys {
       option.id = uid('marker');
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', 'false');
-      option.setAttribute('aria-label', `${g.date}: ${g.items.map((m) => markerText(m, this.s)).join('; ')}`);
+      option.setAttribute('aria-label', this.s.t('{0}: {1}', this.s.date(g.date), g.items.map((m) => markerText(m, this.s)).join('; ')));
       return option;
     });
     this.element.replaceChildren(frag);

@@ -22,10 +22,14 @@ export function recalledSpans(list: readonly TimelineRecalledView[], unit: strin
   return list.map((r) => ({ ...r, unit, x0: localSeconds(firstDayOf(r.startDate)), x1: localSeconds(addDays(lastDayOf(r.endDate), 1)) }));
 }
 
+/** A period's dates in words, to the month or the day as recalled: "Oct 2025 to Nov 2025", "Oct 5, 2025". */
+function recalledDates(r: RecalledSpan, s: ChartStrings): string {
+  return r.startDate === r.endDate ? s.date(r.startDate) : s.t('{0} to {1}', s.date(r.startDate), s.date(r.endDate));
+}
+
 /** The tooltip's lines for one period. */
 export function recalledText(r: RecalledSpan, s: ChartStrings): string[] {
-  const dates = r.startDate === r.endDate ? r.startDate : s.t('{0} to {1}', r.startDate, r.endDate);
-  const lines = [s.t('As recalled, before the journal'), s.t('{0} {1} {2}, {3}', r.medication, r.mg, r.unit, dates)];
+  const lines = [s.t('As recalled, before the journal'), s.t('{0} {1} {2}, {3}', r.medication, r.mg, r.unit, recalledDates(r, s))];
   if (!r.sameMedication) lines.push(s.t('Another medication than the one logged: not drawn on the dose axis'));
   if (r.mood !== null) lines.push(r.certainty === 'clearly' ? s.t('Recalled mood {0} of 10, clearly', r.mood) : s.t('Recalled mood about {0} of 10, roughly', r.mood));
   if (r.context) lines.push(r.context);
@@ -45,7 +49,7 @@ export function recalledLegend(s: ChartStrings): HTMLElement {
 export function otherMedicationText(spans: readonly RecalledSpan[], s: ChartStrings): string {
   const other = spans.filter((r) => !r.sameMedication);
   if (!other.length) return '';
-  const names = other.map((r) => s.t('{0} {1} {2} ({3})', r.medication, r.mg, r.unit, r.startDate === r.endDate ? r.startDate : s.t('{0} to {1}', r.startDate, r.endDate)));
+  const names = other.map((r) => s.t('{0} {1} {2} ({3})', r.medication, r.mg, r.unit, recalledDates(r, s)));
   return s.t('Another medication, as recalled: {0}. Grey hatch, named on the chart; not drawn on the dose axis.', names.join('; '));
 }
 

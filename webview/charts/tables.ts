@@ -16,7 +16,8 @@ function table(parent: Node, caption: string, headers: string[]): HTMLTableSecti
 export function renderDataTable(target: HTMLElement, data: ChartData, s: ChartStrings): void {
   const { weekly, rows } = tableRows(data, s);
   const frag = document.createDocumentFragment();
-  const caption = weekly ? s.t('Mood and dose by week, {0} to {1}', data.from, data.to) : s.t('Mood and dose by day, {0} to {1}', data.from, data.to);
+  const [from, to] = [s.date(data.from), s.date(data.to)];
+  const caption = weekly ? s.t('Mood and dose by week, {0} to {1}', from, to) : s.t('Mood and dose by day, {0} to {1}', from, to);
   // The dashboard's data also has the rolling median and the planned dose: columns of their own.
   const extra = extraLines(data);
   const head = [weekly ? s.t('Week') : s.t('Date'), s.t('Mean mood'), s.t('Lowest–highest'), ...(extra.median ? [s.t('7-day median')] : []), s.t('Dose'), ...(extra.planned ? [s.t('Planned dose')] : []), s.t('Events')];

@@ -192,7 +192,7 @@ export class Timeline {
         mg: { range: (_u, _min, max) => ((top) => [0, top > 0 ? top * 1.15 : 1])(Math.max(max ?? 0, recalledAxisMg(this.recalled))) }
       },
       series: [
-        { label: t('Date'), value: (_u, v) => (v == null ? '–' : isoDate(v)) },
+        { label: t('Date'), value: (_u, v) => (v == null ? '–' : this.s.date(isoDate(v))) },
         meanLine,
         mood(t('Lowest'), 0, theme.bandFill),
         mood(t('Highest'), 0, theme.bandFill),
@@ -283,7 +283,7 @@ export class Timeline {
       this.shown = shown;
       this.tip.replaceChildren();
       if ('items' in shown) {
-        el('div', 'mdc-tooltip-date', shown.date, this.tip);
+        el('div', 'mdc-tooltip-date', this.s.date(shown.date), this.tip);
         for (const m of shown.items) el('div', `mdc-tooltip-item mdc-${m.kind}`, markerText(m, this.s), this.tip);
       } else for (const line of recalledText(shown, this.s)) el('div', 'mdc-tooltip-item mdc-recalled', line, this.tip);
     }

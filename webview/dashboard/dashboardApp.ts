@@ -61,7 +61,7 @@ export class DashboardApp {
       },
       options.requestTimeoutMs
     );
-    const strings: ChartStrings = { t, plural };
+    const strings: ChartStrings = { t, plural, date: dateWords };
     const context: SectionContext = {
       strings,
       channel: this.channel,

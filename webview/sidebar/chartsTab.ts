@@ -7,7 +7,7 @@ import { type ChartData } from '../../src/webviews/shared/views';
 import type { Channel } from '../shared/channel';
 import { MoodDoseCharts } from './moodDoseCharts';
 import { rangeLabel } from './history';
-import { plural, t } from '../shared/l10n';
+import { dateWords, plural, t } from '../shared/l10n';
 
 export class ChartsTab {
   private charts: MoodDoseCharts | undefined;
@@ -25,7 +25,7 @@ export class ChartsTab {
 
   async show(host: HTMLElement): Promise<void> {
     this.visible = true;
-    this.charts ??= new MoodDoseCharts(host, { t, plural });
+    this.charts ??= new MoodDoseCharts(host, { t, plural, date: dateWords });
     await this.reload();
     this.charts.resize();
   }

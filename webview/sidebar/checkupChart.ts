@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import { QUESTIONNAIRES } from '../../src/core/questionnaires';
 import type { CheckupsData } from '../../src/webviews/sidebar/protocol';
 import type { ChartStrings } from '../charts/strings';
-import { dayNumber } from '../charts/data';
+import { dateOf, dayNumber } from '../charts/data';
 import { observeTheme, readTheme } from '../charts/theme';
 
 export class TrendChart {
@@ -51,8 +51,8 @@ export class TrendChart {
           { stroke: theme.foreground, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid }, font: theme.font, label: this.s.t('Score') }
         ],
         series: [
-          // uPlot names the x series "Time" in its legend unless told otherwise.
-          { label: this.s.t('Date') },
+          // uPlot names the x series "Time" in its legend, with a clock time, unless told otherwise.
+          { label: this.s.t('Date'), value: (_u, v) => (v == null ? '–' : this.s.date(dateOf(Math.round(v / 86400)))) },
           { label: QUESTIONNAIRES.phq9.name, stroke: theme.mood, width: theme.lineWidth, spanGaps: true, points: { show: true } },
           { label: QUESTIONNAIRES.gad7.name, stroke: theme.dose, width: theme.lineWidth, spanGaps: true, points: { show: true }, dash: [6, 3] }
         ]

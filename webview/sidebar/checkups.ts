@@ -210,7 +210,7 @@ export class CheckupsTab {
     if (!host || !this.data || this.mode.kind !== 'idle') return;
     if (!this.chart || !this.chart.isIn(host)) {
       this.chart?.destroy();
-      this.chart = new TrendChart(host, { t, plural });
+      this.chart = new TrendChart(host, { t, plural, date: dateWords });
     }
     this.chart.update(this.data.results);
   }

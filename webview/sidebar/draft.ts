@@ -1,5 +1,6 @@
 // The entry form's raw field values (what the user typed, kept across hide/show with setState),
 // and their conversion into an EntryDraft validated with the protocol's own schema.
+import { inputNumber } from '../../src/core/entries';
 import { EARLIEST_YEAR, HHMM, MG_MAX, NOTE_MAX, VIEW, SLEEP_MAX, TAGS_MAX, TAG_MAX } from '../../src/core/limits';
 import { entryDraftSchema, type EntryDraft, type SidebarContext } from '../../src/webviews/sidebar/protocol';
 import { type EntryView } from '../../src/webviews/shared/views';
@@ -30,7 +31,7 @@ export function emptyFields(offeredDose: number | null): FormFields {
   return {
     editingId: null,
     mood: null,
-    mg: offeredDose === null ? '' : String(offeredDose),
+    mg: offeredDose === null ? '' : inputNumber(offeredDose),
     doseChoice: offeredDose === null ? 'none' : 'taken',
     doseSet: false,
     symptoms: [],
@@ -60,14 +61,14 @@ export function fieldsFromEntry(e: EntryView): FormFields {
   return {
     editingId: e.id,
     mood: e.mood,
-    mg: e.dose ? String(e.dose.mg) : '',
+    mg: e.dose ? inputNumber(e.dose.mg) : '',
     doseChoice: e.dose ? e.dose.status : 'none',
     doseSet: true,
     symptoms: e.symptoms.filter((s) => s.severity > 0).map((s) => ({ key: s.key, label: s.label, severity: s.severity })),
     tags: e.tags.join(', '),
     energy: e.energy === null ? '' : String(e.energy),
     anxiety: e.anxiety === null ? '' : String(e.anxiety),
-    sleep: e.sleepHours === null ? '' : String(e.sleepHours),
+    sleep: e.sleepHours === null ? '' : inputNumber(e.sleepHours),
     note: e.note,
     backdate: false,
     date: e.localDate,

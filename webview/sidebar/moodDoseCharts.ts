@@ -1,6 +1,6 @@
 // The panel's charts: mood and dose over time (uPlot), mood by dose level, and a symptom heat
 // strip, each with a heading and a text alternative. Mount once, then call update() with data.
-//   const charts = new MoodDoseCharts(element, { t, plural });
+//   const charts = new MoodDoseCharts(element, { t, plural, date: dateWords });
 //   charts.update(chartData); ... charts.dispose();
 import type { ChartData } from '../../src/webviews/shared/views';
 import { isEmpty, summary } from '../charts/data';

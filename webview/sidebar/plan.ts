@@ -3,6 +3,7 @@
 // bring. The extension records the plan; it never proposes one.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Channel } from '../shared/channel';
+import { formatMg, inputNumber } from '../../src/core/entries';
 import { HHMM, MG_MAX } from '../../src/core/limits';
 import type { PlanData } from '../../src/webviews/sidebar/protocol';
 import { dateWords, plural, t } from '../shared/l10n';
@@ -177,7 +178,7 @@ export class PlanTab implements PlanSection {
     return html`<section class="plan-status" aria-labelledby="plan-status-title">
       <h2 id="plan-status-title">${t('Where things stand')}</h2>
       ${cur
-        ? html`<p>${t('Step {0} of {1}: {2} {3} since {4} (day {5}).', cur.index + 1, cur.count, cur.step.targetMg, d.unit, dateWords(cur.step.startDate), cur.daysOnStep)}${cur.step.note ? html` <span class="hint">${cur.step.note}</span>` : nothing}</p>`
+        ? html`<p>${t('Step {0} of {1}: {2} {3} since {4} (day {5}).', cur.index + 1, cur.count, formatMg(cur.step.targetMg), d.unit, dateWords(cur.step.startDate), cur.daysOnStep)}${cur.step.note ? html` <span class="hint">${cur.step.note}</span>` : nothing}</p>`
         : html`<p class="hint">${t('No taper plan recorded yet. Add the steps you and your prescriber agreed on below.')}</p>`}
       ${d.lastLogged ? html`<p>${t('Last dose logged: {0} {1} on {2}.', d.lastLogged.mg, d.unit, dateWords(d.lastLogged.date))}</p>` : nothing}
       ${d.daysSinceChange !== null ? html`<p>${t('Days since the last logged dose change: {0}.', d.daysSinceChange)}</p>` : nothing}
@@ -211,9 +212,9 @@ export class PlanTab implements PlanSection {
             <tbody>
               ${d.steps.map(
                 (s) => html`<tr>
-                  <td>${dateWords(s.startDate)}</td><td>${s.targetMg} ${d.unit}</td><td>${s.note}</td>
+                  <td>${dateWords(s.startDate)}</td><td>${formatMg(s.targetMg)} ${d.unit}</td><td>${s.note}</td>
                   <td>
-                    <button type="button" class="action codicon codicon-edit" aria-label=${t('Edit the step from {0}', dateWords(s.startDate))} @click=${() => ((this.step = { id: s.id, startDate: s.startDate, targetMg: String(s.targetMg), note: s.note }), this.redraw())}></button>
+                    <button type="button" class="action codicon codicon-edit" aria-label=${t('Edit the step from {0}', dateWords(s.startDate))} @click=${() => ((this.step = { id: s.id, startDate: s.startDate, targetMg: inputNumber(s.targetMg), note: s.note }), this.redraw())}></button>
                     <button type="button" class="action codicon codicon-trash" aria-label=${t('Delete the step from {0}', dateWords(s.startDate))} @click=${() => void this.undoable(() => this.channel.request('plan/deleteStep', { id: s.id }), t('Plan step deleted.'))}></button>
                   </td>
                 </tr>`

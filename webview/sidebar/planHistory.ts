@@ -2,6 +2,7 @@
 // form (Enter saves, Escape cancels), the list with edit and delete (with Undo), and a note for each
 // period that overlaps another or the logged doses. Recalled periods are never counted in a figure.
 import { html, nothing, type TemplateResult } from 'lit';
+import { inputNumber } from '../../src/core/entries';
 import { MG_MAX, MOOD_MAX } from '../../src/core/limits';
 import type { PlanData } from '../../src/webviews/sidebar/protocol';
 import type { RecalledView } from '../../src/webviews/shared/views';
@@ -115,7 +116,7 @@ export class HistorySection {
     const draft = this.draft;
     const overlapsOf = (id: string) => d.overlaps.filter((o) => o.id === id);
     const edit = (p: RecalledView) =>
-      this.open({ id: p.id, medication: p.medication, startDate: p.startDate, endDate: p.endDate, mg: String(p.mg), context: p.context, mood: p.mood === null ? '' : String(p.mood), certainty: p.certainty ?? '' });
+      this.open({ id: p.id, medication: p.medication, startDate: p.startDate, endDate: p.endDate, mg: inputNumber(p.mg), context: p.context, mood: p.mood === null ? '' : String(p.mood), certainty: p.certainty ?? '' });
     return html`<section aria-labelledby="plan-history-title" class="before-journal">
       <h2 id="plan-history-title">${t('Before the journal (as recalled)')}</h2>
       <p class="hint">${t('Periods before you started this journal, as you remember them. They are marked as recalled, shown apart from what you logged, and never counted in a figure or statistic.')}</p>

@@ -3,6 +3,7 @@
 // Log a refill, correct the count, or record the strength, each in a small keyboard-first form.
 // It states an estimate; it never says anything about the dose itself.
 import { html, nothing, type TemplateResult } from 'lit';
+import { inputNumber } from '../../src/core/entries';
 import { MG_MAX } from '../../src/core/limits';
 import { parseTablets, tabletWords } from '../../src/core/tablets';
 import type { PlanData, SupplyView } from '../../src/webviews/sidebar/protocol';
@@ -109,7 +110,7 @@ export class SupplySection {
 
   private medication(s: SupplyView): TemplateResult {
     const split = { none: t('whole'), half: t('split in half'), quarter: t('split in quarters') }[s.split];
-    const strength = () => this.open({ kind: 'tablets', medicationId: s.medicationId, strength: s.tabletMg === null ? '' : String(s.tabletMg), split: s.split });
+    const strength = () => this.open({ kind: 'tablets', medicationId: s.medicationId, strength: s.tabletMg === null ? '' : inputNumber(s.tabletMg), split: s.split });
     return html`<div class="supply-medication" role="group" aria-label=${t('Tablets of {0}', s.name)}>
       <p>
         <strong>${s.name}</strong>:

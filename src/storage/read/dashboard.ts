@@ -6,6 +6,7 @@
 // caller, so the journal bundle never carries them.
 import { chartSeries, type ChartInput } from '../../core/charts/chartSeries';
 import type * as dashboardFigures from '../../core/charts/dashboard';
+import { formatDate } from '../../core/dates';
 import { CHANGE_DAYS_BEFORE, VIEW } from '../../core/limits';
 import type { Translate } from '../../core/safety';
 import type { CheckIn, Dose, Symptom, TaperStep } from '../../core/schemas';
@@ -81,9 +82,9 @@ export function dashboardData(store: JournalReader, today: LocalDate, figures: F
 }
 
 /** The dose change that starts on `date`, up close; refused when none does (the journal changed since). */
-export function changeData(store: JournalReader, date: LocalDate, today: LocalDate, figures: Figures, unit: string, t: Translate): ChangeDetailView {
+export function changeData(store: JournalReader, date: LocalDate, today: LocalDate, figures: Figures, unit: string, t: Translate, language = 'en'): ChangeDetailView {
   const detail = figures.changeDetail(changeRows(store, addDays(date, -CHANGE_DAYS_BEFORE)), date, today);
-  if (!detail) throw new Error(t('No dose change starts on {0}. The journal may have changed; choose the change again.', date));
+  if (!detail) throw new Error(t('No dose change starts on {0}. The journal may have changed; choose the change again.', formatDate(date, language)));
   return changeView(detail, unit);
 }
 

@@ -10,12 +10,12 @@ import type { HandlerDeps } from '../handlerDeps';
 type DashboardMethods = 'dashboard/data' | 'dashboard/change' | 'dashboard/day' | 'dashboard/edit';
 
 /** The dashboard needs the unit and the medication's name of the settings and, of VS Code, only the sidebar's form. */
-export type DashboardDeps = Pick<HandlerDeps, 'read' | 'clock' | 't' | 'figures'> & { settings: Pick<HandlerDeps['settings'], 'unit' | 'medicationName'>; host: Pick<HandlerDeps['host'], 'editInSidebar'> };
+export type DashboardDeps = Pick<HandlerDeps, 'read' | 'clock' | 't' | 'language' | 'figures'> & { settings: Pick<HandlerDeps['settings'], 'unit' | 'medicationName'>; host: Pick<HandlerDeps['host'], 'editInSidebar'> };
 
 export function dashboardHandlers(d: DashboardDeps): Pick<Handlers, DashboardMethods> {
   return {
     'dashboard/data': async () => dashboardData(await d.read(), d.clock.today(), d.figures(), d.settings),
-    'dashboard/change': async ({ date }) => changeData(await d.read(), date, d.clock.today(), d.figures(), d.settings.unit(), d.t),
+    'dashboard/change': async ({ date }) => changeData(await d.read(), date, d.clock.today(), d.figures(), d.settings.unit(), d.t, d.language),
     'dashboard/day': async ({ date }) => dayEntries(await d.read(), date, d.settings.unit()),
     'dashboard/edit': async ({ id }) => {
       await d.host.editInSidebar(entryToEdit(await d.read(), id, d.settings.unit(), d.t));
