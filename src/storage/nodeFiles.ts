@@ -205,7 +205,7 @@ export class NodeFiles implements JournalFiles {
   }
 
   async list(dir: string): Promise<string[]> {
-    return this.safe(dir).list(dir);
+    return this.safe(dir).listSync(dir);
   }
 
   async identity(file: string): Promise<FileIdentity | undefined> {
