@@ -284,7 +284,9 @@ export class BadRowError extends Error {
     readonly table: string,
     readonly rowId: string,
     readonly detail: string,
-    fields: string
+    fields: string,
+    /** zod's issues (codes, paths and limits, never the input), to say the detail in another language. */
+    readonly issues: readonly z.core.$ZodRawIssue[] = []
   ) {
     super(`Row ${rowId} in table "${table}" is not valid: ${detail}`);
     this.name = 'BadRowError';
@@ -296,9 +298,22 @@ export function validateRow<T extends TableName>(table: T, row: unknown): RowTyp
   const result = rowSchemas[table].safeParse(row);
   if (!result.success) {
     const rowId = typeof row === 'object' && row && 'id' in row ? String((row as { id: unknown }).id) : '(no id)';
-    throw new BadRowError(table, rowId, describeIssues(result.error), issueFields(result.error.issues));
+    throw new BadRowError(table, rowId, describeIssues(result.error), issueFields(result.error.issues), result.error.issues.map((i) => ({ ...i, input: sameType(valueAt(row, i.path)) }) as z.core.$ZodRawIssue));
   }
   return result.data as RowTypes[T];
+}
+
+function valueAt(row: unknown, path: readonly PropertyKey[]): unknown {
+  let v = row;
+  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/** A value of the same type with nothing of the original in it: zod's words say "received text" from it. */
+function sameType(v: unknown): unknown {
+  if (v === null || v === undefined) return v;
+  if (Array.isArray(v)) return [];
+  return { string: '', number: 0, boolean: false, bigint: 0n, object: {} }[typeof v as 'string'] ?? undefined;
 }
 
 /** For the user: each failing field and what is wrong with it, in words. Never for the log. */

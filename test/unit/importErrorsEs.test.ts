@@ -99,4 +99,15 @@ describe('import errors in Spanish', () => {
     assert.throws(() => importCsv({ 'notes.csv': text }, NOW), /^ImportError: notes\.csv, line 2: 1 cell, the header has 8$/);
     assert.strictEqual(spanishReason(() => importCsv({ 'notes.csv': text }, NOW)), 'notes.csv, línea 2: 1 celda, el encabezado tiene 8');
   });
+  it("a row that breaks a rule: zod's own Spanish words for the rule, and what the field held only as its type", () => {
+    const big = { ...checkIn('ci-mood-0001', '2026-03-01', 5), mood: 11 };
+    const tooBig = spanishReason(() => importJson(exportJson({ checkins: [big] }, '2026-06-01T12:00:00.000Z'), NOW, 'export.json'));
+    assert.match(tooBig, /^export\.json, línea \d+: tabla "checkins", fila ci-mood-0001: mood: Demasiado grande: se esperaba que número fuera <=10$/);
+    const text = { ...checkIn('ci-mood-0002', '2026-03-01', 5), mood: 'seis' as unknown as number };
+    const wrongType = spanishReason(() => importJson(exportJson({ checkins: [text] }, '2026-06-01T12:00:00.000Z'), NOW, 'export.json'));
+    assert.match(wrongType, /mood: Entrada inválida: se esperaba número, recibido texto$/);
+    assert.ok(!wrongType.includes('seis'), 'the value itself is never repeated');
+    // The field is named as the file names it (a JSON key), like a CSV's columns.
+    assert.deepStrictEqual(english(wrongType.replace(/tabla .*?: /, ''), ['mood:']), []);
+  });
 });

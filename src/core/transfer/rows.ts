@@ -1,5 +1,7 @@
 // One row from an imported file becomes one op, or an ImportError that says where the row is and
 // what is wrong with it. Shared by the JSON and CSV readers of the journal's own exports.
+import { es } from 'zod/locales';
+import type * as z from 'zod/mini';
 import { ImportError, type Words } from './errors';
 import { illFormedText, stampProblem } from './checks';
 import { BadRowError, validateRow, type AnyRow, type Op, type TableName } from '../schemas';
@@ -42,6 +44,24 @@ export interface Where {
   item?: number;
 }
 
+// zod's own words for a broken rule, for the languages the extension speaks (English is the default).
+const ZOD_WORDS: Record<string, (issue: z.core.$ZodRawIssue) => { message: string } | string | undefined | null> = { es: es().localeError };
+
+/** The rule a row broke ("mood: Too big: expected number to be <=10"), in zod's words for `locale`. */
+function issueWords(e: BadRowError): Words {
+  return (_t, locale) => {
+    const say = ZOD_WORDS[locale.toLowerCase().split('-')[0]];
+    if (!say || e.issues.length === 0) return e.detail;
+    return e.issues
+      .slice(0, 3)
+      .map((i) => {
+        const m = say(i);
+        return `${(i.path ?? []).join('.') || 'value'}: ${typeof m === 'string' ? m : (m?.message ?? i.message ?? '')}`;
+      })
+      .join('; ');
+  };
+}
+
 /** What is wrong with a row, after the row: its id, or its place in the list and its id. */
 function rowWords(table: TableName, id: string, item: number | undefined, problem: Words): Words {
   return (t, locale) =>
@@ -60,8 +80,7 @@ export function checkedOp(table: TableName, row: unknown, locate: () => Where, s
   } catch (e) {
     if (!(e instanceof BadRowError)) throw e;
     const { file, line, item } = locate();
-    // zod's detail names the field and stays in English (the schemas' own words).
-    throw new ImportError(rowWords(table, e.rowId, item, () => e.detail), { file, line, table, rowId: e.rowId });
+    throw new ImportError(rowWords(table, e.rowId, item, issueWords(e)), { file, line, table, rowId: e.rowId });
   }
   const problem = illFormedText(valid) ?? stampProblem(valid, now, table);
   if (problem) {
