@@ -3,7 +3,6 @@
 // confirmation, undo) whichever way it was saved. Each action builds its rows with src/core, writes
 // them as one durable change, and returns a token that undoes exactly that change.
 import { buildCheckIn, buildLifeEvent, buildNote, buildQuestionnaire, buildReview, buildStandaloneDose, deleteEntryOps, editCheckIn, formatMg, tombstone, type CheckInInput, type DayClock, type DoseInput } from '../core/entries';
-import { moodLabel } from '../core/mood';
 import { nextTurn } from '../core/transfer/pace';
 import { IMPORT_WRITE_ROWS } from '../core/limits';
 import { buildAppointment, buildMedication, buildTaperStep, withOutcome, withQuestion, type AppointmentInput, type MedicationInput, type TaperStepInput } from '../core/plan';
@@ -11,10 +10,9 @@ import { QUESTIONNAIRES, type QuestionnaireKind } from '../core/questionnaires';
 import { bandLabel, questionnaireText } from '../core/questionnaireText';
 import { buildRecalledPeriod, overlapMessage, overlapsOf, periodName, recalledProblem, type RecalledInput } from '../core/recalled';
 import { safetyTrigger, type SafetyTrigger, type Translate } from '../core/safety';
-import type { Appointment, DoseStatus, Medication, Op, SupplyChange, TableName, TabletSplit } from '../core/schemas';
+import type { Appointment, Medication, Op, SupplyChange, TableName, TabletSplit } from '../core/schemas';
 import { buildSupplyChange, supplyStatus, type SupplyStatus } from '../core/supply';
 import { formatTablets } from '../core/tablets';
-import { formatDate } from '../core/dates';
 import { plural } from '../core/plural';
 import type { RatedSymptom } from '../core/symptoms';
 import { firstDayOf, lastDayOf } from '../core/time';
@@ -24,6 +22,7 @@ import { firstMedicationId, medications } from '../storage/read/plan';
 import { dosesBetween, recalledPeriods } from '../storage/read/recalled';
 import { supplyRows } from '../storage/read/supply';
 import type { Settings } from './settings';
+import { ActionWords } from './actionWords';
 import { UndoLog, type UndoOutcome } from './undoLog';
 
 /** Where a change came from: the palette confirms with a notification, the panel inline. */
@@ -72,12 +71,10 @@ const KIND_TABLES = { dose: 'doses', event: 'life_events', note: 'notes' } as co
 
 export class JournalActions {
   private readonly undoLog = new UndoLog();
+  private readonly words: ActionWords;
 
-  constructor(private readonly deps: ActionDeps) {}
-
-  /** A date inside a message, in the language of its words. */
-  private date(d: string): string {
-    return formatDate(d, this.deps.language ?? 'en');
+  constructor(private readonly deps: ActionDeps) {
+    this.words = new ActionWords(deps.t, deps.settings, deps.language);
   }
 
   async checkIn(input: CheckInInput, origin: Origin): Promise<Saved> {
@@ -85,7 +82,7 @@ export class JournalActions {
     const undoToken = await this.watchingSupply(Boolean(input.dose), () => this.write(ops));
     this.deps.checkedIn();
     this.deps.offerSupport(safetyTrigger({ kind: 'checkin', mood: checkIn.mood }), origin);
-    const [mood, label, dose, symptoms] = this.checkInWords(input);
+    const [mood, label, dose, symptoms] = this.words.checkIn(input);
     return { id: checkIn.id, undoToken, message: this.deps.t('Saved: mood {0} ({1}){2}{3}', mood, label, dose, symptoms) };
   }
 
@@ -95,14 +92,14 @@ export class JournalActions {
     const entry = entryById(store, id);
     if (!entry || entry.checkIn.deletedAt) throw new Error(this.deps.t('That entry no longer exists. It may have been deleted in another window.'));
     const undoToken = await this.watchingSupply(true, () => this.write(editCheckIn(entry, input, this.deps.clock)));
-    const [mood, label, dose, symptoms] = this.checkInWords(input);
+    const [mood, label, dose, symptoms] = this.words.checkIn(input);
     return { id, undoToken, message: this.deps.t('Edited: mood {0} ({1}){2}{3}', mood, label, dose, symptoms) };
   }
 
   async logDose(input: DoseInput & { at?: number }): Promise<Saved> {
     const row = buildStandaloneDose(input, this.deps.clock);
     const undoToken = await this.watchingSupply(true, () => this.write([{ table: 'doses', row }]));
-    return { id: row.id, undoToken, message: this.deps.t('Saved: {0} {1} {2}', formatMg(row.mg), this.deps.settings.unit(), this.statusLabel(row.status)) };
+    return { id: row.id, undoToken, message: this.deps.t('Saved: {0} {1} {2}', formatMg(row.mg), this.deps.settings.unit(), this.words.status(row.status)) };
   }
 
   async addNote(text: string): Promise<Saved> {
@@ -112,7 +109,7 @@ export class JournalActions {
 
   async logLifeEvent(input: { title: string; note?: string; at?: number }): Promise<Saved> {
     const row = buildLifeEvent(input, this.deps.clock);
-    return { id: row.id, undoToken: await this.write([{ table: 'life_events', row }]), message: this.deps.t('Life event saved: {0} ({1})', row.title, this.date(row.localDate)) };
+    return { id: row.id, undoToken: await this.write([{ table: 'life_events', row }]), message: this.deps.t('Life event saved: {0} ({1})', row.title, this.words.date(row.localDate)) };
   }
 
   async takeQuestionnaire(input: { kind: QuestionnaireKind; answers: number[]; difficulty: number | null }, origin: Origin): Promise<Saved & { total: number; band: string }> {
@@ -172,7 +169,7 @@ export class JournalActions {
   async saveAppointment(input: AppointmentInput & { id: string | null }): Promise<Saved> {
     const existing = await this.existing('appointments', input.id, this.deps.t('That appointment no longer exists.'));
     const row = buildAppointment(input, existing, this.deps.clock.now());
-    const message = this.deps.t('Appointment on {0} saved. Add questions for it with "Mood & Dose: Add Question for Provider".', this.date(row.date));
+    const message = this.deps.t('Appointment on {0} saved. Add questions for it with "Mood & Dose: Add Question for Provider".', this.words.date(row.date));
     return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]), message };
   }
 
@@ -186,14 +183,14 @@ export class JournalActions {
     const current = 'id' in to ? (await this.deps.journal()).get('appointments', to.id) ?? to : undefined;
     const row = current ? withQuestion(current, question, now) : buildAppointment({ ...to, questions: [question] }, undefined, now);
     const undoToken = await this.write([{ table: 'appointments', row }]);
-    return { id: row.id, undoToken, count: row.questions.length, message: this.deps.t('Question added for {0} ({1} in all).', this.date(row.date), row.questions.length) };
+    return { id: row.id, undoToken, count: row.questions.length, message: this.deps.t('Question added for {0} ({1} in all).', this.words.date(row.date), row.questions.length) };
   }
 
   /** Marks an appointment's follow-up question as asked and notes what was decided, if given. */
   async recordOutcome(appointment: Appointment, outcome: string | null): Promise<Saved> {
     const current = (await this.deps.journal()).get('appointments', appointment.id) ?? appointment;
     const row = withOutcome(current, outcome, this.deps.clock.now());
-    return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]), message: this.deps.t('Outcome noted for the appointment on {0}.', this.date(row.date)) };
+    return { id: row.id, undoToken: await this.write([{ table: 'appointments', row }]), message: this.deps.t('Outcome noted for the appointment on {0}.', this.words.date(row.date)) };
   }
 
   /**
@@ -209,8 +206,8 @@ export class JournalActions {
     const row = buildRecalledPeriod(input, existing, clock.now());
     const undoToken = await this.write([{ table: 'recalled_periods', row }]);
     const store = await this.deps.journal();
-    const overlaps = overlapsOf(row, recalledPeriods(store), dosesBetween(store, firstDayOf(row.startDate), lastDayOf(row.endDate))).map((o) => overlapMessage(row, o, settings.unit(), t, this.deps.language, (x) => this.date(x)));
-    return { id: row.id, undoToken, overlaps, message: t('Medication history saved, marked as recalled: {0}.', periodName(row, settings.unit(), t, (x) => this.date(x))) };
+    const overlaps = overlapsOf(row, recalledPeriods(store), dosesBetween(store, firstDayOf(row.startDate), lastDayOf(row.endDate))).map((o) => overlapMessage(row, o, settings.unit(), t, this.deps.language, (x) => this.words.date(x)));
+    return { id: row.id, undoToken, overlaps, message: t('Medication history saved, marked as recalled: {0}.', periodName(row, settings.unit(), t, (x) => this.words.date(x))) };
   }
 
   async deleteRecalledPeriod(id: string): Promise<Saved> {
@@ -323,21 +320,6 @@ export class JournalActions {
   async undoLast(): Promise<UndoOutcome> {
     const token = this.undoLog.latest();
     return token ? this.undo(token) : 'unknown';
-  }
-
-  /** A check-in's mood, its label, and " · dose" and " · symptoms" (or empty), for a confirmation. */
-  private checkInWords(input: CheckInInput): [number, string, string, string] {
-    const { t, settings } = this.deps;
-    const dose = input.dose ? ` · ${formatMg(input.dose.mg)} ${settings.unit()} ${this.statusLabel(input.dose.status)}` : '';
-    const count = input.symptoms?.length ?? 0;
-    const symptoms = count ? ` · ${plural(count, { one: t('{0} symptom', count), other: t('{0} symptoms', count) }, this.deps.language)}` : '';
-    return [input.mood, moodLabel(input.mood, settings.moodLabels()), dose, symptoms];
-  }
-
-  statusLabel(status: DoseStatus): string {
-    if (status === 'skipped') return this.deps.t('skipped');
-    if (status === 'changed') return this.deps.t('(changed)');
-    return this.deps.t('taken');
   }
 
   /**
