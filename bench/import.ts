@@ -13,10 +13,10 @@ import * as transfer from '../src/bundles/transfer';
 import { runImport, type ImportUi } from '../src/commands/importFlow';
 import { buildCheckIn, type Clock } from '../src/core/entries';
 import { rowsFromOps } from '../src/core/transfer/transfer';
-import { JournalActions } from '../src/services/journalActions';
 import { JournalStore } from '../src/storage/journalStore';
 import { loadSqlJs } from '../src/storage/sqlLoader';
 import { median, ROOT, type BenchRow } from './stats';
+import { quietActions } from '../test/fixtures/quietActions';
 
 const WASM = path.join(ROOT, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm');
 /** The worker as packaged (bench/build.js runs the --production build first). */
@@ -179,16 +179,7 @@ async function importOnce(file: string): Promise<Run> {
   day = '2026-06-01';
   const unwatch = watchLikeTheExtension(dir, store);
   const clock = { now: () => NOW, zone: () => 'UTC', today: () => day };
-  const actions = new JournalActions({
-    journal: async () => store,
-    clock,
-    settings: { unit: () => 'mg', moodLabels: () => [], medicationName: () => 'Escitalopram' },
-    t: english,
-    checkedIn: () => undefined,
-    offerSupport: () => undefined,
-    notApplied: () => undefined,
-    supplyBelowZero: () => undefined
-  });
+  const actions = quietActions(store, clock);
   const deps = {
     transfer,
     read: async () => store,

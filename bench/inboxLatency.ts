@@ -6,13 +6,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { inboxHeader } from '../src/core/inbox/header';
 import { localDateOf } from '../src/core/time';
-import { JournalActions } from '../src/services/journalActions';
 import { InboxFile } from '../src/services/inbox/inboxFile';
 import { InboxImporter, UNENDED_SETTLE_MS } from '../src/services/inbox/inboxImporter';
 import { InboxWatcher } from '../src/services/inbox/inboxWatcher';
 import { JournalStore } from '../src/storage/journalStore';
 import { loadSqlJs } from '../src/storage/sqlLoader';
 import { median, ROOT, type BenchRow } from './stats';
+import { quietActions } from '../test/fixtures/quietActions';
 
 const RUNS = 9;
 const TIMEOUT_MS = 35_000;
@@ -22,16 +22,7 @@ export async function benchInboxLatency(root = ROOT): Promise<BenchRow[]> {
   const zone = 'UTC';
   const clock = { now: () => Date.now(), zone: () => zone, today: () => localDateOf(Date.now(), zone) };
   const store = await JournalStore.open({ dir: path.join(dir, 'journal'), sql: await loadSqlJs(path.join(root, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm')), now: clock.now, compactAfterMs: 3_600_000 });
-  const actions = new JournalActions({
-    journal: async () => store,
-    clock,
-    settings: { unit: () => 'mg', moodLabels: () => [], medicationName: () => 'Escitalopram' },
-    t: (m, ...a) => m.replace(/\{(\d+)\}/g, (w, i: string) => String(a[+i] ?? w)),
-    checkedIn: () => undefined,
-    offerSupport: () => undefined,
-    notApplied: () => undefined,
-    supplyBelowZero: () => undefined
-  });
+  const actions = quietActions(store, clock);
   const file = new InboxFile(path.join(dir, 'inbox.md'), dir);
   await file.create(inboxHeader({ date: clock.today(), unit: 'mg' }));
   const importer = new InboxImporter({ file, journal: async () => store, write: (ops) => actions.importInbox(ops), context: () => ({ zone, unit: 'mg', medication: 'Escitalopram', defaultDose: null, now: clock.now() }) });

@@ -8,7 +8,6 @@ import * as path from 'path';
 import type { SqlJsStatic } from 'sql.js';
 import { buildCheckIn } from '../../src/core/entries';
 import type { Op } from '../../src/core/schemas';
-import { JournalActions } from '../../src/services/journalActions';
 import type { JournalFiles } from '../../src/storage/files';
 import { JournalStore, SNAPSHOT_NAME } from '../../src/storage/journalStore';
 import { recentEntries } from '../../src/storage/read/journal';
@@ -16,7 +15,7 @@ import { NodeFiles } from '../../src/storage/nodeFiles';
 import { decodeLog } from '../../src/storage/opLog';
 import { openSnapshot } from '../../src/storage/snapshotCheck';
 import { fixedClock, sqlJs, tempDir } from './helpers';
-import { english } from './journalFixture';
+import { quietActions } from '../fixtures/quietActions';
 
 const LOG = /\.oplog/;
 
@@ -130,16 +129,7 @@ describe('compaction around long writes', function () {
   it('is held by the journal actions through a large import, and one compaction follows it', async () => {
     const files = watchedFiles();
     const store = await eager(files);
-    const actions = new JournalActions({
-      journal: async () => store,
-      clock,
-      settings: { unit: () => 'mg', moodLabels: () => [], medicationName: () => 'Escitalopram' },
-      t: english,
-      checkedIn: () => undefined,
-      offerSupport: () => undefined,
-      notApplied: () => undefined,
-      supplyBelowZero: () => undefined
-    });
+    const actions = quietActions(store, clock);
     const ops: Op[] = checkIns(1500, 'imported').flatMap((c) => c.ops);
     let chunks = 0;
     // Reporting progress takes a moment in VS Code (a message to the window): enough for a timer due

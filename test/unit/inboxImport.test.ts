@@ -7,13 +7,14 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { inboxHeader } from '../../src/core/inbox/header';
-import { JournalActions } from '../../src/services/journalActions';
+import type { JournalActions } from '../../src/services/journalActions';
 import { InboxFile, type ClearStep } from '../../src/services/inbox/inboxFile';
 import { InboxImporter, UNENDED_SETTLE_MS, type InboxReport } from '../../src/services/inbox/inboxImporter';
 import { JournalStore } from '../../src/storage/journalStore';
 import { LIVE } from '../../src/storage/live';
 import { english } from './journalFixture';
 import { fixedClock, sqlJs, tempDir } from './helpers';
+import { quietActions } from '../fixtures/quietActions';
 
 const clock = fixedClock('2026-12-08T12:00:00Z', 'Europe/London');
 
@@ -37,16 +38,7 @@ async function setup(opts: { faults?: (step: ClearStep, file: string) => Promise
   const s = {} as Setup;
   const open = async () => {
     s.store = await JournalStore.open({ dir: path.join(dir, 'journal'), sql: await sqlJs(), now: () => clock.now(), compactAfterMs: 3_600_000 });
-    s.actions = new JournalActions({
-      journal: async () => s.store,
-      clock,
-      settings: { unit: () => 'mg', moodLabels: () => [], medicationName: () => 'Escitalopram' },
-      t: english,
-      checkedIn: () => undefined,
-      offerSupport: () => undefined,
-      notApplied: () => undefined,
-      supplyBelowZero: () => undefined
-    });
+    s.actions = quietActions(() => s.store, clock);
     s.importer = new InboxImporter({
       file,
       journal: async () => s.store,

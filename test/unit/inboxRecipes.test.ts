@@ -7,12 +7,12 @@ import * as path from 'path';
 import { parseInbox, splitLines } from '../../src/core/inbox/grammar';
 import { inboxHeader } from '../../src/core/inbox/header';
 import { unmarkLine } from '../../src/core/inbox/markers';
-import { JournalActions } from '../../src/services/journalActions';
 import { InboxFile } from '../../src/services/inbox/inboxFile';
 import { InboxImporter } from '../../src/services/inbox/inboxImporter';
 import { JournalStore } from '../../src/storage/journalStore';
 import { english } from './journalFixture';
 import { fixedClock, sqlJs, tempDir } from './helpers';
+import { quietActions } from '../fixtures/quietActions';
 
 const clock = fixedClock('2026-12-08T12:00:00Z', 'Europe/Berlin');
 const header = inboxHeader({ date: '2026-12-07', unit: 'mg' });
@@ -37,16 +37,7 @@ describe('the phone recipes, line by line', () => {
       const text = write();
       await fs.writeFile(inbox, text);
       const store = await JournalStore.open({ dir: path.join(dir, 'journal'), sql: await sqlJs(), now: () => clock.now(), compactAfterMs: 3_600_000 });
-      const actions = new JournalActions({
-        journal: async () => store,
-        clock,
-        settings: { unit: () => 'mg', moodLabels: () => [], medicationName: () => 'Escitalopram' },
-        t: english,
-        checkedIn: () => undefined,
-        offerSupport: () => undefined,
-        notApplied: () => undefined,
-        supplyBelowZero: () => undefined
-      });
+      const actions = quietActions(store, clock);
       const importer = new InboxImporter({
         file: new InboxFile(inbox, dir),
         journal: async () => store,
