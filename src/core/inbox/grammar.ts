@@ -9,8 +9,8 @@ import { contentIdOf, timeIdOf } from './identity';
 import { isMarked, unmarkLine } from './markers';
 import { englishWords, makeProblem } from './problems';
 import { symptomTable } from './symptomNames';
-import { parseContent, type Content } from './tokens';
-import type { InboxEntry, InboxOptions, InboxProblem, ParsedInbox, ProblemCode } from './types';
+import { parseContent } from './tokens';
+import type { Content, InboxEntry, InboxOptions, InboxProblem, ParsedInbox, ProblemCode } from './types';
 
 /** A phone's clock may run a little ahead of this computer's. */
 export const FUTURE_SLACK_MS = 15 * 60 * 1000;

@@ -8,7 +8,7 @@
 // third of a 10,000-line parse). It need not resist an attacker: whoever can write the inbox can
 // write lines anyway. Against accident, even as few as 64 good bits make a collision among a
 // lifetime's million lines about 1 in 30 million; the cost of one would be a line read as imported.
-import type { Content } from './tokens';
+import type { Content } from './types';
 
 /** "+01:00" for an offset written on the line, "" for none (the zone's own). */
 export function offsetText(offset: number | null): string {

@@ -4,16 +4,7 @@
 import { parseMg } from '../entries';
 import { EVENT_TITLE_MAX, MOOD_MAX, MOOD_MIN, NOTE_MAX, SEVERITY_MAX, TAG_MAX } from '../limits';
 import { nameKey, someSymptomNames, type SymptomTable } from './symptomNames';
-import type { InboxDose, InboxSymptom, ProblemCode } from './types';
-
-export interface Content {
-  mood: number | null;
-  dose: InboxDose | null;
-  symptoms: InboxSymptom[];
-  tags: string[];
-  note: string;
-  event: string;
-}
+import type { Content, InboxDose, InboxSymptom, ProblemCode } from './types';
 
 export interface ContentProblem {
   code: ProblemCode;

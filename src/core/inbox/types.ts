@@ -18,7 +18,17 @@ export interface InboxDose {
   mg: number | null;
 }
 
-export interface InboxEntry {
+/** What a line records, after its date and time. */
+export interface Content {
+  mood: number | null;
+  dose: InboxDose | null;
+  symptoms: InboxSymptom[];
+  tags: string[];
+  note: string;
+  event: string;
+}
+
+export interface InboxEntry extends Content {
   /** 1-based line number in the file. */
   line: number;
   /** The date the line is about, as written (or from the heading above it). */
@@ -29,12 +39,6 @@ export interface InboxEntry {
   offset: number | null;
   /** The instant the line describes (ms since the epoch). */
   at: number;
-  mood: number | null;
-  dose: InboxDose | null;
-  symptoms: InboxSymptom[];
-  tags: string[];
-  note: string;
-  event: string;
   /** Stable across re-reads and machines: a hash of date, time and normalised content. */
   id: string;
   /** The date and time alone: a line edited after import keeps it and replaces its entry. */
