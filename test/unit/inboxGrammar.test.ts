@@ -2,7 +2,7 @@
 // its message and a fix that reads, a file as a phone writes it, and the identities that make an
 // import exactly-once.
 import * as assert from 'assert';
-import { parseInbox, splitLines } from '../../src/core/inbox/grammar';
+import { parseInbox, splitLines, unendedLastLine } from '../../src/core/inbox/grammar';
 import { hash128 } from '../../src/core/inbox/identity';
 import { markLine } from '../../src/core/inbox/markers';
 import { PROBLEM_CODES } from '../../src/core/inbox/problems';
@@ -240,5 +240,12 @@ describe('inbox grammar: identities for exactly-once import', () => {
     const b = hash128('2026-12-07 08:10 mood 7');
     const flipped = bits([...a].map((ch, i) => (parseInt(ch, 16) ^ parseInt(b[i], 16)).toString(16)).join(''));
     assert.ok(flipped > 40 && flipped < 88, `${flipped} of 128 bits changed`);
+  });
+  it('finds the last line a phone may still be writing: none after a line break, the BOM left out, blank ignored', () => {
+    assert.strictEqual(unendedLastLine('a\nb'), 'b');
+    assert.strictEqual(unendedLastLine('a\r\nb c'), 'b c');
+    assert.strictEqual(unendedLastLine('a\rb'), 'b');
+    assert.strictEqual(unendedLastLine('\ufeffdose 1'), 'dose 1');
+    for (const ended of ['', 'a\n', 'a\r\n', 'a\r', 'a\n   ']) assert.strictEqual(unendedLastLine(ended), null, JSON.stringify(ended));
   });
 });

@@ -44,12 +44,13 @@ export function clearInbox(text: string, opts: InboxOptions, done: ReadonlySet<s
   const body = out.join(newline);
   const next = out.length === 0 ? '' : writing ? body : `${body}${newline}`;
   const again = parseInbox(next, opts);
-  const lastLine = splitLines(next).length;
+  const nextLines = splitLines(next);
+  const lastLine = nextLines.length;
   // The line still being written is nobody's problem yet.
   const problems = again.problems.filter((p) => !(writing && p.line === lastLine));
   for (const e of again.entries) {
     const p = failed.get(e.id);
-    if (p && !(writing && e.line === lastLine)) problems.push({ ...p, line: e.line, text: splitLines(next)[e.line - 1], marked: true });
+    if (p && !(writing && e.line === lastLine)) problems.push({ ...p, line: e.line, text: nextLines[e.line - 1], marked: true });
   }
   problems.sort((a, b) => a.line - b.line);
   return { text: next, parsed: again, problems, hasLines: again.lines.some((l) => l.kind !== 'ignored') };

@@ -36,8 +36,9 @@ export function splitLines(text: string): string[] {
  */
 export function unendedLastLine(text: string): string | null {
   if (text === '' || /[\r\n]$/.test(text)) return null;
-  const lines = splitLines(text);
-  const last = lines[lines.length - 1];
+  // Only the end is looked at: the inbox may be long, and every read asks.
+  const start = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  const last = start === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text.slice(start);
   return tidyLine(last) ? last : null;
 }
 
