@@ -11,7 +11,7 @@ import type { Op } from '../../src/core/schemas';
 import { localDateOf, systemZone, addDays } from '../../src/core/time';
 import { exportJson, rowsFromOps } from '../../src/core/transfer/transfer';
 import { demoJournal } from '../fixtures/demoJournal';
-import { englishWords } from '../fixtures/englishWords';
+import { findEnglish } from '../fixtures/findEnglish';
 import { readPdfInChild } from '../fixtures/pdfText';
 import { api, EXTENSION_ID, harness, queryDisk, quickInputTitle, waitFor, type Harness } from './helpers';
 
@@ -19,7 +19,7 @@ import { api, EXTENSION_ID, harness, queryDisk, quickInputTitle, waitFor, type H
 function assertSpanish(where: string, texts: readonly string[]): void {
   const found = texts.flatMap((text) =>
     text.split('\n').flatMap((line) => {
-      const words = englishWords(line);
+      const words = findEnglish(line);
       return words.length ? [`${JSON.stringify(line.slice(0, 160))}: ${words.join(', ')}`] : [];
     })
   );

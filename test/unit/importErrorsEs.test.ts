@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { defaultDaylioMapping, parseDaylio } from '../../src/core/transfer/daylio';
 import { checkImportSize, decodeImportText, exportJson, importCsv, importJson, ImportError } from '../../src/core/transfer/transfer';
 import { checkIn } from '../fixtures/transfer-rows';
-import { englishWords } from '../fixtures/englishWords';
+import { findEnglish } from '../fixtures/findEnglish';
 import { SPANISH } from '../fixtures/spanish';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
@@ -27,7 +27,7 @@ function spanishReason(run: () => unknown): string {
 function english(reason: string, tokens: string[] = []): string[] {
   let text = reason.replace(/"[^"]*"/g, ' ');
   for (const token of tokens) text = text.split(token).join(' ');
-  return englishWords(text);
+  return findEnglish(text);
 }
 
 describe('import errors in Spanish', () => {

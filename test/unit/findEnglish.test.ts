@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { englishWords } from '../fixtures/englishWords';
+import { findEnglish } from '../fixtures/findEnglish';
 
 // The detector the Spanish integration suite uses on everything VS Code shows of the extension.
 describe('The English-word detector of the Spanish suite', () => {
@@ -15,14 +15,14 @@ describe('The English-word detector of the Spanish suite', () => {
   it('finds nothing in any Spanish message of the bundle (no false alarm)', () => {
     for (const k of INBOX_KEYWORDS) assert.ok(k in es, `"${k}" is still a message`);
     const tripped = Object.entries(es)
-      .filter(([en, m]) => !INBOX_KEYWORDS.includes(en) && englishWords(m).length > 0)
+      .filter(([en, m]) => !INBOX_KEYWORDS.includes(en) && findEnglish(m).length > 0)
       .map(([, m]) => m);
     assert.deepStrictEqual(tripped.slice(0, 10), [], `${tripped.length} Spanish messages read as English`);
   });
 
   it('finds nothing in the Spanish manifest (commands, settings, walkthrough)', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.es.json'), 'utf8')) as Record<string, string>;
-    const tripped = Object.entries(manifest).filter(([, m]) => englishWords(m).length > 0);
+    const tripped = Object.entries(manifest).filter(([, m]) => findEnglish(m).length > 0);
     assert.deepStrictEqual(tripped, []);
   });
 
@@ -38,18 +38,18 @@ describe('The English-word detector of the Spanish suite', () => {
       assert.ok(fs.existsSync(path.join(root, en[key])), en[key]);
       assert.notStrictEqual(esNls[key], en[key], `${key} has a Spanish page`);
       const page = fs.readFileSync(path.join(root, esNls[key]), 'utf8');
-      assert.deepStrictEqual(englishWords(page), [], `${esNls[key]} reads as Spanish`);
+      assert.deepStrictEqual(findEnglish(page), [], `${esNls[key]} reads as Spanish`);
     }
   });
 
   it('finds English in nearly every English message that has words of its own', () => {
     const english = Object.keys(es).filter((m) => m !== es[m] && m.split(/\s+/).length >= 4);
-    const missed = english.filter((m) => englishWords(m).length === 0);
+    const missed = english.filter((m) => findEnglish(m).length === 0);
     assert.ok(missed.length / english.length < 0.05, `${missed.length} of ${english.length} English messages go unnoticed, e.g. ${missed.slice(0, 5).join(' | ')}`);
   });
 
   it('names the English words it finds, and skips addresses, codicons and placeholders', () => {
-    assert.deepStrictEqual(englishWords('Guardado: ánimo 7 · 10 mg tomada · Undo'), ['undo']);
-    assert.deepStrictEqual(englishWords('$(heart) Registrar {0} · findahelpline.com · https://example.org/the/dose'), []);
+    assert.deepStrictEqual(findEnglish('Guardado: ánimo 7 · 10 mg tomada · Undo'), ['undo']);
+    assert.deepStrictEqual(findEnglish('$(heart) Registrar {0} · findahelpline.com · https://example.org/the/dose'), []);
   });
 });
