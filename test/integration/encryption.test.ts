@@ -7,21 +7,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, harness, quickInputTitle, waitFor, type Harness } from './helpers';
+import { api, fromPalette, harness, quickInputTitle, waitFor } from './helpers';
 
 const PASSPHRASE = 'integration tulip lantern 42';
 const MESSAGE = '.quick-input-widget .quick-input-message';
-
-/** Runs a command from the palette by its title, as a user would. */
-async function fromPalette(h: Harness, title: string): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-  await h.press('F1');
-  await h.text('.quick-input-widget .quick-input-list', 5_000).catch(() => '');
-  await h.type(title);
-  await waitFor(`"${title}" in the palette`, async () => (await h.text('.quick-input-widget .quick-input-list .monaco-list-row.focused', 1_000).catch(() => '')).includes(title) || undefined);
-  await h.press('Enter');
-}
 
 /** Every file under `dir` whose bytes hold `word`. */
 function filesHolding(dir: string, word: string): string[] {

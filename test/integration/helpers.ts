@@ -149,6 +149,18 @@ export function harness(): Harness | undefined {
   };
 }
 
+/** Runs a command from the palette by its title, as a user would. */
+export async function fromPalette(h: Harness, title: string): Promise<void> {
+  // A summary's preview (a webview) may hold the focus, and keys pressed there never reach the workbench.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  await h.press('F1');
+  await h.text('.quick-input-widget .quick-input-list', 5_000).catch(() => '');
+  await h.type(title);
+  await waitFor(`"${title}" in the palette`, async () => (await h.text('.quick-input-widget .quick-input-list .monaco-list-row.focused', 1_000).catch(() => '')).includes(title) || undefined);
+  await h.press('Enter');
+}
+
 /** The title of the open quick input, once it matches. */
 export async function quickInputTitle(h: Harness, matching: RegExp): Promise<string> {
   return waitFor(`a quick input titled ${matching}`, async () => {

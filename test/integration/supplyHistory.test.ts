@@ -5,19 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { addDays, localDateOf, systemZone } from '../../src/core/time';
-import { api, ensureTablets, harness, queryDisk, quickInputTitle, waitFor, type Harness } from './helpers';
-
-/** Runs a command from the palette by its title, as a user would. */
-async function fromPalette(h: Harness, title: string): Promise<void> {
-  // A summary's preview (a webview) may hold the focus, and keys pressed there never reach the workbench.
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-  await h.press('F1');
-  await h.text('.quick-input-widget .quick-input-list', 5_000).catch(() => '');
-  await h.type(title);
-  await waitFor(`"${title}" in the palette`, async () => (await h.text('.quick-input-widget .quick-input-list .monaco-list-row.focused', 1_000).catch(() => '')).includes(title) || undefined);
-  await h.press('Enter');
-}
+import { api, ensureTablets, fromPalette, harness, queryDisk, quickInputTitle, waitFor } from './helpers';
 
 const DAYS_LEFT = /about (\d+) days left at the current dose \((\d+(?:\.\d+)?) mg\)/;
 
