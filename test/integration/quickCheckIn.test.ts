@@ -36,6 +36,9 @@ describe('Quick check-in and the reminder nudge (real VS Code)', () => {
         keys.push(key);
         await h.press(key);
       };
+      // The newest row before this check-in: an earlier suite's entry may also be mood 7, taken.
+      await a.flush();
+      const earlier = (await newestOnDisk(a.dataDir()).catch(() => undefined))?.id;
       await h.press('Control+Alt+J');
       await quickInputTitle(h, /mood/);
       await press('7');
@@ -48,7 +51,7 @@ describe('Quick check-in and the reminder nudge (real VS Code)', () => {
       const saved = await waitFor('the check-in on disk', async () => {
         await a.flush();
         const row = await newestOnDisk(a.dataDir());
-        return row.mood === 7 && row.status === 'taken' ? row : undefined;
+        return row.id !== earlier && row.mood === 7 && row.status === 'taken' ? row : undefined;
       });
       assert.strictEqual(saved.mg, 10, 'the usual dose was prefilled and accepted with Enter');
       assert.strictEqual(saved.deleted, null);
